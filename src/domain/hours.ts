@@ -1,0 +1,74 @@
+import { IsoDate, isoWeekday, toDayNumber, fromDayNumber, yearOf } from './calendarDate';
+import { frenchPublicHolidayDates } from './holidays';
+
+/** D124-6: 7 hours of presence count as one day and 22 days as one month. */
+export const HOURS_PER_LEGAL_DAY = 7;
+export const DAYS_PER_LEGAL_MONTH = 22;
+
+/** ISO weekdays, 1 = Monday … 7 = Sunday. */
+export const MONDAY_TO_FRIDAY: readonly number[] = [1, 2, 3, 4, 5];
+
+export interface DateRange {
+  start: IsoDate;
+  end: IsoDate;
+}
+
+export interface PresenceInput {
+  startDate: IsoDate;
+  endDate: IsoDate;
+  /** Inclusive periods without presence (e.g. a return to the university). */
+  interruptions?: readonly DateRange[];
+  workingDays?: readonly number[];
+  hoursPerDay: number;
+  /** Public holidays of a year; defaults to metropolitan France. Abroad, pass the host country's. */
+  publicHolidays?: (year: number) => readonly IsoDate[];
+}
+
+export interface Presence {
+  days: number;
+  hours: number;
+}
+
+/** Working days from start to end inclusive, minus public holidays and interruptions, times the daily hours. */
+export function computePresence(input: PresenceInput): Presence {
+  const workingDays = new Set(input.workingDays ?? MONDAY_TO_FRIDAY);
+  const holidaysOf = input.publicHolidays ?? frenchPublicHolidayDates;
+  const interruptions = (input.interruptions ?? []).map((range) => ({
+    start: toDayNumber(range.start),
+    end: toDayNumber(range.end),
+  }));
+  const holidaysByYear = new Map<number, ReadonlySet<IsoDate>>();
+  const isHoliday = (date: IsoDate): boolean => {
+    const year = yearOf(date);
+    let holidays = holidaysByYear.get(year);
+    if (!holidays) {
+      holidays = new Set(holidaysOf(year));
+      holidaysByYear.set(year, holidays);
+    }
+    return holidays.has(date);
+  };
+
+  let days = 0;
+  for (let day = toDayNumber(input.startDate); day <= toDayNumber(input.endDate); day += 1) {
+    const date = fromDayNumber(day);
+    if (!workingDays.has(isoWeekday(date))) continue;
+    if (isHoliday(date)) continue;
+    if (interruptions.some((range) => day >= range.start && day <= range.end)) continue;
+    days += 1;
+  }
+  return { days, hours: roundToCents(days * input.hoursPerDay) };
+}
+
+export function weeklyHours(workingDays: readonly number[], hoursPerDay: number): number {
+  return roundToCents(new Set(workingDays).size * hoursPerDay);
+}
+
+/** Legal counting, unrounded: 308 h = 44 days = 2 months; 924 h = 132 days = 6 months. */
+export function hoursToDaysAndMonths(hours: number): { days: number; months: number } {
+  const days = hours / HOURS_PER_LEGAL_DAY;
+  return { days, months: days / DAYS_PER_LEGAL_MONTH };
+}
+
+function roundToCents(value: number): number {
+  return Math.round(value * 100) / 100;
+}
