@@ -1,0 +1,30 @@
+import { defaultThresholds, Thresholds } from '../thresholds';
+import { endNotBeforeStart, startNotInPast } from './dateRules';
+import { abroadAnnex, mandatoryContent, programmeTeachingVolume } from './contentRules';
+import { ConventionRule, ConventionRuleInput } from './conventionRuleInput';
+import { declaredTotalMatchesComputed, hostYearCap } from './durationRules';
+import { Finding } from './finding';
+import { gratificationPresent, hourlyGratificationMinimum, monthlyGratificationMinimum } from './gratificationRules';
+import { minorWorkingTime } from './minorRules';
+import { unusualPresenceDescribed, workingTimeLimits } from './workingTimeRules';
+
+/** In the order of the convention form, so findings read top to bottom. */
+export const conventionRules: readonly ConventionRule[] = [
+  mandatoryContent,
+  programmeTeachingVolume,
+  endNotBeforeStart,
+  startNotInPast,
+  hostYearCap,
+  declaredTotalMatchesComputed,
+  workingTimeLimits,
+  minorWorkingTime,
+  unusualPresenceDescribed,
+  gratificationPresent,
+  hourlyGratificationMinimum,
+  monthlyGratificationMinimum,
+  abroadAnnex,
+];
+
+export function evaluateConvention(input: ConventionRuleInput, thresholds: Thresholds = defaultThresholds): Finding[] {
+  return conventionRules.flatMap((rule) => rule(input, thresholds));
+}

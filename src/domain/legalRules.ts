@@ -1,0 +1,6 @@
+export { evaluateConvention, conventionRules } from './legal/evaluateConvention';
+export { hasBlockingErrors, unoverridableErrors } from './legal/finding';
+export type { Finding, Severity } from './legal/finding';
+export type { ConventionRule, ConventionRuleInput, GratificationUnit } from './legal/conventionRuleInput';
+export { conventionHours, hoursWithSameHost } from './legal/conventionRuleInput';
+export { gratificationIsMandatory, monthlyMinimum } from './legal/gratificationRules';
