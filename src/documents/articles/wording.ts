@@ -1,0 +1,86 @@
+/**
+ * Everything a convention says that does not come from the data. Placeholders such as {hours}
+ * are filled by `fill`. Changing a text means changing `version`, which every page prints.
+ */
+export interface Article {
+  title: string;
+  paragraphs: string[];
+}
+
+export interface ConventionWording {
+  version: string;
+  documentTitle: string;
+  subtitle: string;
+  footerNote: string;
+  pageLabel: string;
+  draftWatermark: string;
+  draftBanner: string;
+  validationStatus: Record<'draft' | 'submitted' | 'validated' | 'signed', string>;
+  validationLine: string;
+  parties: {
+    heading: string;
+    intro: string;
+    university: string;
+    host: string;
+    student: string;
+    programme: string;
+  };
+  labels: Record<
+    | 'institution' | 'address' | 'representedBy' | 'deanFunction' | 'phone' | 'email' | 'name' | 'siret' | 'naf'
+    | 'legalStatus' | 'country' | 'service' | 'serviceAddress' | 'birthDate' | 'studentNumber' | 'healthInsurance'
+    | 'affiliation' | 'programmeTitle' | 'teachingHours' | 'academicYear' | 'internshipType' | 'subject'
+    | 'activities' | 'skills' | 'period' | 'interruptions' | 'schedule' | 'workingDays' | 'hoursPerDay'
+    | 'irregularSchedule' | 'weeklyHours' | 'totalDuration' | 'night' | 'sunday' | 'publicHoliday' | 'place'
+    | 'professionalTutor' | 'academicTutor' | 'function' | 'amount' | 'paymentTerms' | 'meals' | 'lodging'
+    | 'travel' | 'otherBenefits' | 'internalRules' | 'leaveTerms' | 'confidentiality' | 'supervision',
+    string
+  >;
+  values: {
+    periodRange: string;
+    interruption: string;
+    hoursPerDay: string;
+    weeklyHours: string;
+    totalDuration: string;
+    teachingHours: string;
+    yes: string;
+    no: string;
+    none: string;
+    perHour: string;
+    perMonth: string;
+    notProvided: string;
+  };
+  articles: {
+    purpose: Article;
+    objective: Article;
+    terms: Article;
+    supervision: Article & { defaultText: string };
+    gratification: Article & { due: string; noneDue: string; notPaidAboveThreshold: string };
+    benefits: Article;
+    socialProtection: Article;
+    civilLiability: Article;
+    discipline: Article & { noRulesProvided: string };
+    leave: Article & { longInternship: string; shortInternship: string };
+    suspension: Article;
+    interruptedValidation: Article;
+    confidentiality: Article;
+    intellectualProperty: Article;
+    end: Article;
+    law: Article;
+  };
+  signatures: {
+    heading: string;
+    originals: string;
+    date: string;
+    signature: string;
+    student: string;
+    hostRepresentative: string;
+    professionalTutor: string;
+    academicTutor: string;
+    dean: string;
+    stamp: string;
+  };
+}
+
+export function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in params ? String(params[key]) : match));
+}
