@@ -1,0 +1,101 @@
+export interface LineItem {
+  id: string;
+  contextId: string;
+  label: string;
+  scoreMaximum: number;
+  resourceId?: string;
+  resourceLinkId?: string;
+  tag?: string;
+  startDateTime?: string;
+  endDateTime?: string;
+}
+
+export type ActivityProgress = 'Initialized' | 'Started' | 'InProgress' | 'Submitted' | 'Completed';
+export type GradingProgress = 'FullyGraded' | 'Pending' | 'PendingManual' | 'Failed' | 'NotReady';
+
+export interface Score {
+  lineItemId: string;
+  userId: string;
+  scoreGiven?: number;
+  scoreMaximum?: number;
+  comment?: string;
+  activityProgress: ActivityProgress;
+  gradingProgress: GradingProgress;
+  timestamp: string;
+  receivedAt: string;
+}
+
+export type ScoreOutcome = { accepted: true } | { accepted: false; reason: 'older_than_latest' };
+
+export interface LineItemFilter {
+  resourceLinkId?: string;
+  resourceId?: string;
+  tag?: string;
+}
+
+/**
+ * Line items and scores of every course, in memory. Every score is kept; the latest per user is the result.
+ * A score whose timestamp is older than the user's latest one is refused, as AGS says the platform must not
+ * update a result with an older score (Moodle silently ignores it; we answer 409 so tests see it).
+ */
+export class Gradebook {
+  private readonly items = new Map<string, LineItem>();
+  private readonly allScores: Score[] = [];
+  private nextId = 1;
+
+  constructor(private readonly lineItemsUrl: (contextId: string) => string) {}
+
+  create(contextId: string, fields: Omit<LineItem, 'id' | 'contextId'>): LineItem {
+    const id = `${this.lineItemsUrl(contextId)}/${this.nextId++}`;
+    const item: LineItem = { ...fields, id, contextId };
+    this.items.set(id, item);
+    return item;
+  }
+
+  find(id: string): LineItem | undefined {
+    return this.items.get(id);
+  }
+
+  list(contextId: string, filter: LineItemFilter = {}): LineItem[] {
+    return [...this.items.values()].filter((item) =>
+      item.contextId === contextId
+      && (filter.resourceLinkId === undefined || item.resourceLinkId === filter.resourceLinkId)
+      && (filter.resourceId === undefined || item.resourceId === filter.resourceId)
+      && (filter.tag === undefined || item.tag === filter.tag));
+  }
+
+  update(id: string, fields: Omit<LineItem, 'id' | 'contextId'>): LineItem | undefined {
+    const existing = this.items.get(id);
+    if (!existing) return undefined;
+    const item: LineItem = { ...fields, id, contextId: existing.contextId };
+    this.items.set(id, item);
+    return item;
+  }
+
+  delete(id: string): boolean {
+    return this.items.delete(id);
+  }
+
+  addScore(score: Score): ScoreOutcome {
+    const latest = this.latestScore(score.lineItemId, score.userId);
+    if (latest && Date.parse(score.timestamp) < Date.parse(latest.timestamp)) {
+      return { accepted: false, reason: 'older_than_latest' };
+    }
+    this.allScores.push(score);
+    return { accepted: true };
+  }
+
+  latestScore(lineItemId: string, userId: string): Score | undefined {
+    return this.allScores.filter((s) => s.lineItemId === lineItemId && s.userId === userId).at(-1);
+  }
+
+  latestScores(lineItemId: string): Score[] {
+    const latest = new Map<string, Score>();
+    for (const score of this.allScores) if (score.lineItemId === lineItemId) latest.set(score.userId, score);
+    return [...latest.values()];
+  }
+
+  snapshot(): { lineItems: LineItem[]; scores: Score[] } {
+    return { lineItems: [...this.items.values()], scores: [...this.allScores] };
+  }
+}

@@ -1,0 +1,151 @@
+import express, { Router } from 'express';
+import { agsRoutes } from './agsRoutes';
+import { deepLinkingRoutes } from './deepLinkingRoutes';
+import { Gradebook, type LineItem, type Score } from './gradebook';
+import { launchClaims, newNonce, signPlatformJwt, type SignOptions } from './idToken';
+import { createSigningKey } from './keys';
+import { authenticationRoutes, launchStartRoutes } from './launchRoutes';
+import { nrpsRoutes } from './nrpsRoutes';
+import { launchPath, pageRoutes } from './pageRoutes';
+import { courses, findLink, findPersona, links, personas, type Course, type Link, type Persona } from './personas';
+import { registrationRoutes } from './registrationRoutes';
+import { platformUrls, toolKeySet, type DeepLinkReturn, type PlatformState, type ToolUrls } from './state';
+import { tokenRoutes } from './tokenRoutes';
+import { allScopes } from './vocabulary';
+
+export type { Course, Link, Persona, LineItem, Score, DeepLinkReturn, ToolUrls, SignOptions };
+export { courses, links, personas };
+export { claim, role, scope } from './vocabulary';
+export { readAutoPostForm } from './autoPostForm';
+
+export interface DevPlatformOptions {
+  /** Public base URL of Pstage, no trailing slash. */
+  baseUrl: string;
+  mountPath?: string;
+  clientId?: string;
+  deploymentId?: string;
+  tool?: ToolUrls;
+}
+
+export interface IdTokenRequest extends SignOptions {
+  personaId: string;
+  linkId: string;
+  nonce?: string;
+  /** Defaults to the configured client. */
+  clientId?: string;
+}
+
+export interface DevPlatform {
+  /** Mount at mountPath; it has its own body parsers. */
+  router: express.Router;
+  issuer: string;
+  clientId: string;
+  deploymentId: string;
+  authenticationEndpoint: string;
+  accesstokenEndpoint: string;
+  jwksUrl: string;
+  openidConfigurationUrl: string;
+  personas: Persona[];
+  courses: Course[];
+  links: Link[];
+  /** The URL (under mountPath) that starts a launch of this persona through this link. */
+  launchUrlFor(personaId: string, linkId: string): string;
+  /** Make the AGS, NRPS and token endpoints answer 500 (to test retries); null ends the outage. */
+  setOutage(mode: null | 'error500'): void;
+  gradebook(): { lineItems: LineItem[]; scores: Score[] };
+  deepLinkReturns(): DeepLinkReturn[];
+  /** Client ids created by dynamic registration, oldest first. */
+  registeredClientIds(): string[];
+  /** A signed id_token as the auth endpoint would send it, with optional overrides to craft bad ones. */
+  signIdToken(request: IdTokenRequest): Promise<string>;
+}
+
+export async function createDevPlatform(options: DevPlatformOptions): Promise<DevPlatform> {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const mountPath = options.mountPath ?? '/dev';
+  const clientId = options.clientId ?? 'pstage-dev';
+  const deploymentId = options.deploymentId ?? 'dev-deployment-1';
+  const tool: ToolUrls = options.tool ?? {
+    loginUrl: `${baseUrl}/lti/login`,
+    launchUrl: `${baseUrl}/lti/launch`,
+    jwksUrl: `${baseUrl}/lti/keys`,
+    registrationUrl: `${baseUrl}/lti/register`,
+  };
+  const urls = platformUrls(baseUrl, mountPath);
+  const state: PlatformState = {
+    urls,
+    tool,
+    key: await createSigningKey(),
+    clients: new Map(),
+    defaultClientId: clientId,
+    accessTokens: new Map(),
+    usedAssertionIds: new Set(),
+    registrationTokens: new Map(),
+    gradebook: new Gradebook(urls.lineItemsUrl),
+    deepLinkReturns: [],
+    outage: null,
+  };
+  state.clients.set(clientId, {
+    clientId,
+    deploymentId,
+    name: 'Pstage',
+    loginUrl: tool.loginUrl,
+    targetLinkUri: tool.launchUrl,
+    redirectUris: [tool.launchUrl],
+    jwksUrl: tool.jwksUrl,
+    scopes: [...allScopes],
+    toolKeys: toolKeySet(tool.jwksUrl),
+  });
+
+  const router = Router();
+  router.use(express.urlencoded({ extended: false }));
+  router.use(express.json({ type: ['application/json', 'application/*+json'] }));
+  router.use(['/platform/token', '/platform/ags', '/platform/nrps'], (_req, res, next) => {
+    if (state.outage === 'error500') return void res.status(500).json({ error: 'server_error', error_description: 'Simulated outage of the development platform.' });
+    next();
+  });
+  router.use(pageRoutes(state));
+  router.use(launchStartRoutes(state));
+  router.use(authenticationRoutes(state));
+  router.use(tokenRoutes(state));
+  router.use(agsRoutes(state));
+  router.use(nrpsRoutes(state));
+  router.use(deepLinkingRoutes(state));
+  router.use(registrationRoutes(state));
+
+  return {
+    router,
+    issuer: urls.issuer,
+    clientId,
+    deploymentId,
+    authenticationEndpoint: urls.authenticationEndpoint,
+    accesstokenEndpoint: urls.accesstokenEndpoint,
+    jwksUrl: urls.jwksUrl,
+    openidConfigurationUrl: urls.openidConfigurationUrl,
+    personas,
+    courses,
+    links,
+    launchUrlFor: (personaId, linkId) => launchPath(state, personaId, linkId),
+    setOutage: (mode) => {
+      state.outage = mode;
+    },
+    gradebook: () => state.gradebook.snapshot(),
+    deepLinkReturns: () => [...state.deepLinkReturns],
+    registeredClientIds: () => [...state.clients.values()].filter((client) => client.registration).map((client) => client.clientId),
+    signIdToken: (request) => signIdToken(state, request),
+  };
+}
+
+async function signIdToken(state: PlatformState, request: IdTokenRequest): Promise<string> {
+  const persona = findPersona(request.personaId);
+  const link = findLink(request.linkId);
+  const client = state.clients.get(request.clientId ?? state.defaultClientId);
+  if (!persona || !link || !client) throw new Error(`Unknown persona, link or client: ${request.personaId}, ${request.linkId}, ${request.clientId}`);
+  const claims = launchClaims(state, { persona, link, client, nonce: request.nonce ?? newNonce() });
+  return signPlatformJwt(state, claims, request);
+}
+
+/** Builds a signed id_token for a persona's launch link, with overrides (other key, aud, expired…) for rejection tests. */
+export function buildIdToken(platform: DevPlatform, request: IdTokenRequest): Promise<string> {
+  return platform.signIdToken(request);
+}

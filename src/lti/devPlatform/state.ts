@@ -1,0 +1,91 @@
+import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
+import type { SigningKey } from './keys';
+import type { Gradebook } from './gradebook';
+
+export interface ToolUrls {
+  loginUrl: string;
+  launchUrl: string;
+  jwksUrl: string;
+  registrationUrl: string;
+}
+
+/** A tool registration (client) known to the platform: the configured one, then one per dynamic registration. */
+export interface Client {
+  clientId: string;
+  deploymentId: string;
+  name: string;
+  loginUrl: string;
+  targetLinkUri: string;
+  redirectUris: string[];
+  jwksUrl: string;
+  scopes: string[];
+  registration?: Record<string, unknown>;
+  toolKeys: JWTVerifyGetKey;
+}
+
+export interface AccessToken {
+  clientId: string;
+  scopes: string[];
+  expiresAt: number;
+}
+
+export interface DeepLinkReturn {
+  clientId: string;
+  receivedAt: string;
+  message?: string;
+  data?: unknown;
+  contentItems: Array<Record<string, unknown>>;
+}
+
+export interface PlatformUrls {
+  baseUrl: string;
+  mountPath: string;
+  devUrl: string;
+  issuer: string;
+  authenticationEndpoint: string;
+  accesstokenEndpoint: string;
+  jwksUrl: string;
+  openidConfigurationUrl: string;
+  registrationEndpoint: string;
+  deepLinkReturnUrl: string;
+  lineItemsUrl(contextId: string): string;
+  membershipsUrl(contextId: string): string;
+}
+
+export interface PlatformState {
+  urls: PlatformUrls;
+  tool: ToolUrls;
+  key: SigningKey;
+  clients: Map<string, Client>;
+  defaultClientId: string;
+  accessTokens: Map<string, AccessToken>;
+  usedAssertionIds: Set<string>;
+  registrationTokens: Map<string, number>;
+  gradebook: Gradebook;
+  deepLinkReturns: DeepLinkReturn[];
+  outage: null | 'error500';
+}
+
+export function platformUrls(baseUrl: string, mountPath: string): PlatformUrls {
+  const devUrl = `${baseUrl}${mountPath}`;
+  const issuer = `${devUrl}/platform`;
+  return {
+    baseUrl,
+    mountPath,
+    devUrl,
+    issuer,
+    authenticationEndpoint: `${issuer}/auth`,
+    accesstokenEndpoint: `${issuer}/token`,
+    jwksUrl: `${issuer}/jwks`,
+    openidConfigurationUrl: `${issuer}/.well-known/openid-configuration`,
+    registrationEndpoint: `${issuer}/register`,
+    deepLinkReturnUrl: `${issuer}/deep-link-return`,
+    lineItemsUrl: (contextId) => `${issuer}/ags/${encodeURIComponent(contextId)}/lineitems`,
+    membershipsUrl: (contextId) => `${issuer}/nrps/${encodeURIComponent(contextId)}/memberships`,
+  };
+}
+
+/** Tool keys are fetched on demand; a short cache lets a tool that adds a key be seen at once. */
+export function toolKeySet(jwksUrl: string): JWTVerifyGetKey {
+  return createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: 0, cacheMaxAge: 5_000 });
+}
