@@ -36,6 +36,7 @@ function writeConvention(doc: Doc, data: ConventionDocumentData, w: ConventionWo
   writeGratification(doc, data, w);
   writeBenefits(doc, data, w);
   writeArticle(doc, w.articles.socialProtection);
+  if (isAbroad(data.host.country)) paragraph(doc, w.articles.socialProtection.abroad);
   writeArticle(doc, w.articles.civilLiability);
   writeArticle(doc, w.articles.discipline);
   paragraph(doc, data.hostInternalRules ?? w.articles.discipline.noRulesProvided);
@@ -48,6 +49,10 @@ function writeConvention(doc: Doc, data: ConventionDocumentData, w: ConventionWo
   writeArticle(doc, w.articles.end);
   writeArticle(doc, w.articles.law);
   writeSignatures(doc, data, w);
+}
+
+function isAbroad(country: string): boolean {
+  return !/^(france|fr)$/i.test(country.trim());
 }
 
 function writeArticle(doc: Doc, article: Article): void {

@@ -93,6 +93,14 @@ describe('convention de stage PDF', () => {
     expect(short).toContain('des congés et autorisations d’absence peuvent être accordés');
   });
 
+  it('annexes the host country rules only for an internship abroad', async () => {
+    expect(text).not.toContain('Stage à l’étranger');
+    const data = sampleConvention();
+    data.host = { ...data.host, country: 'Belgique' };
+    const abroad = prose(await pdfPages(await renderConventionPdf(data, { draft: false }), '-raw'));
+    expect(abroad).toContain('Stage à l’étranger : la protection sociale dépend du pays d’accueil');
+  });
+
   it('formats monthly amounts for fr-FR', async () => {
     const data = sampleConvention({ gratification: { amount: 1234.5, unit: 'month', paymentTerms: 'Virement' } });
     const monthly = prose(await pdfPages(await renderConventionPdf(data, { draft: false }), '-raw'));

@@ -138,8 +138,9 @@ export const en: ConventionWording = {
         'The intern keeps their previous social-protection scheme (health insurance) during the internship.',
         'Gratification at or below the exemption threshold (15 % of the hourly social-security ceiling): work accidents and occupational diseases are covered by the educational institution (article L412-8 2° of the Social Security Code). The host organisation reports any accident suffered by the intern, at work or while commuting, to the institution within 48 hours.',
         'Gratification above the exemption threshold: contributions are due on the excess and the host organisation provides work-accident cover and reports accidents to the primary health-insurance fund.',
-        'Internship abroad: social protection depends on the host country and the applicable social-security agreements; a sheet on the host country’s rules is annexed to this agreement.',
       ],
+      abroad:
+        'Internship abroad: social protection depends on the host country and the applicable social-security agreements; a sheet on the host country’s rules is annexed to this agreement.',
     },
     civilLiability: {
       title: 'Article 8 — Civil liability and insurance',

@@ -138,8 +138,9 @@ export const fr: ConventionWording = {
         'Le ou la stagiaire conserve son régime de protection sociale antérieur (assurance maladie) pendant le stage.',
         'Gratification inférieure ou égale au seuil de franchise (15 % du plafond horaire de la sécurité sociale) : la couverture des accidents du travail et des maladies professionnelles est assurée par l’établissement d’enseignement (article L412-8 2° du code de la sécurité sociale). L’organisme d’accueil déclare tout accident survenu au ou à la stagiaire, au travail ou sur le trajet, à l’établissement dans les 48 heures.',
         'Gratification supérieure au seuil de franchise : les cotisations sont dues sur la part excédentaire et l’organisme d’accueil assure la couverture des accidents du travail et effectue la déclaration auprès de la caisse primaire d’assurance maladie.',
-        'Stage à l’étranger : la protection sociale dépend du pays d’accueil et des conventions de sécurité sociale applicables ; une fiche sur les règles du pays d’accueil est annexée à la présente convention.',
       ],
+      abroad:
+        'Stage à l’étranger : la protection sociale dépend du pays d’accueil et des conventions de sécurité sociale applicables ; une fiche sur les règles du pays d’accueil est annexée à la présente convention.',
     },
     civilLiability: {
       title: 'Article 8 — Responsabilité civile et assurances',

@@ -56,7 +56,7 @@ export interface ConventionWording {
     supervision: Article & { defaultText: string };
     gratification: Article & { due: string; noneDue: string; notPaidAboveThreshold: string };
     benefits: Article;
-    socialProtection: Article;
+    socialProtection: Article & { abroad: string };
     civilLiability: Article;
     discipline: Article & { noRulesProvided: string };
     leave: Article & { longInternship: string; shortInternship: string };

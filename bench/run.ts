@@ -1,0 +1,37 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+type BenchResult = { name: string; figures: Record<string, number | string> };
+type Bench = () => Promise<BenchResult>;
+
+function loadBench(file: string): Bench {
+  const loaded = require(file) as { default?: Bench | { default?: Bench } };
+  const bench = typeof loaded.default === 'function' ? loaded.default : loaded.default?.default;
+  if (typeof bench !== 'function') throw new Error(`${file} has no default export function`);
+  return bench;
+}
+
+function printTable(rows: Array<{ file: string; result: BenchResult }>): void {
+  const lines = rows.flatMap(({ file, result }) =>
+    Object.entries(result.figures).map(([figure, value]) => [file, result.name, figure, String(value)]));
+  const header = ['file', 'benchmark', 'figure', 'value'];
+  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
+  const format = (cells: string[]) => cells.map((cell, column) => (column === 3 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join(' | ');
+  console.log(format(header));
+  console.log(widths.map((width) => '-'.repeat(width)).join('-|-'));
+  for (const line of lines) console.log(format(line));
+}
+
+async function main(): Promise<void> {
+  const files = readdirSync(__dirname).filter((name) => name.endsWith('.bench.ts')).sort();
+  const rows: Array<{ file: string; result: BenchResult }> = [];
+  for (const file of files) {
+    rows.push({ file, result: await loadBench(join(__dirname, file))() });
+  }
+  printTable(rows);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
