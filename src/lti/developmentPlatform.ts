@@ -1,0 +1,25 @@
+import type { Express } from 'express';
+import type { Services } from '../services';
+import { createDevPlatform, type DevPlatform } from './devPlatform';
+
+/**
+ * Mounts the development LTI platform at /dev and registers it with the tool (active).
+ * Refuses to run in production, whatever the configuration says.
+ */
+export async function mountDevelopmentPlatform(app: Express, services: Services): Promise<DevPlatform> {
+  if (services.config.production) throw new Error('The development platform cannot run in production');
+  const platform = await createDevPlatform({ baseUrl: services.config.publicBaseUrl });
+  app.use('/dev', platform.router);
+  await services.lti().registerPlatform(
+    {
+      url: platform.issuer,
+      name: 'Pstage development platform',
+      clientId: platform.clientId,
+      authenticationEndpoint: platform.authenticationEndpoint,
+      accesstokenEndpoint: platform.accesstokenEndpoint,
+      authConfig: { method: 'JWK_SET', key: platform.jwksUrl },
+    },
+    true,
+  );
+  return platform;
+}

@@ -1,0 +1,70 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import i18next, { type TFunction } from 'i18next';
+import type { NextFunction, Request, Response } from 'express';
+
+export type Locale = 'fr' | 'en';
+export const localesFolder = path.join(__dirname, '..', '..', 'locales');
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      t: TFunction;
+      locale: Locale;
+    }
+  }
+}
+
+function deepMerge(target: Record<string, unknown>, source: Record<string, unknown>) {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key];
+    if (value && typeof value === 'object' && !Array.isArray(value) && existing && typeof existing === 'object') {
+      deepMerge(existing as Record<string, unknown>, value as Record<string, unknown>);
+    } else {
+      target[key] = value;
+    }
+  }
+  return target;
+}
+
+/** Every file of locales/<lng>/ is one area's strings; they are merged into one namespace. */
+function loadResources(locale: Locale) {
+  const folder = path.join(localesFolder, locale);
+  const translation: Record<string, unknown> = {};
+  for (const file of readdirSync(folder).filter((name) => name.endsWith('.json')).sort()) {
+    deepMerge(translation, JSON.parse(readFileSync(path.join(folder, file), 'utf8')));
+  }
+  return { translation };
+}
+
+const instance = i18next.createInstance();
+let ready: Promise<unknown> | undefined;
+
+export function initI18n() {
+  ready ??= instance.init({
+    lng: 'fr',
+    fallbackLng: 'fr',
+    supportedLngs: ['fr', 'en'],
+    resources: { fr: loadResources('fr'), en: loadResources('en') },
+    interpolation: { escapeValue: false },
+    initImmediate: false,
+  } as Parameters<typeof instance.init>[0]);
+  return ready;
+}
+
+export function translator(locale: Locale): TFunction {
+  return instance.getFixedT(locale);
+}
+
+/** The language comes from the launch (stored in the session); French by default. */
+export function setUpI18n() {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const queryLocale = req.query.lang === 'en' || req.query.lang === 'fr' ? (req.query.lang as Locale) : undefined;
+    req.locale = req.session?.locale ?? queryLocale ?? 'fr';
+    req.t = translator(req.locale);
+    res.locals.t = req.t;
+    res.locals.locale = req.locale;
+    next();
+  };
+}

@@ -1,0 +1,80 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Executor } from './database';
+import { memberships, programmes, users } from './schema';
+
+export type Programme = typeof programmes.$inferSelect;
+export type MembershipRole = 'student' | 'staff';
+
+export interface ProgrammeFromLaunch {
+  iss: string;
+  clientId: string;
+  deploymentId: string;
+  contextId: string;
+  title: string;
+  label?: string | null;
+  lineItemsUrl?: string | null;
+  membershipsUrl?: string | null;
+}
+
+export const programmeRepository = {
+  /** Creates the programme on first launch and keeps the LMS service URLs of the latest launch. */
+  async upsertFromLaunch(db: Executor, launch: ProgrammeFromLaunch): Promise<Programme> {
+    const services = {
+      clientId: launch.clientId,
+      deploymentId: launch.deploymentId,
+      ...(launch.lineItemsUrl ? { lineItemsUrl: launch.lineItemsUrl } : {}),
+      ...(launch.membershipsUrl ? { membershipsUrl: launch.membershipsUrl } : {}),
+    };
+    const [programme] = await db
+      .insert(programmes)
+      .values({ ...launch, label: launch.label ?? null })
+      .onConflictDoUpdate({ target: [programmes.iss, programmes.contextId], set: services })
+      .returning();
+    return programme;
+  },
+
+  async findById(db: Executor, id: number): Promise<Programme | undefined> {
+    const [programme] = await db.select().from(programmes).where(eq(programmes.id, id));
+    return programme;
+  },
+
+  async addMembership(db: Executor, userId: number, programmeId: number, role: MembershipRole, source: 'launch' | 'nrps' = 'launch') {
+    await db
+      .insert(memberships)
+      .values({ userId, programmeId, role, source })
+      .onConflictDoUpdate({ target: [memberships.userId, memberships.programmeId, memberships.role], set: { lastSeenAt: new Date() } });
+  },
+
+  async hasMembership(db: Executor, userId: number, programmeId: number, role: MembershipRole): Promise<boolean> {
+    const rows = await db
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.userId, userId), eq(memberships.programmeId, programmeId), eq(memberships.role, role)));
+    return rows.length > 0;
+  },
+
+  async listForUser(db: Executor, userId: number, role: MembershipRole): Promise<Programme[]> {
+    const rows = await db
+      .select({ programme: programmes })
+      .from(memberships)
+      .innerJoin(programmes, eq(programmes.id, memberships.programmeId))
+      .where(and(eq(memberships.userId, userId), eq(memberships.role, role), eq(programmes.archived, false)))
+      .orderBy(programmes.title);
+    return rows.map((row) => row.programme);
+  },
+
+  async listMembers(db: Executor, programmeId: number, role: MembershipRole) {
+    return db
+      .select({ user: users })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.programmeId, programmeId), eq(memberships.role, role)))
+      .orderBy(users.familyName, users.name)
+      .then((rows) => rows.map((row) => row.user));
+  },
+
+  async listByIds(db: Executor, ids: number[]): Promise<Programme[]> {
+    if (ids.length === 0) return [];
+    return db.select().from(programmes).where(inArray(programmes.id, ids));
+  },
+};

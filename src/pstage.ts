@@ -1,0 +1,73 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { createApp } from './app';
+import type { Config } from './config';
+import { mountDevelopmentPlatform } from './lti/developmentPlatform';
+import type { DevPlatform } from './lti/devPlatform';
+import { createLogger } from './middleware/requestLogging';
+import { openDatabase, type DatabaseHandle } from './models/database';
+import type { Services } from './services';
+
+export interface RunningPstage {
+  server: http.Server;
+  url: string;
+  services: Services;
+  devPlatform?: DevPlatform;
+  stop(): Promise<void>;
+}
+
+/**
+ * Start-up in one place: database → app → development platform → listen.
+ * `configFor(port)` lets a caller listening on port 0 build the public URL once the port is known.
+ */
+export async function startPstage(options: {
+  configFor: (port: number) => Config;
+  port: number;
+  database?: DatabaseHandle;
+  logger?: Logger;
+}): Promise<RunningPstage> {
+  const server = http.createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, resolve);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const config = options.configFor(port);
+  const logger = options.logger ?? createLogger(config.logLevel);
+  let database: DatabaseHandle | undefined;
+  try {
+    database = options.database ?? (await openDatabase(config.database));
+    let devPlatform: DevPlatform | undefined;
+    const { app, services } = await createApp({
+      config,
+      database,
+      logger,
+      beforeRoutes: config.devPlatform
+        ? async (expressApp, appServices) => {
+            devPlatform = await mountDevelopmentPlatform(expressApp, appServices);
+          }
+        : undefined,
+    });
+    server.on('request', app);
+    const openedDatabase = database;
+    return {
+      server,
+      url: config.publicBaseUrl,
+      services,
+      devPlatform,
+      async stop() {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await services.lti().close();
+        if (!options.database) await openedDatabase.close();
+      },
+    };
+  } catch (error) {
+    server.close();
+    if (database && !options.database) await database.close();
+    throw error;
+  }
+}

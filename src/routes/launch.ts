@@ -1,0 +1,115 @@
+import { Router, type Request, type Response } from 'express';
+import type { IdToken } from 'ltijs';
+import type { Config } from '../config';
+import { AppError } from '../errors';
+import type { LtiHandlers, LtiTool } from '../lti/ltiTool';
+import { localeFromLaunch } from '../lti/roleMapping';
+import { translator } from '../middleware/i18n';
+import type { Database } from '../models/database';
+import { recordLaunch } from '../services/launch';
+
+export type RenderPage = (res: Response, view: string, locals: Record<string, unknown>, status?: number) => void;
+
+/** What Pstage does with a launch ltijs has validated, refused, or a registration request. */
+export function createLaunchHandlers(deps: {
+  db: Database;
+  config: Config;
+  render: RenderPage;
+  tool: () => LtiTool;
+  logError: (error: unknown) => void;
+}): LtiHandlers {
+  const { db, config, render } = deps;
+
+  async function startSessionFromLaunch(token: IdToken, req: Request) {
+    const result = await recordLaunch(db, config.officeBootstrap, token);
+    await req.startSession(result.session);
+    return result;
+  }
+
+  return {
+    async onLaunch(token, req, res) {
+      try {
+        const result = await startSessionFromLaunch(token, req);
+        res.redirect(303, result.redirectTo);
+      } catch (error) {
+        renderLaunchError(error, token, res);
+      }
+    },
+
+    async onDeepLinking(token, req, res) {
+      try {
+        await startSessionFromLaunch(token, req);
+        if (!req.session || req.session.activeRole !== 'staff') throw new AppError(403, 'errors.forbidden');
+        req.session.deepLinkToken = JSON.parse(JSON.stringify(token)) as IdToken;
+        await req.saveSession();
+        const t = translator(req.session.locale);
+        render(res, 'deepLinking/choose', { t, locale: req.session.locale, title: t('deepLinking.title'), csrfToken: req.session.csrfToken, navigation: [] });
+      } catch (error) {
+        renderLaunchError(error, token, res);
+      }
+    },
+
+    onRejectedLaunch(reason, req, res) {
+      const t = translator('fr');
+      const known = t(`launch.reasons.${reason}`, { defaultValue: '' });
+      const message = reason === 'UNREGISTERED_PLATFORM'
+        ? t('launch.unregisteredPlatform')
+        : reason === 'PLATFORM_NOT_ACTIVATED'
+          ? t('launch.inactivePlatform')
+          : t('launch.invalid', { reason: known || t('launch.reasons.default') });
+      render(res, 'error', { t, locale: 'fr', title: t('errors.title'), status: 401, message, stack: undefined, navigation: [] }, 401);
+    },
+
+    async onDynamicRegistration(req, res) {
+      const t = translator('fr');
+      const configurationUrl = typeof req.query.openid_configuration === 'string' ? req.query.openid_configuration : undefined;
+      if (!configurationUrl) {
+        render(res, 'error', { t, locale: 'fr', title: t('errors.title'), status: 400, message: t('registration.failed', { reason: 'openid_configuration' }), stack: undefined, navigation: [] }, 400);
+        return;
+      }
+      try {
+        const registration = (deps.tool().provider as unknown as { DynamicRegistration: { register(url: string, token?: string): Promise<string> } }).DynamicRegistration;
+        await registration.register(configurationUrl, typeof req.query.registration_token === 'string' ? req.query.registration_token : undefined);
+        const message = config.dynamicRegistrationAutoActivate ? t('registration.active') : t('registration.pending');
+        render(res, 'registration/done', { t, locale: 'fr', title: t('registration.title'), message, navigation: [] });
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        render(res, 'error', { t, locale: 'fr', title: t('errors.title'), status: 400, message: t('registration.failed', { reason }), stack: undefined, navigation: [] }, 400);
+      }
+    },
+  };
+
+  function renderLaunchError(error: unknown, token: IdToken, res: Response) {
+    const t = translator(localeFromLaunch(token.platformContext.launchPresentation?.locale));
+    const appError = error instanceof AppError ? error : new AppError(500, 'errors.unexpected');
+    if (!(error instanceof AppError)) deps.logError(error);
+    render(res, 'error', { t, locale: 'fr', title: t('errors.title'), status: appError.status, message: t(appError.messageKey), stack: undefined, navigation: [] }, appError.status);
+  }
+}
+
+/** The instructor's choice of what to place in the course, answered with a signed deep-linking response. */
+export function deepLinkingRoutes(tool: () => LtiTool, config: Config): Router {
+  const router = Router();
+  router.post('/deep-linking', async (req, res, next) => {
+    try {
+      const token = req.session?.deepLinkToken;
+      if (!token) throw new AppError(403, 'errors.forbidden');
+      const choice = req.body.item === 'panel' ? 'panel' : 'student';
+      const t = req.t;
+      const item = {
+        type: 'ltiResourceLink' as const,
+        title: choice === 'panel' ? t('deepLinking.panel') : t('deepLinking.student'),
+        url: `${config.publicBaseUrl}/lti/launch`,
+        custom: { target: choice },
+      };
+      const jwt = await tool().provider.DeepLinking.createDeepLinkingMessage(token, [item], { message: item.title });
+      const returnUrl = String(token.platformContext.deepLinkingSettings?.deep_link_return_url ?? '');
+      delete req.session!.deepLinkToken;
+      await req.saveSession();
+      res.render('deepLinking/return', { title: t('deepLinking.title'), returnUrl, jwt, navigation: [] });
+    } catch (error) {
+      next(error);
+    }
+  });
+  return router;
+}

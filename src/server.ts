@@ -1,0 +1,42 @@
+import { ConfigError, loadConfig } from './config';
+import { LtiStartupError } from './lti/ltiTool';
+import { createLogger } from './middleware/requestLogging';
+import { startPstage } from './pstage';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const running = await startPstage({ configFor: () => config, port: config.port, logger });
+  logger.info(
+    { url: running.url, database: running.services.database.kind, devPlatform: Boolean(running.devPlatform) },
+    running.devPlatform ? `Pstage is running on ${running.url} — try it from ${running.url}/dev` : `Pstage is running on ${running.url}`,
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => process.exit(1), 10_000);
+    timer.unref();
+    await running.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof LtiStartupError ? error.message : error instanceof Error ? error.stack ?? error.message : String(error);
+  console.error(`Pstage could not start: ${message}`);
+  process.exit(1);
+});

@@ -1,0 +1,14 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import type { Database, DatabaseHandle } from '../models/database';
+import type { LtiTool } from '../lti/ltiTool';
+
+/** Everything routes need, built in one place (server.ts, or a test) from the database handle. */
+export interface Services {
+  config: Config;
+  db: Database;
+  database: DatabaseHandle;
+  logger: Logger;
+  /** The ltijs tool, set up once createApp has wired its handlers. */
+  lti(): LtiTool;
+}

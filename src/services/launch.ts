@@ -1,0 +1,75 @@
+import type { IdToken } from 'ltijs';
+import { AppError } from '../errors';
+import { localeFromLaunch, mapLaunchRoles } from '../lti/roleMapping';
+import type { Database } from '../models/database';
+import { officeGrantRepository } from '../models/officeGrantRepository';
+import { programmeRepository } from '../models/programmeRepository';
+import { userRepository } from '../models/userRepository';
+import type { SessionData } from '../middleware/session';
+
+export interface LaunchResult {
+  session: Omit<SessionData, 'csrfToken'>;
+  redirectTo: string;
+}
+
+/** Who is granted the office role by configuration: their e-mail, their LMS id, or `issuer|id`. */
+function isBootstrapped(bootstrap: string[], token: IdToken): boolean {
+  const email = token.userInfo.email?.toLowerCase();
+  return bootstrap.some((entry) => {
+    const value = entry.toLowerCase();
+    return value === email || entry === token.user || entry === `${token.iss}|${token.user}`;
+  });
+}
+
+/**
+ * Records who launched and from where (user, programme, membership, office grant) in one transaction,
+ * then chooses the home of their role: programme panel, office dashboard or student home.
+ */
+export async function recordLaunch(db: Database, officeBootstrap: string[], token: IdToken): Promise<LaunchResult> {
+  const launch = token.platformContext;
+  const context = launch.context;
+  const globalEntry = launch.custom?.entry === 'global';
+  const roles = mapLaunchRoles(launch.roles ?? [], Boolean(context) && !globalEntry);
+  const locale = localeFromLaunch(launch.launchPresentation?.locale);
+
+  return db.transaction(async (tx) => {
+    const user = await userRepository.upsertFromLaunch(tx, {
+      iss: token.iss,
+      sub: token.user,
+      name: token.userInfo.name ?? [token.userInfo.given_name, token.userInfo.family_name].filter(Boolean).join(' '),
+      givenName: token.userInfo.given_name ?? null,
+      familyName: token.userInfo.family_name ?? null,
+      email: token.userInfo.email ?? null,
+      studentNumber: launch.lis?.person_sourcedid ?? null,
+      locale,
+    });
+
+    if (isBootstrapped(officeBootstrap, token)) await officeGrantRepository.grant(tx, user.id, null, 'OFFICE_BOOTSTRAP');
+    const office = roles.office || (await officeGrantRepository.isGranted(tx, user.id));
+
+    let programmeId: number | null = null;
+    if (context && !globalEntry && (roles.programmeStaff || roles.student)) {
+      const programme = await programmeRepository.upsertFromLaunch(tx, {
+        iss: token.iss,
+        clientId: token.clientId,
+        deploymentId: token.deploymentId,
+        contextId: context.id,
+        title: context.title ?? context.label ?? context.id,
+        label: context.label,
+        lineItemsUrl: launch.endpoint?.lineitems,
+        membershipsUrl: launch.namesRoles?.context_memberships_url,
+      });
+      programmeId = programme.id;
+      if (roles.programmeStaff) await programmeRepository.addMembership(tx, user.id, programme.id, 'staff');
+      if (roles.student) await programmeRepository.addMembership(tx, user.id, programme.id, 'student');
+    }
+
+    const base = { userId: user.id, locale, office, student: roles.student, programmeId };
+    if (roles.programmeStaff && programmeId !== null) {
+      return { session: { ...base, activeRole: 'staff' }, redirectTo: `/programme/${programmeId}` };
+    }
+    if (office) return { session: { ...base, activeRole: 'office' }, redirectTo: '/office' };
+    if (roles.student) return { session: { ...base, activeRole: 'student' }, redirectTo: '/student' };
+    throw new AppError(403, 'launch.noRole');
+  });
+}

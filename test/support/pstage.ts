@@ -1,0 +1,50 @@
+import { loadConfig, type Config } from '../../src/config';
+import { startPstage, type RunningPstage } from '../../src/pstage';
+import type { DatabaseHandle } from '../../src/models/database';
+import { BrowserlessClient } from './browserlessClient';
+import { openTestDatabase, truncateAll } from './database';
+
+export interface TestPstage extends RunningPstage {
+  database: DatabaseHandle;
+  /** Launches a persona through one of its links, through the real OIDC flow; returns the client and the landing page. */
+  launch(personaId: string, linkId: string): Promise<{ client: BrowserlessClient; page: Awaited<ReturnType<BrowserlessClient['follow']>> }>;
+  reset(): Promise<void>;
+}
+
+export async function startTestPstage(env: Record<string, string> = {}): Promise<TestPstage> {
+  const database = await openTestDatabase();
+  const configFor = (port: number): Config =>
+    loadConfig({ NODE_ENV: 'test', PORT: String(port), PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, DATA_DIR: '/tmp/pstage-test-data', ...env });
+  const running = await startPstage({ configFor, port: 0, database });
+  const registerDevPlatform = async () => {
+    const platform = running.devPlatform!;
+    await running.services.lti().registerPlatform(
+      {
+        url: platform.issuer,
+        name: 'Pstage development platform',
+        clientId: platform.clientId,
+        authenticationEndpoint: platform.authenticationEndpoint,
+        accesstokenEndpoint: platform.accesstokenEndpoint,
+        authConfig: { method: 'JWK_SET', key: platform.jwksUrl },
+      },
+      true,
+    );
+  };
+  return {
+    ...running,
+    database,
+    async launch(personaId, linkId) {
+      const client = new BrowserlessClient(running.url);
+      const page = await client.follow(running.devPlatform!.launchUrlFor(personaId, linkId));
+      return { client, page };
+    },
+    async reset() {
+      await truncateAll(database);
+      await registerDevPlatform();
+    },
+    async stop() {
+      await running.stop();
+      await database.close();
+    },
+  };
+}

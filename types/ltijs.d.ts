@@ -1,0 +1,125 @@
+/** The parts of ltijs 5.9 that Pstage uses (@types/ltijs describes 4.x). */
+declare module 'ltijs' {
+  import type { Express, Request, Response, NextFunction } from 'express';
+
+  export interface IdTokenContext {
+    contextId: string;
+    user: string;
+    roles: string[];
+    path: string;
+    targetLinkUri: string;
+    context?: { id: string; label?: string; title?: string; type?: string[] };
+    resource?: { id: string; title?: string };
+    custom?: Record<string, string>;
+    launchPresentation?: { locale?: string; document_target?: string; return_url?: string };
+    messageType: 'LtiResourceLinkRequest' | 'LtiDeepLinkingRequest';
+    version: string;
+    deepLinkingSettings?: Record<string, unknown>;
+    lis?: { person_sourcedid?: string; course_section_sourcedid?: string };
+    endpoint?: { scope?: string[]; lineitems?: string; lineitem?: string };
+    namesRoles?: { context_memberships_url?: string; service_versions?: string[] };
+  }
+
+  export interface IdToken {
+    iss: string;
+    user: string;
+    userInfo: { given_name?: string; family_name?: string; name?: string; email?: string };
+    platformInfo?: Record<string, unknown>;
+    clientId: string;
+    platformId: string;
+    deploymentId: string;
+    platformContext: IdTokenContext;
+  }
+
+  export interface PlatformConfig {
+    url: string;
+    name: string;
+    clientId: string;
+    authenticationEndpoint: string;
+    accesstokenEndpoint: string;
+    authorizationServer?: string;
+    authConfig: { method: 'JWK_SET' | 'JWK_KEY' | 'RSA_KEY'; key: string };
+  }
+
+  export interface Platform {
+    platformUrl(): Promise<string>;
+    platformClientId(): Promise<string>;
+    platformName(): Promise<string>;
+    platformKid(): Promise<string>;
+    platformActive(active?: boolean): Promise<boolean>;
+    platformAccessToken(scopes: string): Promise<{ access_token: string; token_type: string; expires_in?: number }>;
+    platformAuthEndpoint(): Promise<string>;
+    platformAccessTokenEndpoint(): Promise<string>;
+    platformJSON(): Promise<Record<string, unknown>>;
+    delete(): Promise<boolean>;
+  }
+
+  type Callback = (token: IdToken, req: Request, res: Response, next: NextFunction) => unknown;
+  type ErrorCallback = (req: Request, res: Response, next: NextFunction) => unknown;
+
+  export interface DatabasePlugin {
+    setup(): Promise<boolean>;
+    Close(): Promise<boolean>;
+    Get(encryptionKey: string | false, collection: string, query?: Record<string, unknown>): Promise<Record<string, unknown>[] | false>;
+    Insert(encryptionKey: string | false, collection: string, item: Record<string, unknown>, index?: Record<string, unknown>): Promise<boolean>;
+    Replace(encryptionKey: string | false, collection: string, query: Record<string, unknown>, item: Record<string, unknown>, index?: Record<string, unknown>): Promise<boolean>;
+    Modify(encryptionKey: string | false, collection: string, query: Record<string, unknown>, modification: Record<string, unknown>): Promise<boolean>;
+    Delete(collection: string, query: Record<string, unknown>): Promise<boolean>;
+  }
+
+  export interface SetupOptions {
+    appRoute?: string;
+    loginRoute?: string;
+    keysetRoute?: string;
+    dynRegRoute?: string;
+    cors?: boolean;
+    devMode?: boolean;
+    ltiaas?: boolean;
+    tokenMaxAge?: number | false;
+    cookies?: { secure?: boolean; sameSite?: 'None' | 'Lax' | 'Strict'; domain?: string };
+    dynReg?: {
+      url: string;
+      name: string;
+      logo?: string;
+      description?: string;
+      redirectUris?: string[];
+      customParameters?: Record<string, string>;
+      autoActivate?: boolean;
+      useDeepLinking?: boolean;
+    };
+  }
+
+  export interface ContentItem {
+    type: 'ltiResourceLink';
+    title: string;
+    url?: string;
+    text?: string;
+    custom?: Record<string, string>;
+  }
+
+  export interface Provider {
+    app: Express;
+    Database: DatabasePlugin;
+    setup(encryptionKey: string, database: { plugin: DatabasePlugin }, options?: SetupOptions): Provider;
+    deploy(options?: { serverless?: boolean; silent?: boolean; port?: number }): Promise<boolean>;
+    close(options?: { silent?: boolean }): Promise<boolean>;
+    onConnect(callback: Callback): true;
+    onDeepLinking(callback: Callback): true;
+    onInvalidToken(callback: ErrorCallback): true;
+    onSessionTimeout(callback: ErrorCallback): true;
+    onUnregisteredPlatform(callback: ErrorCallback): true;
+    onInactivePlatform(callback: ErrorCallback): true;
+    registerPlatform(config: PlatformConfig): Promise<Platform>;
+    getPlatform(url: string, clientId: string): Promise<Platform | false>;
+    getPlatform(url: string): Promise<Platform[] | false>;
+    getPlatformById(kid: string): Promise<Platform | false>;
+    getAllPlatforms(): Promise<Platform[]>;
+    deletePlatform(url: string, clientId: string): Promise<boolean>;
+    DeepLinking: {
+      createDeepLinkingForm(token: IdToken, items: ContentItem[], options?: { message?: string; log?: string }): Promise<string>;
+      createDeepLinkingMessage(token: IdToken, items: ContentItem[], options?: { message?: string }): Promise<string>;
+    };
+  }
+
+  export const Provider: Provider;
+}
