@@ -27,9 +27,9 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
 
 /** Empties every table between tests (about 10 ms). */
 export async function truncateAll(handle: DatabaseHandle): Promise<void> {
-  const result = await handle.db.execute<{ tablename: string }>(
-    sql`select tablename from pg_tables where schemaname = 'public'`,
-  );
+  const result = (await handle.db.execute(sql`select tablename from pg_tables where schemaname = 'public'`)) as unknown as {
+    rows: { tablename: string }[];
+  };
   const tables = result.rows.map((row) => `"${row.tablename}"`);
   if (tables.length > 0) await handle.db.execute(sql.raw(`truncate ${tables.join(', ')} restart identity cascade`));
 }

@@ -60,7 +60,9 @@ export interface DevPlatform {
   signIdToken(request: IdTokenRequest): Promise<string>;
 }
 
+/** Refuses to start when NODE_ENV is production: its personas can log in as anyone. */
 export async function createDevPlatform(options: DevPlatformOptions): Promise<DevPlatform> {
+  if (process.env.NODE_ENV === 'production') throw new Error('The development LTI platform refuses to start in production (NODE_ENV=production).');
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const mountPath = options.mountPath ?? '/dev';
   const clientId = options.clientId ?? 'pstage-dev';

@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
 import request from 'supertest';
-import { claim, readAutoPostForm, role, scope } from '../../../src/lti/devPlatform';
+import { claim, createDevPlatform, readAutoPostForm, role, scope } from '../../../src/lti/devPlatform';
 import { startDevPlatformServer, type DevPlatformServer } from './devPlatformServer';
 
 let env: DevPlatformServer;
@@ -193,5 +193,17 @@ describe('the persona page', () => {
     expect(response.text).toContain(`href="${env.baseUrl}/dev/mail"`);
     expect(response.text).toContain(`href="${env.baseUrl}/dev/gradebook"`);
     expect(response.text).toContain('en tant que Camille Martin');
+  });
+});
+
+describe('in production', () => {
+  it('the development platform refuses to start', async () => {
+    const previous = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await expect(createDevPlatform({ baseUrl: 'https://pstage.example.fr' })).rejects.toThrow(/production/);
+    } finally {
+      process.env.NODE_ENV = previous;
+    }
   });
 });
