@@ -18,9 +18,13 @@ const uniqueFields: Record<string, string[]> = {
   state: ['state'],
 };
 
-/** Lifetimes in seconds, as ltijs's own TTL indexes. */
+/**
+ * Lifetimes in seconds, as ltijs's own TTL indexes, except nonces: ltijs keeps them 10 s but accepts
+ * id_tokens issued up to `tokenMaxAge` (60 s here) ago, so a nonce must outlive that or a token could be replayed.
+ */
+export const nonceLifetimeSeconds = 120;
 const lifetimes: Record<string, number> = {
-  nonce: 10,
+  nonce: nonceLifetimeSeconds,
   state: 600,
   accesstoken: 3600,
   contexttoken: 24 * 3600,

@@ -56,8 +56,8 @@ export async function setUpLtiTool(db: Database, config: Config, handlers: LtiHa
     handlers.onRejectedLaunch(details?.message ?? 'default', req, res);
   });
   lti.onSessionTimeout((req, res) => handlers.onRejectedLaunch('default', req, res));
-  lti.onUnregisteredPlatform((req, res) => handlers.onRejectedLaunch('UNREGISTERED_PLATFORM', req, res));
-  lti.onInactivePlatform((req, res) => handlers.onRejectedLaunch('PLATFORM_NOT_ACTIVATED', req, res));
+  lti.onUnregisteredPlatform((req, res) => handlers.onRejectedLaunch('LOGIN_UNREGISTERED_PLATFORM', req, res));
+  lti.onInactivePlatform((req, res) => handlers.onRejectedLaunch('LOGIN_PLATFORM_NOT_ACTIVATED', req, res));
   (lti as unknown as { onDynamicRegistration(cb: LtiHandlers['onDynamicRegistration']): void }).onDynamicRegistration(
     (req, res) => handlers.onDynamicRegistration(req, res),
   );

@@ -52,9 +52,9 @@ export function createLaunchHandlers(deps: {
     onRejectedLaunch(reason, req, res) {
       const t = translator('fr');
       const known = t(`launch.reasons.${reason}`, { defaultValue: '' });
-      const message = reason === 'UNREGISTERED_PLATFORM'
+      const message = reason === 'LOGIN_UNREGISTERED_PLATFORM'
         ? t('launch.unregisteredPlatform')
-        : reason === 'PLATFORM_NOT_ACTIVATED'
+        : reason === 'LOGIN_PLATFORM_NOT_ACTIVATED'
           ? t('launch.inactivePlatform')
           : t('launch.invalid', { reason: known || t('launch.reasons.default') });
       render(res, 'error', { t, locale: 'fr', title: t('errors.title'), status: 401, message, stack: undefined, navigation: [] }, 401);

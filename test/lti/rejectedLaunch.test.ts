@@ -1,0 +1,119 @@
+import { users } from '../../src/models/schema';
+import type { IdTokenRequest } from '../../src/lti/devPlatform';
+import { BrowserlessClient } from '../support/browserlessClient';
+import { startTestPstage, type TestPstage } from '../support/pstage';
+
+let pstage: TestPstage;
+
+beforeAll(async () => {
+  pstage = await startTestPstage();
+});
+afterAll(async () => pstage.stop());
+beforeEach(async () => pstage.reset());
+
+/** Starts a real login (so the tool sets its state cookie) and stops before the platform answers. */
+async function beginLogin(personaId = 'camille-martin', linkId = 'm1-info') {
+  const client = new BrowserlessClient(pstage.url);
+  const toLogin = await client.request(pstage.devPlatform!.launchUrlFor(personaId, linkId));
+  const toPlatform = await client.request(new URL(toLogin.location!, toLogin.url).toString());
+  const authRequest = new URL(toPlatform.location!);
+  return { client, state: authRequest.searchParams.get('state')!, nonce: authRequest.searchParams.get('nonce')! };
+}
+
+async function postLaunch(client: BrowserlessClient, fields: Record<string, string>) {
+  return client.request('/lti/launch', { form: fields });
+}
+
+async function launchWith(request: Partial<IdTokenRequest>) {
+  const { client, state, nonce } = await beginLogin();
+  const idToken = await pstage.devPlatform!.signIdToken({ personaId: 'camille-martin', linkId: 'm1-info', nonce, ...request });
+  return postLaunch(client, { id_token: idToken, state });
+}
+
+async function expectNothingStored() {
+  expect(await pstage.database.db.select().from(users)).toHaveLength(0);
+}
+
+describe('launches Pstage refuses, with a clear page and nothing stored', () => {
+  it('accepts the well-formed control launch (so the refusals below are about one thing each)', async () => {
+    const response = await launchWith({});
+    expect(response.status).toBe(303);
+    expect(response.location).toBe('/student');
+  });
+
+  it('refuses a token signed with another key', async () => {
+    const response = await launchWith({ signWith: 'foreign' });
+    expect(response.status).toBe(401);
+    expect(response.text).toContain('la signature du jeton est invalide');
+    await expectNothingStored();
+  });
+
+  it('refuses a token meant for another tool (wrong audience)', async () => {
+    const response = await launchWith({ overrides: { aud: 'another-tool', azp: 'another-tool' } });
+    expect(response.status).toBe(401);
+    expect(response.text).toContain('Le lancement depuis e-campus a échoué : la plateforme n&#39;est pas enregistrée');
+    await expectNothingStored();
+  });
+
+  it('refuses an expired token', async () => {
+    const response = await launchWith({ expiresIn: -30, issuedAt: Math.floor(Date.now() / 1000) - 400 });
+    expect(response.status).toBe(401);
+    expect(response.text).toContain('le jeton de lancement a expiré');
+    await expectNothingStored();
+  });
+
+  it('refuses a replayed token (nonce already used)', async () => {
+    const first = await beginLogin();
+    const idToken = await pstage.devPlatform!.signIdToken({ personaId: 'camille-martin', linkId: 'm1-info', nonce: first.nonce });
+    expect((await postLaunch(first.client, { id_token: idToken, state: first.state })).status).toBe(303);
+    await pstage.database.db.delete(users);
+    const second = await beginLogin();
+    const replay = await postLaunch(second.client, { id_token: idToken, state: second.state });
+    expect(replay.status).toBe(401);
+    expect(replay.text).toContain('ce lancement a déjà été utilisé');
+    await expectNothingStored();
+  });
+
+  it('refuses a launch without the state cookie of its login', async () => {
+    const { nonce } = await beginLogin();
+    const stranger = new BrowserlessClient(pstage.url);
+    const idToken = await pstage.devPlatform!.signIdToken({ personaId: 'camille-martin', linkId: 'm1-info', nonce });
+    const response = await postLaunch(stranger, { id_token: idToken, state: 'forged' });
+    expect(response.status).toBe(401);
+    expect(response.text).toContain("la vérification de l&#39;état (state) a échoué");
+    await expectNothingStored();
+  });
+
+  it('refuses a launch whose state does not match the login', async () => {
+    const { client, nonce } = await beginLogin();
+    const idToken = await pstage.devPlatform!.signIdToken({ personaId: 'camille-martin', linkId: 'm1-info', nonce });
+    const response = await postLaunch(client, { id_token: idToken, state: 'not-the-login-state' });
+    expect(response.status).toBe(401);
+    await expectNothingStored();
+  });
+
+  it('refuses a login from a platform that is not registered', async () => {
+    const client = new BrowserlessClient(pstage.url);
+    const response = await client.request('/lti/login?iss=https%3A%2F%2Funknown.example.fr&login_hint=x&target_link_uri=' + encodeURIComponent(`${pstage.url}/lti/launch`));
+    expect(response.status).toBe(401);
+    expect(response.text).toContain("Cette plateforme n&#39;est pas enregistrée auprès de Pstage.");
+  });
+
+  it('refuses a launch from a platform registered but still pending', async () => {
+    const platform = pstage.devPlatform!;
+    await pstage.services.lti().registerPlatform(
+      { url: platform.issuer, name: 'pending', clientId: 'pending-client', authenticationEndpoint: platform.authenticationEndpoint, accesstokenEndpoint: platform.accesstokenEndpoint, authConfig: { method: 'JWK_SET', key: platform.jwksUrl } },
+      false,
+    );
+    const client = new BrowserlessClient(pstage.url);
+    const response = await client.request(`/lti/login?iss=${encodeURIComponent(platform.issuer)}&client_id=pending-client&login_hint=camille-martin&target_link_uri=${encodeURIComponent(`${pstage.url}/lti/launch`)}`);
+    expect(response.status).toBe(401);
+    expect(response.text).toContain('pas encore activée');
+  });
+
+  it('refuses a launch with no role Pstage knows', async () => {
+    const response = await launchWith({ overrides: { 'https://purl.imsglobal.org/spec/lti/claim/roles': ['http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor'] } });
+    expect(response.status).toBe(403);
+    expect(response.text).toContain('ne donne pas accès à Pstage');
+  });
+});
