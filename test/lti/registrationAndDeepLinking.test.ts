@@ -1,0 +1,72 @@
+import { BrowserlessClient } from '../support/browserlessClient';
+import { startTestPstage, type TestPstage } from '../support/pstage';
+
+let pstage: TestPstage;
+
+beforeAll(async () => {
+  pstage = await startTestPstage();
+});
+afterAll(async () => pstage.stop());
+beforeEach(async () => pstage.reset());
+
+function hiddenField(html: string, name: string): string {
+  const value = new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1];
+  if (value === undefined) throw new Error(`no ${name} field`);
+  return value.replace(/&amp;/g, '&');
+}
+
+describe('dynamic registration (Moodle "LTI Advantage" registration URL)', () => {
+  it('registers a platform that stays pending until the office activates it', async () => {
+    const admin = new BrowserlessClient(pstage.url);
+    const registerPage = await admin.request('/dev/register');
+    const query = new URLSearchParams({
+      openid_configuration: hiddenField(registerPage.text, 'openid_configuration'),
+      registration_token: hiddenField(registerPage.text, 'registration_token'),
+    });
+    const done = await admin.request(`/lti/register?${query}`);
+    expect(done.status).toBe(200);
+    expect(done.text).toContain("Le service des stages doit l&#39;activer avant le premier lancement.");
+    const [clientId] = pstage.devPlatform!.registeredClientIds();
+    expect(clientId).toBeDefined();
+
+    const launchUrl = `${pstage.devPlatform!.launchUrlFor('camille-martin', 'm1-info')}?client_id=${clientId}`;
+    const refused = await new BrowserlessClient(pstage.url).follow(launchUrl);
+    expect(refused.status).toBe(401);
+    expect(refused.text).toContain('pas encore activée');
+
+    const { client: office } = await pstage.launch('office', 'office');
+    const platforms = await office.request('/office/platforms');
+    expect(platforms.text).toContain('En attente');
+    const platformIds = [...platforms.text.matchAll(/name="platformId" value="([^"]+)"/g)].map((match) => match[1]);
+    const pendingId = platformIds.find((id) => platforms.text.indexOf(id) > platforms.text.indexOf(clientId));
+    const activation = await office.request('/office/platforms', {
+      form: { _csrf: BrowserlessClient.csrfToken(platforms.text), platformId: pendingId!, active: 'true' },
+    });
+    expect(activation.status).toBe(303);
+
+    const accepted = await new BrowserlessClient(pstage.url).follow(launchUrl);
+    expect(accepted.status).toBe(200);
+    expect(accepted.url).toMatch(/\/student$/);
+  });
+});
+
+describe('deep linking', () => {
+  it('lets a programme head place the programme panel in their course', async () => {
+    const { client, page } = await pstage.launch('jean-dupont', 'm1-info-deep-link');
+    expect(page.text).toContain('Tableau de bord du responsable');
+    const response = await client.follow('/deep-linking', { form: { _csrf: BrowserlessClient.csrfToken(page.text), item: 'panel' } });
+    expect(response.status).toBe(200);
+    const [placed] = pstage.devPlatform!.deepLinkReturns();
+    expect(placed.contentItems).toEqual([
+      expect.objectContaining({ type: 'ltiResourceLink', title: 'Tableau de bord du responsable', custom: { target: 'panel' } }),
+    ]);
+  });
+
+  it('refuses a forged deep-linking answer without the CSRF token', async () => {
+    const before = pstage.devPlatform!.deepLinkReturns().length;
+    const { client } = await pstage.launch('jean-dupont', 'm1-info-deep-link');
+    const response = await client.request('/deep-linking', { form: { item: 'panel' } });
+    expect(response.status).toBe(403);
+    expect(pstage.devPlatform!.deepLinkReturns()).toHaveLength(before);
+  });
+});
