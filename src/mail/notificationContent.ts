@@ -1,0 +1,167 @@
+import type { MissingForCompletion, NotificationData, NotificationKind } from './notificationTypes';
+
+/** Every notification has the same parts: what happened, details, what to do next, a link back into Pstage. */
+export interface MailContent {
+  subject: string;
+  paragraphs: string[];
+  details: { label: string; value: string }[];
+  list?: { title: string; items: { text: string; url: string }[] };
+  steps: string[];
+  link: { label: string; url: string };
+}
+
+export interface ContentContext {
+  t: (key: string, options?: Record<string, unknown>) => string;
+  date: (isoDate: string) => string;
+  url: (path: string) => string;
+}
+
+type Builder<K extends NotificationKind> = (data: NotificationData[K], c: ContentContext) => MailContent;
+
+const label = (c: ContentContext, key: string, value: string | undefined) =>
+  value ? [{ label: c.t(`mail.common.labels.${key}`), value }] : [];
+
+const dateRange = (c: ContentContext, start: string, end: string) =>
+  c.t('mail.common.dateRange', { start: c.date(start), end: c.date(end) });
+
+const link = (c: ContentContext, kind: NotificationKind, path: string) => ({ label: c.t(`mail.${kind}.link`), url: c.url(path) });
+
+const builders: { [K in NotificationKind]: Builder<K> } = {
+  subjectProposed: (d, c) => ({
+    subject: c.t('mail.subjectProposed.subject', d),
+    paragraphs: [c.t('mail.subjectProposed.intro', d)],
+    details: [...label(c, 'student', d.studentName), ...label(c, 'programme', d.programmeTitle), ...label(c, 'subject', d.subjectTitle)],
+    steps: ['step1', 'step2', 'step3'].map((step) => c.t(`mail.subjectProposed.${step}`)),
+    link: link(c, 'subjectProposed', d.path),
+  }),
+  subjectDecided: (d, c) => {
+    const validated = d.decision === 'validated';
+    return {
+      subject: c.t(validated ? 'mail.subjectDecided.subjectValidated' : 'mail.subjectDecided.subjectRejected'),
+      paragraphs: [c.t(validated ? 'mail.subjectDecided.introValidated' : 'mail.subjectDecided.introRejected', d)],
+      details: [
+        ...label(c, 'subject', d.subjectTitle),
+        ...label(c, 'decision', c.t(`mail.subjectDecided.${d.decision}`)),
+        ...label(c, 'comment', d.comment),
+        ...label(c, 'academicTutor', d.academicTutorName),
+      ],
+      steps: (validated ? ['stepValidated1', 'stepValidated2'] : ['stepRejected1', 'stepRejected2']).map((step) =>
+        c.t(`mail.subjectDecided.${step}`)),
+      link: link(c, 'subjectDecided', d.path),
+    };
+  },
+  conventionSubmitted: (d, c) => ({
+    subject: c.t('mail.conventionSubmitted.subject', d),
+    paragraphs: [c.t('mail.conventionSubmitted.intro', d)],
+    details: [
+      ...label(c, 'reference', d.reference),
+      ...label(c, 'student', d.studentName),
+      ...label(c, 'programme', d.programmeTitle),
+      ...label(c, 'organisation', d.organisationName),
+      ...label(c, 'dates', dateRange(c, d.startDate, d.endDate)),
+    ],
+    steps: ['step1', 'step2'].map((step) => c.t(`mail.conventionSubmitted.${step}`)),
+    link: link(c, 'conventionSubmitted', d.path),
+  }),
+  dailyDigest: (d, c) => {
+    const count = d.conventions.length;
+    const date = c.date(d.date);
+    return {
+      subject: c.t('mail.dailyDigest.subject', { count, date }),
+      paragraphs: [count > 0 ? c.t('mail.dailyDigest.intro', { count, date }) : c.t('mail.dailyDigest.none')],
+      details: [],
+      list: {
+        title: c.t('mail.dailyDigest.listTitle'),
+        items: d.conventions.map((item) => ({
+          text: c.t('mail.dailyDigest.item', { ...item, startDate: c.date(item.startDate) }),
+          url: c.url(item.path),
+        })),
+      },
+      steps: ['step1', 'step2'].map((step) => c.t(`mail.dailyDigest.${step}`)),
+      link: link(c, 'dailyDigest', d.path),
+    };
+  },
+  hostCreated: (d, c) => ({
+    subject: c.t('mail.hostCreated.subject', d),
+    paragraphs: [c.t('mail.hostCreated.intro', d)],
+    details: [
+      ...label(c, 'organisation', d.organisationName),
+      ...label(c, 'siret', d.siret),
+      ...label(c, 'city', d.city),
+      ...label(c, 'country', d.country),
+      ...label(c, 'createdBy', d.createdByName),
+    ],
+    steps: ['step1', 'step2'].map((step) => c.t(`mail.hostCreated.${step}`)),
+    link: link(c, 'hostCreated', d.path),
+  }),
+  conventionReturned: (d, c) => ({
+    subject: c.t('mail.conventionReturned.subject', d),
+    paragraphs: [c.t('mail.conventionReturned.intro', d)],
+    details: [...label(c, 'reference', d.reference), ...label(c, 'reason', d.reason)],
+    steps: ['step1', 'step2'].map((step) => c.t(`mail.conventionReturned.${step}`)),
+    link: link(c, 'conventionReturned', d.path),
+  }),
+  conventionValidated: (d, c) => {
+    const signatories = d.signatories
+      .map((s) => (s.name ? `${s.name} (${c.t(`mail.parties.${s.party}`)})` : c.t(`mail.parties.${s.party}`)))
+      .join(', ');
+    const print = d.copies
+      ? c.t('mail.conventionValidated.stepPrint', { count: d.copies })
+      : c.t('mail.conventionValidated.stepPrintPerSignatory');
+    return {
+      subject: c.t('mail.conventionValidated.subject', d),
+      paragraphs: [c.t('mail.conventionValidated.intro', d)],
+      details: [
+        ...label(c, 'reference', d.reference),
+        ...label(c, 'organisation', d.organisationName),
+        ...label(c, 'dates', dateRange(c, d.startDate, d.endDate)),
+      ],
+      steps: [
+        print,
+        c.t('mail.conventionValidated.stepSign', { signatories }),
+        ...(d.certificateMissing ? [c.t('mail.conventionValidated.stepCertificate')] : []),
+        c.t('mail.conventionValidated.stepReturn'),
+      ],
+      link: link(c, 'conventionValidated', d.path),
+    };
+  },
+  certificateRejected: (d, c) => ({
+    subject: c.t('mail.certificateRejected.subject', d),
+    paragraphs: [c.t('mail.certificateRejected.intro', d)],
+    details: [...label(c, 'reference', d.reference), ...label(c, 'reason', d.reason)],
+    steps: ['step1', 'step2'].map((step) => c.t(`mail.certificateRejected.${step}`)),
+    link: link(c, 'certificateRejected', d.path),
+  }),
+  conventionComplete: (d, c) => {
+    const role = d.recipientRole === 'student' ? 'Student' : 'AcademicTutor';
+    return {
+      subject: c.t('mail.conventionComplete.subject', d),
+      paragraphs: [c.t('mail.conventionComplete.intro', d)],
+      details: [
+        ...label(c, 'reference', d.reference),
+        ...label(c, 'student', d.studentName),
+        ...label(c, 'organisation', d.organisationName),
+        ...label(c, 'dates', dateRange(c, d.startDate, d.endDate)),
+      ],
+      steps: [1, 2].map((n) => c.t(`mail.conventionComplete.step${role}${n}`, { startDate: c.date(d.startDate) })),
+      link: link(c, 'conventionComplete', d.path),
+    };
+  },
+  startReminder: (d, c) => {
+    const startDate = c.date(d.startDate);
+    const missing = d.missing.map((item: MissingForCompletion) => c.t(`mail.missing.${item}`)).join(', ');
+    return {
+      subject: c.t('mail.startReminder.subject', { ...d, startDate }),
+      paragraphs: [c.t('mail.startReminder.intro', { ...d, startDate })],
+      details: [...label(c, 'reference', d.reference), ...label(c, 'startDate', startDate), ...label(c, 'missing', missing)],
+      steps: ['step1', 'step2'].map((step) => c.t(`mail.startReminder.${step}`)),
+      link: link(c, 'startReminder', d.path),
+    };
+  },
+};
+
+export function notificationContent<K extends NotificationKind>(kind: K, data: NotificationData[K], context: ContentContext): MailContent {
+  const builder = builders[kind] as Builder<K> | undefined;
+  if (!builder) throw new Error(`Unknown notification: ${kind}`);
+  return builder(data, context);
+}

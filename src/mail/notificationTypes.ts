@@ -1,0 +1,103 @@
+export type MailLocale = 'fr' | 'en';
+
+export interface MailRecipient {
+  email: string;
+  name: string;
+  locale: MailLocale;
+}
+
+/** A date as stored in conventions: 'YYYY-MM-DD'. */
+export type IsoDate = string;
+
+export type ConventionParty = 'student' | 'hostSignatory' | 'professionalTutor' | 'academicTutor' | 'dean';
+
+export type MissingForCompletion =
+  | 'studentSignature'
+  | 'hostSignatorySignature'
+  | 'professionalTutorSignature'
+  | 'academicTutorSignature'
+  | 'deanSignature'
+  | 'certificate';
+
+/**
+ * What each notification needs to be rendered later, at delivery time. `path` is the page inside Pstage
+ * ('/student/conventions/12'); the absolute link is built from the public base URL when the mail is sent.
+ * Only the recipient's own data goes in here (the office's digest is the exception: the office sees all).
+ */
+export interface NotificationData {
+  subjectProposed: { studentName: string; subjectTitle: string; programmeTitle: string; path: string };
+  subjectDecided: {
+    subjectTitle: string;
+    decision: 'validated' | 'rejected';
+    comment?: string;
+    academicTutorName?: string;
+    path: string;
+  };
+  conventionSubmitted: {
+    reference: string;
+    studentName: string;
+    programmeTitle: string;
+    organisationName: string;
+    startDate: IsoDate;
+    endDate: IsoDate;
+    path: string;
+  };
+  dailyDigest: {
+    date: IsoDate;
+    conventions: { reference: string; studentName: string; programmeTitle: string; organisationName: string; startDate: IsoDate; path: string }[];
+    path: string;
+  };
+  hostCreated: { organisationName: string; siret?: string; city?: string; country?: string; createdByName: string; path: string };
+  conventionReturned: { reference: string; reason: string; path: string };
+  conventionValidated: {
+    reference: string;
+    organisationName: string;
+    startDate: IsoDate;
+    endDate: IsoDate;
+    /** Who signs, in order, with their names when known. */
+    signatories: { party: ConventionParty; name?: string }[];
+    /** Copies to print; absent: one per signatory. */
+    copies?: number;
+    certificateMissing: boolean;
+    path: string;
+  };
+  certificateRejected: { reference: string; reason: string; path: string };
+  conventionComplete: {
+    reference: string;
+    studentName: string;
+    organisationName: string;
+    startDate: IsoDate;
+    endDate: IsoDate;
+    recipientRole: 'student' | 'academicTutor';
+    path: string;
+  };
+  startReminder: { reference: string; startDate: IsoDate; missing: MissingForCompletion[]; path: string };
+}
+
+export type NotificationKind = keyof NotificationData;
+
+export const notificationKinds: readonly NotificationKind[] = [
+  'subjectProposed',
+  'subjectDecided',
+  'conventionSubmitted',
+  'dailyDigest',
+  'hostCreated',
+  'conventionReturned',
+  'conventionValidated',
+  'certificateRejected',
+  'conventionComplete',
+  'startReminder',
+];
+
+/** The outbox payload of a mail: everything needed to render and send it later. */
+export interface MailPayload<K extends NotificationKind = NotificationKind> {
+  template: K;
+  to: MailRecipient;
+  data: NotificationData[K];
+}
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}

@@ -1,0 +1,158 @@
+import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from './database';
+import { outbox } from './schema';
+
+export type OutboxKind = 'mail' | 'ags';
+export type OutboxStatus = 'pending' | 'sent' | 'superseded' | 'failed';
+export type OutboxMessage = typeof outbox.$inferSelect;
+
+export interface NewOutboxMessage {
+  kind: OutboxKind;
+  payload: Record<string, unknown>;
+  /** One event, one message: a second enqueue with the same key is ignored. */
+  dedupeKey?: string;
+  /** Only the latest state is worth delivering: older pending messages with this key are superseded. */
+  supersedeKey?: string;
+}
+
+/** After this many failed attempts a message stops being retried and needs the office's attention. */
+export const defaultMaxAttempts = 8;
+
+const errorMaxLength = 2000;
+
+export const outboxRepository = {
+  /** Meant to run inside the caller's transaction, so the message exists if and only if the change committed. */
+  async enqueue(db: Executor, message: NewOutboxMessage): Promise<{ id: number; created: boolean }> {
+    const inserted = await db
+      .insert(outbox)
+      .values({ kind: message.kind, payload: message.payload, dedupeKey: message.dedupeKey, supersedeKey: message.supersedeKey })
+      .onConflictDoNothing({ target: outbox.dedupeKey })
+      .returning({ id: outbox.id });
+    if (inserted.length === 0) {
+      const [existing] = await db.select({ id: outbox.id }).from(outbox).where(eq(outbox.dedupeKey, message.dedupeKey!));
+      return { id: existing.id, created: false };
+    }
+    const id = inserted[0].id;
+    if (message.supersedeKey) {
+      await db
+        .update(outbox)
+        .set({ status: 'superseded', lockedUntil: null })
+        .where(and(eq(outbox.supersedeKey, message.supersedeKey), eq(outbox.status, 'pending'), lt(outbox.id, id)));
+    }
+    return { id, created: true };
+  },
+
+  /**
+   * Takes up to `limit` due messages and leases them for `lockMs`. `FOR UPDATE SKIP LOCKED` plus the lease
+   * mean two workers (two processes on PostgreSQL) never hold the same row; a lease that expires (a crashed
+   * worker) makes the row due again.
+   */
+  async claimDue(db: Executor, options: { limit: number; lockMs: number; kinds?: OutboxKind[] }): Promise<OutboxMessage[]> {
+    const conditions: SQL[] = [
+      eq(outbox.status, 'pending'),
+      lte(outbox.nextAttemptAt, sql`now()`),
+      or(isNull(outbox.lockedUntil), lt(outbox.lockedUntil, sql`now()`))!,
+    ];
+    if (options.kinds) {
+      if (options.kinds.length === 0) return [];
+      conditions.push(inArray(outbox.kind, options.kinds));
+    }
+    const due = db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(and(...conditions))
+      .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+      .limit(options.limit)
+      .for('update', { skipLocked: true });
+    const claimed = await db
+      .update(outbox)
+      .set({ lockedUntil: sql`now() + ${options.lockMs} * interval '1 millisecond'` })
+      .where(inArray(outbox.id, due))
+      .returning();
+    return claimed.sort((a, b) => a.id - b.id);
+  },
+
+  /** Only a still-pending row becomes sent: a superseded one stays superseded. */
+  async markSent(db: Executor, id: number): Promise<void> {
+    await db
+      .update(outbox)
+      .set({ status: 'sent', sentAt: sql`now()`, lockedUntil: null, lastError: null })
+      .where(and(eq(outbox.id, id), eq(outbox.status, 'pending')));
+  },
+
+  /**
+   * Counts a failed attempt and schedules the next one; after `maxAttempts` (or at once when `permanent`)
+   * the message is `failed`: it waits for the office, who can `retry` it.
+   */
+  async markFailed(
+    db: Executor,
+    id: number,
+    error: string,
+    nextAttemptAt: Date,
+    options: { maxAttempts?: number; permanent?: boolean } = {},
+  ): Promise<OutboxMessage | undefined> {
+    const maxAttempts = options.maxAttempts ?? defaultMaxAttempts;
+    const status = options.permanent
+      ? sql`'failed'`
+      : sql`case when ${outbox.attempts} + 1 >= ${maxAttempts} then 'failed' else 'pending' end`;
+    const [row] = await db
+      .update(outbox)
+      .set({
+        attempts: sql`${outbox.attempts} + 1`,
+        lastError: error.slice(0, errorMaxLength),
+        nextAttemptAt,
+        lockedUntil: null,
+        status: status as unknown as OutboxStatus,
+      })
+      .where(and(eq(outbox.id, id), eq(outbox.status, 'pending')))
+      .returning();
+    return row;
+  },
+
+  /** The office puts a failed message back in the queue (after fixing an address, say). */
+  async retry(db: Executor, id: number): Promise<boolean> {
+    const rows = await db
+      .update(outbox)
+      .set({ status: 'pending', attempts: 0, nextAttemptAt: sql`now()`, lockedUntil: null })
+      .where(and(eq(outbox.id, id), eq(outbox.status, 'failed')))
+      .returning({ id: outbox.id });
+    return rows.length > 0;
+  },
+
+  /** What needs the office's attention: given-up messages first, then pending ones that have already failed. */
+  async listFailing(db: Executor, limit = 200): Promise<OutboxMessage[]> {
+    return db
+      .select()
+      .from(outbox)
+      .where(or(eq(outbox.status, 'failed'), and(eq(outbox.status, 'pending'), gt(outbox.attempts, 0))))
+      .orderBy(sql`case when ${outbox.status} = 'failed' then 0 else 1 end`, desc(outbox.id))
+      .limit(limit);
+  },
+
+  async list(
+    db: Executor,
+    filters: { status?: OutboxStatus; kind?: OutboxKind; dedupeKey?: string; supersedeKey?: string; limit?: number } = {},
+  ): Promise<OutboxMessage[]> {
+    const conditions: SQL[] = [];
+    if (filters.status) conditions.push(eq(outbox.status, filters.status));
+    if (filters.kind) conditions.push(eq(outbox.kind, filters.kind));
+    if (filters.dedupeKey) conditions.push(eq(outbox.dedupeKey, filters.dedupeKey));
+    if (filters.supersedeKey) conditions.push(eq(outbox.supersedeKey, filters.supersedeKey));
+    return db
+      .select()
+      .from(outbox)
+      .where(conditions.length > 0 ? and(...conditions) : undefined)
+      .orderBy(desc(outbox.id))
+      .limit(filters.limit ?? 200);
+  },
+
+  async countByStatus(db: Executor): Promise<Record<OutboxStatus, number>> {
+    const rows = await db
+      .select({ status: outbox.status, count: sql<number>`count(*)::int` })
+      .from(outbox)
+      .groupBy(outbox.status);
+    const counts: Record<OutboxStatus, number> = { pending: 0, sent: 0, superseded: 0, failed: 0 };
+    for (const row of rows) counts[row.status] = Number(row.count);
+    return counts;
+  },
+};
