@@ -1,14 +1,16 @@
 import { Router } from 'express';
 import type { Services } from '../../services';
 import { requireStudent } from '../../middleware/authorisation';
-import { userRepository } from '../../models/userRepository';
+import { homeRoutes } from './home/routes';
+import { subjectRoutes } from './subject/routes';
+import { setUpStudentViewHelpers } from './viewHelpers';
 
+/** The student's pages: home, subject, the convention wizard and its status, documents. */
 export function studentRoutes(services: Services): Router {
   const router = Router();
   router.use(requireStudent(services.db));
-  router.get('/', async (req, res) => {
-    const user = await userRepository.findById(services.db, req.session!.userId);
-    res.render('student/home', { title: req.t('home.student.title'), user });
-  });
+  router.use(setUpStudentViewHelpers());
+  router.use('/', homeRoutes(services));
+  router.use('/subject', subjectRoutes(services));
   return router;
 }

@@ -1,0 +1,53 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Executor } from './database';
+import { documents } from './schema';
+
+export type StoredDocument = typeof documents.$inferSelect;
+export type DocumentSummary = Omit<StoredDocument, 'bytes'>;
+export type NewDocument = Omit<typeof documents.$inferInsert, 'id' | 'createdAt'>;
+
+const summaryColumns = {
+  id: documents.id,
+  ownerUserId: documents.ownerUserId,
+  conventionId: documents.conventionId,
+  kind: documents.kind,
+  filename: documents.filename,
+  contentType: documents.contentType,
+  size: documents.size,
+  path: documents.path,
+  sha256: documents.sha256,
+  status: documents.status,
+  statusReason: documents.statusReason,
+  academicYear: documents.academicYear,
+  createdAt: documents.createdAt,
+};
+
+export const documentRepository = {
+  async create(db: Executor, document: NewDocument): Promise<DocumentSummary> {
+    const [row] = await db.insert(documents).values(document).returning(summaryColumns);
+    return row;
+  },
+
+  /** The student's certificates, newest first, without their bytes. */
+  async listCertificates(db: Executor, ownerUserId: number): Promise<DocumentSummary[]> {
+    return db
+      .select(summaryColumns)
+      .from(documents)
+      .where(and(eq(documents.ownerUserId, ownerUserId), eq(documents.kind, 'civil_liability')))
+      .orderBy(desc(documents.createdAt), desc(documents.id));
+  },
+
+  async listForConvention(db: Executor, conventionId: number): Promise<DocumentSummary[]> {
+    return db.select(summaryColumns).from(documents).where(eq(documents.conventionId, conventionId)).orderBy(desc(documents.createdAt));
+  },
+
+  async findOwned(db: Executor, id: number, ownerUserId: number): Promise<StoredDocument | undefined> {
+    const [row] = await db.select().from(documents).where(and(eq(documents.id, id), eq(documents.ownerUserId, ownerUserId)));
+    return row;
+  },
+
+  async findForConvention(db: Executor, id: number, conventionId: number): Promise<StoredDocument | undefined> {
+    const [row] = await db.select().from(documents).where(and(eq(documents.id, id), eq(documents.conventionId, conventionId)));
+    return row;
+  },
+};

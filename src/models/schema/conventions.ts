@@ -1,0 +1,245 @@
+import { bigserial, boolean, customType, date, index, integer, jsonb, numeric, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { programmes, users } from './core';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
+
+/** Money and hours: numeric in the database, numbers in the code. */
+const decimal = (name: string) => numeric(name, { precision: 10, scale: 2, mode: 'number' });
+
+export const subjects = pgTable(
+  'subjects',
+  {
+    id: serial('id').primaryKey(),
+    studentUserId: integer('student_user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    programmeId: integer('programme_id').notNull().references(() => programmes.id),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    hostName: text('host_name'),
+    approximateStart: date('approximate_start', { mode: 'string' }),
+    approximateEnd: date('approximate_end', { mode: 'string' }),
+    state: text('state', { enum: ['proposed', 'validated', 'rejected'] }).notNull().default('proposed'),
+    decisionComment: text('decision_comment'),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    academicTutorId: integer('academic_tutor_id').references(() => teachers.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('subjects_student').on(t.studentUserId), index('subjects_programme').on(t.programmeId)],
+);
+
+export interface PostalAddressColumns {
+  street: string;
+  postalCode: string;
+  city: string;
+}
+
+export const organisations = pgTable(
+  'organisations',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    /** Lower-case and unaccented, for a search that PGlite can run without the unaccent extension. */
+    searchName: text('search_name').notNull(),
+    siret: text('siret'),
+    naf: text('naf'),
+    legalStatus: text('legal_status'),
+    headcountBand: text('headcount_band'),
+    sector: text('sector', { enum: ['public', 'private'] }).notNull().default('private'),
+    street: text('street').notNull(),
+    postalCode: text('postal_code').notNull(),
+    city: text('city').notNull(),
+    country: text('country').notNull().default('FR'),
+    phone: text('phone'),
+    email: text('email'),
+    website: text('website'),
+    validated: boolean('validated').notNull().default(false),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('organisations_search_name').on(t.searchName), index('organisations_siret').on(t.siret), index('organisations_postal_code').on(t.postalCode)],
+);
+
+export const services = pgTable(
+  'services',
+  {
+    id: serial('id').primaryKey(),
+    organisationId: integer('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    sameAddress: boolean('same_address').notNull().default(true),
+    street: text('street'),
+    postalCode: text('postal_code'),
+    city: text('city'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('services_organisation').on(t.organisationId)],
+);
+
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: serial('id').primaryKey(),
+    organisationId: integer('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    civility: text('civility', { enum: ['M.', 'Mme', 'Mx'] }),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    function: text('function').notNull().default(''),
+    email: text('email'),
+    phone: text('phone'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('contacts_organisation').on(t.organisationId)],
+);
+
+/** Academic tutors: from the LMS roster (with a user) or created by hand. */
+export const teachers = pgTable(
+  'teachers',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id').references(() => users.id),
+    programmeId: integer('programme_id').references(() => programmes.id),
+    civility: text('civility', { enum: ['M.', 'Mme', 'Mx'] }),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    email: text('email').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('teachers_programme').on(t.programmeId), index('teachers_user').on(t.userId)],
+);
+
+export interface StudentSnapshot {
+  civility?: 'M.' | 'Mme' | 'Mx';
+  firstName: string;
+  lastName: string;
+  email: string;
+  studentNumber: string;
+  birthDate?: string;
+  street?: string;
+  postalCode?: string;
+  city?: string;
+  country?: string;
+  phone?: string;
+  personalEmail?: string;
+  healthInsuranceFund?: string;
+  healthInsuranceAffiliation?: string;
+}
+
+export interface Interruption {
+  start: string;
+  end: string;
+}
+
+export const conventionStateValues = ['draft', 'submitted', 'validated', 'signed_by_parties', 'complete', 'cancelled'] as const;
+
+export const conventions = pgTable(
+  'conventions',
+  {
+    id: serial('id').primaryKey(),
+    reference: text('reference'),
+    studentUserId: integer('student_user_id').notNull().references(() => users.id),
+    programmeId: integer('programme_id').notNull().references(() => programmes.id),
+    academicYear: text('academic_year').notNull(),
+    subjectId: integer('subject_id').references(() => subjects.id),
+    state: text('state', { enum: conventionStateValues }).notNull().default('draft'),
+    version: integer('version').notNull().default(1),
+    student: jsonb('student').$type<StudentSnapshot>().notNull(),
+    organisationId: integer('organisation_id').references(() => organisations.id),
+    serviceId: integer('service_id').references(() => services.id),
+    professionalTutorId: integer('professional_tutor_id').references(() => contacts.id),
+    signatoryId: integer('signatory_id').references(() => contacts.id),
+    academicTutorId: integer('academic_tutor_id').references(() => teachers.id),
+    internshipType: text('internship_type'),
+    activities: text('activities'),
+    skills: text('skills'),
+    startDate: date('start_date', { mode: 'string' }),
+    endDate: date('end_date', { mode: 'string' }),
+    interruptions: jsonb('interruptions').$type<Interruption[]>().notNull().default([]),
+    workingDays: jsonb('working_days').$type<number[]>().notNull().default([1, 2, 3, 4, 5]),
+    hoursPerDay: decimal('hours_per_day'),
+    irregularSchedule: text('irregular_schedule'),
+    nightPresence: boolean('night_presence').notNull().default(false),
+    nightDescription: text('night_description'),
+    sundayPresence: boolean('sunday_presence').notNull().default(false),
+    sundayDescription: text('sunday_description'),
+    holidayPresence: boolean('holiday_presence').notNull().default(false),
+    holidayDescription: text('holiday_description'),
+    declaredTotalHours: decimal('declared_total_hours'),
+    computedTotalHours: decimal('computed_total_hours'),
+    gratificationAmount: decimal('gratification_amount'),
+    gratificationUnit: text('gratification_unit', { enum: ['hour', 'month'] }).notNull().default('hour'),
+    paymentTerms: text('payment_terms'),
+    benefitMeals: text('benefit_meals'),
+    benefitLodging: text('benefit_lodging'),
+    benefitTravel: text('benefit_travel'),
+    place: text('place'),
+    confidentiality: text('confidentiality'),
+    legalFindings: jsonb('legal_findings').$type<unknown[]>().notNull().default([]),
+    lastCompletedStep: integer('last_completed_step').notNull().default(0),
+    frozenSnapshot: jsonb('frozen_snapshot').$type<Record<string, unknown>>(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('conventions_reference').on(t.reference),
+    index('conventions_student').on(t.studentUserId),
+    index('conventions_state').on(t.state),
+    index('conventions_organisation_year').on(t.organisationId, t.academicYear),
+  ],
+);
+
+/** Append-only history of a convention: written in the same transaction as each state change. */
+export const conventionEvents = pgTable(
+  'convention_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    conventionId: integer('convention_id').notNull().references(() => conventions.id, { onDelete: 'cascade' }),
+    actorUserId: integer('actor_user_id').references(() => users.id),
+    actorRole: text('actor_role', { enum: ['student', 'programme', 'office'] }).notNull(),
+    event: text('event').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state').notNull(),
+    reason: text('reason'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('convention_events_convention').on(t.conventionId, t.at)],
+);
+
+export const signatures = pgTable(
+  'signatures',
+  {
+    id: serial('id').primaryKey(),
+    conventionId: integer('convention_id').notNull().references(() => conventions.id, { onDelete: 'cascade' }),
+    party: text('party', { enum: ['student', 'host_signatory', 'professional_tutor', 'academic_tutor', 'dean'] }).notNull(),
+    signedAt: date('signed_at', { mode: 'string' }).notNull(),
+    method: text('method', { enum: ['paper', 'electronic'] }).notNull().default('paper'),
+    recordedBy: integer('recorded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('signatures_convention_party').on(t.conventionId, t.party)],
+);
+
+export const documents = pgTable(
+  'documents',
+  {
+    id: serial('id').primaryKey(),
+    /** The certificate belongs to the student; generated PDFs to a convention. */
+    ownerUserId: integer('owner_user_id').references(() => users.id),
+    conventionId: integer('convention_id').references(() => conventions.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['civil_liability', 'convention_pdf', 'attestation_pdf'] }).notNull(),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    bytes: bytea('bytes'),
+    path: text('path'),
+    sha256: text('sha256').notNull(),
+    status: text('status', { enum: ['submitted', 'accepted', 'rejected'] }),
+    statusReason: text('status_reason'),
+    academicYear: text('academic_year'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('documents_owner').on(t.ownerUserId, t.kind), index('documents_convention').on(t.conventionId, t.kind)],
+);

@@ -1,0 +1,70 @@
+import { Router } from 'express';
+import type { Services } from '../../../services';
+import { notFound } from '../../../errors';
+import { programmeRepository } from '../../../models/programmeRepository';
+import { subjectRepository } from '../../../models/subjectRepository';
+import { proposeSubject, reviseSubject } from '../../../services/student/subjects';
+import { fieldErrors, keepFormState, takeFormState } from '../formState';
+import { idParam } from '../params';
+import { subjectSchema } from './schema';
+
+/** Propose a subject to a programme; edit it while proposed; revise and propose it again once rejected. */
+export function subjectRoutes({ db }: Services): Router {
+  const router = Router();
+
+  router.get('/new', async (req, res) => {
+    const programmes = await programmeRepository.listForUser(db, req.session!.userId, 'student');
+    const kept = await takeFormState(req, 'subject-new');
+    const defaults = { programmeId: req.session!.programmeId ?? programmes[0]?.id ?? '' };
+    res.render('student/subject/form', {
+      title: req.t('student.subject.newTitle'),
+      action: '/student/subject',
+      subject: null,
+      programmes,
+      values: kept?.values ?? defaults,
+      errors: kept?.errors ?? {},
+    });
+  });
+
+  router.post('/', async (req, res) => {
+    const parsed = subjectSchema.safeParse(req.body);
+    if (!parsed.success) {
+      await keepFormState(req, 'subject-new', { values: req.body, errors: fieldErrors(parsed.error) });
+      return res.redirect(303, '/student/subject/new');
+    }
+    const { programmeId, ...fields } = parsed.data;
+    await proposeSubject(db, req.session!.userId, programmeId, fields);
+    res.redirect(303, '/student?done=subjectProposed');
+  });
+
+  router.get('/:id', async (req, res) => {
+    const subject = await subjectRepository.findForStudent(db, idParam(req), req.session!.userId);
+    if (!subject) throw notFound();
+    const programme = await programmeRepository.findById(db, subject.programmeId);
+    const kept = await takeFormState(req, `subject-${subject.id}`);
+    res.render('student/subject/form', {
+      title: req.t('student.subject.editTitle'),
+      action: `/student/subject/${subject.id}`,
+      subject,
+      programmes: programme ? [programme] : [],
+      values: kept?.values ?? subject,
+      errors: kept?.errors ?? {},
+    });
+  });
+
+  router.post('/:id', async (req, res) => {
+    const subjectId = idParam(req);
+    const subject = await subjectRepository.findForStudent(db, subjectId, req.session!.userId);
+    if (!subject) throw notFound();
+    const parsed = subjectSchema.safeParse({ ...req.body, programmeId: subject.programmeId });
+    if (!parsed.success) {
+      await keepFormState(req, `subject-${subjectId}`, { values: req.body, errors: fieldErrors(parsed.error) });
+      return res.redirect(303, `/student/subject/${subjectId}`);
+    }
+    const { programmeId: _programme, ...fields } = parsed.data;
+    await reviseSubject(db, req.session!.userId, subjectId, fields);
+    res.redirect(303, '/student?done=subjectProposed');
+  });
+
+  return router;
+}

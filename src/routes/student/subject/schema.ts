@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { id, optionalDate, optionalText, requiredText } from '../formFields';
+
+export const subjectSchema = z
+  .object({
+    programmeId: id(),
+    title: requiredText(200),
+    description: requiredText(4000),
+    hostName: optionalText(200),
+    approximateStart: optionalDate(),
+    approximateEnd: optionalDate(),
+  })
+  .refine((subject) => !subject.approximateStart || !subject.approximateEnd || subject.approximateEnd >= subject.approximateStart, {
+    error: 'student.errors.endBeforeStart',
+    path: ['approximateEnd'],
+  });
+
+export type SubjectForm = z.infer<typeof subjectSchema>;

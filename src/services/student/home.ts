@@ -1,0 +1,60 @@
+import type { ConventionState } from '../../domain/workflow';
+import type { Database } from '../../models/database';
+import { conventionRepository, type Convention } from '../../models/conventionRepository';
+import { documentRepository, type DocumentSummary } from '../../models/documentRepository';
+import { programmeRepository, type Programme } from '../../models/programmeRepository';
+import { subjectRepository, type Subject } from '../../models/subjectRepository';
+import { userRepository, type User } from '../../models/userRepository';
+import { nextStepOf } from './wizardSteps';
+
+export type ChecklistState = 'todo' | 'waiting' | 'done' | 'problem';
+export interface ChecklistItem {
+  key: 'subject' | 'fiche' | 'certificate' | 'convention' | 'signatures' | 'office';
+  state: ChecklistState;
+}
+
+export interface StudentHome {
+  user: User;
+  programmes: Programme[];
+  subjects: (Subject & { programmeTitle: string })[];
+  conventions: (Convention & { programmeTitle: string; resumeStep: string })[];
+  certificate: DocumentSummary | undefined;
+  checklist: ChecklistItem[];
+}
+
+const SIGNED: readonly ConventionState[] = ['signed_by_parties', 'complete'];
+
+/** Everything the student home shows: the checklist before and after the convention, subjects and conventions. */
+export async function loadStudentHome(db: Database, userId: number): Promise<StudentHome> {
+  const user = (await userRepository.findById(db, userId))!;
+  const programmes = await programmeRepository.listForUser(db, userId, 'student');
+  const subjects = await subjectRepository.listForStudent(db, userId);
+  const conventions = await conventionRepository.listForStudent(db, userId);
+  const [certificate] = await documentRepository.listCertificates(db, userId);
+  const titles = new Map((await programmeRepository.listByIds(db, [...new Set([...subjects, ...conventions].map((row) => row.programmeId))])).map((p) => [p.id, p.title]));
+  const live = conventions.filter((convention) => convention.state !== 'cancelled');
+  const stateOf = (states: readonly ConventionState[]) => live.some((convention) => states.includes(convention.state));
+
+  const checklist: ChecklistItem[] = [
+    { key: 'subject', state: subjectState(subjects) },
+    { key: 'fiche', state: live.length > 0 ? 'done' : 'todo' },
+    { key: 'certificate', state: !certificate ? 'todo' : certificate.status === 'accepted' ? 'done' : certificate.status === 'rejected' ? 'problem' : 'waiting' },
+    { key: 'convention', state: stateOf(['validated', ...SIGNED]) ? 'done' : stateOf(['submitted']) ? 'waiting' : 'todo' },
+    { key: 'signatures', state: stateOf(SIGNED) ? 'done' : 'todo' },
+    { key: 'office', state: stateOf(['complete']) ? 'done' : 'todo' },
+  ];
+  return {
+    user,
+    programmes,
+    subjects: subjects.map((subject) => ({ ...subject, programmeTitle: titles.get(subject.programmeId) ?? '' })),
+    conventions: conventions.map((convention) => ({ ...convention, programmeTitle: titles.get(convention.programmeId) ?? '', resumeStep: nextStepOf(convention) })),
+    certificate,
+    checklist,
+  };
+}
+
+function subjectState(subjects: Subject[]): ChecklistState {
+  if (subjects.some((subject) => subject.state === 'validated')) return 'done';
+  if (subjects.some((subject) => subject.state === 'proposed')) return 'waiting';
+  return subjects.length > 0 ? 'problem' : 'todo';
+}

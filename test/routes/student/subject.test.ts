@@ -1,0 +1,102 @@
+import { eq } from 'drizzle-orm';
+import { subjects } from '../../../src/models/schema';
+import { BrowserlessClient } from '../../support/browserlessClient';
+import { startTestPstage, type TestPstage } from '../../support/pstage';
+
+let pstage: TestPstage;
+
+beforeAll(async () => {
+  pstage = await startTestPstage();
+});
+afterAll(async () => {
+  await pstage.stop();
+});
+beforeEach(async () => {
+  await pstage.reset();
+});
+
+async function propose(client: BrowserlessClient, form: Record<string, string>) {
+  const page = await client.request('/student/subject/new');
+  const programmeId = /name="programmeId" value="(\d+)"/.exec(page.text)?.[1] ?? '';
+  return client.request('/student/subject', { form: { _csrf: BrowserlessClient.csrfToken(page.text), programmeId, ...form } });
+}
+
+describe('the student home and the subject', () => {
+  it('shows the checklist with the rule that nothing starts before every signature', async () => {
+    const { page } = await pstage.launch('camille-martin', 'm1-info');
+    expect(page.text).toContain('Les étapes de votre stage');
+    expect(page.text).toContain('Le stage ne peut pas commencer tant que la convention n&#39;a pas été signée par toutes les parties.');
+    expect(page.text).toContain('href="/student/fiche-de-liaison.pdf"');
+    expect(page.text).toContain('Proposer un sujet');
+  });
+
+  it('stores a proposed subject for the launch programme and shows it as waiting', async () => {
+    const { client } = await pstage.launch('camille-martin', 'm1-info');
+    const posted = await propose(client, { title: 'Analyse de logs', description: 'Détection d’anomalies', hostName: 'Acme', approximateStart: '2027-04-01', approximateEnd: '2027-06-30' });
+    expect(posted.status).toBe(303);
+    const [subject] = await pstage.database.db.select().from(subjects);
+    expect(subject).toMatchObject({ title: 'Analyse de logs', state: 'proposed', hostName: 'Acme', approximateStart: '2027-04-01' });
+    const home = await client.follow('/student');
+    expect(home.text).toContain('Analyse de logs');
+    expect(home.text).toContain('Proposé');
+  });
+
+  it('sends an invalid subject back with errors next to the fields, a summary and the values kept', async () => {
+    const { client } = await pstage.launch('camille-martin', 'm1-info');
+    const posted = await propose(client, { title: '', description: 'Une description', approximateStart: '2027-06-01', approximateEnd: '2027-05-01' });
+    expect(posted.status).toBe(303);
+    expect(posted.location).toBe('/student/subject/new');
+    const page = await client.request('/student/subject/new');
+    expect(page.text).toContain('error-summary');
+    expect(page.text).toContain('href="#title"');
+    expect(page.text).toContain('aria-invalid="true"');
+    expect(page.text).toMatch(/id="title-error"[^>]*>Ce champ est obligatoire/);
+    expect(page.text).toContain('La date de fin doit être postérieure à la date de début.');
+    expect(page.text).toContain('Une description');
+    expect(await pstage.database.db.select().from(subjects)).toHaveLength(0);
+  });
+
+  it('lets a rejected subject be revised and proposed again', async () => {
+    const { client } = await pstage.launch('camille-martin', 'm1-info');
+    await propose(client, { title: 'Premier sujet', description: 'Trop vague' });
+    const [subject] = await pstage.database.db.select().from(subjects);
+    await pstage.database.db.update(subjects).set({ state: 'rejected', decisionComment: 'Précisez les missions' }).where(eq(subjects.id, subject.id));
+    const page = await client.request(`/student/subject/${subject.id}`);
+    expect(page.text).toContain('Précisez les missions');
+    expect(page.text).toContain('Proposer à nouveau');
+    const posted = await client.request(`/student/subject/${subject.id}`, { form: { _csrf: BrowserlessClient.csrfToken(page.text), title: 'Sujet précisé', description: 'Missions détaillées' } });
+    expect(posted.status).toBe(303);
+    const [revised] = await pstage.database.db.select().from(subjects);
+    expect(revised).toMatchObject({ title: 'Sujet précisé', state: 'proposed' });
+  });
+
+  it('refuses to change a validated subject', async () => {
+    const { client } = await pstage.launch('camille-martin', 'm1-info');
+    const page = await client.request('/student/subject/new');
+    await propose(client, { title: 'Sujet', description: 'Description' });
+    const [subject] = await pstage.database.db.select().from(subjects);
+    await pstage.database.db.update(subjects).set({ state: 'validated' }).where(eq(subjects.id, subject.id));
+    const posted = await client.request(`/student/subject/${subject.id}`, { form: { _csrf: BrowserlessClient.csrfToken(page.text), title: 'Autre', description: 'Autre' } });
+    expect(posted.status).toBe(409);
+    expect((await pstage.database.db.select().from(subjects))[0].title).toBe('Sujet');
+  });
+
+  it("gives another student's subject as not found, for reading and for writing", async () => {
+    const camille = await pstage.launch('camille-martin', 'm1-info');
+    await propose(camille.client, { title: 'Sujet de Camille', description: 'Secret' });
+    const [subject] = await pstage.database.db.select().from(subjects);
+    const elodie = await pstage.launch('elodie-lefevre', 'm1-info');
+    const read = await elodie.client.request(`/student/subject/${subject.id}`);
+    expect(read.status).toBe(404);
+    expect(read.text).not.toContain('Sujet de Camille');
+    const write = await elodie.client.request(`/student/subject/${subject.id}`, { form: { _csrf: BrowserlessClient.csrfToken(elodie.page.text.includes('_csrf') ? elodie.page.text : (await elodie.client.request('/student/subject/new')).text), title: 'Volé', description: 'x' } });
+    expect(write.status).toBe(404);
+    expect((await pstage.database.db.select().from(subjects))[0].title).toBe('Sujet de Camille');
+  });
+
+  it('shows the pages in English to an English-speaking student', async () => {
+    const { client } = await pstage.launch('elodie-lefevre', 'm1-info');
+    const page = await client.request('/student/subject/new');
+    expect(page.text).toContain('Propose an internship subject');
+  });
+});
