@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Services } from '../../services';
 import { requireStudent } from '../../middleware/authorisation';
+import { documentRoutes } from './documents/routes';
 import { homeRoutes } from './home/routes';
 import { subjectRoutes } from './subject/routes';
 import { setUpStudentViewHelpers } from './viewHelpers';
@@ -12,5 +13,6 @@ export function studentRoutes(services: Services): Router {
   router.use(setUpStudentViewHelpers());
   router.use('/', homeRoutes(services));
   router.use('/subject', subjectRoutes(services));
+  router.use('/', documentRoutes(services));
   return router;
 }

@@ -100,3 +100,19 @@ describe('the student home and the subject', () => {
     expect(page.text).toContain('Propose an internship subject');
   });
 });
+
+describe('the fiche de liaison', () => {
+  it('downloads as a PDF from the home', async () => {
+    const { client } = await pstage.launch('camille-martin', 'm1-info');
+    const response = await fetch(new URL('/student/fiche-de-liaison.pdf', pstage.url), { headers: { cookie: [...client.cookies].map(([name, value]) => `${name}=${value}`).join('; ') } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-disposition')).toContain('fiche-de-liaison.pdf');
+    expect(Buffer.from(await response.arrayBuffer()).subarray(0, 4).toString()).toBe('%PDF');
+  });
+
+  it('is refused without a student session', async () => {
+    const response = await fetch(new URL('/student/fiche-de-liaison.pdf', pstage.url), { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(401);
+  });
+});

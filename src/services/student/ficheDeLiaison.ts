@@ -1,0 +1,26 @@
+import { academicYearOf } from '../../domain/academicYear';
+import { renderFicheDeLiaison } from '../../documents/ficheDeLiaisonPdf';
+import type { FicheDeLiaisonPrefill } from '../../documents/types';
+import type { Database } from '../../models/database';
+import { programmeRepository } from '../../models/programmeRepository';
+import { subjectRepository } from '../../models/subjectRepository';
+import { teacherRepository } from '../../models/teacherRepository';
+import { userRepository } from '../../models/userRepository';
+
+/** The fiche de liaison with what Pstage already knows (student, programme, tutor); the host's part is left empty. */
+export async function ficheDeLiaisonFor(db: Database, userId: number, programmeId: number | null, language: 'fr' | 'en', today: string): Promise<Buffer> {
+  const user = (await userRepository.findById(db, userId))!;
+  const subjects = await subjectRepository.listForStudent(db, userId);
+  const programmes = await programmeRepository.listForUser(db, userId, 'student');
+  const programme = programmes.find((candidate) => candidate.id === programmeId) ?? programmes[0];
+  const subject = subjects.find((candidate) => candidate.state === 'validated' && candidate.programmeId === programme?.id);
+  const tutor = subject?.academicTutorId ? await teacherRepository.findById(db, subject.academicTutorId) : undefined;
+  const prefill: Partial<FicheDeLiaisonPrefill> = {
+    studentName: user.name,
+    programmeTitle: programme?.title,
+    academicYear: academicYearOf(today),
+    ...(tutor ? { academicTutorName: `${tutor.firstName} ${tutor.lastName}` } : {}),
+    ...(subject?.hostName ? { hostName: subject.hostName } : {}),
+  };
+  return renderFicheDeLiaison(prefill, language);
+}
