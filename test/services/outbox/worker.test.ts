@@ -1,0 +1,75 @@
+import pino from 'pino';
+import type { DatabaseHandle } from '../../../src/models/database';
+import { outboxRepository } from '../../../src/models/outboxRepository';
+import { retryDelayMs } from '../../../src/services/outbox/backoff';
+import { createOutboxWorker } from '../../../src/services/outbox/worker';
+import { openTestDatabase, truncateAll } from '../../support/database';
+
+const logger = pino({ level: 'silent' });
+let database: DatabaseHandle;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
+beforeEach(async () => {
+  await truncateAll(database);
+});
+
+describe('retry delay', () => {
+  it.each([
+    [1, 15_000, 30_000],
+    [2, 30_000, 60_000],
+    [5, 240_000, 480_000],
+    [20, 1_800_000, 3_600_000],
+  ])('after %i attempts it waits between %i and %i ms', (attempts, min, max) => {
+    expect(retryDelayMs(attempts, () => 0)).toBe(min);
+    expect(retryDelayMs(attempts, () => 1)).toBe(max);
+  });
+});
+
+describe('outbox worker', () => {
+  it('started, it delivers what is enqueued; stopping waits for the batch in progress', async () => {
+    const delivered: number[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const worker = createOutboxWorker({
+      db: database.db,
+      logger,
+      intervalMs: 20,
+      handlers: {
+        ags: async (payload) => {
+          await gate;
+          delivered.push(payload.n as number);
+        },
+      },
+    });
+    await outboxRepository.enqueue(database.db, { kind: 'ags', payload: { n: 1 } });
+    await outboxRepository.enqueue(database.db, { kind: 'mail', payload: { n: 2 } });
+    worker.start();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const stopped = worker.stop();
+    release();
+    await stopped;
+    expect(delivered).toEqual([1]);
+    const byKind = Object.fromEntries((await outboxRepository.list(database.db)).map((row) => [row.kind, row.status]));
+    // No mail handler: mails wait for a worker that has one.
+    expect(byKind).toEqual({ ags: 'sent', mail: 'pending' });
+  });
+
+  it('a handler that keeps failing ends as failed after the maximum number of attempts', async () => {
+    const worker = createOutboxWorker({
+      db: database.db,
+      logger,
+      maxAttempts: 3,
+      retryDelay: () => -1000,
+      handlers: { mail: async () => { throw new Error('LMS down'); } },
+    });
+    await outboxRepository.enqueue(database.db, { kind: 'mail', payload: {} });
+    expect(await worker.runOnce()).toEqual({ sent: 0, retrying: 2, failed: 1 });
+    const [row] = await outboxRepository.listFailing(database.db);
+    expect(row).toMatchObject({ status: 'failed', attempts: 3, lastError: 'Error: LMS down' });
+  });
+});
