@@ -1,7 +1,12 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import pino from 'pino';
+import { enqueueNotification } from '../../../src/mail/enqueueNotification';
 import type { DatabaseHandle } from '../../../src/models/database';
 import { outboxRepository } from '../../../src/models/outboxRepository';
 import { retryDelayMs } from '../../../src/services/outbox/backoff';
+import { createOutboxFromConfig } from '../../../src/services/outbox/outboxFromConfig';
 import { createOutboxWorker } from '../../../src/services/outbox/worker';
 import { openTestDatabase, truncateAll } from '../../support/database';
 
@@ -71,5 +76,34 @@ describe('outbox worker', () => {
     expect(await worker.runOnce()).toEqual({ sent: 0, retrying: 2, failed: 1 });
     const [row] = await outboxRepository.listFailing(database.db);
     expect(row).toMatchObject({ status: 'failed', attempts: 3, lastError: 'Error: LMS down' });
+  });
+});
+
+describe('outbox from the configuration', () => {
+  it('without SMTP settings, a started outbox writes each notification to the mail folder', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pstage-outbox-'));
+    const outbox = createOutboxFromConfig({
+      config: { smtp: null, dataDir, mailFrom: 'Pstage <no-reply@pstage.test>', publicBaseUrl: 'http://localhost:3000' },
+      db: database.db,
+      logger,
+      intervalMs: 20,
+    });
+    try {
+      const queued = await enqueueNotification(database.db, {
+        template: 'conventionReturned',
+        to: { email: 'alice@etu.example.fr', name: 'Alice', locale: 'fr' },
+        data: { reference: 'CS-1', reason: 'x', path: '/student' },
+        dedupeKey: 'returned:1',
+      });
+      expect(await enqueueNotification(database.db, { template: 'conventionReturned', to: { email: null, name: 'No address' }, data: { reference: 'CS-2', reason: 'x', path: '/' }, dedupeKey: 'returned:2' })).toBeNull();
+      outbox.start();
+      for (let wait = 0; wait < 100 && (await outboxRepository.countByStatus(database.db)).sent === 0; wait += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(await readdir(path.join(dataDir, 'mail'))).toEqual([expect.stringMatching(new RegExp(`-outbox-${queued!.id}\\.eml$`))]);
+    } finally {
+      await outbox.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
