@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Services } from '../../services';
 import { requireStudent } from '../../middleware/authorisation';
+import { conventionRoutes } from './convention';
 import { documentRoutes } from './documents/routes';
 import { homeRoutes } from './home/routes';
 import { subjectRoutes } from './subject/routes';
@@ -14,5 +15,6 @@ export function studentRoutes(services: Services): Router {
   router.use('/', homeRoutes(services));
   router.use('/subject', subjectRoutes(services));
   router.use('/', documentRoutes(services));
+  router.use('/conventions', conventionRoutes(services));
   return router;
 }

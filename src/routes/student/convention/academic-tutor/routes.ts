@@ -1,0 +1,49 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { programmeRepository } from '../../../../models/programmeRepository';
+import { teacherRepository } from '../../../../models/teacherRepository';
+import type { Services } from '../../../../services';
+import { saveAcademicTutor, type AcademicTutorChoice } from '../../../../services/student/conventionDraft';
+import { civility, email, requiredText } from '../../formFields';
+import { draftCommand, draftForPage, nextPage, parseStep, renderStep } from '../wizard';
+
+const newTeacher = z.object({ civility: civility(), firstName: requiredText(100), lastName: requiredText(100), email: email() });
+
+/** teacher-<id>, staff-<userId> (a programme instructor not yet a tutor) or new. */
+export const academicTutorSchema = z.custom<unknown>().transform((body, context): AcademicTutorChoice => {
+  const choice = String((body as { choice?: unknown })?.choice ?? '');
+  const match = /^(teacher|staff)-(\d+)$/.exec(choice);
+  if (match) return match[1] === 'teacher' ? { teacherId: Number(match[2]) } : { staffUserId: Number(match[2]) };
+  if (choice !== 'new') {
+    context.addIssue({ code: 'custom', path: ['choice'], message: 'student.errors.choose' });
+    return z.NEVER;
+  }
+  const parsed = newTeacher.safeParse(body);
+  if (parsed.success) return { create: parsed.data };
+  parsed.error.issues.forEach((issue) => context.addIssue({ code: 'custom', path: issue.path, message: issue.message }));
+  return z.NEVER;
+});
+
+/** Step 7: the tutor assigned by the programme head is proposed; otherwise a teacher of the programme, or a new one. */
+export function academicTutorRoutes(services: Services): Router {
+  const router = Router({ mergeParams: true });
+  router.get('/', async (req, res) => {
+    const details = await draftForPage(services, req, res, 'academic-tutor');
+    if (!details) return;
+    const programmeId = details.convention.programmeId;
+    const teachers = await teacherRepository.listForProgramme(services.db, programmeId);
+    const assignedId = details.subject?.academicTutorId ?? null;
+    const assigned = assignedId ? await teacherRepository.findById(services.db, assignedId) : undefined;
+    if (assigned && !teachers.some((teacher) => teacher.id === assigned.id)) teachers.unshift(assigned);
+    const staff = (await programmeRepository.listMembers(services.db, programmeId, 'staff')).filter((user) => !teachers.some((teacher) => teacher.userId === user.id));
+    const current = details.convention.academicTutorId ?? assignedId;
+    await renderStep(req, res, 'academic-tutor', details, { teachers, staff, assignedId }, { choice: current ? `teacher-${current}` : '' });
+  });
+  router.post('/', async (req, res) => {
+    const data = await parseStep(req, res, 'academic-tutor', academicTutorSchema);
+    if (!data) return;
+    await saveAcademicTutor(services.db, draftCommand(req), data);
+    nextPage(req, res, 'academic-tutor');
+  });
+  return router;
+}

@@ -1,0 +1,48 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Services } from '../../../services';
+import { startConvention } from '../../../services/student/conventionDraft';
+import { todayIso } from '../../../services/student/today';
+import { programmeRepository } from '../../../models/programmeRepository';
+import { notFound } from '../../../errors';
+import { conventionRepository } from '../../../models/conventionRepository';
+import { idParam } from '../params';
+import { academicTutorRoutes } from './academic-tutor/routes';
+import { contactStepRoutes } from './contact/contactStepRoutes';
+import { internshipRoutes } from './internship/routes';
+import { organisationRoutes } from './organisation/routes';
+import { personalRoutes } from './personal/routes';
+import { recapRoutes } from './recap/routes';
+import { reviewRoutes } from './review/routes';
+import { serviceRoutes } from './service/routes';
+import { statusRoutes } from './status/routes';
+
+const startSchema = z.object({ programmeId: z.coerce.number().int().positive().optional() });
+
+/** /student/conventions: start a draft, the nine wizard steps, and the status page. */
+export function conventionRoutes(services: Services): Router {
+  const router = Router();
+  router.post('/', async (req, res) => {
+    const session = req.session!;
+    const programmes = await programmeRepository.listForUser(services.db, session.userId, 'student');
+    const asked = startSchema.parse(req.body).programmeId ?? session.programmeId ?? programmes[0]?.id;
+    if (!asked) throw notFound();
+    const convention = await startConvention(services.db, session.userId, asked, todayIso());
+    res.redirect(303, `/student/conventions/${convention.id}/personal`);
+  });
+  router.use('/:id', async (req, _res, next) => {
+    if (!(await conventionRepository.findForStudent(services.db, idParam(req), req.session!.userId))) throw notFound();
+    next();
+  });
+  router.use('/:id/personal', personalRoutes(services));
+  router.use('/:id/organisation', organisationRoutes(services));
+  router.use('/:id/service', serviceRoutes(services));
+  router.use('/:id/tutor', contactStepRoutes(services, 'tutor'));
+  router.use('/:id/internship', internshipRoutes(services));
+  router.use('/:id/review', reviewRoutes(services));
+  router.use('/:id/academic-tutor', academicTutorRoutes(services));
+  router.use('/:id/signatory', contactStepRoutes(services, 'signatory'));
+  router.use('/:id/recap', recapRoutes(services));
+  router.use('/:id', statusRoutes(services));
+  return router;
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { optionalText, requiredText, yesNo } from '../../formFields';
+
+const newService = z
+  .object({
+    choice: z.literal('new'),
+    name: requiredText(200),
+    sameAddress: yesNo(),
+    street: optionalText(200),
+    postalCode: optionalText(20),
+    city: optionalText(100),
+  })
+  .superRefine((service, context) => {
+    if (service.sameAddress) return;
+    for (const field of ['street', 'postalCode', 'city'] as const) {
+      if (!service[field]) context.addIssue({ code: 'custom', path: [field], message: 'student.errors.required' });
+    }
+  });
+
+const existingService = z.object({ choice: z.string().regex(/^\d+$/, { error: 'student.errors.choose' }) });
+
+export type ServiceChoice =
+  | { serviceId: number }
+  | { create: { name: string; sameAddress: boolean; street: string | null; postalCode: string | null; city: string | null } };
+
+/** Either one of the host's services, or a new one with its own address when it is not the host's. */
+export const serviceSchema = z.custom<unknown>().transform((body, context): ServiceChoice => {
+  if ((body as { choice?: unknown })?.choice === 'new') {
+    const parsed = newService.safeParse(body);
+    if (parsed.success) {
+      const { name, sameAddress, street, postalCode, city } = parsed.data;
+      return { create: { name, sameAddress, street: sameAddress ? null : street, postalCode: sameAddress ? null : postalCode, city: sameAddress ? null : city } };
+    }
+    parsed.error.issues.forEach((issue) => context.addIssue({ code: 'custom', path: issue.path, message: issue.message }));
+    return z.NEVER;
+  }
+  const parsed = existingService.safeParse(body);
+  if (parsed.success) return { serviceId: Number(parsed.data.choice) };
+  parsed.error.issues.forEach((issue) => context.addIssue({ code: 'custom', path: issue.path, message: issue.message }));
+  return z.NEVER;
+});

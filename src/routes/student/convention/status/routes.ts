@@ -1,0 +1,47 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { availableEvents } from '../../../../domain/workflow';
+import { conventionRepository } from '../../../../models/conventionRepository';
+import { documentRepository } from '../../../../models/documentRepository';
+import type { Services } from '../../../../services';
+import { loadConventionDetails, legalFindings } from '../../../../services/student/conventionDetails';
+import { cancelConvention } from '../../../../services/student/conventionWorkflow';
+import { todayIso } from '../../../../services/student/today';
+import { nextStepOf } from '../../../../services/student/wizardSteps';
+import { optionalText } from '../../formFields';
+import { idParam } from '../../params';
+import { draftCommand } from '../wizard';
+
+const cancelSchema = z.object({ reason: optionalText(1000) });
+
+/** The status page: the workflow as a timeline, the legal warnings, the documents, and cancelling. */
+export function statusRoutes(services: Services): Router {
+  const router = Router({ mergeParams: true });
+  router.get('/', async (req, res) => {
+    const details = await loadConventionDetails(services.db, req.session!.userId, idParam(req));
+    const { convention } = details;
+    const events = await conventionRepository.listEvents(services.db, convention.id);
+    const lastReturn = [...events].reverse().find((event) => event.event === 'return');
+    const returned = convention.state === 'draft' && lastReturn ? lastReturn : null;
+    const findings = convention.state === 'draft' ? ((await legalFindings(services.db, details, todayIso())) ?? []) : (convention.legalFindings as { severity: string; code: string; params: Record<string, unknown> }[]);
+    const documents = (await documentRepository.listForConvention(services.db, convention.id)).filter((document) => document.kind === 'convention_pdf');
+    res.render('student/convention/status', {
+      title: req.t('student.status.title', { reference: convention.reference }),
+      ...details,
+      events,
+      returned,
+      findings,
+      documents,
+      resumeStep: nextStepOf(convention),
+      mayCancel: availableEvents(convention.state, 'student').includes('cancel'),
+      done: req.query.done === 'submitted' ? 'submitted' : null,
+    });
+  });
+  router.post('/cancel', async (req, res) => {
+    const { reason } = cancelSchema.parse(req.body);
+    const command = draftCommand(req);
+    await cancelConvention({ db: services.db, officeEmail: services.config.officeEmail }, command.userId, command.conventionId, command.version, reason);
+    res.redirect(303, '/student?done=conventionCancelled');
+  });
+  return router;
+}

@@ -1,0 +1,66 @@
+import type { Request, Response } from 'express';
+import type { ZodType } from 'zod';
+import { AppError } from '../../../errors';
+import type { Services } from '../../../services';
+import { loadConventionDetails, type ConventionDetails } from '../../../services/student/conventionDetails';
+import type { DraftCommand } from '../../../services/student/conventionDraft';
+import { isReachable, stepNumber, wizardSteps, type WizardStep } from '../../../services/student/wizardSteps';
+import { fieldErrors, keepFormState, takeFormState } from '../formState';
+import { idParam } from '../params';
+
+/** The draft of the URL, for a wizard page: submitted conventions are read on their status page instead. */
+export async function draftForPage(services: Services, req: Request, res: Response, step: WizardStep): Promise<ConventionDetails | null> {
+  const details = await loadConventionDetails(services.db, req.session!.userId, idParam(req));
+  const { convention } = details;
+  if (convention.state !== 'draft') {
+    res.redirect(303, `/student/conventions/${convention.id}`);
+    return null;
+  }
+  if (!isReachable(step, convention)) {
+    res.redirect(303, `/student/conventions/${convention.id}/${wizardSteps[convention.lastCompletedStep]}`);
+    return null;
+  }
+  return details;
+}
+
+export function draftCommand(req: Request): DraftCommand {
+  const version = Number(req.body?.version);
+  if (!Number.isInteger(version)) throw new AppError(409, 'errors.conflict');
+  return { userId: req.session!.userId, conventionId: idParam(req), version };
+}
+
+/** Renders a step with its stepper, the kept values and errors of a rejected post, and the way back to the recap. */
+export async function renderStep(req: Request, res: Response, step: WizardStep, details: ConventionDetails, locals: Record<string, unknown>, defaults: Record<string, unknown> = {}) {
+  const kept = await takeFormState(req, `${step}-${details.convention.id}`);
+  const base = `/student/conventions/${details.convention.id}`;
+  res.render(`student/convention/${step}`, {
+    title: req.t(`student.wizard.step.${step}`),
+    step,
+    stepNumber: stepNumber(step),
+    steps: wizardSteps.map((candidate) => ({ id: candidate, href: `${base}/${candidate}`, reachable: isReachable(candidate, details.convention) })),
+    base,
+    fromRecap: req.query.from === 'recap',
+    ...details,
+    values: kept?.values ?? defaults,
+    errors: kept?.errors ?? {},
+    ...locals,
+  });
+}
+
+/** Validates a step's form; on failure keeps the values and errors and sends the student back to the step. */
+export async function parseStep<T>(req: Request, res: Response, step: WizardStep, schema: ZodType<T>, formKey: string = step): Promise<T | null> {
+  const parsed = schema.safeParse(req.body);
+  if (parsed.success) return parsed.data;
+  const id = idParam(req);
+  await keepFormState(req, `${formKey}-${id}`, { values: req.body, errors: fieldErrors(parsed.error) });
+  const back = req.body?.returnTo === 'recap' ? '?from=recap' : '';
+  res.redirect(303, `/student/conventions/${id}/${step}${back}`);
+  return null;
+}
+
+/** After a saved step: back to the recap when the student came from it, else the next step. */
+export function nextPage(req: Request, res: Response, step: WizardStep) {
+  const id = idParam(req);
+  const next = req.body?.returnTo === 'recap' ? 'recap' : wizardSteps[stepNumber(step)] ?? 'recap';
+  res.redirect(303, `/student/conventions/${id}/${next}`);
+}

@@ -1,0 +1,88 @@
+import { toDayNumber } from '../../domain/calendarDate';
+import { evaluateConvention, type ConventionRuleInput, type Finding } from '../../domain/legalRules';
+import { notFound } from '../../errors';
+import { conventionRepository, type Convention } from '../../models/conventionRepository';
+import type { Executor } from '../../models/database';
+import { organisationRepository, type Contact, type Organisation, type Service } from '../../models/organisationRepository';
+import { programmeRepository, type Programme } from '../../models/programmeRepository';
+import { subjectRepository, type Subject } from '../../models/subjectRepository';
+import { teacherRepository, type Teacher } from '../../models/teacherRepository';
+
+export interface ConventionDetails {
+  convention: Convention;
+  programme: Programme;
+  subject: Subject | undefined;
+  organisation: Organisation | undefined;
+  service: Service | undefined;
+  professionalTutor: Contact | undefined;
+  signatory: Contact | undefined;
+  academicTutor: Teacher | undefined;
+}
+
+/** A student's own convention with everything it refers to; another student's id is not found. */
+export async function loadConventionDetails(db: Executor, userId: number, conventionId: number): Promise<ConventionDetails> {
+  const convention = await conventionRepository.findForStudent(db, conventionId, userId);
+  if (!convention) throw notFound();
+  return detailsOf(db, convention);
+}
+
+export async function detailsOf(db: Executor, convention: Convention): Promise<ConventionDetails> {
+  const organisationId = convention.organisationId;
+  return {
+    convention,
+    programme: (await programmeRepository.findById(db, convention.programmeId))!,
+    subject: convention.subjectId ? await subjectRepository.findById(db, convention.subjectId) : undefined,
+    organisation: organisationId ? await organisationRepository.findById(db, organisationId) : undefined,
+    service: convention.serviceId ? await organisationRepository.findServiceById(db, convention.serviceId) : undefined,
+    professionalTutor: convention.professionalTutorId ? await organisationRepository.findContactById(db, convention.professionalTutorId) : undefined,
+    signatory: convention.signatoryId ? await organisationRepository.findContactById(db, convention.signatoryId) : undefined,
+    academicTutor: convention.academicTutorId ? await teacherRepository.findById(db, convention.academicTutorId) : undefined,
+  };
+}
+
+const personName = (person: { firstName: string; lastName: string } | undefined) => (person ? `${person.firstName} ${person.lastName}`.trim() : null);
+
+/** 18 years old on the first day of the internship, or not. */
+export function isMinorOn(birthDate: string | undefined, date: string): boolean {
+  if (!birthDate) return false;
+  const [year, month, day] = birthDate.split('-').map(Number);
+  const adulthood = `${year + 18}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return toDayNumber(date) < toDayNumber(adulthood.endsWith('02-29') ? `${year + 18}-03-01` : adulthood);
+}
+
+/** The legal findings (LEGAL.md) of a convention whose internship step is filled; null before that. */
+export async function legalFindings(db: Executor, details: ConventionDetails, today: string): Promise<Finding[] | null> {
+  const { convention: c, programme } = details;
+  if (!c.startDate || !c.endDate || c.hoursPerDay === null || c.computedTotalHours === null) return null;
+  const others = await conventionRepository.listSameHostSameYear(db, c);
+  const input: ConventionRuleInput = {
+    today,
+    isNew: !['validated', 'signed_by_parties', 'complete'].includes(c.state),
+    startDate: c.startDate,
+    endDate: c.endDate,
+    workingDays: c.workingDays,
+    hoursPerDay: c.hoursPerDay,
+    declaredTotalHours: c.declaredTotalHours,
+    computedTotalHours: c.computedTotalHours,
+    otherHoursSameHostSameYear: others.reduce((sum, other) => sum + (other.declaredTotalHours ?? other.computedTotalHours ?? 0), 0),
+    gratification: { amount: c.gratificationAmount, unit: c.gratificationUnit },
+    nightPresence: c.nightPresence,
+    nightDescription: c.nightDescription,
+    sundayPresence: c.sundayPresence,
+    sundayDescription: c.sundayDescription,
+    holidayPresence: c.holidayPresence,
+    holidayDescription: c.holidayDescription,
+    isMinor: isMinorOn(c.student.birthDate, c.startDate),
+    abroad: Boolean(details.organisation && details.organisation.country !== 'FR'),
+    country: details.organisation?.country ?? null,
+    programmeTitle: programme.title,
+    programmeTeachingHours: programme.teachingHours,
+    skills: c.skills,
+    activities: c.activities,
+    professionalTutorName: personName(details.professionalTutor),
+    academicTutorName: personName(details.academicTutor),
+    hostSignatoryName: personName(details.signatory),
+  };
+  return evaluateConvention(input);
+}
+

@@ -1,0 +1,217 @@
+import { academicYearOf } from '../../domain/academicYear';
+import { computePresence } from '../../domain/hours';
+import { AppError, notFound } from '../../errors';
+import { enqueueNotification } from '../../mail/enqueueNotification';
+import { auditRepository } from '../../models/auditRepository';
+import { conventionRepository, type Convention, type ConventionChanges } from '../../models/conventionRepository';
+import type { Database, Transaction } from '../../models/database';
+import { organisationRepository, type ContactFields, type Organisation, type OrganisationFields, type ServiceFields } from '../../models/organisationRepository';
+import { programmeRepository } from '../../models/programmeRepository';
+import { subjectRepository } from '../../models/subjectRepository';
+import { teacherRepository, type TeacherFields } from '../../models/teacherRepository';
+import { userRepository } from '../../models/userRepository';
+import type { Interruption, StudentSnapshot } from '../../models/schema';
+import type { StudentContext } from './context';
+import { stepNumber, type WizardStep } from './wizardSteps';
+
+/** Starts a draft for one of the student's programmes, prefilled from the launch and linked to the latest subject. */
+export async function startConvention(db: Database, userId: number, programmeId: number, today: string): Promise<Convention> {
+  return db.transaction(async (tx) => {
+    if (!(await programmeRepository.hasMembership(tx, userId, programmeId, 'student'))) throw notFound();
+    const user = (await userRepository.findById(tx, userId))!;
+    const subject = (await subjectRepository.listForStudent(tx, userId)).find((s) => s.programmeId === programmeId && s.state !== 'rejected');
+    const student: StudentSnapshot = {
+      firstName: user.givenName ?? user.name,
+      lastName: user.familyName ?? '',
+      email: user.email ?? '',
+      studentNumber: user.studentNumber ?? '',
+      country: 'FR',
+    };
+    const convention = await conventionRepository.create(tx, { studentUserId: userId, programmeId, academicYear: academicYearOf(today), subjectId: subject?.id ?? null, student });
+    await conventionRepository.addEvent(tx, { conventionId: convention.id, actorUserId: userId, actorRole: 'student', event: 'create', fromState: null, toState: 'draft' });
+    return convention;
+  });
+}
+
+/** The student's own draft, locked for this transaction's update; anything submitted is read-only for them. */
+async function editableDraft(tx: Transaction, userId: number, conventionId: number): Promise<Convention> {
+  const convention = await conventionRepository.findForStudent(tx, conventionId, userId);
+  if (!convention) throw notFound();
+  if (convention.state !== 'draft') throw new AppError(409, 'student.convention.readOnly');
+  return convention;
+}
+
+/** Saves one step of the draft (optimistic locking on the version the student saw) and records the progress. */
+async function saveDraft(tx: Transaction, convention: Convention, version: number, step: WizardStep, changes: ConventionChanges): Promise<Convention> {
+  const lastCompletedStep = Math.max(convention.lastCompletedStep, stepNumber(step));
+  return conventionRepository.update(tx, convention.id, version, { ...changes, lastCompletedStep });
+}
+
+export interface DraftCommand {
+  userId: number;
+  conventionId: number;
+  version: number;
+}
+
+export async function savePersonalData(db: Database, command: DraftCommand, data: { academicYear: string; student: Omit<StudentSnapshot, 'email' | 'studentNumber'> }) {
+  return db.transaction(async (tx) => {
+    const convention = await editableDraft(tx, command.userId, command.conventionId);
+    const student = { ...convention.student, ...data.student };
+    return saveDraft(tx, convention, command.version, 'personal', { student, academicYear: data.academicYear });
+  });
+}
+
+/** Choosing another host forgets the service and contacts, which belonged to the previous one. */
+function hostChanges(convention: Convention, organisationId: number): ConventionChanges {
+  if (convention.organisationId === organisationId) return { organisationId };
+  return { organisationId, serviceId: null, professionalTutorId: null, signatoryId: null };
+}
+
+async function notifyUnvalidatedHost(tx: Transaction, context: StudentContext, organisation: Organisation, userId: number) {
+  if (organisation.validated) return;
+  const user = await userRepository.findById(tx, userId);
+  await enqueueNotification(tx, {
+    template: 'hostCreated',
+    to: { email: context.officeEmail, name: 'Service des stages', locale: 'fr' },
+    data: {
+      organisationName: organisation.name,
+      ...(organisation.siret ? { siret: organisation.siret } : {}),
+      city: organisation.city,
+      country: organisation.country,
+      createdByName: user?.name ?? '',
+      path: `/office/organisations/${organisation.id}`,
+    },
+    dedupeKey: `hostToValidate:${organisation.id}`,
+  });
+}
+
+export async function chooseOrganisation(context: StudentContext, command: DraftCommand, organisationId: number) {
+  return context.db.transaction(async (tx) => {
+    const convention = await editableDraft(tx, command.userId, command.conventionId);
+    const organisation = await organisationRepository.findById(tx, organisationId);
+    if (!organisation) throw notFound();
+    await notifyUnvalidatedHost(tx, context, organisation, command.userId);
+    return saveDraft(tx, convention, command.version, 'organisation', hostChanges(convention, organisation.id));
+  });
+}
+
+/** A host created by a student stays unvalidated until the office checks it; the office is told at once. */
+export async function createOrganisation(context: StudentContext, command: DraftCommand, fields: Omit<OrganisationFields, 'createdBy'>) {
+  return context.db.transaction(async (tx) => {
+    const convention = await editableDraft(tx, command.userId, command.conventionId);
+    const organisation = await organisationRepository.create(tx, { ...fields, createdBy: command.userId });
+    await auditRepository.record(tx, { actorUserId: command.userId, action: 'organisation.create', targetType: 'organisation', targetId: organisation.id });
+    await notifyUnvalidatedHost(tx, context, organisation, command.userId);
+    return saveDraft(tx, convention, command.version, 'organisation', hostChanges(convention, organisation.id));
+  });
+}
+
+async function requireHost(convention: Convention): Promise<number> {
+  if (convention.organisationId === null) throw new AppError(409, 'student.convention.hostFirst');
+  return convention.organisationId;
+}
+
+export async function saveService(db: Database, command: DraftCommand, choice: { serviceId: number } | { create: ServiceFields }) {
+  return db.transaction(async (tx) => {
+    const convention = await editableDraft(tx, command.userId, command.conventionId);
+    const organisationId = await requireHost(convention);
+    const service = 'serviceId' in choice
+      ? await organisationRepository.findService(tx, organisationId, choice.serviceId)
+      : await organisationRepository.createService(tx, organisationId, choice.create);
+    if (!service) throw notFound();
+    return saveDraft(tx, convention, command.version, 'service', { serviceId: service.id });
+  });
+}
+
+/** The professional tutor ('tutor') and the host signatory are both contacts of the host. */
+export async function saveContact(db: Database, command: DraftCommand, step: 'tutor' | 'signatory', choice: { contactId: number } | { create: ContactFields }) {
+  return db.transaction(async (tx) => {
+    const convention = await editableDraft(tx, command.userId, command.conventionId);
+    const organisationId = await requireHost(convention);
+    const contact = 'contactId' in choice
+      ? await organisationRepository.findContact(tx, organisationId, choice.contactId)
+      : await organisationRepository.createContact(tx, organisationId, choice.create);
+    if (!contact) throw notFound();
+    const changes = step === 'tutor' ? { professionalTutorId: contact.id } : { signatoryId: contact.id };
+    return saveDraft(tx, convention, command.version, step, changes);
+  });
+}
+
+export type AcademicTutorChoice = { teacherId: number } | { staffUserId: number } | { create: Omit<TeacherFields, 'userId' | 'programmeId'> };
+
+export async function saveAcademicTutor(db: Database, command: DraftCommand, choice: AcademicTutorChoice) {
+  return db.transaction(async (tx) => {
+    const convention = await editableDraft(tx, command.userId, command.conventionId);
+    const programmeId = convention.programmeId;
+    let teacherId: number | undefined;
+    if ('teacherId' in choice) {
+      const subject = convention.subjectId ? await subjectRepository.findById(tx, convention.subjectId) : undefined;
+      const allowed = choice.teacherId === subject?.academicTutorId || (await teacherRepository.findForProgramme(tx, programmeId, choice.teacherId));
+      teacherId = allowed ? choice.teacherId : undefined;
+    } else if ('staffUserId' in choice) {
+      if (await programmeRepository.hasMembership(tx, choice.staffUserId, programmeId, 'staff')) {
+        const existing = await teacherRepository.findByUser(tx, programmeId, choice.staffUserId);
+        const user = (await userRepository.findById(tx, choice.staffUserId))!;
+        teacherId = existing?.id ?? (await teacherRepository.create(tx, {
+          userId: user.id, programmeId, firstName: user.givenName ?? user.name, lastName: user.familyName ?? '', email: user.email ?? '',
+        })).id;
+      }
+    } else {
+      teacherId = (await teacherRepository.create(tx, { ...choice.create, programmeId, userId: null })).id;
+    }
+    if (!teacherId) throw notFound();
+    return saveDraft(tx, convention, command.version, 'academic-tutor', { academicTutorId: teacherId });
+  });
+}
+
+export interface InternshipData {
+  internshipType: string;
+  activities: string;
+  skills: string;
+  startDate: string;
+  endDate: string;
+  interruptions: Interruption[];
+  workingDays: number[];
+  hoursPerDay: number;
+  irregularSchedule: string | null;
+  nightPresence: boolean;
+  nightDescription: string | null;
+  sundayPresence: boolean;
+  sundayDescription: string | null;
+  holidayPresence: boolean;
+  holidayDescription: string | null;
+  declaredTotalHours: number | null;
+  gratificationAmount: number | null;
+  gratificationUnit: 'hour' | 'month';
+  paymentTerms: string | null;
+  benefitMeals: string | null;
+  benefitLodging: string | null;
+  benefitTravel: string | null;
+  place: string | null;
+  confidentiality: string | null;
+}
+
+/** Saves the internship and computes its total hours: working days minus French public holidays and interruptions. */
+export async function saveInternship(db: Database, command: DraftCommand, data: InternshipData) {
+  return db.transaction(async (tx) => {
+    const convention = await editableDraft(tx, command.userId, command.conventionId);
+    const programme = await programmeRepository.findById(tx, convention.programmeId);
+    if (programme && !programme.internshipTypes.includes(data.internshipType)) throw new AppError(422, 'student.errors.choose');
+    const presence = computePresence({
+      startDate: data.startDate,
+      endDate: data.endDate,
+      interruptions: data.interruptions,
+      workingDays: data.workingDays,
+      hoursPerDay: data.hoursPerDay,
+    });
+    return saveDraft(tx, convention, command.version, 'internship', { ...data, computedTotalHours: presence.hours });
+  });
+}
+
+/** The review screens have nothing to save: passing them records the progress. */
+export async function confirmReview(db: Database, command: DraftCommand) {
+  return db.transaction(async (tx) => {
+    const convention = await editableDraft(tx, command.userId, command.conventionId);
+    return saveDraft(tx, convention, command.version, 'review', {});
+  });
+}

@@ -1,0 +1,96 @@
+import { decideConvention, type Actor, type ConventionEvent } from '../../domain/workflow';
+import { AppError, notFound } from '../../errors';
+import { enqueueNotification } from '../../mail/enqueueNotification';
+import { auditRepository } from '../../models/auditRepository';
+import { conventionRepository, type Convention } from '../../models/conventionRepository';
+import type { Transaction } from '../../models/database';
+import { userRepository } from '../../models/userRepository';
+import type { StudentContext } from './context';
+import { detailsOf, legalFindings } from './conventionDetails';
+
+interface Firing {
+  tx: Transaction;
+  convention: Convention;
+  version: number;
+  event: ConventionEvent;
+  actor: Actor;
+  actorUserId: number;
+  changes?: Parameters<typeof conventionRepository.update>[3];
+  findings?: Parameters<typeof decideConvention>[3];
+}
+
+/** One transition: decided by the pure workflow, written with its history row in the caller's transaction. */
+async function fire({ tx, convention, version, event, actor, actorUserId, changes = {}, findings = {} }: Firing): Promise<Convention> {
+  const decision = decideConvention(convention.state, event, actor, findings);
+  if (!decision.ok) throw new AppError(409, decision.error, decision.params);
+  const updated = await conventionRepository.update(tx, convention.id, version, { ...changes, state: decision.to });
+  const reason = 'reason' in event ? (event.reason ?? null) : null;
+  await conventionRepository.addEvent(tx, { conventionId: convention.id, actorUserId, actorRole: actor, event: event.type, fromState: convention.state, toState: decision.to, reason });
+  await auditRepository.record(tx, { actorUserId, action: `convention.${event.type}`, targetType: 'convention', targetId: convention.id, details: reason ? { reason } : {} });
+  return updated;
+}
+
+async function ownConvention(tx: Transaction, userId: number, conventionId: number): Promise<Convention> {
+  const convention = await conventionRepository.findForStudent(tx, conventionId, userId);
+  if (!convention) throw notFound();
+  return convention;
+}
+
+/** "Créer": the draft goes to the office unless a blocking legal error stands; the findings are kept on the convention. */
+export async function submitConvention(context: StudentContext, userId: number, conventionId: number, version: number, today: string) {
+  return context.db.transaction(async (tx) => {
+    const convention = await ownConvention(tx, userId, conventionId);
+    const details = await detailsOf(tx, convention);
+    const findings = await legalFindings(tx, details, today);
+    if (!findings || convention.lastCompletedStep < 8) throw new AppError(409, 'student.convention.incomplete');
+    const updated = await fire({
+      tx, convention, version, event: { type: 'submit' }, actor: 'student', actorUserId: userId,
+      changes: { legalFindings: findings, submittedAt: new Date() },
+      findings: { findings },
+    });
+    const student = await userRepository.findById(tx, userId);
+    await enqueueNotification(tx, {
+      template: 'conventionSubmitted',
+      to: { email: context.officeEmail, name: 'Service des stages', locale: 'fr' },
+      data: {
+        reference: updated.reference ?? '',
+        studentName: student?.name ?? '',
+        programmeTitle: details.programme.title,
+        organisationName: details.organisation?.name ?? '',
+        startDate: updated.startDate ?? '',
+        endDate: updated.endDate ?? '',
+        path: `/office/conventions/${updated.id}`,
+      },
+      dedupeKey: `conventionSubmitted:${updated.id}:v${updated.version}`,
+    });
+    return updated;
+  });
+}
+
+/** The student may cancel before the office validates (draft or submitted). */
+export async function cancelConvention(context: StudentContext, userId: number, conventionId: number, version: number, reason: string | null) {
+  return context.db.transaction(async (tx) => {
+    const convention = await ownConvention(tx, userId, conventionId);
+    return fire({ tx, convention, version, event: { type: 'cancel', ...(reason ? { reason } : {}) }, actor: 'student', actorUserId: userId });
+  });
+}
+
+/**
+ * The office sends a submitted convention back to the student with a reason; it becomes a draft again,
+ * which the student edits and submits anew. Called from the office's views.
+ */
+export async function returnConvention(context: StudentContext, officeUserId: number, conventionId: number, version: number, reason: string) {
+  return context.db.transaction(async (tx) => {
+    const convention = await conventionRepository.findById(tx, conventionId);
+    if (!convention) throw notFound();
+    const updated = await fire({ tx, convention, version, event: { type: 'return', reason }, actor: 'office', actorUserId: officeUserId });
+    const student = await userRepository.findById(tx, convention.studentUserId);
+    await enqueueNotification(tx, {
+      template: 'conventionReturned',
+      to: { email: student?.email, name: student?.name ?? '', locale: student?.locale },
+      data: { reference: updated.reference ?? '', reason: reason.trim(), path: `/student/conventions/${updated.id}` },
+      dedupeKey: `conventionReturned:${updated.id}:v${updated.version}`,
+    });
+    return updated;
+  });
+}
