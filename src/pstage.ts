@@ -28,6 +28,11 @@ export async function startPstage(options: {
   logger?: Logger;
 }): Promise<RunningPstage> {
   const server = http.createServer();
+  // The port is open before the app is built (its public URL needs the port): answer 503 until it is ready.
+  const starting: http.RequestListener = (_req, res) => {
+    res.writeHead(503, { 'retry-after': '1', 'content-type': 'text/plain; charset=utf-8' }).end('Pstage is starting');
+  };
+  server.on('request', starting);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, resolve);
@@ -49,6 +54,7 @@ export async function startPstage(options: {
           }
         : undefined,
     });
+    server.off('request', starting);
     server.on('request', app);
     const openedDatabase = database;
     return {

@@ -1,0 +1,83 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const root = path.join(__dirname, '..', '..');
+const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+
+function run(script: string, args: string[], env: Record<string, string>, cwd: string) {
+  const child = spawn(tsx, [path.join(root, script), ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { child, exited, output: () => output };
+}
+
+async function waitForHealth(url: string, deadline: number) {
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return response;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('server did not answer');
+}
+
+describe('start-up', () => {
+  it('starts with no environment at all and serves /health from an empty folder, creating ./data', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'pstage-start-'));
+    const port = 31000 + Math.floor(Math.random() * 2000);
+    const server = run('src/server.ts', [], { PORT: String(port), LOG_LEVEL: 'silent' }, folder);
+    try {
+      const response = await waitForHealth(`http://127.0.0.1:${port}/health`, Date.now() + 40_000).catch((error: unknown) => {
+        throw new Error(`${String(error)}: ${server.output()}`);
+      });
+      expect(await response.json()).toEqual({ status: 'ok', database: { kind: 'pglite', status: 'ok' } });
+      expect(existsSync(path.join(folder, 'data', 'pglite'))).toBe(true);
+      const dev = await fetch(`http://127.0.0.1:${port}/dev`);
+      expect({ status: dev.status, body: dev.status === 200 ? '' : await dev.text() }).toEqual({ status: 200, body: '' });
+    } finally {
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+    }
+  }, 60_000);
+
+  it('refuses to start in production without its secrets, naming each one', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'pstage-prod-'));
+    const server = run('src/server.ts', [], { NODE_ENV: 'production' }, folder);
+    expect(await server.exited).toBe(1);
+    for (const name of ['DATABASE_URL', 'ENCRYPTION_KEY', 'SESSION_SECRET', 'PUBLIC_BASE_URL', 'SMTP_HOST']) {
+      expect(server.output()).toContain(name);
+    }
+  }, 30_000);
+
+  it('refuses to enable the development platform in production', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'pstage-prod-'));
+    const server = run('src/server.ts', [], { NODE_ENV: 'production', DEV_PLATFORM: 'true' }, folder);
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toContain('DEV_PLATFORM cannot be enabled in production');
+  }, 30_000);
+
+  it('registers a platform from the command line', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'pstage-cli-'));
+    const cli = run(
+      'scripts/platform-add.ts',
+      ['--issuer', 'https://moodle.example.fr', '--client-id', 'abc123', '--deployment-id', '1', '--auth-url', 'https://moodle.example.fr/mod/lti/auth.php', '--token-url', 'https://moodle.example.fr/mod/lti/token.php', '--jwks-url', 'https://moodle.example.fr/mod/lti/certs.php'],
+      {},
+      folder,
+    );
+    expect(await cli.exited).toBe(0);
+    expect(cli.output()).toContain('Registered https://moodle.example.fr (client abc123, deployment 1) — active');
+  }, 60_000);
+
+  it('explains the command line usage when a value is missing', async () => {
+    const cli = run('scripts/platform-add.ts', ['--issuer', 'https://moodle.example.fr'], {}, mkdtempSync(path.join(tmpdir(), 'pstage-cli-')));
+    expect(await cli.exited).toBe(2);
+    expect(cli.output()).toContain('Missing: --client-id, --auth-url, --token-url, --jwks-url');
+  }, 30_000);
+});
