@@ -8,6 +8,7 @@ import type { DevPlatform } from './lti/devPlatform';
 import { createLogger } from './middleware/requestLogging';
 import { openDatabase, type DatabaseHandle } from './models/database';
 import type { Services } from './services';
+import { createOutboxFromConfig } from './services/outbox/outboxFromConfig';
 
 export interface RunningPstage {
   server: http.Server;
@@ -26,6 +27,8 @@ export async function startPstage(options: {
   port: number;
   database?: DatabaseHandle;
   logger?: Logger;
+  /** Deliver the outbox in the background (mails, LMS post-backs); tests drive it themselves. */
+  outboxWorker?: boolean;
 }): Promise<RunningPstage> {
   const server = http.createServer();
   // The port is open before the app is built (its public URL needs the port): answer 503 until it is ready.
@@ -56,6 +59,8 @@ export async function startPstage(options: {
     });
     server.off('request', starting);
     server.on('request', app);
+    const outbox = createOutboxFromConfig({ config, db: database.db, logger });
+    if (options.outboxWorker ?? true) outbox.start();
     const openedDatabase = database;
     return {
       server,
@@ -67,6 +72,7 @@ export async function startPstage(options: {
           server.close(() => resolve());
           server.closeAllConnections();
         });
+        await outbox.stop();
         await services.lti().close();
         if (!options.database) await openedDatabase.close();
       },

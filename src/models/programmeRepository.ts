@@ -14,6 +14,7 @@ export interface ProgrammeFromLaunch {
   label?: string | null;
   lineItemsUrl?: string | null;
   membershipsUrl?: string | null;
+  teachingHours?: number;
 }
 
 export const programmeRepository = {
@@ -24,6 +25,7 @@ export const programmeRepository = {
       deploymentId: launch.deploymentId,
       ...(launch.lineItemsUrl ? { lineItemsUrl: launch.lineItemsUrl } : {}),
       ...(launch.membershipsUrl ? { membershipsUrl: launch.membershipsUrl } : {}),
+      ...(launch.teachingHours ? { teachingHours: launch.teachingHours } : {}),
     };
     const [programme] = await db
       .insert(programmes)

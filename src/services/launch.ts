@@ -21,6 +21,12 @@ function isBootstrapped(bootstrap: string[], token: IdToken): boolean {
   });
 }
 
+/** The programme's yearly teaching volume, when the LMS link carries it (custom parameter `teaching_hours`). */
+function teachingHoursFrom(custom: Record<string, string> | undefined): number | undefined {
+  const hours = Number(custom?.teaching_hours);
+  return Number.isInteger(hours) && hours > 0 ? hours : undefined;
+}
+
 /**
  * Records who launched and from where (user, programme, membership, office grant) in one transaction,
  * then chooses the home of their role: programme panel, office dashboard or student home.
@@ -58,6 +64,7 @@ export async function recordLaunch(db: Database, officeBootstrap: string[], toke
         label: context.label,
         lineItemsUrl: launch.endpoint?.lineitems,
         membershipsUrl: launch.namesRoles?.context_memberships_url,
+        teachingHours: teachingHoursFrom(launch.custom),
       });
       programmeId = programme.id;
       if (roles.programmeStaff) await programmeRepository.addMembership(tx, user.id, programme.id, 'staff');

@@ -23,7 +23,7 @@ describe('a launch through the development platform', () => {
     const [user] = await pstage.database.db.select().from(users).where(eq(users.sub, '101'));
     expect(user).toMatchObject({ name: 'Camille Martin', email: 'camille.martin@etu.example.fr', studentNumber: '21901234', locale: 'fr' });
     const [programme] = await pstage.database.db.select().from(programmes);
-    expect(programme).toMatchObject({ contextId: 'course-m1-info', title: 'M1 Informatique' });
+    expect(programme).toMatchObject({ contextId: 'course-m1-info', title: 'M1 Informatique', teachingHours: 420 });
     expect(programme.lineItemsUrl).toContain('/dev/platform/ags/course-m1-info/lineitems');
     expect(programme.membershipsUrl).toContain('/nrps/course-m1-info/memberships');
     const rows = await pstage.database.db.select().from(memberships);

@@ -15,7 +15,7 @@ export async function startTestPstage(env: Record<string, string> = {}): Promise
   const database = await openTestDatabase();
   const configFor = (port: number): Config =>
     loadConfig({ NODE_ENV: 'test', PORT: String(port), PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, DATA_DIR: '/tmp/pstage-test-data', ...env });
-  const running = await startPstage({ configFor, port: 0, database });
+  const running = await startPstage({ configFor, port: 0, database, outboxWorker: false });
   const registerDevPlatform = async () => {
     const platform = running.devPlatform!;
     await running.services.lti().registerPlatform(

@@ -52,9 +52,9 @@ export const courses: Course[] = [
 export const links: Link[] = [
   { id: 'global', contextId: 'site', resourceLinkId: 'rl-orientation-insertion', title: 'Orientation-Insertion', messageType: 'LtiResourceLinkRequest', custom: { entry: 'global' } },
   { id: 'office', contextId: 'site', resourceLinkId: 'rl-service-des-stages', title: 'Service des stages', messageType: 'LtiResourceLinkRequest' },
-  { id: 'm1-info', contextId: 'course-m1-info', resourceLinkId: 'rl-m1-info-convention', title: 'Convention de stage', messageType: 'LtiResourceLinkRequest' },
+  { id: 'm1-info', contextId: 'course-m1-info', resourceLinkId: 'rl-m1-info-convention', title: 'Convention de stage', messageType: 'LtiResourceLinkRequest', custom: { teaching_hours: '420' } },
   { id: 'm1-info-deep-link', contextId: 'course-m1-info', resourceLinkId: 'rl-m1-info-deep-link', title: 'Ajouter une activité Pstage', messageType: 'LtiDeepLinkingRequest' },
-  { id: 'l3-chimie', contextId: 'course-l3-chimie', resourceLinkId: 'rl-l3-chimie-convention', title: 'Convention de stage', messageType: 'LtiResourceLinkRequest' },
+  { id: 'l3-chimie', contextId: 'course-l3-chimie', resourceLinkId: 'rl-l3-chimie-convention', title: 'Convention de stage', messageType: 'LtiResourceLinkRequest', custom: { teaching_hours: '380' } },
 ];
 
 const student = (contextId: string): Membership => ({ contextId, roles: [role.learner] });

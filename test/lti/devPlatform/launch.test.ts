@@ -105,7 +105,7 @@ describe('development platform launches', () => {
       [claim.nrps]: { context_memberships_url: `${env.baseUrl}/dev/platform/nrps/course-m1-info/memberships`, service_versions: ['2.0'] },
     });
     expect(claims.exp! - claims.iat!).toBe(300);
-    expect(claims[claim.custom]).toBeUndefined();
+    expect(claims[claim.custom]).toEqual({ teaching_hours: '420' });
   });
 
   it('marks a launch from Orientation-Insertion as the global entry, with the English locale of Élodie', async () => {
