@@ -15,7 +15,6 @@ const environmentSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   DATA_DIR: z.string().default('./data'),
   ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
-  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SMTP_HOST: z.string().optional(),
   SMTP_PORT: z.coerce.number().int().default(587),
   SMTP_SECURE: booleanFromEnv.default(false),
@@ -38,7 +37,6 @@ export interface Config {
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
   dataDir: string;
   encryptionKey: string;
-  sessionSecret: string;
   smtp: { host: string; port: number; secure: boolean; user?: string; password?: string } | null;
   mailFrom: string;
   officeEmail: string;
@@ -70,7 +68,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production) {
     if (!e.DATABASE_URL) problems.push('DATABASE_URL is required in production (postgres://…)');
     if (!e.ENCRYPTION_KEY) problems.push('ENCRYPTION_KEY is required in production (32 characters or more)');
-    if (!e.SESSION_SECRET) problems.push('SESSION_SECRET is required in production (32 characters or more)');
     if (!e.PUBLIC_BASE_URL) problems.push('PUBLIC_BASE_URL is required in production (https://…)');
     if (!e.SMTP_HOST) problems.push('SMTP_HOST is required in production');
     if (!e.OFFICE_EMAIL) problems.push('OFFICE_EMAIL is required in production');
@@ -86,7 +83,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: `${e.DATA_DIR}/pglite` },
     dataDir: e.DATA_DIR,
     encryptionKey: e.ENCRYPTION_KEY ?? developmentSecret,
-    sessionSecret: e.SESSION_SECRET ?? `${developmentSecret}-session`,
     smtp: e.SMTP_HOST
       ? { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, user: e.SMTP_USER, password: e.SMTP_PASSWORD }
       : null,
