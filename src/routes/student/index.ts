@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Services } from '../../services';
 import { requireStudent } from '../../middleware/authorisation';
+import { certificateRoutes } from './certificate/routes';
 import { conventionRoutes } from './convention';
 import { documentRoutes } from './documents/routes';
 import { homeRoutes } from './home/routes';
@@ -14,6 +15,7 @@ export function studentRoutes(services: Services): Router {
   router.use(setUpStudentViewHelpers());
   router.use('/', homeRoutes(services));
   router.use('/subject', subjectRoutes(services));
+  router.use('/certificate', certificateRoutes(services));
   router.use('/', documentRoutes(services));
   router.use('/conventions', conventionRoutes(services));
   return router;

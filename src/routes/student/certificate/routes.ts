@@ -1,0 +1,75 @@
+import { Router, type Request, type Response } from 'express';
+import multer from 'multer';
+import type { Services } from '../../../services';
+import { notFound } from '../../../errors';
+import { documentRepository } from '../../../models/documentRepository';
+import { certificateMaxBytes, uploadCertificate } from '../../../services/student/certificate';
+import { todayIso } from '../../../services/student/today';
+import { keepFormState, takeFormState } from '../formState';
+import { idParam } from '../params';
+
+const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: certificateMaxBytes, files: 1 }, defParamCharset: 'utf8' }).single('certificate');
+
+/** Runs multer; a file too large or a second file becomes a field error instead of a 500. */
+function receiveFile(req: Request, res: Response): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    upload(req, res, (error: unknown) => {
+      if (!error) return resolve(null);
+      if (error instanceof multer.MulterError) {
+        return resolve(error.code === 'LIMIT_FILE_SIZE' ? 'student.certificate.errors.tooLarge' : 'student.certificate.errors.oneFile');
+      }
+      reject(error);
+    });
+  });
+}
+
+/** `inline`, with an ASCII fallback name and the exact UTF-8 name (RFC 6266 / 5987). */
+function inlineDisposition(filename: string): string {
+  const fallback = filename.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `inline; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+/** The civil-liability certificate: upload, list with the office's decision, view one's own file. */
+export function certificateRoutes({ db }: Services): Router {
+  const router = Router();
+
+  router.get('/', async (req, res) => {
+    const certificates = await documentRepository.listCertificates(db, req.session!.userId);
+    const kept = await takeFormState(req, 'certificate');
+    res.render('student/certificate', {
+      title: req.t('student.certificate.title'),
+      certificates,
+      errors: kept?.errors ?? {},
+      done: req.query.done === 'uploaded',
+    });
+  });
+
+  router.post('/', async (req, res) => {
+    const limitError = await receiveFile(req, res);
+    const file = req.file;
+    let error = limitError ?? (file ? null : 'student.certificate.errors.missing');
+    if (!error && file) {
+      const result = await uploadCertificate(db, req.session!.userId, file, todayIso());
+      if (!result.ok) error = result.error;
+    }
+    if (error) {
+      await keepFormState(req, 'certificate', { values: {}, errors: { certificate: error } });
+      return res.redirect(303, '/student/certificate');
+    }
+    res.redirect(303, '/student/certificate?done=uploaded');
+  });
+
+  router.get('/:id', async (req, res) => {
+    const document = await documentRepository.findOwned(db, idParam(req), req.session!.userId);
+    if (!document || document.kind !== 'civil_liability' || !document.bytes) throw notFound();
+    res
+      .type(document.contentType)
+      .set('Content-Disposition', inlineDisposition(document.filename))
+      .set('X-Content-Type-Options', 'nosniff')
+      .set('Cache-Control', 'private, no-store')
+      .send(document.bytes);
+  });
+
+  return router;
+}
