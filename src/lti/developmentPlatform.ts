@@ -12,6 +12,12 @@ export async function mountDevelopmentPlatform(app: Express, services: Services)
   const platform = await createDevPlatform({ baseUrl: services.config.publicBaseUrl });
   app.use('/dev/mail', devMailRoutes(services.config));
   app.use('/dev', platform.router);
+  await registerDevelopmentPlatform(services, platform);
+  return platform;
+}
+
+/** Registers (or re-registers, idempotently) the development platform with the tool, active. */
+export async function registerDevelopmentPlatform(services: Services, platform: DevPlatform): Promise<void> {
   await services.lti().registerPlatform(
     {
       url: platform.issuer,
@@ -23,5 +29,4 @@ export async function mountDevelopmentPlatform(app: Express, services: Services)
     },
     true,
   );
-  return platform;
 }

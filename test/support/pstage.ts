@@ -2,6 +2,7 @@ import { loadConfig, type Config } from '../../src/config';
 import { startPstage, type RunningPstage } from '../../src/pstage';
 import type { DatabaseHandle } from '../../src/models/database';
 import { BrowserlessClient } from './browserlessClient';
+import { registerDevelopmentPlatform } from '../../src/lti/developmentPlatform';
 import { openTestDatabase, truncateAll } from './database';
 
 export interface TestPstage extends RunningPstage {
@@ -16,20 +17,7 @@ export async function startTestPstage(env: Record<string, string> = {}): Promise
   const configFor = (port: number): Config =>
     loadConfig({ NODE_ENV: 'test', PORT: String(port), PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, DATA_DIR: '/tmp/pstage-test-data', ...env });
   const running = await startPstage({ configFor, port: 0, database, outboxWorker: false });
-  const registerDevPlatform = async () => {
-    const platform = running.devPlatform!;
-    await running.services.lti().registerPlatform(
-      {
-        url: platform.issuer,
-        name: 'Pstage development platform',
-        clientId: platform.clientId,
-        authenticationEndpoint: platform.authenticationEndpoint,
-        accesstokenEndpoint: platform.accesstokenEndpoint,
-        authConfig: { method: 'JWK_SET', key: platform.jwksUrl },
-      },
-      true,
-    );
-  };
+  const registerDevPlatform = () => registerDevelopmentPlatform(running.services, running.devPlatform!);
   return {
     ...running,
     database,
