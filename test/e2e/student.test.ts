@@ -188,6 +188,19 @@ describe('a student in a real browser, from the LMS launch to a submitted conven
     expect(await page.getByRole('status').textContent()).toContain('Votre convention a été transmise au service des stages.');
     expect(await page.locator('main').textContent()).toContain('Soumise au service des stages');
     await expectAccessible(page);
+
+    // The civil-liability certificate, from the home page.
+    await page.getByRole('link', { name: /Retour/ }).click();
+    await page.waitForURL(/\/student$/);
+    await page.getByRole('link', { name: 'Déposer mon attestation' }).click();
+    await page.waitForURL(/\/student\/certificate$/);
+    await expectAccessible(page);
+    await page.getByLabel('Attestation de responsabilité civile').setInputFiles({ name: 'attestation-Élodie.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await page.getByRole('button', { name: "Déposer l'attestation" }).click();
+    await page.waitForURL(/\/student\/certificate\?done=uploaded$/);
+    expect(await page.getByRole('status').textContent()).toContain('Votre attestation a été déposée');
+    expect(await page.locator('main').textContent()).toContain('attestation-Élodie.pdf');
+    await expectAccessible(page);
     await context.close();
   }, 120_000);
 });
