@@ -22,7 +22,6 @@ import type { Logger } from 'pino';
 export interface AppParts {
   app: Express;
   services: Services;
-  /** Extra routers mounted before the 404 handler (the development platform). */
 }
 
 const root = path.join(__dirname, '..');
@@ -32,6 +31,7 @@ export async function createApp(options: {
   config: Config;
   database: DatabaseHandle;
   logger: Logger;
+  /** Mounts extra routers before the app's own (the development platform), after the LTI tool is set up. */
   beforeRoutes?: (app: Express, services: Services) => Promise<void> | void;
 }): Promise<AppParts> {
   const { config, database, logger } = options;

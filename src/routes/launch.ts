@@ -80,10 +80,11 @@ export function createLaunchHandlers(deps: {
   };
 
   function renderLaunchError(error: unknown, token: IdToken, res: Response) {
-    const t = translator(localeFromLaunch(token.platformContext.launchPresentation?.locale));
+    const locale = localeFromLaunch(token.platformContext.launchPresentation?.locale);
+    const t = translator(locale);
     const appError = error instanceof AppError ? error : new AppError(500, 'errors.unexpected');
     if (!(error instanceof AppError)) deps.logError(error);
-    render(res, 'error', { t, locale: 'fr', title: t('errors.title'), status: appError.status, message: t(appError.messageKey), stack: undefined, navigation: [] }, appError.status);
+    render(res, 'error', { t, locale, title: t('errors.title'), status: appError.status, message: t(appError.messageKey), stack: undefined, navigation: [] }, appError.status);
   }
 }
 

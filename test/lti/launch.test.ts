@@ -1,18 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { memberships, officeGrants, programmes, users } from '../../src/models/schema';
-import { startTestPstage, type TestPstage } from '../support/pstage';
+import { useTestPstage } from '../support/pstage';
 
-let pstage: TestPstage;
-
-beforeAll(async () => {
-  pstage = await startTestPstage();
-});
-afterAll(async () => {
-  await pstage.stop();
-});
-beforeEach(async () => {
-  await pstage.reset();
-});
+const pstage = useTestPstage();
 
 describe('a launch through the development platform', () => {
   it('lands a student launching from their programme course on the student home and stores them', async () => {

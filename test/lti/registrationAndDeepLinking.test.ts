@@ -1,13 +1,7 @@
 import { BrowserlessClient } from '../support/browserlessClient';
-import { startTestPstage, type TestPstage } from '../support/pstage';
+import { useTestPstage } from '../support/pstage';
 
-let pstage: TestPstage;
-
-beforeAll(async () => {
-  pstage = await startTestPstage();
-});
-afterAll(async () => pstage.stop());
-beforeEach(async () => pstage.reset());
+const pstage = useTestPstage();
 
 function hiddenField(html: string, name: string): string {
   const value = new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1];

@@ -1,15 +1,9 @@
 import { users } from '../../src/models/schema';
 import type { IdTokenRequest } from '../../src/lti/devPlatform';
 import { BrowserlessClient } from '../support/browserlessClient';
-import { startTestPstage, type TestPstage } from '../support/pstage';
+import { useTestPstage } from '../support/pstage';
 
-let pstage: TestPstage;
-
-beforeAll(async () => {
-  pstage = await startTestPstage();
-});
-afterAll(async () => pstage.stop());
-beforeEach(async () => pstage.reset());
+const pstage = useTestPstage();
 
 /** Starts a real login (so the tool sets its state cookie) and stops before the platform answers. */
 async function beginLogin(personaId = 'camille-martin', linkId = 'm1-info') {

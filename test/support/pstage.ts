@@ -36,3 +36,22 @@ export async function startTestPstage(env: Record<string, string> = {}): Promise
     },
   };
 }
+
+/**
+ * The usual setup of a route test file: one app for the file (PGlite costs ~3 s a start), emptied before each test.
+ * Returns a stand-in that forwards to the running instance once `beforeAll` has started it.
+ */
+export function useTestPstage(): TestPstage {
+  let running: TestPstage | undefined;
+  beforeAll(async () => {
+    running = await startTestPstage();
+  });
+  afterAll(async () => running?.stop());
+  beforeEach(async () => running!.reset());
+  return new Proxy({} as TestPstage, {
+    get(_target, property) {
+      if (!running) throw new Error('useTestPstage: the app is used before beforeAll started it');
+      return running[property as keyof TestPstage];
+    },
+  });
+}

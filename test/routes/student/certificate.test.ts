@@ -1,19 +1,9 @@
 import crypto from 'node:crypto';
 import { documents } from '../../../src/models/schema';
 import { BrowserlessClient } from '../../support/browserlessClient';
-import { startTestPstage, type TestPstage } from '../../support/pstage';
+import { useTestPstage } from '../../support/pstage';
 
-let pstage: TestPstage;
-
-beforeAll(async () => {
-  pstage = await startTestPstage();
-});
-afterAll(async () => {
-  await pstage.stop();
-});
-beforeEach(async () => {
-  await pstage.reset();
-});
+const pstage = useTestPstage();
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
 const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);

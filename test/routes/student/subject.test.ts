@@ -1,19 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { subjects } from '../../../src/models/schema';
 import { BrowserlessClient } from '../../support/browserlessClient';
-import { startTestPstage, type TestPstage } from '../../support/pstage';
+import { useTestPstage } from '../../support/pstage';
 
-let pstage: TestPstage;
-
-beforeAll(async () => {
-  pstage = await startTestPstage();
-});
-afterAll(async () => {
-  await pstage.stop();
-});
-beforeEach(async () => {
-  await pstage.reset();
-});
+const pstage = useTestPstage();
 
 async function propose(client: BrowserlessClient, form: Record<string, string>) {
   const page = await client.request('/student/subject/new');

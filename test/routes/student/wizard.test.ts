@@ -2,18 +2,9 @@ import { eq } from 'drizzle-orm';
 import { conventionEvents, conventions, organisations, outbox, programmes } from '../../../src/models/schema';
 import { returnConvention } from '../../../src/services/student/conventionWorkflow';
 import { BrowserlessClient } from '../../support/browserlessClient';
-import { startTestPstage, type TestPstage } from '../../support/pstage';
+import { useTestPstage } from '../../support/pstage';
 
-let pstage: TestPstage;
-beforeAll(async () => {
-  pstage = await startTestPstage();
-});
-afterAll(async () => {
-  await pstage.stop();
-});
-beforeEach(async () => {
-  await pstage.reset();
-});
+const pstage = useTestPstage();
 
 const nextYear = new Date().getFullYear() + 1;
 const internship = {
