@@ -178,7 +178,7 @@ export const conventions = pgTable(
     confidentiality: text('confidentiality'),
     legalFindings: jsonb('legal_findings').$type<unknown[]>().notNull().default([]),
     lastCompletedStep: integer('last_completed_step').notNull().default(0),
-    frozenSnapshot: jsonb('frozen_snapshot').$type<Record<string, unknown>>(),
+    frozenSnapshot: jsonb('frozen_snapshot').$type<Record<string, unknown>>(), // FrozenConventionSnapshot (src/services/conventions/frozenSnapshot.ts)
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),

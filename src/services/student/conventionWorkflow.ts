@@ -1,34 +1,11 @@
-import { decideConvention, type Actor, type ConventionEvent } from '../../domain/workflow';
 import { AppError, notFound } from '../../errors';
 import { enqueueNotification } from '../../mail/enqueueNotification';
-import { auditRepository } from '../../models/auditRepository';
 import { conventionRepository, type Convention } from '../../models/conventionRepository';
 import type { Transaction } from '../../models/database';
 import { userRepository } from '../../models/userRepository';
+import { fireConventionEvent as fire } from '../conventions/conventionTransition';
 import type { StudentContext } from './context';
 import { detailsOf, legalFindings } from './conventionDetails';
-
-interface Firing {
-  tx: Transaction;
-  convention: Convention;
-  version: number;
-  event: ConventionEvent;
-  actor: Actor;
-  actorUserId: number;
-  changes?: Parameters<typeof conventionRepository.update>[3];
-  findings?: Parameters<typeof decideConvention>[3];
-}
-
-/** One transition: decided by the pure workflow, written with its history row in the caller's transaction. */
-async function fire({ tx, convention, version, event, actor, actorUserId, changes = {}, findings = {} }: Firing): Promise<Convention> {
-  const decision = decideConvention(convention.state, event, actor, findings);
-  if (!decision.ok) throw new AppError(409, decision.error, decision.params);
-  const updated = await conventionRepository.update(tx, convention.id, version, { ...changes, state: decision.to });
-  const reason = 'reason' in event ? (event.reason ?? null) : null;
-  await conventionRepository.addEvent(tx, { conventionId: convention.id, actorUserId, actorRole: actor, event: event.type, fromState: convention.state, toState: decision.to, reason });
-  await auditRepository.record(tx, { actorUserId, action: `convention.${event.type}`, targetType: 'convention', targetId: convention.id, details: reason ? { reason } : {} });
-  return updated;
-}
 
 async function ownConvention(tx: Transaction, userId: number, conventionId: number): Promise<Convention> {
   const convention = await conventionRepository.findForStudent(tx, conventionId, userId);
@@ -46,7 +23,7 @@ export async function submitConvention(context: StudentContext, userId: number, 
     const updated = await fire({
       tx, convention, version, event: { type: 'submit' }, actor: 'student', actorUserId: userId,
       changes: { legalFindings: findings, submittedAt: new Date() },
-      findings: { findings },
+      facts: { findings },
     });
     const student = await userRepository.findById(tx, userId);
     await enqueueNotification(tx, {

@@ -4,6 +4,7 @@ import { auditRepository } from '../../models/auditRepository';
 import type { Database } from '../../models/database';
 import { programmeRepository } from '../../models/programmeRepository';
 import { subjectRepository, type Subject, type SubjectFields } from '../../models/subjectRepository';
+import { enqueueProgressUpdate } from '../progress/enqueueProgressUpdate';
 
 /** A student proposes a subject to one of their programmes; it waits for the programme head's decision. */
 export async function proposeSubject(db: Database, studentUserId: number, programmeId: number, fields: SubjectFields): Promise<Subject> {
@@ -11,6 +12,7 @@ export async function proposeSubject(db: Database, studentUserId: number, progra
     if (!(await programmeRepository.hasMembership(tx, studentUserId, programmeId, 'student'))) throw notFound();
     const subject = await subjectRepository.create(tx, studentUserId, programmeId, fields);
     await auditRepository.record(tx, { actorUserId: studentUserId, action: 'subject.propose', targetType: 'subject', targetId: subject.id });
+    await enqueueProgressUpdate(tx, { studentUserId, programmeId });
     return subject;
   });
 }
@@ -25,6 +27,7 @@ export async function reviseSubject(db: Database, studentUserId: number, subject
     if (!decision.ok) throw new AppError(409, decision.error, decision.params);
     await subjectRepository.update(tx, subject.id, { ...fields, state: decision.to });
     await auditRepository.record(tx, { actorUserId: studentUserId, action: `subject.${event.type}`, targetType: 'subject', targetId: subject.id });
+    if (decision.to !== subject.state) await enqueueProgressUpdate(tx, { studentUserId, programmeId: subject.programmeId });
     return decision.to;
   });
 }
