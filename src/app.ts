@@ -15,6 +15,7 @@ import { createLaunchHandlers, deepLinkingRoutes } from './routes/launch';
 import { studentRoutes } from './routes/student';
 import { programmeRoutes } from './routes/programme';
 import { officeRoutes } from './routes/office';
+import { documentRoutes } from './routes/documents';
 import type { Services } from './services';
 import type { DatabaseHandle } from './models/database';
 import type { Logger } from 'pino';
@@ -106,6 +107,7 @@ export async function createApp(options: {
   app.use('/student', studentRoutes(services));
   app.use('/programme', programmeRoutes(services));
   app.use('/office', officeRoutes(services));
+  app.use('/documents', documentRoutes(services));
 
   app.use(notFoundHandler());
   app.use(errorHandler(logger, !config.production));
