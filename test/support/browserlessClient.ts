@@ -1,5 +1,7 @@
 import { readAutoPostForm } from '../../src/lti/devPlatform';
 
+export type FormFields = Record<string, string | string[]>;
+
 /**
  * An HTTP client that behaves like a browser for the LTI flow: a cookie jar, manual redirects,
  * and auto-posting of the platform's form_post page.
@@ -9,14 +11,14 @@ export class BrowserlessClient {
 
   constructor(readonly baseUrl: string) {}
 
-  async request(url: string, init: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {}) {
+  async request(url: string, init: { method?: string; form?: FormFields; headers?: Record<string, string> } = {}) {
     const target = new URL(url, this.baseUrl);
     const headers: Record<string, string> = { accept: 'text/html', ...init.headers };
     const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     if (cookie && target.origin === new URL(this.baseUrl).origin) headers.cookie = cookie;
     let body: string | undefined;
     if (init.form) {
-      body = new URLSearchParams(init.form).toString();
+      body = new URLSearchParams(Object.entries(init.form).flatMap(([name, value]) => [value].flat().map((item) => [name, item]))).toString();
       headers['content-type'] = 'application/x-www-form-urlencoded';
     }
     const response = await fetch(target, { method: init.method ?? (init.form ? 'POST' : 'GET'), headers, body, redirect: 'manual' });
@@ -33,7 +35,7 @@ export class BrowserlessClient {
   }
 
   /** Follows redirects and platform auto-post forms until a page that is neither. */
-  async follow(url: string, init: { method?: string; form?: Record<string, string> } = {}, maxSteps = 10) {
+  async follow(url: string, init: { method?: string; form?: FormFields } = {}, maxSteps = 10) {
     let response = await this.request(url, init);
     for (let step = 0; step < maxSteps; step += 1) {
       if (response.status >= 300 && response.status < 400 && response.location) {
@@ -46,6 +48,16 @@ export class BrowserlessClient {
       }
     }
     throw new Error('Too many redirects');
+  }
+
+  /**
+   * What a user does on a form page: open `pagePath`, then post `fields` to `action` (default: the page itself)
+   * with the page's CSRF token and, when the page has one, its `version` field. Redirects are not followed.
+   */
+  async submit(pagePath: string, fields: FormFields = {}, action = pagePath.split('?')[0]) {
+    const page = await this.request(pagePath);
+    const version = /name="version" value="(\d+)"/.exec(page.text)?.[1];
+    return this.request(action, { form: { _csrf: BrowserlessClient.csrfToken(page.text), ...(version ? { version } : {}), ...fields } });
   }
 
   /** The CSRF token of the current page's forms. */
