@@ -119,6 +119,70 @@ declare module 'ltijs' {
       createDeepLinkingForm(token: IdToken, items: ContentItem[], options?: { message?: string; log?: string }): Promise<string>;
       createDeepLinkingMessage(token: IdToken, items: ContentItem[], options?: { message?: string }): Promise<string>;
     };
+    /** Assignment and Grade Services; `token` needs iss, clientId and platformContext.endpoint (see src/lti/serviceIdToken.ts). */
+    Grade: {
+      getLineItems(token: ServiceToken, options?: { label?: string; tag?: string; resourceId?: string; limit?: number; id?: string; url?: string }): Promise<{ lineItems: LineItem[]; next?: string }>;
+      createLineItem(token: ServiceToken, lineItem: Omit<LineItem, 'id'>): Promise<LineItem>;
+      getLineItemById(token: ServiceToken, lineItemId: string): Promise<LineItem>;
+      submitScore(token: ServiceToken, lineItemId: string, score: Score): Promise<Score>;
+      getScores(token: ServiceToken, lineItemId: string, options?: { userId?: string; limit?: number; url?: string }): Promise<unknown>;
+    };
+    /** Names and Role Provisioning Services; `token` needs iss, clientId and platformContext.namesRoles. */
+    NamesAndRoles: {
+      getMembers(token: ServiceToken, options?: { role?: string; limit?: number; pages?: number; url?: string; resourceLinkId?: boolean }): Promise<MembershipContainer>;
+    };
+  }
+
+  /** What ltijs's services read from an id token. */
+  export interface ServiceToken {
+    iss: string;
+    clientId: string;
+    deploymentId?: string;
+    platformContext: {
+      endpoint?: { lineitems?: string; lineitem?: string; scope?: string[] };
+      namesRoles?: { context_memberships_url: string; service_versions?: string[] };
+      resource?: { id: string };
+    };
+  }
+
+  export interface LineItem {
+    id: string;
+    scoreMaximum: number;
+    label: string;
+    resourceId?: string;
+    resourceLinkId?: string;
+    tag?: string;
+    startDateTime?: string;
+    endDateTime?: string;
+  }
+
+  export interface Score {
+    userId: string;
+    scoreGiven?: number;
+    scoreMaximum?: number;
+    comment?: string;
+    timestamp?: string;
+    activityProgress: 'Initialized' | 'Started' | 'InProgress' | 'Submitted' | 'Completed';
+    gradingProgress: 'FullyGraded' | 'Pending' | 'PendingManual' | 'Failed' | 'NotReady';
+  }
+
+  export interface Member {
+    user_id: string;
+    roles: string[];
+    status?: 'Active' | 'Inactive' | 'Deleted';
+    name?: string;
+    given_name?: string;
+    family_name?: string;
+    email?: string;
+    lis_person_sourcedid?: string;
+    picture?: string;
+  }
+
+  export interface MembershipContainer {
+    id: string;
+    context: { id: string; label?: string; title?: string };
+    members: Member[];
+    next?: string;
   }
 
   export const Provider: Provider;
