@@ -1,6 +1,7 @@
 import path from 'node:path';
 import express, { type Express, type Response } from 'express';
 import cookieParser from 'cookie-parser';
+import { setUpPartitionedCookies } from './middleware/partitionedCookies';
 import { sql } from 'drizzle-orm';
 import type { Config } from './config';
 import { setUpSecurityHeaders } from './middleware/securityHeaders';
@@ -78,6 +79,7 @@ export async function createApp(options: {
       res.status(503).json({ status: 'error', database: { kind: database.kind, status: 'unreachable', error: String(error) } });
     }
   });
+  app.use(setUpPartitionedCookies(secure));
   // ltijs signs its cookies with the encryption key; its own cookie parser is skipped once ours has run.
   app.use(cookieParser(config.encryptionKey));
   app.use(setUpSessions(database.db, secure));

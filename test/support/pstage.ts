@@ -12,10 +12,11 @@ export interface TestPstage extends RunningPstage {
   reset(): Promise<void>;
 }
 
-export async function startTestPstage(env: Record<string, string> = {}): Promise<TestPstage> {
+/** `publicBaseUrl` lets a test pretend to be served over HTTPS (behind a proxy) while it listens on plain HTTP. */
+export async function startTestPstage(env: Record<string, string> = {}, options: { publicBaseUrl?: (port: number) => string } = {}): Promise<TestPstage> {
   const database = await openTestDatabase();
   const configFor = (port: number): Config =>
-    loadConfig({ NODE_ENV: 'test', PORT: String(port), PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, DATA_DIR: '/tmp/pstage-test-data', ...env });
+    loadConfig({ NODE_ENV: 'test', PORT: String(port), PUBLIC_BASE_URL: options.publicBaseUrl?.(port) ?? `http://127.0.0.1:${port}`, DATA_DIR: '/tmp/pstage-test-data', ...env });
   const running = await startPstage({ configFor, port: 0, database, outboxWorker: false });
   const registerDevPlatform = () => registerDevelopmentPlatform(running.services, running.devPlatform!);
   return {
