@@ -101,6 +101,13 @@ const builders: { [K in NotificationKind]: Builder<K> } = {
     steps: ['step1', 'step2'].map((step) => c.t(`mail.conventionReturned.${step}`)),
     link: link(c, 'conventionReturned', d.path),
   }),
+  conventionCancelled: (d, c) => ({
+    subject: c.t('mail.conventionCancelled.subject', d),
+    paragraphs: [c.t('mail.conventionCancelled.intro', d)],
+    details: [...label(c, 'reference', d.reference), ...label(c, 'reason', d.reason)],
+    steps: ['step1', 'step2'].map((step) => c.t(`mail.conventionCancelled.${step}`)),
+    link: link(c, 'conventionCancelled', d.path),
+  }),
   conventionValidated: (d, c) => {
     const signatories = d.signatories
       .map((s) => (s.name ? `${s.name} (${c.t(`mail.parties.${s.party}`)})` : c.t(`mail.parties.${s.party}`)))

@@ -49,6 +49,7 @@ export interface NotificationData {
   };
   hostCreated: { organisationName: string; siret?: string; city?: string; country?: string; createdByName: string; path: string };
   conventionReturned: { reference: string; reason: string; path: string };
+  conventionCancelled: { reference: string; reason: string; path: string };
   conventionValidated: {
     reference: string;
     organisationName: string;
@@ -83,6 +84,7 @@ export const notificationKinds: readonly NotificationKind[] = [
   'dailyDigest',
   'hostCreated',
   'conventionReturned',
+  'conventionCancelled',
   'conventionValidated',
   'certificateRejected',
   'conventionComplete',

@@ -20,6 +20,7 @@ const samples: { [K in NotificationKind]: NotificationData[K] } = {
   },
   hostCreated: { organisationName: 'ACME SAS', siret: '73282932000074', city: 'Lyon', createdByName: 'Alice Martin', path: '/office/organisations/5' },
   conventionReturned: { reference: 'CS-2026-0042', reason: 'Dates incohérentes', path: '/student/conventions/42' },
+  conventionCancelled: { reference: 'CS-2026-0042', reason: 'Stage abandonné', path: '/student/conventions/42' },
   conventionValidated: {
     reference: 'CS-2026-0042', organisationName: 'ACME SAS', startDate: '2026-04-01', endDate: '2026-08-31',
     signatories: [{ party: 'student' }, { party: 'hostSignatory', name: 'Claire Dubois' }, { party: 'professionalTutor', name: 'Denis Roy' }, { party: 'academicTutor', name: 'Emma Lenoir' }],
