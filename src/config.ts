@@ -24,8 +24,19 @@ const environmentSchema = z.object({
   LMS_ORIGINS: listFromEnv.default([]),
   OFFICE_BOOTSTRAP: listFromEnv.default([]),
   OFFICE_EMAIL: z.string().optional(),
+  INSTITUTION_NAME: z.string().trim().min(1).optional(),
+  INSTITUTION_STREET: z.string().trim().min(1).optional(),
+  INSTITUTION_POSTAL_CODE: z.string().trim().min(1).optional(),
+  INSTITUTION_CITY: z.string().trim().min(1).optional(),
+  INSTITUTION_PHONE: z.string().trim().optional(),
+  INSTITUTION_EMAIL: z.string().trim().optional(),
+  /** "Prénom Nom" of the dean who signs the conventions by delegation. */
+  DEAN_NAME: z.string().trim().min(3).optional(),
+  DEAN_CIVILITY: z.enum(['M.', 'Mme', 'Mx']).optional(),
   DYNAMIC_REGISTRATION_AUTO_ACTIVATE: booleanFromEnv.default(false),
   DEV_PLATFORM: booleanFromEnv.optional(),
+  ACADEMIC_TUTOR_CAP: z.coerce.number().int().min(1).default(16),
+  AGS_LINE_ITEM_LABEL: z.string().trim().min(1).default('Convention de stage'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -40,11 +51,23 @@ export interface Config {
   smtp: { host: string; port: number; secure: boolean; user?: string; password?: string } | null;
   mailFrom: string;
   officeEmail: string;
+  /** The university's block of the convention and the attestation. */
+  institution: {
+    name: string;
+    address: { street: string; postalCode: string; city: string };
+    phone?: string;
+    email?: string;
+    dean: { civility?: 'M.' | 'Mme' | 'Mx'; firstName: string; lastName: string };
+  };
   lmsOrigins: string[];
   officeBootstrap: string[];
   dynamicRegistrationAutoActivate: boolean;
   devPlatform: boolean;
   logLevel: string;
+  /** The column Pstage finds or creates in each course's gradebook for the students' progress. */
+  agsLineItemLabel: string;
+  /** Interns per academic tutor above which the programme panel warns. */
+  academicTutorCap: number;
 }
 
 export class ConfigError extends Error {
@@ -52,6 +75,12 @@ export class ConfigError extends Error {
     super(`Configuration invalide / invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+/** 'Jean-Pierre de La Tour' → first name 'Jean-Pierre', last name 'de La Tour'. */
+function splitName(name: string): { firstName: string; lastName: string } {
+  const [firstName, ...rest] = name.trim().split(/\s+/);
+  return { firstName, lastName: rest.join(' ') };
 }
 
 const developmentSecret = 'pstage-development-secret-not-for-production';
@@ -71,6 +100,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!e.PUBLIC_BASE_URL) problems.push('PUBLIC_BASE_URL is required in production (https://…)');
     if (!e.SMTP_HOST) problems.push('SMTP_HOST is required in production');
     if (!e.OFFICE_EMAIL) problems.push('OFFICE_EMAIL is required in production');
+    for (const name of ['INSTITUTION_NAME', 'INSTITUTION_STREET', 'INSTITUTION_POSTAL_CODE', 'INSTITUTION_CITY', 'DEAN_NAME'] as const) {
+      if (!e[name]) problems.push(`${name} is required in production (printed on every convention)`);
+    }
     if (e.DEV_PLATFORM) problems.push('DEV_PLATFORM cannot be enabled in production');
   }
   if (problems.length > 0) throw new ConfigError(problems);
@@ -88,10 +120,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : null,
     mailFrom: e.MAIL_FROM,
     officeEmail: e.OFFICE_EMAIL ?? 'stages@localhost',
+    institution: {
+      name: e.INSTITUTION_NAME ?? 'Université de démonstration',
+      address: { street: e.INSTITUTION_STREET ?? '1 place de l’Université', postalCode: e.INSTITUTION_POSTAL_CODE ?? '75005', city: e.INSTITUTION_CITY ?? 'Paris' },
+      phone: e.INSTITUTION_PHONE || undefined,
+      email: e.INSTITUTION_EMAIL || undefined,
+      dean: { civility: e.DEAN_CIVILITY, ...splitName(e.DEAN_NAME ?? 'Marie Doyenne') },
+    },
     lmsOrigins: e.LMS_ORIGINS,
     officeBootstrap: e.OFFICE_BOOTSTRAP,
     dynamicRegistrationAutoActivate: e.DYNAMIC_REGISTRATION_AUTO_ACTIVATE,
     devPlatform: !production && (e.DEV_PLATFORM ?? true),
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+    agsLineItemLabel: e.AGS_LINE_ITEM_LABEL,
+    academicTutorCap: e.ACADEMIC_TUTOR_CAP,
   };
 }

@@ -1,0 +1,136 @@
+import type { Config } from '../../config';
+import { HOURS_PER_LEGAL_DAY, weeklyHours } from '../../domain/hours';
+import type { ConventionDocumentData, DocumentLanguage, PostalAddress } from '../../documents/types';
+import { translator } from '../../middleware/i18n';
+import type { Convention } from '../../models/conventionRepository';
+import type { Executor } from '../../models/database';
+import { subjectRepository } from '../../models/subjectRepository';
+import { userRepository } from '../../models/userRepository';
+import { buildFrozenSnapshot, type FrozenConventionSnapshot } from '../conventions/frozenSnapshot';
+
+export type Institution = Config['institution'];
+
+/** The convention's language is its student's (from the launch), French by default. */
+export async function documentLanguageOf(db: Executor, convention: Convention): Promise<DocumentLanguage> {
+  const student = await userRepository.findById(db, convention.studentUserId);
+  return student?.locale === 'en' ? 'en' : 'fr';
+}
+
+/** The parties as they are now (a draft's preview) or as frozen at validation (the final document). */
+export async function partiesOf(db: Executor, convention: Convention, source: 'live' | 'frozen'): Promise<FrozenConventionSnapshot> {
+  const frozen = convention.frozenSnapshot as FrozenConventionSnapshot | null;
+  if (source === 'frozen' && frozen) return frozen;
+  return buildFrozenSnapshot(db, convention);
+}
+
+const countryName = (code: string, language: DocumentLanguage) => {
+  try {
+    return new Intl.DisplayNames([language], { type: 'region' }).of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+};
+
+const present = <T>(value: T | null | undefined): T | undefined => value ?? undefined;
+
+/** Everything the convention PDF prints, read from the convention row and its parties. */
+export async function conventionDocumentData(
+  db: Executor,
+  convention: Convention,
+  parties: FrozenConventionSnapshot,
+  options: { institution: Institution; language: DocumentLanguage; final: boolean },
+): Promise<ConventionDocumentData> {
+  const { language, institution } = options;
+  const t = translator(language);
+  const subject = convention.subjectId ? await subjectRepository.findById(db, convention.subjectId) : undefined;
+  const { organisation, service, professionalTutor: tutor, signatory, academicTutor } = parties;
+  const student = convention.student;
+  const hoursPerDay = convention.hoursPerDay ?? 0;
+  const totalHours = convention.declaredTotalHours ?? convention.computedTotalHours ?? 0;
+  const organisationAddress: PostalAddress = { street: organisation?.street ?? '', postalCode: organisation?.postalCode ?? '', city: organisation?.city ?? '' };
+  return {
+    reference: convention.reference ?? '',
+    language,
+    academicYear: convention.academicYear,
+    university: {
+      institutionName: institution.name,
+      address: institution.address,
+      phone: institution.phone,
+      email: institution.email,
+      dean: institution.dean,
+    },
+    programme: { title: parties.programme.title, yearlyTeachingHours: parties.programme.teachingHours ?? 0 },
+    student: {
+      civility: student.civility,
+      firstName: student.firstName,
+      lastName: student.lastName,
+      birthDate: student.birthDate ?? '',
+      address: { street: student.street ?? '', postalCode: student.postalCode ?? '', city: student.city ?? '', country: student.country && student.country !== 'FR' ? countryName(student.country, language) : undefined },
+      phone: student.phone,
+      email: student.personalEmail || student.email,
+      studentNumber: student.studentNumber,
+      healthInsurance: { fund: student.healthInsuranceFund ?? '', affiliation: student.healthInsuranceAffiliation },
+    },
+    host: {
+      name: organisation?.name ?? '',
+      siret: present(organisation?.siret),
+      naf: present(organisation?.naf),
+      legalStatus: present(organisation?.legalStatus),
+      address: organisationAddress,
+      country: countryName(organisation?.country ?? 'FR', language),
+      phone: present(organisation?.phone),
+      email: present(organisation?.email),
+      website: present(organisation?.website),
+      representative: {
+        civility: present(signatory?.civility),
+        firstName: signatory?.firstName ?? '',
+        lastName: signatory?.lastName ?? '',
+        function: signatory?.function ?? '',
+        email: present(signatory?.email),
+      },
+    },
+    service: {
+      name: service?.name ?? '',
+      address: service && !service.sameAddress && service.street ? { street: service.street, postalCode: service.postalCode ?? '', city: service.city ?? '' } : undefined,
+    },
+    professionalTutor: {
+      civility: present(tutor?.civility),
+      firstName: tutor?.firstName ?? '',
+      lastName: tutor?.lastName ?? '',
+      function: tutor?.function ?? '',
+      email: tutor?.email ?? '',
+      phone: present(tutor?.phone),
+    },
+    academicTutor: {
+      civility: present(academicTutor?.civility),
+      firstName: academicTutor?.firstName ?? '',
+      lastName: academicTutor?.lastName ?? '',
+      email: academicTutor?.email ?? '',
+    },
+    internship: {
+      type: convention.internshipType ? t(`student.internshipType.${convention.internshipType}`, { defaultValue: convention.internshipType }) : '',
+      subjectTitle: subject?.title ?? '',
+      activities: convention.activities ?? '',
+      skills: convention.skills ?? '',
+      startDate: convention.startDate ?? '',
+      endDate: convention.endDate ?? '',
+      interruptions: convention.interruptions.map((period) => ({ from: period.start, to: period.end })),
+      workingDays: convention.irregularSchedule ? undefined : convention.workingDays.map((day) => t(`student.weekday.${day}`)),
+      hoursPerDay: convention.irregularSchedule ? undefined : hoursPerDay,
+      irregularSchedule: present(convention.irregularSchedule),
+      weeklyHours: weeklyHours(convention.workingDays, hoursPerDay),
+      totalHours,
+      totalDays: Math.round((totalHours / HOURS_PER_LEGAL_DAY) * 100) / 100,
+      night: { present: convention.nightPresence, description: present(convention.nightDescription) },
+      sunday: { present: convention.sundayPresence, description: present(convention.sundayDescription) },
+      publicHoliday: { present: convention.holidayPresence, description: present(convention.holidayDescription) },
+      place: present(convention.place),
+      confidentiality: present(convention.confidentiality),
+    },
+    gratification: { amount: convention.gratificationAmount, unit: convention.gratificationUnit, paymentTerms: present(convention.paymentTerms) },
+    benefits: { meals: present(convention.benefitMeals), lodging: present(convention.benefitLodging), travel: present(convention.benefitTravel) },
+    validation: options.final
+      ? { status: 'validated', date: parties.frozenAt.slice(0, 10) }
+      : { status: convention.state === 'draft' ? 'draft' : 'submitted' },
+  };
+}

@@ -1,0 +1,116 @@
+import { eq } from 'drizzle-orm';
+import { sha256 } from '../../../src/documents/hash';
+import { documents, organisations } from '../../../src/models/schema';
+import { flatten, pdfPages, prose } from '../../documents/pdfText';
+import { useTestPstage } from '../../support/pstage';
+import { nextYear, submitConventionAsStudent } from '../../support/studentJourney';
+import { completeAsOffice, download, validateAsOffice } from './conventionSteps';
+
+const pstage = useTestPstage();
+const pdfPath = (id: number) => `/documents/conventions/${id}/convention.pdf`;
+
+describe('the convention PDF, served to the right people', () => {
+  it('before validation it is a preview marked as a non-valid draft on every page, built from the live records', async () => {
+    const { client, convention } = await submitConventionAsStudent(pstage);
+    const served = await download(client, pdfPath(convention.id));
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('application/pdf');
+    expect(served.headers.get('x-pstage-document')).toBe('draft');
+    const pages = await pdfPages(served.bytes);
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) expect(page).toContain('BROUILLON — document non valable');
+    expect(prose(pages)).toContain('Statut de la convention : soumise');
+    expect(await pstage.database.db.select().from(documents)).toHaveLength(0);
+  });
+
+  it('once validated it is the final document: no draft marking, the sample data with accents and fr-FR amounts, every D124-4 item', async () => {
+    const { client, convention } = await submitConventionAsStudent(pstage);
+    await validateAsOffice(pstage, convention.id);
+    const served = await download(client, pdfPath(convention.id));
+    expect(served.status).toBe(200);
+    expect(served.headers.get('x-pstage-document')).toBe('final');
+    const pages = await pdfPages(served.bytes);
+    const text = prose(pages);
+    expect(text).not.toMatch(/BROUILLON|non valable/);
+    expect(text).toContain('Statut de la convention : validée');
+    for (const page of pages) expect(page).toContain(convention.reference!);
+    for (const expected of [
+      'Université de démonstration', 'Marie Doyenne',
+      'Société Générale Informatique', '73282932000074', 'Direction informatique', 'Mme Claire Moreau',
+      'Mme Camille Martin', '1 rue des Écoles', 'CPAM de Paris',
+      'M. Paul Durand', 'Mme Anne Leroy', 'Analyse de logs', 'Développer un outil de suivi', 'TypeScript, PostgreSQL',
+      `02/03/${nextYear}`, `26/06/${nextYear}`, 'lundi, mardi, mercredi, jeudi, vendredi', '35 h', '4,50 €',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    // D124-4, one heading or statement per item (the renderer's own tests check each wording in detail).
+    const flat = flatten(pages);
+    for (const item of [/Intitulé de la formation|Formation/, /enseignement/i, /Tuteur|tutrice/i, /Compétences/, /Activités/, /Période|Dates/, /présence effective/i,
+      /nuit/i, /dimanche/i, /jours fériés/i, /Encadrement|suivi/i, /Gratification/, /Protection sociale/i, /responsabilité civile/i, /Absences|congés/i,
+      /Suspension|résiliation/i, /interruption/i, /Avantages/i, /règlement intérieur/i, /Attestation de stage/i, /trois exemplaires originaux/i]) {
+      expect(flat).toMatch(item);
+    }
+  });
+
+  it('is stored once with its SHA-256 and served byte for byte the same, even after the host record is edited', async () => {
+    const { client, convention } = await submitConventionAsStudent(pstage);
+    await validateAsOffice(pstage, convention.id);
+    const first = await download(client, pdfPath(convention.id));
+    const [stored] = await pstage.database.db.select().from(documents).where(eq(documents.conventionId, convention.id));
+    expect(stored).toMatchObject({ kind: 'convention_pdf', contentType: 'application/pdf', size: first.bytes.length });
+    expect(stored.sha256).toBe(sha256(first.bytes));
+    expect(first.headers.get('etag')).toBe(`"${stored.sha256}"`);
+
+    await pstage.database.db.update(organisations).set({ name: 'Nouvelle Raison Sociale' }).where(eq(organisations.id, convention.organisationId!));
+    const second = await download(client, pdfPath(convention.id));
+    expect(Buffer.compare(first.bytes, second.bytes)).toBe(0);
+    expect(prose(await pdfPages(second.bytes))).not.toContain('Nouvelle Raison Sociale');
+    expect(await pstage.database.db.select({ id: documents.id }).from(documents)).toHaveLength(1);
+  });
+
+  it('two first downloads at the same time still store one document', async () => {
+    const { client, convention } = await submitConventionAsStudent(pstage);
+    await validateAsOffice(pstage, convention.id);
+    const [a, b] = await Promise.all([download(client, pdfPath(convention.id)), download(client, pdfPath(convention.id))]);
+    expect(Buffer.compare(a.bytes, b.bytes)).toBe(0);
+    expect(await pstage.database.db.select({ id: documents.id }).from(documents)).toHaveLength(1);
+  });
+
+  it('is refused once the convention is cancelled', async () => {
+    const { client, convention } = await submitConventionAsStudent(pstage);
+    const cancelled = await client.submit(`/student/conventions/${convention.id}`, { reason: 'Stage trouvé ailleurs' }, `/student/conventions/${convention.id}/cancel`);
+    expect(cancelled.status).toBe(303);
+    const served = await download(client, pdfPath(convention.id));
+    expect(served.status).toBe(404);
+    expect(served.text).toContain('Cette convention a été annulée');
+  });
+
+  it('the student status page links to the preview, then to the final PDF, then to the attestation', async () => {
+    const { client, convention } = await submitConventionAsStudent(pstage);
+    const statusPath = `/student/conventions/${convention.id}`;
+    expect((await client.request(statusPath)).text).toContain(`<a href="${pdfPath(convention.id)}">Aperçu de la convention (brouillon, non valable)</a>`);
+    await validateAsOffice(pstage, convention.id);
+    const validated = (await client.request(statusPath)).text;
+    expect(validated).toContain(`<a href="${pdfPath(convention.id)}">Imprimer la convention (PDF)</a>`);
+    expect(validated).not.toContain('attestation.pdf');
+    await completeAsOffice(pstage, convention.id);
+    expect((await client.request(statusPath)).text).toContain(`<a href="/documents/conventions/${convention.id}/attestation.pdf">Attestation de stage`);
+  });
+});
+
+describe('the attestation de stage', () => {
+  it('is refused before the convention is complete, then printed with the host, the intern, the dates and the total duration', async () => {
+    const { client, convention } = await submitConventionAsStudent(pstage);
+    await validateAsOffice(pstage, convention.id);
+    const early = await download(client, `/documents/conventions/${convention.id}/attestation.pdf`);
+    expect(early.status).toBe(409);
+    expect(early.text).toContain('L’attestation de stage n’est disponible qu’une fois la convention complète');
+    await completeAsOffice(pstage, convention.id);
+    const served = await download(client, `/documents/conventions/${convention.id}/attestation.pdf`);
+    expect(served.status).toBe(200);
+    const text = prose(await pdfPages(served.bytes));
+    for (const expected of ['Société Générale Informatique', 'Camille Martin', 'Université de démonstration', `02/03/${nextYear}`, `26/06/${nextYear}`]) {
+      expect(text).toContain(expected);
+    }
+  });
+});
