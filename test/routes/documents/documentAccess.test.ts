@@ -1,0 +1,79 @@
+import { eq } from 'drizzle-orm';
+import { users } from '../../../src/models/schema';
+import { uploadCertificate } from '../../../src/services/student/certificate';
+import { useTestPstage } from '../../support/pstage';
+import { submitConventionAsStudent } from '../../support/studentJourney';
+import { completeAsOffice, download, validateAsOffice } from './conventionSteps';
+
+const pstage = useTestPstage();
+
+/** Who asks, and what they get. */
+const readers: [string, string, string, number][] = [
+  ['the student owner', 'camille-martin', 'm1-info', 200],
+  ['another student of the same programme', 'elodie-lefevre', 'm1-info', 404],
+  ['a student of another programme', 'hugo-petit', 'l3-chimie', 404],
+  ['the head of the programme', 'jean-dupont', 'm1-info', 200],
+  ['a teacher of the programme', 'claire-lambert', 'm1-info', 200],
+  ['the head of another programme', 'sophie-bernard', 'l3-chimie', 403],
+  ['the office', 'office', 'office', 200],
+];
+
+describe('who may read a convention’s documents', () => {
+  it.each(readers)('the draft preview: %s (%s, launched from %s) gets %d', async (_who, persona, link, status) => {
+    const { convention } = await submitConventionAsStudent(pstage);
+    const { client } = await pstage.launch(persona, link);
+    const served = await download(client, `/documents/conventions/${convention.id}/convention.pdf`);
+    expect(served.status).toBe(status);
+    if (status === 200) expect(served.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    else expect(served.text).not.toContain('%PDF');
+  });
+
+  it.each(readers)('the final PDF and the attestation: %s (%s, launched from %s) gets %d', async (_who, persona, link, status) => {
+    const { convention } = await submitConventionAsStudent(pstage);
+    await validateAsOffice(pstage, convention.id);
+    await completeAsOffice(pstage, convention.id);
+    const { client } = await pstage.launch(persona, link);
+    expect((await download(client, `/documents/conventions/${convention.id}/convention.pdf`)).status).toBe(status);
+    expect((await download(client, `/documents/conventions/${convention.id}/attestation.pdf`)).status).toBe(status);
+  });
+
+  it('a convention that does not exist, or a crafted id, is not found', async () => {
+    const { client } = await pstage.launch('office', 'office');
+    for (const path of ['/documents/conventions/999/convention.pdf', '/documents/conventions/abc/convention.pdf', '/documents/conventions/-1/attestation.pdf', '/documents/certificates/1e3']) {
+      expect((await download(client, path)).status).toBe(404);
+    }
+  });
+
+  it('without a session the answer tells to launch Pstage again from the LMS', async () => {
+    const { convention } = await submitConventionAsStudent(pstage);
+    const response = await fetch(new URL(`/documents/conventions/${convention.id}/convention.pdf`, pstage.url), { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(401);
+    expect(await response.text()).toContain('Relancez Pstage depuis votre espace e-campus');
+  });
+});
+
+describe('the civil-liability certificate', () => {
+  const certificate = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+
+  it.each([
+    ['the student owner', 'camille-martin', 'm1-info', 200],
+    ['another student', 'elodie-lefevre', 'm1-info', 404],
+    ['the head of the programme', 'jean-dupont', 'm1-info', 403],
+    ['the head of another programme', 'sophie-bernard', 'l3-chimie', 403],
+    ['the office', 'office', 'office', 200],
+  ])('%s (%s, launched from %s) gets %d', async (_who, persona, link, status) => {
+    await pstage.launch('camille-martin', 'm1-info');
+    const [owner] = await pstage.database.db.select().from(users).where(eq(users.name, 'Camille Martin'));
+    const upload = await uploadCertificate(pstage.database.db, owner.id, { originalname: 'attestation-responsabilité.pdf', buffer: certificate }, '2026-11-26');
+    if (!upload.ok) throw new Error(upload.error);
+    const { client } = await pstage.launch(persona, link);
+    const served = await download(client, `/documents/certificates/${upload.document.id}`);
+    expect(served.status).toBe(status);
+    if (status === 200) {
+      expect(Buffer.compare(served.bytes, certificate)).toBe(0);
+      expect(served.headers.get('content-type')).toBe('application/pdf');
+      expect(served.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(served.headers.get('content-disposition')).toBe(`inline; filename="attestation-responsabilite.pdf"; filename*=UTF-8''attestation-responsabilit%C3%A9.pdf`);
+    }
+  });
+});
