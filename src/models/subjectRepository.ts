@@ -35,4 +35,13 @@ export const subjectRepository = {
     const [subject] = await db.select().from(subjects).where(eq(subjects.id, id));
     return subject;
   },
+
+  /** The programme head's decision on a subject. */
+  async recordDecision(db: Executor, id: number, decision: Pick<Subject, 'state' | 'decisionComment' | 'decidedBy' | 'decidedAt'>): Promise<void> {
+    await db.update(subjects).set({ ...decision, updatedAt: new Date() }).where(eq(subjects.id, id));
+  },
+
+  async setAcademicTutor(db: Executor, id: number, academicTutorId: number): Promise<void> {
+    await db.update(subjects).set({ academicTutorId, updatedAt: new Date() }).where(eq(subjects.id, id));
+  },
 };

@@ -1,12 +1,21 @@
 import { Router } from 'express';
 import type { Services } from '../../services';
 import { requireProgrammeStaff } from '../../middleware/authorisation';
+import { setUpStudentViewHelpers } from '../student/viewHelpers';
+import { conventionRoutes } from './conventions/routes';
+import { panelRoutes } from './panel/routes';
+import { subjectRoutes } from './subjects/routes';
+import { tutorRoutes } from './tutors/routes';
 
+/** The programme head's pages, each under the programme they are staff of (checked in the database on every request). */
 export function programmeRoutes(services: Services): Router {
   const router = Router();
-  router.use('/:programmeId', requireProgrammeStaff(services.db));
-  router.get('/:programmeId', (req, res) => {
-    res.render('programme/panel', { title: req.t('home.programme.title') });
-  });
+  const programme = Router({ mergeParams: true });
+  programme.use(setUpStudentViewHelpers());
+  programme.use('/', panelRoutes(services));
+  programme.use('/subjects', subjectRoutes(services));
+  programme.use('/tutors', tutorRoutes(services));
+  programme.use('/conventions', conventionRoutes(services));
+  router.use('/:programmeId', requireProgrammeStaff(services.db), programme);
   return router;
 }

@@ -1,0 +1,72 @@
+import { Router, type Request } from 'express';
+import type { Services } from '../../../services';
+import type { Programme } from '../../../models/programmeRepository';
+import { conventionStates } from '../../../domain/workflow';
+import { refreshRoster } from '../../../services/programme/roster';
+import { listFilters, loadStudentList, parseListQuery } from '../../../services/programme/studentList';
+import { decideSubjects } from '../../../services/programme/subjectDecisions';
+import { assignTutor, loadTutorChoices, proposedSubjectsOf } from '../../../services/programme/tutors';
+import { fieldErrors, keepFormState, takeFormState } from '../../student/formState';
+import { bulkTutorSchema, bulkValidateSchema } from './schema';
+
+const notices = ['rosterRefreshed', 'rosterFailed', 'subjectsValidated', 'tutorAssigned'] as const;
+
+/** The students of the programme with filters and search; bulk subject validation and tutor assignment. */
+export function panelRoutes(services: Services): Router {
+  const router = Router({ mergeParams: true });
+  const base = (req: Request) => `/programme/${req.params.programmeId}`;
+  const formKey = (req: Request) => `programme-panel-${req.params.programmeId}`;
+
+  router.get('/', async (req, res) => {
+    const programme = res.locals.programme as Programme;
+    const roster = await refreshRoster(services, programme);
+    const query = parseListQuery(req.query);
+    const list = await loadStudentList(services.db, programme.id, query);
+    const tutors = await loadTutorChoices(services.db, programme.id, services.config.academicTutorCap);
+    const kept = await takeFormState(req, formKey(req));
+    const done = notices.find((notice) => notice === req.query.done);
+    res.render('programme/panel', {
+      title: req.t('programme.panel.title', { title: programme.title }),
+      base: base(req),
+      ...list,
+      query,
+      filters: listFilters,
+      states: conventionStates,
+      tutors,
+      sync: roster.sync,
+      done,
+      count: Number(req.query.count) || 0,
+      values: kept?.values ?? {},
+      errors: kept?.errors ?? {},
+    });
+  });
+
+  router.post('/roster/refresh', async (req, res) => {
+    const roster = await refreshRoster(services, res.locals.programme as Programme, { force: true });
+    res.redirect(303, `${base(req)}?done=${roster.status === 'failed' ? 'rosterFailed' : 'rosterRefreshed'}`);
+  });
+
+  router.post('/students/validate', async (req, res) => {
+    const parsed = bulkValidateSchema.safeParse(req.body);
+    if (!parsed.success) {
+      await keepFormState(req, formKey(req), { values: req.body, errors: fieldErrors(parsed.error) });
+      return res.redirect(303, `${base(req)}#students`);
+    }
+    const programmeId = (res.locals.programme as Programme).id;
+    const subjectIds = await proposedSubjectsOf(services.db, programmeId, parsed.data.studentIds);
+    const outcome = subjectIds.length > 0 ? await decideSubjects(services.db, { programmeId, actorUserId: req.session!.userId, subjectIds, decision: 'validate' }) : { decided: [] };
+    res.redirect(303, `${base(req)}?done=subjectsValidated&count=${outcome.decided.length}`);
+  });
+
+  router.post('/students/tutor', async (req, res) => {
+    const parsed = bulkTutorSchema.safeParse(req.body);
+    if (!parsed.success) {
+      await keepFormState(req, formKey(req), { values: req.body, errors: fieldErrors(parsed.error) });
+      return res.redirect(303, `${base(req)}#students`);
+    }
+    const result = await assignTutor(services.db, { programmeId: (res.locals.programme as Programme).id, actorUserId: req.session!.userId, ...parsed.data });
+    res.redirect(303, `${base(req)}?done=tutorAssigned&count=${result.students}`);
+  });
+
+  return router;
+}

@@ -1,0 +1,44 @@
+import { Router } from 'express';
+import type { Services } from '../../../services';
+import type { Programme } from '../../../models/programmeRepository';
+import { decideSubjects } from '../../../services/programme/subjectDecisions';
+import { loadProgrammeSubject } from '../../../services/programme/subjectView';
+import { fieldErrors, keepFormState, takeFormState } from '../../student/formState';
+import { idParam } from '../../student/params';
+import { decisionSchema } from './schema';
+
+/** One subject of the programme: its content, history, and the head's decision (a comment is required to reject). */
+export function subjectRoutes({ db }: Services): Router {
+  const router = Router({ mergeParams: true });
+
+  router.get('/:subjectId', async (req, res) => {
+    const programme = res.locals.programme as Programme;
+    const view = await loadProgrammeSubject(db, programme.id, idParam(req, 'subjectId'));
+    const kept = await takeFormState(req, `programme-subject-${view.subject.id}`);
+    res.render('programme/subject', {
+      title: req.t('programme.subject.title', { title: view.subject.title }),
+      base: `/programme/${programme.id}`,
+      ...view,
+      done: req.query.done === 'decided',
+      values: kept?.values ?? {},
+      errors: kept?.errors ?? {},
+    });
+  });
+
+  router.post('/:subjectId', async (req, res) => {
+    const programme = res.locals.programme as Programme;
+    const subjectId = idParam(req, 'subjectId');
+    const path = `/programme/${programme.id}/subjects/${subjectId}`;
+    await loadProgrammeSubject(db, programme.id, subjectId);
+    const parsed = decisionSchema.safeParse(req.body);
+    if (!parsed.success) {
+      await keepFormState(req, `programme-subject-${subjectId}`, { values: req.body, errors: fieldErrors(parsed.error) });
+      return res.redirect(303, path);
+    }
+    const { decision, comment } = parsed.data;
+    await decideSubjects(db, { programmeId: programme.id, actorUserId: req.session!.userId, subjectIds: [subjectId], decision, comment });
+    res.redirect(303, `${path}?done=decided`);
+  });
+
+  return router;
+}

@@ -1,0 +1,37 @@
+import { Router } from 'express';
+import type { Services } from '../../../services';
+import type { Programme } from '../../../models/programmeRepository';
+import { createTeacher, loadTutorChoices } from '../../../services/programme/tutors';
+import { fieldErrors, keepFormState, takeFormState } from '../../student/formState';
+import { teacherSchema } from './schema';
+
+/** The programme's academic tutors with their interns this year (warning above the cap), and a new one by hand. */
+export function tutorRoutes({ db, config }: Services): Router {
+  const router = Router({ mergeParams: true });
+
+  router.get('/', async (req, res) => {
+    const programme = res.locals.programme as Programme;
+    const kept = await takeFormState(req, `programme-tutors-${programme.id}`);
+    res.render('programme/tutors', {
+      title: req.t('programme.tutors.title'),
+      base: `/programme/${programme.id}`,
+      tutors: await loadTutorChoices(db, programme.id, config.academicTutorCap),
+      done: req.query.done === 'teacherCreated',
+      values: kept?.values ?? {},
+      errors: kept?.errors ?? {},
+    });
+  });
+
+  router.post('/', async (req, res) => {
+    const programme = res.locals.programme as Programme;
+    const parsed = teacherSchema.safeParse(req.body);
+    if (!parsed.success) {
+      await keepFormState(req, `programme-tutors-${programme.id}`, { values: req.body, errors: fieldErrors(parsed.error) });
+      return res.redirect(303, `/programme/${programme.id}/tutors#new-teacher`);
+    }
+    await createTeacher(db, programme.id, req.session!.userId, parsed.data);
+    res.redirect(303, `/programme/${programme.id}/tutors?done=teacherCreated`);
+  });
+
+  return router;
+}

@@ -1,0 +1,9 @@
+import { z } from 'zod';
+import { civility, email, requiredText } from '../../student/formFields';
+
+export const teacherSchema = z.object({
+  civility: civility(),
+  firstName: requiredText(100),
+  lastName: requiredText(100),
+  email: email(),
+});
