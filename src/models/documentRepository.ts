@@ -46,6 +46,22 @@ export const documentRepository = {
     return row;
   },
 
+  /** The student's newest civil-liability certificate for an academic year, without its bytes. */
+  async findCertificateForYear(db: Executor, ownerUserId: number, academicYear: string): Promise<DocumentSummary | undefined> {
+    const [row] = await db
+      .select(summaryColumns)
+      .from(documents)
+      .where(and(eq(documents.ownerUserId, ownerUserId), eq(documents.kind, 'civil_liability'), eq(documents.academicYear, academicYear)))
+      .orderBy(desc(documents.createdAt), desc(documents.id))
+      .limit(1);
+    return row;
+  },
+
+  /** The office's decision on a certificate; a rejection carries the reason the student sees. */
+  async setStatus(db: Executor, id: number, status: 'accepted' | 'rejected', statusReason: string | null): Promise<void> {
+    await db.update(documents).set({ status, statusReason }).where(eq(documents.id, id));
+  },
+
   async findForConvention(db: Executor, id: number, conventionId: number): Promise<StoredDocument | undefined> {
     const [row] = await db.select().from(documents).where(and(eq(documents.id, id), eq(documents.conventionId, conventionId)));
     return row;

@@ -1,15 +1,28 @@
 import { Router } from 'express';
+import { z } from 'zod';
 import type { Services } from '../../services';
 import { requireOffice } from '../../middleware/authorisation';
+import { officeDashboard } from '../../services/office/controlQueue';
+import { todayIso } from '../../services/student/today';
+import { setUpStudentViewHelpers } from '../student/viewHelpers';
 import { officeAdminRoutes } from './admin';
+import { officeConventionRoutes } from './conventions';
 import { platformRoutes } from './platforms';
+
+/** How many days ahead the dashboard looks for conventions that start without being complete; the office may change it. */
+export const defaultStartWarningDays = 15;
+const withinSchema = z.coerce.number().int().min(0).max(365).catch(defaultStartWarningDays);
 
 export function officeRoutes(services: Services): Router {
   const router = Router();
   router.use(requireOffice());
-  router.get('/', (req, res) => {
-    res.render('office/dashboard', { title: req.t('home.office.title') });
+  router.use(setUpStudentViewHelpers());
+  router.get('/', async (req, res) => {
+    const within = req.query.within === undefined || req.query.within === '' ? defaultStartWarningDays : withinSchema.parse(req.query.within);
+    const dashboard = await officeDashboard(services.db, todayIso(), within);
+    res.render('office/dashboard', { title: req.t('home.office.title'), ...dashboard, within, today: todayIso() });
   });
+  router.use('/conventions', officeConventionRoutes(services));
   router.use('/platforms', platformRoutes(services));
   router.use(officeAdminRoutes(services));
   return router;

@@ -51,23 +51,3 @@ export async function cancelConvention(context: StudentContext, userId: number, 
     return fire({ tx, convention, version, event: { type: 'cancel', ...(reason ? { reason } : {}) }, actor: 'student', actorUserId: userId });
   });
 }
-
-/**
- * The office sends a submitted convention back to the student with a reason; it becomes a draft again,
- * which the student edits and submits anew. Called from the office's views.
- */
-export async function returnConvention(context: StudentContext, officeUserId: number, conventionId: number, version: number, reason: string) {
-  return context.db.transaction(async (tx) => {
-    const convention = await conventionRepository.findById(tx, conventionId);
-    if (!convention) throw notFound();
-    const updated = await fire({ tx, convention, version, event: { type: 'return', reason }, actor: 'office', actorUserId: officeUserId });
-    const student = await userRepository.findById(tx, convention.studentUserId);
-    await enqueueNotification(tx, {
-      template: 'conventionReturned',
-      to: { email: student?.email, name: student?.name ?? '', locale: student?.locale },
-      data: { reference: updated.reference ?? '', reason: reason.trim(), path: `/student/conventions/${updated.id}` },
-      dedupeKey: `conventionReturned:${updated.id}:v${updated.version}`,
-    });
-    return updated;
-  });
-}

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { conventionEvents, conventions, organisations, outbox, programmes } from '../../../src/models/schema';
-import { returnConvention } from '../../../src/services/student/conventionWorkflow';
+import { returnConvention } from '../../../src/services/office/returnConvention';
 import { BrowserlessClient } from '../../support/browserlessClient';
 import { useTestPstage } from '../../support/pstage';
 
@@ -118,7 +118,7 @@ describe('the convention wizard', () => {
     await fillAll(client, base, { gratificationAmount: '4,50' });
     await post(client, `${base}/recap`, {});
     const [submitted] = await pstage.database.db.select().from(conventions);
-    await returnConvention({ db: pstage.database.db, officeEmail: 'stages@example.fr' }, submitted.studentUserId, submitted.id, submitted.version, 'Précisez les activités');
+    await returnConvention(pstage.database.db, { officeUserId: submitted.studentUserId, conventionId: submitted.id, version: submitted.version, reason: 'Précisez les activités' });
     const status = await client.request(base);
     expect(status.text).toContain('Précisez les activités');
     expect(status.text).toContain('Modifier et soumettre à nouveau');

@@ -1,0 +1,70 @@
+import { Router } from 'express';
+import type { Services } from '../../../services';
+import { cancelConvention } from '../../../services/office/cancelConvention';
+import { loadConventionFile } from '../../../services/office/conventionFile';
+import { controlQueue } from '../../../services/office/controlQueue';
+import { recordDeanSignature } from '../../../services/office/recordDeanSignature';
+import { recordSignature } from '../../../services/office/recordSignature';
+import { returnConvention } from '../../../services/office/returnConvention';
+import { reviewCertificate } from '../../../services/office/reviewCertificate';
+import { validateConvention } from '../../../services/office/validateConvention';
+import { todayIso } from '../../../services/student/today';
+import { isIsoDate } from '../../../domain/calendarDate';
+import { idParam } from '../../student/params';
+import { formatDate } from '../../student/viewHelpers';
+import { officeAction, takeOfficeForm } from './actionForm';
+import { certificateSchema, deanSchema, filterSchema, queueStates, reasonSchema, signatureSchema, validateSchema } from './schemas';
+
+const actions = ['validate', 'return', 'cancel', 'signature', 'certificate', 'dean'] as const;
+
+/** The control queue, one convention, and the office's actions on it. */
+export function officeConventionRoutes(services: Services): Router {
+  const router = Router();
+  const db = services.db;
+
+  router.get('/', async (req, res) => {
+    const filters = filterSchema.parse(req.query);
+    const badDates = (['startFrom', 'startTo'] as const).filter((name) => typeof req.query[name] === 'string' && req.query[name] !== '' && !filters[name]);
+    const { page, q, ...rest } = filters;
+    const queue = await controlQueue(db, { ...rest, search: q }, page);
+    const query = Object.fromEntries(Object.entries(req.query).filter(([name, value]) => name !== 'page' && typeof value === 'string' && value !== '')) as Record<string, string>;
+    res.render('office/conventions/list', {
+      title: req.t('office.queue.title'),
+      ...queue,
+      filters: { ...req.query },
+      dateErrors: Object.fromEntries(badDates.map((name) => [name, 'office.errors.date'])),
+      states: queueStates,
+      pageHref: (target: number) => `/office/conventions?${new URLSearchParams({ ...query, page: String(target) })}`,
+    });
+  });
+
+  router.get('/:id', async (req, res) => {
+    const id = idParam(req);
+    const file = await loadConventionFile(db, id, todayIso());
+    const kept = await takeOfficeForm(req, id);
+    const done = actions.find((action) => action === req.query.done) ?? null;
+    const showParams = (params: Record<string, string | number>) =>
+      Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'string' && isIsoDate(value) ? formatDate(value) : value]));
+    res.render('office/conventions/show', {
+      title: req.t('office.convention.title', { reference: file.convention.reference }),
+      ...file,
+      today: todayIso(),
+      kept: kept ?? null,
+      done,
+      /** The kept error of a field of one of the page's forms, in words. */
+      errorText: (form: string, field: string) => {
+        const error = kept?.form === form ? kept.errors[field] : undefined;
+        return error ? req.t(error.key, showParams(error.params)) : null;
+      },
+      keptValue: (form: string, field: string, fallback: unknown = '') => (kept?.form === form && kept.values[field] !== undefined ? kept.values[field] : fallback),
+    });
+  });
+
+  router.post('/:id/validate', officeAction('validate', validateSchema, (command, data) => validateConvention(db, { ...command, ...data }, todayIso())));
+  router.post('/:id/return', officeAction('return', reasonSchema, (command, data) => returnConvention(db, { ...command, ...data })));
+  router.post('/:id/cancel', officeAction('cancel', reasonSchema, (command, data) => cancelConvention(db, { ...command, ...data })));
+  router.post('/:id/signatures', officeAction('signature', signatureSchema, (command, data) => recordSignature(db, { ...command, ...data }, todayIso())));
+  router.post('/:id/certificate', officeAction('certificate', certificateSchema, (command, data) => reviewCertificate(db, { ...command, ...data })));
+  router.post('/:id/dean-signature', officeAction('dean', deanSchema, (command, data) => recordDeanSignature(db, { ...command, ...data }, todayIso())));
+  return router;
+}

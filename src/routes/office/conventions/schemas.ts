@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { isIsoDate } from '../../../domain/calendarDate';
+import { signatureParties } from '../../../domain/workflow';
+
+/** One schema per office form; messages are i18n keys shown next to the field. */
+const required = 'office.errors.required';
+const reason = () => z.string({ error: required }).trim().min(1, { error: required }).max(2000, { error: 'office.errors.tooLong' });
+const date = () => z.string({ error: required }).trim().min(1, { error: required }).refine(isIsoDate, { error: 'office.errors.date' });
+
+export const validateSchema = z.object({
+  overrideReason: z.string().trim().max(2000, { error: 'office.errors.tooLong' }).optional().transform((value) => value || null),
+});
+export const reasonSchema = z.object({ reason: reason() });
+export const signatureSchema = z.object({
+  party: z.enum(signatureParties, { error: 'office.errors.choose' }),
+  signedAt: date(),
+  method: z.enum(['paper', 'electronic'], { error: 'office.errors.choose' }),
+});
+export const certificateSchema = z
+  .object({
+    documentId: z.coerce.number({ error: 'office.errors.choose' }).int().positive(),
+    decision: z.enum(['accepted', 'rejected'], { error: 'office.errors.choose' }),
+    reason: z.string().trim().max(2000, { error: 'office.errors.tooLong' }).optional().default(''),
+  })
+  .refine((form) => form.decision === 'accepted' || form.reason.length > 0, { path: ['reason'], error: 'office.errors.rejectionReason' });
+export const deanSchema = z.object({ signedAt: date() });
+
+const states = ['draft', 'returned', 'submitted', 'validated', 'signed_by_parties', 'complete', 'cancelled'] as const;
+const optionalId = () => z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined);
+const optionalDate = () => z.string().trim().refine(isIsoDate).optional().catch(undefined);
+
+/** The list's GET filters: a value that does not parse is ignored (and a badly written date is pointed out). */
+export const filterSchema = z.object({
+  academicYear: z.string().regex(/^\d{4}-\d{4}$/).optional().catch(undefined),
+  programmeId: optionalId(),
+  state: z.enum(states).optional().catch(undefined),
+  organisationId: optionalId(),
+  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/).optional().catch(undefined),
+  startFrom: optionalDate(),
+  startTo: optionalDate(),
+  q: z.string().trim().max(100).optional().catch(undefined).transform((value) => value || undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined).transform((value) => value ?? 1),
+});
+export const queueStates = states;

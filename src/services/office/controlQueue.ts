@@ -1,0 +1,34 @@
+import { officeQueueRepository, type QueueFilters, type QueueRow } from '../../models/officeQueueRepository';
+import type { Executor } from '../../models/database';
+import type { Finding } from '../../domain/legal/finding';
+import { validationBlockers } from './blockers';
+
+export const queuePageSize = 25;
+
+/** A queue row with what blocks its validation (submitted conventions only), from the stored findings. */
+function withBlockers(row: QueueRow) {
+  const blockers =
+    row.state === 'submitted'
+      ? validationBlockers({
+          subjectState: row.subjectState,
+          subjectTutorId: row.subjectTutorId,
+          organisationValidated: row.organisationValidated,
+          findings: row.legalFindings as Finding[],
+        })
+      : [];
+  return { ...row, blockers };
+}
+
+export type QueueItem = ReturnType<typeof withBlockers>;
+
+export async function controlQueue(db: Executor, filters: QueueFilters, page: number) {
+  const { rows, total } = await officeQueueRepository.list(db, filters, { limit: queuePageSize, offset: (page - 1) * queuePageSize });
+  return { items: rows.map(withBlockers), total, page, pages: Math.max(1, Math.ceil(total / queuePageSize)), options: await officeQueueRepository.filterOptions(db) };
+}
+
+/** The office's landing page: counters by state and the conventions that start soon (or have started) without being complete. */
+export async function officeDashboard(db: Executor, today: string, withinDays: number) {
+  const lastDay = new Date(Date.parse(`${today}T00:00:00Z`) + withinDays * 86_400_000).toISOString().slice(0, 10);
+  const startingSoon = (await officeQueueRepository.listStartingBy(db, lastDay)).map((row) => ({ ...withBlockers(row), started: row.startDate !== null && row.startDate <= today }));
+  return { counts: await officeQueueRepository.countByState(db), startingSoon, lastDay };
+}

@@ -1,0 +1,52 @@
+import { enqueueNotification } from '../../mail/enqueueNotification';
+import type { Database } from '../../models/database';
+import { organisationRepository } from '../../models/organisationRepository';
+import { signatureRepository } from '../../models/signatureRepository';
+import { teacherRepository } from '../../models/teacherRepository';
+import { userRepository } from '../../models/userRepository';
+import { fireConventionEvent } from '../conventions/conventionTransition';
+import type { FrozenConventionSnapshot } from '../conventions/frozenSnapshot';
+import { checkSignatureDate } from './fieldError';
+import { conventionOrNotFound, studentPath, type OfficeCommand } from './officeCommand';
+import { signatureFacts, validatedOn } from './signatureFacts';
+
+/**
+ * The last control: every party has signed and the certificate is accepted, then the office records the
+ * dean's signature and the convention is complete. The student and the academic tutor are told.
+ */
+export async function recordDeanSignature(db: Database, command: OfficeCommand & { signedAt: string }, today: string) {
+  return db.transaction(async (tx) => {
+    const convention = await conventionOrNotFound(tx, command.conventionId);
+    const facts = await signatureFacts(tx, convention);
+    if (convention.state === 'signed_by_parties') checkSignatureDate(command.signedAt, today, await validatedOn(tx, convention.id));
+    const updated = await fireConventionEvent({
+      tx, convention, version: command.version, event: { type: 'final_check' }, actor: 'office', actorUserId: command.officeUserId,
+      facts: { signedParties: facts.signedParties, certificateAccepted: facts.certificateAccepted, deanSignatureRecorded: true },
+    });
+    await signatureRepository.create(tx, { conventionId: convention.id, party: 'dean', signedAt: command.signedAt, method: 'paper', recordedBy: command.officeUserId });
+    const frozen = convention.frozenSnapshot as unknown as FrozenConventionSnapshot | null;
+    const organisationName = frozen?.organisation?.name ?? (convention.organisationId ? (await organisationRepository.findById(tx, convention.organisationId))?.name : '') ?? '';
+    const student = await userRepository.findById(tx, convention.studentUserId);
+    const data = {
+      reference: updated.reference ?? '', studentName: student?.name ?? '', organisationName,
+      startDate: updated.startDate ?? '', endDate: updated.endDate ?? '',
+    };
+    await enqueueNotification(tx, {
+      template: 'conventionComplete',
+      to: { email: student?.email, name: student?.name ?? '', locale: student?.locale },
+      data: { ...data, recipientRole: 'student', path: studentPath(updated.id) },
+      dedupeKey: `conventionComplete:${updated.id}:student`,
+    });
+    const tutor = updated.academicTutorId ? await teacherRepository.findById(tx, updated.academicTutorId) : undefined;
+    const tutorUser = tutor?.userId ? await userRepository.findById(tx, tutor.userId) : undefined;
+    if (tutor) {
+      await enqueueNotification(tx, {
+        template: 'conventionComplete',
+        to: { email: tutor.email, name: `${tutor.firstName} ${tutor.lastName}`, locale: tutorUser?.locale },
+        data: { ...data, recipientRole: 'academicTutor', path: tutor.programmeId ? `/programme/${tutor.programmeId}` : '/' },
+        dedupeKey: `conventionComplete:${updated.id}:academicTutor`,
+      });
+    }
+    return updated;
+  });
+}

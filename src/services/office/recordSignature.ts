@@ -1,0 +1,31 @@
+import type { SignatureParty } from '../../domain/workflow';
+import type { Database } from '../../models/database';
+import { signatureRepository } from '../../models/signatureRepository';
+import { fireConventionEvent } from '../conventions/conventionTransition';
+import { checkSignatureDate } from './fieldError';
+import { conventionOrNotFound, type OfficeCommand } from './officeCommand';
+import { signatureFacts, validatedOn } from './signatureFacts';
+
+export interface SignatureRecord {
+  party: SignatureParty;
+  /** The day the signed original was received, 'YYYY-MM-DD'. */
+  signedAt: string;
+  method: 'paper' | 'electronic';
+}
+
+/** One party's signature; the workflow moves the convention to signed_by_parties with the fourth. */
+export async function recordSignature(db: Database, command: OfficeCommand & SignatureRecord, today: string) {
+  return db.transaction(async (tx) => {
+    const convention = await conventionOrNotFound(tx, command.conventionId);
+    const { signedParties } = await signatureFacts(tx, convention);
+    if (convention.state === 'validated') checkSignatureDate(command.signedAt, today, await validatedOn(tx, convention.id));
+    const updated = await fireConventionEvent({
+      tx, convention, version: command.version,
+      event: { type: 'record_signature', party: command.party },
+      actor: 'office', actorUserId: command.officeUserId,
+      facts: { signedParties },
+    });
+    await signatureRepository.create(tx, { conventionId: convention.id, party: command.party, signedAt: command.signedAt, method: command.method, recordedBy: command.officeUserId });
+    return updated;
+  });
+}

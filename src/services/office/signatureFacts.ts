@@ -1,0 +1,27 @@
+import { signatureParties, type SignatureParty } from '../../domain/workflow';
+import type { Convention } from '../../models/conventionRepository';
+import { conventionRepository } from '../../models/conventionRepository';
+import type { Executor } from '../../models/database';
+import { documentRepository } from '../../models/documentRepository';
+import { signatureRepository } from '../../models/signatureRepository';
+import { todayIso } from '../student/today';
+
+/** What the workflow needs to judge a signature or the final check, read in the caller's transaction. */
+export async function signatureFacts(db: Executor, convention: Convention) {
+  const signatures = await signatureRepository.listForConvention(db, convention.id);
+  const certificate = await documentRepository.findCertificateForYear(db, convention.studentUserId, convention.academicYear);
+  return {
+    signatures,
+    certificate,
+    signedParties: signatures.map((signature) => signature.party).filter((party): party is SignatureParty => (signatureParties as readonly string[]).includes(party)),
+    certificateAccepted: certificate?.status === 'accepted',
+    deanSignatureRecorded: signatures.some((signature) => signature.party === 'dean'),
+  };
+}
+
+/** The day (in France) the office last validated the convention; signatures cannot be older. */
+export async function validatedOn(db: Executor, conventionId: number): Promise<string | null> {
+  const events = await conventionRepository.listEvents(db, conventionId);
+  const validation = [...events].reverse().find((event) => event.event === 'validate');
+  return validation ? todayIso(validation.at) : null;
+}

@@ -1,0 +1,62 @@
+import type { Finding } from '../../domain/legal/finding';
+import { enqueueNotification } from '../../mail/enqueueNotification';
+import type { Database } from '../../models/database';
+import { userRepository } from '../../models/userRepository';
+import { fireConventionEvent } from '../conventions/conventionTransition';
+import { buildFrozenSnapshot } from '../conventions/frozenSnapshot';
+import { detailsOf, legalFindings } from '../student/conventionDetails';
+import { conventionOrNotFound, studentPath, type OfficeCommand } from './officeCommand';
+import { signatureFacts } from './signatureFacts';
+
+const fullName = (person: { firstName: string; lastName: string } | undefined) => (person ? `${person.firstName} ${person.lastName}` : undefined);
+
+/**
+ * The office validates a submitted convention: the workflow checks the subject, the tutor the programme head
+ * assigned, the host and the legal findings (evaluated again today; an override needs a reason, kept in the
+ * history). The tutor assigned by the programme head becomes the convention's, and the parties are frozen.
+ */
+export async function validateConvention(db: Database, command: OfficeCommand & { overrideReason: string | null }, today: string) {
+  return db.transaction(async (tx) => {
+    const convention = await conventionOrNotFound(tx, command.conventionId);
+    const details = await detailsOf(tx, convention);
+    const findings = (await legalFindings(tx, details, today)) ?? (convention.legalFindings as Finding[]);
+    const academicTutorId = details.subject?.academicTutorId ?? null;
+    const toFreeze = { ...convention, academicTutorId: academicTutorId ?? convention.academicTutorId };
+    const frozenSnapshot = await buildFrozenSnapshot(tx, toFreeze);
+    const overrideReason = command.overrideReason?.trim() || undefined;
+    const updated = await fireConventionEvent({
+      tx, convention, version: command.version,
+      event: { type: 'validate', ...(overrideReason ? { overrideReason } : {}) },
+      actor: 'office', actorUserId: command.officeUserId,
+      changes: { academicTutorId: toFreeze.academicTutorId, legalFindings: findings, frozenSnapshot: frozenSnapshot as unknown as Record<string, unknown> },
+      facts: {
+        subjectValidated: details.subject?.state === 'validated',
+        academicTutorAssigned: academicTutorId !== null,
+        hostOrganisationValidated: details.organisation?.validated === true,
+        findings,
+      },
+    });
+    const student = await userRepository.findById(tx, convention.studentUserId);
+    const { certificate } = await signatureFacts(tx, convention);
+    await enqueueNotification(tx, {
+      template: 'conventionValidated',
+      to: { email: student?.email, name: student?.name ?? '', locale: student?.locale },
+      data: {
+        reference: updated.reference ?? '',
+        organisationName: frozenSnapshot.organisation?.name ?? '',
+        startDate: updated.startDate ?? '',
+        endDate: updated.endDate ?? '',
+        signatories: [
+          { party: 'student' },
+          { party: 'hostSignatory', name: fullName(frozenSnapshot.signatory ?? undefined) },
+          { party: 'professionalTutor', name: fullName(frozenSnapshot.professionalTutor ?? undefined) },
+          { party: 'academicTutor', name: fullName(frozenSnapshot.academicTutor ?? undefined) },
+        ],
+        certificateMissing: !certificate || certificate.status === 'rejected',
+        path: studentPath(updated.id),
+      },
+      dedupeKey: `conventionValidated:${updated.id}:v${updated.version}`,
+    });
+    return updated;
+  });
+}
