@@ -1,0 +1,112 @@
+import { and, asc, count, eq, inArray, isNotNull, like, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from './database';
+import { searchableName, type Organisation, type OrganisationFields } from './organisationRepository';
+import { contacts, conventions, organisations, services } from './schema';
+
+export interface OrganisationCriteria {
+  name?: string;
+  siret?: string;
+  city?: string;
+  country?: string;
+}
+
+export interface OrganisationConvention {
+  id: number;
+  reference: string | null;
+  state: string;
+  studentName: string;
+  startDate: string | null;
+  endDate: string | null;
+  professionalTutorId: number | null;
+  serviceName: string | null;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+function criteriaConditions(criteria: OrganisationCriteria): SQL[] {
+  const conditions: SQL[] = [];
+  if (criteria.name) conditions.push(like(organisations.searchName, `%${escapeLike(searchableName(criteria.name))}%`));
+  if (criteria.siret) conditions.push(like(organisations.siret, `${escapeLike(criteria.siret.replace(/\s/g, ''))}%`));
+  if (criteria.city) conditions.push(like(organisations.city, `%${escapeLike(criteria.city.trim().toUpperCase())}%`));
+  if (criteria.country) conditions.push(eq(organisations.country, criteria.country.trim().toUpperCase()));
+  return conditions;
+}
+
+/** The office's view of hosts: review, search, edit, merge. */
+export const organisationAdminRepository = {
+  async listUnvalidated(db: Executor): Promise<Organisation[]> {
+    return db.select().from(organisations).where(eq(organisations.validated, false)).orderBy(asc(organisations.createdAt), asc(organisations.id));
+  },
+
+  async search(db: Executor, criteria: OrganisationCriteria, page: { limit: number; offset: number }) {
+    const where = and(...criteriaConditions(criteria));
+    const [{ total }] = await db.select({ total: count() }).from(organisations).where(where);
+    const rows = await db.select().from(organisations).where(where).orderBy(asc(organisations.searchName), asc(organisations.id)).limit(page.limit).offset(page.offset);
+    return { rows, total: Number(total) };
+  },
+
+  async update(db: Executor, id: number, fields: OrganisationFields): Promise<Organisation | undefined> {
+    const [row] = await db
+      .update(organisations)
+      .set({ ...fields, city: fields.city.toUpperCase(), searchName: searchableName(fields.name) })
+      .where(eq(organisations.id, id))
+      .returning();
+    return row;
+  },
+
+  async setValidated(db: Executor, id: number, validated: boolean): Promise<void> {
+    await db.update(organisations).set({ validated }).where(eq(organisations.id, id));
+  },
+
+  /** Hosts that may be the same one: the same SIRET, or a name sharing its first word (the caller compares names). */
+  async possibleDuplicates(db: Executor, organisation: Organisation): Promise<Organisation[]> {
+    const firstWord = organisation.searchName.split(' ')[0] ?? '';
+    const alike: SQL[] = [like(organisations.searchName, `%${escapeLike(firstWord.slice(0, 4))}%`)];
+    if (organisation.siret) alike.push(eq(organisations.siret, organisation.siret));
+    return db.select().from(organisations).where(and(ne(organisations.id, organisation.id), or(...alike))).orderBy(asc(organisations.id)).limit(200);
+  },
+
+  /** Its conventions of one academic year (drafts and cancelled ones left out: they hold no intern). */
+  async conventionsInYear(db: Executor, organisationId: number, academicYear: string): Promise<OrganisationConvention[]> {
+    return db
+      .select({
+        id: conventions.id,
+        reference: conventions.reference,
+        state: conventions.state,
+        studentName: sql<string>`coalesce(${conventions.student}->>'firstName', '') || ' ' || coalesce(${conventions.student}->>'lastName', '')`,
+        startDate: conventions.startDate,
+        endDate: conventions.endDate,
+        professionalTutorId: conventions.professionalTutorId,
+        serviceName: services.name,
+      })
+      .from(conventions)
+      .leftJoin(services, eq(services.id, conventions.serviceId))
+      .where(and(eq(conventions.organisationId, organisationId), eq(conventions.academicYear, academicYear), notInArray(conventions.state, ['draft', 'cancelled'])))
+      .orderBy(asc(conventions.startDate), asc(conventions.id));
+  },
+
+  /**
+   * Moves everything that points at `duplicateId` to `survivorId`, then deletes the duplicate. Services and
+   * contacts keep their ids, so conventions' service, tutor and signatory links stay valid; frozen snapshots
+   * are not touched. Run inside the caller's transaction.
+   */
+  async merge(db: Executor, survivorId: number, duplicateId: number) {
+    const movedServices = await db.update(services).set({ organisationId: survivorId }).where(eq(services.organisationId, duplicateId)).returning({ id: services.id });
+    const movedContacts = await db.update(contacts).set({ organisationId: survivorId }).where(eq(contacts.organisationId, duplicateId)).returning({ id: contacts.id });
+    const movedConventions = await db.update(conventions).set({ organisationId: survivorId }).where(eq(conventions.organisationId, duplicateId)).returning({ id: conventions.id });
+    await db.delete(organisations).where(eq(organisations.id, duplicateId));
+    return { services: movedServices.length, contacts: movedContacts.length, conventions: movedConventions.map((row) => row.id) };
+  },
+
+  async countConventions(db: Executor, organisationIds: number[]): Promise<Map<number, number>> {
+    if (organisationIds.length === 0) return new Map();
+    const rows = await db
+      .select({ organisationId: conventions.organisationId, total: count() })
+      .from(conventions)
+      .where(and(isNotNull(conventions.organisationId), inArray(conventions.organisationId, organisationIds)))
+      .groupBy(conventions.organisationId);
+    return new Map(rows.map((row) => [row.organisationId!, Number(row.total)]));
+  },
+};

@@ -1,0 +1,30 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { auditSearchRepository } from '../../../../models/auditSearchRepository';
+import type { Services } from '../../../../services';
+import { pageNumber, pagination } from '../pagination';
+
+const pageSize = 50;
+const text = (max: number) => z.string().trim().max(max).optional().catch(undefined).transform((value) => value || undefined);
+const auditFilterSchema = z.object({ action: text(100), targetType: text(50), targetId: text(50), actor: text(200) });
+
+/** The global audit log, newest first; `?targetType=convention&targetId=N` shows one convention's. */
+export function auditRoutes(services: Services): Router {
+  const router = Router();
+  router.get('/', async (req, res) => {
+    const filter = auditFilterSchema.parse(req.query);
+    const page = pageNumber(req);
+    const [results, targetTypes] = await Promise.all([
+      auditSearchRepository.page(services.db, filter, { limit: pageSize, offset: (page - 1) * pageSize }),
+      auditSearchRepository.targetTypes(services.db),
+    ]);
+    res.render('office/admin/audit', {
+      title: req.t('officeAdmin.audit.title'),
+      filter,
+      targetTypes,
+      rows: results.rows,
+      pagination: pagination(req, page, results.total, pageSize),
+    });
+  });
+  return router;
+}

@@ -1,0 +1,18 @@
+import { Router } from 'express';
+import type { Services } from '../../../../services';
+import { failingDeliveries, retryDelivery } from '../../../../services/office/admin/deliveries';
+import { idFrom } from '../pagination';
+
+/** Mails and LMS post-backs that keep failing or failed for good, and "retry now". */
+export function deliveryRoutes(services: Services): Router {
+  const router = Router();
+  router.get('/', async (req, res) => {
+    const deliveries = await failingDeliveries(services.db);
+    res.render('office/admin/deliveries', { title: req.t('officeAdmin.deliveries.title'), deliveries, done: req.query.done });
+  });
+  router.post('/:id/retry', async (req, res) => {
+    await retryDelivery(services.db, req.session!.userId, idFrom(req));
+    res.redirect(303, '/office/deliveries?done=retried');
+  });
+  return router;
+}

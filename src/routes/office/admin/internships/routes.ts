@@ -1,0 +1,43 @@
+import { Router } from 'express';
+import { conventionStateValues } from '../../../../models/schema';
+import type { Services } from '../../../../services';
+import { exportInternships, internshipDatabasePage } from '../../../../services/office/admin/internships';
+import { todayIso } from '../../../../services/student/today';
+import { fieldErrors } from '../../../student/formState';
+import { currentQuery, pageNumber, pagination } from '../pagination';
+import { internshipFilterSchema } from './schema';
+
+/** Every convention of every year: a filtered, paginated list and the CSV export of the same filter. */
+export function internshipRoutes(services: Services): Router {
+  const router = Router();
+
+  router.get('/', async (req, res) => {
+    const parsed = internshipFilterSchema.safeParse(req.query);
+    const page = pageNumber(req);
+    const data = await internshipDatabasePage(services.db, parsed.success ? parsed.data : {}, parsed.success ? page : 1);
+    res.status(parsed.success ? 200 : 400).render('office/admin/internships', {
+      title: req.t('officeAdmin.internships.title'),
+      values: req.query,
+      errors: parsed.success ? {} : fieldErrors(parsed.error),
+      ...data,
+      rows: parsed.success ? data.rows : [],
+      states: conventionStateValues.filter((state) => state !== 'draft'),
+      pagination: pagination(req, page, parsed.success ? data.total : 0, data.pageSize),
+      exportQuery: currentQuery(req),
+    });
+  });
+
+  router.get('/export.csv', async (req, res) => {
+    const parsed = internshipFilterSchema.safeParse(req.query);
+    if (!parsed.success) {
+      res.redirect(303, `/office/internships?${currentQuery(req)}`);
+      return;
+    }
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="stages-${todayIso()}.csv"`);
+    res.setHeader('Cache-Control', 'no-store');
+    await exportInternships(services.db, parsed.data, res, req.t);
+    res.end();
+  });
+  return router;
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { isIsoDate } from '../../../../domain/calendarDate';
+import { conventionStateValues } from '../../../../models/schema';
+
+const optional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: 'student.errors.tooLong' })
+    .optional()
+    .transform((value) => value || undefined);
+
+const optionalDate = () => optional(10).refine((value) => !value || isIsoDate(value), { error: 'student.errors.date' });
+
+/** The internship database's filter, read from the query string (the same for the page and its CSV export). */
+export const internshipFilterSchema = z.object({
+  academicYear: optional(9).refine((value) => !value || /^\d{4}-\d{4}$/.test(value), { error: 'officeAdmin.errors.academicYear' }),
+  programmeId: optional(10)
+    .refine((value) => !value || /^\d+$/.test(value), { error: 'student.errors.choose' })
+    .transform((value) => (value ? Number(value) : undefined)),
+  state: z
+    .union([z.literal(''), z.enum(conventionStateValues.filter((state) => state !== 'draft') as ['submitted'], { error: 'student.errors.choose' })])
+    .optional()
+    .transform((value) => value || undefined),
+  country: optional(60),
+  host: optional(200),
+  gratified: z
+    .enum(['', 'yes', 'no'], { error: 'student.errors.choose' })
+    .optional()
+    .transform((value) => (value === 'yes' ? true : value === 'no' ? false : undefined)),
+  startFrom: optionalDate(),
+  startTo: optionalDate(),
+  student: optional(200),
+});

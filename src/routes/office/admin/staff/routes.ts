@@ -1,0 +1,49 @@
+import { Router } from 'express';
+import { AppError } from '../../../../errors';
+import { officeStaffRepository } from '../../../../models/officeStaffRepository';
+import type { Services } from '../../../../services';
+import { grantOffice, revokeOffice } from '../../../../services/office/admin/staff';
+import { fieldErrors, keepFormState, takeFormState } from '../../../student/formState';
+import { grantSchema, revokeSchema } from './schema';
+
+/** Who has the office role inside Pstage; grant it to a known LMS user with a reason, or revoke it. */
+export function staffRoutes(services: Services): Router {
+  const router = Router();
+  const db = services.db;
+
+  router.get('/', async (req, res) => {
+    const query = typeof req.query.q === 'string' ? req.query.q.trim().slice(0, 100) : '';
+    const kept = await takeFormState(req, 'office-grant');
+    const [grants, found] = await Promise.all([officeStaffRepository.listGrants(db), query ? officeStaffRepository.searchUsers(db, query) : Promise.resolve([])]);
+    res.render('office/admin/staff', {
+      title: req.t('officeAdmin.staff.title'),
+      grants,
+      query,
+      found,
+      values: kept?.values ?? {},
+      errors: kept?.errors ?? {},
+      currentUserId: req.session!.userId,
+      done: req.query.done,
+    });
+  });
+
+  router.post('/grant', async (req, res) => {
+    const form = grantSchema.safeParse(req.body);
+    if (!form.success) {
+      await keepFormState(req, 'office-grant', { values: req.body, errors: fieldErrors(form.error) });
+      const query = typeof req.body.q === 'string' ? `?q=${encodeURIComponent(req.body.q)}` : '';
+      res.redirect(303, `/office/staff${query}#grant`);
+      return;
+    }
+    await grantOffice(db, req.session!.userId, form.data.userId, form.data.reason);
+    res.redirect(303, '/office/staff?done=granted');
+  });
+
+  router.post('/revoke', async (req, res) => {
+    const form = revokeSchema.safeParse(req.body);
+    if (!form.success) throw new AppError(400, 'errors.validation');
+    await revokeOffice(db, req.session!.userId, form.data.userId);
+    res.redirect(303, '/office/staff?done=revoked');
+  });
+  return router;
+}

@@ -1,0 +1,5 @@
+import { z } from 'zod';
+import { id, requiredText } from '../../../student/formFields';
+
+export const grantSchema = z.object({ userId: id(), reason: requiredText(500) });
+export const revokeSchema = z.object({ userId: id() });

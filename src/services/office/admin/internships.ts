@@ -1,0 +1,61 @@
+import type { Writable } from 'node:stream';
+import { csvByteOrderMark, csvRow, frenchAmount, frenchDate, frenchNumber } from '../../../domain/csv';
+import type { Database } from '../../../models/database';
+import { internshipDatabaseRepository, type InternshipFilter, type InternshipRow } from '../../../models/internshipDatabaseRepository';
+
+export const internshipPageSize = 50;
+const exportBatchSize = 500;
+
+export async function internshipDatabasePage(db: Database, filter: InternshipFilter, page: number) {
+  const [results, academicYears, programmes] = await Promise.all([
+    internshipDatabaseRepository.page(db, filter, { limit: internshipPageSize, offset: (page - 1) * internshipPageSize }),
+    internshipDatabaseRepository.academicYears(db),
+    internshipDatabaseRepository.programmes(db),
+  ]);
+  return { ...results, academicYears, programmes, pageSize: internshipPageSize };
+}
+
+type Translate = (key: string) => string;
+
+const columns: [string, (row: InternshipRow, t: Translate) => string | number | null][] = [
+  ['reference', (row) => row.reference],
+  ['academicYear', (row) => row.academicYear],
+  ['programme', (row) => row.programmeTitle],
+  ['state', (row, t) => t(`officeAdmin.states.${row.state}`)],
+  ['lastName', (row) => row.studentLastName],
+  ['firstName', (row) => row.studentFirstName],
+  ['studentNumber', (row) => row.studentNumber],
+  ['organisation', (row) => row.organisationName],
+  ['siret', (row) => row.siret],
+  ['city', (row) => row.city],
+  ['country', (row) => row.country],
+  ['startDate', (row) => frenchDate(row.startDate)],
+  ['endDate', (row) => frenchDate(row.endDate)],
+  ['totalHours', (row) => frenchNumber(row.totalHours)],
+  ['gratification', (row) => frenchAmount(row.gratificationAmount)],
+  ['gratificationUnit', (row, t) => (row.gratificationAmount ? t(`officeAdmin.internships.unit.${row.gratificationUnit}`) : '')],
+  ['professionalTutor', (row) => row.professionalTutor],
+  ['academicTutor', (row) => row.academicTutor],
+];
+
+/**
+ * Writes the CSV of the filtered conventions to `out`, a batch of rows at a time (memory stays bounded
+ * whatever the number of rows), waiting for the socket to drain when it is full.
+ */
+export async function exportInternships(db: Database, filter: InternshipFilter, out: Writable, t: Translate): Promise<number> {
+  const write = async (text: string) => {
+    if (!out.write(text)) await new Promise((resolve) => out.once('drain', resolve));
+  };
+  await write(csvByteOrderMark + csvRow(columns.map(([key]) => t(`officeAdmin.csv.${key}`))));
+  let afterId = 0;
+  let written = 0;
+  for (;;) {
+    const rows = await internshipDatabaseRepository.batchAfter(db, filter, afterId, exportBatchSize);
+    if (rows.length === 0) break;
+    await write(rows.map((row) => csvRow(columns.map(([, value]) => value(row, t)))).join(''));
+    written += rows.length;
+    afterId = rows[rows.length - 1].id;
+    if (rows.length < exportBatchSize) break;
+  }
+  return written;
+}

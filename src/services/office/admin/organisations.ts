@@ -1,0 +1,90 @@
+import { academicYearOf } from '../../../domain/academicYear';
+import { hostQuota, maxConcurrent, professionalTutorCap } from '../../../domain/hostQuota';
+import { nearlySameName } from '../../../domain/organisationDuplicates';
+import { AppError, notFound } from '../../../errors';
+import { auditRepository } from '../../../models/auditRepository';
+import type { Database } from '../../../models/database';
+import { organisationAdminRepository } from '../../../models/organisationAdminRepository';
+import { organisationRepository, type Organisation, type OrganisationFields } from '../../../models/organisationRepository';
+import { todayIso } from '../../student/today';
+
+/** Two records are the same host when they share a SIRET, or have near-identical names and no conflicting SIRET. */
+export function areDuplicates(a: Organisation, b: Organisation): boolean {
+  if (a.id === b.id) return false;
+  if (a.siret && b.siret) return a.siret === b.siret;
+  return nearlySameName(a.name, b.name);
+}
+
+export async function duplicateCandidates(db: Database, organisation: Organisation): Promise<Organisation[]> {
+  const possible = await organisationAdminRepository.possibleDuplicates(db, organisation);
+  return possible.filter((other) => areDuplicates(organisation, other));
+}
+
+/** One host for the office: its record, services, contacts, this year's interns and the legal warnings. */
+export async function organisationDetails(db: Database, id: number, today = todayIso()) {
+  const organisation = await organisationRepository.findById(db, id);
+  if (!organisation) throw notFound();
+  const academicYear = academicYearOf(today);
+  const [services, contacts, conventions, duplicates] = await Promise.all([
+    organisationRepository.listServices(db, id),
+    organisationRepository.listContacts(db, id),
+    organisationAdminRepository.conventionsInYear(db, id, academicYear),
+    duplicateCandidates(db, organisation),
+  ]);
+  const quota = hostQuota(organisation.headcountBand);
+  const concurrent = maxConcurrent(conventions);
+  const overloadedTutors = contacts
+    .map((contact) => ({ contact, concurrent: maxConcurrent(conventions.filter((convention) => convention.professionalTutorId === contact.id)) }))
+    .filter((tutor) => tutor.concurrent > professionalTutorCap);
+  return { organisation, services, contacts, conventions, duplicates, academicYear, quota, concurrent, quotaExceeded: concurrent > quota, overloadedTutors, tutorCap: professionalTutorCap };
+}
+
+export async function validateOrganisation(db: Database, actorUserId: number, id: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    const organisation = await organisationRepository.findById(tx, id);
+    if (!organisation) throw notFound();
+    if (organisation.validated) return;
+    await organisationAdminRepository.setValidated(tx, id, true);
+    await auditRepository.record(tx, { actorUserId, action: 'organisation.validate', targetType: 'organisation', targetId: id });
+  });
+}
+
+export async function editOrganisation(db: Database, actorUserId: number, id: number, fields: OrganisationFields): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await organisationRepository.findById(tx, id);
+    if (!before) throw notFound();
+    await organisationAdminRepository.update(tx, id, fields);
+    const changed = Object.keys(fields).filter((key) => String(before[key as keyof Organisation] ?? '') !== String(fields[key as keyof OrganisationFields] ?? ''));
+    await auditRepository.record(tx, { actorUserId, action: 'organisation.edit', targetType: 'organisation', targetId: id, details: { changed } });
+  });
+}
+
+/**
+ * The office keeps `survivorId` and removes `duplicateId`: in one transaction its services, contacts and
+ * conventions move to the survivor, so nothing is left pointing at a deleted host.
+ */
+export async function mergeOrganisations(db: Database, actorUserId: number, survivorId: number, duplicateId: number) {
+  return db.transaction(async (tx) => {
+    const survivor = await organisationRepository.findById(tx, survivorId);
+    const duplicate = await organisationRepository.findById(tx, duplicateId);
+    if (!survivor || !duplicate) throw notFound();
+    if (!areDuplicates(survivor, duplicate)) throw new AppError(422, 'officeAdmin.organisations.notDuplicates');
+    const moved = await organisationAdminRepository.merge(tx, survivorId, duplicateId);
+    if (duplicate.validated && !survivor.validated) await organisationAdminRepository.setValidated(tx, survivorId, true);
+    await auditRepository.record(tx, {
+      actorUserId,
+      action: 'organisation.merge',
+      targetType: 'organisation',
+      targetId: survivorId,
+      details: { removedId: duplicateId, removedName: duplicate.name, removedSiret: duplicate.siret, ...moved },
+    });
+    return moved;
+  });
+}
+
+export async function organisationsOverview(db: Database, criteria: Parameters<typeof organisationAdminRepository.search>[1], page: number, pageSize = 25) {
+  const unvalidated = await organisationAdminRepository.listUnvalidated(db);
+  const searched = Object.values(criteria).some(Boolean);
+  const results = searched ? await organisationAdminRepository.search(db, criteria, { limit: pageSize, offset: (page - 1) * pageSize }) : { rows: [], total: 0 };
+  return { unvalidated, searched, results, pageSize };
+}
