@@ -75,6 +75,20 @@ export const programmeRepository = {
       .then((rows) => rows.map((row) => row.user));
   },
 
+  /**
+   * Reads the programme and holds its row until the transaction ends (`FOR UPDATE`): concurrent post-backs
+   * wait here, so the LMS line item is found or created once. On PGlite transactions already run one at a time.
+   */
+  async findByIdForUpdate(db: Executor, id: number): Promise<Programme | undefined> {
+    const [programme] = await db.select().from(programmes).where(eq(programmes.id, id)).for('update');
+    return programme;
+  },
+
+  async setLineItemUrl(db: Executor, id: number, lineItemUrl: string | null, previous?: string): Promise<void> {
+    const where = previous === undefined ? eq(programmes.id, id) : and(eq(programmes.id, id), eq(programmes.lineItemUrl, previous));
+    await db.update(programmes).set({ lineItemUrl }).where(where);
+  },
+
   async listByIds(db: Executor, ids: number[]): Promise<Programme[]> {
     if (ids.length === 0) return [];
     return db.select().from(programmes).where(inArray(programmes.id, ids));

@@ -100,7 +100,7 @@ export function agsRoutes(state: PlatformState): Router {
     const score: Score = { ...parsed.data, lineItemId, receivedAt: new Date().toISOString() };
     const outcome = state.gradebook.addScore(score);
     if (!outcome.accepted) {
-      res.status(409).json({ error: 'conflict', error_description: 'The score is older than the latest score of this user: it is ignored.' });
+      res.status(409).json({ error: 'conflict', error_description: 'Refusing score with an earlier timestamp: the latest score of this user is as recent or more (compared in seconds, as Moodle does).' });
       return;
     }
     res.status(200).json({});

@@ -35,8 +35,8 @@ export interface LineItemFilter {
 
 /**
  * Line items and scores of every course, in memory. Every score is kept; the latest per user is the result.
- * A score whose timestamp is older than the user's latest one is refused, as AGS says the platform must not
- * update a result with an older score (Moodle silently ignores it; we answer 409 so tests see it).
+ * A score whose timestamp is not later than the user's latest one is refused with 409, as Moodle does
+ * (mod/lti/service/gradebookservices scores.php): it compares whole seconds and refuses an equal one too.
  */
 export class Gradebook {
   private readonly items = new Map<string, LineItem>();
@@ -78,7 +78,8 @@ export class Gradebook {
 
   addScore(score: Score): ScoreOutcome {
     const latest = this.latestScore(score.lineItemId, score.userId);
-    if (latest && Date.parse(score.timestamp) < Date.parse(latest.timestamp)) {
+    const seconds = (timestamp: string) => Math.floor(Date.parse(timestamp) / 1000);
+    if (latest && seconds(latest.timestamp) >= seconds(score.timestamp)) {
       return { accepted: false, reason: 'older_than_latest' };
     }
     this.allScores.push(score);
@@ -93,6 +94,12 @@ export class Gradebook {
     const latest = new Map<string, Score>();
     for (const score of this.allScores) if (score.lineItemId === lineItemId) latest.set(score.userId, score);
     return [...latest.values()];
+  }
+
+  /** Forgets every line item and score (a test starting from an empty course gradebook). */
+  clear(): void {
+    this.items.clear();
+    this.allScores.length = 0;
   }
 
   snapshot(): { lineItems: LineItem[]; scores: Score[] } {

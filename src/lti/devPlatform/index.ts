@@ -53,6 +53,8 @@ export interface DevPlatform {
   /** Make the AGS, NRPS and token endpoints answer 500 (to test retries); null ends the outage. */
   setOutage(mode: null | 'error500'): void;
   gradebook(): { lineItems: LineItem[]; scores: Score[] };
+  /** Empties the gradebook (line items and scores), as a fresh course would be. */
+  clearGradebook(): void;
   deepLinkReturns(): DeepLinkReturn[];
   /** Client ids created by dynamic registration, oldest first. */
   registeredClientIds(): string[];
@@ -132,6 +134,7 @@ export async function createDevPlatform(options: DevPlatformOptions): Promise<De
       state.outage = mode;
     },
     gradebook: () => state.gradebook.snapshot(),
+    clearGradebook: () => state.gradebook.clear(),
     deepLinkReturns: () => [...state.deepLinkReturns],
     registeredClientIds: () => [...state.clients.values()].filter((client) => client.registration).map((client) => client.clientId),
     signIdToken: (request) => signIdToken(state, request),

@@ -24,6 +24,19 @@ export function progressSupersedeKey(programmeId: number, studentUserId: number)
 }
 
 /**
+ * Now, or the next whole second after this student's previous post-back: Moodle keeps a grade's time in
+ * seconds and refuses a score whose timestamp is not later (409), so two changes within one second would
+ * lose the second one.
+ */
+async function changeTime(tx: Executor, supersedeKey: string): Promise<string> {
+  const [previous] = await outboxRepository.list(tx, { kind: 'ags', supersedeKey, limit: 1 });
+  const previousChange = Date.parse(String((previous?.payload as Partial<ProgressPayload> | undefined)?.changedAt ?? ''));
+  const now = Date.now();
+  const earliest = Number.isNaN(previousChange) ? now : (Math.floor(previousChange / 1000) + 1) * 1000;
+  return new Date(Math.max(now, earliest)).toISOString();
+}
+
+/**
  * Call inside the transaction of every change of a student's subject or convention state: the post-back
  * exists if and only if the change committed, and only the latest one per student is delivered.
  */
@@ -51,7 +64,7 @@ export async function enqueueProgressUpdate(tx: Executor, student: { studentUser
     subjectState: subject?.state ?? null,
     conventionState: convention?.state ?? null,
     conventionReference: convention?.reference ?? null,
-    changedAt: new Date().toISOString(),
+    changedAt: await changeTime(tx, progressSupersedeKey(programmeId, studentUserId)),
   };
   await outboxRepository.enqueue(tx, {
     kind: 'ags',
