@@ -1,3 +1,5 @@
+import { missingSignatures } from '../../domain/workflow';
+import { AppError } from '../../errors';
 import { enqueueNotification } from '../../mail/enqueueNotification';
 import type { Database } from '../../models/database';
 import { organisationRepository } from '../../models/organisationRepository';
@@ -18,6 +20,9 @@ export async function recordDeanSignature(db: Database, command: OfficeCommand &
   return db.transaction(async (tx) => {
     const convention = await conventionOrNotFound(tx, command.conventionId);
     const facts = await signatureFacts(tx, convention);
+    // Still validated: the workflow would only say "not possible now"; the office needs to know what is missing.
+    const missing = missingSignatures(facts);
+    if (convention.state === 'validated' && missing.length > 0) throw new AppError(409, 'workflow.error.signaturesMissing', { count: missing.length, parties: missing.join(',') });
     if (convention.state === 'signed_by_parties') checkSignatureDate(command.signedAt, today, await validatedOn(tx, convention.id));
     const updated = await fireConventionEvent({
       tx, convention, version: command.version, event: { type: 'final_check' }, actor: 'office', actorUserId: command.officeUserId,
