@@ -9,6 +9,7 @@ import { createLogger } from './middleware/requestLogging';
 import { openDatabase, type DatabaseHandle } from './models/database';
 import type { Services } from './services';
 import { createOutboxFromConfig } from './services/outbox/outboxFromConfig';
+import { progressPostBackFor } from './services/progress/postProgress';
 
 export interface RunningPstage {
   server: http.Server;
@@ -59,7 +60,7 @@ export async function startPstage(options: {
     });
     server.off('request', starting);
     server.on('request', app);
-    const outbox = createOutboxFromConfig({ config, db: database.db, logger });
+    const outbox = createOutboxFromConfig({ config, db: database.db, logger, ags: progressPostBackFor(services) });
     if (options.outboxWorker ?? true) outbox.start();
     const openedDatabase = database;
     return {
