@@ -8,6 +8,7 @@ import type { DevPlatform } from './lti/devPlatform';
 import { createLogger } from './middleware/requestLogging';
 import { openDatabase, type DatabaseHandle } from './models/database';
 import type { Services } from './services';
+import { createNotificationScheduler } from './services/notifications/scheduler';
 import { createOutboxFromConfig } from './services/outbox/outboxFromConfig';
 import { progressPostBackFor } from './services/progress/postProgress';
 
@@ -30,6 +31,8 @@ export async function startPstage(options: {
   logger?: Logger;
   /** Deliver the outbox in the background (mails, LMS post-backs); tests drive it themselves. */
   outboxWorker?: boolean;
+  /** Queue the time-driven mails (office digest, start reminders); off in tests unless asked for. */
+  notificationScheduler?: boolean;
 }): Promise<RunningPstage> {
   const server = http.createServer();
   // The port is open before the app is built (its public URL needs the port): answer 503 until it is ready.
@@ -62,6 +65,8 @@ export async function startPstage(options: {
     server.on('request', app);
     const outbox = createOutboxFromConfig({ config, db: database.db, logger, ags: progressPostBackFor(services) });
     if (options.outboxWorker ?? true) outbox.start();
+    const scheduler = createNotificationScheduler({ db: database.db, officeEmail: config.officeEmail, logger });
+    if (options.notificationScheduler ?? config.environment !== 'test') scheduler.start();
     const openedDatabase = database;
     return {
       server,
@@ -73,6 +78,7 @@ export async function startPstage(options: {
           server.close(() => resolve());
           server.closeAllConnections();
         });
+        await scheduler.stop();
         await outbox.stop();
         await services.lti().close();
         if (!options.database) await openedDatabase.close();

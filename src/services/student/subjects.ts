@@ -4,6 +4,7 @@ import { auditRepository } from '../../models/auditRepository';
 import type { Database } from '../../models/database';
 import { programmeRepository } from '../../models/programmeRepository';
 import { subjectRepository, type Subject, type SubjectFields } from '../../models/subjectRepository';
+import { notifySubjectProposed } from '../notifications/subjectProposed';
 import { enqueueProgressUpdate } from '../progress/enqueueProgressUpdate';
 
 /** A student proposes a subject to one of their programmes; it waits for the programme head's decision. */
@@ -13,6 +14,7 @@ export async function proposeSubject(db: Database, studentUserId: number, progra
     const subject = await subjectRepository.create(tx, studentUserId, programmeId, fields);
     await auditRepository.record(tx, { actorUserId: studentUserId, action: 'subject.propose', targetType: 'subject', targetId: subject.id });
     await enqueueProgressUpdate(tx, { studentUserId, programmeId });
+    await notifySubjectProposed(tx, subject, subject.createdAt);
     return subject;
   });
 }
@@ -28,6 +30,7 @@ export async function reviseSubject(db: Database, studentUserId: number, subject
     await subjectRepository.update(tx, subject.id, { ...fields, state: decision.to });
     await auditRepository.record(tx, { actorUserId: studentUserId, action: `subject.${event.type}`, targetType: 'subject', targetId: subject.id });
     if (decision.to !== subject.state) await enqueueProgressUpdate(tx, { studentUserId, programmeId: subject.programmeId });
+    if (event.type === 'propose') await notifySubjectProposed(tx, { ...subject, ...fields }, new Date());
     return decision.to;
   });
 }

@@ -1,0 +1,104 @@
+import pino from 'pino';
+import { eq } from 'drizzle-orm';
+import { conventions, documents, signatures } from '../../../src/models/schema';
+import { createNotificationScheduler } from '../../../src/services/notifications/scheduler';
+import { useTestPstage } from '../../support/pstage';
+import { nextYear, submitConventionAsStudent } from '../../support/studentJourney';
+import { completeAsOffice, validateAsOffice } from '../../routes/documents/conventionSteps';
+import { queuedMails } from './outboxMails';
+
+const pstage = useTestPstage();
+const officeEmail = 'stages@univ.example.fr';
+const logger = pino({ level: 'silent' });
+const schedulerAt = (now: string) => createNotificationScheduler({ db: pstage.database.db, officeEmail, logger, clock: () => new Date(now) });
+const startDate = `${nextYear}-03-02`;
+
+describe('the office’s daily digest', () => {
+  it('lists the conventions submitted the day before, once, whichever process or restart runs it', async () => {
+    const { convention } = await submitConventionAsStudent(pstage);
+    await pstage.database.db.update(conventions).set({ submittedAt: new Date('2026-11-25T15:00:00Z') }).where(eq(conventions.id, convention.id));
+
+    expect((await schedulerAt('2026-11-25T20:00:00Z').runOnce()).digest).toBe(false);
+    expect(await queuedMails(pstage, 'dailyDigest')).toHaveLength(0);
+
+    expect((await schedulerAt('2026-11-26T06:00:00Z').runOnce()).digest).toBe(true);
+    // Another process, or the same one after a restart, later that day.
+    expect((await schedulerAt('2026-11-26T06:15:00Z').runOnce()).digest).toBe(false);
+    await Promise.all([schedulerAt('2026-11-26T09:00:00Z').runOnce(), schedulerAt('2026-11-26T09:00:00Z').runOnce()]);
+
+    const digests = await queuedMails(pstage, 'dailyDigest');
+    expect(digests).toHaveLength(1);
+    expect(digests[0].payload.to).toEqual({ email: officeEmail, name: 'Service des stages', locale: 'fr' });
+    expect(digests[0].payload.data).toEqual({
+      date: '2026-11-25',
+      conventions: [{ reference: convention.reference, studentName: 'Camille Martin', programmeTitle: 'M1 Informatique', organisationName: 'Société Générale Informatique', startDate, path: `/office/conventions/${convention.id}` }],
+      path: '/office',
+    });
+  });
+
+  it('counts days in France: a convention submitted at 23:30 in Paris belongs to that day', async () => {
+    const { convention } = await submitConventionAsStudent(pstage);
+    await pstage.database.db.update(conventions).set({ submittedAt: new Date('2026-11-24T22:30:00Z') }).where(eq(conventions.id, convention.id));
+    expect((await schedulerAt('2026-11-26T08:00:00Z').runOnce()).digest).toBe(false);
+    expect((await schedulerAt('2026-11-25T08:00:00Z').runOnce()).digest).toBe(true);
+  });
+
+  it('sends nothing for a day without new conventions, nor for one that was cancelled since', async () => {
+    const { client, convention } = await submitConventionAsStudent(pstage);
+    await pstage.database.db.update(conventions).set({ submittedAt: new Date('2026-11-25T10:00:00Z') }).where(eq(conventions.id, convention.id));
+    await client.submit(`/student/conventions/${convention.id}`, {}, `/student/conventions/${convention.id}/cancel`);
+    expect((await schedulerAt('2026-11-26T08:00:00Z').runOnce()).digest).toBe(false);
+    expect(await queuedMails(pstage, 'dailyDigest')).toHaveLength(0);
+  });
+});
+
+describe('reminders before the start of an internship whose convention is not complete', () => {
+  it('reminds the student and the office a week before, once, with what is missing; again the day before', async () => {
+    const { convention } = await submitConventionAsStudent(pstage);
+    await validateAsOffice(pstage, convention.id);
+    await pstage.database.db.insert(signatures).values({ conventionId: convention.id, party: 'student', signedAt: '2026-11-20' });
+
+    expect((await schedulerAt(`${nextYear}-02-20T08:00:00Z`).runOnce()).reminders).toBe(0);
+    expect((await schedulerAt(`${nextYear}-02-24T08:00:00Z`).runOnce()).reminders).toBe(2);
+    expect((await schedulerAt(`${nextYear}-02-25T08:00:00Z`).runOnce()).reminders).toBe(0);
+    expect((await schedulerAt(`${nextYear}-02-27T16:00:00Z`).runOnce()).reminders).toBe(0);
+
+    const reminders = await queuedMails(pstage, 'startReminder');
+    expect(reminders.map((mail) => [mail.payload.to.email, mail.payload.data.path])).toEqual([
+      ['camille.martin@etu.example.fr', `/student/conventions/${convention.id}`],
+      [officeEmail, `/office/conventions/${convention.id}`],
+    ]);
+    expect(reminders[0].payload.data).toMatchObject({
+      reference: convention.reference,
+      startDate,
+      missing: ['hostSignatorySignature', 'professionalTutorSignature', 'academicTutorSignature', 'deanSignature', 'certificate'],
+    });
+
+    expect((await schedulerAt(`${nextYear}-03-01T08:00:00Z`).runOnce()).reminders).toBe(2);
+    expect((await schedulerAt(`${nextYear}-03-01T12:00:00Z`).runOnce()).reminders).toBe(0);
+    expect(await queuedMails(pstage, 'startReminder')).toHaveLength(4);
+  });
+
+  it('does not remind about a complete convention, nor count an accepted certificate as missing', async () => {
+    const { convention } = await submitConventionAsStudent(pstage);
+    await pstage.database.db.insert(documents).values({
+      ownerUserId: convention.studentUserId, kind: 'civil_liability', filename: 'rc.pdf', contentType: 'application/pdf', size: 4, bytes: Buffer.from('%PDF'),
+      sha256: 'x', status: 'accepted', academicYear: convention.academicYear,
+    });
+    await schedulerAt(`${nextYear}-02-24T08:00:00Z`).runOnce();
+    expect((await queuedMails(pstage, 'startReminder'))[0].payload.data.missing).not.toContain('certificate');
+
+    await validateAsOffice(pstage, convention.id);
+    await completeAsOffice(pstage, convention.id);
+    expect((await schedulerAt(`${nextYear}-03-01T08:00:00Z`).runOnce()).reminders).toBe(0);
+  });
+
+  it('once started, it runs at once and then periodically; stopping waits for the pass in progress', async () => {
+    await submitConventionAsStudent(pstage);
+    const scheduler = createNotificationScheduler({ db: pstage.database.db, officeEmail, logger, intervalMs: 50, clock: () => new Date(`${nextYear}-02-26T08:00:00Z`) });
+    scheduler.start();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await scheduler.stop();
+    expect(await queuedMails(pstage, 'startReminder')).toHaveLength(2);
+  });
+});
