@@ -1,4 +1,5 @@
-import { aliasedTable, and, asc, count, desc, eq, gt, gte, ilike, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, count, desc, eq, gt, gte, like, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { searchableName } from './organisationRepository';
 import type { Executor } from './database';
 import { contacts, conventions, organisations, programmes, teachers, users, type conventionStateValues } from './schema';
 
@@ -16,6 +17,15 @@ export interface InternshipFilter {
   student?: string;
 }
 
+const accented = 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ';
+const plain = 'aaaaaaceeeeiiiinooooouuuuyyoa';
+
+/** Lower-case and without accents on both sides, so 'lefevre' finds 'Lefèvre' (PGlite has no unaccent). */
+function unaccentedLike(expression: SQL, text: string): SQL {
+  const pattern = `%${escapeLike(searchableName(text))}%`;
+  return sql`translate(lower(${expression}), ${accented}, ${plain}) like ${pattern}`;
+}
+
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
@@ -31,8 +41,8 @@ function filterConditions(filter: InternshipFilter): SQL[] {
   if (filter.state) conditions.push(eq(conventions.state, filter.state));
   if (filter.country) conditions.push(eq(organisations.country, filter.country.toUpperCase()));
   if (filter.host) {
-    const pattern = `%${escapeLike(filter.host)}%`;
-    conditions.push(or(ilike(organisations.name, pattern), ilike(organisations.siret, pattern))!);
+    const pattern = `%${escapeLike(filter.host.replace(/\s/g, ''))}%`;
+    conditions.push(or(like(organisations.searchName, `%${escapeLike(searchableName(filter.host))}%`), like(organisations.siret, pattern))!);
   }
   if (filter.gratified === true) conditions.push(gratifiedCondition);
   if (filter.gratified === false) conditions.push(sql`not (${gratifiedCondition})`);
@@ -42,11 +52,10 @@ function filterConditions(filter: InternshipFilter): SQL[] {
     const pattern = `%${escapeLike(filter.student)}%`;
     conditions.push(
       or(
-        sql`${studentField('lastName')} ilike ${pattern}`,
-        sql`${studentField('firstName')} ilike ${pattern}`,
-        sql`(${studentField('firstName')} || ' ' || ${studentField('lastName')}) ilike ${pattern}`,
+        unaccentedLike(sql`(coalesce(${studentField('firstName')}, '') || ' ' || coalesce(${studentField('lastName')}, ''))`, filter.student),
+        unaccentedLike(sql`(coalesce(${studentField('lastName')}, '') || ' ' || coalesce(${studentField('firstName')}, ''))`, filter.student),
         sql`${studentField('studentNumber')} ilike ${pattern}`,
-        ilike(users.name, pattern),
+        unaccentedLike(sql`${users.name}`, filter.student),
       )!,
     );
   }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { BrowserlessClient } from '../../../support/browserlessClient';
 import type { TestPstage } from '../../../support/pstage';
 import { organisationRepository, type OrganisationFields } from '../../../../src/models/organisationRepository';
+import { conventions } from '../../../../src/models/schema';
 
 /** The office persona launches from the site's "Service des stages" link. */
 export async function launchOffice(pstage: TestPstage) {
@@ -40,4 +41,18 @@ export async function rowsReferencingOrganisation(pstage: TestPstage, id: number
     total += Number(counted.rows[0].n);
   }
   return total;
+}
+
+/** A copy of `base` with other values: bulk data for the database, statistics and export tests. */
+export async function insertConvention(pstage: TestPstage, base: typeof conventions.$inferSelect, changes: Partial<typeof conventions.$inferInsert> = {}) {
+  const { id: _id, reference: _reference, ...copy } = base;
+  const [row] = await pstage.database.db.insert(conventions).values({ ...copy, ...changes }).returning();
+  return row;
+}
+
+/** The raw bytes of a response (fetch's text() would drop the byte-order mark). */
+export async function download(client: BrowserlessClient, path: string) {
+  const cookie = [...client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  const response = await fetch(new URL(path, client.baseUrl), { headers: { cookie }, redirect: 'manual' });
+  return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
 }

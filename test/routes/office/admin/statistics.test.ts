@@ -1,0 +1,66 @@
+import { eq } from 'drizzle-orm';
+import { conventions } from '../../../../src/models/schema';
+import { useTestPstage } from '../../../support/pstage';
+import { submitConventionAsStudent } from '../../../support/studentJourney';
+import { createHost, insertConvention, launchOffice } from './support';
+
+const pstage = useTestPstage();
+
+function cell(html: string, tableId: string, label: string): string | undefined {
+  const table = new RegExp(`<table[^>]*id="${tableId}"[\\s\\S]*?</table>`).exec(html)?.[0] ?? '';
+  return new RegExp(`<th scope="row">${label}</th><td class="text-end">([^<]*)</td>`).exec(table)?.[1];
+}
+
+describe('the statistics of a year', () => {
+  it('counts by state, programme, country and headcount band, and averages gratification and duration on a known data set', async () => {
+    const { convention } = await submitConventionAsStudent(pstage);
+    const year = convention.academicYear;
+    const db = pstage.database.db;
+    const abroad = await createHost(pstage, { name: 'Forschung GmbH', siret: null, country: 'DE', city: 'Berlin', headcountBand: null });
+    await db
+      .update(conventions)
+      .set({ gratificationAmount: 4.5, gratificationUnit: 'hour', declaredTotalHours: 560, startDate: '2027-03-01', endDate: '2027-04-25' })
+      .where(eq(conventions.id, convention.id));
+    const [base] = await db.select().from(conventions).where(eq(conventions.id, convention.id));
+    await insertConvention(pstage, base, { state: 'validated', organisationId: abroad.id, gratificationAmount: 700, gratificationUnit: 'month', hoursPerDay: 7, declaredTotalHours: 280, startDate: '2027-01-04', endDate: '2027-01-31' });
+    await insertConvention(pstage, base, { state: 'cancelled', gratificationAmount: 10 });
+    await insertConvention(pstage, base, { state: 'complete', gratificationAmount: null, declaredTotalHours: 140, startDate: '2027-02-01', endDate: '2027-02-14' });
+    await insertConvention(pstage, base, { state: 'draft' });
+    await insertConvention(pstage, base, { state: 'complete', academicYear: '2024-2025' });
+
+    const { client } = await launchOffice(pstage);
+    const page = await client.request(`/office/statistics?year=${year}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(`<h1>Statistiques ${year}</h1>`);
+    expect(cell(page.text, 'summary', 'Conventions \\(hors brouillons\\)')).toBe('4');
+    expect(cell(page.text, 'summary', 'Conventions non annulées')).toBe('3');
+    expect(cell(page.text, 'summary', 'Stages gratifiés')).toBe('2');
+    expect(cell(page.text, 'summary', 'Stages non gratifiés')).toBe('1');
+    // (4.50 + 700 / (7 h × 22 days)) / 2 = 4.52
+    expect(cell(page.text, 'summary', 'Gratification horaire moyenne \\(stages gratifiés\\)')).toBe('4,52 €');
+    expect(cell(page.text, 'summary', 'Durée moyenne \\(heures\\)')).toBe('326,7');
+    expect(cell(page.text, 'summary', 'Durée moyenne \\(semaines\\)')).toBe('4,7');
+    expect(cell(page.text, 'by-state', 'À contrôler')).toBe('1');
+    expect(cell(page.text, 'by-state', 'Validée, en attente des signatures')).toBe('1');
+    expect(cell(page.text, 'by-state', 'Annulée')).toBe('1');
+    expect(cell(page.text, 'by-state', 'Complète')).toBe('1');
+    expect(cell(page.text, 'by-programme', 'M1 Informatique')).toBe('3');
+    expect(cell(page.text, 'by-country', 'FR')).toBe('2');
+    expect(cell(page.text, 'by-country', 'DE')).toBe('1');
+    expect(cell(page.text, 'by-headcount', '50-249')).toBe('2');
+    expect(cell(page.text, 'by-headcount', 'Non renseigné')).toBe('1');
+    expect(page.text).toContain('<caption class="caption-top h5 text-body">Conventions par état</caption>');
+    expect(page.text).toContain('<option value="2024-2025">2024-2025</option>');
+
+    const older = await client.request('/office/statistics?year=2024-2025');
+    expect(cell(older.text, 'summary', 'Conventions \\(hors brouillons\\)')).toBe('1');
+  });
+
+  it('shows the current academic year when none or a malformed one is asked', async () => {
+    const { client } = await launchOffice(pstage);
+    const page = await client.request('/office/statistics?year=<script>');
+    expect(page.status).toBe(200);
+    expect(page.text).toMatch(/<h1>Statistiques \d{4}-\d{4}<\/h1>/);
+    expect(page.text).toContain('Aucune convention.');
+  });
+});
