@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, ilike, like, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, like, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from './database';
 import { searchableName } from './organisationRepository';
 import { conventionEvents, conventions, organisations, programmes, subjects, users } from './schema';
@@ -63,15 +63,21 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
+const accented = 'àáâäãåçèéêëìíîïñòóôöõùúûüýÿ';
+const plain = 'aaaaaaceeeeiiiinooooouuuuyy';
+
+/** Lower-case and unaccented in SQL, like `searchableName` in code (PGlite has no unaccent extension). */
+const unaccented = (value: SQL | typeof users.name) => sql`translate(lower(${value}), ${accented}, ${plain})`;
+
 function searchCondition(term: string): SQL {
-  const pattern = `%${escapeLike(term)}%`;
+  const pattern = `%${escapeLike(searchableName(term))}%`;
   const digits = term.replace(/\s/g, '');
   return or(
-    ilike(users.name, pattern),
-    ilike(sql`concat_ws(' ', ${conventions.student}->>'firstName', ${conventions.student}->>'lastName')`, pattern),
+    like(unaccented(users.name), pattern),
+    like(unaccented(sql`concat_ws(' ', ${conventions.student}->>'firstName', ${conventions.student}->>'lastName')`), pattern),
     eq(users.studentNumber, term),
     eq(sql`${conventions.student}->>'studentNumber'`, term),
-    like(organisations.searchName, `%${escapeLike(searchableName(term))}%`),
+    like(organisations.searchName, pattern),
     eq(organisations.siret, digits),
   )!;
 }
