@@ -99,6 +99,20 @@ describe('the student progress posted to the LMS gradebook (AGS)', () => {
     expect([...scoresOf('101'), ...scoresOf('102')].map((score) => score.scoreGiven)).toEqual([1, 1]);
   });
 
+  it('creates the line item once when the handler delivers two students of one programme at the very same moment', async () => {
+    for (const persona of ['camille-martin', 'elodie-lefevre']) {
+      const { client } = await pstage.launch(persona, 'm1-info');
+      await proposeSubject(pstage, client);
+    }
+    const rows = await agsRows();
+    const handler = progressPostBackFor(pstage.services);
+
+    await Promise.all(rows.map((row) => handler(row.payload, { id: row.id, attempts: 0, createdAt: row.createdAt })));
+
+    expect(pstage.devPlatform!.gradebook().lineItems).toHaveLength(1);
+    expect(pstage.devPlatform!.gradebook().scores.map((score) => score.lineItemId)).toEqual(Array(2).fill(pstage.devPlatform!.gradebook().lineItems[0].id));
+  });
+
   it('finds the line item already in the course gradebook instead of creating another one', async () => {
     const first = await pstage.launch('camille-martin', 'm1-info');
     await proposeSubject(pstage, first.client);
