@@ -50,7 +50,8 @@ function unreachableReason(error: unknown): string {
   const { name, message, code, cause } = (error ?? {}) as { name?: string; message?: string; code?: string; cause?: unknown };
   if (cause) return `${message ?? String(error)}: ${unreachableReason(cause)}`;
   const text = message || String(error);
-  return code && !text.includes(code) ? `${code} ${text}` : name === 'TimeoutError' ? `timeout: ${text}` : text;
+  if (name === 'TimeoutError') return `no answer in time (${text})`;
+  return typeof code === 'string' && !text.includes(code) ? `${code} ${text}` : text;
 }
 
 export interface AccessToken {

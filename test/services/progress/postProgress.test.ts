@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import pino from 'pino';
+import { agsScopes } from '../../../src/lti/ags';
 import { outboxRepository } from '../../../src/models/outboxRepository';
 import { outbox, programmes, subjects, users } from '../../../src/models/schema';
 import { createOutboxWorker } from '../../../src/services/outbox/worker';
@@ -188,6 +189,23 @@ describe('the student progress posted to the LMS gradebook (AGS)', () => {
     await makeDue();
     expect(await worker().runOnce()).toEqual({ sent: 1, retrying: 0, failed: 0 });
     expect(scoresOf('101').map((score) => score.scoreGiven)).toEqual([1]);
+  });
+
+  it('drops a cached access token the LMS no longer accepts (401) and succeeds with a new one at the next attempt', async () => {
+    const { client } = await pstage.launch('camille-martin', 'm1-info');
+    const subject = await proposeSubject(pstage, client);
+    await worker().runOnce();
+    const [programme] = await pstage.database.db.select().from(programmes);
+    const key = { platformUrl: programme.iss, clientId: programme.clientId, scopes: `${agsScopes.lineItem} ${agsScopes.score}` };
+    // What a restarted LMS does to the token Pstage cached: it no longer knows it.
+    await pstage.services.lti().plugin.Replace(pstage.services.config.encryptionKey, 'accesstoken', key, { token: { access_token: 'forgotten', token_type: 'Bearer', expires_in: 3600 } }, key);
+    await validateSubject(subject.id);
+
+    expect(await worker().runOnce()).toEqual({ sent: 0, retrying: 1, failed: 0 });
+    expect((await agsRows())[0].lastError).toMatch(/401/);
+    await makeDue();
+    expect(await worker().runOnce()).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(scoresOf('101').map((score) => score.scoreGiven)).toEqual([1, 2]);
   });
 
   it('does not retry forever for a programme whose launch carried no AGS endpoint', async () => {
