@@ -2,12 +2,12 @@ import { enqueueNotification } from '../../mail/enqueueNotification';
 import type { Database } from '../../models/database';
 import { userRepository } from '../../models/userRepository';
 import { fireConventionEvent } from '../conventions/conventionTransition';
-import { conventionOrNotFound, studentPath, type OfficeCommand } from './officeCommand';
+import { lockedConvention, studentPath, type OfficeCommand } from './officeCommand';
 
 /** The office cancels a convention at any state before complete, with a reason the student reads. */
 export async function cancelConvention(db: Database, command: OfficeCommand & { reason: string }) {
   return db.transaction(async (tx) => {
-    const convention = await conventionOrNotFound(tx, command.conventionId);
+    const convention = await lockedConvention(tx, command);
     const reason = command.reason.trim();
     const updated = await fireConventionEvent({
       tx, convention, version: command.version, event: { type: 'cancel', reason }, actor: 'office', actorUserId: command.officeUserId,

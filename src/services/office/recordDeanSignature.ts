@@ -9,7 +9,7 @@ import { userRepository } from '../../models/userRepository';
 import { fireConventionEvent } from '../conventions/conventionTransition';
 import type { FrozenConventionSnapshot } from '../conventions/frozenSnapshot';
 import { checkSignatureDate } from './fieldError';
-import { conventionOrNotFound, studentPath, type OfficeCommand } from './officeCommand';
+import { lockedConvention, studentPath, type OfficeCommand } from './officeCommand';
 import { signatureFacts, validatedOn } from './signatureFacts';
 
 /**
@@ -18,7 +18,7 @@ import { signatureFacts, validatedOn } from './signatureFacts';
  */
 export async function recordDeanSignature(db: Database, command: OfficeCommand & { signedAt: string }, today: string) {
   return db.transaction(async (tx) => {
-    const convention = await conventionOrNotFound(tx, command.conventionId);
+    const convention = await lockedConvention(tx, command);
     const facts = await signatureFacts(tx, convention);
     // Still validated: the workflow would only say "not possible now"; the office needs to know what is missing.
     const missing = missingSignatures(facts);

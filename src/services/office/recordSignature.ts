@@ -3,7 +3,7 @@ import type { Database } from '../../models/database';
 import { signatureRepository } from '../../models/signatureRepository';
 import { fireConventionEvent } from '../conventions/conventionTransition';
 import { checkSignatureDate } from './fieldError';
-import { conventionOrNotFound, type OfficeCommand } from './officeCommand';
+import { lockedConvention, type OfficeCommand } from './officeCommand';
 import { signatureFacts, validatedOn } from './signatureFacts';
 
 export interface SignatureRecord {
@@ -16,7 +16,7 @@ export interface SignatureRecord {
 /** One party's signature; the workflow moves the convention to signed_by_parties with the fourth. */
 export async function recordSignature(db: Database, command: OfficeCommand & SignatureRecord, today: string) {
   return db.transaction(async (tx) => {
-    const convention = await conventionOrNotFound(tx, command.conventionId);
+    const convention = await lockedConvention(tx, command);
     const { signedParties } = await signatureFacts(tx, convention);
     if (convention.state === 'validated') checkSignatureDate(command.signedAt, today, await validatedOn(tx, convention.id));
     const updated = await fireConventionEvent({

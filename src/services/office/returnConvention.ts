@@ -2,12 +2,12 @@ import { enqueueNotification } from '../../mail/enqueueNotification';
 import type { Database } from '../../models/database';
 import { userRepository } from '../../models/userRepository';
 import { fireConventionEvent } from '../conventions/conventionTransition';
-import { conventionOrNotFound, studentPath, type OfficeCommand } from './officeCommand';
+import { lockedConvention, studentPath, type OfficeCommand } from './officeCommand';
 
 /** The office sends a submitted convention back to the student with a reason; it becomes a draft the student edits and submits anew. */
 export async function returnConvention(db: Database, command: OfficeCommand & { reason: string }) {
   return db.transaction(async (tx) => {
-    const convention = await conventionOrNotFound(tx, command.conventionId);
+    const convention = await lockedConvention(tx, command);
     const reason = command.reason.trim();
     const updated = await fireConventionEvent({
       tx, convention, version: command.version, event: { type: 'return', reason }, actor: 'office', actorUserId: command.officeUserId,

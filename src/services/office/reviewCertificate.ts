@@ -6,7 +6,7 @@ import type { Database } from '../../models/database';
 import { documentRepository } from '../../models/documentRepository';
 import { userRepository } from '../../models/userRepository';
 import { fieldError } from './fieldError';
-import { conventionOrNotFound, type OfficeCommand } from './officeCommand';
+import { lockedConvention, type OfficeCommand } from './officeCommand';
 
 export type CertificateDecision = { decision: 'accepted'; documentId: number } | { decision: 'rejected'; documentId: number; reason: string };
 
@@ -19,7 +19,7 @@ const reviewable = ['submitted', 'validated', 'signed_by_parties'];
  */
 export async function reviewCertificate(db: Database, command: OfficeCommand & CertificateDecision) {
   return db.transaction(async (tx) => {
-    const convention = await conventionOrNotFound(tx, command.conventionId);
+    const convention = await lockedConvention(tx, command);
     if (!reviewable.includes(convention.state)) throw new AppError(409, 'workflow.error.invalidTransition', { event: 'certificate', state: convention.state });
     const certificate = await documentRepository.findCertificateForYear(tx, convention.studentUserId, convention.academicYear);
     // The decision applies to the file the office looked at: a newer upload since then is a conflict.

@@ -5,7 +5,7 @@ import { userRepository } from '../../models/userRepository';
 import { fireConventionEvent } from '../conventions/conventionTransition';
 import { buildFrozenSnapshot } from '../conventions/frozenSnapshot';
 import { detailsOf, legalFindings } from '../student/conventionDetails';
-import { conventionOrNotFound, studentPath, type OfficeCommand } from './officeCommand';
+import { lockedConvention, studentPath, type OfficeCommand } from './officeCommand';
 import { signatureFacts } from './signatureFacts';
 
 const fullName = (person: { firstName: string; lastName: string } | undefined) => (person ? `${person.firstName} ${person.lastName}` : undefined);
@@ -17,7 +17,7 @@ const fullName = (person: { firstName: string; lastName: string } | undefined) =
  */
 export async function validateConvention(db: Database, command: OfficeCommand & { overrideReason: string | null }, today: string) {
   return db.transaction(async (tx) => {
-    const convention = await conventionOrNotFound(tx, command.conventionId);
+    const convention = await lockedConvention(tx, command);
     const details = await detailsOf(tx, convention);
     const findings = (await legalFindings(tx, details, today)) ?? (convention.legalFindings as Finding[]);
     const academicTutorId = details.subject?.academicTutorId ?? null;
