@@ -90,6 +90,11 @@ export class Gradebook {
     return this.allScores.filter((s) => s.lineItemId === lineItemId && s.userId === userId).at(-1);
   }
 
+  /** Every score accepted for this user on this line item, oldest first. */
+  history(lineItemId: string, userId: string): Score[] {
+    return this.allScores.filter((s) => s.lineItemId === lineItemId && s.userId === userId);
+  }
+
   latestScores(lineItemId: string): Score[] {
     const latest = new Map<string, Score>();
     for (const score of this.allScores) if (score.lineItemId === lineItemId) latest.set(score.userId, score);

@@ -47,7 +47,7 @@ export function pageRoutes(state: PlatformState): Router {
         course,
         lineItems: state.gradebook.list(course.id).map((item) => ({
           item,
-          rows: learners.map((persona) => ({ persona, score: state.gradebook.latestScore(item.id, persona.sub) })),
+          rows: learners.map((persona) => ({ persona, score: state.gradebook.latestScore(item.id, persona.sub), history: state.gradebook.history(item.id, persona.sub) })),
         })),
       };
     });

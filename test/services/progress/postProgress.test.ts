@@ -140,6 +140,10 @@ describe('the student progress posted to the LMS gradebook (AGS)', () => {
     expect(scores[2].comment).toMatch(/^Convention soumise au service des stages/);
     const seconds = scores.map((score) => Math.floor(Date.parse(score.timestamp) / 1000));
     expect(new Set(seconds).size).toBe(3);
+    const page = await fetch(`${pstage.url}/dev/gradebook`).then((response) => response.text());
+    const camilleRow = /<th scope="row">Camille Martin<\/th>([\s\S]*?)<\/tr>/.exec(page)?.[1] ?? '';
+    expect(camilleRow).toContain('3 / 6');
+    expect(camilleRow).toContain('1 → 2 → 3');
     expect(await outboxRepository.countByStatus(pstage.database.db)).toMatchObject({ failed: 0 });
   });
 
