@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { auditRepository } from '../../../../src/models/auditRepository';
 import { outboxRepository } from '../../../../src/models/outboxRepository';
 import { auditLog, outbox, users } from '../../../../src/models/schema';
 import { useTestPstage } from '../../../support/pstage';
-import { launchOffice, post } from './support';
+import { download, launchOffice, post } from './support';
 
 const pstage = useTestPstage();
 
@@ -83,5 +83,22 @@ describe('failed deliveries', () => {
     expect(entry.targetId).toBe(String(ids.failed));
     expect((await post(client, csrf, `/office/deliveries/${ids.retrying}/retry`)).status).toBe(409);
     expect((await post(client, csrf, '/office/deliveries/nope/retry')).status).toBe(404);
+  });
+});
+
+describe('an English-speaking office member', () => {
+  it('reads the pages in English, while the CSV keeps its French headers for French Excel', async () => {
+    const { client } = await launchOffice(pstage);
+    await pstage.database.db.execute(sql`update sessions set data = jsonb_set(data, '{locale}', '"en"')`);
+    const page = await client.request('/office/internships');
+    expect(page.text).toContain('<h1>Internship database</h1>');
+    expect(page.text).toContain('Export the selection as CSV (Excel)');
+    expect((await client.request('/office/organisations')).text).toContain('No organisation waiting for review.');
+    expect((await client.request('/office/staff')).text).toContain('Roles granted in Pstage (0)');
+    expect((await client.request('/office/statistics')).text).toContain('Conventions by state');
+    expect((await client.request('/office/audit')).text).toContain('<h1>Audit log</h1>');
+    expect((await client.request('/office/deliveries')).text).toContain('No failed delivery.');
+    const csv = await download(client, '/office/internships/export.csv');
+    expect(csv.bytes.subarray(3).toString('utf8')).toMatch(/^Référence;Année universitaire;/);
   });
 });

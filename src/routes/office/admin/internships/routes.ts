@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { translator } from '../../../../middleware/i18n';
 import { conventionStateValues } from '../../../../models/schema';
 import type { Services } from '../../../../services';
 import { exportInternships, internshipDatabasePage } from '../../../../services/office/admin/internships';
@@ -36,7 +37,8 @@ export function internshipRoutes(services: Services): Router {
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="stages-${todayIso()}.csv"`);
     res.setHeader('Cache-Control', 'no-store');
-    await exportInternships(services.db, parsed.data, res, req.t);
+    // The file is for French Excel and the institution's records: French headers and labels whatever the page language.
+    await exportInternships(services.db, parsed.data, res, translator('fr'));
     res.end();
   });
   return router;
