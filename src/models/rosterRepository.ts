@@ -1,4 +1,4 @@
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Executor } from './database';
 import { memberships, rosterSyncs, users } from './schema';
 import type { User } from './userRepository';
@@ -26,15 +26,23 @@ export const rosterRepository = {
     await db.insert(rosterSyncs).values({ programmeId, ...values }).onConflictDoUpdate({ target: rosterSyncs.programmeId, set: values });
   },
 
-  /** A roster member becomes a user (one per issuer and LMS id), with the student number the LMS shares. */
+  /**
+   * A roster member becomes a user (one per issuer and LMS id), with the student number the LMS shares.
+   * A user whose details did not change is left as it is (no rewrite of every row at each refresh).
+   */
   async upsertUser(db: Executor, iss: string, person: RosterPerson): Promise<User> {
     const profile = { name: person.name, givenName: person.givenName, familyName: person.familyName, email: person.email, ...(person.studentNumber ? { studentNumber: person.studentNumber } : {}) };
+    const changed = person.studentNumber
+      ? sql`(${users.name}, ${users.givenName}, ${users.familyName}, ${users.email}, ${users.studentNumber}) is distinct from (excluded.name, excluded.given_name, excluded.family_name, excluded.email, excluded.student_number)`
+      : sql`(${users.name}, ${users.givenName}, ${users.familyName}, ${users.email}) is distinct from (excluded.name, excluded.given_name, excluded.family_name, excluded.email)`;
     const [user] = await db
       .insert(users)
       .values({ iss, sub: person.sub, ...profile })
-      .onConflictDoUpdate({ target: [users.iss, users.sub], set: profile })
+      .onConflictDoUpdate({ target: [users.iss, users.sub], set: profile, setWhere: changed })
       .returning();
-    return user;
+    if (user) return user;
+    const [unchanged] = await db.select().from(users).where(and(eq(users.iss, iss), eq(users.sub, person.sub)));
+    return unchanged;
   },
 
   /** Marks the membership as seen in this roster; a membership first seen here comes from NRPS. */
