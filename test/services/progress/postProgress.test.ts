@@ -5,7 +5,8 @@ import { agsScopes } from '../../../src/lti/ags';
 import { outboxRepository } from '../../../src/models/outboxRepository';
 import { outbox, programmes, subjects, users } from '../../../src/models/schema';
 import { createOutboxWorker } from '../../../src/services/outbox/worker';
-import { enqueueProgressUpdate, type ProgressPayload } from '../../../src/services/progress/enqueueProgressUpdate';
+import { type ProgressPayload } from '../../../src/services/progress/enqueueProgressUpdate';
+import { decideSubjects } from '../../../src/services/programme/subjectDecisions';
 import { progressPostBackFor } from '../../../src/services/progress/postProgress';
 import { useTestPstage } from '../../support/pstage';
 import { proposeSubject, submitConventionAsStudent } from '../../support/studentJourney';
@@ -27,17 +28,17 @@ async function makeDue() {
   await pstage.database.db.update(outbox).set({ nextAttemptAt: sql`now()` });
 }
 
-async function studentUser(sub: string) {
+async function userBySub(sub: string) {
   const [user] = await pstage.database.db.select().from(users).where(eq(users.sub, sub));
   return user;
 }
 
-/** What the programme head's validation does: the state change and its post-back in one transaction. */
+/** The programme head (launched from the course) validates the subject through the panel's use case. */
 async function validateSubject(subjectId: number) {
-  await pstage.database.db.transaction(async (tx) => {
-    const [subject] = await tx.update(subjects).set({ state: 'validated' }).where(eq(subjects.id, subjectId)).returning();
-    await enqueueProgressUpdate(tx, { studentUserId: subject.studentUserId, programmeId: subject.programmeId });
-  });
+  const [subject] = await pstage.database.db.select().from(subjects).where(eq(subjects.id, subjectId));
+  await pstage.launch('jean-dupont', 'm1-info');
+  const head = await userBySub('201');
+  await decideSubjects(pstage.database.db, { programmeId: subject.programmeId, actorUserId: head.id, subjectIds: [subjectId], decision: 'validate' });
 }
 
 function scoresOf(userId: string) {
@@ -231,7 +232,7 @@ describe('the student progress posted to the LMS gradebook (AGS)', () => {
     await validateSubject(subject.id);
     await worker().runOnce();
 
-    const camille = await studentUser('101');
+    const camille = await userBySub('101');
     const handler = progressPostBackFor(pstage.services);
     await expect(handler(proposed.payload, { id: proposed.id, attempts: 0, createdAt: proposed.createdAt })).resolves.toBeUndefined();
     expect(scoresOf('101').map((score) => score.scoreGiven)).toEqual([2]);
