@@ -89,6 +89,17 @@ describe('the convention PDF, served to the right people', () => {
     expect(new Set(rendered.map((pdf) => pdf.sha256)).size).toBe(1);
   });
 
+  it('is in English when the student launched Pstage in English, whoever downloads it', async () => {
+    const { convention } = await submitConventionAsStudent(pstage, { persona: 'elodie-lefevre' });
+    const { client: office } = await pstage.launch('office', 'office');
+    const served = await download(office, pdfPath(convention.id));
+    const text = prose(await pdfPages(served.bytes));
+    expect(text).toContain('Internship agreement');
+    expect(text).toContain('DRAFT — not valid');
+    expect(text).toContain('Monday, Tuesday');
+    expect(served.headers.get('content-disposition')).toContain('-draft.pdf');
+  });
+
   it('is refused once the convention is cancelled', async () => {
     const { client, convention } = await submitConventionAsStudent(pstage);
     const cancelled = await client.submit(`/student/conventions/${convention.id}`, { reason: 'Stage trouvé ailleurs' }, `/student/conventions/${convention.id}/cancel`);
