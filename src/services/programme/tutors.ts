@@ -89,7 +89,7 @@ async function resolveTutor(tx: Executor, programmeId: number, choice: string): 
  * each, and on their conventions still in draft or submitted (version bumped, an `assign_tutor` event).
  * A student of another programme fails the whole request.
  */
-export async function assignTutor(db: Database, request: { programmeId: number; actorUserId: number; tutor: string; studentIds: number[] }): Promise<{ teacher: Teacher; students: number }> {
+export async function assignTutor(db: Database, request: { programmeId: number; actorUserId: number; tutor: string; studentIds: number[] }): Promise<{ teacher: Teacher; assigned: number; skipped: number }> {
   const { programmeId, actorUserId } = request;
   return db.transaction(async (tx) => {
     const studentIds = [...new Set(request.studentIds)];
@@ -98,10 +98,15 @@ export async function assignTutor(db: Database, request: { programmeId: number; 
     }
     const teacher = await resolveTutor(tx, programmeId, request.tutor);
     const subjects = await programmePanelRepository.subjects(tx, programmeId);
+    let assigned = 0;
     for (const studentId of studentIds) {
       const subject = subjects.filter((s) => s.studentUserId === studentId).at(-1);
+      const open = await programmePanelRepository.openConventionsOf(tx, programmeId, studentId);
+      // Nowhere to record a tutor for a student with neither subject nor open convention.
+      if (!subject && open.length === 0) continue;
+      assigned += 1;
       if (subject && subject.academicTutorId !== teacher.id) await subjectRepository.setAcademicTutor(tx, subject.id, teacher.id);
-      for (const convention of await programmePanelRepository.openConventionsOf(tx, programmeId, studentId)) {
+      for (const convention of open) {
         if (convention.academicTutorId === teacher.id) continue;
         await conventionRepository.update(tx, convention.id, convention.version, { academicTutorId: teacher.id });
         await conventionRepository.addEvent(tx, {
@@ -116,7 +121,7 @@ export async function assignTutor(db: Database, request: { programmeId: number; 
       }
       await auditRepository.record(tx, { actorUserId, action: 'programme.assignTutor', targetType: 'user', targetId: studentId, details: { programmeId, teacherId: teacher.id } });
     }
-    return { teacher, students: studentIds.length };
+    return { teacher, assigned, skipped: studentIds.length - assigned };
   });
 }
 

@@ -88,6 +88,17 @@ describe('the programme head assigns academic tutors', () => {
     expect(subject.academicTutorId).toBe(teacher.id);
   });
 
+  it('says which selected students had nowhere to record a tutor (no subject, no open convention)', async () => {
+    const elodie = await studentProposes(pstage, 'elodie-lefevre');
+    const head = await launchHead(pstage);
+    const claire = await userId('202');
+    const thomas = await userId('103');
+    const posted = await head.client.submit(`/programme/${head.programmeId}`, { studentIds: [String(elodie.subject.studentUserId), String(thomas)], tutor: `user:${claire}` }, `/programme/${head.programmeId}/students/tutor`);
+    expect(posted.location).toContain('count=1&skipped=1');
+    const page = await head.client.request(posted.location!);
+    expect(page.text).toContain('Enseignant référent désigné pour 1 étudiant. 1 étudiant sélectionné n&#39;a ni sujet ni convention');
+  });
+
   it('counts each tutor’s interns this academic year (cancelled ones excepted) and warns above the cap', async () => {
     const { convention } = await submitConventionAsStudent(pstage, { persona: 'camille-martin' });
     const head = await launchHead(pstage);

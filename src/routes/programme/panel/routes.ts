@@ -36,6 +36,7 @@ export function panelRoutes(services: Services): Router {
       sync: roster.sync,
       done,
       count: Number(req.query.count) || 0,
+      skipped: Number(req.query.skipped) || 0,
       values: kept?.values ?? {},
       errors: kept?.errors ?? {},
     });
@@ -65,7 +66,7 @@ export function panelRoutes(services: Services): Router {
       return res.redirect(303, `${base(req)}#students`);
     }
     const result = await assignTutor(services.db, { programmeId: (res.locals.programme as Programme).id, actorUserId: req.session!.userId, ...parsed.data });
-    res.redirect(303, `${base(req)}?done=tutorAssigned&count=${result.students}`);
+    res.redirect(303, `${base(req)}?done=tutorAssigned&count=${result.assigned}&skipped=${result.skipped}`);
   });
 
   return router;
