@@ -43,15 +43,27 @@ const columns: [string, (row: InternshipRow, t: Translate) => string | number | 
  * whatever the number of rows), waiting for the socket to drain when it is full.
  */
 export async function exportInternships(db: Database, filter: InternshipFilter, out: Writable, t: Translate): Promise<number> {
+  // A client that goes away mid-download closes the socket: stop reading rows instead of waiting for a drain.
   const write = async (text: string) => {
-    if (!out.write(text)) await new Promise((resolve) => out.once('drain', resolve));
+    if (out.destroyed) return;
+    if (!out.write(text)) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          out.off('drain', done);
+          out.off('close', done);
+          resolve();
+        };
+        out.on('drain', done);
+        out.on('close', done);
+      });
+    }
   };
   await write(csvByteOrderMark + csvRow(columns.map(([key]) => t(`officeAdmin.csv.${key}`))));
   let afterId = 0;
   let written = 0;
   for (;;) {
     const rows = await internshipDatabaseRepository.batchAfter(db, filter, afterId, exportBatchSize);
-    if (rows.length === 0) break;
+    if (rows.length === 0 || out.destroyed) break;
     await write(rows.map((row) => csvRow(columns.map(([, value]) => value(row, t)))).join(''));
     written += rows.length;
     afterId = rows[rows.length - 1].id;
