@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { memberships, programmes, rosterSyncs, users } from '../../src/models/schema';
+import { toRosterMember } from '../../src/lti/nrps';
 import { refreshRoster } from '../../src/services/programme/roster';
 import { BrowserlessClient } from '../support/browserlessClient';
 import { useTestPstage } from '../support/pstage';
@@ -95,5 +96,17 @@ describe('the course roster from the LMS (NRPS)', () => {
     const outcome = await refreshRoster(pstage.services, programme, { force: true });
     expect(outcome.status).toBe('refreshed');
     expect(await db.select().from(memberships).where(eq(memberships.userId, gone.id))).toHaveLength(0);
+  });
+
+  it.each([
+    [{ user_id: 'a', roles: ['http://purl.imsglobal.org/vocab/lis/v2/membership#Learner'] }, 'student', true],
+    [{ user_id: 'b', roles: ['Learner'], status: 'Active' as const }, 'student', true],
+    [{ user_id: 'c', roles: ['Instructor'] }, 'staff', true],
+    [{ user_id: 'd', roles: ['http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant'] }, 'staff', true],
+    [{ user_id: 'e', roles: ['Learner'], status: 'Inactive' as const }, 'student', false],
+    [{ user_id: 'f', roles: ['Learner'], status: 'Deleted' as const }, 'student', false],
+    [{ user_id: 'g', roles: ['http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor'] }, null, true],
+  ])('maps the NRPS member %j to role %s (active: %s)', (member, role, active) => {
+    expect(toRosterMember(member)).toMatchObject({ role, active });
   });
 });

@@ -80,6 +80,7 @@ describe('a programme head sees and acts only on their own programmes', () => {
 
   it('shows a convention of the programme read-only, with what the student entered, the findings and the timeline', async () => {
     const { convention } = await submitConventionAsStudent(pstage, { persona: 'camille-martin' });
+    await pstage.database.db.update(conventions).set({ gratificationAmount: 1 }).where(eq(conventions.id, convention.id));
     const jean = await launchHead(pstage);
     const page = await jean.client.request(`/programme/${await programmeId(pstage, 'course-m1-info')}/conventions/${convention.id}`);
     expect(page.status).toBe(200);
@@ -90,6 +91,9 @@ describe('a programme head sees and acts only on their own programmes', () => {
     expect(page.text).toContain('Anne Leroy');
     expect(page.text).toContain('Soumise au service des stages');
     expect(page.text).toContain('Consultation seulement');
+    expect(page.text).toContain('id="legal-errors"');
+    expect(page.text).toContain('est inférieure au minimum légal');
+    expect(page.text).toMatch(/Saisie commencée[\s\S]*Soumise au service des stages<\/strong> — [^<]* — par l&#39;étudiant/);
     expect(page.text).not.toMatch(/<form method="post"/);
     expect(page.text).not.toContain('?from=recap');
   });
