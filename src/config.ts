@@ -20,7 +20,7 @@ const environmentSchema = z.object({
   SMTP_SECURE: booleanFromEnv.default(false),
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
-  MAIL_FROM: z.string().default('Pstage <no-reply@localhost>'),
+  MAIL_FROM: z.string().optional(),
   LMS_ORIGINS: listFromEnv.default([]),
   OFFICE_BOOTSTRAP: listFromEnv.default([]),
   OFFICE_EMAIL: z.string().optional(),
@@ -99,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!e.ENCRYPTION_KEY) problems.push('ENCRYPTION_KEY is required in production (32 characters or more)');
     if (!e.PUBLIC_BASE_URL) problems.push('PUBLIC_BASE_URL is required in production (https://…)');
     if (!e.SMTP_HOST) problems.push('SMTP_HOST is required in production');
+    if (!e.MAIL_FROM) problems.push('MAIL_FROM is required in production (the sender of every notification, e.g. Pstage <stages@univ.example.fr>)');
     if (!e.OFFICE_EMAIL) problems.push('OFFICE_EMAIL is required in production');
     for (const name of ['INSTITUTION_NAME', 'INSTITUTION_STREET', 'INSTITUTION_POSTAL_CODE', 'INSTITUTION_CITY', 'DEAN_NAME'] as const) {
       if (!e[name]) problems.push(`${name} is required in production (printed on every convention)`);
@@ -118,7 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtp: e.SMTP_HOST
       ? { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, user: e.SMTP_USER, password: e.SMTP_PASSWORD }
       : null,
-    mailFrom: e.MAIL_FROM,
+    mailFrom: e.MAIL_FROM ?? 'Pstage <no-reply@localhost>',
     officeEmail: e.OFFICE_EMAIL ?? 'stages@localhost',
     institution: {
       name: e.INSTITUTION_NAME ?? 'Université de démonstration',

@@ -1,0 +1,42 @@
+import { ConfigError, loadConfig } from '../../src/config';
+
+const production = {
+  NODE_ENV: 'production', DATABASE_URL: 'postgres://pstage@db/pstage', ENCRYPTION_KEY: 'k'.repeat(32), PUBLIC_BASE_URL: 'https://pstage.univ.example.fr',
+  SMTP_HOST: 'smtp.univ.example.fr', MAIL_FROM: 'Pstage <stages@univ.example.fr>', OFFICE_EMAIL: 'stages@univ.example.fr',
+  INSTITUTION_NAME: 'Université de Bourgogne', INSTITUTION_STREET: 'Maison de l’Université, esplanade Érasme', INSTITUTION_POSTAL_CODE: '21000', INSTITUTION_CITY: 'Dijon',
+  DEAN_NAME: 'Jean-Pierre de La Tour', DEAN_CIVILITY: 'M.',
+};
+
+function problemsOf(env: Record<string, string | undefined>): string[] {
+  try {
+    loadConfig(env as NodeJS.ProcessEnv);
+    return [];
+  } catch (error) {
+    return (error as ConfigError).problems;
+  }
+}
+
+describe('the university block printed on conventions, from the configuration', () => {
+  it('reads the institution and the dean (first name, then the rest as the last name)', () => {
+    expect(loadConfig(production).institution).toEqual({
+      name: 'Université de Bourgogne',
+      address: { street: 'Maison de l’Université, esplanade Érasme', postalCode: '21000', city: 'Dijon' },
+      phone: undefined,
+      email: undefined,
+      dean: { civility: 'M.', firstName: 'Jean-Pierre', lastName: 'de La Tour' },
+    });
+  });
+
+  it('has working defaults outside production', () => {
+    const config = loadConfig({ NODE_ENV: 'development' });
+    expect(config.institution.name).toBe('Université de démonstration');
+    expect(config.mailFrom).toBe('Pstage <no-reply@localhost>');
+  });
+
+  it.each(['INSTITUTION_NAME', 'INSTITUTION_STREET', 'INSTITUTION_POSTAL_CODE', 'INSTITUTION_CITY', 'DEAN_NAME', 'MAIL_FROM'])('production refuses to start without %s, naming it', (name) => {
+    expect(problemsOf(production)).toEqual([]);
+    const problems = problemsOf({ ...production, [name]: undefined });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(name);
+  });
+});
