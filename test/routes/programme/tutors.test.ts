@@ -68,6 +68,7 @@ describe('the programme head assigns academic tutors', () => {
     expect(invalid.status).toBe(303);
     const errors = await head.client.request(path);
     expect(errors.text).toContain('error-summary');
+    expect(errors.text).toContain('href="#lastName">Nom : Ce champ est obligatoire.');
     expect(errors.text).toMatch(/id="lastName-error"[^>]*>Ce champ est obligatoire/);
     expect(errors.text).toMatch(/id="email-error"/);
     expect(errors.text).toMatch(/id="civility-error"/);
