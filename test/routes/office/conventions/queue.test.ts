@@ -60,6 +60,9 @@ describe('the control queue', () => {
     const returned = await client.request('/office/conventions?state=returned');
     expect(ids(returned.text)).toEqual([second.convention.id]);
     expect(returned.text).toContain('<option value="returned" selected>');
+    const dashboard = (await client.request('/office')).text;
+    expect(dashboard).toMatch(/id="count-returned">[\s\S]*?href="\/office\/conventions\?state=returned">1 — voir la liste/);
+    expect(dashboard).toMatch(/id="count-submitted">[\s\S]*?1 — voir la liste/);
     expect(ids((await client.request('/office/conventions?q=732+829+320+00074')).text)).toEqual([first.convention.id]);
     expect(ids((await client.request('/office/conventions?q=dupain')).text)).toEqual([second.convention.id]);
     const byName = await client.request('/office/conventions?q=LEFEVRE');
