@@ -121,6 +121,9 @@ describe('the office acts on one convention through its page', () => {
     expect((await client.submit(page, { documentId: String(certificate.id), decision: 'rejected', reason: 'Attestation illisible' }, `${page}/certificate`)).location).toBe(`${page}?done=certificate`);
     html = (await client.request(page)).text;
     expect(html).toContain('<strong>Refusée</strong> — Attestation illisible');
+    const studentStatus = (await student.request(`/student/conventions/${convention.id}`)).text;
+    expect(studentStatus).toContain('Attestation d&#39;assurance refusée');
+    expect(studentStatus).toContain('Attestation illisible');
   });
 
   it('two staff members on the same version: the second is told someone changed the convention, nothing is overwritten', async () => {
