@@ -8,9 +8,8 @@ import { setUpStudentViewHelpers } from '../student/viewHelpers';
 import { officeAdminRoutes } from './admin';
 import { officeConventionRoutes } from './conventions';
 import { platformRoutes } from './platforms';
+import { defaultStartWarningDays } from './startWarning';
 
-/** How many days ahead the dashboard looks for conventions that start without being complete; the office may change it. */
-export const defaultStartWarningDays = 15;
 const withinSchema = z.coerce.number().int().min(0).max(365).catch(defaultStartWarningDays);
 
 export function officeRoutes(services: Services): Router {

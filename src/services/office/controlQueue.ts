@@ -21,14 +21,24 @@ function withBlockers(row: QueueRow) {
 
 export type QueueItem = ReturnType<typeof withBlockers>;
 
-export async function controlQueue(db: Executor, filters: QueueFilters, page: number) {
+const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** 'started' or 'soon' when the internship starts (or started) without a complete convention: the internship cannot start before. */
+export function startFlag(row: Pick<QueueRow, 'state' | 'startDate'>, today: string, withinDays: number): 'started' | 'soon' | null {
+  if (!row.startDate || row.state === 'complete' || row.state === 'cancelled') return null;
+  if (row.startDate <= today) return 'started';
+  return row.startDate <= addDays(today, withinDays) ? 'soon' : null;
+}
+
+export async function controlQueue(db: Executor, filters: QueueFilters, page: number, today: string, withinDays: number) {
   const { rows, total } = await officeQueueRepository.list(db, filters, { limit: queuePageSize, offset: (page - 1) * queuePageSize });
-  return { items: rows.map(withBlockers), total, page, pages: Math.max(1, Math.ceil(total / queuePageSize)), options: await officeQueueRepository.filterOptions(db) };
+  const items = rows.map((row) => ({ ...withBlockers(row), startFlag: startFlag(row, today, withinDays) }));
+  return { items, total, page, pages: Math.max(1, Math.ceil(total / queuePageSize)), options: await officeQueueRepository.filterOptions(db) };
 }
 
 /** The office's landing page: counters by state and the conventions that start soon (or have started) without being complete. */
 export async function officeDashboard(db: Executor, today: string, withinDays: number) {
-  const lastDay = new Date(Date.parse(`${today}T00:00:00Z`) + withinDays * 86_400_000).toISOString().slice(0, 10);
+  const lastDay = addDays(today, withinDays);
   const startingSoon = (await officeQueueRepository.listStartingBy(db, lastDay)).map((row) => ({ ...withBlockers(row), started: row.startDate !== null && row.startDate <= today }));
   return { counts: await officeQueueRepository.countByState(db), startingSoon, lastDay };
 }

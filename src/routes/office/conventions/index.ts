@@ -12,6 +12,7 @@ import { todayIso } from '../../../services/student/today';
 import { isIsoDate } from '../../../domain/calendarDate';
 import { idParam } from '../../student/params';
 import { formatDate } from '../../student/viewHelpers';
+import { defaultStartWarningDays } from '../startWarning';
 import { officeAction, takeOfficeForm } from './actionForm';
 import { certificateSchema, deanSchema, filterSchema, queueStates, reasonSchema, signatureSchema, validateSchema } from './schemas';
 
@@ -26,7 +27,7 @@ export function officeConventionRoutes(services: Services): Router {
     const filters = filterSchema.parse(req.query);
     const badDates = (['startFrom', 'startTo'] as const).filter((name) => typeof req.query[name] === 'string' && req.query[name] !== '' && !filters[name]);
     const { page, q, ...rest } = filters;
-    const queue = await controlQueue(db, { ...rest, search: q }, page);
+    const queue = await controlQueue(db, { ...rest, search: q }, page, todayIso(), defaultStartWarningDays);
     const query = Object.fromEntries(Object.entries(req.query).filter(([name, value]) => name !== 'page' && typeof value === 'string' && value !== '')) as Record<string, string>;
     res.render('office/conventions/list', {
       title: req.t('office.queue.title'),

@@ -113,6 +113,9 @@ describe('the dashboard', () => {
     expect(flagged).toContain(`Stage commencé le `);
     expect(flagged).toContain('Commence le ');
     expect(flagged.indexOf(started.convention.reference!)).toBeLessThan(flagged.indexOf(soon.convention.reference!));
+    const list = await client.request('/office/conventions');
+    expect(rowOf(list.text, started.convention.id)).toContain('Stage commencé le ');
+    expect(rowOf(list.text, soon.convention.id)).toContain('Commence le ');
     const narrower = await client.request('/office?within=2');
     const narrowFlagged = narrower.text.slice(narrower.text.indexOf('id="starting-soon"'), narrower.text.indexOf('id="counts-title"'));
     expect(narrowFlagged).not.toContain(soon.convention.reference!);
