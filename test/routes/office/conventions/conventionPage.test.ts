@@ -16,6 +16,8 @@ describe('one convention seen by the office', () => {
     expect(html).toContain('Société Générale Informatique');
     expect(html).not.toContain('Nom changé après coup');
     expect(html).toContain('(copie figée)');
+    expect(html).toContain('Jours de présence</dt><dd class="col-sm-8">lundi, mardi, mercredi, jeudi, vendredi</dd>');
+    expect(html).toContain('CPAM de Paris (2010575005123)');
   });
 
   it('the tutor the programme head assigned becomes the convention’s at validation, the student’s choice is shown beside it before', async () => {
