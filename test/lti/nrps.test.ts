@@ -86,6 +86,21 @@ describe('the course roster from the LMS (NRPS)', () => {
     expect(shown.text).not.toContain('id="roster-unavailable"');
   }, 30_000);
 
+  it('lands the head on the panel even when the LMS roster was never reachable, with the students Pstage knows', async () => {
+    await pstage.launch('camille-martin', 'm1-info');
+    pstage.devPlatform!.setOutage('error500');
+    try {
+      const { page } = await pstage.launch('jean-dupont', 'm1-info');
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('id="roster-unavailable"');
+      expect(page.text).toContain('Elle n&#39;a encore jamais pu être récupérée.');
+      expect(page.text).toContain('Camille Martin');
+      expect(page.text).not.toContain('Thomas Roux');
+    } finally {
+      pstage.devPlatform!.setOutage(null);
+    }
+  }, 30_000);
+
   it('removes the memberships of members who left the course, keeping their history visible as departed', async () => {
     await pstage.launch('jean-dupont', 'm1-info');
     const programme = await programmeNamed('M1 Informatique');
