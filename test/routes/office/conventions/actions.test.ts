@@ -145,6 +145,19 @@ describe('the office acts on one convention through its page', () => {
     expect(await reload(pstage, convention.id)).toMatchObject({ state: 'validated', version: convention.version + 1 });
   });
 
+  it('crafted fields: the dean as a party, another certificate, an unknown convention; refused, nothing written, no 500', async () => {
+    const { convention } = await conventionReadyToValidate(pstage);
+    const { client } = await launchOffice(pstage);
+    const page = `/office/conventions/${convention.id}`;
+    await client.submit(page, {}, `${page}/validate`);
+    expect((await client.submit(page, { party: 'dean', signedAt: today, method: 'paper' }, `${page}/signatures`)).location).toBe(`${page}#signature`);
+    expect((await client.request(page)).text).toContain('<div id="signature-party-error" class="invalid-feedback d-block">Faites un choix.</div>');
+    expect((await client.submit(page, { documentId: '424242', decision: 'accepted' }, `${page}/certificate`)).status).toBe(303);
+    expect((await client.submit(page, { reason: 'x' }, '/office/conventions/999999/cancel')).status).toBe(404);
+    expect(await pstage.database.db.select().from(signatures)).toHaveLength(0);
+    expect((await reload(pstage, convention.id)).version).toBe(convention.version + 1);
+  });
+
   it('a crafted post without a version is a conflict, not a write', async () => {
     const { convention } = await conventionReadyToValidate(pstage);
     const { client } = await launchOffice(pstage);
