@@ -42,7 +42,8 @@ describe('a launch through the development platform', () => {
   it('lands the office on the dashboard', async () => {
     const { page } = await pstage.launch('office', 'office');
     expect(page.url).toMatch(/\/office$/);
-    expect(page.text).toContain('Tableau de bord du service des stages');
+    expect(page.text).toContain('<h1>Service des stages</h1>');
+    expect(page.text).toContain('id="starting-soon"');
   });
 
   it('keeps one user row when the same person launches twice at once', async () => {
