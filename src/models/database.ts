@@ -14,27 +14,30 @@ export interface DatabaseHandle {
   db: Database;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /** PGlite only: the whole cluster as a tarball, to start another instance from it. */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 export const migrationsFolder = path.join(__dirname, 'migrations');
 
-export type DatabaseTarget = { kind: 'pglite'; dataDir?: string } | { kind: 'postgres'; url: string; max?: number };
+/** `loadDataDir`: start PGlite from a dump (`dumpDataDir`) instead of an empty cluster (tests reuse a migrated one). */
+export type DatabaseTarget = { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob } | { kind: 'postgres'; url: string; max?: number };
 
 /** Opens PGlite (persisted under dataDir, or in memory without one) or a pg pool, and applies the migrations. */
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
-  const handle = target.kind === 'pglite' ? await openPglite(target.dataDir) : await openPostgres(target.url, target.max);
+  const handle = target.kind === 'pglite' ? await openPglite(target.dataDir, target.loadDataDir) : await openPostgres(target.url, target.max);
   await migrateDatabase(handle);
   return handle;
 }
 
-async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
+async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<DatabaseHandle> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(dataDir);
+  const client = new PGlite({ dataDir, loadDataDir });
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Database;
-  return { db, kind: 'pglite', close: () => client.close() };
+  return { db, kind: 'pglite', close: () => client.close(), dumpDataDir: async () => (await client.dumpDataDir('none')) as Blob };
 }
 
 async function openPostgres(url: string, max = 10): Promise<DatabaseHandle> {

@@ -4,6 +4,7 @@ import type { DatabaseHandle } from '../../src/models/database';
 import { BrowserlessClient } from './browserlessClient';
 import { registerDevelopmentPlatform } from '../../src/lti/developmentPlatform';
 import { openTestDatabase, truncateAll } from './database';
+import { ltiRecords } from '../../src/models/schema';
 
 export interface TestPstage extends RunningPstage {
   database: DatabaseHandle;
@@ -18,7 +19,19 @@ export async function startTestPstage(env: Record<string, string> = {}, options:
   const configFor = (port: number): Config =>
     loadConfig({ NODE_ENV: 'test', PORT: String(port), PUBLIC_BASE_URL: options.publicBaseUrl?.(port) ?? `http://127.0.0.1:${port}`, DATA_DIR: '/tmp/pstage-test-data', ...env });
   const running = await startPstage({ configFor, port: 0, database, outboxWorker: false });
-  const registerDevPlatform = () => registerDevelopmentPlatform(running.services, running.devPlatform!);
+  // Registering a platform makes ltijs generate an RSA key pair (about a second): done once per file, then
+  // the platform's rows are put back after each truncation.
+  let devPlatformRecords: Omit<typeof ltiRecords.$inferSelect, 'id'>[] | undefined;
+  const registerDevPlatform = async () => {
+    if (devPlatformRecords) {
+      if (devPlatformRecords.length > 0) await database.db.insert(ltiRecords).values(devPlatformRecords);
+      return;
+    }
+    await registerDevelopmentPlatform(running.services, running.devPlatform!);
+    devPlatformRecords = (await database.db.select().from(ltiRecords)).map(({ id: _id, ...row }) => row);
+  };
+  // Right after start-up the only LTI records are the development platform's, registered by startPstage.
+  devPlatformRecords = (await database.db.select().from(ltiRecords)).map(({ id: _id, ...row }) => row);
   return {
     ...running,
     database,
