@@ -1,5 +1,6 @@
 import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { Executor } from './database';
+import { escapeLike } from './textSearch';
 import { auditLog, users } from './schema';
 
 export interface AuditFilter {
@@ -10,9 +11,6 @@ export interface AuditFilter {
   actor?: string;
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
 
 function conditions(filter: AuditFilter): SQL[] {
   const where: SQL[] = [];

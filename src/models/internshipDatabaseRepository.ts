@@ -1,5 +1,5 @@
 import { aliasedTable, and, asc, count, desc, eq, gt, gte, like, lte, ne, or, sql, type SQL } from 'drizzle-orm';
-import { searchableName } from './organisationRepository';
+import { containsSearchable, escapeLike, unaccentedContains } from './textSearch';
 import type { Executor } from './database';
 import { contacts, conventions, organisations, programmes, teachers, users, type conventionStateValues } from './schema';
 
@@ -17,18 +17,7 @@ export interface InternshipFilter {
   student?: string;
 }
 
-const accented = 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ';
-const plain = 'aaaaaaceeeeiiiinooooouuuuyyoa';
 
-/** Lower-case and without accents on both sides, so 'lefevre' finds 'Lefèvre' (PGlite has no unaccent). */
-function unaccentedLike(expression: SQL, text: string): SQL {
-  const pattern = `%${escapeLike(searchableName(text))}%`;
-  return sql`translate(lower(${expression}), ${accented}, ${plain}) like ${pattern}`;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
 
 const studentField = (field: string) => sql`(${conventions.student}->>${field})`;
 const gratifiedCondition = sql`coalesce(${conventions.gratificationAmount}, 0) > 0`;
@@ -42,7 +31,7 @@ function filterConditions(filter: InternshipFilter): SQL[] {
   if (filter.country) conditions.push(eq(organisations.country, filter.country.toUpperCase()));
   if (filter.host) {
     const pattern = `%${escapeLike(filter.host.replace(/\s/g, ''))}%`;
-    conditions.push(or(like(organisations.searchName, `%${escapeLike(searchableName(filter.host))}%`), like(organisations.siret, pattern))!);
+    conditions.push(or(like(organisations.searchName, containsSearchable(filter.host)), like(organisations.siret, pattern))!);
   }
   if (filter.gratified === true) conditions.push(gratifiedCondition);
   if (filter.gratified === false) conditions.push(sql`not (${gratifiedCondition})`);
@@ -52,10 +41,10 @@ function filterConditions(filter: InternshipFilter): SQL[] {
     const pattern = `%${escapeLike(filter.student)}%`;
     conditions.push(
       or(
-        unaccentedLike(sql`(coalesce(${studentField('firstName')}, '') || ' ' || coalesce(${studentField('lastName')}, ''))`, filter.student),
-        unaccentedLike(sql`(coalesce(${studentField('lastName')}, '') || ' ' || coalesce(${studentField('firstName')}, ''))`, filter.student),
+        unaccentedContains(sql`(coalesce(${studentField('firstName')}, '') || ' ' || coalesce(${studentField('lastName')}, ''))`, filter.student),
+        unaccentedContains(sql`(coalesce(${studentField('lastName')}, '') || ' ' || coalesce(${studentField('firstName')}, ''))`, filter.student),
         sql`${studentField('studentNumber')} ilike ${pattern}`,
-        unaccentedLike(sql`${users.name}`, filter.student),
+        unaccentedContains(sql`${users.name}`, filter.student),
       )!,
     );
   }

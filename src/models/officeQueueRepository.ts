@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, like, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from './database';
-import { searchableName } from './organisationRepository';
+import { containsSearchable, unaccented } from './textSearch';
 import { conventionEvents, conventions, organisations, programmes, subjects, users } from './schema';
 
 export type ConventionState = (typeof conventions.$inferSelect)['state'];
@@ -59,18 +59,10 @@ function selectQueue(db: Executor, where: SQL | undefined) {
     .where(where);
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
 
-const accented = 'àáâäãåçèéêëìíîïñòóôöõùúûüýÿ';
-const plain = 'aaaaaaceeeeiiiinooooouuuuyy';
-
-/** Lower-case and unaccented in SQL, like `searchableName` in code (PGlite has no unaccent extension). */
-const unaccented = (value: SQL | typeof users.name) => sql`translate(lower(${value}), ${accented}, ${plain})`;
 
 function searchCondition(term: string): SQL {
-  const pattern = `%${escapeLike(searchableName(term))}%`;
+  const pattern = containsSearchable(term);
   const digits = term.replace(/\s/g, '');
   return or(
     like(unaccented(users.name), pattern),

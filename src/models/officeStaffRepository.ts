@@ -1,10 +1,8 @@
 import { asc, count, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Executor } from './database';
+import { escapeLike } from './textSearch';
 import { officeGrants, sessions, users } from './schema';
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
 
 /** Who holds the office role inside Pstage, and the LMS users it can be given to. */
 export const officeStaffRepository = {

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, isNotNull, like, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from './database';
-import { searchableName, type Organisation, type OrganisationFields } from './organisationRepository';
+import type { Organisation, OrganisationFields } from './organisationRepository';
+import { escapeLike, searchableName } from './textSearch';
 import { contacts, conventions, organisations, services } from './schema';
 
 export interface OrganisationCriteria {
@@ -21,9 +22,6 @@ export interface OrganisationConvention {
   serviceName: string | null;
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
 
 function criteriaConditions(criteria: OrganisationCriteria): SQL[] {
   const conditions: SQL[] = [];

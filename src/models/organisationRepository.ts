@@ -1,5 +1,6 @@
 import { and, asc, eq, like, or, type SQL } from 'drizzle-orm';
 import type { Executor } from './database';
+import { escapeLike, searchableName } from './textSearch';
 import { contacts, organisations, services } from './schema';
 
 export type Organisation = typeof organisations.$inferSelect;
@@ -16,14 +17,8 @@ export interface OrganisationSearch {
   country?: string;
 }
 
-/** 'Société Générale' → 'societe generale': the form stored for accent- and case-insensitive search. */
-export function searchableName(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-}
+export { searchableName } from './textSearch';
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
 
 export const organisationRepository = {
   async search(db: Executor, criteria: OrganisationSearch, limit = 50): Promise<Organisation[]> {

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { startTestPstage, type TestPstage } from '../support/pstage';
 
 /** Debian's chromium, never a downloaded browser (STACK.md). */
 export function launchChromium(): Promise<Browser> {
@@ -14,4 +15,36 @@ export function launchChromium(): Promise<Browser> {
 export async function accessibilityViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+/** Fails the test with the list of axe violations of the current page, if any. */
+export async function expectAccessible(page: Page): Promise<void> {
+  expect(await accessibilityViolations(page)).toEqual([]);
+}
+
+/**
+ * The usual setup of a browser test file: Pstage (with the development platform) and chromium, started once
+ * for the file. Both are stand-ins that forward to the running instances once `beforeAll` has started them.
+ */
+export function useBrowserTest(): { pstage: TestPstage; browser: Browser } {
+  let running: { pstage: TestPstage; browser: Browser } | undefined;
+  beforeAll(async () => {
+    const pstage = await startTestPstage();
+    await pstage.reset();
+    running = { pstage, browser: await launchChromium() };
+  });
+  afterAll(async () => {
+    await running?.browser.close();
+    await running?.pstage.stop();
+  });
+  const forward = <T extends object>(pick: (started: NonNullable<typeof running>) => T): T =>
+    new Proxy({} as T, {
+      get(_target, property) {
+        if (!running) throw new Error('useBrowserTest: used before beforeAll started it');
+        const target = pick(running);
+        const value = Reflect.get(target, property) as unknown;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+  return { pstage: forward((started) => started.pstage), browser: forward((started) => started.browser) };
 }

@@ -1,19 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { startTestPstage, type TestPstage } from '../support/pstage';
-import { accessibilityViolations, launchChromium } from './browser';
+import { accessibilityViolations, useBrowserTest } from './browser';
 
-let pstage: TestPstage;
-let browser: Browser;
-
-beforeAll(async () => {
-  pstage = await startTestPstage();
-  await pstage.reset();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await pstage.stop();
-});
+const { pstage, browser } = useBrowserTest();
 
 describe('a newcomer trying Pstage from /dev in a real browser', () => {
   it('launches as a student, then as the office, each landing on their home with no accessibility violation', async () => {

@@ -1,26 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import { conventions, outbox } from '../../src/models/schema';
-import { startTestPstage, type TestPstage } from '../support/pstage';
 import { submitConventionAsStudent } from '../support/studentJourney';
-import { accessibilityViolations, launchChromium } from './browser';
+import { expectAccessible, useBrowserTest } from './browser';
 
-let pstage: TestPstage;
-let browser: Browser;
-
-beforeAll(async () => {
-  pstage = await startTestPstage();
-  await pstage.reset();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await pstage.stop();
-});
-
-async function expectAccessible(page: Page) {
-  expect(await accessibilityViolations(page)).toEqual([]);
-}
+const { pstage, browser } = useBrowserTest();
 
 async function press(page: Page, button: string, urlAfter: RegExp) {
   await page.getByRole('button', { name: button, exact: true }).click();

@@ -1,25 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { startTestPstage, type TestPstage } from '../support/pstage';
+import type { Page } from 'playwright-core';
 import { submitConventionAsStudent } from '../support/studentJourney';
-import { accessibilityViolations, launchChromium } from './browser';
+import { expectAccessible, useBrowserTest } from './browser';
 
-let pstage: TestPstage;
-let browser: Browser;
-
-beforeAll(async () => {
-  pstage = await startTestPstage();
-  await pstage.reset();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await pstage.stop();
-});
-
-async function expectAccessible(page: Page) {
-  expect(await accessibilityViolations(page)).toEqual([]);
-}
+const { pstage, browser } = useBrowserTest();
 
 async function openSection(page: Page, name: string, url: RegExp) {
   await page.getByRole('navigation', { name: 'Menu du service des stages' }).getByRole('link', { name, exact: true }).click();

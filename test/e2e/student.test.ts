@@ -1,19 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { startTestPstage, type TestPstage } from '../support/pstage';
-import { accessibilityViolations, launchChromium } from './browser';
+import type { Page } from 'playwright-core';
+import { expectAccessible, useBrowserTest } from './browser';
 
-let pstage: TestPstage;
-let browser: Browser;
-
-beforeAll(async () => {
-  pstage = await startTestPstage();
-  await pstage.reset();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await pstage.stop();
-});
+const { pstage, browser } = useBrowserTest();
 
 /** Dates in the future, whatever day the test runs: next year's spring. */
 const nextYear = new Date().getFullYear() + 1;
@@ -21,10 +9,6 @@ const nextYear = new Date().getFullYear() + 1;
 /** A label's exact text, with or without the required-field star. */
 function exactly(text: string): RegExp {
   return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`);
-}
-
-async function expectAccessible(page: Page) {
-  expect(await accessibilityViolations(page)).toEqual([]);
 }
 
 async function heading(page: Page): Promise<string> {

@@ -1,34 +1,10 @@
 import { z } from 'zod';
-import { normaliseIdentifier, siretProblem } from '../../../../domain/siret';
-import { id, optionalEmail, optionalText, phone, requiredText } from '../../../student/formFields';
+import { createOrganisationSchema } from '../../../student/convention/organisation/schema';
+export { headcountBands } from '../../../student/convention/organisation/schema';
+import { id } from '../../../student/formFields';
 
-export const headcountBands = ['0', '1-9', '10-19', '20-49', '50-249', '250-4999', '5000+'] as const;
-
-/** The office corrects a host's record: a French host needs a SIRET whose checksum holds. */
-export const organisationEditSchema = z
-  .object({
-    name: requiredText(200),
-    country: requiredText(60).transform((value) => value.toUpperCase()),
-    siret: optionalText(20).transform((value) => (value ? normaliseIdentifier(value) : null)),
-    naf: optionalText(10).refine((value) => value === null || /^\d{2}\.?\d{2}[A-Za-z]$/.test(value), { error: 'student.errors.naf' }),
-    legalStatus: optionalText(100),
-    headcountBand: z.enum(headcountBands, { error: 'student.errors.choose' }),
-    sector: z.enum(['public', 'private'], { error: 'student.errors.choose' }),
-    street: requiredText(200),
-    postalCode: requiredText(20),
-    city: requiredText(100),
-    phone: phone(),
-    email: optionalEmail(),
-    website: optionalText(200),
-  })
-  .superRefine((organisation, context) => {
-    if (organisation.siret) {
-      const problem = siretProblem(organisation.siret);
-      if (problem) context.addIssue({ code: 'custom', path: ['siret'], message: `student.errors.siret.${problem}` });
-    } else if (organisation.country === 'FR') {
-      context.addIssue({ code: 'custom', path: ['siret'], message: 'student.errors.siretRequired' });
-    }
-  });
+/** The office corrects a host's record with the same rules as the student who created it. */
+export const organisationEditSchema = createOrganisationSchema;
 
 export const organisationSearchSchema = z.object({
   name: z.string().trim().max(200).optional(),
