@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { subjects } from '../../../src/models/schema';
+import { memberships, outbox, subjects } from '../../../src/models/schema';
 import { BrowserlessClient } from '../../support/browserlessClient';
 import { useTestPstage } from '../../support/pstage';
 
@@ -104,5 +104,27 @@ describe('the fiche de liaison', () => {
   it('is refused without a student session', async () => {
     const response = await fetch(new URL('/student/fiche-de-liaison.pdf', pstage.url), { headers: { accept: 'text/html' } });
     expect(response.status).toBe(401);
+  });
+});
+
+describe('telling the programme head about a proposed subject', () => {
+  it('fetches the course roster first when no head of the programme has launched Pstage yet, so the heads get the mail', async () => {
+    const { client } = await pstage.launch('camille-martin', 'm1-info');
+    expect(await pstage.database.db.select().from(memberships).where(eq(memberships.role, 'staff'))).toHaveLength(0);
+    expect((await propose(client, { title: 'Analyse de logs', description: 'Détection d’anomalies' })).status).toBe(303);
+    const recipients = (await pstage.database.db.select().from(outbox).where(eq(outbox.kind, 'mail'))).map((row) => (row.payload as { to: { email: string } }).to.email);
+    expect(recipients.sort()).toEqual(['claire.lambert@univ.example.fr', 'jean.dupont@univ.example.fr']);
+  });
+
+  it('still records the subject when the LMS cannot list the course members', async () => {
+    const { client } = await pstage.launch('camille-martin', 'm1-info');
+    pstage.devPlatform!.setOutage('error500');
+    try {
+      expect((await propose(client, { title: 'Analyse de logs', description: 'Détection d’anomalies' })).status).toBe(303);
+    } finally {
+      pstage.devPlatform!.setOutage(null);
+    }
+    expect(await pstage.database.db.select().from(subjects)).toHaveLength(1);
+    expect(await pstage.database.db.select().from(outbox).where(eq(outbox.kind, 'mail'))).toHaveLength(0);
   });
 });

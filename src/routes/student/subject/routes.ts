@@ -3,13 +3,15 @@ import type { Services } from '../../../services';
 import { notFound } from '../../../errors';
 import { programmeRepository } from '../../../models/programmeRepository';
 import { subjectRepository } from '../../../models/subjectRepository';
+import { makeProgrammeStaffKnown } from '../../../services/programme/programmeStaff';
 import { proposeSubject, reviseSubject } from '../../../services/student/subjects';
 import { fieldErrors, keepFormState, takeFormState } from '../formState';
 import { idParam } from '../params';
 import { subjectSchema } from './schema';
 
 /** Propose a subject to a programme; edit it while proposed; revise and propose it again once rejected. */
-export function subjectRoutes({ db }: Services): Router {
+export function subjectRoutes(services: Services): Router {
+  const { db } = services;
   const router = Router();
 
   router.get('/new', async (req, res) => {
@@ -33,6 +35,7 @@ export function subjectRoutes({ db }: Services): Router {
       return res.redirect(303, '/student/subject/new');
     }
     const { programmeId, ...fields } = parsed.data;
+    await makeProgrammeStaffKnown(services, req.session!.userId, programmeId);
     await proposeSubject(db, req.session!.userId, programmeId, fields);
     res.redirect(303, '/student?done=subjectProposed');
   });
