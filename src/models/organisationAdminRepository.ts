@@ -45,17 +45,34 @@ export const organisationAdminRepository = {
     return { rows, total: Number(total) };
   },
 
-  async update(db: Executor, id: number, fields: OrganisationFields): Promise<Organisation | undefined> {
+  /**
+   * Optimistic locking: the edit applies only to the version the office member saw, and moves it on;
+   * `undefined` when the record changed (or went) since.
+   */
+  async update(db: Executor, id: number, expectedVersion: number, fields: OrganisationFields): Promise<Organisation | undefined> {
     const [row] = await db
       .update(organisations)
-      .set({ ...fields, city: fields.city.toUpperCase(), searchName: searchableName(fields.name) })
-      .where(eq(organisations.id, id))
+      .set({ ...fields, city: fields.city.toUpperCase(), searchName: searchableName(fields.name), version: sql`${organisations.version} + 1` })
+      .where(and(eq(organisations.id, id), eq(organisations.version, expectedVersion)))
       .returning();
     return row;
   },
 
-  async setValidated(db: Executor, id: number, validated: boolean): Promise<void> {
-    await db.update(organisations).set({ validated }).where(eq(organisations.id, id));
+  /** Like `update`: only on the version seen (any version when none is given, as a merge does); false otherwise. */
+  async setValidated(db: Executor, id: number, validated: boolean, expectedVersion?: number): Promise<boolean> {
+    const where = expectedVersion === undefined ? eq(organisations.id, id) : and(eq(organisations.id, id), eq(organisations.version, expectedVersion));
+    const rows = await db.update(organisations).set({ validated, version: sql`${organisations.version} + 1` }).where(where).returning({ id: organisations.id });
+    return rows.length > 0;
+  },
+
+  /** Takes the version seen for a change that is not a plain update (a merge); false when it moved on. */
+  async claimVersion(db: Executor, id: number, expectedVersion: number): Promise<boolean> {
+    const rows = await db
+      .update(organisations)
+      .set({ version: sql`${organisations.version} + 1` })
+      .where(and(eq(organisations.id, id), eq(organisations.version, expectedVersion)))
+      .returning({ id: organisations.id });
+    return rows.length > 0;
   },
 
   /** Hosts that may be the same one: the same SIRET, or a name sharing its first word (the caller compares names). */

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from './database';
 import { memberships, programmes, users } from './schema';
 
@@ -18,18 +18,27 @@ export interface ProgrammeFromLaunch {
 }
 
 export const programmeRepository = {
-  /** Creates the programme on first launch and keeps the LMS service URLs of the latest launch. */
+  /**
+   * Creates the programme on first launch and keeps the LMS service URLs of the latest launch. The link's
+   * teaching hours update the programme unless its staff set them by hand in Pstage: those are kept.
+   */
   async upsertFromLaunch(db: Executor, launch: ProgrammeFromLaunch): Promise<Programme> {
+    const manual = sql`${programmes.teachingHoursSource} = 'manual'`;
     const services = {
       clientId: launch.clientId,
       deploymentId: launch.deploymentId,
       ...(launch.lineItemsUrl ? { lineItemsUrl: launch.lineItemsUrl } : {}),
       ...(launch.membershipsUrl ? { membershipsUrl: launch.membershipsUrl } : {}),
-      ...(launch.teachingHours ? { teachingHours: launch.teachingHours } : {}),
+      ...(launch.teachingHours
+        ? {
+            teachingHours: sql`case when ${manual} then ${programmes.teachingHours} else ${launch.teachingHours}::integer end`,
+            teachingHoursSource: sql`case when ${manual} then 'manual' else 'launch' end`,
+          }
+        : {}),
     };
     const [programme] = await db
       .insert(programmes)
-      .values({ ...launch, label: launch.label ?? null })
+      .values({ ...launch, label: launch.label ?? null, teachingHoursSource: launch.teachingHours ? 'launch' : null })
       .onConflictDoUpdate({ target: [programmes.iss, programmes.contextId], set: services })
       .returning();
     return programme;
@@ -87,6 +96,24 @@ export const programmeRepository = {
   async setLineItemUrl(db: Executor, id: number, lineItemUrl: string | null, previous?: string): Promise<void> {
     const where = previous === undefined ? eq(programmes.id, id) : and(eq(programmes.id, id), eq(programmes.lineItemUrl, previous));
     await db.update(programmes).set({ lineItemUrl }).where(where);
+  },
+
+  /** What the programme's staff set in Pstage: the yearly teaching hours (now kept over launches) and the internship types. */
+  async updateSettings(db: Executor, id: number, settings: { teachingHours: number; internshipTypes: string[] }): Promise<Programme | undefined> {
+    const [programme] = await db
+      .update(programmes)
+      .set({ ...settings, teachingHoursSource: 'manual' })
+      .where(eq(programmes.id, id))
+      .returning();
+    return programme;
+  },
+
+  /** Every programme with its teaching hours, for the office. */
+  async listTeachingVolumes(db: Executor) {
+    return db
+      .select({ id: programmes.id, title: programmes.title, teachingHours: programmes.teachingHours, teachingHoursSource: programmes.teachingHoursSource, archived: programmes.archived })
+      .from(programmes)
+      .orderBy(asc(programmes.title), asc(programmes.id));
   },
 
   async listByIds(db: Executor, ids: number[]): Promise<Programme[]> {

@@ -57,6 +57,8 @@ export const organisations = pgTable(
     email: text('email'),
     website: text('website'),
     validated: boolean('validated').notNull().default(false),
+    /** Optimistic locking of the office's edit, validation and merge: each one applies to the version the user saw. */
+    version: integer('version').notNull().default(1),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

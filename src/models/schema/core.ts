@@ -31,6 +31,8 @@ export const programmes = pgTable(
     title: text('title').notNull(),
     label: text('label'),
     teachingHours: integer('teaching_hours'),
+    /** Who set the teaching hours: a launch's custom parameter, or the programme's staff by hand (which later launches keep). */
+    teachingHoursSource: text('teaching_hours_source', { enum: ['launch', 'manual'] }),
     internshipTypes: jsonb('internship_types').$type<string[]>().notNull().default(['compulsory', 'optional']),
     archived: boolean('archived').notNull().default(false),
     lineItemsUrl: text('line_items_url'),

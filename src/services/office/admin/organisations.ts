@@ -39,36 +39,51 @@ export async function organisationDetails(db: Database, id: number, today = toda
   return { organisation, services, contacts, conventions, duplicates, academicYear, quota, concurrent, quotaExceeded: concurrent > quota, overloadedTutors, tutorCap: professionalTutorCap };
 }
 
-export async function validateOrganisation(db: Database, actorUserId: number, id: number): Promise<void> {
+const conflict = () => new AppError(409, 'errors.conflict');
+
+/** Validates the record as the office member saw it (`version`): a change since then is a conflict, nothing written. */
+export async function validateOrganisation(db: Database, actorUserId: number, id: number, version: number): Promise<void> {
   await db.transaction(async (tx) => {
     const organisation = await organisationRepository.findById(tx, id);
     if (!organisation) throw notFound();
     if (organisation.validated) return;
-    await organisationAdminRepository.setValidated(tx, id, true);
+    if (!(await organisationAdminRepository.setValidated(tx, id, true, version))) throw conflict();
     await auditRepository.record(tx, { actorUserId, action: 'organisation.validate', targetType: 'organisation', targetId: id });
   });
 }
 
-export async function editOrganisation(db: Database, actorUserId: number, id: number, fields: OrganisationFields): Promise<void> {
+/** Saves the office's correction over the version it was made from only: another save since then is a conflict. */
+export async function editOrganisation(db: Database, actorUserId: number, id: number, version: number, fields: OrganisationFields): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await organisationRepository.findById(tx, id);
     if (!before) throw notFound();
-    await organisationAdminRepository.update(tx, id, fields);
+    if (!(await organisationAdminRepository.update(tx, id, version, fields))) throw conflict();
     const changed = Object.keys(fields).filter((key) => String(before[key as keyof Organisation] ?? '') !== String(fields[key as keyof OrganisationFields] ?? ''));
     await auditRepository.record(tx, { actorUserId, action: 'organisation.edit', targetType: 'organisation', targetId: id, details: { changed } });
   });
 }
 
+export interface MergeCommand {
+  survivorId: number;
+  survivorVersion: number;
+  duplicateId: number;
+  duplicateVersion: number;
+}
+
 /**
  * The office keeps `survivorId` and removes `duplicateId`: in one transaction its services, contacts and
- * conventions move to the survivor, so nothing is left pointing at a deleted host.
+ * conventions move to the survivor, so nothing is left pointing at a deleted host. Both records must be as the
+ * office member saw them: a record changed or already merged away since is a conflict, and nothing moves.
  */
-export async function mergeOrganisations(db: Database, actorUserId: number, survivorId: number, duplicateId: number) {
+export async function mergeOrganisations(db: Database, actorUserId: number, command: MergeCommand) {
+  const { survivorId, duplicateId } = command;
   return db.transaction(async (tx) => {
     const survivor = await organisationRepository.findById(tx, survivorId);
     const duplicate = await organisationRepository.findById(tx, duplicateId);
-    if (!survivor || !duplicate) throw notFound();
+    if (!survivor || !duplicate) throw conflict();
     if (!areDuplicates(survivor, duplicate)) throw new AppError(422, 'officeAdmin.organisations.notDuplicates');
+    const claimed = (await organisationAdminRepository.claimVersion(tx, survivorId, command.survivorVersion)) && (await organisationAdminRepository.claimVersion(tx, duplicateId, command.duplicateVersion));
+    if (!claimed) throw conflict();
     const moved = await organisationAdminRepository.merge(tx, survivorId, duplicateId);
     if (duplicate.validated && !survivor.validated) await organisationAdminRepository.setValidated(tx, survivorId, true);
     await auditRepository.record(tx, {

@@ -61,7 +61,7 @@ describe("the office's organisations", () => {
   it('validates a host, with an audit entry', async () => {
     const { convention } = await submitConventionAsStudent(pstage);
     const { client, csrf } = await launchOffice(pstage);
-    const posted = await post(client, csrf, `/office/organisations/${convention.organisationId}/validate`);
+    const posted = await post(client, csrf, `/office/organisations/${convention.organisationId}/validate`, { version: '1' });
     expect(posted).toMatchObject({ status: 303, location: `/office/organisations/${convention.organisationId}?done=validated` });
     const [host] = await pstage.database.db.select().from(organisations).where(eq(organisations.id, convention.organisationId!));
     expect(host.validated).toBe(true);
@@ -116,7 +116,7 @@ describe("the office's organisations", () => {
     const page = await client.request(`/office/organisations/${survivorId}`);
     expect(page.text).toContain('Doublons possibles');
     expect(page.text).toContain(`name="candidateId" value="${duplicateId}"`);
-    const merged = await client.submit(`/office/organisations/${survivorId}`, { candidateId: String(duplicateId), survivorId: String(survivorId) }, `/office/organisations/${survivorId}/merge`);
+    const merged = await client.submit(`/office/organisations/${survivorId}`, { candidateId: String(duplicateId), candidateVersion: '1', survivorId: String(survivorId) }, `/office/organisations/${survivorId}/merge`);
     expect(merged).toMatchObject({ status: 303, location: `/office/organisations/${survivorId}?done=merged` });
 
     expect(await db.select().from(organisations).where(eq(organisations.id, duplicateId))).toHaveLength(0);
@@ -140,14 +140,14 @@ describe("the office's organisations", () => {
     const b = await createHost(pstage, { name: 'Atelier Numerique', siret: null });
     const c = await createHost(pstage, { name: 'Boulangerie Dupain', siret: '55210055400013' });
     const { client } = await launchOffice(pstage);
-    const kept = await client.submit(`/office/organisations/${a.id}`, { candidateId: String(b.id), survivorId: String(b.id) }, `/office/organisations/${a.id}/merge`);
+    const kept = await client.submit(`/office/organisations/${a.id}`, { candidateId: String(b.id), candidateVersion: '1', survivorId: String(b.id) }, `/office/organisations/${a.id}/merge`);
     expect(kept).toMatchObject({ status: 303, location: `/office/organisations/${b.id}?done=merged` });
     const remaining = await pstage.database.db.select().from(organisations);
     expect(remaining.map((row) => row.id).sort()).toEqual([b.id, c.id].sort());
-    const refused = await client.submit(`/office/organisations/${b.id}`, { candidateId: String(c.id), survivorId: String(b.id) }, `/office/organisations/${b.id}/merge`);
+    const refused = await client.submit(`/office/organisations/${b.id}`, { candidateId: String(c.id), candidateVersion: '1', survivorId: String(b.id) }, `/office/organisations/${b.id}/merge`);
     expect(refused.status).toBe(422);
     expect(refused.text).toContain('ne sont pas des doublons');
-    const crafted = await client.submit(`/office/organisations/${b.id}`, { candidateId: String(c.id), survivorId: '999' }, `/office/organisations/${b.id}/merge`);
+    const crafted = await client.submit(`/office/organisations/${b.id}`, { candidateId: String(c.id), candidateVersion: '1', survivorId: '999' }, `/office/organisations/${b.id}/merge`);
     expect(crafted.status).toBe(400);
     expect(await pstage.database.db.select().from(organisations)).toHaveLength(2);
   });

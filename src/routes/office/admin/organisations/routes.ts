@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { AppError } from '../../../../errors';
 import { organisationRepository } from '../../../../models/organisationRepository';
 import type { Services } from '../../../../services';
@@ -7,17 +7,39 @@ import { fieldErrors, keepFormState, takeFormState } from '../../../student/form
 import { idFrom, pageNumber, pagination } from '../pagination';
 import { headcountBands, mergeSchema, organisationEditSchema, organisationSearchSchema } from './schema';
 
-/** Hosts: the ones students created to review, a search of all, one host's page, validate, edit and merge. */
+/** The version of the record the form was shown with; a missing or crafted one can only be a stale page. */
+function versionFrom(value: unknown): number {
+  const version = Number(value);
+  if (!Number.isInteger(version) || version <= 0) throw new AppError(409, 'errors.conflict');
+  return version;
+}
+
+const isConflict = (error: unknown) => error instanceof AppError && error.status === 409;
+
+/**
+ * Hosts: the ones students created to review, a search of all, one host's page, validate, edit and merge.
+ * Each change applies to the version of the record the office member saw; a concurrent change comes back as a
+ * conflict message, with nothing written.
+ */
 export function organisationRoutes(services: Services): Router {
   const router = Router();
   const db = services.db;
+
+  /** Back to the host's page (or the list when the host was merged away meanwhile) with the conflict message. */
+  async function conflictBack(req: Request, res: Response, id: number) {
+    const stillThere = await organisationRepository.findById(db, id);
+    await keepFormState(req, stillThere ? `office-organisation-page-${id}` : 'office-organisations', { values: {}, errors: { form: stillThere ? 'officeAdmin.organisations.conflict.page' : 'officeAdmin.organisations.conflict.gone' } });
+    res.redirect(303, stillThere ? `/office/organisations/${id}` : '/office/organisations');
+  }
 
   router.get('/', async (req, res) => {
     const search = organisationSearchSchema.safeParse(req.query);
     const criteria = search.success ? search.data : {};
     const page = pageNumber(req);
     const overview = await organisationsOverview(db, criteria, page);
+    const kept = await takeFormState(req, 'office-organisations');
     res.render('office/admin/organisations', {
+      errors: kept?.errors ?? {},
       title: req.t('officeAdmin.organisations.title'),
       criteria,
       ...overview,
@@ -27,13 +49,20 @@ export function organisationRoutes(services: Services): Router {
   });
 
   router.get('/:id', async (req, res) => {
-    const details = await organisationDetails(db, idFrom(req));
-    res.render('office/admin/organisation', { title: details.organisation.name, ...details, done: req.query.done });
+    const id = idFrom(req);
+    const details = await organisationDetails(db, id);
+    const kept = await takeFormState(req, `office-organisation-page-${id}`);
+    res.render('office/admin/organisation', { title: details.organisation.name, ...details, done: req.query.done, errors: kept?.errors ?? {} });
   });
 
   router.post('/:id/validate', async (req, res) => {
     const id = idFrom(req);
-    await validateOrganisation(db, req.session!.userId, id);
+    try {
+      await validateOrganisation(db, req.session!.userId, id, versionFrom(req.body?.version));
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+      return conflictBack(req, res, id);
+    }
     res.redirect(303, `/office/organisations/${id}?done=validated`);
   });
 
@@ -46,6 +75,8 @@ export function organisationRoutes(services: Services): Router {
       title: req.t('officeAdmin.organisations.editTitle', { name: organisation.name }),
       organisation,
       values: kept?.values ?? organisation,
+      // After a conflict the form keeps the version it was made from: saving it again cannot overwrite the other change.
+      version: kept?.values.version ?? organisation.version,
       errors: kept?.errors ?? {},
       headcountBands,
     });
@@ -59,7 +90,13 @@ export function organisationRoutes(services: Services): Router {
       res.redirect(303, `/office/organisations/${id}/edit`);
       return;
     }
-    await editOrganisation(db, req.session!.userId, id, form.data);
+    try {
+      await editOrganisation(db, req.session!.userId, id, versionFrom(req.body.version), form.data);
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+      await keepFormState(req, `office-organisation-${id}`, { values: req.body, errors: { form: 'officeAdmin.organisations.conflict.edit' } });
+      return res.redirect(303, `/office/organisations/${id}/edit`);
+    }
     res.redirect(303, `/office/organisations/${id}?done=edited`);
   });
 
@@ -70,7 +107,13 @@ export function organisationRoutes(services: Services): Router {
     const { candidateId, survivorId } = form.data;
     if (survivorId !== id && survivorId !== candidateId) throw new AppError(400, 'errors.validation');
     const duplicateId = survivorId === id ? candidateId : id;
-    await mergeOrganisations(db, req.session!.userId, survivorId, duplicateId);
+    try {
+      const versions = { [id]: versionFrom(req.body.version), [candidateId]: versionFrom(req.body.candidateVersion) };
+      await mergeOrganisations(db, req.session!.userId, { survivorId, survivorVersion: versions[survivorId], duplicateId, duplicateVersion: versions[duplicateId] });
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+      return conflictBack(req, res, id);
+    }
     res.redirect(303, `/office/organisations/${survivorId}?done=merged`);
   });
   return router;
