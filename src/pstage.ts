@@ -10,6 +10,7 @@ import { openDatabase, type DatabaseHandle } from './models/database';
 import type { Services } from './services';
 import { createNotificationScheduler } from './services/notifications/scheduler';
 import { createOutboxFromConfig } from './services/outbox/outboxFromConfig';
+import { wakeOutboxAfterWrites } from './services/outbox/wakeAfterWrites';
 import { progressPostBackFor } from './services/progress/postProgress';
 
 export interface RunningPstage {
@@ -64,7 +65,10 @@ export async function startPstage(options: {
     server.off('request', starting);
     server.on('request', app);
     const outbox = createOutboxFromConfig({ config, db: database.db, logger, ags: progressPostBackFor(services) });
-    if (options.outboxWorker ?? true) outbox.start();
+    if (options.outboxWorker ?? true) {
+      outbox.start();
+      wakeOutboxAfterWrites(server, outbox.worker);
+    }
     const scheduler = createNotificationScheduler({ db: database.db, officeEmail: config.officeEmail, logger });
     if (options.notificationScheduler ?? config.environment !== 'test') scheduler.start();
     const openedDatabase = database;

@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from './database';
 import { outbox } from './schema';
 
 export type OutboxKind = 'mail' | 'ags';
-export type OutboxStatus = 'pending' | 'sent' | 'superseded' | 'failed';
+/** `skipped`: handled without being sent, the reason in `lastError` (a post-back for a course without AGS endpoint). */
+export type OutboxStatus = 'pending' | 'sent' | 'superseded' | 'failed' | 'skipped';
 export type OutboxMessage = typeof outbox.$inferSelect;
 
 export interface NewOutboxMessage {
@@ -11,7 +12,7 @@ export interface NewOutboxMessage {
   payload: Record<string, unknown>;
   /** One event, one message: a second enqueue with the same key is ignored. */
   dedupeKey?: string;
-  /** Only the latest state is worth delivering: older pending messages with this key are superseded. */
+  /** Only the latest state is worth delivering: older pending or failed messages with this key are superseded. */
   supersedeKey?: string;
 }
 
@@ -19,6 +20,17 @@ export interface NewOutboxMessage {
 export const defaultMaxAttempts = 8;
 
 const errorMaxLength = 2000;
+
+/**
+ * A newer state with the same key was enqueued or handled: the older ones still waiting (or given up)
+ * no longer matter, to the worker or to the office.
+ */
+async function supersedeOlder(db: Executor, id: number, supersedeKey: string): Promise<void> {
+  await db
+    .update(outbox)
+    .set({ status: 'superseded', lockedUntil: null })
+    .where(and(eq(outbox.supersedeKey, supersedeKey), inArray(outbox.status, ['pending', 'failed']), lt(outbox.id, id)));
+}
 
 export const outboxRepository = {
   /** Meant to run inside the caller's transaction, so the message exists if and only if the change committed. */
@@ -33,12 +45,7 @@ export const outboxRepository = {
       return { id: existing.id, created: false };
     }
     const id = inserted[0].id;
-    if (message.supersedeKey) {
-      await db
-        .update(outbox)
-        .set({ status: 'superseded', lockedUntil: null })
-        .where(and(eq(outbox.supersedeKey, message.supersedeKey), eq(outbox.status, 'pending'), lt(outbox.id, id)));
-    }
+    if (message.supersedeKey) await supersedeOlder(db, id, message.supersedeKey);
     return { id, created: true };
   },
 
@@ -72,12 +79,24 @@ export const outboxRepository = {
     return claimed.sort((a, b) => a.id - b.id);
   },
 
-  /** Only a still-pending row becomes sent: a superseded one stays superseded. */
+  /** Only a still-pending row becomes sent: a superseded one stays superseded. Older states with its key are superseded. */
   async markSent(db: Executor, id: number): Promise<void> {
-    await db
+    const [row] = await db
       .update(outbox)
       .set({ status: 'sent', sentAt: sql`now()`, lockedUntil: null, lastError: null })
-      .where(and(eq(outbox.id, id), eq(outbox.status, 'pending')));
+      .where(and(eq(outbox.id, id), eq(outbox.status, 'pending')))
+      .returning({ supersedeKey: outbox.supersedeKey });
+    if (row?.supersedeKey) await supersedeOlder(db, id, row.supersedeKey);
+  },
+
+  /** Handled without sending (nothing to send it to): `reason` stays on the row for the office; older states are moot too. */
+  async markSkipped(db: Executor, id: number, reason: string): Promise<void> {
+    const [row] = await db
+      .update(outbox)
+      .set({ status: 'skipped', lockedUntil: null, lastError: reason.slice(0, errorMaxLength) })
+      .where(and(eq(outbox.id, id), eq(outbox.status, 'pending')))
+      .returning({ supersedeKey: outbox.supersedeKey });
+    if (row?.supersedeKey) await supersedeOlder(db, id, row.supersedeKey);
   },
 
   /**
@@ -119,6 +138,28 @@ export const outboxRepository = {
     return rows.length > 0;
   },
 
+  /** The office does not want to wait for the backoff of a message that is still being retried: it becomes due now. */
+  async retryNow(db: Executor, id: number): Promise<boolean> {
+    const rows = await db
+      .update(outbox)
+      .set({ nextAttemptAt: sql`now()` })
+      .where(and(eq(outbox.id, id), eq(outbox.status, 'pending'), gt(outbox.attempts, 0), isNotNull(outbox.lastError)))
+      .returning({ id: outbox.id });
+    return rows.length > 0;
+  },
+
+  /** Post-backs skipped because their programme has no AGS endpoint, by programme: how many and the latest. */
+  async skippedPostBacksByProgramme(db: Executor): Promise<{ programmeId: number; count: number; latest: Date }[]> {
+    const programmeId = sql<number>`(${outbox.payload} ->> 'programmeId')::int`;
+    const rows = await db
+      .select({ programmeId, count: sql<number>`count(*)::int`, latest: sql<string>`max(${outbox.createdAt})` })
+      .from(outbox)
+      .where(and(eq(outbox.kind, 'ags'), eq(outbox.status, 'skipped')))
+      .groupBy(programmeId)
+      .orderBy(programmeId);
+    return rows.map((row) => ({ programmeId: Number(row.programmeId), count: Number(row.count), latest: new Date(row.latest) }));
+  },
+
   /** What needs the office's attention: given-up messages first, then pending ones that have already failed. */
   async listFailing(db: Executor, limit = 200): Promise<OutboxMessage[]> {
     return db
@@ -151,7 +192,7 @@ export const outboxRepository = {
       .select({ status: outbox.status, count: sql<number>`count(*)::int` })
       .from(outbox)
       .groupBy(outbox.status);
-    const counts: Record<OutboxStatus, number> = { pending: 0, sent: 0, superseded: 0, failed: 0 };
+    const counts: Record<OutboxStatus, number> = { pending: 0, sent: 0, superseded: 0, failed: 0, skipped: 0 };
     for (const row of rows) counts[row.status] = Number(row.count);
     return counts;
   },

@@ -117,7 +117,7 @@ export const outbox = pgTable(
     dedupeKey: text('dedupe_key'),
     supersedeKey: text('supersede_key'),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
-    status: text('status', { enum: ['pending', 'sent', 'superseded', 'failed'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'sent', 'superseded', 'failed', 'skipped'] }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),

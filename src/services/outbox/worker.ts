@@ -11,7 +11,12 @@ export interface OutboxDelivery {
   createdAt: Date;
 }
 
-export type OutboxHandler = (payload: Record<string, unknown>, delivery: OutboxDelivery) => Promise<void>;
+/** A handler that had nothing to deliver to says why: the row ends as `skipped` with that reason, not as `sent`. */
+export interface OutboxSkip {
+  skipped: string;
+}
+
+export type OutboxHandler = (payload: Record<string, unknown>, delivery: OutboxDelivery) => Promise<void | OutboxSkip>;
 
 export interface OutboxRunCounts {
   sent: number;
@@ -19,6 +24,8 @@ export interface OutboxRunCounts {
   retrying: number;
   /** Failed for good: status `failed`, shown to the office. */
   failed: number;
+  /** Handled without sending (present only when it happened). */
+  skipped?: number;
 }
 
 export interface OutboxWorker {
@@ -62,11 +69,14 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   let running: Promise<unknown> | undefined;
   let started = false;
   let stopping = false;
+  /** A wake-up during a run: what was committed meanwhile may have been missed by its last claim. */
+  let wokenWhileRunning = false;
 
   async function deliver(message: OutboxMessage, counts: OutboxRunCounts) {
     const handler = handlers[message.kind]!;
+    let outcome: void | OutboxSkip;
     try {
-      await handler(message.payload, { id: message.id, attempts: message.attempts, createdAt: message.createdAt });
+      outcome = await handler(message.payload, { id: message.id, attempts: message.attempts, createdAt: message.createdAt });
     } catch (error) {
       const attempts = message.attempts + 1;
       const permanent = isPermanentFailure(error);
@@ -80,6 +90,11 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         counts.retrying += 1;
         logger.warn({ outboxId: message.id, kind: message.kind, attempts, nextAttemptAt, error: text }, 'outbox delivery failed, will retry');
       }
+      return;
+    }
+    if (outcome?.skipped) {
+      await outboxRepository.markSkipped(db, message.id, outcome.skipped);
+      counts.skipped = (counts.skipped ?? 0) + 1;
       return;
     }
     await outboxRepository.markSent(db, message.id);
@@ -111,7 +126,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       .catch((error) => logger.error({ err: error }, 'outbox worker run failed'))
       .finally(() => {
         running = undefined;
-        schedule(intervalMs);
+        schedule(wokenWhileRunning ? 0 : intervalMs);
+        wokenWhileRunning = false;
       });
   }
 
@@ -131,7 +147,11 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     },
     runOnce,
     wake() {
-      if (!started || stopping || running) return;
+      if (!started || stopping) return;
+      if (running) {
+        wokenWhileRunning = true;
+        return;
+      }
       if (timer) clearTimeout(timer);
       schedule(0);
     },

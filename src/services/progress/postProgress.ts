@@ -22,6 +22,9 @@ const payloadSchema = z.object({
   changedAt: z.iso.datetime({ offset: true }),
 });
 
+/** Kept on a skipped row (the office page recognises it by the status, this text is for the logs and the database). */
+export const noAgsEndpoint = 'No AGS endpoint: the course launch gave no gradebook service';
+
 export interface ProgressPostBackOptions {
   db: Database;
   tokens: AgsTokenSource;
@@ -62,9 +65,9 @@ export function createProgressPostBack(options: ProgressPostBackOptions): Outbox
     if (student.iss !== programme.iss) throw new PermanentDeliveryError(`Student ${student.id} does not come from the programme's LMS ${programme.iss}`);
     if (!programme.lineItemsUrl) {
       // The LMS gave no AGS endpoint at launch (grade sync off): nothing to post to, now or by retrying.
-      // The row ends as sent; the student's next change posts the whole state if a later launch brings one.
+      // The row ends as skipped, shown to the office; the student's next change posts the whole state if a later launch brings one.
       logger.info({ outboxId: delivery.id, programmeId: programme.id }, 'progress post-back skipped: the programme has no AGS endpoint');
-      return;
+      return { skipped: noAgsEndpoint };
     }
     await initI18n();
     const platform = { iss: programme.iss, clientId: programme.clientId };
@@ -72,7 +75,7 @@ export function createProgressPostBack(options: ProgressPostBackOptions): Outbox
     let lineItemUrl: string | null = programme.lineItemUrl;
     try {
       lineItemUrl ??= await ensureLineItem(db, programme.id, client, lineItemLabel);
-      if (!lineItemUrl) return;
+      if (!lineItemUrl) return { skipped: noAgsEndpoint };
       const outcome = await client.submitScore(lineItemUrl, scoreFor(payload, student));
       if (outcome === 'olderThanLatest') {
         // A later state of this student reached the LMS first (two workers, or a retry overtaken):

@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../../src/models/database';
 import { outboxRepository } from '../../../src/models/outboxRepository';
+import { outbox } from '../../../src/models/schema';
 import { openTestDatabase, truncateAll } from '../../support/database';
 
 let database: DatabaseHandle;
@@ -92,6 +93,79 @@ describe('outbox repository', () => {
     await outboxRepository.enqueue(database.db, { kind: 'ags', payload: {}, supersedeKey: 'k' });
     await outboxRepository.markSent(database.db, old.id);
     expect((await outboxRepository.list(database.db, { supersedeKey: 'k', status: 'superseded' })).map((row) => row.id)).toEqual([old.id]);
-    expect(await outboxRepository.countByStatus(database.db)).toEqual({ pending: 1, sent: 0, superseded: 1, failed: 1 });
+    expect(await outboxRepository.countByStatus(database.db)).toEqual({ pending: 1, sent: 0, superseded: 1, failed: 1, skipped: 0 });
+  });
+
+  it('a newer state also supersedes an older one that failed for good: it leaves the list the office watches', async () => {
+    const old = await outboxRepository.enqueue(database.db, { kind: 'ags', payload: { state: 'proposed' }, supersedeKey: 'ags:1' });
+    await outboxRepository.markFailed(database.db, old.id, 'LMS answered 500', new Date(), { permanent: true });
+    const unrelated = await outboxRepository.enqueue(database.db, { kind: 'ags', payload: {}, supersedeKey: 'ags:2' });
+    await outboxRepository.markFailed(database.db, unrelated.id, 'LMS answered 500', new Date(), { permanent: true });
+    expect((await outboxRepository.listFailing(database.db)).map((row) => row.id)).toEqual([unrelated.id, old.id]);
+
+    await outboxRepository.enqueue(database.db, { kind: 'ags', payload: { state: 'validated' }, supersedeKey: 'ags:1' });
+
+    expect((await outboxRepository.listFailing(database.db)).map((row) => row.id)).toEqual([unrelated.id]);
+    expect((await outboxRepository.list(database.db, { status: 'superseded' })).map((row) => row.id)).toEqual([old.id]);
+  });
+
+  it('delivering a state supersedes the older ones with its key still waiting or given up, and only those', async () => {
+    // Rows as they stand after a race the enqueue could not see (written directly, in any order of ids).
+    const [given, waiting, newer] = await database.db
+      .insert(outbox)
+      .values([
+        { kind: 'ags', payload: { n: 1 }, supersedeKey: 'ags:1', status: 'failed', attempts: 8, lastError: 'down' },
+        { kind: 'ags', payload: { n: 2 }, supersedeKey: 'ags:1', status: 'pending', attempts: 2, lastError: 'down', nextAttemptAt: new Date(Date.now() + 60_000) },
+        { kind: 'ags', payload: { n: 3 }, supersedeKey: 'ags:1' },
+      ])
+      .returning();
+    const later = await outboxRepository.enqueue(database.db, { kind: 'mail', payload: {}, supersedeKey: 'ags:1-other' });
+
+    await outboxRepository.markSent(database.db, newer.id);
+
+    const byId = new Map((await outboxRepository.list(database.db)).map((row) => [row.id, row.status]));
+    expect(byId.get(given.id)).toBe('superseded');
+    expect(byId.get(waiting.id)).toBe('superseded');
+    expect(byId.get(newer.id)).toBe('sent');
+    expect(byId.get(later.id)).toBe('pending');
+    expect(await outboxRepository.listFailing(database.db)).toEqual([]);
+  });
+
+  it('a message skipped (nothing to deliver to) keeps its reason, is not counted as sent nor failing, and supersedes older states', async () => {
+    const older = await outboxRepository.enqueue(database.db, { kind: 'ags', payload: { programmeId: 4 }, supersedeKey: 'ags:4:1' });
+    await outboxRepository.markFailed(database.db, older.id, 'LMS answered 500', new Date(), { permanent: true });
+    const [newer] = await database.db.insert(outbox).values({ kind: 'ags', payload: { programmeId: 4 }, supersedeKey: 'ags:4:1' }).returning();
+    const other = await outboxRepository.enqueue(database.db, { kind: 'ags', payload: { programmeId: 5 } });
+
+    await outboxRepository.markSkipped(database.db, newer.id, 'No AGS endpoint');
+    await outboxRepository.markSkipped(database.db, other.id, 'No AGS endpoint');
+
+    const [row] = await database.db.select().from(outbox).where(eq(outbox.id, newer.id));
+    expect(row).toMatchObject({ status: 'skipped', lastError: 'No AGS endpoint', sentAt: null, lockedUntil: null });
+    expect(await outboxRepository.countByStatus(database.db)).toEqual({ pending: 0, sent: 0, superseded: 1, failed: 0, skipped: 2 });
+    expect(await outboxRepository.listFailing(database.db)).toEqual([]);
+    expect(await outboxRepository.claimDue(database.db, lease)).toEqual([]);
+    expect(await outboxRepository.skippedPostBacksByProgramme(database.db)).toEqual([
+      { programmeId: 4, count: 1, latest: row.createdAt },
+      { programmeId: 5, count: 1, latest: expect.any(Date) },
+    ]);
+  });
+
+  it('"retry now" makes a message that is still being retried due at once, and refuses the others', async () => {
+    const retrying = await outboxRepository.enqueue(database.db, { kind: 'mail', payload: {} });
+    await outboxRepository.markFailed(database.db, retrying.id, '421 try later', new Date(Date.now() + 3_600_000));
+    const fresh = await outboxRepository.enqueue(database.db, { kind: 'mail', payload: {} });
+    await outboxRepository.claimDue(database.db, lease);
+    const sent = await outboxRepository.enqueue(database.db, { kind: 'mail', payload: {} });
+    await outboxRepository.markSent(database.db, sent.id);
+    const failed = await outboxRepository.enqueue(database.db, { kind: 'mail', payload: {} });
+    await outboxRepository.markFailed(database.db, failed.id, '550 no such user', new Date(), { permanent: true });
+    expect(await outboxRepository.claimDue(database.db, lease)).toEqual([]);
+
+    expect(await outboxRepository.retryNow(database.db, retrying.id)).toBe(true);
+    for (const id of [fresh.id, sent.id, failed.id, 999_999]) expect(await outboxRepository.retryNow(database.db, id)).toBe(false);
+
+    const claimed = await outboxRepository.claimDue(database.db, lease);
+    expect(claimed.map((row) => [row.id, row.attempts, row.lastError])).toEqual([[retrying.id, 1, '421 try later']]);
   });
 });

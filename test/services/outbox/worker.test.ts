@@ -1,4 +1,6 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
@@ -7,6 +9,7 @@ import type { DatabaseHandle } from '../../../src/models/database';
 import { outboxRepository } from '../../../src/models/outboxRepository';
 import { retryDelayMs } from '../../../src/services/outbox/backoff';
 import { createOutboxFromConfig } from '../../../src/services/outbox/outboxFromConfig';
+import { wakeOutboxAfterWrites } from '../../../src/services/outbox/wakeAfterWrites';
 import { createOutboxWorker } from '../../../src/services/outbox/worker';
 import { openTestDatabase, truncateAll } from '../../support/database';
 
@@ -76,6 +79,81 @@ describe('outbox worker', () => {
     expect(await worker.runOnce()).toEqual({ sent: 0, retrying: 2, failed: 1 });
     const [row] = await outboxRepository.listFailing(database.db);
     expect(row).toMatchObject({ status: 'failed', attempts: 3, lastError: 'Error: LMS down' });
+  });
+
+  it('a handler that had nowhere to deliver ends the message as skipped with its reason, not as sent', async () => {
+    const worker = createOutboxWorker({ db: database.db, logger, handlers: { ags: async () => ({ skipped: 'No AGS endpoint' }) } });
+    const { id } = await outboxRepository.enqueue(database.db, { kind: 'ags', payload: {} });
+    expect(await worker.runOnce()).toEqual({ sent: 0, retrying: 0, failed: 0, skipped: 1 });
+    const [row] = await outboxRepository.list(database.db);
+    expect(row).toMatchObject({ id, status: 'skipped', lastError: 'No AGS endpoint', sentAt: null });
+  });
+});
+
+/** Waits until `done()` or fails after `ms`: far below the worker's poll interval in these tests. */
+async function waitFor(done: () => Promise<boolean>, ms = 2_000) {
+  const until = Date.now() + ms;
+  while (!(await done())) {
+    if (Date.now() > until) throw new Error(`not done within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe('waking the worker instead of waiting for its poll', () => {
+  const sentCount = async () => (await outboxRepository.countByStatus(database.db)).sent;
+
+  it('a wake-up during a run starts another run as soon as this one ends, for what was committed meanwhile', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const delivered: number[] = [];
+    const worker = createOutboxWorker({
+      db: database.db,
+      logger,
+      intervalMs: 60_000,
+      handlers: { mail: async (payload) => { if (payload.n === 1) await gate; delivered.push(payload.n as number); } },
+    });
+    await outboxRepository.enqueue(database.db, { kind: 'mail', payload: { n: 1 } });
+    worker.start();
+    try {
+      await waitFor(async () => (await outboxRepository.claimDue(database.db, { limit: 1, lockMs: 1 })).length === 0);
+      await outboxRepository.enqueue(database.db, { kind: 'mail', payload: { n: 2 } });
+      worker.wake();
+      release();
+      // The run in progress may or may not see message 2; either way it leaves well before the next poll.
+      await waitFor(async () => (await sentCount()) === 2);
+      expect(delivered).toEqual([1, 2]);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it('after a writing request has been answered (its transaction committed), the queued mail leaves without waiting for the poll', async () => {
+    const worker = createOutboxWorker({ db: database.db, logger, intervalMs: 60_000, handlers: { mail: async () => undefined } });
+    const server = http.createServer((req, res) => {
+      void database.db
+        .transaction(async (tx) => {
+          await outboxRepository.enqueue(tx, { kind: 'mail', payload: { method: req.method } });
+        })
+        .then(() => res.writeHead(303, { location: '/' }).end());
+    });
+    wakeOutboxAfterWrites(server, worker);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    worker.start();
+    try {
+      // Its first run has found nothing: the next poll is a minute away.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      // A reading request does not wake it (here one that queued a mail, which real reads never do).
+      await fetch(url, { method: 'GET', redirect: 'manual' });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await sentCount()).toBe(0);
+
+      await fetch(url, { method: 'POST', redirect: 'manual' });
+      await waitFor(async () => (await sentCount()) === 2, 1_500);
+    } finally {
+      await worker.stop();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 

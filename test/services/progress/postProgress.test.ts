@@ -7,7 +7,7 @@ import { outbox, programmes, subjects, users } from '../../../src/models/schema'
 import { createOutboxWorker } from '../../../src/services/outbox/worker';
 import { type ProgressPayload } from '../../../src/services/progress/enqueueProgressUpdate';
 import { decideSubjects } from '../../../src/services/programme/subjectDecisions';
-import { progressPostBackFor } from '../../../src/services/progress/postProgress';
+import { noAgsEndpoint, progressPostBackFor } from '../../../src/services/progress/postProgress';
 import { useTestPstage } from '../../support/pstage';
 import { proposeSubject, submitConventionAsStudent } from '../../support/studentJourney';
 
@@ -218,11 +218,31 @@ describe('the student progress posted to the LMS gradebook (AGS)', () => {
     await pstage.database.db.update(programmes).set({ lineItemsUrl: null });
     await proposeSubject(pstage, client);
 
-    expect(await worker().runOnce()).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(await worker().runOnce()).toEqual({ sent: 0, retrying: 0, failed: 0, skipped: 1 });
     await makeDue();
     expect(await worker().runOnce()).toEqual({ sent: 0, retrying: 0, failed: 0 });
     expect(pstage.devPlatform!.gradebook().scores).toEqual([]);
     expect(await outboxRepository.listFailing(pstage.database.db)).toEqual([]);
+    const [row] = await agsRows();
+    expect(row).toMatchObject({ status: 'skipped', lastError: noAgsEndpoint, sentAt: null });
+  });
+
+  it('a post-back that failed for good leaves the failing list once a newer state of the same student is delivered', async () => {
+    const { client } = await pstage.launch('camille-martin', 'm1-info');
+    const subject = await proposeSubject(pstage, client);
+    pstage.devPlatform!.setOutage('error500');
+    const impatient = createOutboxWorker({ db: pstage.database.db, handlers: { ags: progressPostBackFor(pstage.services) }, logger, maxAttempts: 1 });
+    expect(await impatient.runOnce()).toEqual({ sent: 0, retrying: 0, failed: 1 });
+    const [stale] = await outboxRepository.listFailing(pstage.database.db);
+    expect(stale).toMatchObject({ status: 'failed', lastError: expect.stringMatching(/500/) });
+
+    pstage.devPlatform!.setOutage(null);
+    await validateSubject(subject.id);
+    expect(await worker().runOnce()).toEqual({ sent: 1, retrying: 0, failed: 0 });
+
+    expect(scoresOf('101').map((score) => score.scoreGiven)).toEqual([2]);
+    expect(await outboxRepository.listFailing(pstage.database.db)).toEqual([]);
+    expect((await agsRows()).map((row) => [row.id === stale.id, row.status])).toEqual([[false, 'sent'], [true, 'superseded']]);
   });
 
   it('counts a state the LMS refuses as older than the one it holds (409) as delivered, and keeps the later one', async () => {

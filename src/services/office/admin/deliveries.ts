@@ -2,6 +2,7 @@ import { AppError } from '../../../errors';
 import { auditRepository } from '../../../models/auditRepository';
 import type { Database } from '../../../models/database';
 import { outboxRepository, type OutboxMessage } from '../../../models/outboxRepository';
+import { programmeRepository } from '../../../models/programmeRepository';
 import { userRepository } from '../../../models/userRepository';
 
 export interface DeliveryLine {
@@ -32,9 +33,38 @@ export async function failingDeliveries(db: Database): Promise<DeliveryLine[]> {
   return Promise.all(messages.map((message) => describe(db, message)));
 }
 
+export interface SkippedPostBacks {
+  programmeTitle: string;
+  count: number;
+  latest: Date;
+}
+
+/**
+ * Programmes whose course launch gave no AGS endpoint (grade sync off in the LMS), with the post-backs that had
+ * nowhere to go. A programme that has one now is left out: its students' next change posts their whole state.
+ */
+export async function skippedPostBacks(db: Database): Promise<SkippedPostBacks[]> {
+  const lines: SkippedPostBacks[] = [];
+  for (const skipped of await outboxRepository.skippedPostBacksByProgramme(db)) {
+    const programme = await programmeRepository.findById(db, skipped.programmeId);
+    if (!programme || programme.lineItemsUrl) continue;
+    lines.push({ programmeTitle: programme.title, count: skipped.count, latest: skipped.latest });
+  }
+  return lines;
+}
+
+/**
+ * "Retry now": a message given up goes back in the queue with its attempts reset; a message still being
+ * retried becomes due at once instead of after its backoff. Anything else (sent, superseded) is refused.
+ */
 export async function retryDelivery(db: Database, actorUserId: number, id: number): Promise<void> {
   await db.transaction(async (tx) => {
-    if (!(await outboxRepository.retry(tx, id))) throw new AppError(409, 'officeAdmin.deliveries.notFailed');
-    await auditRepository.record(tx, { actorUserId, action: 'outbox.retry', targetType: 'outbox', targetId: id });
+    if (await outboxRepository.retry(tx, id)) {
+      await auditRepository.record(tx, { actorUserId, action: 'outbox.retry', targetType: 'outbox', targetId: id });
+    } else if (await outboxRepository.retryNow(tx, id)) {
+      await auditRepository.record(tx, { actorUserId, action: 'outbox.retryNow', targetType: 'outbox', targetId: id });
+    } else {
+      throw new AppError(409, 'officeAdmin.deliveries.notRetryable');
+    }
   });
 }

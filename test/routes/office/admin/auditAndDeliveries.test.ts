@@ -51,7 +51,7 @@ describe('failed deliveries', () => {
     await outboxRepository.markFailed(db, retrying.id, 'LMS answered 503', new Date(Date.now() + 60_000));
     const sent = await outboxRepository.enqueue(db, { kind: 'mail', payload: { template: 'subjectValidated', to: { email: 'sent@example.fr', name: 'Sent', locale: 'fr' }, data: {} } });
     await outboxRepository.markSent(db, sent.id);
-    return { failed: failed.id, retrying: retrying.id };
+    return { failed: failed.id, retrying: retrying.id, sent: sent.id };
   }
 
   it('lists the mails and LMS post-backs that failed, with recipient, attempts, last error and next attempt, and nothing of the content', async () => {
@@ -69,10 +69,10 @@ describe('failed deliveries', () => {
     expect(page.text).not.toContain('sent@example.fr');
     expect(page.text).not.toContain('not shown');
     expect(page.text).toContain(`action="/office/deliveries/${ids.failed}/retry"`);
-    expect(page.text).not.toContain(`action="/office/deliveries/${ids.retrying}/retry"`);
+    expect(page.text).toContain(`action="/office/deliveries/${ids.retrying}/retry"`);
   });
 
-  it('puts a failed message back in the queue, with an audit entry; a message that is not failed is refused', async () => {
+  it('puts a failed message back in the queue, with an audit entry; a message already sent is refused', async () => {
     const { client, csrf } = await launchOffice(pstage);
     const ids = await failingMessages();
     const retried = await post(client, csrf, `/office/deliveries/${ids.failed}/retry`);
@@ -81,7 +81,7 @@ describe('failed deliveries', () => {
     expect(message).toMatchObject({ status: 'pending', attempts: 0 });
     const [entry] = await pstage.database.db.select().from(auditLog).where(eq(auditLog.action, 'outbox.retry'));
     expect(entry.targetId).toBe(String(ids.failed));
-    expect((await post(client, csrf, `/office/deliveries/${ids.retrying}/retry`)).status).toBe(409);
+    expect((await post(client, csrf, `/office/deliveries/${ids.sent}/retry`)).status).toBe(409);
     expect((await post(client, csrf, '/office/deliveries/nope/retry')).status).toBe(404);
   });
 });

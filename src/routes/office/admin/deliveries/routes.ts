@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Services } from '../../../../services';
-import { failingDeliveries, retryDelivery } from '../../../../services/office/admin/deliveries';
+import { failingDeliveries, retryDelivery, skippedPostBacks } from '../../../../services/office/admin/deliveries';
 import { idFrom } from '../pagination';
 
 /** Mails and LMS post-backs that keep failing or failed for good, and "retry now". */
@@ -8,7 +8,8 @@ export function deliveryRoutes(services: Services): Router {
   const router = Router();
   router.get('/', async (req, res) => {
     const deliveries = await failingDeliveries(services.db);
-    res.render('office/admin/deliveries', { title: req.t('officeAdmin.deliveries.title'), deliveries, done: req.query.done });
+    const skipped = await skippedPostBacks(services.db);
+    res.render('office/admin/deliveries', { title: req.t('officeAdmin.deliveries.title'), deliveries, skipped, done: req.query.done });
   });
   router.post('/:id/retry', async (req, res) => {
     await retryDelivery(services.db, req.session!.userId, idFrom(req));
