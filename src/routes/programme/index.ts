@@ -4,6 +4,7 @@ import { requireProgrammeStaff } from '../../middleware/authorisation';
 import { setUpStudentViewHelpers } from '../student/viewHelpers';
 import { conventionRoutes } from './conventions/routes';
 import { panelRoutes } from './panel/routes';
+import { settingsRoutes } from './settings/routes';
 import { subjectRoutes } from './subjects/routes';
 import { tutorRoutes } from './tutors/routes';
 
@@ -16,6 +17,7 @@ export function programmeRoutes(services: Services): Router {
   programme.use('/subjects', subjectRoutes(services));
   programme.use('/tutors', tutorRoutes(services));
   programme.use('/conventions', conventionRoutes(services));
+  programme.use('/settings', settingsRoutes(services));
   router.use('/:programmeId', requireProgrammeStaff(services.db), programme);
   return router;
 }

@@ -1,0 +1,38 @@
+import { Router } from 'express';
+import type { Programme } from '../../../models/programmeRepository';
+import type { Services } from '../../../services';
+import { updateProgrammeSettings } from '../../../services/programme/settings';
+import { fieldErrors, keepFormState, takeFormState } from '../../student/formState';
+import { internshipTypeChoices, programmeSettingsSchema } from './schema';
+
+/** The programme's yearly teaching volume (a legal condition of every internship) and the internship types it offers. */
+export function settingsRoutes({ db }: Services): Router {
+  const router = Router({ mergeParams: true });
+
+  router.get('/', async (req, res) => {
+    const programme = res.locals.programme as Programme;
+    const kept = await takeFormState(req, `programme-settings-${programme.id}`);
+    res.render('programme/settings', {
+      title: req.t('programme.settings.title'),
+      base: `/programme/${programme.id}`,
+      programme,
+      internshipTypeChoices,
+      values: kept?.values ?? { teachingHours: programme.teachingHours ?? '', internshipTypes: programme.internshipTypes },
+      errors: kept?.errors ?? {},
+      done: req.query.done === 'saved',
+    });
+  });
+
+  router.post('/', async (req, res) => {
+    const programme = res.locals.programme as Programme;
+    const parsed = programmeSettingsSchema.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      await keepFormState(req, `programme-settings-${programme.id}`, { values: req.body ?? {}, errors: fieldErrors(parsed.error) });
+      return res.redirect(303, `/programme/${programme.id}/settings`);
+    }
+    await updateProgrammeSettings(db, programme.id, req.session!.userId, parsed.data);
+    res.redirect(303, `/programme/${programme.id}/settings?done=saved`);
+  });
+
+  return router;
+}

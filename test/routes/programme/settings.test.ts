@@ -1,0 +1,133 @@
+import { eq } from 'drizzle-orm';
+import { auditLog, programmes } from '../../../src/models/schema';
+import { BrowserlessClient } from '../../support/browserlessClient';
+import { useTestPstage } from '../../support/pstage';
+import { nextYear } from '../../support/studentJourney';
+import { launchHead } from './programmeHelpers';
+
+const pstage = useTestPstage();
+
+async function programmeRow(id: number) {
+  const [row] = await pstage.database.db.select().from(programmes).where(eq(programmes.id, id));
+  return row;
+}
+
+describe("the programme's settings", () => {
+  it('are linked from the panel and show the teaching hours the LMS link sent', async () => {
+    const { client, page, programmeId } = await launchHead(pstage);
+    expect(page.text).toContain(`href="/programme/${programmeId}/settings"`);
+    expect(page.text).not.toContain('data-hours-warning');
+    const settings = await client.request(`/programme/${programmeId}/settings`);
+    expect(settings.status).toBe(200);
+    expect(settings.text).toContain('data-teaching-hours-source="launch"');
+    expect(settings.text).toContain('420 heures par an, transmises par le lien e-campus');
+    expect(settings.text).toContain('id="teachingHours" name="teachingHours" value="420"');
+    expect(settings.text).toMatch(/value="compulsory" checked/);
+    expect(settings.text).toMatch(/value="optional" checked/);
+    expect(settings.text).toContain('aria-current="page"');
+  });
+
+  it('saves the teaching hours and internship types, with an audit entry; hours entered by hand survive later launches', async () => {
+    const { client, programmeId } = await launchHead(pstage);
+    const saved = await client.submit(`/programme/${programmeId}/settings`, { teachingHours: ' 1 250 ', internshipTypes: ['optional'] });
+    expect(saved).toMatchObject({ status: 303, location: `/programme/${programmeId}/settings?done=saved` });
+    expect(await programmeRow(programmeId)).toMatchObject({ teachingHours: 1250, teachingHoursSource: 'manual', internshipTypes: ['optional'] });
+    const [entry] = await pstage.database.db.select().from(auditLog).where(eq(auditLog.action, 'programme.settings'));
+    expect(entry).toMatchObject({ targetType: 'programme', targetId: String(programmeId) });
+    expect(entry.details).toMatchObject({ teachingHours: { from: 420, to: 1250, fromSource: 'launch' }, internshipTypes: { from: ['compulsory', 'optional'], to: ['optional'] } });
+    const page = await client.request(saved.location!);
+    expect(page.text).toContain('Les paramètres de la formation sont enregistrés.');
+    expect(page.text).toContain('1250 heures par an, saisies dans Pstage');
+
+    // The course link still carries teaching_hours=420: neither the head's nor a student's launch replaces the value entered by hand.
+    await launchHead(pstage);
+    await pstage.launch('camille-martin', 'm1-info');
+    expect(await programmeRow(programmeId)).toMatchObject({ teachingHours: 1250, teachingHoursSource: 'manual' });
+  });
+
+  it('a launch still fills or updates hours that came from the LMS, and records where they came from', async () => {
+    const { programmeId } = await launchHead(pstage);
+    await pstage.database.db.update(programmes).set({ teachingHours: 300, teachingHoursSource: 'launch' }).where(eq(programmes.id, programmeId));
+    await launchHead(pstage);
+    expect(await programmeRow(programmeId)).toMatchObject({ teachingHours: 420, teachingHoursSource: 'launch' });
+    await pstage.database.db.update(programmes).set({ teachingHours: null, teachingHoursSource: null }).where(eq(programmes.id, programmeId));
+    await launchHead(pstage);
+    expect(await programmeRow(programmeId)).toMatchObject({ teachingHours: 420, teachingHoursSource: 'launch' });
+  });
+
+  it('warns on the panel and the settings page when the hours are missing or under the legal 200 h, with a link to fix them', async () => {
+    const { client, programmeId } = await launchHead(pstage);
+    await pstage.database.db.update(programmes).set({ teachingHours: null, teachingHoursSource: null }).where(eq(programmes.id, programmeId));
+    const panel = await client.request(`/programme/${programmeId}`);
+    expect(panel.text).toContain('data-hours-warning');
+    expect(panel.text).toContain('vos étudiants ne peuvent pas créer leur convention');
+    expect((await client.request(`/programme/${programmeId}/settings`)).text).toContain('Aucun volume d&#39;enseignement annuel n&#39;est enregistré');
+
+    await client.submit(`/programme/${programmeId}/settings`, { teachingHours: '150', internshipTypes: ['compulsory', 'optional'] });
+    const low = await client.request(`/programme/${programmeId}/settings`);
+    expect(low.text).toContain('data-hours-low');
+    expect(low.text).toContain('Le volume d&#39;enseignement annuel est de 150 h');
+    expect((await client.request(`/programme/${programmeId}`)).text).toContain('data-hours-warning');
+  });
+
+  it('refuses bad input next to each field and in the summary, keeps the values, and writes nothing', async () => {
+    const { client, programmeId } = await launchHead(pstage);
+    const refused = await client.submit(`/programme/${programmeId}/settings`, { teachingHours: '42,5 h' });
+    expect(refused).toMatchObject({ status: 303, location: `/programme/${programmeId}/settings` });
+    const page = await client.request(refused.location!);
+    expect(page.text).toContain('id="teachingHours-error"');
+    expect(page.text).toContain('Saisissez un nombre entier d&#39;heures, par exemple 420.');
+    expect(page.text).toContain('aria-describedby="teachingHours-hint teachingHours-error"');
+    expect(page.text).toContain('value="42,5 h"');
+    expect(page.text).toContain('id="internshipTypes-error"');
+    expect(page.text).toContain('Cochez au moins un type de stage.');
+    expect(page.text).toContain('href="#teachingHours"');
+    expect(page.text).toContain('href="#internshipTypes"');
+    expect(page.text).not.toMatch(/value="compulsory" checked/);
+
+    const tooMany = await client.submit(`/programme/${programmeId}/settings`, { teachingHours: '4000', internshipTypes: 'compulsory' });
+    const again = await client.request(tooMany.location!);
+    expect(again.text).toContain('Ce volume dépasse 3 000 heures par an');
+    expect(again.text).toMatch(/value="compulsory" checked/);
+    expect(again.text).not.toMatch(/value="optional" checked/);
+
+    const crafted = await client.submit(`/programme/${programmeId}/settings`, { teachingHours: '400', internshipTypes: ['compulsory', 'gapYear'] });
+    expect(crafted.location).toBe(`/programme/${programmeId}/settings`);
+    expect((await client.request(crafted.location!)).text).toContain('id="internshipTypes-error"');
+
+    expect(await programmeRow(programmeId)).toMatchObject({ teachingHours: 420, teachingHoursSource: 'launch', internshipTypes: ['compulsory', 'optional'] });
+    expect(await pstage.database.db.select().from(auditLog).where(eq(auditLog.action, 'programme.settings'))).toHaveLength(0);
+  });
+
+  it("the student's internship step offers only the types the programme chose", async () => {
+    const { client: head, programmeId } = await launchHead(pstage);
+    await head.submit(`/programme/${programmeId}/settings`, { teachingHours: '420', internshipTypes: 'optional' });
+    const { client, page } = await pstage.launch('camille-martin', 'm1-info');
+    const started = await client.request('/student/conventions', { form: { _csrf: BrowserlessClient.csrfToken(page.text) } });
+    const base = started.location!.replace(/\/personal$/, '');
+    // The steps before the internship one, as the student fills them.
+    const steps: [string, Record<string, string>, string?][] = [
+      [`${base}/personal`, { civility: 'Mme', firstName: 'Camille', lastName: 'Martin', birthDate: '2001-05-04', street: '1 rue des Écoles', postalCode: '75005', city: 'Paris', country: 'FR', phone: '0601020304', healthInsuranceFund: 'CPAM de Paris', healthInsuranceAffiliation: '2010575005123', academicYear: `${nextYear - 1}-${nextYear}` }],
+      [`${base}/organisation`, { name: 'Société Générale Informatique', country: 'FR', siret: '73282932000074', headcountBand: '50-249', sector: 'private', street: '2 avenue de la Gare', postalCode: '69001', city: 'Lyon' }, `${base}/organisation/create`],
+      [`${base}/service`, { choice: 'new', name: 'Direction informatique', sameAddress: 'yes' }],
+      [`${base}/tutor`, { choice: 'new', civility: 'M.', firstName: 'Paul', lastName: 'Durand', function: 'Chef de projet', email: 'paul.durand@example.fr' }],
+    ];
+    for (const [path, fields, action] of steps) expect((await client.submit(path, fields, action)).status).toBe(303);
+    const step = await client.request(`${base}/internship`);
+    expect(step.status).toBe(200);
+    expect(step.text).toContain('<option value="optional"');
+    expect(step.text).not.toContain('<option value="compulsory"');
+  });
+
+  it('is refused to the head of another programme and to a student (403), reading or writing, with nothing written', async () => {
+    const jean = await launchHead(pstage);
+    const sophie = await launchHead(pstage, 'sophie-bernard', 'l3-chimie');
+    const m1 = jean.programmeId;
+    expect((await sophie.client.request(`/programme/${m1}/settings`)).status).toBe(403);
+    expect((await sophie.client.request(`/programme/${m1}/settings`, { form: { _csrf: sophie.csrf, teachingHours: '100', internshipTypes: 'optional' } })).status).toBe(403);
+    const { client: student, page } = await pstage.launch('camille-martin', 'm1-info');
+    expect((await student.request(`/programme/${m1}/settings`)).status).toBe(403);
+    expect((await student.request(`/programme/${m1}/settings`, { form: { _csrf: BrowserlessClient.csrfToken(page.text), teachingHours: '100', internshipTypes: 'optional' } })).status).toBe(403);
+    expect(await programmeRow(m1)).toMatchObject({ teachingHours: 420, teachingHoursSource: 'launch', internshipTypes: ['compulsory', 'optional'] });
+  });
+});
