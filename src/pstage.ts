@@ -32,6 +32,8 @@ export async function startPstage(options: {
   logger?: Logger;
   /** Deliver the outbox in the background (mails, LMS post-backs); tests drive it themselves. */
   outboxWorker?: boolean;
+  /** How often the outbox worker polls (5 s by default); writing requests wake it at once anyway. */
+  outboxPollMs?: number;
   /** Queue the time-driven mails (office digest, start reminders); off in tests unless asked for. */
   notificationScheduler?: boolean;
 }): Promise<RunningPstage> {
@@ -64,7 +66,7 @@ export async function startPstage(options: {
     });
     server.off('request', starting);
     server.on('request', app);
-    const outbox = createOutboxFromConfig({ config, db: database.db, logger, ags: progressPostBackFor(services) });
+    const outbox = createOutboxFromConfig({ config, db: database.db, logger, ags: progressPostBackFor(services), intervalMs: options.outboxPollMs });
     if (options.outboxWorker ?? true) {
       outbox.start();
       wakeOutboxAfterWrites(server, outbox.worker);

@@ -16,6 +16,8 @@ beforeAll(async () => {
     port: 0,
     database,
     outboxWorker: true,
+    // Far longer than the test: what is delivered comes from the wake-up after the student's request.
+    outboxPollMs: 10 * 60_000,
   });
 });
 
@@ -34,11 +36,11 @@ async function eventually<T>(read: () => T | undefined, timeoutMs = 20_000): Pro
   }
 }
 
-it('the running server posts a student\'s progress to the LMS in the background, without anyone driving the worker', async () => {
+it('the running server posts a student\'s progress to the LMS in the background as soon as the request that changed it is answered, without waiting for the poll', async () => {
   const client = new BrowserlessClient(running.url);
   await client.follow(running.devPlatform!.launchUrlFor('camille-martin', 'm1-info'));
   await proposeSubject({ database } as TestPstage, client);
 
-  const score = await eventually(() => running.devPlatform!.gradebook().scores.find((posted) => posted.userId === '101'));
+  const score = await eventually(() => running.devPlatform!.gradebook().scores.find((posted) => posted.userId === '101'), 5_000);
   expect(score).toMatchObject({ scoreGiven: 1, scoreMaximum: 6, gradingProgress: 'FullyGraded', comment: expect.stringMatching(/^Sujet proposé/) });
 });
