@@ -31,3 +31,9 @@ export async function updateProgrammeSettings(db: Database, programmeId: number,
     return programme;
   });
 }
+
+/** The office's read-only view: each programme still in use with its teaching hours and where they came from. */
+export async function programmeTeachingVolumes(db: Database) {
+  const rows = await programmeRepository.listTeachingVolumes(db);
+  return rows.filter((row) => !row.archived);
+}

@@ -3,6 +3,7 @@ import { auditLog, programmes } from '../../../src/models/schema';
 import { BrowserlessClient } from '../../support/browserlessClient';
 import { useTestPstage } from '../../support/pstage';
 import { nextYear } from '../../support/studentJourney';
+import { launchOffice } from '../office/admin/support';
 import { launchHead } from './programmeHelpers';
 
 const pstage = useTestPstage();
@@ -129,5 +130,21 @@ describe("the programme's settings", () => {
     expect((await student.request(`/programme/${m1}/settings`)).status).toBe(403);
     expect((await student.request(`/programme/${m1}/settings`, { form: { _csrf: BrowserlessClient.csrfToken(page.text), teachingHours: '100', internshipTypes: 'optional' } })).status).toBe(403);
     expect(await programmeRow(m1)).toMatchObject({ teachingHours: 420, teachingHoursSource: 'launch', internshipTypes: ['compulsory', 'optional'] });
+  });
+
+  it("the office sees each programme's teaching hours and where they came from on the statistics page, flagged when they block conventions", async () => {
+    const { client: head, programmeId: m1 } = await launchHead(pstage);
+    const { programmeId: l3 } = await launchHead(pstage, 'sophie-bernard', 'l3-chimie');
+    await head.submit(`/programme/${m1}/settings`, { teachingHours: '450', internshipTypes: 'compulsory' });
+    await pstage.database.db.update(programmes).set({ teachingHours: null, teachingHoursSource: null }).where(eq(programmes.id, l3));
+    const { client } = await launchOffice(pstage);
+    const page = await client.request('/office/statistics');
+    expect(page.status).toBe(200);
+    const rows = (id: number) => new RegExp(`<tr data-programme="${id}">([\\s\\S]*?)</tr>`).exec(page.text)?.[1] ?? '';
+    expect(rows(m1)).toContain('M1 Informatique');
+    expect(rows(m1)).toContain('450');
+    expect(rows(m1)).toContain('le responsable, dans Pstage');
+    expect(rows(m1)).not.toContain('bloquées');
+    expect(rows(l3)).toContain('Non renseigné : conventions bloquées');
   });
 });

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { academicYearOf } from '../../../../domain/academicYear';
 import type { Services } from '../../../../services';
 import { yearStatistics } from '../../../../services/office/admin/statistics';
+import { programmeTeachingVolumes } from '../../../../services/programme/settings';
 import { todayIso } from '../../../../services/student/today';
 
 /** Figures of one academic year (the current one by default), as tables. */
@@ -12,7 +13,8 @@ export function statisticsRoutes(services: Services): Router {
     const year = asked ?? academicYearOf(todayIso());
     const statistics = await yearStatistics(services.db, year);
     const years = [...new Set([year, academicYearOf(todayIso()), ...statistics.academicYears])].sort().reverse();
-    res.render('office/admin/statistics', { title: req.t('officeAdmin.statistics.title', { year }), year, years, statistics });
+    const teachingVolumes = await programmeTeachingVolumes(services.db);
+    res.render('office/admin/statistics', { title: req.t('officeAdmin.statistics.title', { year }), year, years, statistics, teachingVolumes });
   });
   return router;
 }
