@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { auditLog, programmes } from '../../../src/models/schema';
 import { BrowserlessClient } from '../../support/browserlessClient';
 import { useTestPstage } from '../../support/pstage';
@@ -98,6 +98,18 @@ describe("the programme's settings", () => {
 
     expect(await programmeRow(programmeId)).toMatchObject({ teachingHours: 420, teachingHoursSource: 'launch', internshipTypes: ['compulsory', 'optional'] });
     expect(await pstage.database.db.select().from(auditLog).where(eq(auditLog.action, 'programme.settings'))).toHaveLength(0);
+  });
+
+  it('speaks English to a head whose launch was in English', async () => {
+    const { client, programmeId } = await launchHead(pstage);
+    // As an English launch would have recorded it (no English-speaking head among the personas).
+    await pstage.database.db.execute(sql`update sessions set data = jsonb_set(data, '{locale}', '"en"')`);
+    const refused = await client.submit(`/programme/${programmeId}/settings`, { teachingHours: 'douze', internshipTypes: 'optional' });
+    const page = await client.request(refused.location!);
+    expect(page.text).toContain('Programme settings');
+    expect(page.text).toContain('Enter a whole number of hours, for example 420.');
+    expect(page.text).toContain('Optional internship');
+    expect((await programmeRow(programmeId)).teachingHoursSource).toBe('launch');
   });
 
   it("the student's internship step offers only the types the programme chose", async () => {

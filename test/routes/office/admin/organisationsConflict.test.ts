@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { auditLog, organisations } from '../../../../src/models/schema';
 import { BrowserlessClient } from '../../../support/browserlessClient';
 import { useTestPstage } from '../../../support/pstage';
@@ -132,5 +132,17 @@ describe('two office members acting on the same host at once', () => {
     const remaining = await pstage.database.db.select().from(organisations);
     expect(remaining.map((row) => row.id)).toEqual([b.id]);
     expect(await auditActions('organisation.merge')).toHaveLength(1);
+  });
+
+  it('tells an office member whose launch was in English in English', async () => {
+    const host = await createHost(pstage);
+    const { client, csrf } = await launchOffice(pstage);
+    await pstage.database.db.execute(sql`update sessions set data = jsonb_set(data, '{locale}', '"en"')`);
+    await pstage.database.db.update(organisations).set({ version: 2 }).where(eq(organisations.id, host.id));
+    const late = await post(client, csrf, `/office/organisations/${host.id}/edit`, { ...fields, version: '1', street: '5 rue Tardive' });
+    const page = await client.request(late.location!);
+    expect(page.text).toContain('Another office member saved a change to this host while you were editing it');
+    expect(page.text).toContain('value="5 rue Tardive"');
+    expect((await hostRow(host.id)).street).toBe('1 rue Haute');
   });
 });
