@@ -82,8 +82,12 @@ export async function mergeOrganisations(db: Database, actorUserId: number, comm
     const duplicate = await organisationRepository.findById(tx, duplicateId);
     if (!survivor || !duplicate) throw conflict();
     if (!areDuplicates(survivor, duplicate)) throw new AppError(422, 'officeAdmin.organisations.notDuplicates');
-    const claimed = (await organisationAdminRepository.claimVersion(tx, survivorId, command.survivorVersion)) && (await organisationAdminRepository.claimVersion(tx, duplicateId, command.duplicateVersion));
-    if (!claimed) throw conflict();
+    // Rows are claimed (and locked) in id order, so two opposite merges of the same pair wait instead of deadlocking.
+    const claims = [
+      { id: survivorId, version: command.survivorVersion },
+      { id: duplicateId, version: command.duplicateVersion },
+    ].sort((a, b) => a.id - b.id);
+    for (const claim of claims) if (!(await organisationAdminRepository.claimVersion(tx, claim.id, claim.version))) throw conflict();
     const moved = await organisationAdminRepository.merge(tx, survivorId, duplicateId);
     if (duplicate.validated && !survivor.validated) await organisationAdminRepository.setValidated(tx, survivorId, true);
     await auditRepository.record(tx, {
