@@ -1,12 +1,20 @@
 import { eq, sql } from 'drizzle-orm';
 import { auditLog, programmes } from '../../../src/models/schema';
-import { BrowserlessClient } from '../../support/browserlessClient';
+import { BrowserlessClient, type FormFields } from '../../support/browserlessClient';
 import { useTestPstage } from '../../support/pstage';
 import { nextYear } from '../../support/studentJourney';
 import { launchOffice } from '../office/admin/support';
 import { launchHead } from './programmeHelpers';
 
 const pstage = useTestPstage();
+
+/** What the staff member does: open the settings page, then post the form with its CSRF token and what it showed. */
+async function saveSettings(client: BrowserlessClient, programmeId: number, fields: FormFields) {
+  const path = `/programme/${programmeId}/settings`;
+  const page = await client.request(path);
+  const seen = /name="seen" value="([^"]*)"/.exec(page.text)![1];
+  return client.request(path, { form: { _csrf: BrowserlessClient.csrfToken(page.text), seen, ...fields } });
+}
 
 async function programmeRow(id: number) {
   const [row] = await pstage.database.db.select().from(programmes).where(eq(programmes.id, id));
@@ -30,7 +38,7 @@ describe("the programme's settings", () => {
 
   it('saves the teaching hours and internship types, with an audit entry; hours entered by hand survive later launches', async () => {
     const { client, programmeId } = await launchHead(pstage);
-    const saved = await client.submit(`/programme/${programmeId}/settings`, { teachingHours: ' 1 250 ', internshipTypes: ['optional'] });
+    const saved = await saveSettings(client, programmeId, { teachingHours: ' 1 250 ', internshipTypes: ['optional'] });
     expect(saved).toMatchObject({ status: 303, location: `/programme/${programmeId}/settings?done=saved` });
     expect(await programmeRow(programmeId)).toMatchObject({ teachingHours: 1250, teachingHoursSource: 'manual', internshipTypes: ['optional'] });
     const [entry] = await pstage.database.db.select().from(auditLog).where(eq(auditLog.action, 'programme.settings'));
@@ -64,7 +72,7 @@ describe("the programme's settings", () => {
     expect(panel.text).toContain('vos étudiants ne peuvent pas créer leur convention');
     expect((await client.request(`/programme/${programmeId}/settings`)).text).toContain('Aucun volume d&#39;enseignement annuel n&#39;est enregistré');
 
-    await client.submit(`/programme/${programmeId}/settings`, { teachingHours: '150', internshipTypes: ['compulsory', 'optional'] });
+    await saveSettings(client, programmeId, { teachingHours: '150', internshipTypes: ['compulsory', 'optional'] });
     const low = await client.request(`/programme/${programmeId}/settings`);
     expect(low.text).toContain('data-hours-low');
     expect(low.text).toContain('Le volume d&#39;enseignement annuel est de 150 h');
@@ -73,7 +81,7 @@ describe("the programme's settings", () => {
 
   it('refuses bad input next to each field and in the summary, keeps the values, and writes nothing', async () => {
     const { client, programmeId } = await launchHead(pstage);
-    const refused = await client.submit(`/programme/${programmeId}/settings`, { teachingHours: '42,5 h' });
+    const refused = await saveSettings(client, programmeId, { teachingHours: '42,5 h' });
     expect(refused).toMatchObject({ status: 303, location: `/programme/${programmeId}/settings` });
     const page = await client.request(refused.location!);
     expect(page.text).toContain('id="teachingHours-error"');
@@ -86,13 +94,13 @@ describe("the programme's settings", () => {
     expect(page.text).toContain('href="#internshipTypes"');
     expect(page.text).not.toMatch(/value="compulsory" checked/);
 
-    const tooMany = await client.submit(`/programme/${programmeId}/settings`, { teachingHours: '4000', internshipTypes: 'compulsory' });
+    const tooMany = await saveSettings(client, programmeId, { teachingHours: '4000', internshipTypes: 'compulsory' });
     const again = await client.request(tooMany.location!);
     expect(again.text).toContain('Ce volume dépasse 3 000 heures par an');
     expect(again.text).toMatch(/value="compulsory" checked/);
     expect(again.text).not.toMatch(/value="optional" checked/);
 
-    const crafted = await client.submit(`/programme/${programmeId}/settings`, { teachingHours: '400', internshipTypes: ['compulsory', 'gapYear'] });
+    const crafted = await saveSettings(client, programmeId, { teachingHours: '400', internshipTypes: ['compulsory', 'gapYear'] });
     expect(crafted.location).toBe(`/programme/${programmeId}/settings`);
     expect((await client.request(crafted.location!)).text).toContain('id="internshipTypes-error"');
 
@@ -100,11 +108,34 @@ describe("the programme's settings", () => {
     expect(await pstage.database.db.select().from(auditLog).where(eq(auditLog.action, 'programme.settings'))).toHaveLength(0);
   });
 
+  it('when two staff members save at once, the one whose page is older gets a conflict with their values kept, and nothing is overwritten', async () => {
+    const jean = await launchHead(pstage);
+    const claire = await launchHead(pstage, 'claire-lambert', 'm1-info');
+    const path = `/programme/${jean.programmeId}/settings`;
+    const jeanPage = await jean.client.request(path);
+    const seen = /name="seen" value="([^"]*)"/.exec(jeanPage.text)![1];
+    expect((await saveSettings(claire.client, claire.programmeId, { teachingHours: '500', internshipTypes: 'compulsory' })).location).toBe(`${path}?done=saved`);
+
+    const late = await jean.client.request(path, { form: { _csrf: BrowserlessClient.csrfToken(jeanPage.text), seen, teachingHours: '440', internshipTypes: ['compulsory', 'optional'] } });
+    expect(late).toMatchObject({ status: 303, location: path });
+    expect(await programmeRow(jean.programmeId)).toMatchObject({ teachingHours: 500, internshipTypes: ['compulsory'] });
+    expect(await pstage.database.db.select().from(auditLog).where(eq(auditLog.action, 'programme.settings'))).toHaveLength(1);
+    const back = await jean.client.request(path);
+    expect(back.text).toContain('a enregistré les paramètres pendant que vous les modifiiez');
+    expect(back.text).toContain('value="440"');
+    expect(back.text).toContain(`name="seen" value="${seen}"`);
+
+    const current = await jean.client.request(path);
+    expect(current.text).toContain('value="500"');
+    expect((await saveSettings(jean.client, jean.programmeId, { teachingHours: '440', internshipTypes: ['compulsory', 'optional'] })).location).toBe(`${path}?done=saved`);
+    expect(await programmeRow(jean.programmeId)).toMatchObject({ teachingHours: 440, internshipTypes: ['compulsory', 'optional'] });
+  });
+
   it('speaks English to a head whose launch was in English', async () => {
     const { client, programmeId } = await launchHead(pstage);
     // As an English launch would have recorded it (no English-speaking head among the personas).
     await pstage.database.db.execute(sql`update sessions set data = jsonb_set(data, '{locale}', '"en"')`);
-    const refused = await client.submit(`/programme/${programmeId}/settings`, { teachingHours: 'douze', internshipTypes: 'optional' });
+    const refused = await saveSettings(client, programmeId, { teachingHours: 'douze', internshipTypes: 'optional' });
     const page = await client.request(refused.location!);
     expect(page.text).toContain('Programme settings');
     expect(page.text).toContain('Enter a whole number of hours, for example 420.');
@@ -114,7 +145,7 @@ describe("the programme's settings", () => {
 
   it("the student's internship step offers only the types the programme chose", async () => {
     const { client: head, programmeId } = await launchHead(pstage);
-    await head.submit(`/programme/${programmeId}/settings`, { teachingHours: '420', internshipTypes: 'optional' });
+    await saveSettings(head, programmeId, { teachingHours: '420', internshipTypes: 'optional' });
     const { client, page } = await pstage.launch('camille-martin', 'm1-info');
     const started = await client.request('/student/conventions', { form: { _csrf: BrowserlessClient.csrfToken(page.text) } });
     const base = started.location!.replace(/\/personal$/, '');
@@ -147,7 +178,7 @@ describe("the programme's settings", () => {
   it("the office sees each programme's teaching hours and where they came from on the statistics page, flagged when they block conventions", async () => {
     const { client: head, programmeId: m1 } = await launchHead(pstage);
     const { programmeId: l3 } = await launchHead(pstage, 'sophie-bernard', 'l3-chimie');
-    await head.submit(`/programme/${m1}/settings`, { teachingHours: '450', internshipTypes: 'compulsory' });
+    await saveSettings(head, m1, { teachingHours: '450', internshipTypes: 'compulsory' });
     await pstage.database.db.update(programmes).set({ teachingHours: null, teachingHoursSource: null }).where(eq(programmes.id, l3));
     const { client } = await launchOffice(pstage);
     const page = await client.request('/office/statistics');

@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import type { Programme } from '../../../models/programmeRepository';
 import type { Services } from '../../../services';
-import { updateProgrammeSettings } from '../../../services/programme/settings';
+import { AppError } from '../../../errors';
+import { settingsToken, updateProgrammeSettings } from '../../../services/programme/settings';
 import { fieldErrors, keepFormState, takeFormState } from '../../student/formState';
 import { internshipTypeChoices, programmeSettingsSchema } from './schema';
 
@@ -18,6 +19,8 @@ export function settingsRoutes({ db }: Services): Router {
       programme,
       internshipTypeChoices,
       values: kept?.values ?? { teachingHours: programme.teachingHours ?? '', internshipTypes: programme.internshipTypes },
+      // After a conflict the form keeps what it was made from: saving it again cannot overwrite the other save.
+      seen: kept?.values.seen ?? settingsToken(programme),
       errors: kept?.errors ?? {},
       done: req.query.done === 'saved',
     });
@@ -30,7 +33,13 @@ export function settingsRoutes({ db }: Services): Router {
       await keepFormState(req, `programme-settings-${programme.id}`, { values: req.body ?? {}, errors: fieldErrors(parsed.error) });
       return res.redirect(303, `/programme/${programme.id}/settings`);
     }
-    await updateProgrammeSettings(db, programme.id, req.session!.userId, parsed.data);
+    try {
+      await updateProgrammeSettings(db, programme.id, req.session!.userId, parsed.data, String(req.body.seen ?? ''));
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status !== 409) throw error;
+      await keepFormState(req, `programme-settings-${programme.id}`, { values: req.body, errors: { form: error.messageKey } });
+      return res.redirect(303, `/programme/${programme.id}/settings`);
+    }
     res.redirect(303, `/programme/${programme.id}/settings?done=saved`);
   });
 
