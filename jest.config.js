@@ -3,8 +3,9 @@ const os = require('node:os');
 /** Jest runs TypeScript through swc: ts-jest does not work with TypeScript 7 (STACK.md). */
 module.exports = {
   // Tests wait on sockets, PGlite and chromium more than on the CPU: two workers even on a two-core machine
-  // (jest's default there is one) take the suite from about 6 to about 3.5 minutes.
-  maxWorkers: Math.max(2, os.availableParallelism() - 1),
+  // (jest's default there is one) take the suite from about 6 to about 3.5 minutes. At most four: each worker
+  // holds a PGlite and, in browser tests, a chromium.
+  maxWorkers: Math.min(4, Math.max(2, os.availableParallelism() - 1)),
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
