@@ -8,7 +8,7 @@ import { signatureParties } from '../../../src/domain/workflow';
 import type { BrowserlessClient } from '../../support/browserlessClient';
 import type { TestPstage } from '../../support/pstage';
 
-/** What the office's pages will do until they exist: validate the subject and the host, then the convention with its frozen snapshot. */
+/** A shortcut through the office's decisions: validate the subject and the host, then the convention with its frozen snapshot. */
 export async function validateAsOffice(pstage: TestPstage, conventionId: number): Promise<Convention> {
   const { db } = pstage.database;
   return db.transaction(async (tx) => {

@@ -2,10 +2,10 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { availableEvents } from '../../../../domain/workflow';
 import { conventionRepository } from '../../../../models/conventionRepository';
-import { documentRepository } from '../../../../models/documentRepository';
 import type { Services } from '../../../../services';
 import { loadConventionDetails, legalFindings } from '../../../../services/student/conventionDetails';
 import { cancelConvention } from '../../../../services/student/conventionWorkflow';
+import { signatureProgress } from '../../../../services/student/signatureProgress';
 import { todayIso } from '../../../../services/student/today';
 import { nextStepOf } from '../../../../services/student/wizardSteps';
 import { optionalText } from '../../formFields';
@@ -24,14 +24,13 @@ export function statusRoutes(services: Services): Router {
     const lastReturn = [...events].reverse().find((event) => event.event === 'return');
     const returned = convention.state === 'draft' && lastReturn ? lastReturn : null;
     const findings = convention.state === 'draft' ? ((await legalFindings(services.db, details, todayIso())) ?? []) : (convention.legalFindings as { severity: string; code: string; params: Record<string, unknown> }[]);
-    const documents = (await documentRepository.listForConvention(services.db, convention.id)).filter((document) => document.kind === 'convention_pdf');
     res.render('student/convention/status', {
       title: req.t('student.status.title', { reference: convention.reference }),
       ...details,
       events,
       returned,
       findings,
-      documents,
+      signatures: await signatureProgress(services.db, convention),
       resumeStep: nextStepOf(convention),
       mayCancel: availableEvents(convention.state, 'student').includes('cancel'),
       done: req.query.done === 'submitted' ? 'submitted' : null,

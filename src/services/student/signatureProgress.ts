@@ -1,0 +1,22 @@
+import { signatureParties } from '../../domain/workflow';
+import type { Convention } from '../../models/conventionRepository';
+import type { Executor } from '../../models/database';
+import { documentRepository } from '../../models/documentRepository';
+import { signatureRepository } from '../../models/signatureRepository';
+
+export type SignatureParty = (typeof signatureParties)[number] | 'dean';
+
+/**
+ * Who has signed a validated convention and who has not yet, in signing order, and where the civil-liability
+ * certificate stands: what the student must chase before the internship may start. Null before validation.
+ */
+export async function signatureProgress(db: Executor, convention: Convention) {
+  if (!['validated', 'signed_by_parties', 'complete'].includes(convention.state)) return null;
+  const signatures = await signatureRepository.listForConvention(db, convention.id);
+  const certificate = await documentRepository.findCertificateForYear(db, convention.studentUserId, convention.academicYear);
+  const parties: SignatureParty[] = [...signatureParties, 'dean'];
+  return {
+    parties: parties.map((party) => ({ party, signedAt: signatures.find((signature) => signature.party === party)?.signedAt ?? null })),
+    certificate: certificate ? { status: certificate.status, reason: certificate.statusReason } : null,
+  };
+}

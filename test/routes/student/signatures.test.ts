@@ -1,0 +1,27 @@
+import { users } from '../../../src/models/schema';
+import { recordSignature } from '../../../src/services/office/recordSignature';
+import { todayIso } from '../../../src/services/student/today';
+import { useTestPstage } from '../../support/pstage';
+import { submitConventionAsStudent } from '../../support/studentJourney';
+import { validateAsOffice } from '../documents/conventionSteps';
+
+const pstage = useTestPstage();
+
+describe("the student's status page after validation", () => {
+  it('lists who has signed and who has not yet, and asks for the civil-liability certificate', async () => {
+    const { client, convention, base } = await submitConventionAsStudent(pstage);
+    expect((await client.request(base)).text).not.toContain('id="signatures"');
+
+    const validated = await validateAsOffice(pstage, convention.id);
+    const [office] = await pstage.database.db.insert(users).values({ iss: 'test', sub: 'office-member', name: 'Service des stages' }).returning();
+    await recordSignature(pstage.database.db, { officeUserId: office.id, conventionId: convention.id, version: validated.version, party: 'student', signedAt: todayIso(), method: 'paper' }, todayIso());
+
+    const page = (await client.request(base)).text;
+    const signatures = page.slice(page.indexOf('id="signatures"'), page.indexOf('</ul>', page.indexOf('id="signatures"')));
+    expect(signatures).toMatch(/Stagiaire : <strong>signée, original reçu le \d{2}\/\d{2}\/\d{4}<\/strong>/);
+    expect(signatures).toContain("Représentant de l&#39;organisme d&#39;accueil : en attente");
+    expect(signatures).toContain('Enseignant référent : en attente');
+    expect(signatures).toContain('Doyen : en attente');
+    expect(signatures).toContain('<a href="/student/certificate">à déposer</a>');
+  });
+});
