@@ -1,8 +1,8 @@
 import type { Request, RequestHandler } from 'express';
 import type { ZodType } from 'zod';
 import { AppError } from '../../../errors';
-import type { SessionData } from '../../../middleware/session';
 import type { OfficeCommand } from '../../../services/office/officeCommand';
+import { keepFormState, takeFormState, type FormState } from '../../student/formState';
 import { idParam } from '../../student/params';
 
 export interface OfficeFormError {
@@ -11,29 +11,19 @@ export interface OfficeFormError {
 }
 
 /** What a refused office form leaves for the page it redirects to: which form, its values, its errors. */
-export interface OfficeFormState {
+export interface OfficeFormState extends FormState<OfficeFormError> {
   form: string;
   conventionId: number;
-  values: Record<string, unknown>;
   /** By field; 'form' holds a refusal of the whole action (the workflow's reason, a conflict). */
   errors: Record<string, OfficeFormError>;
 }
 
-type SessionWithForm = SessionData & { officeForm?: OfficeFormState };
+const keptKey = (conventionId: number) => `office-convention-${conventionId}`;
 
-async function keep(req: Request, state: OfficeFormState) {
-  const { _csrf: _ignored, ...values } = state.values;
-  (req.session as SessionWithForm).officeForm = { ...state, values };
-  await req.saveSession();
-}
+const keep = (req: Request, state: OfficeFormState) => keepFormState(req, keptKey(state.conventionId), state);
 
-export async function takeOfficeForm(req: Request, conventionId: number): Promise<OfficeFormState | undefined> {
-  const session = req.session as SessionWithForm | undefined;
-  const kept = session?.officeForm;
-  if (!session || !kept) return undefined;
-  delete session.officeForm;
-  await req.saveSession();
-  return kept.conventionId === conventionId ? kept : undefined;
+export function takeOfficeForm(req: Request, conventionId: number): Promise<OfficeFormState | undefined> {
+  return takeFormState<OfficeFormState>(req, keptKey(conventionId));
 }
 
 /**
