@@ -4,6 +4,7 @@ import cookieParser from 'cookie-parser';
 import { setUpPartitionedCookies } from './middleware/partitionedCookies';
 import { sql } from 'drizzle-orm';
 import type { Config } from './config';
+import { clockFor, type Clock } from './clock';
 import { setUpSecurityHeaders } from './middleware/securityHeaders';
 import { setUpSessions } from './middleware/session';
 import { setUpCsrf } from './middleware/csrf';
@@ -33,6 +34,8 @@ export async function createApp(options: {
   config: Config;
   database: DatabaseHandle;
   logger: Logger;
+  /** Today and now for every use case; by default the system's (or PSTAGE_TODAY's outside production). */
+  clock?: Clock;
   /** Mounts extra routers before the app's own (the development platform), after the LTI tool is set up. */
   beforeRoutes?: (app: Express, services: Services) => Promise<void> | void;
 }): Promise<AppParts> {
@@ -45,6 +48,7 @@ export async function createApp(options: {
     db: database.db,
     database,
     logger,
+    clock: options.clock ?? clockFor(config),
     lti: () => {
       if (!tool) throw new Error('LTI tool not set up');
       return tool;

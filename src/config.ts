@@ -37,6 +37,8 @@ const environmentSchema = z.object({
   DEV_PLATFORM: booleanFromEnv.optional(),
   ACADEMIC_TUTOR_CAP: z.coerce.number().int().min(1).default(16),
   AGS_LINE_ITEM_LABEL: z.string().trim().min(1).default('Convention de stage'),
+  /** Outside production only: the day the application believes it is ('YYYY-MM-DD'), time moving on from there. */
+  PSTAGE_TODAY: z.iso.date().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -68,6 +70,8 @@ export interface Config {
   agsLineItemLabel: string;
   /** Interns per academic tutor above which the programme panel warns. */
   academicTutorCap: number;
+  /** PSTAGE_TODAY, never in production: the clock's first day (see src/clock.ts). */
+  today?: string;
 }
 
 export class ConfigError extends Error {
@@ -135,5 +139,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     agsLineItemLabel: e.AGS_LINE_ITEM_LABEL,
     academicTutorCap: e.ACADEMIC_TUTOR_CAP,
+    today: production ? undefined : e.PSTAGE_TODAY,
   };
 }

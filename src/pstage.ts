@@ -2,8 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createApp } from './app';
+import type { Clock } from './clock';
 import type { Config } from './config';
-import { mountDevelopmentPlatform } from './lti/developmentPlatform';
 import type { DevPlatform } from './lti/devPlatform';
 import { createLogger } from './middleware/requestLogging';
 import { openDatabase, type DatabaseHandle } from './models/database';
@@ -30,6 +30,8 @@ export async function startPstage(options: {
   port: number;
   database?: DatabaseHandle;
   logger?: Logger;
+  /** Today and now for the whole application (tests set it); the system's clock otherwise. */
+  clock?: Clock;
   /** Deliver the outbox in the background (mails, LMS post-backs); tests drive it themselves. */
   outboxWorker?: boolean;
   /** How often the outbox worker polls (5 s by default); writing requests wake it at once anyway. */
@@ -58,8 +60,12 @@ export async function startPstage(options: {
       config,
       database,
       logger,
+      clock: options.clock,
+      // Loaded only when enabled: it needs development dependencies that a production install leaves out.
       beforeRoutes: config.devPlatform
         ? async (expressApp, appServices) => {
+            // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, so that production never needs the development dependencies
+            const { mountDevelopmentPlatform } = require('./lti/developmentPlatform') as typeof import('./lti/developmentPlatform');
             devPlatform = await mountDevelopmentPlatform(expressApp, appServices);
           }
         : undefined,
@@ -71,7 +77,7 @@ export async function startPstage(options: {
       outbox.start();
       wakeOutboxAfterWrites(server, outbox.worker);
     }
-    const scheduler = createNotificationScheduler({ db: database.db, officeEmail: config.officeEmail, logger });
+    const scheduler = createNotificationScheduler({ db: database.db, officeEmail: config.officeEmail, logger, clock: () => services.clock.now() });
     if (options.notificationScheduler ?? config.environment !== 'test') scheduler.start();
     const openedDatabase = database;
     return {

@@ -6,7 +6,7 @@ import { conventionEvents, conventions } from './schema';
 export type Convention = typeof conventions.$inferSelect;
 export type ConventionChanges = Partial<Omit<typeof conventions.$inferInsert, 'id' | 'studentUserId' | 'version' | 'createdAt'>>;
 export type ConventionEventRow = typeof conventionEvents.$inferSelect;
-export type NewConventionEvent = Omit<typeof conventionEvents.$inferInsert, 'id' | 'at'>;
+export type NewConventionEvent = Omit<typeof conventionEvents.$inferInsert, 'id'>;
 
 /** 'CONV-2026-000042': the year of creation and the row id. */
 export function conventionReference(id: number, createdAt: Date): string {

@@ -46,12 +46,12 @@ export const documentRepository = {
     return row;
   },
 
-  /** The student's newest civil-liability certificate for an academic year, without its bytes. */
-  async findCertificateForYear(db: Executor, ownerUserId: number, academicYear: string): Promise<DocumentSummary | undefined> {
+  /** The newest civil-liability certificate the student uploaded for a convention, without its bytes. */
+  async findCertificateForConvention(db: Executor, conventionId: number): Promise<DocumentSummary | undefined> {
     const [row] = await db
       .select(summaryColumns)
       .from(documents)
-      .where(and(eq(documents.ownerUserId, ownerUserId), eq(documents.kind, 'civil_liability'), eq(documents.academicYear, academicYear)))
+      .where(and(eq(documents.conventionId, conventionId), eq(documents.kind, 'civil_liability')))
       .orderBy(desc(documents.createdAt), desc(documents.id))
       .limit(1);
     return row;

@@ -67,13 +67,4 @@ export const scheduledNotificationRepository = {
     const rows = await db.select({ party: signatures.party }).from(signatures).where(eq(signatures.conventionId, conventionId));
     return rows.map((row) => row.party);
   },
-
-  async hasAcceptedCertificate(db: Executor, studentUserId: number, academicYear: string): Promise<boolean> {
-    const rows = await db
-      .select({ id: documents.id })
-      .from(documents)
-      .where(and(eq(documents.ownerUserId, studentUserId), eq(documents.kind, 'civil_liability'), eq(documents.status, 'accepted'), eq(documents.academicYear, academicYear)))
-      .limit(1);
-    return rows.length > 0;
-  },
 };

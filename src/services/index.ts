@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { Database, DatabaseHandle } from '../models/database';
 import type { LtiTool } from '../lti/ltiTool';
@@ -9,6 +10,8 @@ export interface Services {
   db: Database;
   database: DatabaseHandle;
   logger: Logger;
+  /** Where today comes from: the system's clock, or the one a test or PSTAGE_TODAY sets. */
+  clock: Clock;
   /** The ltijs tool, set up once createApp has wired its handlers. */
   lti(): LtiTool;
 }

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { conventions, outbox } from '../../src/models/schema';
 import { submitConventionAsStudent } from '../support/studentJourney';
 import { expectAccessible, useBrowserTest } from './browser';
+import { today } from '../support/clock';
 
 const { pstage, browser } = useBrowserTest();
 
@@ -78,7 +79,7 @@ describe('the internship office in a real browser, from the control queue to a c
     await expectAccessible(office);
     for (const party of ['Stagiaire', "Représentant de l'organisme d'accueil", "Tuteur dans l'organisme", 'Enseignant référent']) {
       await office.getByLabel('Partie qui a signé').selectOption({ label: party });
-      await office.getByLabel('Date de réception de l\'original signé').fill(new Date().toISOString().slice(0, 10));
+      await office.getByLabel('Date de réception de l\'original signé').fill(today);
       await office.getByLabel('Original papier reçu').check();
       await press(office, 'Enregistrer la signature', /done=signature$/);
     }

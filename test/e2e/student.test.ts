@@ -4,7 +4,7 @@ import { expectAccessible, useBrowserTest } from './browser';
 const { pstage, browser } = useBrowserTest();
 
 /** Dates in the future, whatever day the test runs: next year's spring. */
-const nextYear = new Date().getFullYear() + 1;
+import { nextYear } from '../support/clock';
 
 /** A label's exact text, with or without the required-field star. */
 function exactly(text: string): RegExp {

@@ -5,6 +5,7 @@ import { BrowserlessClient } from './browserlessClient';
 import { registerDevelopmentPlatform } from '../../src/lti/developmentPlatform';
 import { openTestDatabase, truncateAll } from './database';
 import { ltiRecords } from '../../src/models/schema';
+import { testClock } from './clock';
 
 export interface TestPstage extends RunningPstage {
   database: DatabaseHandle;
@@ -18,7 +19,7 @@ export async function startTestPstage(env: Record<string, string> = {}, options:
   const database = await openTestDatabase();
   const configFor = (port: number): Config =>
     loadConfig({ NODE_ENV: 'test', PORT: String(port), PUBLIC_BASE_URL: options.publicBaseUrl?.(port) ?? `http://127.0.0.1:${port}`, DATA_DIR: '/tmp/pstage-test-data', ...env });
-  const running = await startPstage({ configFor, port: 0, database, outboxWorker: false });
+  const running = await startPstage({ configFor, port: 0, database, outboxWorker: false, clock: testClock });
   // Registering a platform makes ltijs generate an RSA key pair (about a second): done once per file, then
   // the platform's rows are put back after each truncation.
   let devPlatformRecords: Omit<typeof ltiRecords.$inferSelect, 'id'>[] | undefined;

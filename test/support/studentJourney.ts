@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { conventions, subjects } from '../../src/models/schema';
 import { BrowserlessClient, type FormFields } from './browserlessClient';
+import { nextYear } from './clock';
 import type { TestPstage } from './pstage';
 
-/** Dates a year ahead, so that the legal "starts in the past" rules never fire. */
-export const nextYear = new Date().getFullYear() + 1;
+/** Dates in the next calendar year (from the test clock), so that the legal "starts in the past" rules never fire. */
+export { nextYear };
 
 export const validInternship: FormFields = {
   internshipType: 'compulsory', activities: 'Développer un outil de suivi', skills: 'TypeScript, PostgreSQL', startDate: `${nextYear}-03-02`, endDate: `${nextYear}-06-26`,

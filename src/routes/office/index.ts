@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { Services } from '../../services';
 import { requireOffice } from '../../middleware/authorisation';
 import { officeDashboard } from '../../services/office/controlQueue';
-import { todayIso } from '../../services/student/today';
 import { setUpStudentViewHelpers } from '../student/viewHelpers';
 import { officeAdminRoutes } from './admin';
 import { officeConventionRoutes } from './conventions';
@@ -18,8 +17,8 @@ export function officeRoutes(services: Services): Router {
   router.use(setUpStudentViewHelpers());
   router.get('/', async (req, res) => {
     const within = req.query.within === undefined || req.query.within === '' ? defaultStartWarningDays : withinSchema.parse(req.query.within);
-    const dashboard = await officeDashboard(services.db, todayIso(), within);
-    res.render('office/dashboard', { title: req.t('home.office.title'), ...dashboard, within, today: todayIso() });
+    const dashboard = await officeDashboard(services.db, services.clock.today(), within);
+    res.render('office/dashboard', { title: req.t('home.office.title'), ...dashboard, within, today: services.clock.today() });
   });
   router.use('/conventions', officeConventionRoutes(services));
   router.use('/platforms', platformRoutes(services));

@@ -17,13 +17,15 @@ export interface ConventionTransition {
   facts?: Partial<ConventionFacts>;
   /** Written in the history row; defaults to the event's reason (return, cancel) or override reason. */
   reason?: string | null;
+  /** When it happened, from the application's clock (the history row's time; the validation day is read from it). */
+  at: Date;
 }
 
 /**
  * Every change of a convention's state goes through here: decided by the pure workflow, written with its
  * history row, audit entry and LMS post-back in the caller's transaction. Mails are the caller's to queue.
  */
-export async function fireConventionEvent({ tx, convention, version, event, actor, actorUserId, changes = {}, facts = {}, reason }: ConventionTransition): Promise<Convention> {
+export async function fireConventionEvent({ tx, convention, version, event, actor, actorUserId, changes = {}, facts = {}, reason, at }: ConventionTransition): Promise<Convention> {
   const decision = decideConvention(convention.state, event, actor, facts);
   if (!decision.ok) throw new AppError(409, decision.error, decision.params);
   const updated = await conventionRepository.update(tx, convention.id, version, { ...changes, state: decision.to });
@@ -36,6 +38,7 @@ export async function fireConventionEvent({ tx, convention, version, event, acto
     fromState: convention.state,
     toState: decision.to,
     reason: eventReason,
+    at,
   });
   await auditRepository.record(tx, {
     actorUserId,

@@ -2,16 +2,16 @@ import { addDays } from '../../domain/calendarDate';
 import { enqueueNotification } from '../../mail/enqueueNotification';
 import type { Executor } from '../../models/database';
 import { scheduledNotificationRepository } from '../../models/scheduledNotificationRepository';
-import { todayIso } from '../student/today';
+import { parisDateOf } from '../../clock';
 
 /**
  * The office's digest of the conventions submitted the day before (French days), queued once per day:
  * the dedupe key is the day, so a restart or a second process never sends it twice. No mail for an empty day.
  */
 export async function enqueueDailyDigest(db: Executor, options: { now: Date; officeEmail: string }): Promise<boolean> {
-  const day = addDays(todayIso(options.now), -1);
+  const day = addDays(parisDateOf(options.now), -1);
   const recent = await scheduledNotificationRepository.submittedSince(db, new Date(options.now.getTime() - 3 * 24 * 3600_000));
-  const ofTheDay = recent.filter((convention) => convention.submittedAt && todayIso(convention.submittedAt) === day);
+  const ofTheDay = recent.filter((convention) => convention.submittedAt && parisDateOf(convention.submittedAt) === day);
   if (ofTheDay.length === 0) return false;
   const queued = await enqueueNotification(db, {
     template: 'dailyDigest',

@@ -2,8 +2,9 @@ import { addDays, toDayNumber } from '../../domain/calendarDate';
 import { enqueueNotification } from '../../mail/enqueueNotification';
 import type { MissingForCompletion } from '../../mail/notificationTypes';
 import type { Database } from '../../models/database';
+import { documentRepository } from '../../models/documentRepository';
 import { scheduledNotificationRepository, type StartingConvention } from '../../models/scheduledNotificationRepository';
-import { todayIso } from '../student/today';
+import { parisDateOf } from '../../clock';
 
 /** Reminders go out when the start is this many days away or less: once at the first, once at the last. */
 export const reminderThresholds = [7, 1] as const;
@@ -19,8 +20,8 @@ const signatureItems: [string, MissingForCompletion][] = [
 async function missingFor(db: Database, convention: StartingConvention): Promise<MissingForCompletion[]> {
   const signed = await scheduledNotificationRepository.signedParties(db, convention.id);
   const missing = signatureItems.filter(([party]) => !signed.includes(party)).map(([, item]) => item);
-  const certificate = await scheduledNotificationRepository.hasAcceptedCertificate(db, convention.studentUserId, convention.academicYear);
-  return certificate ? missing : [...missing, 'certificate'];
+  const certificate = await documentRepository.findCertificateForConvention(db, convention.id);
+  return certificate?.status === 'accepted' ? missing : [...missing, 'certificate'];
 }
 
 /**
@@ -29,7 +30,7 @@ async function missingFor(db: Database, convention: StartingConvention): Promise
  * and the threshold, so each reminder leaves once even if the scheduler runs every few minutes in two processes.
  */
 export async function enqueueStartReminders(db: Database, options: { now: Date; officeEmail: string; days?: number }): Promise<number> {
-  const today = todayIso(options.now);
+  const today = parisDateOf(options.now);
   const horizon = options.days ?? reminderThresholds[0];
   const starting = await scheduledNotificationRepository.startingBetween(db, today, addDays(today, horizon));
   let queued = 0;

@@ -1,3 +1,4 @@
+import type { Clock } from '../../clock';
 import { missingSignatures } from '../../domain/workflow';
 import { AppError } from '../../errors';
 import { enqueueNotification } from '../../mail/enqueueNotification';
@@ -16,16 +17,16 @@ import { signatureFacts, validatedOn } from './signatureFacts';
  * The last control: every party has signed and the certificate is accepted, then the office records the
  * dean's signature and the convention is complete. The student and the academic tutor are told.
  */
-export async function recordDeanSignature(db: Database, command: OfficeCommand & { signedAt: string }, today: string) {
+export async function recordDeanSignature(db: Database, command: OfficeCommand & { signedAt: string }, clock: Clock) {
   return db.transaction(async (tx) => {
     const convention = await lockedConvention(tx, command);
     const facts = await signatureFacts(tx, convention);
     // Still validated: the workflow would only say "not possible now"; the office needs to know what is missing.
     const missing = missingSignatures(facts);
     if (convention.state === 'validated' && missing.length > 0) throw new AppError(409, 'workflow.error.signaturesMissing', { count: missing.length, parties: missing.join(',') });
-    if (convention.state === 'signed_by_parties') checkSignatureDate(command.signedAt, today, await validatedOn(tx, convention.id));
+    if (convention.state === 'signed_by_parties') checkSignatureDate(command.signedAt, clock.today(), await validatedOn(tx, convention.id));
     const updated = await fireConventionEvent({
-      tx, convention, version: command.version, event: { type: 'final_check' }, actor: 'office', actorUserId: command.officeUserId,
+      tx, convention, version: command.version, event: { type: 'final_check' }, actor: 'office', actorUserId: command.officeUserId, at: clock.now(),
       facts: { signedParties: facts.signedParties, certificateAccepted: facts.certificateAccepted, deanSignatureRecorded: true },
     });
     await signatureRepository.create(tx, { conventionId: convention.id, party: 'dean', signedAt: command.signedAt, method: 'paper', recordedBy: command.officeUserId });

@@ -1,3 +1,4 @@
+import type { Clock } from '../../clock';
 import type { SignatureParty } from '../../domain/workflow';
 import type { Database } from '../../models/database';
 import { signatureRepository } from '../../models/signatureRepository';
@@ -14,15 +15,15 @@ export interface SignatureRecord {
 }
 
 /** One party's signature; the workflow moves the convention to signed_by_parties with the fourth. */
-export async function recordSignature(db: Database, command: OfficeCommand & SignatureRecord, today: string) {
+export async function recordSignature(db: Database, command: OfficeCommand & SignatureRecord, clock: Clock) {
   return db.transaction(async (tx) => {
     const convention = await lockedConvention(tx, command);
     const { signedParties } = await signatureFacts(tx, convention);
-    if (convention.state === 'validated') checkSignatureDate(command.signedAt, today, await validatedOn(tx, convention.id));
+    if (convention.state === 'validated') checkSignatureDate(command.signedAt, clock.today(), await validatedOn(tx, convention.id));
     const updated = await fireConventionEvent({
       tx, convention, version: command.version,
       event: { type: 'record_signature', party: command.party },
-      actor: 'office', actorUserId: command.officeUserId,
+      actor: 'office', actorUserId: command.officeUserId, at: clock.now(),
       facts: { signedParties },
     });
     await signatureRepository.create(tx, { conventionId: convention.id, party: command.party, signedAt: command.signedAt, method: command.method, recordedBy: command.officeUserId });

@@ -21,7 +21,7 @@ export async function reviewCertificate(db: Database, command: OfficeCommand & C
   return db.transaction(async (tx) => {
     const convention = await lockedConvention(tx, command);
     if (!reviewable.includes(convention.state)) throw new AppError(409, 'workflow.error.invalidTransition', { event: 'certificate', state: convention.state });
-    const certificate = await documentRepository.findCertificateForYear(tx, convention.studentUserId, convention.academicYear);
+    const certificate = await documentRepository.findCertificateForConvention(tx, convention.id);
     // The decision applies to the file the office looked at: a newer upload since then is a conflict.
     if (!certificate || certificate.id !== command.documentId) throw new AppError(409, 'errors.conflict');
     const reason = command.decision === 'rejected' ? command.reason.trim() : null;

@@ -4,12 +4,12 @@ import { conventionRepository } from '../../models/conventionRepository';
 import type { Executor } from '../../models/database';
 import { documentRepository } from '../../models/documentRepository';
 import { signatureRepository } from '../../models/signatureRepository';
-import { todayIso } from '../student/today';
+import { parisDateOf } from '../../clock';
 
 /** What the workflow needs to judge a signature or the final check, read in the caller's transaction. */
 export async function signatureFacts(db: Executor, convention: Convention) {
   const signatures = await signatureRepository.listForConvention(db, convention.id);
-  const certificate = await documentRepository.findCertificateForYear(db, convention.studentUserId, convention.academicYear);
+  const certificate = await documentRepository.findCertificateForConvention(db, convention.id);
   return {
     signatures,
     certificate,
@@ -23,5 +23,5 @@ export async function signatureFacts(db: Executor, convention: Convention) {
 export async function validatedOn(db: Executor, conventionId: number): Promise<string | null> {
   const events = await conventionRepository.listEvents(db, conventionId);
   const validation = [...events].reverse().find((event) => event.event === 'validate');
-  return validation ? todayIso(validation.at) : null;
+  return validation ? parisDateOf(validation.at) : null;
 }

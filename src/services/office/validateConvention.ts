@@ -1,3 +1,4 @@
+import type { Clock } from '../../clock';
 import type { Finding } from '../../domain/legal/finding';
 import { enqueueNotification } from '../../mail/enqueueNotification';
 import type { Database } from '../../models/database';
@@ -15,19 +16,19 @@ const fullName = (person: { firstName: string; lastName: string } | undefined) =
  * assigned, the host and the legal findings (evaluated again today; an override needs a reason, kept in the
  * history). The tutor assigned by the programme head becomes the convention's, and the parties are frozen.
  */
-export async function validateConvention(db: Database, command: OfficeCommand & { overrideReason: string | null }, today: string) {
+export async function validateConvention(db: Database, command: OfficeCommand & { overrideReason: string | null }, clock: Clock) {
   return db.transaction(async (tx) => {
     const convention = await lockedConvention(tx, command);
     const details = await detailsOf(tx, convention);
-    const findings = (await legalFindings(tx, details, today)) ?? (convention.legalFindings as Finding[]);
+    const findings = (await legalFindings(tx, details, clock.today())) ?? (convention.legalFindings as Finding[]);
     const academicTutorId = details.subject?.academicTutorId ?? null;
     const toFreeze = { ...convention, academicTutorId: academicTutorId ?? convention.academicTutorId };
-    const frozenSnapshot = await buildFrozenSnapshot(tx, toFreeze);
+    const frozenSnapshot = await buildFrozenSnapshot(tx, toFreeze, clock.now());
     const overrideReason = command.overrideReason?.trim() || undefined;
     const updated = await fireConventionEvent({
       tx, convention, version: command.version,
       event: { type: 'validate', ...(overrideReason ? { overrideReason } : {}) },
-      actor: 'office', actorUserId: command.officeUserId,
+      actor: 'office', actorUserId: command.officeUserId, at: clock.now(),
       changes: { academicTutorId: toFreeze.academicTutorId, legalFindings: findings, frozenSnapshot: frozenSnapshot as unknown as Record<string, unknown> },
       facts: {
         subjectValidated: details.subject?.state === 'validated',

@@ -4,7 +4,6 @@ import { conventionRepository, type ConventionEventRow } from '../../models/conv
 import type { Database } from '../../models/database';
 import { userRepository, type User } from '../../models/userRepository';
 import { detailsOf, legalFindings, type ConventionDetails } from '../student/conventionDetails';
-import { todayIso } from '../student/today';
 
 export interface ProgrammeConventionView extends ConventionDetails {
   student: User | undefined;
@@ -13,14 +12,14 @@ export interface ProgrammeConventionView extends ConventionDetails {
 }
 
 /** A convention of the programme as the head reads it (no action: the office validates); another programme's is not found. */
-export async function loadProgrammeConvention(db: Database, programmeId: number, conventionId: number): Promise<ProgrammeConventionView> {
+export async function loadProgrammeConvention(db: Database, programmeId: number, conventionId: number, today: string): Promise<ProgrammeConventionView> {
   const convention = await conventionRepository.findById(db, conventionId);
   if (!convention || convention.programmeId !== programmeId) throw notFound();
   const details = await detailsOf(db, convention);
   return {
     ...details,
     student: await userRepository.findById(db, convention.studentUserId),
-    findings: (await legalFindings(db, details, todayIso())) ?? [],
+    findings: (await legalFindings(db, details, today)) ?? [],
     events: await conventionRepository.listEvents(db, convention.id),
   };
 }

@@ -7,7 +7,6 @@ import { rosterRepository } from '../../models/rosterRepository';
 import type { Subject } from '../../models/subjectRepository';
 import type { Teacher } from '../../models/teacherRepository';
 import type { User } from '../../models/userRepository';
-import { todayIso } from '../student/today';
 
 export type StudentWarning = 'departed' | 'noSubject' | 'subjectRejected' | 'submittedWithoutTutor' | 'startSoon';
 export const listFilters = ['all', 'toValidate', 'withoutTutor', 'withoutConvention'] as const;
@@ -89,7 +88,7 @@ export function parseListQuery(query: Record<string, unknown>): ListQuery {
  * Every student of the programme: the course roster merged with the students who have a subject or a
  * convention in it (someone who left the course keeps their history and shows as departed).
  */
-export async function loadStudentList(db: Database, programmeId: number, query: ListQuery, today = todayIso()): Promise<{ rows: StudentRow[]; total: number }> {
+export async function loadStudentList(db: Database, programmeId: number, query: ListQuery, today: string): Promise<{ rows: StudentRow[]; total: number }> {
   const members = await programmePanelRepository.studentMemberships(db, programmeId);
   const subjects = await programmePanelRepository.subjects(db, programmeId);
   const conventions = await programmePanelRepository.conventions(db, programmeId);

@@ -8,7 +8,6 @@ import { programmeRepository } from '../../models/programmeRepository';
 import { subjectRepository } from '../../models/subjectRepository';
 import { teacherRepository, type Teacher, type TeacherFields } from '../../models/teacherRepository';
 import type { User } from '../../models/userRepository';
-import { todayIso } from '../student/today';
 
 export interface TutorChoice {
   /** `teacher:12` for a teacher Pstage knows, `user:7` for a course instructor who is not one yet. */
@@ -29,7 +28,7 @@ export interface TutorChoices {
 const fullName = (teacher: Pick<Teacher, 'firstName' | 'lastName'>) => `${teacher.firstName} ${teacher.lastName}`.trim();
 
 /** The teachers of the programme with their interns this academic year, then the course's instructors who are not teachers yet. */
-export async function loadTutorChoices(db: Database, programmeId: number, cap: number, today = todayIso()): Promise<TutorChoices> {
+export async function loadTutorChoices(db: Database, programmeId: number, cap: number, today: string): Promise<TutorChoices> {
   const academicYear = academicYearOf(today);
   const teachers = await teacherRepository.listForProgramme(db, programmeId);
   const counts = await programmePanelRepository.internCounts(db, programmeId, academicYear);

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import { academicYearOf } from '../../domain/academicYear';
-import type { Database } from '../../models/database';
+import { conventionRepository, type Convention } from '../../models/conventionRepository';
+import type { Database, Executor } from '../../models/database';
 import { documentRepository, type DocumentSummary } from '../../models/documentRepository';
 
 export const certificateMaxBytes = 5 * 1024 * 1024;
@@ -14,17 +14,34 @@ export function sniffContentType(bytes: Uint8Array): 'application/pdf' | 'image/
   return null;
 }
 
-export type CertificateUpload = { ok: true; document: DocumentSummary } | { ok: false; error: string };
+export type CertificateUpload = { ok: true; document: DocumentSummary } | { ok: false; errors: { conventionId?: string; certificate?: string } };
 
-/** Stores a civil-liability certificate for the student, waiting to be checked by the office. */
-export async function uploadCertificate(db: Database, ownerUserId: number, file: { originalname: string; buffer: Buffer }, today: string): Promise<CertificateUpload> {
-  if (file.buffer.length === 0) return { ok: false, error: 'student.certificate.errors.empty' };
-  if (file.buffer.length > certificateMaxBytes) return { ok: false, error: 'student.certificate.errors.tooLarge' };
+/** The conventions a certificate can be uploaded for: the student's own, until complete or cancelled. */
+export async function certificateConventions(db: Executor, ownerUserId: number): Promise<Convention[]> {
+  const all = await conventionRepository.listForStudent(db, ownerUserId);
+  return all.filter((convention) => convention.state !== 'cancelled' && convention.state !== 'complete');
+}
+
+/**
+ * Stores a civil-liability certificate for one of the student's conventions, waiting to be checked by the office.
+ * It belongs to the convention (not to the academic year of the upload day): a certificate uploaded in June for
+ * an internship starting in September is the one the office checks.
+ */
+export async function uploadCertificate(db: Database, ownerUserId: number, conventionId: number | undefined, file: { originalname: string; buffer: Buffer }): Promise<CertificateUpload> {
+  const convention = conventionId ? (await certificateConventions(db, ownerUserId)).find((candidate) => candidate.id === conventionId) : undefined;
   const contentType = sniffContentType(file.buffer);
-  if (!contentType) return { ok: false, error: 'student.certificate.errors.type' };
+  const fileError =
+    file.buffer.length === 0 ? 'student.certificate.errors.empty'
+    : file.buffer.length > certificateMaxBytes ? 'student.certificate.errors.tooLarge'
+    : !contentType ? 'student.certificate.errors.type'
+    : undefined;
+  if (!convention || fileError || !contentType) {
+    return { ok: false, errors: { ...(convention ? {} : { conventionId: 'student.certificate.errors.convention' }), ...(fileError ? { certificate: fileError } : {}) } };
+  }
   const filename = file.originalname.normalize('NFC').replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || 'attestation';
   const document = await documentRepository.create(db, {
     ownerUserId,
+    conventionId: convention.id,
     kind: 'civil_liability',
     filename,
     contentType,
@@ -32,7 +49,7 @@ export async function uploadCertificate(db: Database, ownerUserId: number, file:
     bytes: file.buffer,
     sha256: crypto.createHash('sha256').update(file.buffer).digest('hex'),
     status: 'submitted',
-    academicYear: academicYearOf(today),
+    academicYear: convention.academicYear,
   });
   return { ok: true, document };
 }

@@ -1,3 +1,4 @@
+import type { Clock } from '../../clock';
 import { AppError, notFound } from '../../errors';
 import { enqueueNotification } from '../../mail/enqueueNotification';
 import { conventionRepository, type Convention } from '../../models/conventionRepository';
@@ -14,15 +15,15 @@ async function ownConvention(tx: Transaction, userId: number, conventionId: numb
 }
 
 /** "Créer": the draft goes to the office unless a blocking legal error stands; the findings are kept on the convention. */
-export async function submitConvention(context: StudentContext, userId: number, conventionId: number, version: number, today: string) {
+export async function submitConvention(context: StudentContext, userId: number, conventionId: number, version: number, clock: Clock) {
   return context.db.transaction(async (tx) => {
     const convention = await ownConvention(tx, userId, conventionId);
     const details = await detailsOf(tx, convention);
-    const findings = await legalFindings(tx, details, today);
+    const findings = await legalFindings(tx, details, clock.today());
     if (!findings || convention.lastCompletedStep < 8) throw new AppError(409, 'student.convention.incomplete');
     const updated = await fire({
-      tx, convention, version, event: { type: 'submit' }, actor: 'student', actorUserId: userId,
-      changes: { legalFindings: findings, submittedAt: new Date() },
+      tx, convention, version, event: { type: 'submit' }, actor: 'student', actorUserId: userId, at: clock.now(),
+      changes: { legalFindings: findings, submittedAt: clock.now() },
       facts: { findings },
     });
     const student = await userRepository.findById(tx, userId);
@@ -45,9 +46,9 @@ export async function submitConvention(context: StudentContext, userId: number, 
 }
 
 /** The student may cancel before the office validates (draft or submitted). */
-export async function cancelConvention(context: StudentContext, userId: number, conventionId: number, version: number, reason: string | null) {
+export async function cancelConvention(context: StudentContext, userId: number, conventionId: number, version: number, reason: string | null, clock: Clock) {
   return context.db.transaction(async (tx) => {
     const convention = await ownConvention(tx, userId, conventionId);
-    return fire({ tx, convention, version, event: { type: 'cancel', ...(reason ? { reason } : {}) }, actor: 'student', actorUserId: userId });
+    return fire({ tx, convention, version, event: { type: 'cancel', ...(reason ? { reason } : {}) }, actor: 'student', actorUserId: userId, at: clock.now() });
   });
 }

@@ -13,7 +13,7 @@ export type SignatureParty = (typeof signatureParties)[number] | 'dean';
 export async function signatureProgress(db: Executor, convention: Convention) {
   if (!['validated', 'signed_by_parties', 'complete'].includes(convention.state)) return null;
   const signatures = await signatureRepository.listForConvention(db, convention.id);
-  const certificate = await documentRepository.findCertificateForYear(db, convention.studentUserId, convention.academicYear);
+  const certificate = await documentRepository.findCertificateForConvention(db, convention.id);
   const parties: SignatureParty[] = [...signatureParties, 'dean'];
   return {
     parties: parties.map((party) => ({ party, signedAt: signatures.find((signature) => signature.party === party)?.signedAt ?? null })),

@@ -6,6 +6,7 @@ import { fireConventionEvent } from '../../../src/services/conventions/conventio
 import type { Finding } from '../../../src/domain/legal/finding';
 import { signatureParties } from '../../../src/domain/workflow';
 import type { BrowserlessClient } from '../../support/browserlessClient';
+import { testClock } from '../../support/clock';
 import type { TestPstage } from '../../support/pstage';
 
 /** A shortcut through the office's decisions: validate the subject and the host, then the convention with its frozen snapshot. */
@@ -16,7 +17,7 @@ export async function validateAsOffice(pstage: TestPstage, conventionId: number)
     await tx.update(subjects).set({ state: 'validated' }).where(eq(subjects.id, convention.subjectId!));
     await tx.update(organisations).set({ validated: true }).where(eq(organisations.id, convention.organisationId!));
     return fireConventionEvent({
-      tx, convention, version: convention.version, event: { type: 'validate' }, actor: 'office', actorUserId: convention.studentUserId,
+      tx, convention, version: convention.version, event: { type: 'validate' }, actor: 'office', actorUserId: convention.studentUserId, at: testClock.now(),
       facts: { subjectValidated: true, academicTutorAssigned: true, hostOrganisationValidated: true, findings: convention.legalFindings as Finding[] },
       changes: { frozenSnapshot: { ...(await buildFrozenSnapshot(tx, convention)) } },
     });
@@ -30,11 +31,11 @@ export async function completeAsOffice(pstage: TestPstage, conventionId: number)
   const signed: (typeof signatureParties)[number][] = [];
   for (const party of signatureParties) {
     convention = await db.transaction((tx) =>
-      fireConventionEvent({ tx, convention, version: convention.version, event: { type: 'record_signature', party }, actor: 'office', actorUserId: convention.studentUserId, facts: { signedParties: [...signed] } }));
+      fireConventionEvent({ tx, convention, version: convention.version, event: { type: 'record_signature', party }, actor: 'office', actorUserId: convention.studentUserId, at: testClock.now(), facts: { signedParties: [...signed] } }));
     signed.push(party);
   }
   return db.transaction((tx) =>
-    fireConventionEvent({ tx, convention, version: convention.version, event: { type: 'final_check' }, actor: 'office', actorUserId: convention.studentUserId, facts: { signedParties: signed, certificateAccepted: true, deanSignatureRecorded: true } }));
+    fireConventionEvent({ tx, convention, version: convention.version, event: { type: 'final_check' }, actor: 'office', actorUserId: convention.studentUserId, at: testClock.now(), facts: { signedParties: signed, certificateAccepted: true, deanSignatureRecorded: true } }));
 }
 
 export async function stateOf(pstage: TestPstage, conventionId: number) {

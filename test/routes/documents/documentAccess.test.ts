@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { users } from '../../../src/models/schema';
 import { uploadCertificate } from '../../../src/services/student/certificate';
+import { BrowserlessClient } from '../../support/browserlessClient';
 import { useTestPstage } from '../../support/pstage';
 import { submitConventionAsStudent } from '../../support/studentJourney';
 import { completeAsOffice, download, validateAsOffice } from './conventionSteps';
@@ -62,10 +63,12 @@ describe('the civil-liability certificate', () => {
     ['the head of another programme', 'sophie-bernard', 'l3-chimie', 403],
     ['the office', 'office', 'office', 200],
   ])('%s (%s, launched from %s) gets %d', async (_who, persona, link, status) => {
-    await pstage.launch('camille-martin', 'm1-info');
+    const camille = await pstage.launch('camille-martin', 'm1-info');
+    const started = await camille.client.request('/student/conventions', { form: { _csrf: BrowserlessClient.csrfToken(camille.page.text) } });
+    const conventionId = Number(/\/student\/conventions\/(\d+)/.exec(started.location ?? '')?.[1]);
     const [owner] = await pstage.database.db.select().from(users).where(eq(users.name, 'Camille Martin'));
-    const upload = await uploadCertificate(pstage.database.db, owner.id, { originalname: 'attestation-responsabilité.pdf', buffer: certificate }, '2026-11-26');
-    if (!upload.ok) throw new Error(upload.error);
+    const upload = await uploadCertificate(pstage.database.db, owner.id, conventionId, { originalname: 'attestation-responsabilité.pdf', buffer: certificate });
+    if (!upload.ok) throw new Error(JSON.stringify(upload.errors));
     const { client } = await pstage.launch(persona, link);
     const served = await download(client, `/documents/certificates/${upload.document.id}`);
     expect(served.status).toBe(status);

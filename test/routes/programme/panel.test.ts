@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { conventions, memberships, subjects, users } from '../../../src/models/schema';
 import { useTestPstage } from '../../support/pstage';
+import { addDays } from '../../../src/domain/calendarDate';
+import { today } from '../../support/clock';
 import { nextYear, submitConventionAsStudent } from '../../support/studentJourney';
 import { launchHead, studentProposes } from './programmeHelpers';
 
@@ -56,7 +58,7 @@ describe('the students of the programme on the head’s panel', () => {
 
   it('warns about a rejected subject and a start within a month while the convention is not signed', async () => {
     const { subject } = await studentProposes(pstage, 'elodie-lefevre');
-    const soon = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const soon = addDays(today, 10);
     await pstage.database.db.update(subjects).set({ state: 'rejected', approximateStart: soon }).where(eq(subjects.id, subject.id));
     const head = await launchHead(pstage);
     const row = rowsOf(head.page.text)['Élodie Lefèvre'];

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import { academicYearOf } from '../../../src/domain/academicYear';
 import { conventionEvents, conventions, subjects, teachers, users } from '../../../src/models/schema';
-import { todayIso } from '../../../src/services/student/today';
+import { cancelConvention } from '../../../src/services/student/conventionWorkflow';
+import { currentAcademicYear, testClock } from '../../support/clock';
 import { useTestPstage } from '../../support/pstage';
 import { submitConventionAsStudent } from '../../support/studentJourney';
 import { launchHead, studentProposes } from './programmeHelpers';
@@ -105,11 +105,15 @@ describe('the programme head assigns academic tutors', () => {
     const head = await launchHead(pstage);
     const db = pstage.database.db;
     const tutorId = convention.academicTutorId!;
-    const year = academicYearOf(todayIso());
+    // Camille's internship is next calendar year, which is this academic year or the next depending on the day:
+    // cancelled, it never counts, so the count below is the same on any day of the year.
+    await cancelConvention({ db, officeEmail: 'stages@localhost' }, convention.studentUserId, convention.id, convention.version, null, testClock);
+    const year = currentAcademicYear;
     const elodie = await userId('102');
     const thomas = await userId('103');
     await db.insert(conventions).values([
       { studentUserId: elodie, programmeId: head.programmeId, academicYear: year, academicTutorId: tutorId, state: 'draft', student: { firstName: 'Élodie', lastName: 'Lefèvre', email: 'e@example.fr', studentNumber: '21905678' } },
+      { studentUserId: thomas, programmeId: head.programmeId, academicYear: year, academicTutorId: tutorId, state: 'submitted', student: { firstName: 'Thomas', lastName: 'Roux', email: 't@example.fr', studentNumber: '21907001' } },
       { studentUserId: thomas, programmeId: head.programmeId, academicYear: year, academicTutorId: tutorId, state: 'cancelled', student: { firstName: 'Thomas', lastName: 'Roux', email: 't@example.fr', studentNumber: '21907001' } },
     ]);
     const cap = pstage.services.config.academicTutorCap;

@@ -1,6 +1,6 @@
 import { users } from '../../../src/models/schema';
 import { recordSignature } from '../../../src/services/office/recordSignature';
-import { todayIso } from '../../../src/services/student/today';
+import { testClock, today } from '../../support/clock';
 import { useTestPstage } from '../../support/pstage';
 import { submitConventionAsStudent } from '../../support/studentJourney';
 import { validateAsOffice } from '../documents/conventionSteps';
@@ -14,7 +14,7 @@ describe("the student's status page after validation", () => {
 
     const validated = await validateAsOffice(pstage, convention.id);
     const [office] = await pstage.database.db.insert(users).values({ iss: 'test', sub: 'office-member', name: 'Service des stages' }).returning();
-    await recordSignature(pstage.database.db, { officeUserId: office.id, conventionId: convention.id, version: validated.version, party: 'student', signedAt: todayIso(), method: 'paper' }, todayIso());
+    await recordSignature(pstage.database.db, { officeUserId: office.id, conventionId: convention.id, version: validated.version, party: 'student', signedAt: today, method: 'paper' }, testClock);
 
     const page = (await client.request(base)).text;
     const signatures = page.slice(page.indexOf('id="signatures"'), page.indexOf('</ul>', page.indexOf('id="signatures"')));

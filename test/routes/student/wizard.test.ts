@@ -6,7 +6,7 @@ import { useTestPstage } from '../../support/pstage';
 
 const pstage = useTestPstage();
 
-const nextYear = new Date().getFullYear() + 1;
+import { nextYear, testClock } from '../../support/clock';
 const internship = {
   internshipType: 'compulsory', activities: 'Développer un outil', skills: 'TypeScript', startDate: `${nextYear}-03-02`, endDate: `${nextYear}-06-26`,
   workingDays: '1', hoursPerDay: '7', scheduleKind: 'regular', nightPresence: 'no', sundayPresence: 'no', holidayPresence: 'no', gratificationUnit: 'hour',
@@ -118,7 +118,7 @@ describe('the convention wizard', () => {
     await fillAll(client, base, { gratificationAmount: '4,50' });
     await post(client, `${base}/recap`, {});
     const [submitted] = await pstage.database.db.select().from(conventions);
-    await returnConvention(pstage.database.db, { officeUserId: submitted.studentUserId, conventionId: submitted.id, version: submitted.version, reason: 'Précisez les activités' });
+    await returnConvention(pstage.database.db, { officeUserId: submitted.studentUserId, conventionId: submitted.id, version: submitted.version, reason: 'Précisez les activités' }, testClock);
     const status = await client.request(base);
     expect(status.text).toContain('Précisez les activités');
     expect(status.text).toContain('Modifier et soumettre à nouveau');

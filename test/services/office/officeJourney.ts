@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import { academicYearOf } from '../../../src/domain/academicYear';
 import { conventions, documents, organisations, subjects, users } from '../../../src/models/schema';
-import { todayIso } from '../../../src/services/student/today';
+import { uploadCertificate } from '../../../src/services/student/certificate';
+import { testClock } from '../../support/clock';
 import type { TestPstage } from '../../support/pstage';
 import { submitConventionAsStudent } from '../../support/studentJourney';
 
@@ -20,7 +20,7 @@ export async function launchOffice(pstage: TestPstage) {
 export async function conventionReadyToValidate(pstage: TestPstage, options: Parameters<typeof submitConventionAsStudent>[1] = {}) {
   const submitted = await submitConventionAsStudent(pstage, options);
   const db = pstage.database.db;
-  await db.update(subjects).set({ state: 'validated', decidedAt: new Date(), academicTutorId: submitted.convention.academicTutorId }).where(eq(subjects.id, submitted.convention.subjectId!));
+  await db.update(subjects).set({ state: 'validated', decidedAt: testClock.now(), academicTutorId: submitted.convention.academicTutorId }).where(eq(subjects.id, submitted.convention.subjectId!));
   await db.update(organisations).set({ validated: true }).where(eq(organisations.id, submitted.convention.organisationId!));
   return submitted;
 }
@@ -30,13 +30,11 @@ export async function reload(pstage: TestPstage, conventionId: number) {
   return row;
 }
 
-/** A certificate as if the student had uploaded it this academic year (the upload itself is tested in the student's tests). */
-export async function storeCertificate(pstage: TestPstage, studentUserId: number, academicYear = academicYearOf(todayIso())) {
-  const [row] = await pstage.database.db
-    .insert(documents)
-    .values({ ownerUserId: studentUserId, kind: 'civil_liability', filename: 'attestation.pdf', contentType: 'application/pdf', size: 10, bytes: Buffer.from('%PDF-1.4\n%'), sha256: 'x'.repeat(64), status: 'submitted', academicYear })
-    .returning();
-  return row;
+/** The student uploads a certificate for the convention, through the upload use case (the form is tested in the student's tests). */
+export async function storeCertificate(pstage: TestPstage, convention: { id: number; studentUserId: number }) {
+  const uploaded = await uploadCertificate(pstage.database.db, convention.studentUserId, convention.id, { originalname: 'attestation.pdf', buffer: Buffer.from('%PDF-1.4\n%') });
+  if (!uploaded.ok) throw new Error(`storeCertificate: ${JSON.stringify(uploaded.errors)}`);
+  return uploaded.document;
 }
 
 export async function certificateOf(pstage: TestPstage, id: number) {

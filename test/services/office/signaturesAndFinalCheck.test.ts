@@ -6,25 +6,24 @@ import { recordSignature } from '../../../src/services/office/recordSignature';
 import { returnConvention } from '../../../src/services/office/returnConvention';
 import { reviewCertificate } from '../../../src/services/office/reviewCertificate';
 import { validateConvention } from '../../../src/services/office/validateConvention';
-import { todayIso } from '../../../src/services/student/today';
+import { testClock, today, tomorrow } from '../../support/clock';
 import { useTestPstage } from '../../support/pstage';
 import { certificateOf, conventionReadyToValidate, launchOffice, reload, storeCertificate } from './officeJourney';
 
 const pstage = useTestPstage();
-const today = todayIso();
 const parties = ['student', 'host_signatory', 'professional_tutor', 'academic_tutor'] as const;
 
 async function validated() {
   const { officeUserId } = await launchOffice(pstage);
   const { convention } = await conventionReadyToValidate(pstage);
-  const updated = await validateConvention(pstage.database.db, { officeUserId, conventionId: convention.id, version: convention.version, overrideReason: null }, today);
+  const updated = await validateConvention(pstage.database.db, { officeUserId, conventionId: convention.id, version: convention.version, overrideReason: null }, testClock);
   return { officeUserId, convention: updated };
 }
 
 async function signAll(officeUserId: number, conventionId: number, only: readonly (typeof parties)[number][] = parties) {
   for (const party of only) {
     const { version } = await reload(pstage, conventionId);
-    await recordSignature(pstage.database.db, { officeUserId, conventionId, version, party, signedAt: today, method: 'paper' }, today);
+    await recordSignature(pstage.database.db, { officeUserId, conventionId, version, party, signedAt: today, method: 'paper' }, testClock);
   }
   return reload(pstage, conventionId);
 }
@@ -48,7 +47,7 @@ describe('signatures', () => {
   it('refuses the same party twice, with nothing written', async () => {
     const { officeUserId, convention } = await validated();
     const after = await signAll(officeUserId, convention.id, ['student']);
-    await expect(recordSignature(pstage.database.db, { officeUserId, conventionId: convention.id, version: after.version, party: 'student', signedAt: today, method: 'electronic' }, today))
+    await expect(recordSignature(pstage.database.db, { officeUserId, conventionId: convention.id, version: after.version, party: 'student', signedAt: today, method: 'electronic' }, testClock))
       .rejects.toMatchObject({ status: 409, messageKey: 'workflow.error.alreadySigned' });
     expect((await reload(pstage, convention.id)).version).toBe(after.version);
     expect(await pstage.database.db.select().from(signatures)).toHaveLength(1);
@@ -56,10 +55,9 @@ describe('signatures', () => {
 
   it('refuses a date in the future or before the validation, next to the date field', async () => {
     const { officeUserId, convention } = await validated();
-    const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    await expect(recordSignature(pstage.database.db, { officeUserId, conventionId: convention.id, version: convention.version, party: 'student', signedAt: tomorrow, method: 'paper' }, today))
+    await expect(recordSignature(pstage.database.db, { officeUserId, conventionId: convention.id, version: convention.version, party: 'student', signedAt: tomorrow, method: 'paper' }, testClock))
       .rejects.toMatchObject({ status: 422, messageKey: 'office.errors.signedInFuture', params: { field: 'signedAt' } });
-    await expect(recordSignature(pstage.database.db, { officeUserId, conventionId: convention.id, version: convention.version, party: 'student', signedAt: '2020-01-01', method: 'paper' }, today))
+    await expect(recordSignature(pstage.database.db, { officeUserId, conventionId: convention.id, version: convention.version, party: 'student', signedAt: '2020-01-01', method: 'paper' }, testClock))
       .rejects.toMatchObject({ status: 422, messageKey: 'office.errors.signedBeforeValidation', params: { field: 'signedAt', date: today } });
     expect(await pstage.database.db.select().from(signatures)).toHaveLength(0);
   });
@@ -67,7 +65,7 @@ describe('signatures', () => {
   it('refuses a signature before the convention is validated', async () => {
     const { officeUserId } = await launchOffice(pstage);
     const { convention } = await conventionReadyToValidate(pstage);
-    await expect(recordSignature(pstage.database.db, { officeUserId, conventionId: convention.id, version: convention.version, party: 'student', signedAt: today, method: 'paper' }, today))
+    await expect(recordSignature(pstage.database.db, { officeUserId, conventionId: convention.id, version: convention.version, party: 'student', signedAt: today, method: 'paper' }, testClock))
       .rejects.toMatchObject({ status: 409, messageKey: 'workflow.error.invalidTransition' });
   });
 });
@@ -75,7 +73,7 @@ describe('signatures', () => {
 describe('the civil-liability certificate', () => {
   it('accepted: the document is marked, the decision is in the history', async () => {
     const { officeUserId, convention } = await validated();
-    const certificate = await storeCertificate(pstage, convention.studentUserId, convention.academicYear);
+    const certificate = await storeCertificate(pstage, convention);
     await reviewCertificate(pstage.database.db, { officeUserId, conventionId: convention.id, version: convention.version, decision: 'accepted', documentId: certificate.id });
     expect(await certificateOf(pstage, certificate.id)).toMatchObject({ status: 'accepted', statusReason: null });
     expect((await reload(pstage, convention.id)).version).toBe(convention.version + 1);
@@ -84,7 +82,7 @@ describe('the civil-liability certificate', () => {
 
   it('rejected with a reason the student reads in a mail; without a reason it is refused', async () => {
     const { officeUserId, convention } = await validated();
-    const certificate = await storeCertificate(pstage, convention.studentUserId, convention.academicYear);
+    const certificate = await storeCertificate(pstage, convention);
     await expect(reviewCertificate(pstage.database.db, { officeUserId, conventionId: convention.id, version: convention.version, decision: 'rejected', documentId: certificate.id, reason: ' ' }))
       .rejects.toMatchObject({ status: 422, params: { field: 'reason' } });
     await reviewCertificate(pstage.database.db, { officeUserId, conventionId: convention.id, version: convention.version, decision: 'rejected', documentId: certificate.id, reason: 'Attestation expirée' });
@@ -94,8 +92,8 @@ describe('the civil-liability certificate', () => {
 
   it('a decision on a certificate older than the one now uploaded is a conflict', async () => {
     const { officeUserId, convention } = await validated();
-    const older = await storeCertificate(pstage, convention.studentUserId, convention.academicYear);
-    await storeCertificate(pstage, convention.studentUserId, convention.academicYear);
+    const older = await storeCertificate(pstage, convention);
+    await storeCertificate(pstage, convention);
     await expect(reviewCertificate(pstage.database.db, { officeUserId, conventionId: convention.id, version: convention.version, decision: 'accepted', documentId: older.id }))
       .rejects.toMatchObject({ status: 409, messageKey: 'errors.conflict' });
     expect(await certificateOf(pstage, older.id)).toMatchObject({ status: 'submitted' });
@@ -106,27 +104,27 @@ describe('the final check and the dean signature', () => {
   it('is refused while a party has not signed', async () => {
     const { officeUserId, convention } = await validated();
     const after = await signAll(officeUserId, convention.id, parties.slice(0, 3));
-    await expect(recordDeanSignature(pstage.database.db, { officeUserId, conventionId: convention.id, version: after.version, signedAt: today }, today))
+    await expect(recordDeanSignature(pstage.database.db, { officeUserId, conventionId: convention.id, version: after.version, signedAt: today }, testClock))
       .rejects.toMatchObject({ status: 409, messageKey: 'workflow.error.signaturesMissing', params: { count: 1, parties: 'academic_tutor' } });
     expect(await pstage.database.db.select().from(signatures).where(eq(signatures.party, 'dean'))).toHaveLength(0);
   });
 
   it('is refused while the certificate is not accepted', async () => {
     const { officeUserId, convention } = await validated();
-    await storeCertificate(pstage, convention.studentUserId, convention.academicYear);
+    await storeCertificate(pstage, convention);
     const after = await signAll(officeUserId, convention.id);
-    await expect(recordDeanSignature(pstage.database.db, { officeUserId, conventionId: convention.id, version: after.version, signedAt: today }, today))
+    await expect(recordDeanSignature(pstage.database.db, { officeUserId, conventionId: convention.id, version: after.version, signedAt: today }, testClock))
       .rejects.toMatchObject({ status: 409, messageKey: 'workflow.error.certificateNotAccepted' });
     expect((await reload(pstage, convention.id)).state).toBe('signed_by_parties');
   });
 
   it('completes the convention, records the dean, and tells the student and the academic tutor', async () => {
     const { officeUserId, convention } = await validated();
-    const certificate = await storeCertificate(pstage, convention.studentUserId, convention.academicYear);
+    const certificate = await storeCertificate(pstage, convention);
     let after = await signAll(officeUserId, convention.id);
     await reviewCertificate(pstage.database.db, { officeUserId, conventionId: convention.id, version: after.version, decision: 'accepted', documentId: certificate.id });
     after = await reload(pstage, convention.id);
-    const complete = await recordDeanSignature(pstage.database.db, { officeUserId, conventionId: convention.id, version: after.version, signedAt: today }, today);
+    const complete = await recordDeanSignature(pstage.database.db, { officeUserId, conventionId: convention.id, version: after.version, signedAt: today }, testClock);
     expect(complete.state).toBe('complete');
     expect(await pstage.database.db.select().from(signatures).where(eq(signatures.party, 'dean'))).toHaveLength(1);
     const completeMails = (await mails()).filter((mail) => mail.template === 'conventionComplete');
@@ -140,16 +138,16 @@ describe('return and cancel', () => {
   it('returns a submitted convention to the student with the reason, mailed', async () => {
     const { officeUserId } = await launchOffice(pstage);
     const { convention } = await conventionReadyToValidate(pstage);
-    const updated = await returnConvention(pstage.database.db, { officeUserId, conventionId: convention.id, version: convention.version, reason: 'Précisez les activités' });
+    const updated = await returnConvention(pstage.database.db, { officeUserId, conventionId: convention.id, version: convention.version, reason: 'Précisez les activités' }, testClock);
     expect(updated.state).toBe('draft');
     expect(await mails()).toContainEqual(expect.objectContaining({ template: 'conventionReturned', data: expect.objectContaining({ reason: 'Précisez les activités' }) }));
   });
 
   it('cancels a validated convention with a reason, mailed; refuses without a reason', async () => {
     const { officeUserId, convention } = await validated();
-    await expect(cancelConvention(pstage.database.db, { officeUserId, conventionId: convention.id, version: convention.version, reason: '  ' }))
+    await expect(cancelConvention(pstage.database.db, { officeUserId, conventionId: convention.id, version: convention.version, reason: '  ' }, testClock))
       .rejects.toMatchObject({ status: 409, messageKey: 'workflow.error.reasonRequired' });
-    const updated = await cancelConvention(pstage.database.db, { officeUserId, conventionId: convention.id, version: convention.version, reason: 'Stage abandonné' });
+    const updated = await cancelConvention(pstage.database.db, { officeUserId, conventionId: convention.id, version: convention.version, reason: 'Stage abandonné' }, testClock);
     expect(updated.state).toBe('cancelled');
     const [event] = await pstage.database.db.select().from(conventionEvents).where(eq(conventionEvents.event, 'cancel'));
     expect(event).toMatchObject({ actorRole: 'office', reason: 'Stage abandonné', fromState: 'validated' });
@@ -158,12 +156,12 @@ describe('return and cancel', () => {
 
   it('cannot cancel a complete convention', async () => {
     const { officeUserId, convention } = await validated();
-    const certificate = await storeCertificate(pstage, convention.studentUserId, convention.academicYear);
+    const certificate = await storeCertificate(pstage, convention);
     let after = await signAll(officeUserId, convention.id);
     await reviewCertificate(pstage.database.db, { officeUserId, conventionId: convention.id, version: after.version, decision: 'accepted', documentId: certificate.id });
     after = await reload(pstage, convention.id);
-    const complete = await recordDeanSignature(pstage.database.db, { officeUserId, conventionId: convention.id, version: after.version, signedAt: today }, today);
-    await expect(cancelConvention(pstage.database.db, { officeUserId, conventionId: convention.id, version: complete.version, reason: 'Trop tard' }))
+    const complete = await recordDeanSignature(pstage.database.db, { officeUserId, conventionId: convention.id, version: after.version, signedAt: today }, testClock);
+    await expect(cancelConvention(pstage.database.db, { officeUserId, conventionId: convention.id, version: complete.version, reason: 'Trop tard' }, testClock))
       .rejects.toMatchObject({ status: 409, messageKey: 'workflow.error.invalidTransition' });
   });
 });

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { auditLog, conventionEvents, conventions, organisations, outbox, subjects } from '../../../src/models/schema';
 import type { FrozenConventionSnapshot } from '../../../src/services/conventions/frozenSnapshot';
 import { validateConvention } from '../../../src/services/office/validateConvention';
-import { todayIso } from '../../../src/services/student/today';
+import { testClock } from '../../support/clock';
 import { useTestPstage } from '../../support/pstage';
 import { nextYear, submitConventionAsStudent } from '../../support/studentJourney';
 import { conventionReadyToValidate, launchOffice, reload } from './officeJourney';
@@ -10,7 +10,7 @@ import { conventionReadyToValidate, launchOffice, reload } from './officeJourney
 const pstage = useTestPstage();
 
 async function validate(conventionId: number, version: number, officeUserId: number, overrideReason: string | null = null) {
-  return validateConvention(pstage.database.db, { officeUserId, conventionId, version, overrideReason }, todayIso());
+  return validateConvention(pstage.database.db, { officeUserId, conventionId, version, overrideReason }, testClock);
 }
 
 async function expectRefused(conventionId: number, version: number, officeUserId: number, messageKey: string, overrideReason: string | null = null) {

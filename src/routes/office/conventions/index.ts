@@ -8,7 +8,6 @@ import { recordSignature } from '../../../services/office/recordSignature';
 import { returnConvention } from '../../../services/office/returnConvention';
 import { reviewCertificate } from '../../../services/office/reviewCertificate';
 import { validateConvention } from '../../../services/office/validateConvention';
-import { todayIso } from '../../../services/student/today';
 import { isIsoDate } from '../../../domain/calendarDate';
 import { idParam } from '../../student/params';
 import { formatDate } from '../../student/viewHelpers';
@@ -21,13 +20,13 @@ const actions = ['validate', 'return', 'cancel', 'signature', 'certificate', 'de
 /** The control queue, one convention, and the office's actions on it. */
 export function officeConventionRoutes(services: Services): Router {
   const router = Router();
-  const db = services.db;
+  const { db, clock } = services;
 
   router.get('/', async (req, res) => {
     const filters = filterSchema.parse(req.query);
     const badDates = (['startFrom', 'startTo'] as const).filter((name) => typeof req.query[name] === 'string' && req.query[name] !== '' && !filters[name]);
     const { page, q, ...rest } = filters;
-    const queue = await controlQueue(db, { ...rest, search: q }, page, todayIso(), defaultStartWarningDays);
+    const queue = await controlQueue(db, { ...rest, search: q }, page, clock.today(), defaultStartWarningDays);
     const query = Object.fromEntries(Object.entries(req.query).filter(([name, value]) => name !== 'page' && typeof value === 'string' && value !== '')) as Record<string, string>;
     res.render('office/conventions/list', {
       title: req.t('office.queue.title'),
@@ -41,7 +40,7 @@ export function officeConventionRoutes(services: Services): Router {
 
   router.get('/:id', async (req, res) => {
     const id = idParam(req);
-    const file = await loadConventionFile(db, id, todayIso());
+    const file = await loadConventionFile(db, id, clock.today());
     const kept = await takeOfficeForm(req, id);
     const done = actions.find((action) => action === req.query.done) ?? null;
     const showParams = (params: Record<string, string | number>) =>
@@ -49,7 +48,7 @@ export function officeConventionRoutes(services: Services): Router {
     res.render('office/conventions/show', {
       title: req.t('office.convention.title', { reference: file.convention.reference }),
       ...file,
-      today: todayIso(),
+      today: clock.today(),
       kept: kept ?? null,
       done,
       /** The kept error of a field of one of the page's forms, in words. */
@@ -61,11 +60,11 @@ export function officeConventionRoutes(services: Services): Router {
     });
   });
 
-  router.post('/:id/validate', officeAction('validate', validateSchema, (command, data) => validateConvention(db, { ...command, ...data }, todayIso())));
-  router.post('/:id/return', officeAction('return', reasonSchema, (command, data) => returnConvention(db, { ...command, ...data })));
-  router.post('/:id/cancel', officeAction('cancel', reasonSchema, (command, data) => cancelConvention(db, { ...command, ...data })));
-  router.post('/:id/signatures', officeAction('signature', signatureSchema, (command, data) => recordSignature(db, { ...command, ...data }, todayIso())));
+  router.post('/:id/validate', officeAction('validate', validateSchema, (command, data) => validateConvention(db, { ...command, ...data }, clock)));
+  router.post('/:id/return', officeAction('return', reasonSchema, (command, data) => returnConvention(db, { ...command, ...data }, clock)));
+  router.post('/:id/cancel', officeAction('cancel', reasonSchema, (command, data) => cancelConvention(db, { ...command, ...data }, clock)));
+  router.post('/:id/signatures', officeAction('signature', signatureSchema, (command, data) => recordSignature(db, { ...command, ...data }, clock)));
   router.post('/:id/certificate', officeAction('certificate', certificateSchema, (command, data) => reviewCertificate(db, { ...command, ...data })));
-  router.post('/:id/dean-signature', officeAction('dean', deanSchema, (command, data) => recordDeanSignature(db, { ...command, ...data }, todayIso())));
+  router.post('/:id/dean-signature', officeAction('dean', deanSchema, (command, data) => recordDeanSignature(db, { ...command, ...data }, clock)));
   return router;
 }

@@ -21,8 +21,8 @@ export function panelRoutes(services: Services): Router {
     const programme = res.locals.programme as Programme;
     const roster = await refreshRoster(services, programme);
     const query = parseListQuery(req.query);
-    const list = await loadStudentList(services.db, programme.id, query);
-    const tutors = await loadTutorChoices(services.db, programme.id, services.config.academicTutorCap);
+    const list = await loadStudentList(services.db, programme.id, query, services.clock.today());
+    const tutors = await loadTutorChoices(services.db, programme.id, services.config.academicTutorCap, services.clock.today());
     const kept = await takeFormState(req, formKey(req));
     const done = notices.find((notice) => notice === req.query.done);
     res.render('programme/panel', {

@@ -6,7 +6,7 @@ import { fieldErrors, keepFormState, takeFormState } from '../../student/formSta
 import { teacherSchema } from './schema';
 
 /** The programme's academic tutors with their interns this year (warning above the cap), and a new one by hand. */
-export function tutorRoutes({ db, config }: Services): Router {
+export function tutorRoutes({ db, config, clock }: Services): Router {
   const router = Router({ mergeParams: true });
 
   router.get('/', async (req, res) => {
@@ -15,7 +15,7 @@ export function tutorRoutes({ db, config }: Services): Router {
     res.render('programme/tutors', {
       title: req.t('programme.tutors.title'),
       base: `/programme/${programme.id}`,
-      tutors: await loadTutorChoices(db, programme.id, config.academicTutorCap),
+      tutors: await loadTutorChoices(db, programme.id, config.academicTutorCap, clock.today()),
       done: req.query.done === 'teacherCreated',
       values: kept?.values ?? {},
       errors: kept?.errors ?? {},

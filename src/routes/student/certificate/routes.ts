@@ -1,10 +1,11 @@
 import { Router, type Request, type Response } from 'express';
 import multer from 'multer';
+import { z } from 'zod';
 import type { Services } from '../../../services';
 import { notFound } from '../../../errors';
 import { documentRepository } from '../../../models/documentRepository';
-import { certificateMaxBytes, uploadCertificate } from '../../../services/student/certificate';
-import { todayIso } from '../../../services/student/today';
+import { conventionRepository } from '../../../models/conventionRepository';
+import { certificateConventions, certificateMaxBytes, uploadCertificate } from '../../../services/student/certificate';
 import { keepFormState, takeFormState } from '../formState';
 import { idParam } from '../params';
 
@@ -30,16 +31,24 @@ function inlineDisposition(filename: string): string {
   return `inline; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
-/** The civil-liability certificate: upload, list with the office's decision, view one's own file. */
+const conventionChoice = z.coerce.number().int().min(1).max(2_147_483_647);
+
+/** The civil-liability certificate: upload for one of the student's conventions, list with the office's decision, view one's own file. */
 export function certificateRoutes({ db }: Services): Router {
   const router = Router();
 
   router.get('/', async (req, res) => {
-    const certificates = await documentRepository.listCertificates(db, req.session!.userId);
+    const userId = req.session!.userId;
+    const certificates = await documentRepository.listCertificates(db, userId);
+    const references = new Map((await conventionRepository.listForStudent(db, userId)).map((convention) => [convention.id, convention.reference ?? `#${convention.id}`]));
+    const choices = await certificateConventions(db, userId);
     const kept = await takeFormState(req, 'certificate');
+    const asked = conventionChoice.safeParse(kept?.values.conventionId ?? req.query.convention);
     res.render('student/certificate', {
       title: req.t('student.certificate.title'),
-      certificates,
+      certificates: certificates.map((certificate) => ({ ...certificate, conventionReference: certificate.conventionId ? references.get(certificate.conventionId) : undefined })),
+      choices,
+      selected: asked.success ? asked.data : choices.length === 1 ? choices[0].id : undefined,
       errors: kept?.errors ?? {},
       done: req.query.done === 'uploaded',
     });
@@ -48,13 +57,19 @@ export function certificateRoutes({ db }: Services): Router {
   router.post('/', async (req, res) => {
     const limitError = await receiveFile(req, res);
     const file = req.file;
-    let error = limitError ?? (file ? null : 'student.certificate.errors.missing');
-    if (!error && file) {
-      const result = await uploadCertificate(db, req.session!.userId, file, todayIso());
-      if (!result.ok) error = result.error;
+    const chosen = conventionChoice.safeParse(req.body?.conventionId);
+    const conventionId = chosen.success ? chosen.data : undefined;
+    let errors: Record<string, string> = {};
+    const fileError = limitError ?? (file ? null : 'student.certificate.errors.missing');
+    if (fileError) {
+      errors.certificate = fileError;
+      if (!conventionId) errors.conventionId = 'student.certificate.errors.convention';
+    } else if (file) {
+      const result = await uploadCertificate(db, req.session!.userId, conventionId, file);
+      if (!result.ok) errors = result.errors;
     }
-    if (error) {
-      await keepFormState(req, 'certificate', { values: {}, errors: { certificate: error } });
+    if (Object.keys(errors).length > 0) {
+      await keepFormState(req, 'certificate', { values: { conventionId: conventionId ? String(conventionId) : '' }, errors });
       return res.redirect(303, '/student/certificate');
     }
     res.redirect(303, '/student/certificate?done=uploaded');

@@ -2,7 +2,6 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Services } from '../../../services';
 import { startConvention } from '../../../services/student/conventionDraft';
-import { todayIso } from '../../../services/student/today';
 import { programmeRepository } from '../../../models/programmeRepository';
 import { notFound } from '../../../errors';
 import { conventionRepository } from '../../../models/conventionRepository';
@@ -27,7 +26,7 @@ export function conventionRoutes(services: Services): Router {
     const programmes = await programmeRepository.listForUser(services.db, session.userId, 'student');
     const asked = startSchema.parse(req.body).programmeId ?? session.programmeId ?? programmes[0]?.id;
     if (!asked) throw notFound();
-    const convention = await startConvention(services.db, session.userId, asked, todayIso());
+    const convention = await startConvention(services.db, session.userId, asked, services.clock.today());
     res.redirect(303, `/student/conventions/${convention.id}/personal`);
   });
   router.use('/:id', async (req, _res, next) => {

@@ -1,13 +1,12 @@
 import { Router } from 'express';
 import type { Services } from '../../../services';
 import { ficheDeLiaisonFor } from '../../../services/student/ficheDeLiaison';
-import { todayIso } from '../../../services/student/today';
 
-export function documentRoutes({ db }: Services): Router {
+export function documentRoutes({ db, clock }: Services): Router {
   const router = Router();
   router.get('/fiche-de-liaison.pdf', async (req, res) => {
     const session = req.session!;
-    const pdf = await ficheDeLiaisonFor(db, session.userId, session.programmeId, req.locale, todayIso());
+    const pdf = await ficheDeLiaisonFor(db, session.userId, session.programmeId, req.locale, clock.today());
     const filename = req.locale === 'en' ? 'liaison-form.pdf' : 'fiche-de-liaison.pdf';
     res.type('application/pdf').set('Content-Disposition', `attachment; filename="${filename}"`).send(pdf);
   });

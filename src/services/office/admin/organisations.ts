@@ -6,7 +6,6 @@ import { auditRepository } from '../../../models/auditRepository';
 import type { Database } from '../../../models/database';
 import { organisationAdminRepository } from '../../../models/organisationAdminRepository';
 import { organisationRepository, type Organisation, type OrganisationFields } from '../../../models/organisationRepository';
-import { todayIso } from '../../student/today';
 
 /** Two records are the same host when they share a SIRET, or have near-identical names and no conflicting SIRET. */
 export function areDuplicates(a: Organisation, b: Organisation): boolean {
@@ -21,7 +20,7 @@ export async function duplicateCandidates(db: Database, organisation: Organisati
 }
 
 /** One host for the office: its record, services, contacts, this year's interns and the legal warnings. */
-export async function organisationDetails(db: Database, id: number, today = todayIso()) {
+export async function organisationDetails(db: Database, id: number, today: string) {
   const organisation = await organisationRepository.findById(db, id);
   if (!organisation) throw notFound();
   const academicYear = academicYearOf(today);

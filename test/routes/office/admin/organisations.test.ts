@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { auditLog, contacts, conventions, organisations, services } from '../../../../src/models/schema';
 import { useTestPstage } from '../../../support/pstage';
+import { currentAcademicYear } from '../../../support/clock';
 import { submitConventionAsStudent } from '../../../support/studentJourney';
 import { createHost, launchOffice, post, rowsReferencingOrganisation } from './support';
 
@@ -37,7 +38,7 @@ describe("the office's organisations", () => {
     expect(page.text).toContain('Claire Moreau');
     // a convention of another academic year is not among this year's interns
     expect(page.text).toContain('Aucune convention cette année.');
-    await pstage.database.db.update(conventions).set({ academicYear: academicYearNow() }).where(eq(conventions.id, convention.id));
+    await pstage.database.db.update(conventions).set({ academicYear: currentAcademicYear }).where(eq(conventions.id, convention.id));
     const again = await client.request(`/office/organisations/${convention.organisationId}`);
     expect(again.text).toContain(`href="/office/conventions/${convention.id}"`);
     expect(again.text).toContain('Camille Martin');
@@ -47,7 +48,7 @@ describe("the office's organisations", () => {
     const { convention } = await submitConventionAsStudent(pstage);
     const db = pstage.database.db;
     await db.update(organisations).set({ headcountBand: '10-19' }).where(eq(organisations.id, convention.organisationId!));
-    const year = academicYearNow();
+    const year = currentAcademicYear;
     const [row] = await db.select().from(conventions).where(eq(conventions.id, convention.id));
     const { id: _id, reference: _reference, ...copy } = row;
     for (let index = 0; index < 3; index += 1) await db.insert(conventions).values({ ...copy, academicYear: year });
@@ -159,9 +160,3 @@ describe("the office's organisations", () => {
   });
 });
 
-function academicYearNow(): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
-  const [year, month] = today.split('-').map(Number);
-  const start = month >= 9 ? year : year - 1;
-  return `${start}-${start + 1}`;
-}

@@ -1,24 +1,17 @@
 import { eq } from 'drizzle-orm';
 import { conventionEvents, documents, outbox, signatures } from '../../../../src/models/schema';
-import { todayIso } from '../../../../src/services/student/today';
+import { today } from '../../../support/clock';
 import { BrowserlessClient } from '../../../support/browserlessClient';
+import { uploadCertificateForm } from '../../../support/certificateUpload';
 import { useTestPstage } from '../../../support/pstage';
 import { conventionReadyToValidate, launchOffice, reload } from '../../../services/office/officeJourney';
 
 const pstage = useTestPstage();
-const today = todayIso();
 
 /** The student uploads the certificate through their own page, as a browser would (multipart, CSRF in the action). */
 async function uploadCertificate(student: BrowserlessClient) {
-  const page = await student.request('/student/certificate');
-  const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(page.text)![1].replace(/&amp;/g, '&');
-  const form = new FormData();
-  form.append('certificate', new Blob([new Uint8Array(Buffer.from('%PDF-1.4\n%%EOF\n'))], { type: 'application/pdf' }), 'attestation-rc.pdf');
-  const response = await fetch(new URL(action, student.baseUrl), {
-    method: 'POST', body: form, redirect: 'manual',
-    headers: { cookie: [...student.cookies].map(([name, value]) => `${name}=${value}`).join('; '), accept: 'text/html' },
-  });
-  expect(response.status).toBe(303);
+  const posted = await uploadCertificateForm(student, Buffer.from('%PDF-1.4\n%%EOF\n'), 'attestation-rc.pdf');
+  expect(posted.status).toBe(303);
 }
 
 const section = (html: string, id: string) => html.slice(html.indexOf(`id="${id}"`), html.indexOf('</section>', html.indexOf(`id="${id}"`)));

@@ -1,14 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { conventions, organisations } from '../../../../src/models/schema';
 import { returnConvention } from '../../../../src/services/office/returnConvention';
-import { todayIso } from '../../../../src/services/student/today';
+import { addDays } from '../../../../src/domain/calendarDate';
+import { testClock, today } from '../../../support/clock';
 import { useTestPstage } from '../../../support/pstage';
 import { submitConventionAsStudent } from '../../../support/studentJourney';
 import { launchOffice } from '../../../services/office/officeJourney';
 
 const pstage = useTestPstage();
 
-const inDays = (days: number) => new Date(Date.parse(`${todayIso()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const inDays = (days: number) => addDays(today, days);
 const rowOf = (html: string, id: number) => /<tr id="convention-(\d+)">[\s\S]*?<\/tr>/g.exec(html.slice(html.indexOf(`<tr id="convention-${id}">`)))?.[0] ?? '';
 
 describe('the control queue', () => {
@@ -53,7 +54,7 @@ describe('the control queue', () => {
     const first = await submitConventionAsStudent(pstage);
     const second = await submitConventionAsStudent(pstage, { persona: 'elodie-lefevre', organisationName: 'Boulangerie Dupain', siret: '44321098700014' });
     const { client, officeUserId } = await launchOffice(pstage);
-    await returnConvention(pstage.database.db, { officeUserId, conventionId: second.convention.id, version: second.convention.version, reason: 'À revoir' });
+    await returnConvention(pstage.database.db, { officeUserId, conventionId: second.convention.id, version: second.convention.version, reason: 'À revoir' }, testClock);
     const ids = (html: string) => [...html.matchAll(/<tr id="convention-(\d+)">/g)].map((match) => Number(match[1]));
 
     expect(ids((await client.request('/office/conventions?state=submitted')).text)).toEqual([first.convention.id]);

@@ -3,7 +3,6 @@ import { translator } from '../../../../middleware/i18n';
 import { conventionStateValues } from '../../../../models/schema';
 import type { Services } from '../../../../services';
 import { exportInternships, internshipDatabasePage } from '../../../../services/office/admin/internships';
-import { todayIso } from '../../../../services/student/today';
 import { fieldErrors } from '../../../student/formState';
 import { currentQuery, pageNumber, pagination } from '../pagination';
 import { internshipFilterSchema } from './schema';
@@ -35,7 +34,7 @@ export function internshipRoutes(services: Services): Router {
       return;
     }
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="stages-${todayIso()}.csv"`);
+    res.setHeader('Content-Disposition', `attachment; filename="stages-${services.clock.today()}.csv"`);
     res.setHeader('Cache-Control', 'no-store');
     // The file is for French Excel and the institution's records: French headers and labels whatever the page language.
     await exportInternships(services.db, parsed.data, res, translator('fr'));

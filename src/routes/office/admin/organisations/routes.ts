@@ -50,7 +50,7 @@ export function organisationRoutes(services: Services): Router {
 
   router.get('/:id', async (req, res) => {
     const id = idFrom(req);
-    const details = await organisationDetails(db, id);
+    const details = await organisationDetails(db, id, services.clock.today());
     const kept = await takeFormState(req, `office-organisation-page-${id}`);
     res.render('office/admin/organisation', { title: details.organisation.name, ...details, done: req.query.done, errors: kept?.errors ?? {} });
   });

@@ -2,7 +2,6 @@ import { Router } from 'express';
 import { academicYearOf } from '../../../../domain/academicYear';
 import type { Services } from '../../../../services';
 import { savePersonalData } from '../../../../services/student/conventionDraft';
-import { todayIso } from '../../../../services/student/today';
 import { draftCommand, draftForPage, nextPage, parseStep, renderStep } from '../wizard';
 import { personalSchema } from './schema';
 
@@ -12,7 +11,7 @@ export function personalRoutes(services: Services): Router {
   router.get('/', async (req, res) => {
     const details = await draftForPage(services, req, res, 'personal');
     if (!details) return;
-    const current = academicYearOf(todayIso());
+    const current = academicYearOf(services.clock.today());
     const start = Number(current.slice(0, 4));
     const years = [current, `${start + 1}-${start + 2}`];
     const { student, academicYear } = details.convention;

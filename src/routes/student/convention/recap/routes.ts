@@ -3,7 +3,6 @@ import { hasBlockingErrors } from '../../../../domain/legalRules';
 import type { Services } from '../../../../services';
 import { legalFindings } from '../../../../services/student/conventionDetails';
 import { submitConvention } from '../../../../services/student/conventionWorkflow';
-import { todayIso } from '../../../../services/student/today';
 import { idParam } from '../../params';
 import { draftCommand, draftForPage, renderStep } from '../wizard';
 import { stepOfField } from './findingSteps';
@@ -14,12 +13,12 @@ export function recapRoutes(services: Services): Router {
   router.get('/', async (req, res) => {
     const details = await draftForPage(services, req, res, 'recap');
     if (!details) return;
-    const findings = (await legalFindings(services.db, details, todayIso())) ?? [];
+    const findings = (await legalFindings(services.db, details, services.clock.today())) ?? [];
     await renderStep(req, res, 'recap', details, { findings, blocking: hasBlockingErrors(findings), stepOfField });
   });
   router.post('/', async (req, res) => {
     const command = draftCommand(req);
-    await submitConvention({ db: services.db, officeEmail: services.config.officeEmail }, command.userId, command.conventionId, command.version, todayIso());
+    await submitConvention({ db: services.db, officeEmail: services.config.officeEmail }, command.userId, command.conventionId, command.version, services.clock);
     res.redirect(303, `/student/conventions/${idParam(req)}?done=submitted`);
   });
   return router;

@@ -6,7 +6,6 @@ import type { Services } from '../../../../services';
 import { loadConventionDetails, legalFindings } from '../../../../services/student/conventionDetails';
 import { cancelConvention } from '../../../../services/student/conventionWorkflow';
 import { signatureProgress } from '../../../../services/student/signatureProgress';
-import { todayIso } from '../../../../services/student/today';
 import { nextStepOf } from '../../../../services/student/wizardSteps';
 import { optionalText } from '../../formFields';
 import { idParam } from '../../params';
@@ -23,7 +22,7 @@ export function statusRoutes(services: Services): Router {
     const events = await conventionRepository.listEvents(services.db, convention.id);
     const lastReturn = [...events].reverse().find((event) => event.event === 'return');
     const returned = convention.state === 'draft' && lastReturn ? lastReturn : null;
-    const findings = convention.state === 'draft' ? ((await legalFindings(services.db, details, todayIso())) ?? []) : (convention.legalFindings as { severity: string; code: string; params: Record<string, unknown> }[]);
+    const findings = convention.state === 'draft' ? ((await legalFindings(services.db, details, services.clock.today())) ?? []) : (convention.legalFindings as { severity: string; code: string; params: Record<string, unknown> }[]);
     res.render('student/convention/status', {
       title: req.t('student.status.title', { reference: convention.reference }),
       ...details,
@@ -39,7 +38,7 @@ export function statusRoutes(services: Services): Router {
   router.post('/cancel', async (req, res) => {
     const { reason } = cancelSchema.parse(req.body);
     const command = draftCommand(req);
-    await cancelConvention({ db: services.db, officeEmail: services.config.officeEmail }, command.userId, command.conventionId, command.version, reason);
+    await cancelConvention({ db: services.db, officeEmail: services.config.officeEmail }, command.userId, command.conventionId, command.version, reason, services.clock);
     res.redirect(303, '/student?done=conventionCancelled');
   });
   return router;
