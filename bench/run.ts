@@ -1,11 +1,12 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 type BenchResult = { name: string; figures: Record<string, number | string> };
 type Bench = () => Promise<BenchResult>;
 
-function loadBench(file: string): Bench {
-  const loaded = require(file) as { default?: Bench | { default?: Bench } };
+async function loadBench(file: string): Promise<Bench> {
+  const loaded = (await import(pathToFileURL(file).href)) as { default?: Bench | { default?: Bench } };
   const bench = typeof loaded.default === 'function' ? loaded.default : loaded.default?.default;
   if (typeof bench !== 'function') throw new Error(`${file} has no default export function`);
   return bench;
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
   const files = readdirSync(__dirname).filter((name) => name.endsWith('.bench.ts')).sort();
   const rows: Array<{ file: string; result: BenchResult }> = [];
   for (const file of files) {
-    rows.push({ file, result: await loadBench(join(__dirname, file))() });
+    rows.push({ file, result: await (await loadBench(join(__dirname, file)))() });
   }
   printTable(rows);
 }

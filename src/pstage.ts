@@ -64,7 +64,6 @@ export async function startPstage(options: {
       // Loaded only when enabled: it needs development dependencies that a production install leaves out.
       beforeRoutes: config.devPlatform
         ? async (expressApp, appServices) => {
-            // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, so that production never needs the development dependencies
             const { mountDevelopmentPlatform } = require('./lti/developmentPlatform') as typeof import('./lti/developmentPlatform');
             devPlatform = await mountDevelopmentPlatform(expressApp, appServices);
           }

@@ -1,6 +1,6 @@
 import { and, between, eq, gte, notInArray } from 'drizzle-orm';
 import type { Executor } from './database';
-import { conventions, documents, organisations, programmes, signatures, users } from './schema';
+import { conventions, organisations, programmes, signatures, users } from './schema';
 
 export interface SubmittedConvention {
   id: number;

@@ -10,7 +10,7 @@ export function deepLinkingRoutes(state: PlatformState): Router {
   router.post('/platform/deep-link-return', async (req, res) => {
     const jwt = (req.body as Record<string, unknown> | undefined)?.JWT;
     if (typeof jwt !== 'string' || !jwt) return void res.status(400).type('text').send('Invalid deep linking response: the JWT form field is required.');
-    let clientId = '';
+    let clientId: string;
     try {
       clientId = String(decodeJwt(jwt).iss ?? '');
     } catch {

@@ -38,7 +38,7 @@ export async function uploadCertificate(db: Database, ownerUserId: number, conve
   if (!convention || fileError || !contentType) {
     return { ok: false, errors: { ...(convention ? {} : { conventionId: 'student.certificate.errors.convention' }), ...(fileError ? { certificate: fileError } : {}) } };
   }
-  const filename = file.originalname.normalize('NFC').replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || 'attestation';
+  const filename = file.originalname.normalize('NFC').replace(/[\\/\p{Cc}]/gu, '_').slice(0, 200) || 'attestation';
   const document = await documentRepository.create(db, {
     ownerUserId,
     conventionId: convention.id,
