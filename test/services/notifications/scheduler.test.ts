@@ -1,10 +1,12 @@
 import pino from 'pino';
 import { eq } from 'drizzle-orm';
-import { conventions, documents, signatures } from '../../../src/models/schema';
+import { conventions, signatures } from '../../../src/models/schema';
+import { reviewCertificate } from '../../../src/services/office/reviewCertificate';
 import { createNotificationScheduler } from '../../../src/services/notifications/scheduler';
 import { useTestPstage } from '../../support/pstage';
 import { nextYear, submitConventionAsStudent } from '../../support/studentJourney';
 import { completeAsOffice, validateAsOffice } from '../../routes/documents/conventionSteps';
+import { launchOffice, storeCertificate } from '../office/officeJourney';
 import { queuedMails } from './outboxMails';
 
 const pstage = useTestPstage();
@@ -81,10 +83,9 @@ describe('reminders before the start of an internship whose convention is not co
 
   it('does not remind about a complete convention, nor count an accepted certificate as missing', async () => {
     const { convention } = await submitConventionAsStudent(pstage);
-    await pstage.database.db.insert(documents).values({
-      ownerUserId: convention.studentUserId, kind: 'civil_liability', filename: 'rc.pdf', contentType: 'application/pdf', size: 4, bytes: Buffer.from('%PDF'),
-      sha256: 'x', status: 'accepted', academicYear: convention.academicYear,
-    });
+    const certificate = await storeCertificate(pstage, convention);
+    const { officeUserId } = await launchOffice(pstage);
+    await reviewCertificate(pstage.database.db, { officeUserId, conventionId: convention.id, version: convention.version, decision: 'accepted', documentId: certificate.id });
     await schedulerAt(`${nextYear}-02-24T08:00:00Z`).runOnce();
     expect((await queuedMails(pstage, 'startReminder'))[0].payload.data.missing).not.toContain('certificate');
 
