@@ -1,6 +1,4 @@
-/** D124-6: each 7 hours of presence count as one day, each 22 days as one month. */
-export const HOURS_PER_DAY = 7;
-export const DAYS_PER_MONTH = 22;
+import { DAYS_PER_LEGAL_MONTH as DAYS_PER_MONTH, HOURS_PER_LEGAL_DAY as HOURS_PER_DAY } from '../domain/hours';
 
 export interface EffectiveDuration {
   hours: number;

@@ -1,3 +1,4 @@
+import { formatDate, formatSpreadsheetNumber } from '../format';
 /**
  * CSV that French Excel opens correctly: UTF-8 with a byte-order mark (or Excel guesses Windows-1252),
  * `;` between cells (the comma is the decimal separator in fr-FR), CRLF between rows.
@@ -19,19 +20,17 @@ export function csvRow(values: CsvValue[]): string {
   return values.map(csvCell).join(csvSeparator) + csvLineEnd;
 }
 
-/** '2027-03-02' → '02/03/2027' (JJ/MM/AAAA); anything else stays empty. */
+/** '2027-03-02' → '02/03/2027' (JJ/MM/AAAA); anything that is not a date stays empty. */
 export function frenchDate(isoDate: string | null | undefined): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate ?? '');
-  return match ? `${match[3]}/${match[2]}/${match[1]}` : '';
+  return /^\d{4}-\d{2}-\d{2}/.test(isoDate ?? '') ? formatDate(isoDate, 'fr') : '';
 }
 
 /** 4.5 → '4,50'; no thousands separator, so Excel reads it as a number. */
 export function frenchAmount(amount: number | null | undefined): string {
-  return amount === null || amount === undefined || Number.isNaN(amount) ? '' : amount.toFixed(2).replace('.', ',');
+  return formatSpreadsheetNumber(amount, 2);
 }
 
 /** 616 → '616', 12.5 → '12,5': at most two decimals, comma separator. */
 export function frenchNumber(value: number | null | undefined): string {
-  if (value === null || value === undefined || Number.isNaN(value)) return '';
-  return String(Math.round(value * 100) / 100).replace('.', ',');
+  return formatSpreadsheetNumber(value);
 }

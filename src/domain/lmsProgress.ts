@@ -1,3 +1,4 @@
+import { formatLongDate } from '../format';
 import type { ConventionState } from './workflow';
 
 export type SubjectProgressState = 'proposed' | 'validated' | 'rejected' | null;
@@ -99,7 +100,7 @@ export type ProgressTranslate = (key: string, params?: Record<string, unknown>) 
  */
 export function progressComment(states: ProgressStates, changedAt: Date, locale: ProgressLocale, t: ProgressTranslate): string {
   const stage = progressStage(states);
-  const date = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(changedAt);
+  const date = formatLongDate(changedAt, locale);
   const main = t(`progress.comment.stage`, { label: t(`progress.stage.${stage}`), date });
   const subjectPending = stage.startsWith('convention') && stage !== 'conventionComplete' && states.subjectState !== null && states.subjectState !== 'validated';
   return subjectPending ? `${main} ${t(`progress.comment.subject.${states.subjectState}`)}` : main;

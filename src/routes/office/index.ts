@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Services } from '../../services';
 import { requireOffice } from '../../middleware/authorisation';
 import { officeDashboard } from '../../services/office/controlQueue';
-import { setUpStudentViewHelpers } from '../student/viewHelpers';
+import { setUpViewHelpers } from '../shared/viewHelpers';
 import { officeAdminRoutes } from './admin';
 import { officeConventionRoutes } from './conventions';
 import { platformRoutes } from './platforms';
@@ -14,7 +14,7 @@ const withinSchema = z.coerce.number().int().min(0).max(365).catch(defaultStartW
 export function officeRoutes(services: Services): Router {
   const router = Router();
   router.use(requireOffice());
-  router.use(setUpStudentViewHelpers());
+  router.use(setUpViewHelpers());
   router.get('/', async (req, res) => {
     const within = req.query.within === undefined || req.query.within === '' ? defaultStartWarningDays : withinSchema.parse(req.query.within);
     const dashboard = await officeDashboard(services.db, services.clock.today(), within);

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Services } from '../../services';
 import { requireProgrammeStaff } from '../../middleware/authorisation';
-import { setUpStudentViewHelpers } from '../student/viewHelpers';
+import { setUpViewHelpers } from '../shared/viewHelpers';
 import { conventionRoutes } from './conventions/routes';
 import { panelRoutes } from './panel/routes';
 import { settingsRoutes } from './settings/routes';
@@ -12,7 +12,7 @@ import { tutorRoutes } from './tutors/routes';
 export function programmeRoutes(services: Services): Router {
   const router = Router();
   const programme = Router({ mergeParams: true });
-  programme.use(setUpStudentViewHelpers());
+  programme.use(setUpViewHelpers());
   programme.use('/', panelRoutes(services));
   programme.use('/subjects', subjectRoutes(services));
   programme.use('/tutors', tutorRoutes(services));

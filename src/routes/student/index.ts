@@ -6,13 +6,13 @@ import { conventionRoutes } from './convention';
 import { documentRoutes } from './documents/routes';
 import { homeRoutes } from './home/routes';
 import { subjectRoutes } from './subject/routes';
-import { setUpStudentViewHelpers } from './viewHelpers';
+import { setUpViewHelpers } from '../shared/viewHelpers';
 
 /** The student's pages: home, subject, the convention wizard and its status, documents. */
 export function studentRoutes(services: Services): Router {
   const router = Router();
   router.use(requireStudent(services.db));
-  router.use(setUpStudentViewHelpers());
+  router.use(setUpViewHelpers());
   router.use('/', homeRoutes(services));
   router.use('/subject', subjectRoutes(services));
   router.use('/certificate', certificateRoutes(services));

@@ -1,3 +1,5 @@
+import { addDays } from '../../domain/calendarDate';
+import { startFlag } from '../../domain/conventionStatus';
 import { officeQueueRepository, type QueueFilters, type QueueRow } from '../../models/officeQueueRepository';
 import type { Executor } from '../../models/database';
 import type { Finding } from '../../domain/legal/finding';
@@ -21,14 +23,6 @@ function withBlockers(row: QueueRow) {
 
 export type QueueItem = ReturnType<typeof withBlockers>;
 
-const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-/** 'started' or 'soon' when the internship starts (or started) without a complete convention: the internship cannot start before. */
-export function startFlag(row: Pick<QueueRow, 'state' | 'startDate'>, today: string, withinDays: number): 'started' | 'soon' | null {
-  if (!row.startDate || row.state === 'complete' || row.state === 'cancelled') return null;
-  if (row.startDate <= today) return 'started';
-  return row.startDate <= addDays(today, withinDays) ? 'soon' : null;
-}
 
 export async function controlQueue(db: Executor, filters: QueueFilters, page: number, today: string, withinDays: number) {
   const { rows, total } = await officeQueueRepository.list(db, filters, { limit: queuePageSize, offset: (page - 1) * queuePageSize });

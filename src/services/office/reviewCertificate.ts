@@ -1,3 +1,4 @@
+import { certificateReviewableStates } from '../../domain/conventionStatus';
 import { AppError } from '../../errors';
 import { enqueueNotification } from '../../mail/enqueueNotification';
 import { auditRepository } from '../../models/auditRepository';
@@ -10,7 +11,6 @@ import { lockedConvention, type OfficeCommand } from './officeCommand';
 
 export type CertificateDecision = { decision: 'accepted'; documentId: number } | { decision: 'rejected'; documentId: number; reason: string };
 
-const reviewable = ['submitted', 'validated', 'signed_by_parties'];
 
 /**
  * The office checks the student's civil-liability certificate for the convention's academic year. Not a change
@@ -20,7 +20,7 @@ const reviewable = ['submitted', 'validated', 'signed_by_parties'];
 export async function reviewCertificate(db: Database, command: OfficeCommand & CertificateDecision) {
   return db.transaction(async (tx) => {
     const convention = await lockedConvention(tx, command);
-    if (!reviewable.includes(convention.state)) throw new AppError(409, 'workflow.error.invalidTransition', { event: 'certificate', state: convention.state });
+    if (!certificateReviewableStates.includes(convention.state)) throw new AppError(409, 'workflow.error.invalidTransition', { event: 'certificate', state: convention.state });
     const certificate = await documentRepository.findCertificateForConvention(tx, convention.id);
     // The decision applies to the file the office looked at: a newer upload since then is a conflict.
     if (!certificate || certificate.id !== command.documentId) throw new AppError(409, 'errors.conflict');

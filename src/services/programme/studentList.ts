@@ -1,3 +1,4 @@
+import { signedStates } from '../../domain/conventionStatus';
 import { toDayNumber } from '../../domain/calendarDate';
 import { conventionStates, type ConventionState } from '../../domain/workflow';
 import type { Convention } from '../../models/conventionRepository';
@@ -30,7 +31,7 @@ export interface ListQuery {
 
 /** How close a start date must be to warn when the convention is not signed yet. */
 const START_SOON_DAYS = 30;
-const SIGNED: readonly ConventionState[] = ['signed_by_parties', 'complete'];
+const SIGNED = signedStates;
 
 function latest<T>(rows: T[]): T | undefined {
   return rows.at(-1);

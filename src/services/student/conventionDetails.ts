@@ -1,3 +1,4 @@
+import { isPrintableAsFinal } from '../../domain/conventionStatus';
 import { toDayNumber } from '../../domain/calendarDate';
 import { evaluateConvention, type ConventionRuleInput, type Finding } from '../../domain/legalRules';
 import { notFound } from '../../errors';
@@ -57,7 +58,7 @@ export async function legalFindings(db: Executor, details: ConventionDetails, to
   const others = await conventionRepository.listSameHostSameYear(db, c);
   const input: ConventionRuleInput = {
     today,
-    isNew: !['validated', 'signed_by_parties', 'complete'].includes(c.state),
+    isNew: !isPrintableAsFinal(c.state),
     startDate: c.startDate,
     endDate: c.endDate,
     workingDays: c.workingDays,

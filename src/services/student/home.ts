@@ -1,3 +1,4 @@
+import { signedStates } from '../../domain/conventionStatus';
 import type { ConventionState } from '../../domain/workflow';
 import type { Database } from '../../models/database';
 import { conventionRepository, type Convention } from '../../models/conventionRepository';
@@ -22,7 +23,7 @@ export interface StudentHome {
   checklist: ChecklistItem[];
 }
 
-const SIGNED: readonly ConventionState[] = ['signed_by_parties', 'complete'];
+const SIGNED = signedStates;
 
 /** Everything the student home shows: the checklist before and after the convention, subjects and conventions. */
 export async function loadStudentHome(db: Database, userId: number): Promise<StudentHome> {

@@ -1,3 +1,4 @@
+import { isPrintableAsFinal } from '../../domain/conventionStatus';
 import { signatureParties } from '../../domain/workflow';
 import type { Convention } from '../../models/conventionRepository';
 import type { Executor } from '../../models/database';
@@ -11,7 +12,7 @@ export type SignatureParty = (typeof signatureParties)[number] | 'dean';
  * certificate stands: what the student must chase before the internship may start. Null before validation.
  */
 export async function signatureProgress(db: Executor, convention: Convention) {
-  if (!['validated', 'signed_by_parties', 'complete'].includes(convention.state)) return null;
+  if (!isPrintableAsFinal(convention.state)) return null;
   const signatures = await signatureRepository.listForConvention(db, convention.id);
   const certificate = await documentRepository.findCertificateForConvention(db, convention.id);
   const parties: SignatureParty[] = [...signatureParties, 'dean'];

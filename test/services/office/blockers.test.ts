@@ -1,5 +1,5 @@
 import { validationBlockers } from '../../../src/services/office/blockers';
-import { startFlag } from '../../../src/services/office/controlQueue';
+import { startFlag } from '../../../src/domain/conventionStatus';
 
 const ready = { subjectState: 'validated', subjectTutorId: 3, organisationValidated: true, findings: [] };
 

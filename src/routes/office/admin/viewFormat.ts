@@ -1,14 +1,11 @@
-import { frenchAmount, frenchDate } from '../../../domain/csv';
+import { formatAmount, formatDate, formatDateTime, formatNumber } from '../../../format';
 
-/** Dates and amounts in the views: fr-FR style for French, ISO-like dates for English. */
+/** Dates, amounts and numbers in the office's views, in the interface's language. */
 export function viewFormat(locale: string) {
-  const timeZone = 'Europe/Paris';
-  const dateTime = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { timeZone, dateStyle: 'short', timeStyle: 'short' });
   return {
-    date: (iso: string | null | undefined) => (locale === 'en' ? (iso ?? '') : frenchDate(iso)),
-    dateTime: (value: Date | string | null | undefined) => (value ? dateTime.format(new Date(value)) : ''),
-    amount: (value: number | null | undefined) => (value === null || value === undefined ? '' : locale === 'en' ? value.toFixed(2) : frenchAmount(value)),
-    number: (value: number | null | undefined, digits = 1) =>
-      value === null || value === undefined ? '' : new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: digits }).format(value),
+    date: (iso: string | null | undefined) => formatDate(iso, locale),
+    dateTime: (value: Date | string | null | undefined) => formatDateTime(value, locale),
+    amount: (value: number | null | undefined) => formatAmount(value, locale),
+    number: (value: number | null | undefined, digits = 1) => formatNumber(value, locale, digits),
   };
 }

@@ -2,8 +2,8 @@ import type { Request, RequestHandler } from 'express';
 import type { ZodType } from 'zod';
 import { AppError } from '../../../errors';
 import type { OfficeCommand } from '../../../services/office/officeCommand';
-import { keepFormState, takeFormState, type FormState } from '../../student/formState';
-import { idParam } from '../../student/params';
+import { keepFormState, takeFormState, type FormState } from '../../shared/formState';
+import { idParam } from '../../shared/params';
 
 export interface OfficeFormError {
   key: string;

@@ -9,8 +9,8 @@ import { returnConvention } from '../../../services/office/returnConvention';
 import { reviewCertificate } from '../../../services/office/reviewCertificate';
 import { validateConvention } from '../../../services/office/validateConvention';
 import { isIsoDate } from '../../../domain/calendarDate';
-import { idParam } from '../../student/params';
-import { formatDate } from '../../student/viewHelpers';
+import { idParam } from '../../shared/params';
+import { formatDate } from '../../../format';
 import { defaultStartWarningDays } from '../startWarning';
 import { officeAction, takeOfficeForm } from './actionForm';
 import { certificateSchema, deanSchema, filterSchema, queueStates, reasonSchema, signatureSchema, validateSchema } from './schemas';
@@ -44,7 +44,7 @@ export function officeConventionRoutes(services: Services): Router {
     const kept = await takeOfficeForm(req, id);
     const done = actions.find((action) => action === req.query.done) ?? null;
     const showParams = (params: Record<string, string | number>) =>
-      Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'string' && isIsoDate(value) ? formatDate(value) : value]));
+      Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'string' && isIsoDate(value) ? formatDate(value, req.locale) : value]));
     res.render('office/conventions/show', {
       title: req.t('office.convention.title', { reference: file.convention.reference }),
       ...file,

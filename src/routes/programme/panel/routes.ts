@@ -6,7 +6,7 @@ import { refreshRoster } from '../../../services/programme/roster';
 import { listFilters, loadStudentList, parseListQuery } from '../../../services/programme/studentList';
 import { decideSubjects } from '../../../services/programme/subjectDecisions';
 import { assignTutor, loadTutorChoices, proposedSubjectsOf } from '../../../services/programme/tutors';
-import { fieldErrors, keepFormState, takeFormState } from '../../student/formState';
+import { fieldErrors, keepFormState, takeFormState } from '../../shared/formState';
 import { bulkTutorSchema, bulkValidateSchema } from './schema';
 
 const notices = ['rosterRefreshed', 'rosterFailed', 'subjectsValidated', 'tutorAssigned'] as const;

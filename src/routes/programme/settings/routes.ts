@@ -3,7 +3,7 @@ import type { Programme } from '../../../models/programmeRepository';
 import type { Services } from '../../../services';
 import { AppError } from '../../../errors';
 import { settingsToken, updateProgrammeSettings } from '../../../services/programme/settings';
-import { fieldErrors, keepFormState, takeFormState } from '../../student/formState';
+import { fieldErrors, keepFormState, takeFormState } from '../../shared/formState';
 import { internshipTypeChoices, programmeSettingsSchema } from './schema';
 
 /** The programme's yearly teaching volume (a legal condition of every internship) and the internship types it offers. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { required } from '../../student/formFields';
+import { required } from '../../shared/formFields';
 
 /** The internship types a programme may offer; the student's internship step lists the ones chosen, in this order. */
 export const internshipTypeChoices = ['compulsory', 'optional'] as const;

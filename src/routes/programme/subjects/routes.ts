@@ -3,8 +3,8 @@ import type { Services } from '../../../services';
 import type { Programme } from '../../../models/programmeRepository';
 import { decideSubjects } from '../../../services/programme/subjectDecisions';
 import { loadProgrammeSubject } from '../../../services/programme/subjectView';
-import { fieldErrors, keepFormState, takeFormState } from '../../student/formState';
-import { idParam } from '../../student/params';
+import { fieldErrors, keepFormState, takeFormState } from '../../shared/formState';
+import { idParam } from '../../shared/params';
 import { decisionSchema } from './schema';
 
 /** One subject of the programme: its content, history, and the head's decision (a comment is required to reject). */

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { Services } from '../../../services';
 import type { Programme } from '../../../models/programmeRepository';
 import { createTeacher, loadTutorChoices } from '../../../services/programme/tutors';
-import { fieldErrors, keepFormState, takeFormState } from '../../student/formState';
+import { fieldErrors, keepFormState, takeFormState } from '../../shared/formState';
 import { teacherSchema } from './schema';
 
 /** The programme's academic tutors with their interns this year (warning above the cap), and a new one by hand. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { civility, email, requiredText } from '../../student/formFields';
+import { civility, email, requiredText } from '../../shared/formFields';
 
 export const teacherSchema = z.object({
   civility: civility(),

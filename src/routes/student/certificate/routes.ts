@@ -6,8 +6,8 @@ import { notFound } from '../../../errors';
 import { documentRepository } from '../../../models/documentRepository';
 import { conventionRepository } from '../../../models/conventionRepository';
 import { certificateConventions, certificateMaxBytes, uploadCertificate } from '../../../services/student/certificate';
-import { keepFormState, takeFormState } from '../formState';
-import { idParam } from '../params';
+import { keepFormState, takeFormState } from '../../shared/formState';
+import { idParam } from '../../shared/params';
 
 const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: certificateMaxBytes, files: 1 }, defParamCharset: 'utf8' }).single('certificate');
 

@@ -5,7 +5,7 @@ import { startConvention } from '../../../services/student/conventionDraft';
 import { programmeRepository } from '../../../models/programmeRepository';
 import { notFound } from '../../../errors';
 import { conventionRepository } from '../../../models/conventionRepository';
-import { idParam } from '../params';
+import { idParam } from '../../shared/params';
 import { academicTutorRoutes } from './academic-tutor/routes';
 import { contactStepRoutes } from './contact/contactStepRoutes';
 import { internshipRoutes } from './internship/routes';

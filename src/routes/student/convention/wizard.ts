@@ -5,8 +5,8 @@ import type { Services } from '../../../services';
 import { loadConventionDetails, type ConventionDetails } from '../../../services/student/conventionDetails';
 import type { DraftCommand } from '../../../services/student/conventionDraft';
 import { isReachable, stepNumber, wizardSteps, type WizardStep } from '../../../services/student/wizardSteps';
-import { fieldErrors, keepFormState, takeFormState } from '../formState';
-import { idParam } from '../params';
+import { fieldErrors, keepFormState, takeFormState } from '../../shared/formState';
+import { idParam } from '../../shared/params';
 
 /** The draft of the URL, for a wizard page: submitted conventions are read on their status page instead. */
 export async function draftForPage(services: Services, req: Request, res: Response, step: WizardStep): Promise<ConventionDetails | null> {

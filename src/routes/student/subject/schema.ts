@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, optionalDate, optionalText, requiredText } from '../formFields';
+import { id, optionalDate, optionalText, requiredText } from '../../shared/formFields';
 
 export const subjectSchema = z
   .object({

@@ -1,9 +1,8 @@
 import { toDayNumber } from '../../../domain/calendarDate';
+import { DAYS_PER_LEGAL_MONTH, HOURS_PER_LEGAL_DAY } from '../../../domain/hours';
 import type { Database } from '../../../models/database';
 import { internshipDatabaseRepository } from '../../../models/internshipDatabaseRepository';
 
-/** 7 hours a day, 22 days a month (D124-6): how a monthly gratification becomes an hourly one. */
-const legalDaysPerMonth = 22;
 
 type StatisticsRow = Awaited<ReturnType<typeof internshipDatabaseRepository.statisticsRows>>[number];
 
@@ -20,7 +19,8 @@ function average(values: number[]): number | null {
 export function hourlyGratification(row: Pick<StatisticsRow, 'gratificationAmount' | 'gratificationUnit' | 'hoursPerDay'>): number | null {
   if (!row.gratificationAmount || row.gratificationAmount <= 0) return null;
   if (row.gratificationUnit === 'hour') return row.gratificationAmount;
-  return row.gratificationAmount / ((row.hoursPerDay || 7) * legalDaysPerMonth);
+  // D124-6's 22 days a month: how a monthly gratification becomes an hourly one.
+  return row.gratificationAmount / ((row.hoursPerDay || HOURS_PER_LEGAL_DAY) * DAYS_PER_LEGAL_MONTH);
 }
 
 /** The figures of one academic year, drafts left out; cancelled conventions count in "by state" only. */

@@ -33,7 +33,7 @@ describe('the internship database', () => {
     const order = [convention.id, unpaid.id, older.id].map((id) => page.text.indexOf(`href="/office/conventions/${id}"`));
     expect(order.every((index) => index > 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
-    expect(page.text).toContain('4,35 € de l&#39;heure');
+    expect(page.text).toContain('4,35\u00a0€ de l&#39;heure');
   });
 
   it.each([

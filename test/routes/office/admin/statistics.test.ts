@@ -37,7 +37,7 @@ describe('the statistics of a year', () => {
     expect(cell(page.text, 'summary', 'Stages gratifiés')).toBe('2');
     expect(cell(page.text, 'summary', 'Stages non gratifiés')).toBe('1');
     // (4.50 + 700 / (7 h × 22 days)) / 2 = 4.52
-    expect(cell(page.text, 'summary', 'Gratification horaire moyenne \\(stages gratifiés\\)')).toBe('4,52 €');
+    expect(cell(page.text, 'summary', 'Gratification horaire moyenne \\(stages gratifiés\\)')).toBe('4,52\u00a0€');
     expect(cell(page.text, 'summary', 'Durée moyenne \\(heures\\)')).toBe('326,7');
     expect(cell(page.text, 'summary', 'Durée moyenne \\(semaines\\)')).toBe('4,7');
     expect(cell(page.text, 'by-state', 'À contrôler')).toBe('1');

@@ -3,7 +3,7 @@ import { translator } from '../../../../middleware/i18n';
 import { conventionStateValues } from '../../../../models/schema';
 import type { Services } from '../../../../services';
 import { exportInternships, internshipDatabasePage } from '../../../../services/office/admin/internships';
-import { fieldErrors } from '../../../student/formState';
+import { fieldErrors } from '../../../shared/formState';
 import { currentQuery, pageNumber, pagination } from '../pagination';
 import { internshipFilterSchema } from './schema';
 

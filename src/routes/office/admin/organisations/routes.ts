@@ -3,7 +3,7 @@ import { AppError } from '../../../../errors';
 import { organisationRepository } from '../../../../models/organisationRepository';
 import type { Services } from '../../../../services';
 import { editOrganisation, mergeOrganisations, organisationDetails, organisationsOverview, validateOrganisation } from '../../../../services/office/admin/organisations';
-import { fieldErrors, keepFormState, takeFormState } from '../../../student/formState';
+import { fieldErrors, keepFormState, takeFormState } from '../../../shared/formState';
 import { idFrom, pageNumber, pagination } from '../pagination';
 import { headcountBands, mergeSchema, organisationEditSchema, organisationSearchSchema } from './schema';
 

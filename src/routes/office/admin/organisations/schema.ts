@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { createOrganisationSchema } from '../../../student/convention/organisation/schema';
 export { headcountBands } from '../../../student/convention/organisation/schema';
-import { id } from '../../../student/formFields';
+import { id } from '../../../shared/formFields';
 
 /** The office corrects a host's record with the same rules as the student who created it. */
 export const organisationEditSchema = createOrganisationSchema;

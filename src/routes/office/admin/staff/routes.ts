@@ -3,7 +3,7 @@ import { AppError } from '../../../../errors';
 import { officeStaffRepository } from '../../../../models/officeStaffRepository';
 import type { Services } from '../../../../services';
 import { grantOffice, revokeOffice } from '../../../../services/office/admin/staff';
-import { fieldErrors, keepFormState, takeFormState } from '../../../student/formState';
+import { fieldErrors, keepFormState, takeFormState } from '../../../shared/formState';
 import { grantSchema, revokeSchema } from './schema';
 
 /** Who has the office role inside Pstage; grant it to a known LMS user with a reason, or revoke it. */

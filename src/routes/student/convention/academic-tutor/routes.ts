@@ -4,7 +4,7 @@ import { programmeRepository } from '../../../../models/programmeRepository';
 import { teacherRepository } from '../../../../models/teacherRepository';
 import type { Services } from '../../../../services';
 import { saveAcademicTutor, type AcademicTutorChoice } from '../../../../services/student/conventionDraft';
-import { civility, email, requiredText } from '../../formFields';
+import { civility, email, requiredText } from '../../../shared/formFields';
 import { draftCommand, draftForPage, nextPage, parseStep, renderStep } from '../wizard';
 
 const newTeacher = z.object({ civility: civility(), firstName: requiredText(100), lastName: requiredText(100), email: email() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { civility, email, phone, requiredText } from '../../formFields';
+import { civility, email, phone, requiredText } from '../../../shared/formFields';
 
 const newContact = z.object({
   choice: z.literal('new'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalDate, optionalDecimal, optionalText, requiredDate, requiredDecimal, requiredText, yesNo } from '../../formFields';
+import { optionalDate, optionalDecimal, optionalText, requiredDate, requiredDecimal, requiredText, yesNo } from '../../../shared/formFields';
 
 const list = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 

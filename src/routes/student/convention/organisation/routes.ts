@@ -2,8 +2,8 @@ import { Router } from 'express';
 import { organisationRepository } from '../../../../models/organisationRepository';
 import type { Services } from '../../../../services';
 import { chooseOrganisation, createOrganisation } from '../../../../services/student/conventionDraft';
-import { takeFormState } from '../../formState';
-import { idParam } from '../../params';
+import { takeFormState } from '../../../shared/formState';
+import { idParam } from '../../../shared/params';
 import { draftCommand, draftForPage, parseStep, renderStep } from '../wizard';
 import { chooseOrganisationSchema, createOrganisationSchema, headcountBands, searchSchema } from './schema';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { normaliseIdentifier, siretProblem } from '../../../../domain/siret';
-import { id, optionalEmail, optionalText, phone, requiredText } from '../../formFields';
+import { id, optionalEmail, optionalText, phone, requiredText } from '../../../shared/formFields';
 
 export const headcountBands = ['0', '1-9', '10-19', '20-49', '50-249', '250-4999', '5000+'] as const;
 

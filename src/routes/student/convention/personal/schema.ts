@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { civility, optionalEmail, phone, requiredDate, requiredText } from '../../formFields';
+import { civility, optionalEmail, phone, requiredDate, requiredText } from '../../../shared/formFields';
 
 export const personalSchema = z.object({
   civility: civility(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, requiredText, yesNo } from '../../formFields';
+import { optionalText, requiredText, yesNo } from '../../../shared/formFields';
 
 const newService = z
   .object({

@@ -7,8 +7,8 @@ import { loadConventionDetails, legalFindings } from '../../../../services/stude
 import { cancelConvention } from '../../../../services/student/conventionWorkflow';
 import { signatureProgress } from '../../../../services/student/signatureProgress';
 import { nextStepOf } from '../../../../services/student/wizardSteps';
-import { optionalText } from '../../formFields';
-import { idParam } from '../../params';
+import { optionalText } from '../../../shared/formFields';
+import { idParam } from '../../../shared/params';
 import { draftCommand } from '../wizard';
 
 const cancelSchema = z.object({ reason: optionalText(1000) });

@@ -1,0 +1,43 @@
+import { formatAmount, formatDate, formatDateTime, formatLongDate, formatNumber, formatSpreadsheetNumber } from '../../src/format';
+
+describe('one way to write dates, amounts and numbers', () => {
+  it.each([
+    ['2027-03-02', 'fr', '02/03/2027'],
+    ['2027-03-02', 'en', '02/03/2027'],
+    ['', 'fr', ''],
+    [null, 'fr', ''],
+    ['pas une date', 'fr', 'pas une date'],
+  ])('writes the calendar date %p in %s as %p', (value, language, expected) => {
+    expect(formatDate(value, language)).toBe(expected);
+  });
+
+  it('writes an instant in French time, whatever the server’s zone', () => {
+    expect(formatDateTime(new Date('2026-07-01T22:30:00Z'), 'fr')).toBe('02/07/2026 00:30');
+    expect(formatDate(new Date('2026-12-31T23:30:00Z'), 'en')).toBe('01/01/2027, 00:30');
+    expect(formatLongDate(new Date('2026-11-26T10:00:00Z'), 'fr')).toBe('26 novembre 2026');
+    expect(formatLongDate(new Date('2026-11-26T10:00:00Z'), 'en')).toBe('26 November 2026');
+  });
+
+  it.each([
+    [4.5, 'fr', '4,50\u00a0€'],
+    [4.5, 'en', '€4.50'],
+    [1234.5, 'fr', '1\u202f234,50\u00a0€'],
+    [null, 'fr', ''],
+  ])('writes the amount %p in %s as %p', (value, language, expected) => {
+    expect(formatAmount(value, language)).toBe(expected);
+  });
+
+  it('writes numbers with the language’s separators, at most the given decimals', () => {
+    expect(formatNumber(1234.567, 'fr')).toBe('1\u202f234,57');
+    expect(formatNumber(1234.567, 'en')).toBe('1,234.57');
+    expect(formatNumber(12.25, 'fr', 1)).toBe('12,3');
+    expect(formatNumber(undefined, 'fr')).toBe('');
+  });
+
+  it('writes numbers for a French spreadsheet: comma decimals, no thousands separator', () => {
+    expect(formatSpreadsheetNumber(1234.5)).toBe('1234,5');
+    expect(formatSpreadsheetNumber(616)).toBe('616');
+    expect(formatSpreadsheetNumber(4.5, 2)).toBe('4,50');
+    expect(formatSpreadsheetNumber(Number.NaN)).toBe('');
+  });
+});
