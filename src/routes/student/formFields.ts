@@ -55,4 +55,4 @@ export const civility = () => z.enum(['M.', 'Mme', 'Mx'], { error: 'student.erro
 
 export const yesNo = () => z.enum(['yes', 'no'], { error: 'student.errors.choose' }).transform((value) => value === 'yes');
 
-export const id = () => z.coerce.number({ error: 'student.errors.choose' }).int().positive({ error: 'student.errors.choose' });
+export { idSchema as id } from '../shared/ids';

@@ -7,7 +7,7 @@ import { documentRepository } from '../../../models/documentRepository';
 import { conventionRepository } from '../../../models/conventionRepository';
 import { certificateConventions, certificateMaxBytes, uploadCertificate } from '../../../services/student/certificate';
 import { keepFormState, takeFormState } from '../formState';
-import { idParam } from '../params';
+import { idParam } from '../../shared/ids';
 
 const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: certificateMaxBytes, files: 1 }, defParamCharset: 'utf8' }).single('certificate');
 
