@@ -27,7 +27,7 @@ export const idSchema = (message = 'student.errors.choose') =>
   });
 
 /** An optional id in a query string: a value that is not one is ignored. */
-export const optionalIdSchema = () => z.custom<unknown>().transform((value): number | undefined => parseId(value));
+export const optionalIdSchema = () => idSchema().optional().catch(undefined);
 
 /** An id in the URL: anything else is a page that does not exist (404). */
 export function idParam(req: Request, name = 'id', max = maxId): number {
