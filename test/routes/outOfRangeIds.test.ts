@@ -65,6 +65,7 @@ describe('an id outside the database column’s range names nothing', () => {
     expect(merged.status).toBe(400);
     expect((await office.client.request(`/office/conventions?programmeId=2147483648&organisationId=99999999999`)).status).toBe(200);
     expect((await office.client.request('/office/organisations?page=1e300')).status).toBe(200);
+    expect((await office.client.request('/office/audit?actor=99999999999&page=99999999999')).status).toBe(200);
     await serverStillAnswers();
   });
 
