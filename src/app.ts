@@ -14,6 +14,7 @@ import { setUpRequestLogging } from './middleware/requestLogging';
 import { errorHandler, notFoundHandler } from './middleware/errorHandler';
 import { setUpLtiTool, type LtiTool } from './lti/ltiTool';
 import { createLaunchHandlers, deepLinkingRoutes } from './routes/launch';
+import { logoutRoutes } from './routes/logout';
 import { studentRoutes } from './routes/student';
 import { programmeRoutes } from './routes/programme';
 import { officeRoutes } from './routes/office';
@@ -86,7 +87,7 @@ export async function createApp(options: {
   app.use(setUpPartitionedCookies(secure));
   // ltijs signs its cookies with the encryption key; its own cookie parser is skipped once ours has run.
   app.use(cookieParser(config.encryptionKey));
-  app.use(setUpSessions(database.db, secure));
+  app.use(setUpSessions(database.db, secure, { now: () => services.clock.now() }));
   app.use(setUpI18n());
 
   tool = await setUpLtiTool(database.db, config, createLaunchHandlers({
@@ -109,6 +110,7 @@ export async function createApp(options: {
     const homes = { student: '/student', staff: `/programme/${req.session.programmeId}`, office: '/office' } as const;
     res.redirect(homes[req.session.activeRole]);
   });
+  app.use(logoutRoutes());
   app.use(deepLinkingRoutes(services.lti, config));
   app.use('/student', studentRoutes(services));
   app.use('/programme', programmeRoutes(services));

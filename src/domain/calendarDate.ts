@@ -45,3 +45,17 @@ export function yearOf(date: IsoDate): number {
 export function monthOf(date: IsoDate): number {
   return Number(date.slice(5, 7));
 }
+
+/** The years an internship, a signature or a filter can be in: outside them a date is a typing mistake or a forgery. */
+export const FIRST_PLAUSIBLE_YEAR = 2000;
+export const LAST_PLAUSIBLE_YEAR = 2100;
+
+export function isPlausibleDate(date: IsoDate): boolean {
+  return isIsoDate(date) && yearOf(date) >= FIRST_PLAUSIBLE_YEAR && yearOf(date) <= LAST_PLAUSIBLE_YEAR;
+}
+
+/** The same day `years` later; 29 February becomes 28 February in a year without it. */
+export function addYears(date: IsoDate, years: number): IsoDate {
+  const shifted = `${String(yearOf(date) + years).padStart(4, '0')}${date.slice(4)}`;
+  return isIsoDate(shifted) ? shifted : `${shifted.slice(0, 8)}28`;
+}

@@ -9,10 +9,20 @@ export const csvLineEnd = '\r\n';
 
 export type CsvValue = string | number | null | undefined;
 
-/** A cell is quoted when it holds the separator, a quote or a line break; quotes inside are doubled. */
+/** What a spreadsheet reads as the start of a formula (OWASP's list: =, +, -, @, tab, carriage return). */
+const formulaStart = /^[=+\-@\t\r]/;
+/** A plain decimal number, as we format amounts and hours ('-4,50', '616'): a spreadsheet reads it as a number, never a formula. */
+const plainNumber = /^-?\d+([.,]\d+)?$/;
+
+/**
+ * A text cell that a spreadsheet would evaluate ('=HYPERLINK(…)' typed as a host's name) gets a leading `'`, which
+ * makes it text (OWASP's advice against CSV injection); plain numbers, ours or typed, stay numbers. A cell is then
+ * quoted when it holds the separator, a quote or a line break; quotes inside are doubled.
+ */
 export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  const raw = String(value);
+  const text = formulaStart.test(raw) && !plainNumber.test(raw) ? `'${raw}` : raw;
   return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -18,8 +18,14 @@ export interface PublicHoliday {
   name: FrenchHolidayName;
 }
 
+/** The Gregorian calendar's years written with four digits: any other year is refused rather than computed wrong. */
+function checkYear(year: number) {
+  if (!Number.isInteger(year) || year < 1583 || year > 9999) throw new RangeError(`No public holidays computed for the year ${year}`);
+}
+
 /** Easter Sunday by the anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
 export function easterSunday(year: number): IsoDate {
+  checkYear(year);
   const a = year % 19;
   const b = Math.floor(year / 100);
   const c = year % 100;

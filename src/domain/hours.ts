@@ -1,4 +1,4 @@
-import { IsoDate, isoWeekday, toDayNumber, fromDayNumber, yearOf } from './calendarDate';
+import { addYears, IsoDate, isoWeekday, toDayNumber, fromDayNumber, yearOf } from './calendarDate';
 import { frenchPublicHolidayDates } from './holidays';
 
 /** D124-6: 7 hours of presence count as one day and 22 days as one month. */
@@ -7,6 +7,14 @@ export const DAYS_PER_LEGAL_MONTH = 22;
 
 /** ISO weekdays, 1 = Monday … 7 = Sunday. */
 export const MONDAY_TO_FRIDAY: readonly number[] = [1, 2, 3, 4, 5];
+
+/** No internship lasts longer (the forms refuse it): a longer range is refused, never walked day by day. */
+export const MAX_INTERNSHIP_YEARS = 2;
+
+/** True when `end` is at most MAX_INTERNSHIP_YEARS after `start` (the same day two years later is the last allowed). */
+export function withinInternshipSpan(start: IsoDate, end: IsoDate): boolean {
+  return end <= addYears(start, MAX_INTERNSHIP_YEARS);
+}
 
 export interface DateRange {
   start: IsoDate;
@@ -29,8 +37,16 @@ export interface Presence {
   hours: number;
 }
 
-/** Working days from start to end inclusive, minus public holidays and interruptions, times the daily hours. */
+/**
+ * Working days from start to end inclusive, minus public holidays and interruptions, times the daily hours.
+ * Throws a RangeError for a range longer than an internship can be, so no input can keep the server counting.
+ */
 export function computePresence(input: PresenceInput): Presence {
+  const first = toDayNumber(input.startDate);
+  const last = toDayNumber(input.endDate);
+  if (!withinInternshipSpan(input.startDate, input.endDate)) {
+    throw new RangeError(`An internship lasts at most ${MAX_INTERNSHIP_YEARS} years: ${input.startDate} – ${input.endDate}`);
+  }
   const workingDays = new Set(input.workingDays ?? MONDAY_TO_FRIDAY);
   const holidaysOf = input.publicHolidays ?? frenchPublicHolidayDates;
   const interruptions = (input.interruptions ?? []).map((range) => ({
@@ -49,7 +65,7 @@ export function computePresence(input: PresenceInput): Presence {
   };
 
   let days = 0;
-  for (let day = toDayNumber(input.startDate); day <= toDayNumber(input.endDate); day += 1) {
+  for (let day = first; day <= last; day += 1) {
     const date = fromDayNumber(day);
     if (!workingDays.has(isoWeekday(date))) continue;
     if (isHoliday(date)) continue;

@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { AppError } from '../errors';
 import type { Database } from '../models/database';
 import { programmeRepository } from '../models/programmeRepository';
+import { idParam } from '../routes/shared/ids';
 import type { SessionData } from './session';
 
 function requireSession(req: Request): SessionData {
@@ -42,8 +43,7 @@ export function requireProgrammeStaff(db: Database, parameter = 'programmeId') {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       const session = requireSession(req);
-      const programmeId = Number(req.params[parameter]);
-      if (!Number.isInteger(programmeId)) throw new AppError(404, 'errors.notFound');
+      const programmeId = idParam(req, parameter);
       if (!(await programmeRepository.hasMembership(db, session.userId, programmeId, 'staff'))) {
         throw new AppError(403, 'errors.forbidden');
       }

@@ -9,8 +9,9 @@ export interface AuditFilter {
   targetId?: string;
   /** A name or e-mail of the actor, or their user id. */
   actor?: string;
+  /** The actor text when it can be a user id (within the column's range). */
+  actorId?: number;
 }
-
 
 function conditions(filter: AuditFilter): SQL[] {
   const where: SQL[] = [];
@@ -20,7 +21,7 @@ function conditions(filter: AuditFilter): SQL[] {
   if (filter.actor) {
     const pattern = `%${escapeLike(filter.actor)}%`;
     const byName = [ilike(users.name, pattern), ilike(users.email, pattern)];
-    where.push(or(...(/^\d+$/.test(filter.actor) ? [...byName, eq(auditLog.actorUserId, Number(filter.actor))] : byName))!);
+    where.push(or(...(filter.actorId !== undefined ? [...byName, eq(auditLog.actorUserId, filter.actorId)] : byName))!);
   }
   return where;
 }

@@ -1,24 +1,36 @@
-import { eq, lt } from 'drizzle-orm';
+import { and, desc, eq, gt, lt, notInArray } from 'drizzle-orm';
 import type { Executor } from './database';
 import { sessions } from './schema';
 
 export type SessionRow = typeof sessions.$inferSelect;
 
+/** Rows are keyed by the hash of the cookie's token (see the session middleware); no method sees a token. */
 export const sessionRepository = {
   async create(db: Executor, row: SessionRow): Promise<void> {
     await db.insert(sessions).values(row);
   },
-  async find(db: Executor, id: string): Promise<SessionRow | undefined> {
-    const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
-    return row && row.expiresAt > new Date() ? row : undefined;
+  async find(db: Executor, idHash: string, now: Date): Promise<SessionRow | undefined> {
+    const [row] = await db.select().from(sessions).where(and(eq(sessions.id, idHash), gt(sessions.expiresAt, now)));
+    return row;
   },
-  async update(db: Executor, id: string, data: Record<string, unknown>, expiresAt: Date): Promise<void> {
-    await db.update(sessions).set({ data, expiresAt }).where(eq(sessions.id, id));
+  async update(db: Executor, idHash: string, data: Record<string, unknown>): Promise<void> {
+    await db.update(sessions).set({ data }).where(eq(sessions.id, idHash));
   },
-  async delete(db: Executor, id: string): Promise<void> {
-    await db.delete(sessions).where(eq(sessions.id, id));
+  async touch(db: Executor, idHash: string, expiresAt: Date): Promise<void> {
+    await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, idHash));
   },
-  async deleteExpired(db: Executor): Promise<void> {
-    await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+  async delete(db: Executor, idHash: string): Promise<void> {
+    await db.delete(sessions).where(eq(sessions.id, idHash));
+  },
+  /** Keeps a user's `keep` most recent sessions and closes the older ones; returns how many were closed. */
+  async keepNewest(db: Executor, userId: number, keep: number): Promise<number> {
+    const newest = db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId)).orderBy(desc(sessions.createdAt), desc(sessions.id)).limit(keep);
+    const closed = await db.delete(sessions).where(and(eq(sessions.userId, userId), notInArray(sessions.id, newest))).returning({ id: sessions.id });
+    return closed.length;
+  },
+  /** Removes the sessions expired before `now`; returns how many. */
+  async deleteExpired(db: Executor, now: Date): Promise<number> {
+    const deleted = await db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.id });
+    return deleted.length;
   },
 };

@@ -107,7 +107,8 @@ export function deepLinkingRoutes(tool: () => LtiTool, config: Config): Router {
       const returnUrl = String(token.platformContext.deepLinkingSettings?.deep_link_return_url ?? '');
       delete req.session!.deepLinkToken;
       await req.saveSession();
-      res.render('deepLinking/return', { title: t('deepLinking.title'), returnUrl, jwt, navigation: [] });
+      // A page that posts itself back to the LMS: its only form is that one (no logout button in the header).
+      res.render('deepLinking/return', { title: t('deepLinking.title'), returnUrl, jwt, navigation: [], autoPost: true });
     } catch (error) {
       next(error);
     }

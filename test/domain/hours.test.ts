@@ -27,6 +27,19 @@ describe('presence between two dates', () => {
     expect(computePresence({ startDate: '2026-11-23', endDate: '2026-11-27', interruptions, hoursPerDay: 7 }).days).toBe(days);
   });
 
+  it('counts a range of exactly two years, the longest an internship can be', () => {
+    expect(computePresence({ startDate: '2026-03-02', endDate: '2028-03-02', hoursPerDay: 7 }).days).toBeGreaterThan(500);
+    expect(computePresence({ startDate: '2028-02-29', endDate: '2030-02-28', hoursPerDay: 7 }).days).toBeGreaterThan(500);
+  });
+
+  it.each([
+    ['one day too long', '2026-03-02', '2028-03-03'],
+    ['the whole calendar', '0100-01-01', '9999-12-31'],
+    ['ten thousand years', '2000-01-01', '9999-12-31'],
+  ])('refuses %s at once instead of walking every day', (_label, startDate, endDate) => {
+    expect(() => computePresence({ startDate, endDate, hoursPerDay: 7 })).toThrow(RangeError);
+  });
+
   it('uses the host country holidays when given (abroad)', () => {
     const presence = computePresence({ startDate: '2026-11-09', endDate: '2026-11-13', hoursPerDay: 7, publicHolidays: () => [] });
     expect(presence).toEqual({ days: 5, hours: 35 });

@@ -69,15 +69,19 @@ export const officeGrants = pgTable(
   (t) => [uniqueIndex('office_grants_user').on(t.userId)],
 );
 
+/** Server-side sessions. `id` is the SHA-256 of the cookie's random token: a copy of the table opens no session. */
 export const sessions = pgTable(
   'sessions',
   {
     id: text('id').primaryKey(),
     userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    /** The start of the absolute lifetime: activity never extends a session past it. */
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The idle timeout, moved on by activity, never past the absolute lifetime. */
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('sessions_expires').on(t.expiresAt)],
+  (t) => [index('sessions_expires').on(t.expiresAt), index('sessions_user').on(t.userId, t.createdAt)],
 );
 
 /** ltijs's records (platforms, keys, tokens, nonces, states), one row per document. */

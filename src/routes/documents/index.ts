@@ -5,7 +5,7 @@ import { attestationPdfFor } from '../../services/documents/attestationPdf';
 import { certificateFor } from '../../services/documents/certificateFile';
 import { conventionPdfFor, type ServedPdf } from '../../services/documents/conventionPdf';
 import type { DocumentViewer } from '../../services/documents/documentAccess';
-import { idParam } from '../shared/params';
+import { idParam } from '../shared/ids';
 
 function viewerOf(req: Request): DocumentViewer {
   if (!req.session) throw new AppError(401, 'errors.sessionExpired');

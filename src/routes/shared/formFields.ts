@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../domain/calendarDate';
+import { isIsoDate, isPlausibleDate } from '../../domain/calendarDate';
 
 /** Building blocks of the student forms; every message is an i18n key shown next to the field and in the summary. */
 export const required = 'student.errors.required';
@@ -15,19 +15,22 @@ export const optionalText = (max = 200) =>
     .optional()
     .transform((value) => (value ? value : null));
 
-export const requiredDate = () =>
+/** A calendar date; unless said otherwise, between 2000 and 2100 (a year 0100 or 9999 is a typing mistake or a forgery). */
+export const requiredDate = (plausible: (date: string) => boolean = isPlausibleDate, outOfRange = 'student.errors.dateOutOfRange') =>
   z
     .string({ error: required })
     .trim()
     .min(1, { error: required })
-    .refine(isIsoDate, { error: 'student.errors.date' });
+    .refine(isIsoDate, { error: 'student.errors.date', abort: true })
+    .refine(plausible, { error: outOfRange });
 
 export const optionalDate = () =>
   z
     .string()
     .trim()
     .optional()
-    .refine((value) => !value || isIsoDate(value), { error: 'student.errors.date' })
+    .refine((value) => !value || isIsoDate(value), { error: 'student.errors.date', abort: true })
+    .refine((value) => !value || isPlausibleDate(value), { error: 'student.errors.dateOutOfRange' })
     .transform((value) => (value ? value : null));
 
 const decimalText = /^\d+([.,]\d{1,2})?$/;
@@ -55,4 +58,4 @@ export const civility = () => z.enum(['M.', 'Mme', 'Mx'], { error: 'student.erro
 
 export const yesNo = () => z.enum(['yes', 'no'], { error: 'student.errors.choose' }).transform((value) => value === 'yes');
 
-export const id = () => z.coerce.number({ error: 'student.errors.choose' }).int().positive({ error: 'student.errors.choose' });
+export { idSchema as id } from '../shared/ids';

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Database } from '../../models/database';
+import { sessionRepository } from '../../models/sessionRepository';
 import { enqueueDailyDigest } from './dailyDigest';
 import { enqueueStartReminders } from './startReminders';
 
@@ -7,8 +8,8 @@ export interface NotificationScheduler {
   start(): void;
   /** Stops the timer and waits for the run in progress. */
   stop(): Promise<void>;
-  /** One pass: the office's digest of yesterday, then the start reminders. */
-  runOnce(now?: Date): Promise<{ digest: boolean; reminders: number }>;
+  /** One pass: the office's digest of yesterday, the start reminders, then the expired sessions removed. */
+  runOnce(now?: Date): Promise<{ digest: boolean; reminders: number; expiredSessions: number }>;
 }
 
 export interface NotificationSchedulerOptions {
@@ -22,7 +23,8 @@ export interface NotificationSchedulerOptions {
 }
 
 /**
- * Time-driven notifications, queued in the outbox like the others (the outbox worker sends them).
+ * Time-driven notifications, queued in the outbox like the others (the outbox worker sends them), and the
+ * removal of expired sessions.
  * Runs in the server process; two processes, or a restart, queue each mail once thanks to the dedupe keys.
  */
 export function createNotificationScheduler(options: NotificationSchedulerOptions): NotificationScheduler {
@@ -35,7 +37,9 @@ export function createNotificationScheduler(options: NotificationSchedulerOption
     const digest = await enqueueDailyDigest(options.db, { now, officeEmail: options.officeEmail });
     const reminders = await enqueueStartReminders(options.db, { now, officeEmail: options.officeEmail, days: options.reminderDays });
     if (digest || reminders > 0) options.logger.info({ digest, reminders }, 'scheduled notifications queued');
-    return { digest, reminders };
+    // Expired sessions are refused when read; removing them keeps the table (and what it tells about users) small.
+    const expiredSessions = await sessionRepository.deleteExpired(options.db, now);
+    return { digest, reminders, expiredSessions };
   }
 
   function tick() {

@@ -1,9 +1,11 @@
 import type { Request } from 'express';
-import { notFound } from '../../../errors';
 
+const maxPage = 100_000;
+
+/** The page asked for; a crafted one (0, 1e300, text) is the first: its offset must stay a number the database takes. */
 export function pageNumber(req: Request): number {
   const page = Number(req.query.page);
-  return Number.isInteger(page) && page > 0 ? page : 1;
+  return Number.isInteger(page) && page > 0 && page <= maxPage ? page : 1;
 }
 
 /** Links to the previous and next pages that keep every other query parameter (the current filter). */
@@ -17,13 +19,6 @@ export function pagination(req: Request, page: number, total: number, pageSize: 
     return `${req.baseUrl}${text ? `?${text}` : ''}`;
   };
   return { page, pages, total, previous: page > 1 ? link(page - 1) : null, next: page < pages ? link(page + 1) : null };
-}
-
-/** A numeric id from the URL, or 404 (a crafted URL never reaches the database as NaN). */
-export function idFrom(req: Request, name = 'id'): number {
-  const id = Number(req.params[name]);
-  if (!Number.isInteger(id) || id <= 0 || id > 2147483647) throw notFound();
-  return id;
 }
 
 /** The current filter as a query string, for the export link. */

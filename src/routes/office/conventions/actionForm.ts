@@ -3,7 +3,7 @@ import type { ZodType } from 'zod';
 import { AppError } from '../../../errors';
 import type { OfficeCommand } from '../../../services/office/officeCommand';
 import { keepFormState, takeFormState, type FormState } from '../../shared/formState';
-import { idParam } from '../../shared/params';
+import { idParam, parseVersion } from '../../shared/ids';
 
 export interface OfficeFormError {
   key: string;
@@ -43,9 +43,9 @@ export function officeAction<T>(form: string, schema: ZodType<T>, run: (command:
       await keep(req, { form, conventionId, values, errors });
       return res.redirect(303, `${page}#${form}`);
     }
-    const version = Number(values.version);
+    const version = parseVersion(values.version);
     try {
-      if (!Number.isInteger(version)) throw new AppError(409, 'errors.conflict');
+      if (version === undefined) throw new AppError(409, 'errors.conflict');
       await run({ officeUserId: req.session!.userId, conventionId, version }, parsed.data);
     } catch (error) {
       if (!(error instanceof AppError) || ![409, 422].includes(error.status)) throw error;

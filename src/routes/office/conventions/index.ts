@@ -9,7 +9,7 @@ import { returnConvention } from '../../../services/office/returnConvention';
 import { reviewCertificate } from '../../../services/office/reviewCertificate';
 import { validateConvention } from '../../../services/office/validateConvention';
 import { isIsoDate } from '../../../domain/calendarDate';
-import { idParam } from '../../shared/params';
+import { idParam } from '../../shared/ids';
 import { formatDate } from '../../../format';
 import { defaultStartWarningDays } from '../startWarning';
 import { officeAction, takeOfficeForm } from './actionForm';

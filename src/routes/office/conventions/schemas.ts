@@ -1,11 +1,18 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../../domain/calendarDate';
+import { isIsoDate, isPlausibleDate } from '../../../domain/calendarDate';
 import { signatureParties } from '../../../domain/workflow';
+import { idSchema, optionalIdSchema } from '../../shared/ids';
 
 /** One schema per office form; messages are i18n keys shown next to the field. */
 const required = 'office.errors.required';
 const reason = () => z.string({ error: required }).trim().min(1, { error: required }).max(2000, { error: 'office.errors.tooLong' });
-const date = () => z.string({ error: required }).trim().min(1, { error: required }).refine(isIsoDate, { error: 'office.errors.date' });
+const date = () =>
+  z
+    .string({ error: required })
+    .trim()
+    .min(1, { error: required })
+    .refine(isIsoDate, { error: 'office.errors.date', abort: true })
+    .refine(isPlausibleDate, { error: 'office.errors.dateOutOfRange' });
 
 export const validateSchema = z.object({
   overrideReason: z.string().trim().max(2000, { error: 'office.errors.tooLong' }).optional().transform((value) => value || null),
@@ -18,7 +25,7 @@ export const signatureSchema = z.object({
 });
 export const certificateSchema = z
   .object({
-    documentId: z.coerce.number({ error: 'office.errors.choose' }).int().positive(),
+    documentId: idSchema('office.errors.choose'),
     decision: z.enum(['accepted', 'rejected'], { error: 'office.errors.choose' }),
     reason: z.string().trim().max(2000, { error: 'office.errors.tooLong' }).optional().default(''),
   })
@@ -26,15 +33,14 @@ export const certificateSchema = z
 export const deanSchema = z.object({ signedAt: date() });
 
 const states = ['draft', 'returned', 'submitted', 'validated', 'signed_by_parties', 'complete', 'cancelled'] as const;
-const optionalId = () => z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined);
-const optionalDate = () => z.string().trim().refine(isIsoDate).optional().catch(undefined);
+const optionalDate = () => z.string().trim().refine(isPlausibleDate).optional().catch(undefined);
 
 /** The list's GET filters: a value that does not parse is ignored (and a badly written date is pointed out). */
 export const filterSchema = z.object({
   academicYear: z.string().regex(/^\d{4}-\d{4}$/).optional().catch(undefined),
-  programmeId: optionalId(),
+  programmeId: optionalIdSchema(),
   state: z.enum(states).optional().catch(undefined),
-  organisationId: optionalId(),
+  organisationId: optionalIdSchema(),
   country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/).optional().catch(undefined),
   startFrom: optionalDate(),
   startTo: optionalDate(),

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { Services } from '../../../services';
 import type { Programme } from '../../../models/programmeRepository';
 import { loadProgrammeConvention } from '../../../services/programme/conventionView';
-import { idParam } from '../../shared/params';
+import { idParam } from '../../shared/ids';
 
 /** A convention of the programme, read-only: the office is the one who validates it. */
 export function conventionRoutes({ db, clock }: Services): Router {

@@ -4,7 +4,7 @@ import type { Programme } from '../../../models/programmeRepository';
 import { decideSubjects } from '../../../services/programme/subjectDecisions';
 import { loadProgrammeSubject } from '../../../services/programme/subjectView';
 import { fieldErrors, keepFormState, takeFormState } from '../../shared/formState';
-import { idParam } from '../../shared/params';
+import { idParam } from '../../shared/ids';
 import { decisionSchema } from './schema';
 
 /** One subject of the programme: its content, history, and the head's decision (a comment is required to reject). */

@@ -1,13 +1,12 @@
 import { Router, type Request, type Response } from 'express';
 import multer from 'multer';
-import { z } from 'zod';
 import type { Services } from '../../../services';
 import { notFound } from '../../../errors';
 import { documentRepository } from '../../../models/documentRepository';
 import { conventionRepository } from '../../../models/conventionRepository';
 import { certificateConventions, certificateMaxBytes, uploadCertificate } from '../../../services/student/certificate';
 import { keepFormState, takeFormState } from '../../shared/formState';
-import { idParam } from '../../shared/params';
+import { idParam, idSchema } from '../../shared/ids';
 
 const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: certificateMaxBytes, files: 1 }, defParamCharset: 'utf8' }).single('certificate');
 
@@ -31,7 +30,7 @@ function inlineDisposition(filename: string): string {
   return `inline; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
-const conventionChoice = z.coerce.number().int().min(1).max(2_147_483_647);
+const conventionChoice = idSchema();
 
 /** The civil-liability certificate: upload for one of the student's conventions, list with the office's decision, view one's own file. */
 export function certificateRoutes({ db }: Services): Router {

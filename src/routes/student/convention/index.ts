@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { Services } from '../../../services';
 import { startConvention } from '../../../services/student/conventionDraft';
 import { programmeRepository } from '../../../models/programmeRepository';
-import { notFound } from '../../../errors';
+import { AppError, notFound } from '../../../errors';
 import { conventionRepository } from '../../../models/conventionRepository';
-import { idParam } from '../../shared/params';
+import { idParam, idSchema } from '../../shared/ids';
 import { academicTutorRoutes } from './academic-tutor/routes';
 import { contactStepRoutes } from './contact/contactStepRoutes';
 import { internshipRoutes } from './internship/routes';
@@ -16,7 +16,7 @@ import { reviewRoutes } from './review/routes';
 import { serviceRoutes } from './service/routes';
 import { statusRoutes } from './status/routes';
 
-const startSchema = z.object({ programmeId: z.coerce.number().int().positive().optional() });
+const startSchema = z.object({ programmeId: idSchema().optional() });
 
 /** /student/conventions: start a draft, the nine wizard steps, and the status page. */
 export function conventionRoutes(services: Services): Router {
@@ -24,7 +24,9 @@ export function conventionRoutes(services: Services): Router {
   router.post('/', async (req, res) => {
     const session = req.session!;
     const programmes = await programmeRepository.listForUser(services.db, session.userId, 'student');
-    const asked = startSchema.parse(req.body).programmeId ?? session.programmeId ?? programmes[0]?.id;
+    const form = startSchema.safeParse(req.body ?? {});
+    if (!form.success) throw new AppError(400, 'errors.validation');
+    const asked = form.data.programmeId ?? session.programmeId ?? programmes[0]?.id;
     if (!asked) throw notFound();
     const convention = await startConvention(services.db, session.userId, asked, services.clock.today());
     res.redirect(303, `/student/conventions/${convention.id}/personal`);

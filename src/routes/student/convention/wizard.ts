@@ -6,7 +6,7 @@ import { loadConventionDetails, type ConventionDetails } from '../../../services
 import type { DraftCommand } from '../../../services/student/conventionDraft';
 import { isReachable, stepNumber, wizardSteps, type WizardStep } from '../../../services/student/wizardSteps';
 import { fieldErrors, keepFormState, takeFormState } from '../../shared/formState';
-import { idParam } from '../../shared/params';
+import { idParam, parseVersion } from '../../shared/ids';
 
 /** The draft of the URL, for a wizard page: submitted conventions are read on their status page instead. */
 export async function draftForPage(services: Services, req: Request, res: Response, step: WizardStep): Promise<ConventionDetails | null> {
@@ -24,8 +24,8 @@ export async function draftForPage(services: Services, req: Request, res: Respon
 }
 
 export function draftCommand(req: Request): DraftCommand {
-  const version = Number(req.body?.version);
-  if (!Number.isInteger(version)) throw new AppError(409, 'errors.conflict');
+  const version = parseVersion(req.body?.version);
+  if (version === undefined) throw new AppError(409, 'errors.conflict');
   return { userId: req.session!.userId, conventionId: idParam(req), version };
 }
 

@@ -6,7 +6,7 @@ import { subjectRepository } from '../../../models/subjectRepository';
 import { makeProgrammeStaffKnown } from '../../../services/programme/programmeStaff';
 import { proposeSubject, reviseSubject } from '../../../services/student/subjects';
 import { fieldErrors, keepFormState, takeFormState } from '../../shared/formState';
-import { idParam } from '../../shared/params';
+import { idParam } from '../../shared/ids';
 import { subjectSchema } from './schema';
 
 /** Propose a subject to a programme; edit it while proposed; revise and propose it again once rejected. */

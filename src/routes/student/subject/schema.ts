@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withinInternshipSpan } from '../../../domain/hours';
 import { id, optionalDate, optionalText, requiredText } from '../../shared/formFields';
 
 export const subjectSchema = z
@@ -12,6 +13,10 @@ export const subjectSchema = z
   })
   .refine((subject) => !subject.approximateStart || !subject.approximateEnd || subject.approximateEnd >= subject.approximateStart, {
     error: 'student.errors.endBeforeStart',
+    path: ['approximateEnd'],
+  })
+  .refine((subject) => !subject.approximateStart || !subject.approximateEnd || withinInternshipSpan(subject.approximateStart, subject.approximateEnd), {
+    error: 'student.errors.internshipTooLong',
     path: ['approximateEnd'],
   });
 

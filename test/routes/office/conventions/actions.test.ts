@@ -91,15 +91,18 @@ describe('the office acts on one convention through its page', () => {
     expect(events[0]).toMatchObject({ reason: 'Précisez les activités', actorRole: 'office' });
   });
 
-  it('a signature date in the future and a rejection without a reason come back as field errors', async () => {
+  it('a signature date in the future or outside 2000–2100 and a rejection without a reason come back as field errors', async () => {
     const { client: student, convention } = await conventionReadyToValidate(pstage);
     const { client } = await launchOffice(pstage);
     const page = `/office/conventions/${convention.id}`;
     await client.submit(page, {}, `${page}/validate`);
-    expect((await client.submit(page, { party: 'student', signedAt: '2999-01-01', method: 'paper' }, `${page}/signatures`)).location).toBe(`${page}#signature`);
+    expect((await client.submit(page, { party: 'student', signedAt: '2099-01-01', method: 'paper' }, `${page}/signatures`)).location).toBe(`${page}#signature`);
     let html = (await client.request(page)).text;
     expect(html).toContain('<div id="signature-signedAt-error" class="invalid-feedback d-block">La date ne peut pas être dans le futur.</div>');
-    expect(html).toContain('value="2999-01-01"');
+    expect(html).toContain('value="2099-01-01"');
+    expect((await client.submit(page, { party: 'student', signedAt: '2999-01-01', method: 'paper' }, `${page}/signatures`)).location).toBe(`${page}#signature`);
+    html = (await client.request(page)).text;
+    expect(html).toContain('<div id="signature-signedAt-error" class="invalid-feedback d-block">Indiquez une date comprise entre 2000 et 2100.</div>');
     expect((await client.submit(page, { party: 'student', signedAt: '2020-01-01', method: 'paper' }, `${page}/signatures`)).location).toBe(`${page}#signature`);
     html = (await client.request(page)).text;
     expect(html).toMatch(/id="signature-signedAt-error"[^>]*>La date ne peut pas être antérieure à la validation de la convention \(\d\d\/\d\d\/\d{4}\)\./);

@@ -2,11 +2,14 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { auditSearchRepository } from '../../../../models/auditSearchRepository';
 import type { Services } from '../../../../services';
+import { parseId } from '../../../shared/ids';
 import { pageNumber, pagination } from '../pagination';
 
 const pageSize = 50;
 const text = (max: number) => z.string().trim().max(max).optional().catch(undefined).transform((value) => value || undefined);
-const auditFilterSchema = z.object({ action: text(100), targetType: text(50), targetId: text(50), actor: text(200) });
+const auditFilterSchema = z
+  .object({ action: text(100), targetType: text(50), targetId: text(50), actor: text(200) })
+  .transform((filter) => ({ ...filter, actorId: parseId(filter.actor) }));
 
 /** The global audit log, newest first; `?targetType=convention&targetId=N` shows one convention's. */
 export function auditRoutes(services: Services): Router {

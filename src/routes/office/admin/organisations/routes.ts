@@ -4,13 +4,14 @@ import { organisationRepository } from '../../../../models/organisationRepositor
 import type { Services } from '../../../../services';
 import { editOrganisation, mergeOrganisations, organisationDetails, organisationsOverview, validateOrganisation } from '../../../../services/office/admin/organisations';
 import { fieldErrors, keepFormState, takeFormState } from '../../../shared/formState';
-import { idFrom, pageNumber, pagination } from '../pagination';
+import { idParam, parseVersion } from '../../../shared/ids';
+import { pageNumber, pagination } from '../pagination';
 import { headcountBands, mergeSchema, organisationEditSchema, organisationSearchSchema } from './schema';
 
 /** The version of the record the form was shown with; a missing or crafted one can only be a stale page. */
 function versionFrom(value: unknown): number {
-  const version = Number(value);
-  if (!Number.isInteger(version) || version <= 0) throw new AppError(409, 'errors.conflict');
+  const version = parseVersion(value);
+  if (version === undefined) throw new AppError(409, 'errors.conflict');
   return version;
 }
 
@@ -49,14 +50,14 @@ export function organisationRoutes(services: Services): Router {
   });
 
   router.get('/:id', async (req, res) => {
-    const id = idFrom(req);
+    const id = idParam(req);
     const details = await organisationDetails(db, id, services.clock.today());
     const kept = await takeFormState(req, `office-organisation-page-${id}`);
     res.render('office/admin/organisation', { title: details.organisation.name, ...details, done: req.query.done, errors: kept?.errors ?? {} });
   });
 
   router.post('/:id/validate', async (req, res) => {
-    const id = idFrom(req);
+    const id = idParam(req);
     try {
       await validateOrganisation(db, req.session!.userId, id, versionFrom(req.body?.version));
     } catch (error) {
@@ -67,7 +68,7 @@ export function organisationRoutes(services: Services): Router {
   });
 
   router.get('/:id/edit', async (req, res) => {
-    const id = idFrom(req);
+    const id = idParam(req);
     const organisation = await organisationRepository.findById(db, id);
     if (!organisation) throw new AppError(404, 'errors.notFound');
     const kept = await takeFormState(req, `office-organisation-${id}`);
@@ -83,7 +84,7 @@ export function organisationRoutes(services: Services): Router {
   });
 
   router.post('/:id/edit', async (req, res) => {
-    const id = idFrom(req);
+    const id = idParam(req);
     const form = organisationEditSchema.safeParse(req.body);
     if (!form.success) {
       await keepFormState(req, `office-organisation-${id}`, { values: req.body, errors: fieldErrors(form.error) });
@@ -101,7 +102,7 @@ export function organisationRoutes(services: Services): Router {
   });
 
   router.post('/:id/merge', async (req, res) => {
-    const id = idFrom(req);
+    const id = idParam(req);
     const form = mergeSchema.safeParse(req.body);
     if (!form.success) throw new AppError(400, 'errors.validation');
     const { candidateId, survivorId } = form.data;

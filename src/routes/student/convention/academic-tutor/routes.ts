@@ -4,6 +4,7 @@ import { programmeRepository } from '../../../../models/programmeRepository';
 import { teacherRepository } from '../../../../models/teacherRepository';
 import type { Services } from '../../../../services';
 import { saveAcademicTutor, type AcademicTutorChoice } from '../../../../services/student/conventionDraft';
+import { parseId } from '../../../shared/ids';
 import { civility, email, requiredText } from '../../../shared/formFields';
 import { draftCommand, draftForPage, nextPage, parseStep, renderStep } from '../wizard';
 
@@ -13,7 +14,8 @@ const newTeacher = z.object({ civility: civility(), firstName: requiredText(100)
 export const academicTutorSchema = z.custom<unknown>().transform((body, context): AcademicTutorChoice => {
   const choice = String((body as { choice?: unknown })?.choice ?? '');
   const match = /^(teacher|staff)-(\d+)$/.exec(choice);
-  if (match) return match[1] === 'teacher' ? { teacherId: Number(match[2]) } : { staffUserId: Number(match[2]) };
+  const id = parseId(match?.[2]);
+  if (match && id !== undefined) return match[1] === 'teacher' ? { teacherId: id } : { staffUserId: id };
   if (choice !== 'new') {
     context.addIssue({ code: 'custom', path: ['choice'], message: 'student.errors.choose' });
     return z.NEVER;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from '../../../shared/ids';
 import { civility, email, phone, requiredText } from '../../../shared/formFields';
 
 const newContact = z.object({
@@ -11,7 +12,7 @@ const newContact = z.object({
   phone: phone(),
 });
 
-const existing = z.object({ choice: z.string().regex(/^\d+$/, { error: 'student.errors.choose' }) });
+const existing = z.object({ choice: idSchema() });
 
 export type ContactChoice = { contactId: number } | { create: Omit<z.infer<typeof newContact>, 'choice'> };
 
@@ -27,7 +28,7 @@ export const contactSchema = z.custom<unknown>().transform((body, context): Cont
     return z.NEVER;
   }
   const parsed = existing.safeParse(body);
-  if (parsed.success) return { contactId: Number(parsed.data.choice) };
+  if (parsed.success) return { contactId: parsed.data.choice };
   parsed.error.issues.forEach((issue) => context.addIssue({ code: 'custom', path: issue.path, message: issue.message }));
   return z.NEVER;
 });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isPlausibleDate } from '../../../../domain/calendarDate';
+import { withinInternshipSpan } from '../../../../domain/hours';
 import { optionalDate, optionalDecimal, optionalText, requiredDate, requiredDecimal, requiredText, yesNo } from '../../../shared/formFields';
 
 const list = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
@@ -36,7 +38,9 @@ export const internshipSchema = z
   })
   .superRefine((form, context) => {
     const issue = (field: string, message: string) => context.addIssue({ code: 'custom', path: [field], message });
+    const datesKnown = isPlausibleDate(form.startDate) && isPlausibleDate(form.endDate);
     if (form.endDate < form.startDate) issue('endDate', 'student.errors.endBeforeStart');
+    else if (datesKnown && !withinInternshipSpan(form.startDate, form.endDate)) issue('endDate', 'student.errors.internshipTooLong');
     if (form.scheduleKind === 'irregular' && !form.irregularSchedule) issue('irregularSchedule', 'student.errors.required');
     if (form.nightPresence && !form.nightDescription) issue('nightDescription', 'student.errors.describe');
     if (form.sundayPresence && !form.sundayDescription) issue('sundayDescription', 'student.errors.describe');
@@ -46,5 +50,6 @@ export const internshipSchema = z
       const end = form[`interruption${n}End`];
       if (Boolean(start) !== Boolean(end)) issue(start ? `interruption${n}End` : `interruption${n}Start`, 'student.errors.required');
       else if (start && end && end < start) issue(`interruption${n}End`, 'student.errors.endBeforeStart');
+      else if (start && end && datesKnown && (start < form.startDate || end > form.endDate)) issue(`interruption${n}Start`, 'student.errors.interruptionOutside');
     }
   });

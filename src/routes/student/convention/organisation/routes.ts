@@ -3,7 +3,7 @@ import { organisationRepository } from '../../../../models/organisationRepositor
 import type { Services } from '../../../../services';
 import { chooseOrganisation, createOrganisation } from '../../../../services/student/conventionDraft';
 import { takeFormState } from '../../../shared/formState';
-import { idParam } from '../../../shared/params';
+import { idParam } from '../../../shared/ids';
 import { draftCommand, draftForPage, parseStep, renderStep } from '../wizard';
 import { chooseOrganisationSchema, createOrganisationSchema, headcountBands, searchSchema } from './schema';
 

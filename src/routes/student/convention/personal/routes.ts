@@ -3,7 +3,7 @@ import { academicYearOf } from '../../../../domain/academicYear';
 import type { Services } from '../../../../services';
 import { savePersonalData } from '../../../../services/student/conventionDraft';
 import { draftCommand, draftForPage, nextPage, parseStep, renderStep } from '../wizard';
-import { personalSchema } from './schema';
+import { personalSchemaOn } from './schema';
 
 /** Step 1: what the LMS knows is shown; the student completes civility, birth date, address, health insurance. */
 export function personalRoutes(services: Services): Router {
@@ -18,7 +18,7 @@ export function personalRoutes(services: Services): Router {
     await renderStep(req, res, 'personal', details, { years }, { ...student, academicYear });
   });
   router.post('/', async (req, res) => {
-    const data = await parseStep(req, res, 'personal', personalSchema);
+    const data = await parseStep(req, res, 'personal', personalSchemaOn(services.clock.today()));
     if (!data) return;
     const { academicYear, personalEmail, ...student } = data;
     await savePersonalData(services.db, draftCommand(req), { academicYear, student: { ...student, phone: student.phone ?? undefined, personalEmail: personalEmail ?? undefined } });

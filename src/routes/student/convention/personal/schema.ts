@@ -1,18 +1,31 @@
 import { z } from 'zod';
+import { addYears, FIRST_PLAUSIBLE_YEAR, LAST_PLAUSIBLE_YEAR, type IsoDate } from '../../../../domain/calendarDate';
 import { civility, optionalEmail, phone, requiredDate, requiredText } from '../../../shared/formFields';
 
-export const personalSchema = z.object({
-  civility: civility(),
-  firstName: requiredText(100),
-  lastName: requiredText(100),
-  birthDate: requiredDate(),
-  street: requiredText(200),
-  postalCode: requiredText(20),
-  city: requiredText(100),
-  country: requiredText(60),
-  phone: phone().refine((value) => value !== null, { error: 'student.errors.required' }),
-  personalEmail: optionalEmail(),
-  healthInsuranceFund: requiredText(200),
-  healthInsuranceAffiliation: requiredText(200),
-  academicYear: z.string({ error: 'student.errors.choose' }).regex(/^\d{4}-\d{4}$/, { error: 'student.errors.choose' }),
-});
+const youngestAge = 14;
+const oldestAge = 100;
+
+/** '2026-2027': two consecutive years in the years Pstage deals with. */
+const isAcademicYear = (value: string) => {
+  const match = /^(\d{4})-(\d{4})$/.exec(value);
+  const first = Number(match?.[1]);
+  return Boolean(match) && Number(match![2]) === first + 1 && first >= FIRST_PLAUSIBLE_YEAR && first < LAST_PLAUSIBLE_YEAR;
+};
+
+/** The student's own details; a date of birth is plausible when it gives an age of 14 to 100 on `today`. */
+export const personalSchemaOn = (today: IsoDate) =>
+  z.object({
+    civility: civility(),
+    firstName: requiredText(100),
+    lastName: requiredText(100),
+    birthDate: requiredDate((date) => date >= addYears(today, -oldestAge) && date <= addYears(today, -youngestAge), 'student.errors.birthDate'),
+    street: requiredText(200),
+    postalCode: requiredText(20),
+    city: requiredText(100),
+    country: requiredText(60),
+    phone: phone().refine((value) => value !== null, { error: 'student.errors.required' }),
+    personalEmail: optionalEmail(),
+    healthInsuranceFund: requiredText(200),
+    healthInsuranceAffiliation: requiredText(200),
+    academicYear: z.string({ error: 'student.errors.choose' }).refine(isAcademicYear, { error: 'student.errors.choose' }),
+  });

@@ -3,7 +3,7 @@ import { hasBlockingErrors } from '../../../../domain/legalRules';
 import type { Services } from '../../../../services';
 import { legalFindings } from '../../../../services/student/conventionDetails';
 import { submitConvention } from '../../../../services/student/conventionWorkflow';
-import { idParam } from '../../../shared/params';
+import { idParam } from '../../../shared/ids';
 import { draftCommand, draftForPage, renderStep } from '../wizard';
 import { stepOfField } from './findingSteps';
 

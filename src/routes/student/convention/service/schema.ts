@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from '../../../shared/ids';
 import { optionalText, requiredText, yesNo } from '../../../shared/formFields';
 
 const newService = z
@@ -17,7 +18,7 @@ const newService = z
     }
   });
 
-const existingService = z.object({ choice: z.string().regex(/^\d+$/, { error: 'student.errors.choose' }) });
+const existingService = z.object({ choice: idSchema() });
 
 export type ServiceChoice =
   | { serviceId: number }
@@ -35,7 +36,7 @@ export const serviceSchema = z.custom<unknown>().transform((body, context): Serv
     return z.NEVER;
   }
   const parsed = existingService.safeParse(body);
-  if (parsed.success) return { serviceId: Number(parsed.data.choice) };
+  if (parsed.success) return { serviceId: parsed.data.choice };
   parsed.error.issues.forEach((issue) => context.addIssue({ code: 'custom', path: issue.path, message: issue.message }));
   return z.NEVER;
 });

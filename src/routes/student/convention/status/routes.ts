@@ -8,7 +8,7 @@ import { cancelConvention } from '../../../../services/student/conventionWorkflo
 import { signatureProgress } from '../../../../services/student/signatureProgress';
 import { nextStepOf } from '../../../../services/student/wizardSteps';
 import { optionalText } from '../../../shared/formFields';
-import { idParam } from '../../../shared/params';
+import { idParam } from '../../../shared/ids';
 import { draftCommand } from '../wizard';
 
 const cancelSchema = z.object({ reason: optionalText(1000) });
