@@ -10,7 +10,7 @@ export const ltiDeploymentRepository = {
       .select({ deploymentId: ltiDeployments.deploymentId })
       .from(ltiDeployments)
       .where(and(eq(ltiDeployments.iss, iss), eq(ltiDeployments.clientId, clientId)))
-      .orderBy(ltiDeployments.createdAt);
+      .orderBy(ltiDeployments.createdAt, ltiDeployments.deploymentId);
     return rows.map((row) => row.deploymentId);
   },
 
