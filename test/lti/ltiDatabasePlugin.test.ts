@@ -106,6 +106,14 @@ describe('the ltijs database plugin', () => {
     expect(await database.db.select().from(ltiRecords)).toHaveLength(1);
   });
 
+  it('stores a new platform pending, in the same transaction, until its status is said (ltijs writes it afterwards)', async () => {
+    await plugin.Replace(false, 'platform', { platformUrl: platform.platformUrl, clientId: platform.clientId }, platform);
+    expect(await plugin.Get(false, 'platformStatus', { id: 'k1' })).toEqual([{ id: 'k1', active: false }]);
+    await plugin.Replace(false, 'platformStatus', { id: 'k1' }, { id: 'k1', active: true });
+    await plugin.Replace(false, 'platform', { platformUrl: platform.platformUrl, clientId: platform.clientId }, { ...platform, platformName: 'Moodle 2' });
+    expect(await plugin.Get(false, 'platformStatus', { id: 'k1' })).toEqual([{ id: 'k1', active: true }]);
+  });
+
   it('keeps nonces for as long as a token could be accepted (clock skew + token age + a margin: three minutes) and states ten minutes', async () => {
     await plugin.Insert(false, 'nonce', { nonce: 'n' });
     await plugin.Insert(false, 'state', { state: 's', query: {} });
