@@ -97,7 +97,7 @@ export async function createApp(options: {
     logError: (error) => logger.error({ err: error }, 'launch failed'),
   }), { logger });
   // Pstage's login, registration and launch checks, then ltijs (which parses no body of its own).
-  app.use('/lti', tool.router);
+  app.use('/lti', tool.router, tool.provider.app);
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
 
   if (options.beforeRoutes) await options.beforeRoutes(app, services);

@@ -21,7 +21,10 @@ export interface LtiTool {
   plugin: LtiDatabasePlugin;
   /** Paths relative to the mount point `/lti`. */
   mountPath: '/lti';
-  /** What to mount at `/lti`: Pstage's login, registration and launch checks, then ltijs. */
+  /**
+   * Pstage's login, registration and launch checks, to mount at `/lti` just before `provider.app`. ltijs's
+   * express 4 app must itself be mounted with `app.use` (its requests inherit the outer app's only then).
+   */
   router: Router;
   /** A platform registered without `active` stays pending until the office activates it. */
   registerPlatform(config: PlatformConfig, active?: boolean): Promise<void>;
@@ -78,7 +81,6 @@ export async function setUpLtiTool(
   router.all('/login', launchLimit, catchErrors(oidcLoginHandler({ provider: lti, db, cookieOptions, handlers, now })));
   router.all('/register', registrationLimit, catchErrors((req, res) => handlers.onDynamicRegistration(req, res)));
   router.use(forIdTokenPosts(launchLimit), catchErrors(launchGuard({ db, cookieOptions, handlers, now })));
-  router.use(lti.app);
 
   return {
     provider: lti,

@@ -57,6 +57,22 @@ describe('a launch is bound to the login that started it', () => {
     expect(replay.text).toContain('ce lancement ne répond à aucune connexion en cours');
   });
 
+  it('launches through a target link URI with a query (ltijs keeps its parameters in a state row)', async () => {
+    const platform = pstage.devPlatform!;
+    const client = new BrowserlessClient(pstage.url);
+    const login = new URLSearchParams({ iss: platform.issuer, client_id: platform.clientId, login_hint: 'camille-martin', lti_message_hint: 'm1-info', target_link_uri: `${pstage.url}/lti/launch?from=course` });
+    const toPlatform = await client.request(`/lti/login?${login}`);
+    expect(new URL(toPlatform.location!).searchParams.get('redirect_uri')).toBe(`${pstage.url}/lti/launch`);
+    const landing = await client.follow(toPlatform.location!);
+    expect(landing.url).toMatch(/\/student$/);
+  });
+
+  it('refuses a login request without issuer, login hint or target link URI', async () => {
+    const response = await new BrowserlessClient(pstage.url).request(`/lti/login?iss=${encodeURIComponent(pstage.devPlatform!.issuer)}`);
+    expect(response.status).toBe(400);
+    expect(response.text).toContain('la demande de connexion est incomplète');
+  });
+
   it('stores the login server-side with its nonce, issuer and client, and removes it when the launch uses it', async () => {
     const { client, state, nonce } = await beginLogin();
     const [login] = await pstage.database.db.select().from(ltiLogins);
