@@ -124,6 +124,15 @@ describe('dynamic registration refuses what is not plainly the LMS asking', () =
     expect(refused.text).not.toContain('169.254');
   });
 
+  it('says the configuration could not be read when nothing listens there, without naming what it tried', async () => {
+    const closed = await startServer(express());
+    await closed.close();
+    const refused = await register(`${closed.url}/.well-known/openid-configuration`, 'token');
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain("la configuration de la plateforme n&#39;a pas pu être lue");
+    expect(refused.text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
+  });
+
   it(`refuses a new registration while ${maxPendingPlatforms} platforms wait for the office`, async () => {
     const plugin = pstage.services.lti().plugin;
     for (let index = 0; index < maxPendingPlatforms; index += 1) {
