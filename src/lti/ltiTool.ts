@@ -71,6 +71,8 @@ export async function setUpLtiTool(
 
   await deployWithoutExit(lti);
 
+  // Token dates and limiter windows follow the real time, as ltijs's own checks do: never the business clock
+  // (which PSTAGE_TODAY moves by whole days outside production).
   const now = options.now ?? (() => new Date());
   // The same options as ltijs's own cookies, so that ltijs finds and clears the state cookies Pstage sets.
   const cookieOptions: CookieOptions = { httpOnly: true, signed: true, secure: cookies.secure, sameSite: secure ? 'none' : 'lax' };
