@@ -57,6 +57,15 @@ describe('a launch is bound to the login that started it', () => {
     expect(replay.text).toContain('ce lancement ne répond à aucune connexion en cours');
   });
 
+  it('lets only one of two simultaneous posts of the same login through', async () => {
+    const { client, state, nonce } = await beginLogin();
+    const twin = new BrowserlessClient(pstage.url);
+    for (const [name, value] of client.cookies) twin.cookies.set(name, value);
+    const idToken = await signFor(nonce);
+    const answers = await Promise.all([client, twin].map((browser) => browser.request('/lti/launch', { form: { id_token: idToken, state } })));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([303, 401]);
+  });
+
   it('launches through a target link URI with a query (ltijs keeps its parameters in a state row)', async () => {
     const platform = pstage.devPlatform!;
     const client = new BrowserlessClient(pstage.url);

@@ -31,6 +31,13 @@ describe('the rate-limit store over the database', () => {
     expect(await second.get('10.0.0.1')).toEqual(third);
   });
 
+  it('counts concurrent hits exactly once each', async () => {
+    const clock = { now: start };
+    const stores = [storeAt(clock), storeAt(clock), storeAt(clock)];
+    const results = await Promise.all(Array.from({ length: 12 }, (_, index) => stores[index % 3].increment('10.0.0.1')));
+    expect(results.map((result) => result.totalHits).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, index) => index + 1));
+  });
+
   it('starts a new window once the previous one is over, and removes past windows', async () => {
     const clock = { now: start };
     const store = storeAt(clock);
