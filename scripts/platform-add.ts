@@ -2,16 +2,20 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../src/config';
 import { setUpLtiTool } from '../src/lti/ltiTool';
 import { openDatabase } from '../src/models/database';
+import { ltiDeploymentRepository } from '../src/models/ltiDeploymentRepository';
 
-/** Registers an LMS that has no dynamic registration: `npm run platform:add -- --issuer … --client-id …`. */
-const usage = `Usage: npm run platform:add -- --issuer URL --client-id ID --auth-url URL --token-url URL --jwks-url URL [--deployment-id ID] [--name NAME] [--pending]`;
+/**
+ * Registers an LMS that has no dynamic registration: `npm run platform:add -- --issuer … --client-id …`.
+ * Each `--deployment-id` is recorded: launches from any other deployment are then refused.
+ */
+const usage = `Usage: npm run platform:add -- --issuer URL --client-id ID --auth-url URL --token-url URL --jwks-url URL [--deployment-id ID]... [--name NAME] [--pending]`;
 
 async function main() {
   const { values } = parseArgs({
     options: {
       issuer: { type: 'string' },
       'client-id': { type: 'string' },
-      'deployment-id': { type: 'string' },
+      'deployment-id': { type: 'string', multiple: true },
       'auth-url': { type: 'string' },
       'token-url': { type: 'string' },
       'jwks-url': { type: 'string' },
@@ -39,9 +43,12 @@ async function main() {
     },
     !values.pending,
   );
+  const deployments = values['deployment-id'] ?? [];
+  for (const deploymentId of deployments) await ltiDeploymentRepository.record(database.db, values.issuer!, values['client-id']!, deploymentId, 'command');
   const platform = await tool.provider.getPlatform(values.issuer!, values['client-id']!);
   const kid = platform ? await platform.platformKid() : '?';
-  console.log(`Registered ${values.issuer} (client ${values['client-id']}${values['deployment-id'] ? `, deployment ${values['deployment-id']}` : ''}) — ${values.pending ? 'pending until the office activates it' : 'active'}; tool key id ${kid}.`);
+  const deploymentText = deployments.length > 0 ? `, deployment ${deployments.join(', ')}` : ', deployment recorded at the first launch';
+  console.log(`Registered ${values.issuer} (client ${values['client-id']}${deploymentText}) — ${values.pending ? 'pending until the office activates it' : 'active'}; tool key id ${kid}.`);
   console.log(`Give the LMS: login ${config.publicBaseUrl}/lti/login, launch ${config.publicBaseUrl}/lti/launch, keys ${config.publicBaseUrl}/lti/keys`);
   await tool.close();
   await database.close();

@@ -96,9 +96,9 @@ export async function createApp(options: {
     render,
     tool: services.lti,
     logError: (error) => logger.error({ err: error }, 'launch failed'),
-  }));
-  // ltijs parses its own bodies (body-parser 1 does not see that express 5 already read the stream): mount it first.
-  app.use('/lti', tool.provider.app);
+  }), { logger });
+  // Pstage's login, registration and launch checks, then ltijs (which parses no body of its own).
+  app.use('/lti', tool.router, tool.provider.app);
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
 
   if (options.beforeRoutes) await options.beforeRoutes(app, services);

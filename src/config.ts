@@ -34,6 +34,9 @@ const environmentSchema = z.object({
   DEAN_NAME: z.string().trim().min(3).optional(),
   DEAN_CIVILITY: z.enum(['M.', 'Mme', 'Mx']).optional(),
   DYNAMIC_REGISTRATION_AUTO_ACTIVATE: booleanFromEnv.default(false),
+  /** Per IP address: a whole lecture hall behind one NAT launches at once, hence generous. */
+  LAUNCH_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  REGISTRATION_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   DEV_PLATFORM: booleanFromEnv.optional(),
   ACADEMIC_TUTOR_CAP: z.coerce.number().int().min(1).default(16),
   AGS_LINE_ITEM_LABEL: z.string().trim().min(1).default('Convention de stage'),
@@ -64,6 +67,8 @@ export interface Config {
   lmsOrigins: string[];
   officeBootstrap: string[];
   dynamicRegistrationAutoActivate: boolean;
+  /** Requests per IP address: LTI logins and launches per minute, dynamic registrations per hour. */
+  rateLimits: { launchesPerMinute: number; registrationsPerHour: number };
   devPlatform: boolean;
   logLevel: string;
   /** The column Pstage finds or creates in each course's gradebook for the students' progress. */
@@ -135,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lmsOrigins: e.LMS_ORIGINS,
     officeBootstrap: e.OFFICE_BOOTSTRAP,
     dynamicRegistrationAutoActivate: e.DYNAMIC_REGISTRATION_AUTO_ACTIVATE,
+    rateLimits: { launchesPerMinute: e.LAUNCH_RATE_LIMIT, registrationsPerHour: e.REGISTRATION_RATE_LIMIT },
     devPlatform: !production && (e.DEV_PLATFORM ?? true),
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     agsLineItemLabel: e.AGS_LINE_ITEM_LABEL,

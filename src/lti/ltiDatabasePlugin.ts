@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { and, eq, isNull, lt, ne, or, gt, sql } from 'drizzle-orm';
 import type { Database } from '../models/database';
 import { ltiRecords } from '../models/schema';
+import { nonceLifetimeSeconds } from './launchPolicy';
 
 type Row = Record<string, unknown>;
 
@@ -19,10 +20,9 @@ const uniqueFields: Record<string, string[]> = {
 };
 
 /**
- * Lifetimes in seconds, as ltijs's own TTL indexes, except nonces: ltijs keeps them 10 s but accepts
- * id_tokens issued up to `tokenMaxAge` (60 s here) ago, so a nonce must outlive that or a token could be replayed.
+ * Lifetimes in seconds, as ltijs's own TTL indexes, except nonces: ltijs keeps them 10 s, but a nonce must be
+ * kept for as long as a token carrying it could still be accepted (see launchPolicy).
  */
-export const nonceLifetimeSeconds = 120;
 const lifetimes: Record<string, number> = {
   nonce: nonceLifetimeSeconds,
   state: 600,
@@ -125,8 +125,21 @@ export class LtiDatabasePlugin {
       await tx
         .delete(ltiRecords)
         .where(and(eq(ltiRecords.collection, collection), ne(ltiRecords.key, key), this.matches(query)));
+      if (collection === 'platform' && typeof document.kid === 'string') await this.pendingUnlessSaid(tx, document.kid);
     });
     return true;
+  }
+
+  /**
+   * ltijs takes a platform without a status as active, and writes the status only after the platform:
+   * a new platform is stored pending in the same transaction, so it is never active before someone says so.
+   */
+  private async pendingUnlessSaid(tx: Pick<Database, 'insert'>, kid: string): Promise<void> {
+    const status = { id: kid, active: false };
+    await tx
+      .insert(ltiRecords)
+      .values({ collection: 'platformStatus', key: documentKey('platformStatus', status), data: status, expiresAt: null })
+      .onConflictDoNothing();
   }
 
   /** Updates the first matching document. Encrypted: only the modification's first key applies, as in ltijs. */

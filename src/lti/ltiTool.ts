@@ -1,8 +1,13 @@
-import type { Request, Response } from 'express';
+import express, { Router, type CookieOptions, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import ltijsModule, { type IdToken, type PlatformConfig, type Provider } from 'ltijs';
+import type { Logger } from 'pino';
 import type { Config } from '../config';
+import { setUpRateLimit } from '../middleware/rateLimit';
 import type { Database } from '../models/database';
+import { launchGuard } from './launchGuard';
+import { tokenMaxAgeSeconds } from './launchPolicy';
 import { LtiDatabasePlugin } from './ltiDatabasePlugin';
+import { oidcLoginHandler } from './oidcLogin';
 
 export interface LtiHandlers {
   onLaunch(token: IdToken, req: Request, res: Response): Promise<void>;
@@ -16,6 +21,12 @@ export interface LtiTool {
   plugin: LtiDatabasePlugin;
   /** Paths relative to the mount point `/lti`. */
   mountPath: '/lti';
+  /**
+   * Pstage's login, registration and launch checks, to mount at `/lti` just before `provider.app`. ltijs's
+   * express 4 app must itself be mounted with `app.use` (its requests inherit the outer app's only then).
+   */
+  router: Router;
+  /** A platform registered without `active` stays pending until the office activates it. */
   registerPlatform(config: PlatformConfig, active?: boolean): Promise<void>;
   close(): Promise<void>;
 }
@@ -26,10 +37,16 @@ export class LtiStartupError extends Error {}
  * Sets up ltijs in serverless mode over our database. ltijs keeps one instance per process and calls
  * process.exit when deploy fails: we turn that into an exception so start-up fails with a clear message.
  */
-export async function setUpLtiTool(db: Database, config: Config, handlers: LtiHandlers): Promise<LtiTool> {
+export async function setUpLtiTool(
+  db: Database,
+  config: Config,
+  handlers: LtiHandlers,
+  options: { logger?: Logger; now?: () => Date } = {},
+): Promise<LtiTool> {
   const lti = ltijsModule.Provider;
   const plugin = new LtiDatabasePlugin(db, { cleanupIntervalMs: config.environment === 'test' ? 0 : 60_000 });
   const secure = config.publicBaseUrl.startsWith('https://');
+  const cookies = secure ? { secure: true, sameSite: 'None' as const } : { secure: false, sameSite: 'Lax' as const };
   lti.setup(config.encryptionKey, { plugin }, {
     appRoute: '/launch',
     loginRoute: '/login',
@@ -38,15 +55,8 @@ export async function setUpLtiTool(db: Database, config: Config, handlers: LtiHa
     cors: false,
     // ltiaas: ltijs validates the launch and hands it to us directly; Pstage keeps its own session afterwards.
     ltiaas: true,
-    tokenMaxAge: 60,
-    cookies: secure ? { secure: true, sameSite: 'None' } : { secure: false, sameSite: 'Lax' },
-    dynReg: {
-      url: `${config.publicBaseUrl}/lti`,
-      name: 'Pstage',
-      description: 'Conventions de stage',
-      autoActivate: config.dynamicRegistrationAutoActivate,
-      useDeepLinking: true,
-    },
+    tokenMaxAge: tokenMaxAgeSeconds,
+    cookies,
   });
 
   lti.onConnect(async (token, req, res) => handlers.onLaunch(token, req, res));
@@ -58,16 +68,27 @@ export async function setUpLtiTool(db: Database, config: Config, handlers: LtiHa
   lti.onSessionTimeout((req, res) => handlers.onRejectedLaunch('default', req, res));
   lti.onUnregisteredPlatform((req, res) => handlers.onRejectedLaunch('LOGIN_UNREGISTERED_PLATFORM', req, res));
   lti.onInactivePlatform((req, res) => handlers.onRejectedLaunch('LOGIN_PLATFORM_NOT_ACTIVATED', req, res));
-  (lti as unknown as { onDynamicRegistration(cb: LtiHandlers['onDynamicRegistration']): void }).onDynamicRegistration(
-    (req, res) => handlers.onDynamicRegistration(req, res),
-  );
 
   await deployWithoutExit(lti);
+
+  // Token dates and limiter windows follow the real time, as ltijs's own checks do: never the business clock
+  // (which PSTAGE_TODAY moves by whole days outside production).
+  const now = options.now ?? (() => new Date());
+  // The same options as ltijs's own cookies, so that ltijs finds and clears the state cookies Pstage sets.
+  const cookieOptions: CookieOptions = { httpOnly: true, signed: true, secure: cookies.secure, sameSite: secure ? 'none' : 'lax' };
+  const launchLimit = setUpRateLimit({ db, name: 'launch', windowMs: 60_000, limit: config.rateLimits.launchesPerMinute, logger: options.logger, now });
+  const registrationLimit = setUpRateLimit({ db, name: 'registration', windowMs: 3_600_000, limit: config.rateLimits.registrationsPerHour, logger: options.logger, now });
+  const router = Router();
+  router.use(express.urlencoded({ extended: false, limit: '256kb' }), leaveNoBodyToLtijs);
+  router.all('/login', launchLimit, catchErrors(oidcLoginHandler({ provider: lti, db, cookieOptions, handlers, now })));
+  router.all('/register', registrationLimit, catchErrors((req, res) => handlers.onDynamicRegistration(req, res)));
+  router.use(forIdTokenPosts(launchLimit), catchErrors(launchGuard({ db, cookieOptions, handlers, now })));
 
   return {
     provider: lti,
     plugin,
     mountPath: '/lti',
+    router,
     async registerPlatform(platform, active) {
       const registered = await lti.registerPlatform(platform);
       if (active !== undefined) await registered.platformActive(active);
@@ -75,6 +96,27 @@ export async function setUpLtiTool(db: Database, config: Config, handlers: LtiHa
     async close() {
       await plugin.Close();
     },
+  };
+}
+
+/**
+ * ltijs's body-parser 1 would parse any body again (JSON, text…), and an id_token arriving that way would
+ * skip the launch checks: Pstage has parsed the form bodies, ltijs parses nothing.
+ */
+function leaveNoBodyToLtijs(req: Request, _res: Response, next: NextFunction) {
+  (req as Request & { _body?: boolean })._body = true;
+  req.body ??= {};
+  next();
+}
+
+/** ltijs takes an id_token posted to any of its paths as a launch. */
+function forIdTokenPosts(handler: RequestHandler): RequestHandler {
+  return (req, res, next) => (req.body?.id_token === undefined ? next() : handler(req, res, next));
+}
+
+function catchErrors(handler: (req: Request, res: Response, next: NextFunction) => Promise<void> | void) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    Promise.resolve(handler(req, res, next)).catch(next);
   };
 }
 

@@ -3,7 +3,8 @@ import type { IdToken } from 'ltijs';
 import type { Config } from '../config';
 import { AppError } from '../errors';
 import type { LtiHandlers, LtiTool } from '../lti/ltiTool';
-import { localeFromLaunch } from '../lti/roleMapping';
+import { registerDynamically, RegistrationError } from '../lti/dynamicRegistration';
+import { localeFromLaunch, mapLaunchRoles } from '../lti/roleMapping';
 import { translator } from '../middleware/i18n';
 import type { Database } from '../models/database';
 import { recordLaunch } from '../services/launch';
@@ -38,6 +39,8 @@ export function createLaunchHandlers(deps: {
 
     async onDeepLinking(token, req, res) {
       try {
+        // Only programme staff place Pstage in a course: anyone else is refused before any session or record.
+        if (!mayPlaceInCourse(token)) throw new AppError(403, 'errors.forbidden');
         await startSessionFromLaunch(token, req);
         if (!req.session || req.session.activeRole !== 'staff') throw new AppError(403, 'errors.forbidden');
         req.session.deepLinkToken = JSON.parse(JSON.stringify(token)) as IdToken;
@@ -57,24 +60,24 @@ export function createLaunchHandlers(deps: {
         : reason === 'LOGIN_PLATFORM_NOT_ACTIVATED'
           ? t('launch.inactivePlatform')
           : t('launch.invalid', { reason: known || t('launch.reasons.default') });
-      render(res, 'error', { t, locale: 'fr', title: t('errors.title'), status: 401, message, stack: undefined, navigation: [] }, 401);
+      const status = reason === 'MISSING_LOGIN_PARAMETERS' ? 400 : 401;
+      render(res, 'error', { t, locale: 'fr', title: t('errors.title'), status, message, stack: undefined, navigation: [] }, status);
     },
 
     async onDynamicRegistration(req, res) {
       const t = translator('fr');
-      const configurationUrl = typeof req.query.openid_configuration === 'string' ? req.query.openid_configuration : undefined;
-      if (!configurationUrl) {
-        render(res, 'error', { t, locale: 'fr', title: t('errors.title'), status: 400, message: t('registration.failed', { reason: 'openid_configuration' }), stack: undefined, navigation: [] }, 400);
-        return;
-      }
+      const query = (name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string) : undefined);
       try {
-        const registration = (deps.tool().provider as unknown as { DynamicRegistration: { register(url: string, token?: string): Promise<string> } }).DynamicRegistration;
-        await registration.register(configurationUrl, typeof req.query.registration_token === 'string' ? req.query.registration_token : undefined);
-        const message = config.dynamicRegistrationAutoActivate ? t('registration.active') : t('registration.pending');
+        const { active } = await registerDynamically(
+          { tool: deps.tool(), db, config },
+          { configurationUrl: query('openid_configuration'), registrationToken: query('registration_token') },
+        );
+        const message = active ? t('registration.active') : t('registration.pending');
         render(res, 'registration/done', { t, locale: 'fr', title: t('registration.title'), message, navigation: [] });
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        render(res, 'error', { t, locale: 'fr', title: t('errors.title'), status: 400, message: t('registration.failed', { reason }), stack: undefined, navigation: [] }, 400);
+        if (!(error instanceof RegistrationError)) throw error;
+        const message = t('registration.failed', { reason: t(`registration.failures.${error.code}`) });
+        render(res, 'error', { t, locale: 'fr', title: t('errors.title'), status: 400, message, stack: undefined, navigation: [] }, 400);
       }
     },
   };
@@ -86,6 +89,11 @@ export function createLaunchHandlers(deps: {
     if (!(error instanceof AppError)) deps.logError(error);
     render(res, 'error', { t, locale, title: t('errors.title'), status: appError.status, message: t(appError.messageKey), stack: undefined, navigation: [] }, appError.status);
   }
+}
+
+function mayPlaceInCourse(token: IdToken): boolean {
+  const launch = token.platformContext;
+  return mapLaunchRoles(launch.roles ?? [], Boolean(launch.context) && launch.custom?.entry !== 'global').programmeStaff;
 }
 
 /** The instructor's choice of what to place in the course, answered with a signed deep-linking response. */

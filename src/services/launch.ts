@@ -2,6 +2,7 @@ import type { IdToken } from 'ltijs';
 import { AppError } from '../errors';
 import { localeFromLaunch, mapLaunchRoles } from '../lti/roleMapping';
 import type { Database } from '../models/database';
+import { ltiDeploymentRepository } from '../models/ltiDeploymentRepository';
 import { officeGrantRepository } from '../models/officeGrantRepository';
 import { programmeRepository } from '../models/programmeRepository';
 import { userRepository } from '../models/userRepository';
@@ -28,7 +29,7 @@ function teachingHoursFrom(custom: Record<string, string> | undefined): number |
 }
 
 /**
- * Records who launched and from where (user, programme, membership, office grant) in one transaction,
+ * Records who launched and from where (the platform's first deployment, user, programme, membership, office grant) in one transaction,
  * then chooses the home of their role: programme panel, office dashboard or student home.
  */
 export async function recordLaunch(db: Database, officeBootstrap: string[], token: IdToken): Promise<LaunchResult> {
@@ -39,6 +40,7 @@ export async function recordLaunch(db: Database, officeBootstrap: string[], toke
   const locale = localeFromLaunch(launch.launchPresentation?.locale);
 
   return db.transaction(async (tx) => {
+    await ltiDeploymentRepository.recordIfFirst(tx, token.iss, token.clientId, token.deploymentId);
     const user = await userRepository.upsertFromLaunch(tx, {
       iss: token.iss,
       sub: token.user,

@@ -106,11 +106,19 @@ describe('the ltijs database plugin', () => {
     expect(await database.db.select().from(ltiRecords)).toHaveLength(1);
   });
 
-  it('keeps nonces longer than the accepted token age (two minutes) and states ten minutes', async () => {
+  it('stores a new platform pending, in the same transaction, until its status is said (ltijs writes it afterwards)', async () => {
+    await plugin.Replace(false, 'platform', { platformUrl: platform.platformUrl, clientId: platform.clientId }, platform);
+    expect(await plugin.Get(false, 'platformStatus', { id: 'k1' })).toEqual([{ id: 'k1', active: false }]);
+    await plugin.Replace(false, 'platformStatus', { id: 'k1' }, { id: 'k1', active: true });
+    await plugin.Replace(false, 'platform', { platformUrl: platform.platformUrl, clientId: platform.clientId }, { ...platform, platformName: 'Moodle 2' });
+    expect(await plugin.Get(false, 'platformStatus', { id: 'k1' })).toEqual([{ id: 'k1', active: true }]);
+  });
+
+  it('keeps nonces for as long as a token could be accepted (clock skew + token age + a margin: three minutes) and states ten minutes', async () => {
     await plugin.Insert(false, 'nonce', { nonce: 'n' });
     await plugin.Insert(false, 'state', { state: 's', query: {} });
     const rows = await database.db.select().from(ltiRecords).orderBy(ltiRecords.id);
     const lifetimes = rows.map((row) => Math.round((row.expiresAt!.getTime() - row.createdAt.getTime()) / 1000));
-    expect(lifetimes).toEqual([120, 600]);
+    expect(lifetimes).toEqual([180, 600]);
   });
 });

@@ -33,8 +33,10 @@ describe('dynamic registration (Moodle "LTI Advantage" registration URL)', () =>
     expect(platforms.text).toContain('En attente');
     const platformIds = [...platforms.text.matchAll(/name="platformId" value="([^"]+)"/g)].map((match) => match[1]);
     const pendingId = platformIds.find((id) => platforms.text.indexOf(id) > platforms.text.indexOf(clientId));
+    // The development platform is already active with this issuer: the office must confirm it is the same LMS.
+    expect(platforms.text).toContain('Même plateforme qu&#39;une plateforme active');
     const activation = await office.request('/office/platforms', {
-      form: { _csrf: BrowserlessClient.csrfToken(platforms.text), platformId: pendingId!, active: 'true' },
+      form: { _csrf: BrowserlessClient.csrfToken(platforms.text), platformId: pendingId!, active: 'true', confirmSameIssuer: 'yes' },
     });
     expect(activation.status).toBe(303);
 

@@ -45,18 +45,18 @@ describe('launches Pstage refuses, with a clear page and nothing stored', () => 
   it('refuses a token meant for another tool (wrong audience)', async () => {
     const response = await launchWith({ overrides: { aud: 'another-tool', azp: 'another-tool' } });
     expect(response.status).toBe(401);
-    expect(response.text).toContain('Le lancement depuis e-campus a échoué : la plateforme n&#39;est pas enregistrée');
+    expect(response.text).toContain('Le lancement depuis e-campus a échoué : le jeton n&#39;est pas destiné à Pstage');
     await expectNothingStored();
   });
 
   it('refuses an expired token', async () => {
-    const response = await launchWith({ expiresIn: -30, issuedAt: Math.floor(Date.now() / 1000) - 400 });
+    const response = await launchWith({ expiresIn: -30, issuedIn: -400 });
     expect(response.status).toBe(401);
     expect(response.text).toContain('le jeton de lancement a expiré');
     await expectNothingStored();
   });
 
-  it('refuses a replayed token (nonce already used)', async () => {
+  it('refuses a replayed token, even answering a new login (its nonce is not that login\'s)', async () => {
     const first = await beginLogin();
     const idToken = await pstage.devPlatform!.signIdToken({ personaId: 'camille-martin', linkId: 'm1-info', nonce: first.nonce });
     expect((await postLaunch(first.client, { id_token: idToken, state: first.state })).status).toBe(303);
@@ -64,7 +64,7 @@ describe('launches Pstage refuses, with a clear page and nothing stored', () => 
     const second = await beginLogin();
     const replay = await postLaunch(second.client, { id_token: idToken, state: second.state });
     expect(replay.status).toBe(401);
-    expect(replay.text).toContain('ce lancement a déjà été utilisé');
+    expect(replay.text).toContain('le jeton de lancement ne correspond pas à la connexion commencée dans ce navigateur');
     await expectNothingStored();
   });
 

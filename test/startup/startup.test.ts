@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { openDatabase } from '../../src/models/database';
+import { ltiDeploymentRepository } from '../../src/models/ltiDeploymentRepository';
 
 const root = path.join(__dirname, '..', '..');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
@@ -63,16 +65,22 @@ describe('start-up', () => {
     expect(server.output()).toContain('DEV_PLATFORM cannot be enabled in production');
   }, 30_000);
 
-  it('registers a platform from the command line', async () => {
+  it('registers a platform from the command line, with the deployments launches may come from', async () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'pstage-cli-'));
     const cli = run(
       'scripts/platform-add.ts',
-      ['--issuer', 'https://moodle.example.fr', '--client-id', 'abc123', '--deployment-id', '1', '--auth-url', 'https://moodle.example.fr/mod/lti/auth.php', '--token-url', 'https://moodle.example.fr/mod/lti/token.php', '--jwks-url', 'https://moodle.example.fr/mod/lti/certs.php'],
+      ['--issuer', 'https://moodle.example.fr', '--client-id', 'abc123', '--deployment-id', '1', '--deployment-id', '7', '--auth-url', 'https://moodle.example.fr/mod/lti/auth.php', '--token-url', 'https://moodle.example.fr/mod/lti/token.php', '--jwks-url', 'https://moodle.example.fr/mod/lti/certs.php'],
       {},
       folder,
     );
     expect(await cli.exited).toBe(0);
-    expect(cli.output()).toContain('Registered https://moodle.example.fr (client abc123, deployment 1) — active');
+    expect(cli.output()).toContain('Registered https://moodle.example.fr (client abc123, deployment 1, 7) — active');
+    const database = await openDatabase({ kind: 'pglite', dataDir: path.join(folder, 'data', 'pglite') });
+    try {
+      expect(await ltiDeploymentRepository.list(database.db, 'https://moodle.example.fr', 'abc123')).toEqual(['1', '7']);
+    } finally {
+      await database.close();
+    }
   }, 60_000);
 
   it('explains the command line usage when a value is missing', async () => {

@@ -86,6 +86,8 @@ export interface SignOptions {
   expiresIn?: number;
   /** Seconds since the epoch. Default now. */
   issuedAt?: number;
+  /** Seconds from now (negative: in the past), instead of `issuedAt`: a token dated in the future. */
+  issuedIn?: number;
   /** `'foreign'` signs with a fresh key under the platform's kid (a bad signature). Default `'platform'`. */
   signWith?: 'platform' | 'foreign' | SigningKey;
   /** Header kid, e.g. an unknown one. Default the signing key's. */
@@ -101,9 +103,10 @@ export async function signPlatformJwt(state: PlatformState, claims: JWTPayload, 
     else payload[name] = value;
   }
   const key = await resolveKey(state, options.signWith ?? 'platform');
-  const issuedAt = options.issuedAt ?? Math.floor(Date.now() / 1000);
+  const now = Math.floor(Date.now() / 1000);
+  const issuedAt = options.issuedAt ?? now + (options.issuedIn ?? 0);
   if (!('iat' in (options.overrides ?? {}))) payload.iat = issuedAt;
-  if (!('exp' in (options.overrides ?? {}))) payload.exp = Math.floor(Date.now() / 1000) + (options.expiresIn ?? 300);
+  if (!('exp' in (options.overrides ?? {}))) payload.exp = now + (options.expiresIn ?? 300);
   return new SignJWT(payload)
     .setProtectedHeader({ alg: options.alg ?? 'RS256', kid: options.kid ?? key.kid, typ: 'JWT' })
     .sign(key.privateKey);

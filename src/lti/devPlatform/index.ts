@@ -8,7 +8,7 @@ import { authenticationRoutes, launchStartRoutes } from './launchRoutes';
 import { nrpsRoutes } from './nrpsRoutes';
 import { launchPath, pageRoutes } from './pageRoutes';
 import { courses, findLink, findPersona, links, personas, type Course, type Link, type Persona } from './personas';
-import { registrationRoutes } from './registrationRoutes';
+import { newRegistrationToken, registrationRoutes } from './registrationRoutes';
 import { platformUrls, toolKeySet, type DeepLinkReturn, type PlatformState, type ToolUrls } from './state';
 import { tokenRoutes } from './tokenRoutes';
 import { allScopes } from './vocabulary';
@@ -58,6 +58,10 @@ export interface DevPlatform {
   deepLinkReturns(): DeepLinkReturn[];
   /** Client ids created by dynamic registration, oldest first. */
   registeredClientIds(): string[];
+  /** A fresh registration token, as the platform's registration page would give the tool. */
+  createRegistrationToken(): string;
+  /** Fields that replace those of the served OpenID configuration (to play a look-alike or a broken platform); `{}` restores it. */
+  setOpenidConfigurationOverrides(overrides: Record<string, unknown>): void;
   /** A signed id_token as the auth endpoint would send it, with optional overrides to craft bad ones. */
   signIdToken(request: IdTokenRequest): Promise<string>;
 }
@@ -85,6 +89,7 @@ export async function createDevPlatform(options: DevPlatformOptions): Promise<De
     accessTokens: new Map(),
     usedAssertionIds: new Set(),
     registrationTokens: new Map(),
+    openidConfigurationOverrides: {},
     gradebook: new Gradebook(urls.lineItemsUrl),
     deepLinkReturns: [],
     outage: null,
@@ -137,6 +142,10 @@ export async function createDevPlatform(options: DevPlatformOptions): Promise<De
     clearGradebook: () => state.gradebook.clear(),
     deepLinkReturns: () => [...state.deepLinkReturns],
     registeredClientIds: () => [...state.clients.values()].filter((client) => client.registration).map((client) => client.clientId),
+    createRegistrationToken: () => newRegistrationToken(state),
+    setOpenidConfigurationOverrides: (overrides) => {
+      state.openidConfigurationOverrides = { ...overrides };
+    },
     signIdToken: (request) => signIdToken(state, request),
   };
 }

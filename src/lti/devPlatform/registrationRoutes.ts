@@ -28,7 +28,18 @@ const registrationSchema = z.looseObject({
   }),
 });
 
+/** A registration token as the platform's registration page hands it to the tool (valid one hour, used once). */
+export function newRegistrationToken(state: PlatformState): string {
+  const token = randomBytes(24).toString('base64url');
+  state.registrationTokens.set(token, Date.now() + registrationTokenLifetimeMs);
+  return token;
+}
+
 export function openidConfiguration(state: PlatformState): Record<string, unknown> {
+  return { ...specOpenidConfiguration(state), ...state.openidConfigurationOverrides };
+}
+
+function specOpenidConfiguration(state: PlatformState): Record<string, unknown> {
   const { urls } = state;
   return {
     issuer: urls.issuer,
@@ -105,8 +116,7 @@ export function registrationRoutes(state: PlatformState): Router {
   });
 
   router.get('/register', async (_req, res) => {
-    const token = randomBytes(24).toString('base64url');
-    state.registrationTokens.set(token, Date.now() + registrationTokenLifetimeMs);
+    const token = newRegistrationToken(state);
     const registrationUrl = new URL(state.tool.registrationUrl);
     await renderDevView(res, state, 'register', {
       devUrl: state.urls.devUrl,

@@ -61,6 +61,8 @@ export interface PlatformState {
   accessTokens: Map<string, AccessToken>;
   usedAssertionIds: Set<string>;
   registrationTokens: Map<string, number>;
+  /** Replaces fields of the served OpenID configuration: a look-alike claiming another platform's issuer, a bad endpoint. */
+  openidConfigurationOverrides: Record<string, unknown>;
   gradebook: Gradebook;
   deepLinkReturns: DeepLinkReturn[];
   outage: null | 'error500';

@@ -1,3 +1,4 @@
 export * from './core';
 export * from './conventions';
 export * from './programme';
+export * from './lti';

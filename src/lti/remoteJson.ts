@@ -1,0 +1,60 @@
+/** Why a remote JSON document could not be had; never carries what the remote server said. */
+export class RemoteJsonError extends Error {}
+
+const timeoutMs = 5_000;
+const maxBytes = 64 * 1024;
+
+/**
+ * Fetches a small JSON document from a platform: no redirects followed, a few seconds at most,
+ * 64 KB at most, 2xx only.
+ */
+export async function fetchJson(url: URL, init: { method?: 'GET' | 'POST'; json?: unknown; bearer?: string } = {}): Promise<unknown> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (init.json !== undefined) headers['content-type'] = 'application/json';
+  if (init.bearer) headers.authorization = `Bearer ${init.bearer}`;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: init.method ?? 'GET',
+      headers,
+      body: init.json === undefined ? undefined : JSON.stringify(init.json),
+      redirect: 'error',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch {
+    throw new RemoteJsonError('unreachable');
+  }
+  if (response.status < 200 || response.status > 299) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new RemoteJsonError(`status ${response.status}`);
+  }
+  const text = await readAtMost(response, maxBytes);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new RemoteJsonError('not JSON');
+  }
+}
+
+async function readAtMost(response: Response, limit: number): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel();
+        throw new RemoteJsonError('too large');
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    if (error instanceof RemoteJsonError) throw error;
+    throw new RemoteJsonError('interrupted');
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,42 @@
+import { index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+
+/**
+ * One OIDC login started by Pstage: the launch that answers it must carry the same nonce, come from the
+ * same issuer and client, and can be used once (ltijs's own state cookie holds only the issuer).
+ */
+export const ltiLogins = pgTable(
+  'lti_logins',
+  {
+    state: text('state').primaryKey(),
+    nonce: text('nonce').notNull(),
+    iss: text('iss').notNull(),
+    clientId: text('client_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('lti_logins_expires').on(t.expiresAt)],
+);
+
+/** The deployments a platform registration may launch from, recorded at registration, by command or at the first launch. */
+export const ltiDeployments = pgTable(
+  'lti_deployments',
+  {
+    iss: text('iss').notNull(),
+    clientId: text('client_id').notNull(),
+    deploymentId: text('deployment_id').notNull(),
+    source: text('source', { enum: ['registration', 'command', 'launch'] }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.iss, t.clientId, t.deploymentId] })],
+);
+
+/** Hit counters of the rate limiters, shared by every instance of Pstage on the database. */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    hits: integer('hits').notNull(),
+    resetAt: timestamp('reset_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('rate_limits_reset').on(t.resetAt)],
+);
