@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../errors';
 import type { Services } from '../../services';
 import { listPlatforms, setPlatformActive } from '../../services/office/platforms';
-import { keepFormState, takeFormState } from '../student/formState';
+import { keepFormState, takeFormState } from '../shared/formState';
 
 const activationForm = z.object({
   platformId: z.string().min(1).max(100),
