@@ -8,6 +8,7 @@ import type { DevPlatform } from './lti/devPlatform';
 import { createLogger } from './middleware/requestLogging';
 import { openDatabase, type DatabaseHandle } from './models/database';
 import type { Services } from './services';
+import type { ToolKeyPairSource } from './lti/toolKeyPairs';
 import { createNotificationScheduler } from './services/notifications/scheduler';
 import { createOutboxFromConfig } from './services/outbox/outboxFromConfig';
 import { wakeOutboxAfterWrites } from './services/outbox/wakeAfterWrites';
@@ -38,6 +39,8 @@ export async function startPstage(options: {
   outboxPollMs?: number;
   /** Queue the time-driven mails (office digest, start reminders); off in tests unless asked for. */
   notificationScheduler?: boolean;
+  /** Where the LTI tool's key pairs come from (see createApp). */
+  toolKeyPairs?: ToolKeyPairSource;
 }): Promise<RunningPstage> {
   const server = http.createServer();
   // The port is open before the app is built (its public URL needs the port): answer 503 until it is ready.
@@ -61,6 +64,7 @@ export async function startPstage(options: {
       database,
       logger,
       clock: options.clock,
+      toolKeyPairs: options.toolKeyPairs,
       // Loaded only when enabled: it needs development dependencies that a production install leaves out.
       beforeRoutes: config.devPlatform
         ? async (expressApp, appServices) => {

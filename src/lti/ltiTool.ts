@@ -3,6 +3,7 @@ import ltijsModule, { type IdToken, type PlatformConfig, type Provider } from 'l
 import type { Config } from '../config';
 import type { Database } from '../models/database';
 import { LtiDatabasePlugin } from './ltiDatabasePlugin';
+import { generateToolKeyPair, takeToolKeyPairsFrom, type ToolKeyPairSource } from './toolKeyPairs';
 
 export interface LtiHandlers {
   onLaunch(token: IdToken, req: Request, res: Response): Promise<void>;
@@ -25,9 +26,16 @@ export class LtiStartupError extends Error {}
 /**
  * Sets up ltijs in serverless mode over our database. ltijs keeps one instance per process and calls
  * process.exit when deploy fails: we turn that into an exception so start-up fails with a clear message.
+ * Each registered platform gets a key pair from `keyPairs` (a fresh one, made off the event loop, by default).
  */
-export async function setUpLtiTool(db: Database, config: Config, handlers: LtiHandlers): Promise<LtiTool> {
+export async function setUpLtiTool(
+  db: Database,
+  config: Config,
+  handlers: LtiHandlers,
+  keyPairs: ToolKeyPairSource = generateToolKeyPair,
+): Promise<LtiTool> {
   const lti = ltijsModule.Provider;
+  takeToolKeyPairsFrom(keyPairs);
   const plugin = new LtiDatabasePlugin(db, { cleanupIntervalMs: config.environment === 'test' ? 0 : 60_000 });
   const secure = config.publicBaseUrl.startsWith('https://');
   lti.setup(config.encryptionKey, { plugin }, {
