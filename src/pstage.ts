@@ -14,6 +14,8 @@ import { createOutboxFromConfig } from './services/outbox/outboxFromConfig';
 import { wakeOutboxAfterWrites } from './services/outbox/wakeAfterWrites';
 import { progressPostBackFor } from './services/progress/postProgress';
 
+export const keepAliveTimeoutMs = 65_000;
+
 export interface RunningPstage {
   server: http.Server;
   url: string;
@@ -43,6 +45,11 @@ export async function startPstage(options: {
   toolKeyPairs?: ToolKeyPairSource;
 }): Promise<RunningPstage> {
   const server = http.createServer();
+  // Node closes an idle kept-alive connection after 5 s. A client (undici's fetch, a reverse proxy) that sends
+  // its next request at that moment, or after the event loop was busy that long, gets ECONNRESET. The server must
+  // be the last to close: longer than the usual 60 s of proxies (nginx, load balancers) and clients.
+  server.keepAliveTimeout = keepAliveTimeoutMs;
+  server.headersTimeout = keepAliveTimeoutMs + 1000;
   // The port is open before the app is built (its public URL needs the port): answer 503 until it is ready.
   const starting: http.RequestListener = (_req, res) => {
     res.writeHead(503, { 'retry-after': '1', 'content-type': 'text/plain; charset=utf-8' }).end('Pstage is starting');
