@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { accessibilityViolations, launchChromium } from '../../e2e/browser';
 import { useTestPstage } from '../../support/pstage';
 import { submitConventionAsStudent } from '../../support/studentJourney';
-import { validateAsOffice } from './conventionSteps';
+import { validateAsOffice } from '../../services/office/officeJourney';
 
 const pstage = useTestPstage();
 let browser: Browser;

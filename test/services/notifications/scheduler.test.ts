@@ -1,12 +1,10 @@
 import pino from 'pino';
 import { eq } from 'drizzle-orm';
-import { conventions, signatures } from '../../../src/models/schema';
-import { reviewCertificate } from '../../../src/services/office/reviewCertificate';
+import { conventions } from '../../../src/models/schema';
 import { createNotificationScheduler } from '../../../src/services/notifications/scheduler';
 import { useTestPstage } from '../../support/pstage';
 import { nextYear, submitConventionAsStudent } from '../../support/studentJourney';
-import { completeAsOffice, validateAsOffice } from '../../routes/documents/conventionSteps';
-import { launchOffice, storeCertificate } from '../office/officeJourney';
+import { acceptCertificateAsOffice, completeAsOffice, recordSignaturesAsOffice, validateAsOffice } from '../office/officeJourney';
 import { queuedMails } from './outboxMails';
 
 const pstage = useTestPstage();
@@ -58,7 +56,7 @@ describe('reminders before the start of an internship whose convention is not co
   it('reminds the student and the office a week before, once, with what is missing; again the day before', async () => {
     const { convention } = await submitConventionAsStudent(pstage);
     await validateAsOffice(pstage, convention.id);
-    await pstage.database.db.insert(signatures).values({ conventionId: convention.id, party: 'student', signedAt: '2026-11-20' });
+    await recordSignaturesAsOffice(pstage, convention.id, ['student']);
 
     expect((await schedulerAt(`${nextYear}-02-20T08:00:00Z`).runOnce()).reminders).toBe(0);
     expect((await schedulerAt(`${nextYear}-02-24T08:00:00Z`).runOnce()).reminders).toBe(2);
@@ -83,9 +81,7 @@ describe('reminders before the start of an internship whose convention is not co
 
   it('does not remind about a complete convention, nor count an accepted certificate as missing', async () => {
     const { convention } = await submitConventionAsStudent(pstage);
-    const certificate = await storeCertificate(pstage, convention);
-    const { officeUserId } = await launchOffice(pstage);
-    await reviewCertificate(pstage.database.db, { officeUserId, conventionId: convention.id, version: convention.version, decision: 'accepted', documentId: certificate.id });
+    await acceptCertificateAsOffice(pstage, convention.id);
     await schedulerAt(`${nextYear}-02-24T08:00:00Z`).runOnce();
     expect((await queuedMails(pstage, 'startReminder'))[0].payload.data.missing).not.toContain('certificate');
 
