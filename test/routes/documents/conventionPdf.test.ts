@@ -69,6 +69,15 @@ describe('the convention PDF, served to the right people', () => {
     expect(await pstage.database.db.select({ id: documents.id }).from(documents)).toHaveLength(1);
   });
 
+  it('shows the parties as the office validated them, even when the host is renamed before anyone downloads it', async () => {
+    const { client, convention } = await submitConventionAsStudent(pstage);
+    await validateAsOffice(pstage, convention.id);
+    await pstage.database.db.update(organisations).set({ name: 'Nouvelle Raison Sociale' }).where(eq(organisations.id, convention.organisationId!));
+    const text = prose(await pdfPages((await client.download(pdfPath(convention.id))).bytes));
+    expect(text).toContain('Société Générale Informatique');
+    expect(text).not.toContain('Nouvelle Raison Sociale');
+  });
+
   it('first downloads at the same time by three people still store one document, served identical to all', async () => {
     // Three sessions (requests of one session are handled one after the other); a real race on PostgreSQL (DATABASE_URL).
     const { client, convention } = await submitConventionAsStudent(pstage);
