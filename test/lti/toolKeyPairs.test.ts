@@ -6,8 +6,15 @@ import { startTestPstage, type TestPstage } from '../support/pstage';
 
 // The production generator, not the tests' pool: what is measured is what a real registration does.
 let pstage: TestPstage;
+const generations: number[] = [];
 beforeAll(async () => {
-  pstage = await startTestPstage({}, { toolKeyPairs: generateToolKeyPair });
+  const timedGenerator = async () => {
+    const started = performance.now();
+    const pair = await generateToolKeyPair();
+    generations.push(performance.now() - started);
+    return pair;
+  };
+  pstage = await startTestPstage({}, { toolKeyPairs: timedGenerator });
 });
 afterAll(async () => pstage?.stop());
 beforeEach(async () => pstage.reset());
@@ -40,6 +47,7 @@ describe("the tool's RSA key pairs", () => {
       registration_token: hiddenField(registerPage.text, 'registration_token'),
     });
     const delay = monitorEventLoopDelay({ resolution: 10 });
+    generations.length = 0;
     delay.enable();
     let registered = false;
     const registration = admin.request(`/lti/register?${query}`).finally(() => {
@@ -54,8 +62,10 @@ describe("the tool's RSA key pairs", () => {
 
     expect((await registration).status).toBe(200);
     expect(healthAnswers).toBeGreaterThan(0);
-    // generateKeyPairSync of a 4096-bit pair holds the event loop for 0.6 to 5 s on this machine.
-    expect(delay.max / 1e6).toBeLessThan(500);
+    // Generated synchronously, a 4096-bit pair (0.6 to 5 s here, more under load) would hold the event loop
+    // for the whole generation; off the loop, the longest stall is a small part of it, whatever the load.
+    expect(generations).toHaveLength(1);
+    expect(delay.max / 1e6).toBeLessThan(Math.max(500, generations[0] / 2));
     const [clientId] = pstage.devPlatform!.registeredClientIds();
     const key = await publishedKey(await (await platformOf(clientId)).platformKid());
     expect(createPublicKey({ key, format: 'jwk' }).asymmetricKeyDetails?.modulusLength).toBe(4096);
