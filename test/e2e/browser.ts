@@ -32,11 +32,13 @@ export async function expectAccessible(page: Page): Promise<void> {
  */
 export function useBrowserTest(): { pstage: TestPstage; browser: Browser } {
   let running: { pstage: TestPstage; browser: Browser } | undefined;
+  // PGlite, the app and chromium take about 5 s to start on an idle machine and several times that on a loaded
+  // one: the set-up gets its own budget, the tests keep theirs.
   beforeAll(async () => {
     const pstage = await startTestPstage();
     await pstage.reset();
     running = { pstage, browser: await launchChromium() };
-  });
+  }, 90_000);
   afterAll(async () => {
     await running?.browser.close();
     await running?.pstage.stop();
