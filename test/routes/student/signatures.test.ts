@@ -18,6 +18,6 @@ describe("the student's status page after validation", () => {
     expect(signatures).toContain("Représentant de l&#39;organisme d&#39;accueil : en attente");
     expect(signatures).toContain('Enseignant référent : en attente');
     expect(signatures).toContain('Doyen : en attente');
-    expect(signatures).toContain('<a href="/student/certificate">à déposer</a>');
+    expect(signatures).toContain(`<a href="/student/certificate?convention=${convention.id}">à déposer</a>`);
   });
 });
