@@ -8,10 +8,13 @@ import type { DevPlatform } from './lti/devPlatform';
 import { createLogger } from './middleware/requestLogging';
 import { openDatabase, type DatabaseHandle } from './models/database';
 import type { Services } from './services';
+import type { ToolKeyPairSource } from './lti/toolKeyPairs';
 import { createNotificationScheduler } from './services/notifications/scheduler';
 import { createOutboxFromConfig } from './services/outbox/outboxFromConfig';
 import { wakeOutboxAfterWrites } from './services/outbox/wakeAfterWrites';
 import { progressPostBackFor } from './services/progress/postProgress';
+
+export const keepAliveTimeoutMs = 65_000;
 
 export interface RunningPstage {
   server: http.Server;
@@ -38,8 +41,15 @@ export async function startPstage(options: {
   outboxPollMs?: number;
   /** Queue the time-driven mails (office digest, start reminders); off in tests unless asked for. */
   notificationScheduler?: boolean;
+  /** Where the LTI tool's key pairs come from (see createApp). */
+  toolKeyPairs?: ToolKeyPairSource;
 }): Promise<RunningPstage> {
   const server = http.createServer();
+  // Node closes an idle kept-alive connection after 5 s. A client (undici's fetch, a reverse proxy) that sends
+  // its next request at that moment, or after the event loop was busy that long, gets ECONNRESET. The server must
+  // be the last to close: longer than the usual 60 s of proxies (nginx, load balancers) and clients.
+  server.keepAliveTimeout = keepAliveTimeoutMs;
+  server.headersTimeout = keepAliveTimeoutMs + 1000;
   // The port is open before the app is built (its public URL needs the port): answer 503 until it is ready.
   const starting: http.RequestListener = (_req, res) => {
     res.writeHead(503, { 'retry-after': '1', 'content-type': 'text/plain; charset=utf-8' }).end('Pstage is starting');
@@ -61,6 +71,7 @@ export async function startPstage(options: {
       database,
       logger,
       clock: options.clock,
+      toolKeyPairs: options.toolKeyPairs,
       // Loaded only when enabled: it needs development dependencies that a production install leaves out.
       beforeRoutes: config.devPlatform
         ? async (expressApp, appServices) => {

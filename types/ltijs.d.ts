@@ -187,3 +187,13 @@ declare module 'ltijs' {
 
   export const Provider: Provider;
 }
+
+/** ltijs's internal key-pair generator, which Pstage replaces (src/lti/toolKeyPairs.ts). */
+declare module 'ltijs/dist/Utils/Auth' {
+  import type { DatabasePlugin } from 'ltijs';
+
+  const Auth: {
+    generatePlatformKeyPair(encryptionKey: string, database: DatabasePlugin, platformUrl: string, clientId: string): Promise<string>;
+  };
+  export = Auth;
+}

@@ -8,6 +8,7 @@ import { launchGuard } from './launchGuard';
 import { tokenMaxAgeSeconds } from './launchPolicy';
 import { LtiDatabasePlugin } from './ltiDatabasePlugin';
 import { oidcLoginHandler } from './oidcLogin';
+import { generateToolKeyPair, takeToolKeyPairsFrom, type ToolKeyPairSource } from './toolKeyPairs';
 
 export interface LtiHandlers {
   onLaunch(token: IdToken, req: Request, res: Response): Promise<void>;
@@ -36,14 +37,16 @@ export class LtiStartupError extends Error {}
 /**
  * Sets up ltijs in serverless mode over our database. ltijs keeps one instance per process and calls
  * process.exit when deploy fails: we turn that into an exception so start-up fails with a clear message.
+ * Each registered platform gets a key pair from `keyPairs` (a fresh one, made off the event loop, by default).
  */
 export async function setUpLtiTool(
   db: Database,
   config: Config,
   handlers: LtiHandlers,
-  options: { logger?: Logger; now?: () => Date } = {},
+  options: { logger?: Logger; now?: () => Date; keyPairs?: ToolKeyPairSource } = {},
 ): Promise<LtiTool> {
   const lti = ltijsModule.Provider;
+  takeToolKeyPairsFrom(options.keyPairs ?? generateToolKeyPair);
   const plugin = new LtiDatabasePlugin(db, { cleanupIntervalMs: config.environment === 'test' ? 0 : 60_000 });
   const secure = config.publicBaseUrl.startsWith('https://');
   const cookies = secure ? { secure: true, sameSite: 'None' as const } : { secure: false, sameSite: 'Lax' as const };

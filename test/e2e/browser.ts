@@ -11,9 +11,13 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** axe violations of the current page, as readable lines (an empty list means none). */
+/**
+ * axe violations of the current page, as readable lines (an empty list means none). Legacy mode runs axe in the
+ * page itself; the default mode opens a second page for each check to merge the results of cross-origin frames,
+ * which Pstage's pages do not have, and takes two to three times as long.
+ */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await new AxeBuilder({ page }).setLegacyMode().analyze();
   return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
@@ -28,11 +32,13 @@ export async function expectAccessible(page: Page): Promise<void> {
  */
 export function useBrowserTest(): { pstage: TestPstage; browser: Browser } {
   let running: { pstage: TestPstage; browser: Browser } | undefined;
+  // PGlite, the app and chromium take about 5 s to start on an idle machine and several times that on a loaded
+  // one: the set-up gets its own budget, the tests keep theirs.
   beforeAll(async () => {
     const pstage = await startTestPstage();
     await pstage.reset();
     running = { pstage, browser: await launchChromium() };
-  });
+  }, 90_000);
   afterAll(async () => {
     await running?.browser.close();
     await running?.pstage.stop();

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
+import { eq } from 'drizzle-orm';
+import type { BrowserContext, Page } from 'playwright-core';
+import { conventions, organisations } from '../../src/models/schema';
 import { submitConventionAsStudent } from '../support/studentJourney';
 import { expectAccessible, useBrowserTest } from './browser';
 
@@ -12,18 +14,29 @@ async function openSection(page: Page, name: string, url: RegExp) {
 }
 
 describe('the office in a real browser: organisations, internship database, statistics, staff', () => {
-  it('merges two duplicate hosts, filters the internship database, downloads the CSV, opens statistics and staff, with no accessibility violation', async () => {
-    const first = await submitConventionAsStudent(pstage);
-    const second = await submitConventionAsStudent(pstage, { persona: 'elodie-lefevre', organisationName: 'Societe Generale Informatique SAS' });
-    const survivorId = first.convention.organisationId!;
-    const duplicateId = second.convention.organisationId!;
+  // Two conventions, each with its own copy of the same host: what every page below shows.
+  let first: Awaited<ReturnType<typeof submitConventionAsStudent>>;
+  let second: Awaited<ReturnType<typeof submitConventionAsStudent>>;
+  beforeAll(async () => {
+    first = await submitConventionAsStudent(pstage);
+    second = await submitConventionAsStudent(pstage, { persona: 'elodie-lefevre', organisationName: 'Societe Generale Informatique SAS' });
+  });
 
-    const context = await browser.newContext({ locale: 'fr-FR', acceptDownloads: true });
-    const page = await context.newPage();
+  let context: BrowserContext;
+  let page: Page;
+  beforeEach(async () => {
+    context = await browser.newContext({ locale: 'fr-FR', acceptDownloads: true });
+    page = await context.newPage();
     page.setDefaultTimeout(15_000);
     await page.goto(pstage.devPlatform!.launchUrlFor('office', 'office'));
     await page.waitForURL(/\/office$/);
+  });
+  afterEach(async () => context.close());
 
+  it('merges two duplicate hosts, validates the survivor and shows the merge in the audit log, with no accessibility violation', async () => {
+    const survivorId = first.convention.organisationId!;
+    const duplicateId = second.convention.organisationId!;
+    expect(duplicateId).not.toBe(survivorId);
     await openSection(page, "Organismes d'accueil", /\/office\/organisations$/);
     await expect(page.getByRole('heading', { name: 'Organismes créés par les étudiants, à vérifier (2)' }).count()).resolves.toBe(1);
     await page.getByRole('link', { name: 'Société Générale Informatique', exact: true }).click();
@@ -39,8 +52,14 @@ describe('the office in a real browser: organisations, internship database, stat
     await expectAccessible(page);
     const remaining = await pstage.database.db.query.organisations.findMany();
     expect(remaining.map((host) => host.id)).toEqual([survivorId]);
-    expect(duplicateId).not.toBe(survivorId);
+    const [moved] = await pstage.database.db.select().from(conventions).where(eq(conventions.id, second.convention.id));
+    expect(moved.organisationId).toBe(survivorId);
 
+    await openSection(page, "Journal d'audit", /\/office\/audit$/);
+    expect(await page.getByText('organisation.merge', { exact: true }).count()).toBe(1);
+  });
+
+  it('filters the internship database by student and downloads the selection as CSV for Excel', async () => {
     await openSection(page, 'Base des stages', /\/office\/internships$/);
     expect(await page.getByRole('heading', { name: 'Conventions : 2' }).count()).toBe(1);
     await page.getByLabel('Étudiant (nom ou numéro)').fill('lefevre');
@@ -54,8 +73,13 @@ describe('the office in a real browser: organisations, internship database, stat
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');
     expect(lines[0].split(';')[0]).toBe('Référence');
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toContain(';Société Générale Informatique;');
+    // The host of Élodie's convention: her own copy, or the survivor once the duplicates are merged.
+    const [{ organisationId }] = await pstage.database.db.select().from(conventions).where(eq(conventions.id, second.convention.id));
+    const [host] = await pstage.database.db.select().from(organisations).where(eq(organisations.id, organisationId!));
+    expect(lines[1]).toContain(`;${host.name};`);
+  });
 
+  it('opens the statistics, refuses to grant the office role without a reason, and lists failed deliveries', async () => {
     await openSection(page, 'Statistiques', /\/office\/statistics$/);
     expect(await page.getByRole('table', { name: 'Conventions par état' }).count()).toBe(1);
     await openSection(page, 'Personnel du service', /\/office\/staff$/);
@@ -67,9 +91,6 @@ describe('the office in a real browser: organisations, internship database, stat
     await page.waitForURL(/\/office\/staff/);
     expect(await page.locator('#reason-error').textContent()).toContain('Ce champ est obligatoire');
     await expectAccessible(page);
-    await openSection(page, "Journal d'audit", /\/office\/audit$/);
-    expect(await page.getByText('organisation.merge', { exact: true }).count()).toBe(1);
     await openSection(page, 'Envois en échec', /\/office\/deliveries$/);
-    await context.close();
   });
 });

@@ -34,6 +34,14 @@ export class BrowserlessClient {
     return { status: response.status, location: response.headers.get('location'), text: await response.text(), url: target.toString() };
   }
 
+  /** A GET with the client's session, keeping the body as bytes (PDFs, CSV). */
+  async download(path: string) {
+    const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const response = await fetch(new URL(path, this.baseUrl), { headers: { cookie, accept: 'text/html' }, redirect: 'manual' });
+    const bytes = Buffer.from(await response.arrayBuffer());
+    return { status: response.status, headers: response.headers, bytes, text: bytes.toString('utf8') };
+  }
+
   /** Follows redirects and platform auto-post forms until a page that is neither. */
   async follow(url: string, init: { method?: string; form?: FormFields } = {}, maxSteps = 10) {
     let response = await this.request(url, init);

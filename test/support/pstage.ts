@@ -6,6 +6,8 @@ import { registerDevelopmentPlatform } from '../../src/lti/developmentPlatform';
 import { openTestDatabase, truncateAll } from './database';
 import { ltiRecords } from '../../src/models/schema';
 import { testClock } from './clock';
+import { pooledToolKeyPairs } from './toolKeyPool';
+import type { ToolKeyPairSource } from '../../src/lti/toolKeyPairs';
 
 export interface TestPstage extends RunningPstage {
   database: DatabaseHandle;
@@ -14,14 +16,19 @@ export interface TestPstage extends RunningPstage {
   reset(): Promise<void>;
 }
 
-/** `publicBaseUrl` lets a test pretend to be served over HTTPS (behind a proxy) while it listens on plain HTTP. */
-export async function startTestPstage(env: Record<string, string> = {}, options: { publicBaseUrl?: (port: number) => string } = {}): Promise<TestPstage> {
+/**
+ * `publicBaseUrl` lets a test pretend to be served over HTTPS (behind a proxy) while it listens on plain HTTP;
+ * `toolKeyPairs` replaces the pool of key pairs made once per run (test/support/toolKeyPool.ts).
+ */
+export async function startTestPstage(
+  env: Record<string, string> = {},
+  options: { publicBaseUrl?: (port: number) => string; toolKeyPairs?: ToolKeyPairSource } = {},
+): Promise<TestPstage> {
   const database = await openTestDatabase();
   const configFor = (port: number): Config =>
     loadConfig({ NODE_ENV: 'test', PORT: String(port), PUBLIC_BASE_URL: options.publicBaseUrl?.(port) ?? `http://127.0.0.1:${port}`, DATA_DIR: '/tmp/pstage-test-data', ...env });
-  const running = await startPstage({ configFor, port: 0, database, outboxWorker: false, clock: testClock });
-  // Registering a platform makes ltijs generate an RSA key pair (about a second): done once per file, then
-  // the platform's rows are put back after each truncation.
+  const running = await startPstage({ configFor, port: 0, database, outboxWorker: false, clock: testClock, toolKeyPairs: options.toolKeyPairs ?? pooledToolKeyPairs });
+  // The development platform is registered once per file; its rows are put back after each truncation.
   let devPlatformRecords: Omit<typeof ltiRecords.$inferSelect, 'id'>[] | undefined;
   const registerDevPlatform = async () => {
     if (devPlatformRecords) {

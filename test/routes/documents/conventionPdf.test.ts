@@ -5,7 +5,7 @@ import { conventionPdfFor } from '../../../src/services/documents/conventionPdf'
 import { flatten, pdfPages, prose } from '../../documents/pdfText';
 import { useTestPstage } from '../../support/pstage';
 import { nextYear, submitConventionAsStudent } from '../../support/studentJourney';
-import { completeAsOffice, download, validateAsOffice } from './conventionSteps';
+import { completeAsOffice, validateAsOffice } from '../../services/office/officeJourney';
 
 const pstage = useTestPstage();
 const pdfPath = (id: number) => `/documents/conventions/${id}/convention.pdf`;
@@ -13,7 +13,7 @@ const pdfPath = (id: number) => `/documents/conventions/${id}/convention.pdf`;
 describe('the convention PDF, served to the right people', () => {
   it('before validation it is a preview marked as a non-valid draft on every page, built from the live records', async () => {
     const { client, convention } = await submitConventionAsStudent(pstage);
-    const served = await download(client, pdfPath(convention.id));
+    const served = await client.download(pdfPath(convention.id));
     expect(served.status).toBe(200);
     expect(served.headers.get('content-type')).toBe('application/pdf');
     expect(served.headers.get('x-pstage-document')).toBe('draft');
@@ -27,7 +27,7 @@ describe('the convention PDF, served to the right people', () => {
   it('once validated it is the final document: no draft marking, the sample data with accents and fr-FR amounts, every D124-4 item', async () => {
     const { client, convention } = await submitConventionAsStudent(pstage);
     await validateAsOffice(pstage, convention.id);
-    const served = await download(client, pdfPath(convention.id));
+    const served = await client.download(pdfPath(convention.id));
     expect(served.status).toBe(200);
     expect(served.headers.get('x-pstage-document')).toBe('final');
     const pages = await pdfPages(served.bytes);
@@ -56,17 +56,26 @@ describe('the convention PDF, served to the right people', () => {
   it('is stored once with its SHA-256 and served byte for byte the same, even after the host record is edited', async () => {
     const { client, convention } = await submitConventionAsStudent(pstage);
     await validateAsOffice(pstage, convention.id);
-    const first = await download(client, pdfPath(convention.id));
+    const first = await client.download(pdfPath(convention.id));
     const [stored] = await pstage.database.db.select().from(documents).where(eq(documents.conventionId, convention.id));
     expect(stored).toMatchObject({ kind: 'convention_pdf', contentType: 'application/pdf', size: first.bytes.length });
     expect(stored.sha256).toBe(sha256(first.bytes));
     expect(first.headers.get('etag')).toBe(`"${stored.sha256}"`);
 
     await pstage.database.db.update(organisations).set({ name: 'Nouvelle Raison Sociale' }).where(eq(organisations.id, convention.organisationId!));
-    const second = await download(client, pdfPath(convention.id));
+    const second = await client.download(pdfPath(convention.id));
     expect(Buffer.compare(first.bytes, second.bytes)).toBe(0);
     expect(prose(await pdfPages(second.bytes))).not.toContain('Nouvelle Raison Sociale');
     expect(await pstage.database.db.select({ id: documents.id }).from(documents)).toHaveLength(1);
+  });
+
+  it('shows the parties as the office validated them, even when the host is renamed before anyone downloads it', async () => {
+    const { client, convention } = await submitConventionAsStudent(pstage);
+    await validateAsOffice(pstage, convention.id);
+    await pstage.database.db.update(organisations).set({ name: 'Nouvelle Raison Sociale' }).where(eq(organisations.id, convention.organisationId!));
+    const text = prose(await pdfPages((await client.download(pdfPath(convention.id))).bytes));
+    expect(text).toContain('Société Générale Informatique');
+    expect(text).not.toContain('Nouvelle Raison Sociale');
   });
 
   it('first downloads at the same time by three people still store one document, served identical to all', async () => {
@@ -74,7 +83,7 @@ describe('the convention PDF, served to the right people', () => {
     const { client, convention } = await submitConventionAsStudent(pstage);
     await validateAsOffice(pstage, convention.id);
     const others = [await pstage.launch('office', 'office'), await pstage.launch('jean-dupont', 'm1-info')].map((launched) => launched.client);
-    const served = await Promise.all([client, ...others].map((reader) => download(reader, pdfPath(convention.id))));
+    const served = await Promise.all([client, ...others].map((reader) => reader.download(pdfPath(convention.id))));
     const stored = await pstage.database.db.select().from(documents);
     expect(stored).toHaveLength(1);
     for (const copy of served) expect(sha256(copy.bytes)).toBe(stored[0].sha256);
@@ -92,7 +101,7 @@ describe('the convention PDF, served to the right people', () => {
   it('is in English when the student launched Pstage in English, whoever downloads it', async () => {
     const { convention } = await submitConventionAsStudent(pstage, { persona: 'elodie-lefevre' });
     const { client: office } = await pstage.launch('office', 'office');
-    const served = await download(office, pdfPath(convention.id));
+    const served = await office.download(pdfPath(convention.id));
     const text = prose(await pdfPages(served.bytes));
     expect(text).toContain('Internship agreement');
     expect(text).toContain('DRAFT — not valid');
@@ -104,7 +113,7 @@ describe('the convention PDF, served to the right people', () => {
     const { client, convention } = await submitConventionAsStudent(pstage);
     const cancelled = await client.submit(`/student/conventions/${convention.id}`, { reason: 'Stage trouvé ailleurs' }, `/student/conventions/${convention.id}/cancel`);
     expect(cancelled.status).toBe(303);
-    const served = await download(client, pdfPath(convention.id));
+    const served = await client.download(pdfPath(convention.id));
     expect(served.status).toBe(404);
     expect(served.text).toContain('Cette convention a été annulée');
   });
@@ -126,11 +135,11 @@ describe('the attestation de stage', () => {
   it('is refused before the convention is complete, then printed with the host, the intern, the dates and the total duration', async () => {
     const { client, convention } = await submitConventionAsStudent(pstage);
     await validateAsOffice(pstage, convention.id);
-    const early = await download(client, `/documents/conventions/${convention.id}/attestation.pdf`);
+    const early = await client.download(`/documents/conventions/${convention.id}/attestation.pdf`);
     expect(early.status).toBe(409);
     expect(early.text).toContain('L’attestation de stage n’est disponible qu’une fois la convention complète');
     await completeAsOffice(pstage, convention.id);
-    const served = await download(client, `/documents/conventions/${convention.id}/attestation.pdf`);
+    const served = await client.download(`/documents/conventions/${convention.id}/attestation.pdf`);
     expect(served.status).toBe(200);
     const text = prose(await pdfPages(served.bytes));
     for (const expected of ['Société Générale Informatique', 'Camille Martin', 'Université de démonstration', `02/03/${nextYear}`, `26/06/${nextYear}`]) {

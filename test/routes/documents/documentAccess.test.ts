@@ -4,7 +4,7 @@ import { uploadCertificate } from '../../../src/services/student/certificate';
 import { BrowserlessClient } from '../../support/browserlessClient';
 import { useTestPstage } from '../../support/pstage';
 import { submitConventionAsStudent } from '../../support/studentJourney';
-import { completeAsOffice, download, validateAsOffice } from './conventionSteps';
+import { completeAsOffice, validateAsOffice } from '../../services/office/officeJourney';
 
 const pstage = useTestPstage();
 
@@ -23,7 +23,7 @@ describe('who may read a convention’s documents', () => {
   it.each(readers)('the draft preview: %s (%s, launched from %s) gets %d', async (_who, persona, link, status) => {
     const { convention } = await submitConventionAsStudent(pstage);
     const { client } = await pstage.launch(persona, link);
-    const served = await download(client, `/documents/conventions/${convention.id}/convention.pdf`);
+    const served = await client.download(`/documents/conventions/${convention.id}/convention.pdf`);
     expect(served.status).toBe(status);
     if (status === 200) expect(served.bytes.subarray(0, 5).toString()).toBe('%PDF-');
     else expect(served.text).not.toContain('%PDF');
@@ -34,14 +34,14 @@ describe('who may read a convention’s documents', () => {
     await validateAsOffice(pstage, convention.id);
     await completeAsOffice(pstage, convention.id);
     const { client } = await pstage.launch(persona, link);
-    expect((await download(client, `/documents/conventions/${convention.id}/convention.pdf`)).status).toBe(status);
-    expect((await download(client, `/documents/conventions/${convention.id}/attestation.pdf`)).status).toBe(status);
+    expect((await client.download(`/documents/conventions/${convention.id}/convention.pdf`)).status).toBe(status);
+    expect((await client.download(`/documents/conventions/${convention.id}/attestation.pdf`)).status).toBe(status);
   });
 
   it('a convention that does not exist, or a crafted id, is not found', async () => {
     const { client } = await pstage.launch('office', 'office');
     for (const path of ['/documents/conventions/999/convention.pdf', '/documents/conventions/abc/convention.pdf', '/documents/conventions/-1/attestation.pdf', '/documents/certificates/1e3']) {
-      expect((await download(client, path)).status).toBe(404);
+      expect((await client.download(path)).status).toBe(404);
     }
   });
 
@@ -70,7 +70,7 @@ describe('the civil-liability certificate', () => {
     const upload = await uploadCertificate(pstage.database.db, owner.id, conventionId, { originalname: 'attestation-responsabilité.pdf', buffer: certificate });
     if (!upload.ok) throw new Error(JSON.stringify(upload.errors));
     const { client } = await pstage.launch(persona, link);
-    const served = await download(client, `/documents/certificates/${upload.document.id}`);
+    const served = await client.download(`/documents/certificates/${upload.document.id}`);
     expect(served.status).toBe(status);
     if (status === 200) {
       expect(Buffer.compare(served.bytes, certificate)).toBe(0);

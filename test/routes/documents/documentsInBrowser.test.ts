@@ -2,19 +2,20 @@ import type { Browser } from 'playwright-core';
 import { accessibilityViolations, launchChromium } from '../../e2e/browser';
 import { useTestPstage } from '../../support/pstage';
 import { submitConventionAsStudent } from '../../support/studentJourney';
-import { validateAsOffice } from './conventionSteps';
+import { validateAsOffice } from '../../services/office/officeJourney';
 
 const pstage = useTestPstage();
 let browser: Browser;
 
 beforeAll(async () => {
   browser = await launchChromium();
-});
+}, 60_000);
 afterAll(async () => {
   await browser?.close();
 });
 
 describe('the convention PDF from the student’s status page, in a real browser', () => {
+  // A convention submitted through the wizard and validated, then a browser: about 10 s alone, three times that under load.
   it('the link is reachable by keyboard, the page has no accessibility violation, and the PDF comes back final once validated', async () => {
     const { convention } = await submitConventionAsStudent(pstage);
     await validateAsOffice(pstage, convention.id);
@@ -36,5 +37,5 @@ describe('the convention PDF from the student’s status page, in a real browser
     expect(response.headers()['content-type']).toBe('application/pdf');
     expect(response.headers()['x-pstage-document']).toBe('final');
     await context.close();
-  });
+  }, 60_000);
 });

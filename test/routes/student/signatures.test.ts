@@ -1,9 +1,6 @@
-import { users } from '../../../src/models/schema';
-import { recordSignature } from '../../../src/services/office/recordSignature';
-import { testClock, today } from '../../support/clock';
 import { useTestPstage } from '../../support/pstage';
 import { submitConventionAsStudent } from '../../support/studentJourney';
-import { validateAsOffice } from '../documents/conventionSteps';
+import { recordSignaturesAsOffice, validateAsOffice } from '../../services/office/officeJourney';
 
 const pstage = useTestPstage();
 
@@ -12,9 +9,8 @@ describe("the student's status page after validation", () => {
     const { client, convention, base } = await submitConventionAsStudent(pstage);
     expect((await client.request(base)).text).not.toContain('id="signatures"');
 
-    const validated = await validateAsOffice(pstage, convention.id);
-    const [office] = await pstage.database.db.insert(users).values({ iss: 'test', sub: 'office-member', name: 'Service des stages' }).returning();
-    await recordSignature(pstage.database.db, { officeUserId: office.id, conventionId: convention.id, version: validated.version, party: 'student', signedAt: today, method: 'paper' }, testClock);
+    await validateAsOffice(pstage, convention.id);
+    await recordSignaturesAsOffice(pstage, convention.id, ['student']);
 
     const page = (await client.request(base)).text;
     const signatures = page.slice(page.indexOf('id="signatures"'), page.indexOf('</ul>', page.indexOf('id="signatures"')));

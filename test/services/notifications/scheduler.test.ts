@@ -1,12 +1,10 @@
 import pino from 'pino';
 import { eq } from 'drizzle-orm';
-import { conventions, signatures } from '../../../src/models/schema';
-import { reviewCertificate } from '../../../src/services/office/reviewCertificate';
+import { conventions } from '../../../src/models/schema';
 import { createNotificationScheduler } from '../../../src/services/notifications/scheduler';
 import { useTestPstage } from '../../support/pstage';
 import { nextYear, submitConventionAsStudent } from '../../support/studentJourney';
-import { completeAsOffice, validateAsOffice } from '../../routes/documents/conventionSteps';
-import { launchOffice, storeCertificate } from '../office/officeJourney';
+import { acceptCertificateAsOffice, completeAsOffice, recordSignaturesAsOffice, validateAsOffice } from '../office/officeJourney';
 import { queuedMails } from './outboxMails';
 
 const pstage = useTestPstage();
@@ -58,7 +56,7 @@ describe('reminders before the start of an internship whose convention is not co
   it('reminds the student and the office a week before, once, with what is missing; again the day before', async () => {
     const { convention } = await submitConventionAsStudent(pstage);
     await validateAsOffice(pstage, convention.id);
-    await pstage.database.db.insert(signatures).values({ conventionId: convention.id, party: 'student', signedAt: '2026-11-20' });
+    await recordSignaturesAsOffice(pstage, convention.id, ['student']);
 
     expect((await schedulerAt(`${nextYear}-02-20T08:00:00Z`).runOnce()).reminders).toBe(0);
     expect((await schedulerAt(`${nextYear}-02-24T08:00:00Z`).runOnce()).reminders).toBe(2);
@@ -83,9 +81,7 @@ describe('reminders before the start of an internship whose convention is not co
 
   it('does not remind about a complete convention, nor count an accepted certificate as missing', async () => {
     const { convention } = await submitConventionAsStudent(pstage);
-    const certificate = await storeCertificate(pstage, convention);
-    const { officeUserId } = await launchOffice(pstage);
-    await reviewCertificate(pstage.database.db, { officeUserId, conventionId: convention.id, version: convention.version, decision: 'accepted', documentId: certificate.id });
+    await acceptCertificateAsOffice(pstage, convention.id);
     await schedulerAt(`${nextYear}-02-24T08:00:00Z`).runOnce();
     expect((await queuedMails(pstage, 'startReminder'))[0].payload.data.missing).not.toContain('certificate');
 
@@ -94,12 +90,24 @@ describe('reminders before the start of an internship whose convention is not co
     expect((await schedulerAt(`${nextYear}-03-01T08:00:00Z`).runOnce()).reminders).toBe(0);
   });
 
-  it('once started, it runs at once and then periodically; stopping waits for the pass in progress', async () => {
+  it('once started, it runs at once and then periodically, queuing each reminder once', async () => {
     await submitConventionAsStudent(pstage);
-    const scheduler = createNotificationScheduler({ db: pstage.database.db, officeEmail, logger, intervalMs: 50, clock: () => new Date(`${nextYear}-02-26T08:00:00Z`) });
+    // Each pass reads the clock once: counting the readings counts the passes.
+    let passes = 0;
+    const clock = () => {
+      passes += 1;
+      return new Date(`${nextYear}-02-26T08:00:00Z`);
+    };
+    const scheduler = createNotificationScheduler({ db: pstage.database.db, officeEmail, logger, intervalMs: 50, clock });
     scheduler.start();
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(passes).toBe(1);
+    const deadline = Date.now() + 10_000;
+    while (passes < 3) {
+      if (Date.now() > deadline) throw new Error(`only ${passes} passes in 10 s`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     await scheduler.stop();
+    // The same two reminders however many passes ran (dedupe keys).
     expect(await queuedMails(pstage, 'startReminder')).toHaveLength(2);
   });
 });

@@ -1,5 +1,15 @@
 import { and, eq } from 'drizzle-orm';
+import { signatureParties, type SignatureParty } from '../../../src/domain/workflow';
+import type { Convention } from '../../../src/models/conventionRepository';
+import { documentRepository } from '../../../src/models/documentRepository';
 import { conventions, documents, organisations, subjects, users } from '../../../src/models/schema';
+import { validateOrganisation } from '../../../src/services/office/admin/organisations';
+import { recordDeanSignature } from '../../../src/services/office/recordDeanSignature';
+import { recordSignature } from '../../../src/services/office/recordSignature';
+import { reviewCertificate } from '../../../src/services/office/reviewCertificate';
+import { validateConvention } from '../../../src/services/office/validateConvention';
+import { decideSubjects } from '../../../src/services/programme/subjectDecisions';
+import { assignTutor } from '../../../src/services/programme/tutors';
 import { uploadCertificate } from '../../../src/services/student/certificate';
 import { testClock } from '../../support/clock';
 import type { TestPstage } from '../../support/pstage';
@@ -40,4 +50,57 @@ export async function storeCertificate(pstage: TestPstage, convention: { id: num
 export async function certificateOf(pstage: TestPstage, id: number) {
   const [row] = await pstage.database.db.select().from(documents).where(and(eq(documents.id, id)));
   return row;
+}
+
+async function launchedUserId(pstage: TestPstage, persona: string, link: string, email: string): Promise<number> {
+  await pstage.launch(persona, link);
+  const [user] = await pstage.database.db.select().from(users).where(eq(users.email, email));
+  return user.id;
+}
+
+/**
+ * Everything the validation needs, decided through the use cases of those who decide it: the programme head
+ * (Jean Dupont, M1 Informatique) gives the subject the tutor the student named and validates it; the office
+ * validates the host and then the convention, which freezes its parties.
+ */
+export async function validateAsOffice(pstage: TestPstage, conventionId: number): Promise<Convention> {
+  const { db } = pstage.database;
+  const convention = await reload(pstage, conventionId);
+  const headUserId = await launchedUserId(pstage, 'jean-dupont', 'm1-info', 'jean.dupont@univ.example.fr');
+  const { programmeId, studentUserId } = convention;
+  await assignTutor(db, { programmeId, actorUserId: headUserId, tutor: `teacher:${convention.academicTutorId}`, studentIds: [studentUserId] });
+  await decideSubjects(db, { programmeId, actorUserId: headUserId, subjectIds: [convention.subjectId!], decision: 'validate' });
+  const { officeUserId } = await launchOffice(pstage);
+  const [host] = await db.select().from(organisations).where(eq(organisations.id, convention.organisationId!));
+  await validateOrganisation(db, officeUserId, host.id, host.version);
+  const { version } = await reload(pstage, conventionId);
+  return validateConvention(db, { officeUserId, conventionId, version, overrideReason: null }, testClock);
+}
+
+/** The office records signed originals received today, one party after the other. */
+export async function recordSignaturesAsOffice(pstage: TestPstage, conventionId: number, parties: readonly SignatureParty[] = signatureParties): Promise<Convention> {
+  const { officeUserId } = await launchOffice(pstage);
+  for (const party of parties) {
+    const { version } = await reload(pstage, conventionId);
+    await recordSignature(pstage.database.db, { officeUserId, conventionId, version, party, signedAt: testClock.today(), method: 'paper' }, testClock);
+  }
+  return reload(pstage, conventionId);
+}
+
+/** The student's certificate for the convention, uploaded and accepted by the office (unless it already is). */
+export async function acceptCertificateAsOffice(pstage: TestPstage, conventionId: number): Promise<Convention> {
+  const convention = await reload(pstage, conventionId);
+  const current = await documentRepository.findCertificateForConvention(pstage.database.db, conventionId);
+  if (current?.status === 'accepted') return convention;
+  const { officeUserId } = await launchOffice(pstage);
+  const certificate = await storeCertificate(pstage, convention);
+  return reviewCertificate(pstage.database.db, { officeUserId, conventionId, version: convention.version, decision: 'accepted', documentId: certificate.id });
+}
+
+/** After validation: the four parties' signatures, the certificate accepted, then the dean's signature: the convention is complete. */
+export async function completeAsOffice(pstage: TestPstage, conventionId: number): Promise<Convention> {
+  await recordSignaturesAsOffice(pstage, conventionId);
+  const { version } = await acceptCertificateAsOffice(pstage, conventionId);
+  const { officeUserId } = await launchOffice(pstage);
+  return recordDeanSignature(pstage.database.db, { officeUserId, conventionId, version, signedAt: testClock.today() }, testClock);
 }

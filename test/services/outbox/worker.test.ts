@@ -43,12 +43,15 @@ describe('outbox worker', () => {
     const delivered: number[] = [];
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const delivering = new Promise<void>((resolve) => (entered = resolve));
     const worker = createOutboxWorker({
       db: database.db,
       logger,
       intervalMs: 20,
       handlers: {
         ags: async (payload) => {
+          entered();
           await gate;
           delivered.push(payload.n as number);
         },
@@ -57,11 +60,11 @@ describe('outbox worker', () => {
     await outboxRepository.enqueue(database.db, { kind: 'ags', payload: { n: 1 } });
     await outboxRepository.enqueue(database.db, { kind: 'mail', payload: { n: 2 } });
     worker.start();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const stopped = worker.stop();
+    await delivering;
+    // What was delivered when stop() resolved: a stop that did not wait for the batch would see nothing.
+    const stopped = worker.stop().then(() => [...delivered]);
     release();
-    await stopped;
-    expect(delivered).toEqual([1]);
+    expect(await stopped).toEqual([1]);
     const byKind = Object.fromEntries((await outboxRepository.list(database.db)).map((row) => [row.kind, row.status]));
     // No mail handler: mails wait for a worker that has one.
     expect(byKind).toEqual({ ags: 'sent', mail: 'pending' });
@@ -139,17 +142,15 @@ describe('waking the worker instead of waiting for its poll', () => {
     wakeOutboxAfterWrites(server, worker);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const wake = jest.spyOn(worker, 'wake');
     worker.start();
     try {
-      // Its first run has found nothing: the next poll is a minute away.
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      // A reading request does not wake it (here one that queued a mail, which real reads never do).
+      // A reading request does not wake it (here one that queued a mail, which real reads never do)…
       await fetch(url, { method: 'GET', redirect: 'manual' });
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(await sentCount()).toBe(0);
-
+      // …a writing one does, and the run it starts finds both mails; the next poll is a minute away.
       await fetch(url, { method: 'POST', redirect: 'manual' });
       await waitFor(async () => (await sentCount()) === 2, 1_500);
+      expect(wake).toHaveBeenCalledTimes(1);
     } finally {
       await worker.stop();
       await new Promise((resolve) => server.close(resolve));

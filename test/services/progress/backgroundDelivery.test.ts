@@ -5,6 +5,7 @@ import { BrowserlessClient } from '../../support/browserlessClient';
 import { openTestDatabase } from '../../support/database';
 import type { TestPstage } from '../../support/pstage';
 import { proposeSubject } from '../../support/studentJourney';
+import { pooledToolKeyPairs } from '../../support/toolKeyPool';
 
 let database: DatabaseHandle;
 let running: RunningPstage;
@@ -18,6 +19,7 @@ beforeAll(async () => {
     outboxWorker: true,
     // Far longer than the test: what is delivered comes from the wake-up after the student's request.
     outboxPollMs: 10 * 60_000,
+    toolKeyPairs: pooledToolKeyPairs,
   });
 });
 
