@@ -1,10 +1,9 @@
 import { Router, type Request, type Response } from 'express';
 import multer from 'multer';
 import type { Services } from '../../../services';
+import { certificatePage, ownDocument } from '../../../services/student/studentQueries';
 import { notFound } from '../../../errors';
-import { documentRepository } from '../../../models/documentRepository';
-import { conventionRepository } from '../../../models/conventionRepository';
-import { certificateConventions, certificateMaxBytes, uploadCertificate } from '../../../services/student/certificate';
+import { certificateMaxBytes, uploadCertificate } from '../../../services/student/certificate';
 import { keepFormState, takeFormState } from '../../shared/formState';
 import { idParam, idSchema } from '../../shared/ids';
 
@@ -38,14 +37,12 @@ export function certificateRoutes({ db }: Services): Router {
 
   router.get('/', async (req, res) => {
     const userId = req.session!.userId;
-    const certificates = await documentRepository.listCertificates(db, userId);
-    const references = new Map((await conventionRepository.listForStudent(db, userId)).map((convention) => [convention.id, convention.reference ?? `#${convention.id}`]));
-    const choices = await certificateConventions(db, userId);
+    const { certificates, choices } = await certificatePage(db, userId);
     const kept = await takeFormState(req, 'certificate');
     const asked = conventionChoice.safeParse(kept?.values.conventionId ?? req.query.convention);
     res.render('student/certificate', {
       title: req.t('student.certificate.title'),
-      certificates: certificates.map((certificate) => ({ ...certificate, conventionReference: certificate.conventionId ? references.get(certificate.conventionId) : undefined })),
+      certificates,
       choices,
       selected: asked.success ? asked.data : choices.length === 1 ? choices[0].id : undefined,
       errors: kept?.errors ?? {},
@@ -75,7 +72,7 @@ export function certificateRoutes({ db }: Services): Router {
   });
 
   router.get('/:id', async (req, res) => {
-    const document = await documentRepository.findOwned(db, idParam(req), req.session!.userId);
+    const document = await ownDocument(db, idParam(req), req.session!.userId);
     if (!document || document.kind !== 'civil_liability' || !document.bytes) throw notFound();
     res
       .type(document.contentType)

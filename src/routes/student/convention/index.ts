@@ -1,10 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Services } from '../../../services';
+import { ownConvention, studentProgrammes } from '../../../services/student/studentQueries';
 import { startConvention } from '../../../services/student/conventionDraft';
-import { programmeRepository } from '../../../models/programmeRepository';
 import { AppError, notFound } from '../../../errors';
-import { conventionRepository } from '../../../models/conventionRepository';
 import { idParam, idSchema } from '../../shared/ids';
 import { academicTutorRoutes } from './academic-tutor/routes';
 import { contactStepRoutes } from './contact/contactStepRoutes';
@@ -23,7 +22,7 @@ export function conventionRoutes(services: Services): Router {
   const router = Router();
   router.post('/', async (req, res) => {
     const session = req.session!;
-    const programmes = await programmeRepository.listForUser(services.db, session.userId, 'student');
+    const programmes = await studentProgrammes(services.db, session.userId);
     const form = startSchema.safeParse(req.body ?? {});
     if (!form.success) throw new AppError(400, 'errors.validation');
     const asked = form.data.programmeId ?? session.programmeId ?? programmes[0]?.id;
@@ -32,7 +31,7 @@ export function conventionRoutes(services: Services): Router {
     res.redirect(303, `/student/conventions/${convention.id}/personal`);
   });
   router.use('/:id', async (req, _res, next) => {
-    if (!(await conventionRepository.findForStudent(services.db, idParam(req), req.session!.userId))) throw notFound();
+    if (!(await ownConvention(services.db, idParam(req), req.session!.userId))) throw notFound();
     next();
   });
   router.use('/:id/personal', personalRoutes(services));

@@ -1,8 +1,7 @@
 import { Router } from 'express';
 import type { Services } from '../../../services';
+import { ownSubject, studentProgrammes } from '../../../services/student/studentQueries';
 import { notFound } from '../../../errors';
-import { programmeRepository } from '../../../models/programmeRepository';
-import { subjectRepository } from '../../../models/subjectRepository';
 import { makeProgrammeStaffKnown } from '../../../services/programme/programmeStaff';
 import { proposeSubject, reviseSubject } from '../../../services/student/subjects';
 import { fieldErrors, keepFormState, takeFormState } from '../../shared/formState';
@@ -15,7 +14,7 @@ export function subjectRoutes(services: Services): Router {
   const router = Router();
 
   router.get('/new', async (req, res) => {
-    const programmes = await programmeRepository.listForUser(db, req.session!.userId, 'student');
+    const programmes = await studentProgrammes(db, req.session!.userId);
     const kept = await takeFormState(req, 'subject-new');
     const defaults = { programmeId: req.session!.programmeId ?? programmes[0]?.id ?? '' };
     res.render('student/subject/form', {
@@ -41,9 +40,9 @@ export function subjectRoutes(services: Services): Router {
   });
 
   router.get('/:id', async (req, res) => {
-    const subject = await subjectRepository.findForStudent(db, idParam(req), req.session!.userId);
-    if (!subject) throw notFound();
-    const programme = await programmeRepository.findById(db, subject.programmeId);
+    const owned = await ownSubject(db, idParam(req), req.session!.userId);
+    if (!owned) throw notFound();
+    const { subject, programme } = owned;
     const kept = await takeFormState(req, `subject-${subject.id}`);
     res.render('student/subject/form', {
       title: req.t('student.subject.editTitle'),
@@ -57,7 +56,7 @@ export function subjectRoutes(services: Services): Router {
 
   router.post('/:id', async (req, res) => {
     const subjectId = idParam(req);
-    const subject = await subjectRepository.findForStudent(db, subjectId, req.session!.userId);
+    const subject = (await ownSubject(db, subjectId, req.session!.userId))?.subject;
     if (!subject) throw notFound();
     const parsed = subjectSchema.safeParse({ ...req.body, programmeId: subject.programmeId });
     if (!parsed.success) {

@@ -20,6 +20,11 @@ export async function duplicateCandidates(db: Database, organisation: Organisati
 }
 
 /** One host for the office: its record, services, contacts, this year's interns and the legal warnings. */
+/** A host record as it is now, or undefined (merged away or never existed). */
+export async function findOrganisation(db: Database, id: number): Promise<Organisation | undefined> {
+  return organisationRepository.findById(db, id);
+}
+
 export async function organisationDetails(db: Database, id: number, today: string) {
   const organisation = await organisationRepository.findById(db, id);
   if (!organisation) throw notFound();

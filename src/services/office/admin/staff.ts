@@ -1,6 +1,6 @@
 import { AppError, notFound } from '../../../errors';
 import { auditRepository } from '../../../models/auditRepository';
-import type { Database } from '../../../models/database';
+import type { Database, Executor } from '../../../models/database';
 import { officeGrantRepository } from '../../../models/officeGrantRepository';
 import { officeStaffRepository } from '../../../models/officeStaffRepository';
 import { userRepository } from '../../../models/userRepository';
@@ -28,4 +28,10 @@ export async function revokeOffice(db: Database, actorUserId: number, userId: nu
     await officeStaffRepository.setOfficeInSessions(tx, userId, false);
     await auditRepository.record(tx, { actorUserId, action: 'office.revoke', targetType: 'user', targetId: userId });
   });
+}
+
+/** The office's staff page: who holds the office role, and the users a search for `query` finds to grant it. */
+export async function officeStaffPage(db: Executor, query: string) {
+  const [grants, found] = await Promise.all([officeStaffRepository.listGrants(db), query ? officeStaffRepository.searchUsers(db, query) : Promise.resolve([])]);
+  return { grants, found };
 }

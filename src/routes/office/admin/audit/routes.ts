@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { auditSearchRepository } from '../../../../models/auditSearchRepository';
 import type { Services } from '../../../../services';
+import { auditLogPage } from '../../../../services/office/admin/audit';
 import { parseId } from '../../../shared/ids';
 import { pageNumber, pagination } from '../pagination';
 
@@ -17,10 +17,7 @@ export function auditRoutes(services: Services): Router {
   router.get('/', async (req, res) => {
     const filter = auditFilterSchema.parse(req.query);
     const page = pageNumber(req);
-    const [results, targetTypes] = await Promise.all([
-      auditSearchRepository.page(services.db, filter, { limit: pageSize, offset: (page - 1) * pageSize }),
-      auditSearchRepository.targetTypes(services.db),
-    ]);
+    const { targetTypes, ...results } = await auditLogPage(services.db, filter, page, pageSize);
     res.render('office/admin/audit', {
       title: req.t('officeAdmin.audit.title'),
       filter,

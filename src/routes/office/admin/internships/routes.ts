@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { translator } from '../../../../middleware/i18n';
-import { conventionStateValues } from '../../../../models/schema';
+import { conventionStates } from '../../../../domain/workflow';
 import type { Services } from '../../../../services';
 import { exportInternships, internshipDatabasePage } from '../../../../services/office/admin/internships';
 import { fieldErrors } from '../../../shared/formState';
@@ -21,7 +21,7 @@ export function internshipRoutes(services: Services): Router {
       errors: parsed.success ? {} : fieldErrors(parsed.error),
       ...data,
       rows: parsed.success ? data.rows : [],
-      states: conventionStateValues.filter((state) => state !== 'draft'),
+      states: conventionStates.filter((state) => state !== 'draft'),
       pagination: pagination(req, page, parsed.success ? data.total : 0, data.pageSize),
       exportQuery: currentQuery(req),
     });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../../../domain/calendarDate';
-import { conventionStateValues } from '../../../../models/schema';
+import { conventionStates } from '../../../../domain/workflow';
 
 const optional = (max: number) =>
   z
@@ -19,7 +19,7 @@ export const internshipFilterSchema = z.object({
     .refine((value) => !value || /^\d+$/.test(value), { error: 'student.errors.choose' })
     .transform((value) => (value ? Number(value) : undefined)),
   state: z
-    .union([z.literal(''), z.enum(conventionStateValues.filter((state) => state !== 'draft') as ['submitted'], { error: 'student.errors.choose' })])
+    .union([z.literal(''), z.enum(conventionStates.filter((state) => state !== 'draft') as ['submitted'], { error: 'student.errors.choose' })])
     .optional()
     .transform((value) => value || undefined),
   country: optional(60),

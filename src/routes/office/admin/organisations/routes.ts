@@ -1,8 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { AppError } from '../../../../errors';
-import { organisationRepository } from '../../../../models/organisationRepository';
 import type { Services } from '../../../../services';
-import { editOrganisation, mergeOrganisations, organisationDetails, organisationsOverview, validateOrganisation } from '../../../../services/office/admin/organisations';
+import { editOrganisation, findOrganisation, mergeOrganisations, organisationDetails, organisationsOverview, validateOrganisation } from '../../../../services/office/admin/organisations';
 import { fieldErrors, keepFormState, takeFormState } from '../../../shared/formState';
 import { idParam, parseVersion } from '../../../shared/ids';
 import { pageNumber, pagination } from '../pagination';
@@ -28,7 +27,7 @@ export function organisationRoutes(services: Services): Router {
 
   /** Back to the host's page (or the list when the host was merged away meanwhile) with the conflict message. */
   async function conflictBack(req: Request, res: Response, id: number) {
-    const stillThere = await organisationRepository.findById(db, id);
+    const stillThere = await findOrganisation(db, id);
     await keepFormState(req, stillThere ? `office-organisation-page-${id}` : 'office-organisations', { values: {}, errors: { form: stillThere ? 'officeAdmin.organisations.conflict.page' : 'officeAdmin.organisations.conflict.gone' } });
     res.redirect(303, stillThere ? `/office/organisations/${id}` : '/office/organisations');
   }
@@ -69,7 +68,7 @@ export function organisationRoutes(services: Services): Router {
 
   router.get('/:id/edit', async (req, res) => {
     const id = idParam(req);
-    const organisation = await organisationRepository.findById(db, id);
+    const organisation = await findOrganisation(db, id);
     if (!organisation) throw new AppError(404, 'errors.notFound');
     const kept = await takeFormState(req, `office-organisation-${id}`);
     res.render('office/admin/organisationEdit', {

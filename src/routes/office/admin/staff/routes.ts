@@ -1,8 +1,7 @@
 import { Router } from 'express';
 import { AppError } from '../../../../errors';
-import { officeStaffRepository } from '../../../../models/officeStaffRepository';
 import type { Services } from '../../../../services';
-import { grantOffice, revokeOffice } from '../../../../services/office/admin/staff';
+import { grantOffice, revokeOffice, officeStaffPage } from '../../../../services/office/admin/staff';
 import { fieldErrors, keepFormState, takeFormState } from '../../../shared/formState';
 import { grantSchema, revokeSchema } from './schema';
 
@@ -14,7 +13,7 @@ export function staffRoutes(services: Services): Router {
   router.get('/', async (req, res) => {
     const query = typeof req.query.q === 'string' ? req.query.q.trim().slice(0, 100) : '';
     const kept = await takeFormState(req, 'office-grant');
-    const [grants, found] = await Promise.all([officeStaffRepository.listGrants(db), query ? officeStaffRepository.searchUsers(db, query) : Promise.resolve([])]);
+    const { grants, found } = await officeStaffPage(db, query);
     res.render('office/admin/staff', {
       title: req.t('officeAdmin.staff.title'),
       grants,

@@ -1,8 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { programmeRepository } from '../../../../models/programmeRepository';
-import { teacherRepository } from '../../../../models/teacherRepository';
 import type { Services } from '../../../../services';
+import { academicTutorChoices } from '../../../../services/student/studentQueries';
 import { saveAcademicTutor, type AcademicTutorChoice } from '../../../../services/student/conventionDraft';
 import { parseId } from '../../../shared/ids';
 import { civility, email, requiredText } from '../../../shared/formFields';
@@ -33,11 +32,8 @@ export function academicTutorRoutes(services: Services): Router {
     const details = await draftForPage(services, req, res, 'academic-tutor');
     if (!details) return;
     const programmeId = details.convention.programmeId;
-    const teachers = await teacherRepository.listForProgramme(services.db, programmeId);
     const assignedId = details.subject?.academicTutorId ?? null;
-    const assigned = assignedId ? await teacherRepository.findById(services.db, assignedId) : undefined;
-    if (assigned && !teachers.some((teacher) => teacher.id === assigned.id)) teachers.unshift(assigned);
-    const staff = (await programmeRepository.listMembers(services.db, programmeId, 'staff')).filter((user) => !teachers.some((teacher) => teacher.userId === user.id));
+    const { teachers, staff } = await academicTutorChoices(services.db, programmeId, assignedId);
     const current = details.convention.academicTutorId ?? assignedId;
     await renderStep(req, res, 'academic-tutor', details, { teachers, staff, assignedId }, { choice: current ? `teacher-${current}` : '' });
   });

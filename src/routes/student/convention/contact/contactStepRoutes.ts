@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import { organisationRepository } from '../../../../models/organisationRepository';
 import type { Services } from '../../../../services';
+import { organisationContacts } from '../../../../services/student/studentQueries';
 import { saveContact } from '../../../../services/student/conventionDraft';
 import { draftCommand, draftForPage, nextPage, parseStep, renderStep } from '../wizard';
 import { contactSchema } from './schema';
@@ -11,7 +11,7 @@ export function contactStepRoutes(services: Services, step: 'tutor' | 'signatory
   router.get('/', async (req, res) => {
     const details = await draftForPage(services, req, res, step);
     if (!details) return;
-    const contacts = details.organisation ? await organisationRepository.listContacts(services.db, details.organisation.id) : [];
+    const contacts = details.organisation ? await organisationContacts(services.db, details.organisation.id) : [];
     const chosen = step === 'tutor' ? details.convention.professionalTutorId : details.convention.signatoryId;
     const choice = chosen ? String(chosen) : contacts.length === 0 ? 'new' : '';
     await renderStep(req, res, step, details, { contacts }, { choice });

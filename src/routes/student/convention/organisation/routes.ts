@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import { organisationRepository } from '../../../../models/organisationRepository';
 import type { Services } from '../../../../services';
+import { searchOrganisations } from '../../../../services/student/studentQueries';
 import { chooseOrganisation, createOrganisation } from '../../../../services/student/conventionDraft';
 import { takeFormState } from '../../../shared/formState';
 import { idParam } from '../../../shared/ids';
@@ -18,7 +18,7 @@ export function organisationRoutes(services: Services): Router {
     const search = searchSchema.safeParse(req.query);
     const criteria = search.success ? search.data : {};
     const searched = Object.values(criteria).some(Boolean);
-    const results = searched ? await organisationRepository.search(services.db, { ...criteria, country: criteria.country?.toUpperCase() }) : [];
+    const results = searched ? await searchOrganisations(services.db, criteria) : [];
     const created = await takeFormState(req, `organisation-create-${details.convention.id}`);
     await renderStep(req, res, 'organisation', details, {
       criteria,

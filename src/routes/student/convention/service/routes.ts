@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import { organisationRepository } from '../../../../models/organisationRepository';
 import type { Services } from '../../../../services';
+import { organisationServices } from '../../../../services/student/studentQueries';
 import { saveService } from '../../../../services/student/conventionDraft';
 import { draftCommand, draftForPage, nextPage, parseStep, renderStep } from '../wizard';
 import { serviceSchema } from './schema';
@@ -11,7 +11,7 @@ export function serviceRoutes(services: Services): Router {
   router.get('/', async (req, res) => {
     const details = await draftForPage(services, req, res, 'service');
     if (!details) return;
-    const list = details.organisation ? await organisationRepository.listServices(services.db, details.organisation.id) : [];
+    const list = details.organisation ? await organisationServices(services.db, details.organisation.id) : [];
     const choice = details.convention.serviceId ? String(details.convention.serviceId) : list.length === 0 ? 'new' : '';
     await renderStep(req, res, 'service', details, { services: list }, { choice, sameAddress: 'yes' });
   });

@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { availableEvents } from '../../../../domain/workflow';
-import { conventionRepository } from '../../../../models/conventionRepository';
 import type { Services } from '../../../../services';
+import { conventionHistory } from '../../../../services/student/studentQueries';
 import { loadConventionDetails, legalFindings } from '../../../../services/student/conventionDetails';
 import { cancelConvention } from '../../../../services/student/conventionWorkflow';
 import { signatureProgress } from '../../../../services/student/signatureProgress';
@@ -19,7 +19,7 @@ export function statusRoutes(services: Services): Router {
   router.get('/', async (req, res) => {
     const details = await loadConventionDetails(services.db, req.session!.userId, idParam(req));
     const { convention } = details;
-    const events = await conventionRepository.listEvents(services.db, convention.id);
+    const events = await conventionHistory(services.db, convention.id);
     const lastReturn = [...events].reverse().find((event) => event.event === 'return');
     const returned = convention.state === 'draft' && lastReturn ? lastReturn : null;
     const findings = convention.state === 'draft' ? ((await legalFindings(services.db, details, services.clock.today())) ?? []) : (convention.legalFindings as { severity: string; code: string; params: Record<string, unknown> }[]);
