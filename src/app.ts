@@ -12,6 +12,8 @@ import { initI18n, setUpI18n } from './middleware/i18n';
 import { setUpNavigation } from './middleware/authorisation';
 import { setUpRequestLogging } from './middleware/requestLogging';
 import { errorHandler, notFoundHandler } from './middleware/errorHandler';
+import { requireFormContentType, setUpFormBodies } from './middleware/formBodies';
+import { refuseNulCharacters } from './middleware/nulCharacters';
 import { setUpLtiTool, type LtiTool } from './lti/ltiTool';
 import { createLaunchHandlers, deepLinkingRoutes } from './routes/launch';
 import { logoutRoutes } from './routes/logout';
@@ -79,9 +81,11 @@ export async function createApp(options: {
   app.get('/health', async (_req, res) => {
     try {
       await database.db.execute(sql`select 1`);
+      database.availability.succeeded();
       res.json({ status: 'ok', database: { kind: database.kind, status: 'ok' } });
     } catch (error) {
-      res.status(503).json({ status: 'error', database: { kind: database.kind, status: 'unreachable', error: String(error) } });
+      if (!database.availability.failed(error)) logger.error({ err: error }, 'health check failed');
+      res.status(503).json({ status: 'error', database: { kind: database.kind, status: 'unreachable' } });
     }
   });
   app.use(setUpPartitionedCookies(secure));
@@ -89,6 +93,7 @@ export async function createApp(options: {
   app.use(cookieParser(config.encryptionKey));
   app.use(setUpSessions(database.db, secure, { now: () => services.clock.now() }));
   app.use(setUpI18n());
+  app.use(refuseNulCharacters());
 
   tool = await setUpLtiTool(database.db, config, createLaunchHandlers({
     db: database.db,
@@ -99,10 +104,12 @@ export async function createApp(options: {
   }), { logger });
   // Pstage's login, registration and launch checks, then ltijs (which parses no body of its own).
   app.use('/lti', tool.router, tool.provider.app);
-  app.use(express.urlencoded({ extended: false, limit: '1mb' }));
+  app.use(setUpFormBodies());
+  app.use(refuseNulCharacters());
 
   if (options.beforeRoutes) await options.beforeRoutes(app, services);
 
+  app.use(requireFormContentType());
   app.use(setUpCsrf());
   app.use(setUpNavigation(database.db));
   app.get('/', (req, res) => {
@@ -118,6 +125,6 @@ export async function createApp(options: {
   app.use('/documents', documentRoutes(services));
 
   app.use(notFoundHandler());
-  app.use(errorHandler(logger, !config.production));
+  app.use(errorHandler(logger, !config.production, database.availability));
   return { app, services };
 }
