@@ -13,7 +13,7 @@ function cookieHeader(client: BrowserlessClient): string {
 async function send(client: BrowserlessClient, path: string, body: string | Buffer | undefined, contentType?: string) {
   const headers: Record<string, string> = { cookie: cookieHeader(client), accept: 'text/html' };
   if (contentType) headers['content-type'] = contentType;
-  const response = await fetch(new URL(path, client.baseUrl), { method: 'POST', headers, body, redirect: 'manual' });
+  const response = await fetch(new URL(path, client.baseUrl), { method: 'POST', headers, body: typeof body === 'string' ? body : body && new Uint8Array(body), redirect: 'manual' });
   return { status: response.status, text: await response.text() };
 }
 
