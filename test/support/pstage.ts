@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import { loadConfig, type Config } from '../../src/config';
 import { startPstage, type RunningPstage } from '../../src/pstage';
 import type { DatabaseHandle } from '../../src/models/database';
@@ -14,12 +15,32 @@ export interface TestPstage extends RunningPstage {
   reset(): Promise<void>;
 }
 
-/** `publicBaseUrl` lets a test pretend to be served over HTTPS (behind a proxy) while it listens on plain HTTP. */
-export async function startTestPstage(env: Record<string, string> = {}, options: { publicBaseUrl?: (port: number) => string } = {}): Promise<TestPstage> {
-  const database = await openTestDatabase();
+export interface TestPstageOptions {
+  /** Lets a test pretend to be served over HTTPS (behind a proxy) while it listens on plain HTTP. */
+  publicBaseUrl?: (port: number) => string;
+  /** Another database than the worker's test database (one reached through a proxy, say); closed by `stop`. */
+  database?: DatabaseHandle;
+  logger?: Logger;
+  /** Off by default: tests drive the outbox themselves. */
+  outboxWorker?: boolean;
+  outboxPollMs?: number;
+  shutdownGraceMs?: number;
+}
+
+export async function startTestPstage(env: Record<string, string> = {}, options: TestPstageOptions = {}): Promise<TestPstage> {
+  const database = options.database ?? (await openTestDatabase());
   const configFor = (port: number): Config =>
     loadConfig({ NODE_ENV: 'test', PORT: String(port), PUBLIC_BASE_URL: options.publicBaseUrl?.(port) ?? `http://127.0.0.1:${port}`, DATA_DIR: '/tmp/pstage-test-data', ...env });
-  const running = await startPstage({ configFor, port: 0, database, outboxWorker: false, clock: testClock });
+  const running = await startPstage({
+    configFor,
+    port: 0,
+    database,
+    logger: options.logger,
+    outboxWorker: options.outboxWorker ?? false,
+    outboxPollMs: options.outboxPollMs,
+    shutdownGraceMs: options.shutdownGraceMs,
+    clock: testClock,
+  });
   // Registering a platform makes ltijs generate an RSA key pair (about a second): done once per file, then
   // the platform's rows are put back after each truncation.
   let devPlatformRecords: Omit<typeof ltiRecords.$inferSelect, 'id'>[] | undefined;
