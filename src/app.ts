@@ -14,6 +14,7 @@ import { setUpRequestLogging } from './middleware/requestLogging';
 import { errorHandler, notFoundHandler } from './middleware/errorHandler';
 import { requireFormContentType, setUpFormBodies } from './middleware/formBodies';
 import { refuseNulCharacters } from './middleware/nulCharacters';
+import { answerLtiRequestsWhenDatabaseFails, setUpLtiRequests } from './middleware/ltiRequests';
 import { setUpLtiTool, type LtiTool } from './lti/ltiTool';
 import { createLaunchHandlers, deepLinkingRoutes } from './routes/launch';
 import { logoutRoutes } from './routes/logout';
@@ -102,8 +103,9 @@ export async function createApp(options: {
     tool: services.lti,
     logError: (error) => logger.error({ err: error }, 'launch failed'),
   }), { logger });
+  answerLtiRequestsWhenDatabaseFails(tool.plugin);
   // Pstage's login, registration and launch checks, then ltijs (which parses no body of its own).
-  app.use('/lti', tool.router, tool.provider.app);
+  app.use('/lti', setUpLtiRequests(), tool.router, tool.provider.app);
   app.use(setUpFormBodies());
   app.use(refuseNulCharacters());
 

@@ -81,6 +81,16 @@ describe('bad input gets a clear 4xx and a page that says what went wrong, never
     expect(await snapshot()).toEqual(before);
   });
 
+  it.each([
+    ['/lti/login', 'iss=https%3A%2F%2Fmoodle%00.example.fr&login_hint=1&target_link_uri=http%3A%2F%2F127.0.0.1%2Flti%2Flaunch%3Fx'],
+    ['/lti/launch', 'id_token=eyJ.eyJ.sig&state=abc%00'],
+  ])('a NUL character in the form posted to %s: 400, and the server keeps serving', async (target, body) => {
+    const client = new BrowserlessClient(pstage.url);
+    const response = await send(client, target, body, 'application/x-www-form-urlencoded');
+    expect({ status: response.status, page: response.text.includes('caractère nul') }).toEqual({ status: 400, page: true });
+    expect((await client.request('/health')).status).toBe(200);
+  });
+
   it('a cut-short certificate upload: 400 "not received in full", nothing stored', async () => {
     const { client } = await pstage.launch('camille-martin', 'm1-info');
     const page = await client.request('/student/certificate');

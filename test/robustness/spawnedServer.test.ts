@@ -54,8 +54,10 @@ onPostgres('a Pstage server process on PostgreSQL', () => {
         throw new Error(`${String(error)}\n${output}`);
       });
       await admin.connect();
-      const terminated = await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
-      expect(terminated.rowCount).toBeGreaterThan(0);
+      await until('its backends terminated', async () => {
+        const terminated = await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+        return (terminated.rowCount ?? 0) > 0;
+      }, 10_000);
       await until('the server healthy after the terminations', async () => (await health(port))?.status === 200, 10_000);
 
       await proxy.cut();
