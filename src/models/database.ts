@@ -47,7 +47,8 @@ async function openPostgres(url: string, max = 10): Promise<DatabaseHandle> {
   const { Pool } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   // Without a connection timeout, a request waits forever for a server that is gone.
-  const pool = new Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
+  // TCP keep-alive finds a server that vanished without closing its connections (a network cut).
+  const pool = new Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
   const availability = createDatabaseAvailability();
   // A connection the server closes (restart, pg_terminate_backend) emits 'error' on its client, idle in the pool
   // or checked out; unhandled, that would end the process. The pool drops the client and opens a new one next time.
