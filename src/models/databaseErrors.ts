@@ -27,7 +27,11 @@ const driverMessages = [
  * the driver's), or undefined when the error is about the query itself. Its message names no data.
  */
 export function databaseFailureOf(error: unknown): { code?: string; message: string } | undefined {
-  for (let current = error, depth = 0; current && typeof current === 'object' && depth < 5; current = (current as { cause?: unknown }).cause, depth += 1) {
+  for (
+    let current = error, depth = 0;
+    current && typeof current === 'object' && depth < 5;
+    current = (current as { cause?: unknown }).cause, depth += 1
+  ) {
     const { code, message } = current as { code?: unknown; message?: unknown };
     // drizzle's own message quotes the query's parameters: user text, never a driver's verdict.
     const text = typeof message === 'string' && !('query' in current) ? message : '';

@@ -22,7 +22,10 @@ async function appWithFailures() {
     throw new Error('the second batch failed');
   });
   app.get('/database-gone', async () => {
-    throw Object.assign(new Error('Failed query: select 1'), { query: 'select 1', cause: Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }) });
+    throw Object.assign(new Error('Failed query: select 1'), {
+      query: 'select 1',
+      cause: Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+    });
   });
   app.post('/form', (_req, res) => void res.send('ok'));
   app.get('/alive', (_req, res) => void res.send('alive'));
@@ -36,7 +39,12 @@ describe('the error handler', () => {
     const server = app.listen(0);
     try {
       const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-      const failed = await fetch(`${url}/half-written`).then((response) => response.text()).then(() => 'complete', (error: unknown) => `cut: ${String((error as Error).cause ?? error)}`);
+      const failed = await fetch(`${url}/half-written`)
+        .then((response) => response.text())
+        .then(
+          () => 'complete',
+          (error: unknown) => `cut: ${String((error as Error).cause ?? error)}`,
+        );
       expect(failed).toMatch(/^cut:/);
       expect(count('error after the response had started, connection closed')).toBe(1);
       expect(await (await fetch(`${url}/alive`)).text()).toBe('alive');
@@ -46,9 +54,27 @@ describe('the error handler', () => {
   });
 
   it.each([
-    ['a body over the limit', 'x='.padEnd(2_000, 'y'), 'application/x-www-form-urlencoded', 413, 'Les données envoyées sont trop volumineuses'],
-    ['too many fields', Array.from({ length: 50 }, (_, index) => `f${index}=1`).join('&'), 'application/x-www-form-urlencoded', 413, 'trop volumineuses'],
-    ['a charset other than UTF-8', 'x=1', 'application/x-www-form-urlencoded; charset=utf-16', 415, 'Ce format d&#39;envoi n&#39;est pas accepté'],
+    [
+      'a body over the limit',
+      'x='.padEnd(2_000, 'y'),
+      'application/x-www-form-urlencoded',
+      413,
+      'Les données envoyées sont trop volumineuses',
+    ],
+    [
+      'too many fields',
+      Array.from({ length: 50 }, (_, index) => `f${index}=1`).join('&'),
+      'application/x-www-form-urlencoded',
+      413,
+      'trop volumineuses',
+    ],
+    [
+      'a charset other than UTF-8',
+      'x=1',
+      'application/x-www-form-urlencoded; charset=utf-16',
+      415,
+      'Ce format d&#39;envoi n&#39;est pas accepté',
+    ],
   ])('answers %s with its own status and a page that says so, not a 500', async (_case, body, type, status, text) => {
     const { app, count } = await appWithFailures();
     const response = await request(app).post('/form').set('content-type', type).set('accept', 'text/html').send(body);

@@ -1,7 +1,8 @@
 import { isDatabaseUnavailable } from '../../src/models/databaseErrors';
 
 const pgError = (code: string, message = 'error') => Object.assign(new Error(message), { code });
-const drizzleError = (cause: unknown) => Object.assign(new Error('Failed query: select 1\nparams: '), { query: 'select 1', params: [], cause });
+const drizzleError = (cause: unknown) =>
+  Object.assign(new Error('Failed query: select 1\nparams: '), { query: 'select 1', params: [], cause });
 
 describe('which database errors mean "unreachable" (503) rather than "wrong query" (500)', () => {
   it.each([
@@ -15,7 +16,10 @@ describe('which database errors mean "unreachable" (503) rather than "wrong quer
     ['a connection the server closed', new Error('Connection terminated unexpectedly')],
     ['a pool that waited too long for a connection', new Error('timeout exceeded when trying to connect')],
     ['any of those wrapped by drizzle', drizzleError(pgError('57P01'))],
-    ['a refused connection to every address of a name', drizzleError(new AggregateError([pgError('ECONNREFUSED'), pgError('ECONNREFUSED')]))],
+    [
+      'a refused connection to every address of a name',
+      drizzleError(new AggregateError([pgError('ECONNREFUSED'), pgError('ECONNREFUSED')])),
+    ],
   ])('%s is unreachable', (_name, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });
@@ -24,7 +28,10 @@ describe('which database errors mean "unreachable" (503) rather than "wrong quer
     ['an integer out of range', drizzleError(pgError('22003'))],
     ['a unique violation', drizzleError(pgError('23505'))],
     ['a NUL character in text', drizzleError(pgError('22021'))],
-    ['a failed query whose parameters quote the driver’s words', Object.assign(new Error('Failed query: insert\nparams: Connection terminated'), { query: 'insert', cause: pgError('23505') })],
+    [
+      'a failed query whose parameters quote the driver’s words',
+      Object.assign(new Error('Failed query: insert\nparams: Connection terminated'), { query: 'insert', cause: pgError('23505') }),
+    ],
     ['a plain bug', new TypeError('undefined is not a function')],
     ['nothing', undefined],
   ])('%s is not', (_name, error) => {

@@ -13,7 +13,12 @@ function cookieHeader(client: BrowserlessClient): string {
 async function send(client: BrowserlessClient, path: string, body: string | Buffer | undefined, contentType?: string) {
   const headers: Record<string, string> = { cookie: cookieHeader(client), accept: 'text/html' };
   if (contentType) headers['content-type'] = contentType;
-  const response = await fetch(new URL(path, client.baseUrl), { method: 'POST', headers, body: typeof body === 'string' ? body : body && new Uint8Array(body), redirect: 'manual' });
+  const response = await fetch(new URL(path, client.baseUrl), {
+    method: 'POST',
+    headers,
+    body: typeof body === 'string' ? body : body && new Uint8Array(body),
+    redirect: 'manual',
+  });
   return { status: response.status, text: await response.text() };
 }
 
@@ -41,19 +46,69 @@ async function snapshot(conventionId?: number) {
 }
 
 const personalFields = (csrf: string, extra: Record<string, string> = {}) =>
-  new URLSearchParams({ _csrf: csrf, version: '1', civility: 'Mme', firstName: 'Camille', lastName: 'Martin', birthDate: '2001-05-04', ...extra }).toString();
+  new URLSearchParams({
+    _csrf: csrf,
+    version: '1',
+    civility: 'Mme',
+    firstName: 'Camille',
+    lastName: 'Martin',
+    birthDate: '2001-05-04',
+    ...extra,
+  }).toString();
 
 describe('bad input gets a clear 4xx and a page that says what went wrong, never a 500, and writes nothing', () => {
   it.each([
-    ['a 10 MB form', (csrf: string) => personalFields(csrf, { street: 'x'.repeat(10 * 1024 * 1024) }), 'application/x-www-form-urlencoded', 413, 'trop volumineuses'],
-    ['5 000 fields', (csrf: string) => `${personalFields(csrf)}&${Array.from({ length: 5000 }, (_, index) => `f${index}=1`).join('&')}`, 'application/x-www-form-urlencoded', 413, 'trop volumineuses'],
-    ['a UTF-16 charset', (csrf: string) => personalFields(csrf), 'application/x-www-form-urlencoded; charset=utf-16', 415, 'Ce format d&#39;envoi n&#39;est pas accepté'],
-    ['a JSON body', (csrf: string) => JSON.stringify({ _csrf: csrf, firstName: 'Camille' }), 'application/json', 415, 'Ce format d&#39;envoi n&#39;est pas accepté'],
+    [
+      'a 10 MB form',
+      (csrf: string) => personalFields(csrf, { street: 'x'.repeat(10 * 1024 * 1024) }),
+      'application/x-www-form-urlencoded',
+      413,
+      'trop volumineuses',
+    ],
+    [
+      '5 000 fields',
+      (csrf: string) => `${personalFields(csrf)}&${Array.from({ length: 5000 }, (_, index) => `f${index}=1`).join('&')}`,
+      'application/x-www-form-urlencoded',
+      413,
+      'trop volumineuses',
+    ],
+    [
+      'a UTF-16 charset',
+      (csrf: string) => personalFields(csrf),
+      'application/x-www-form-urlencoded; charset=utf-16',
+      415,
+      'Ce format d&#39;envoi n&#39;est pas accepté',
+    ],
+    [
+      'a JSON body',
+      (csrf: string) => JSON.stringify({ _csrf: csrf, firstName: 'Camille' }),
+      'application/json',
+      415,
+      'Ce format d&#39;envoi n&#39;est pas accepté',
+    ],
     ['a text body', (csrf: string) => personalFields(csrf), 'text/plain', 415, 'Ce format d&#39;envoi n&#39;est pas accepté'],
     ['no content type', (csrf: string) => Buffer.from(personalFields(csrf)), undefined, 415, 'Ce format d&#39;envoi n&#39;est pas accepté'],
-    ['a NUL character in a field', (csrf: string) => personalFields(csrf, { city: 'Pa\0ris' }), 'application/x-www-form-urlencoded', 400, 'caractère nul'],
-    ['a NUL character in a field name', (csrf: string) => `${personalFields(csrf)}&ci%00ty=Paris`, 'application/x-www-form-urlencoded', 400, 'caractère nul'],
-    ['a NUL character in a field of a form that fails validation (its values would be kept in the session)', (csrf: string) => personalFields(csrf, { birthDate: 'hier', city: 'Pa\0ris' }), 'application/x-www-form-urlencoded', 400, 'caractère nul'],
+    [
+      'a NUL character in a field',
+      (csrf: string) => personalFields(csrf, { city: 'Pa\0ris' }),
+      'application/x-www-form-urlencoded',
+      400,
+      'caractère nul',
+    ],
+    [
+      'a NUL character in a field name',
+      (csrf: string) => `${personalFields(csrf)}&ci%00ty=Paris`,
+      'application/x-www-form-urlencoded',
+      400,
+      'caractère nul',
+    ],
+    [
+      'a NUL character in a field of a form that fails validation (its values would be kept in the session)',
+      (csrf: string) => personalFields(csrf, { birthDate: 'hier', city: 'Pa\0ris' }),
+      'application/x-www-form-urlencoded',
+      400,
+      'caractère nul',
+    ],
   ])('a wizard step posted with %s', async (_case, body, contentType, status, text) => {
     const { client, csrf, base, id } = await studentWithDraft();
     const before = await snapshot(id);
@@ -96,7 +151,8 @@ describe('bad input gets a clear 4xx and a page that says what went wrong, never
     const page = await client.request('/student/certificate');
     const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(page.text)![1].replace(/&amp;/g, '&');
     const before = await snapshot();
-    const truncated = '--cut\r\nContent-Disposition: form-data; name="certificate"; filename="attestation.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n1 0 obj';
+    const truncated =
+      '--cut\r\nContent-Disposition: form-data; name="certificate"; filename="attestation.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n1 0 obj';
     const response = await send(client, action, truncated, 'multipart/form-data; boundary=cut');
     expect(response.status).toBe(400);
     expect(response.text).toContain('Le fichier n&#39;a pas été reçu en entier');
@@ -110,7 +166,8 @@ describe('bad input gets a clear 4xx and a page that says what went wrong, never
     const page = await client.request('/student/certificate');
     const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(page.text)![1].replace(/&amp;/g, '&');
     const before = await snapshot();
-    const body = '--b\r\nContent-Disposition: form-data; name="certificate"; filename*=UTF-8\'\'a%00.pdf\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--b--\r\n';
+    const body =
+      '--b\r\nContent-Disposition: form-data; name="certificate"; filename*=UTF-8\'\'a%00.pdf\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--b--\r\n';
     const response = await send(client, action, body, 'multipart/form-data; boundary=b');
     expect(response.status).toBe(400);
     expect(response.text).toContain('caractère nul');

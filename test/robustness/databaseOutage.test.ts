@@ -20,7 +20,8 @@ import { startTcpProxy, type TcpProxy } from '../support/tcpProxy';
  * PostgreSQL pass, with DATABASE_URL set.
  */
 const databaseUrl = process.env.DATABASE_URL;
-if (!databaseUrl) console.info('test/robustness/databaseOutage.test.ts: skipped, it needs a PostgreSQL server (runs when DATABASE_URL is set)');
+if (!databaseUrl)
+  console.info('test/robustness/databaseOutage.test.ts: skipped, it needs a PostgreSQL server (runs when DATABASE_URL is set)');
 const onPostgres = databaseUrl ? describe : describe.skip;
 
 async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
@@ -96,10 +97,17 @@ onPostgres('when PostgreSQL goes away and comes back', () => {
       await until('503 pages during the outage', async () => loop.seen('/student', 503) >= 5 && loop.seen('/health', 503) >= 2);
       // A launch from the LMS meanwhile: ltijs (which never answers when its database calls fail) gets the same page.
       const launch = await new BrowserlessClient(pstage.url).follow(pstage.devPlatform!.launchUrlFor('camille-martin', 'm1-info'));
-      expect({ status: launch.status, page: launch.text.includes('Service momentanément indisponible') }).toEqual({ status: 503, page: true });
+      expect({ status: launch.status, page: launch.text.includes('Service momentanément indisponible') }).toEqual({
+        status: 503,
+        page: true,
+      });
       await proxy.restore();
       const afterRestore = loop.statuses.length;
-      await until('pages served again', async () => loop.statuses.slice(afterRestore).some((entry) => entry.path === '/student' && entry.status === 200), 10_000);
+      await until(
+        'pages served again',
+        async () => loop.statuses.slice(afterRestore).some((entry) => entry.path === '/student' && entry.status === 200),
+        10_000,
+      );
     } finally {
       await loop.stop();
     }
@@ -108,7 +116,11 @@ onPostgres('when PostgreSQL goes away and comes back', () => {
     expect(page.body).toContain('Service momentanément indisponible');
     const health = loop.statuses.find((entry) => entry.path === '/health' && entry.status === 503)!;
     expect(JSON.parse(health.body)).toEqual({ status: 'error', database: { kind: 'postgres', status: 'unreachable' } });
-    expect({ unreachable: logs.count('database unreachable'), back: logs.count('database back'), unexpected: logs.count('unexpected error') }).toEqual({ unreachable: 1, back: 1, unexpected: 0 });
+    expect({
+      unreachable: logs.count('database unreachable'),
+      back: logs.count('database back'),
+      unexpected: logs.count('unexpected error'),
+    }).toEqual({ unreachable: 1, back: 1, unexpected: 0 });
   });
 
   it('survives every backend terminated with pg_terminate_backend while requests loop: no 500, healthy again within seconds', async () => {
@@ -123,12 +135,18 @@ onPostgres('when PostgreSQL goes away and comes back', () => {
         // The relay only forwards bytes: the server ends these backends exactly as it would direct connections.
         // (Retried while Pstage's new connections are still starting and not yet listed under the database.)
         await until('backends terminated', async () => {
-          const terminated = await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+          const terminated = await admin.query(
+            'select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+          );
           return (terminated.rowCount ?? 0) > 0;
         });
       }
       const after = loop.statuses.length;
-      await until('/health ok again', async () => loop.statuses.slice(after).some((entry) => entry.path === '/health' && entry.status === 200), 5_000);
+      await until(
+        '/health ok again',
+        async () => loop.statuses.slice(after).some((entry) => entry.path === '/health' && entry.status === 200),
+        5_000,
+      );
     } finally {
       await loop.stop();
       await admin.end();
@@ -140,7 +158,10 @@ onPostgres('when PostgreSQL goes away and comes back', () => {
 
   it('the scheduler and the outbox worker keep failing quietly during the outage, then queue and send what was due', async () => {
     const { convention } = await submitConventionAsStudent(pstage);
-    await pstage.database.db.update(conventions).set({ submittedAt: new Date('2026-11-25T15:00:00Z') }).where(eq(conventions.id, convention.id));
+    await pstage.database.db
+      .update(conventions)
+      .set({ submittedAt: new Date('2026-11-25T15:00:00Z') })
+      .where(eq(conventions.id, convention.id));
     // What the worker had to send is sent; the rest of the test is about what comes due during the outage.
     await until('the submission mails sent', async () => (await outboxRepository.countByStatus(pstage.database.db)).pending === 0);
     const direct = await openDatabase({ kind: 'postgres', url, max: 2 });
@@ -157,10 +178,21 @@ onPostgres('when PostgreSQL goes away and comes back', () => {
       await proxy.cut();
       scheduler.start();
       // A mail queued by another instance (its own connection) while this one cannot reach the server.
-      const { id } = await outboxRepository.enqueue(direct.db, { kind: 'mail', payload: { template: 'dailyDigest', to: { email: 'stages@univ.example.fr', name: 'Service des stages', locale: 'fr' }, data: { date: '2026-11-24', conventions: [], path: '/office' } } });
+      const { id } = await outboxRepository.enqueue(direct.db, {
+        kind: 'mail',
+        payload: {
+          template: 'dailyDigest',
+          to: { email: 'stages@univ.example.fr', name: 'Service des stages', locale: 'fr' },
+          data: { date: '2026-11-24', conventions: [], path: '/office' },
+        },
+      });
       await until('the outage seen', async () => !viaProxy.availability.reachable);
       await proxy.restore();
-      const digest = await until('the digest queued', async () => (await direct.db.select().from(outbox)).find((row) => (row.payload as { template?: string }).template === 'dailyDigest' && row.id !== id));
+      const digest = await until('the digest queued', async () =>
+        (await direct.db.select().from(outbox)).find(
+          (row) => (row.payload as { template?: string }).template === 'dailyDigest' && row.id !== id,
+        ),
+      );
       await until('both mails sent', async () => {
         const rows = await direct.db.select().from(outbox);
         return [id, digest.id].every((wanted) => rows.find((row) => row.id === wanted)?.status === 'sent');
@@ -173,4 +205,3 @@ onPostgres('when PostgreSQL goes away and comes back', () => {
     expect(logs.count('database unreachable')).toBe(1);
   });
 });
-

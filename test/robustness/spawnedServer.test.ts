@@ -8,7 +8,8 @@ import { startTcpProxy } from '../support/tcpProxy';
 
 /** `tsx src/server.ts` on a PostgreSQL server whose connections the test cuts: needs DATABASE_URL (the suite's PostgreSQL pass). */
 const databaseUrl = process.env.DATABASE_URL;
-if (!databaseUrl) console.info('test/robustness/spawnedServer.test.ts: skipped, it needs a PostgreSQL server (runs when DATABASE_URL is set)');
+if (!databaseUrl)
+  console.info('test/robustness/spawnedServer.test.ts: skipped, it needs a PostgreSQL server (runs when DATABASE_URL is set)');
 const onPostgres = databaseUrl ? describe : describe.skip;
 
 const root = path.join(__dirname, '..', '..');
@@ -42,7 +43,13 @@ onPostgres('a Pstage server process on PostgreSQL', () => {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'pstage-spawned-'));
     const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'src/server.ts')], {
       cwd: folder,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), DATABASE_URL: proxied.toString(), LOG_LEVEL: 'info' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        PORT: String(port),
+        DATABASE_URL: proxied.toString(),
+        LOG_LEVEL: 'info',
+      },
     });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
@@ -54,22 +61,35 @@ onPostgres('a Pstage server process on PostgreSQL', () => {
         throw new Error(`${String(error)}\n${output}`);
       });
       await admin.connect();
-      await until('its backends terminated', async () => {
-        const terminated = await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
-        return (terminated.rowCount ?? 0) > 0;
-      }, 10_000);
+      await until(
+        'its backends terminated',
+        async () => {
+          const terminated = await admin.query(
+            'select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+          );
+          return (terminated.rowCount ?? 0) > 0;
+        },
+        10_000,
+      );
       await until('the server healthy after the terminations', async () => (await health(port))?.status === 200, 10_000);
 
       await proxy.cut();
-      await until('/health reporting the database unreachable', async () => {
-        const answer = await health(port);
-        return answer?.status === 503 && answer.body.database.status === 'unreachable';
-      }, 10_000);
+      await until(
+        '/health reporting the database unreachable',
+        async () => {
+          const answer = await health(port);
+          return answer?.status === 503 && answer.body.database.status === 'unreachable';
+        },
+        10_000,
+      );
       await proxy.restore();
       await until('the server healthy again', async () => (await health(port))?.status === 200, 10_000);
 
       expect(child.exitCode).toBeNull();
-      const messages = output.split('\n').filter((line) => line.startsWith('{')).map((line) => (JSON.parse(line) as { msg: string }).msg);
+      const messages = output
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => (JSON.parse(line) as { msg: string }).msg);
       expect(messages).toContain('database unreachable');
       expect(messages).toContain('database back');
       expect(messages.filter((msg) => /uncaught|unhandled|unexpected error/.test(msg))).toEqual([]);
