@@ -147,7 +147,7 @@ describe('bad input gets a clear 4xx and a page that says what went wrong, never
   });
 
   it('a cut-short certificate upload: 400 "not received in full", nothing stored', async () => {
-    const { client } = await pstage.launch('camille-martin', 'm1-info');
+    const { client } = await studentWithDraft();
     const page = await client.request('/student/certificate');
     const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(page.text)![1].replace(/&amp;/g, '&');
     const before = await snapshot();
@@ -162,7 +162,7 @@ describe('bad input gets a clear 4xx and a page that says what went wrong, never
   });
 
   it('a certificate whose file name holds a NUL character: 400, nothing stored', async () => {
-    const { client } = await pstage.launch('camille-martin', 'm1-info');
+    const { client } = await studentWithDraft();
     const page = await client.request('/student/certificate');
     const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(page.text)![1].replace(/&amp;/g, '&');
     const before = await snapshot();
