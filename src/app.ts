@@ -94,7 +94,6 @@ export async function createApp(options: {
   app.use(cookieParser(config.encryptionKey));
   app.use(setUpSessions(database.db, secure, { now: () => services.clock.now() }));
   app.use(setUpI18n());
-  app.use(refuseNulCharacters());
 
   tool = await setUpLtiTool(database.db, config, createLaunchHandlers({
     db: database.db,

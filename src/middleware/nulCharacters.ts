@@ -15,7 +15,8 @@ export function hasNulCharacter(value: unknown): boolean {
 /**
  * PostgreSQL refuses NUL characters in text and jsonb: a value holding one would fail the query (or the
  * session save that keeps a rejected form's values) with a 500. Refused at the edge, in the path, the
- * query and the parsed body, with a 400 that says why. Mounted before the LTI routes and after the body parser.
+ * query and the parsed body, with a 400 that says why. Mounted right after each body parser (the LTI
+ * routes' and the app's); multipart fields are checked where multer reads them.
  */
 export function refuseNulCharacters() {
   return (req: Request, _res: Response, next: NextFunction) => {
