@@ -12,6 +12,9 @@ import { initI18n, setUpI18n } from './middleware/i18n';
 import { setUpNavigation } from './middleware/authorisation';
 import { setUpRequestLogging } from './middleware/requestLogging';
 import { errorHandler, notFoundHandler } from './middleware/errorHandler';
+import { requireFormContentType, setUpFormBodies } from './middleware/formBodies';
+import { refuseNulCharacters } from './middleware/nulCharacters';
+import { answerLtiRequestsWhenDatabaseFails, setUpLtiRequests } from './middleware/ltiRequests';
 import { setUpLtiTool, type LtiTool } from './lti/ltiTool';
 import type { ToolKeyPairSource } from './lti/toolKeyPairs';
 import { createLaunchHandlers, deepLinkingRoutes } from './routes/launch';
@@ -82,9 +85,11 @@ export async function createApp(options: {
   app.get('/health', async (_req, res) => {
     try {
       await database.db.execute(sql`select 1`);
+      database.availability.succeeded();
       res.json({ status: 'ok', database: { kind: database.kind, status: 'ok' } });
     } catch (error) {
-      res.status(503).json({ status: 'error', database: { kind: database.kind, status: 'unreachable', error: String(error) } });
+      if (!database.availability.failed(error)) logger.error({ err: error }, 'health check failed');
+      res.status(503).json({ status: 'error', database: { kind: database.kind, status: 'unreachable' } });
     }
   });
   app.use(setUpPartitionedCookies(secure));
@@ -100,12 +105,15 @@ export async function createApp(options: {
     tool: services.lti,
     logError: (error) => logger.error({ err: error }, 'launch failed'),
   }), { logger, keyPairs: options.toolKeyPairs });
+  answerLtiRequestsWhenDatabaseFails(tool.plugin);
   // Pstage's login, registration and launch checks, then ltijs (which parses no body of its own).
-  app.use('/lti', tool.router, tool.provider.app);
-  app.use(express.urlencoded({ extended: false, limit: '1mb' }));
+  app.use('/lti', setUpLtiRequests(), tool.router, tool.provider.app);
+  app.use(setUpFormBodies());
+  app.use(refuseNulCharacters());
 
   if (options.beforeRoutes) await options.beforeRoutes(app, services);
 
+  app.use(requireFormContentType());
   app.use(setUpCsrf());
   app.use(setUpNavigation(database.db));
   app.get('/', (req, res) => {
@@ -121,6 +129,6 @@ export async function createApp(options: {
   app.use('/documents', documentRoutes(services));
 
   app.use(notFoundHandler());
-  app.use(errorHandler(logger, !config.production));
+  app.use(errorHandler(logger, !config.production, database.availability));
   return { app, services };
 }

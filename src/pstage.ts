@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createApp } from './app';
 import type { Clock } from './clock';
+import { trackRequests } from './httpDrain';
 import type { Config } from './config';
 import type { DevPlatform } from './lti/devPlatform';
 import { createLogger } from './middleware/requestLogging';
@@ -43,6 +44,8 @@ export async function startPstage(options: {
   notificationScheduler?: boolean;
   /** Where the LTI tool's key pairs come from (see createApp). */
   toolKeyPairs?: ToolKeyPairSource;
+  /** On stop, how long requests in progress may take to finish before their connections are cut (8 s by default). */
+  shutdownGraceMs?: number;
 }): Promise<RunningPstage> {
   const server = http.createServer();
   // Node closes an idle kept-alive connection after 5 s. A client (undici's fetch, a reverse proxy) that sends
@@ -62,9 +65,11 @@ export async function startPstage(options: {
   const port = (server.address() as AddressInfo).port;
   const config = options.configFor(port);
   const logger = options.logger ?? createLogger(config.logLevel);
+  const requests = trackRequests(server);
   let database: DatabaseHandle | undefined;
   try {
     database = options.database ?? (await openDatabase(config.database));
+    database.availability.useLogger(logger.child({ component: 'database' }));
     let devPlatform: DevPlatform | undefined;
     const { app, services } = await createApp({
       config,
@@ -82,12 +87,25 @@ export async function startPstage(options: {
     });
     server.off('request', starting);
     server.on('request', app);
-    const outbox = createOutboxFromConfig({ config, db: database.db, logger, ags: progressPostBackFor(services), intervalMs: options.outboxPollMs });
+    const outbox = createOutboxFromConfig({
+      config,
+      db: database.db,
+      logger,
+      ags: progressPostBackFor(services),
+      intervalMs: options.outboxPollMs,
+      availability: database.availability,
+    });
     if (options.outboxWorker ?? true) {
       outbox.start();
       wakeOutboxAfterWrites(server, outbox.worker);
     }
-    const scheduler = createNotificationScheduler({ db: database.db, officeEmail: config.officeEmail, logger, clock: () => services.clock.now() });
+    const scheduler = createNotificationScheduler({
+      db: database.db,
+      officeEmail: config.officeEmail,
+      logger,
+      clock: () => services.clock.now(),
+      availability: database.availability,
+    });
     if (options.notificationScheduler ?? config.environment !== 'test') scheduler.start();
     const openedDatabase = database;
     return {
@@ -95,11 +113,9 @@ export async function startPstage(options: {
       url: config.publicBaseUrl,
       services,
       devPlatform,
+      /** Graceful: no new connection, requests in progress finish (within the grace), the outbox worker ends its delivery. */
       async stop() {
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        });
+        await requests.drain(options.shutdownGraceMs ?? 8_000);
         await scheduler.stop();
         await outbox.stop();
         await services.lti().close();

@@ -1,7 +1,11 @@
 import { ConfigError, loadConfig } from './config';
 import { LtiStartupError } from './lti/ltiTool';
 import { createLogger } from './middleware/requestLogging';
+import { guardProcess } from './processGuards';
 import { startPstage } from './pstage';
+
+/** Requests in progress get this long to finish on SIGTERM; the process gives up a little later whatever happens. */
+const shutdownGraceMs = 8_000;
 
 async function main() {
   let config;
@@ -15,7 +19,8 @@ async function main() {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  const running = await startPstage({ configFor: () => config, port: config.port, logger });
+  guardProcess(logger);
+  const running = await startPstage({ configFor: () => config, port: config.port, logger, shutdownGraceMs });
   logger.info(
     { url: running.url, database: running.services.database.kind, devPlatform: Boolean(running.devPlatform) },
     running.devPlatform ? `Pstage is running on ${running.url} — try it from ${running.url}/dev` : `Pstage is running on ${running.url}`,
@@ -26,9 +31,18 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    const timer = setTimeout(() => process.exit(1), 10_000);
+    const timer = setTimeout(() => {
+      logger.error('shutdown took too long, exiting');
+      process.exit(1);
+    }, shutdownGraceMs + 5_000);
     timer.unref();
-    await running.stop();
+    try {
+      await running.stop();
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+    logger.info('stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

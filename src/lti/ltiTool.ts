@@ -2,6 +2,7 @@ import express, { Router, type CookieOptions, type NextFunction, type Request, t
 import ltijsModule, { type IdToken, type PlatformConfig, type Provider } from 'ltijs';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
+import { refuseNulCharacters } from '../middleware/nulCharacters';
 import { setUpRateLimit } from '../middleware/rateLimit';
 import type { Database } from '../models/database';
 import { launchGuard } from './launchGuard';
@@ -82,7 +83,7 @@ export async function setUpLtiTool(
   const launchLimit = setUpRateLimit({ db, name: 'launch', windowMs: 60_000, limit: config.rateLimits.launchesPerMinute, logger: options.logger, now });
   const registrationLimit = setUpRateLimit({ db, name: 'registration', windowMs: 3_600_000, limit: config.rateLimits.registrationsPerHour, logger: options.logger, now });
   const router = Router();
-  router.use(express.urlencoded({ extended: false, limit: '256kb' }), leaveNoBodyToLtijs);
+  router.use(express.urlencoded({ extended: false, limit: '256kb' }), leaveNoBodyToLtijs, refuseNulCharacters());
   router.all('/login', launchLimit, catchErrors(oidcLoginHandler({ provider: lti, db, cookieOptions, handlers, now })));
   router.all('/register', registrationLimit, catchErrors((req, res) => handlers.onDynamicRegistration(req, res)));
   router.use(forIdTokenPosts(launchLimit), catchErrors(launchGuard({ db, cookieOptions, handlers, now })));

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { createDatabaseAvailability, type DatabaseAvailability } from './databaseAvailability';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -13,6 +14,8 @@ export type Executor = Database | Transaction;
 export interface DatabaseHandle {
   db: Database;
   kind: 'pglite' | 'postgres';
+  /** Whether the server answers; connection failures are reported to it, logged once per incident. */
+  availability: DatabaseAvailability;
   close(): Promise<void>;
   /** PGlite only: the whole cluster as a tarball, to start another instance from it. */
   dumpDataDir?(): Promise<Blob>;
@@ -37,15 +40,25 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Databas
   const client = new PGlite({ dataDir, loadDataDir });
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Database;
-  return { db, kind: 'pglite', close: () => client.close(), dumpDataDir: async () => (await client.dumpDataDir('none')) as Blob };
+  return { db, kind: 'pglite', availability: createDatabaseAvailability(), close: () => client.close(), dumpDataDir: async () => (await client.dumpDataDir('none')) as Blob };
 }
 
 async function openPostgres(url: string, max = 10): Promise<DatabaseHandle> {
   const { Pool } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
-  const pool = new Pool({ connectionString: url, max });
+  // Without a connection timeout, a request waits forever for a server that is gone.
+  // TCP keep-alive finds a server that vanished without closing its connections (a network cut).
+  const pool = new Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
+  const availability = createDatabaseAvailability();
+  // A connection the server closes (restart, pg_terminate_backend) emits 'error' on its client, idle in the pool
+  // or checked out; unhandled, that would end the process. The pool drops the client and opens a new one next time.
+  pool.on('error', (error) => availability.failed(error));
+  pool.on('connect', (client) => {
+    client.on('error', (error) => availability.failed(error));
+    availability.succeeded();
+  });
   const db = drizzle(pool, { schema }) as unknown as Database;
-  return { db, kind: 'postgres', close: () => pool.end() };
+  return { db, kind: 'postgres', availability, close: () => pool.end() };
 }
 
 async function migrateDatabase(handle: DatabaseHandle): Promise<void> {

@@ -79,6 +79,12 @@ export const outboxRepository = {
     return claimed.sort((a, b) => a.id - b.id);
   },
 
+  /** Gives back leased rows that were not delivered (the worker is stopping): due again at once, for any worker. */
+  async release(db: Executor, ids: number[]): Promise<void> {
+    if (ids.length === 0) return;
+    await db.update(outbox).set({ lockedUntil: null }).where(and(inArray(outbox.id, ids), eq(outbox.status, 'pending')));
+  },
+
   /** Only a still-pending row becomes sent: a superseded one stays superseded. Older states with its key are superseded. */
   async markSent(db: Executor, id: number): Promise<void> {
     const [row] = await db

@@ -32,13 +32,13 @@ async function openPgliteFromTemplate(): Promise<DatabaseHandle> {
 }
 
 /**
- * The test database: PGlite in memory by default, or, when DATABASE_URL is set (CI's PostgreSQL run),
- * a database of its own per jest worker on that server, so workers never share rows.
+ * On the PostgreSQL server of DATABASE_URL, the URL of a database of this jest worker's own (created when
+ * missing), so workers never share rows. `purpose` names another one for tests that need a second.
  */
-export async function openTestDatabase(): Promise<DatabaseHandle> {
+export async function testDatabaseUrl(purpose = 'test'): Promise<string> {
   const url = process.env.DATABASE_URL;
-  if (!url) return openPgliteFromTemplate();
-  const name = `pstage_test_${process.env.JEST_WORKER_ID ?? '1'}`;
+  if (!url) throw new Error('testDatabaseUrl needs DATABASE_URL (a PostgreSQL server)');
+  const name = `pstage_${purpose}_${process.env.JEST_WORKER_ID ?? '1'}`;
   const admin = new Client({ connectionString: url });
   await admin.connect();
   try {
@@ -49,7 +49,16 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
   }
   const workerUrl = new URL(url);
   workerUrl.pathname = `/${name}`;
-  const handle = await openDatabase({ kind: 'postgres', url: workerUrl.toString(), max: 10 });
+  return workerUrl.toString();
+}
+
+/**
+ * The test database: PGlite in memory by default, or, when DATABASE_URL is set (CI's PostgreSQL run),
+ * a database of its own per jest worker on that server, so workers never share rows.
+ */
+export async function openTestDatabase(): Promise<DatabaseHandle> {
+  if (!process.env.DATABASE_URL) return openPgliteFromTemplate();
+  const handle = await openDatabase({ kind: 'postgres', url: await testDatabaseUrl(), max: 10 });
   await truncateAll(handle);
   return handle;
 }

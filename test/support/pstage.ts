@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import { loadConfig, type Config } from '../../src/config';
 import { startPstage, type RunningPstage } from '../../src/pstage';
 import type { DatabaseHandle } from '../../src/models/database';
@@ -16,18 +17,35 @@ export interface TestPstage extends RunningPstage {
   reset(): Promise<void>;
 }
 
-/**
- * `publicBaseUrl` lets a test pretend to be served over HTTPS (behind a proxy) while it listens on plain HTTP;
- * `toolKeyPairs` replaces the pool of key pairs made once per run (test/support/toolKeyPool.ts).
- */
-export async function startTestPstage(
-  env: Record<string, string> = {},
-  options: { publicBaseUrl?: (port: number) => string; toolKeyPairs?: ToolKeyPairSource } = {},
-): Promise<TestPstage> {
-  const database = await openTestDatabase();
+export interface TestPstageOptions {
+  /** Lets a test pretend to be served over HTTPS (behind a proxy) while it listens on plain HTTP. */
+  publicBaseUrl?: (port: number) => string;
+  /** Another database than the worker's test database (one reached through a proxy, say); closed by `stop`. */
+  database?: DatabaseHandle;
+  logger?: Logger;
+  /** Off by default: tests drive the outbox themselves. */
+  outboxWorker?: boolean;
+  outboxPollMs?: number;
+  shutdownGraceMs?: number;
+  /** Replaces the pool of key pairs made once per run (test/support/toolKeyPool.ts). */
+  toolKeyPairs?: ToolKeyPairSource;
+}
+
+export async function startTestPstage(env: Record<string, string> = {}, options: TestPstageOptions = {}): Promise<TestPstage> {
+  const database = options.database ?? (await openTestDatabase());
   const configFor = (port: number): Config =>
     loadConfig({ NODE_ENV: 'test', PORT: String(port), PUBLIC_BASE_URL: options.publicBaseUrl?.(port) ?? `http://127.0.0.1:${port}`, DATA_DIR: '/tmp/pstage-test-data', ...env });
-  const running = await startPstage({ configFor, port: 0, database, outboxWorker: false, clock: testClock, toolKeyPairs: options.toolKeyPairs ?? pooledToolKeyPairs });
+  const running = await startPstage({
+    configFor,
+    port: 0,
+    database,
+    logger: options.logger,
+    outboxWorker: options.outboxWorker ?? false,
+    outboxPollMs: options.outboxPollMs,
+    shutdownGraceMs: options.shutdownGraceMs,
+    clock: testClock,
+    toolKeyPairs: options.toolKeyPairs ?? pooledToolKeyPairs,
+  });
   // The development platform is registered once per file; its rows are put back after each truncation.
   let devPlatformRecords: Omit<typeof ltiRecords.$inferSelect, 'id'>[] | undefined;
   const registerDevPlatform = async () => {

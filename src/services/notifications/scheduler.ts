@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Database } from '../../models/database';
+import type { DatabaseAvailability } from '../../models/databaseAvailability';
 import { sessionRepository } from '../../models/sessionRepository';
 import { enqueueDailyDigest } from './dailyDigest';
 import { enqueueStartReminders } from './startReminders';
@@ -20,6 +21,10 @@ export interface NotificationSchedulerOptions {
   intervalMs?: number;
   reminderDays?: number;
   clock?: () => Date;
+  /** After a failed pass (the database was down), the next one comes this soon instead of a whole interval later. */
+  retryMs?: number;
+  /** Passes that fail because the database is down are reported there (logged once per incident). */
+  availability?: Pick<DatabaseAvailability, 'failed'>;
 }
 
 /**
@@ -29,8 +34,10 @@ export interface NotificationSchedulerOptions {
  */
 export function createNotificationScheduler(options: NotificationSchedulerOptions): NotificationScheduler {
   const intervalMs = options.intervalMs ?? 15 * 60_000;
+  const retryMs = Math.min(options.retryMs ?? 30_000, intervalMs);
   const clock = options.clock ?? (() => new Date());
   let timer: NodeJS.Timeout | undefined;
+  let started = false;
   let running: Promise<unknown> = Promise.resolve();
 
   async function runOnce(now = clock()) {
@@ -42,19 +49,32 @@ export function createNotificationScheduler(options: NotificationSchedulerOption
     return { digest, reminders, expiredSessions };
   }
 
+  function schedule(delay: number) {
+    if (!started) return;
+    timer = setTimeout(tick, delay);
+    timer.unref();
+  }
+
   function tick() {
-    running = runOnce().catch((error: unknown) => options.logger.error({ err: error }, 'scheduled notifications failed'));
+    timer = undefined;
+    running = runOnce().then(
+      () => schedule(intervalMs),
+      (error: unknown) => {
+        if (!options.availability?.failed(error)) options.logger.error({ err: error }, 'scheduled notifications failed');
+        schedule(retryMs);
+      },
+    );
   }
 
   return {
     start() {
-      if (timer) return;
+      if (started) return;
+      started = true;
       tick();
-      timer = setInterval(tick, intervalMs);
-      timer.unref();
     },
     async stop() {
-      if (timer) clearInterval(timer);
+      started = false;
+      if (timer) clearTimeout(timer);
       timer = undefined;
       await running;
     },

@@ -4,6 +4,7 @@ import { createNotificationRenderer } from '../../mail/notificationMail';
 import { createMailHandler } from '../../mail/sender';
 import { createMailTransport, type MailTransport } from '../../mail/transport';
 import type { Database } from '../../models/database';
+import type { DatabaseAvailability } from '../../models/databaseAvailability';
 import { createOutboxWorker, type OutboxHandler, type OutboxWorker } from './worker';
 
 /**
@@ -16,6 +17,7 @@ export function createOutboxFromConfig(options: {
   logger: Logger;
   ags?: OutboxHandler;
   intervalMs?: number;
+  availability?: DatabaseAvailability;
 }): { worker: OutboxWorker; transport: MailTransport; start(): void; stop(): Promise<void> } {
   const { config } = options;
   const transport = createMailTransport(config);
@@ -28,6 +30,7 @@ export function createOutboxFromConfig(options: {
     db: options.db,
     logger: options.logger.child({ component: 'outbox' }),
     intervalMs: options.intervalMs,
+    availability: options.availability,
     handlers: options.ags ? { mail, ags: options.ags } : { mail },
   });
   return {

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Database } from '../../models/database';
+import type { DatabaseAvailability } from '../../models/databaseAvailability';
 import { defaultMaxAttempts, outboxRepository, type OutboxKind, type OutboxMessage } from '../../models/outboxRepository';
 import { retryDelayMs } from './backoff';
 import { isPermanentFailure } from './permanentFailure';
@@ -48,6 +49,8 @@ export interface OutboxWorkerOptions {
   lockMs?: number;
   maxAttempts?: number;
   retryDelay?: (attempts: number) => number;
+  /** Runs that fail because the database is down are reported there (logged once per incident), not logged each poll. */
+  availability?: Pick<DatabaseAvailability, 'failed'>;
 }
 
 /**
@@ -108,7 +111,15 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       const batch = await outboxRepository.claimDue(db, { limit: batchSize, lockMs, kinds });
       if (batch.length === 0) return counts;
       // One at a time: messages sharing a supersede key (grade post-backs) keep their order.
-      for (const message of batch) await deliver(message, counts);
+      for (const [index, message] of batch.entries()) {
+        if (stopping) {
+          // Stopping (shutdown): the delivery in progress was finished; the rest of the batch is given back now
+          // rather than held until its lease expires.
+          await outboxRepository.release(db, batch.slice(index).map((row) => row.id));
+          return counts;
+        }
+        await deliver(message, counts);
+      }
       if (stopping) return counts;
     }
   }
@@ -123,7 +134,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     timer = undefined;
     if (running) return;
     running = runOnce()
-      .catch((error) => logger.error({ err: error }, 'outbox worker run failed'))
+      .catch((error: unknown) => {
+        if (!options.availability?.failed(error)) logger.error({ err: error }, 'outbox worker run failed');
+      })
       .finally(() => {
         running = undefined;
         schedule(wokenWhileRunning ? 0 : intervalMs);
@@ -144,6 +157,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       timer = undefined;
       await running;
       started = false;
+      stopping = false;
     },
     runOnce,
     wake() {

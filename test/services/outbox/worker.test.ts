@@ -70,6 +70,37 @@ describe('outbox worker', () => {
     expect(byKind).toEqual({ ags: 'sent', mail: 'pending' });
   });
 
+  it('stopped in the middle of a batch, it finishes the delivery in progress and gives the rest back at once', async () => {
+    const delivered: number[] = [];
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const worker = createOutboxWorker({
+      db: database.db,
+      logger,
+      intervalMs: 60_000,
+      handlers: {
+        ags: async (payload) => {
+          entered();
+          await gate;
+          delivered.push(payload.n as number);
+        },
+      },
+    });
+    for (const n of [1, 2, 3]) await outboxRepository.enqueue(database.db, { kind: 'ags', payload: { n } });
+    worker.start();
+    await inside;
+    const stopped = worker.stop();
+    release();
+    await stopped;
+    expect(delivered).toEqual([1]);
+    // Not held until the lease expires: another worker (the next instance) takes them now.
+    const next = createOutboxWorker({ db: database.db, logger, handlers: { ags: async (payload) => void delivered.push(payload.n as number) } });
+    expect(await next.runOnce()).toEqual({ sent: 2, retrying: 0, failed: 0 });
+    expect(delivered).toEqual([1, 2, 3]);
+  });
+
   it('a handler that keeps failing ends as failed after the maximum number of attempts', async () => {
     const worker = createOutboxWorker({
       db: database.db,

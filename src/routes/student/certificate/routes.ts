@@ -1,23 +1,31 @@
 import { Router, type Request, type Response } from 'express';
 import multer from 'multer';
 import type { Services } from '../../../services';
-import { certificatePage, ownDocument } from '../../../services/student/studentQueries';
-import { notFound } from '../../../errors';
+import { AppError, notFound } from '../../../errors';
+import { hasNulCharacter } from '../../../middleware/nulCharacters';
 import { certificateMaxBytes, uploadCertificate } from '../../../services/student/certificate';
+import { certificatePage, ownDocument } from '../../../services/student/studentQueries';
 import { keepFormState, takeFormState } from '../../shared/formState';
 import { idParam, idSchema } from '../../shared/ids';
 
 const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: certificateMaxBytes, files: 1 }, defParamCharset: 'utf8' }).single('certificate');
 
-/** Runs multer; a file too large or a second file becomes a field error instead of a 500. */
+/**
+ * Runs multer; a file too large or a second file becomes a field error instead of a 500. A body multer cannot
+ * read (cut short, no boundary, malformed part) is a 400; a NUL character in a field or the file name too
+ * (PostgreSQL would refuse it).
+ */
 function receiveFile(req: Request, res: Response): Promise<string | null> {
   return new Promise((resolve, reject) => {
     upload(req, res, (error: unknown) => {
-      if (!error) return resolve(null);
+      if (!error) {
+        if (hasNulCharacter(req.body) || hasNulCharacter(req.file?.originalname)) return reject(new AppError(400, 'errors.nulCharacter'));
+        return resolve(null);
+      }
       if (error instanceof multer.MulterError) {
         return resolve(error.code === 'LIMIT_FILE_SIZE' ? 'student.certificate.errors.tooLarge' : 'student.certificate.errors.oneFile');
       }
-      reject(error);
+      reject(new AppError(400, 'errors.incompleteUpload'));
     });
   });
 }

@@ -38,36 +38,46 @@ const columns: [string, (row: InternshipRow, t: Translate) => string | number | 
   ['academicTutor', (row) => row.academicTutor],
 ];
 
+export interface InternshipExport {
+  /** Writes the file to `out`, waiting for the socket to drain when it is full; returns the number of rows. */
+  writeTo(out: Writable): Promise<number>;
+}
+
 /**
- * Writes the CSV of the filtered conventions to `out`, a batch of rows at a time (memory stays bounded
- * whatever the number of rows), waiting for the socket to drain when it is full.
+ * The CSV of the filtered conventions, a batch of rows at a time (memory stays bounded whatever the number of
+ * rows). The first batch is read before anything is written: a filter the database refuses fails while the
+ * response can still be an error page, not halfway through a download.
  */
-export async function exportInternships(db: Database, filter: InternshipFilter, out: Writable, t: Translate): Promise<number> {
-  // A client that goes away mid-download closes the socket: stop reading rows instead of waiting for a drain.
-  const write = async (text: string) => {
-    if (out.destroyed) return;
-    if (!out.write(text)) {
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          out.off('drain', done);
-          out.off('close', done);
-          resolve();
-        };
-        out.on('drain', done);
-        out.on('close', done);
-      });
-    }
+export async function prepareInternshipExport(db: Database, filter: InternshipFilter, t: Translate): Promise<InternshipExport> {
+  const firstBatch = await internshipDatabaseRepository.batchAfter(db, filter, 0, exportBatchSize);
+  return {
+    async writeTo(out) {
+      // A client that goes away mid-download closes the socket: stop reading rows instead of waiting for a drain.
+      const write = async (text: string) => {
+        if (out.destroyed) return;
+        if (!out.write(text)) {
+          await new Promise<void>((resolve) => {
+            const done = () => {
+              out.off('drain', done);
+              out.off('close', done);
+              resolve();
+            };
+            out.on('drain', done);
+            out.on('close', done);
+          });
+        }
+      };
+      await write(csvByteOrderMark + csvRow(columns.map(([key]) => t(`officeAdmin.csv.${key}`))));
+      let rows = firstBatch;
+      let written = 0;
+      for (;;) {
+        if (rows.length === 0 || out.destroyed) break;
+        await write(rows.map((row) => csvRow(columns.map(([, value]) => value(row, t)))).join(''));
+        written += rows.length;
+        if (rows.length < exportBatchSize) break;
+        rows = await internshipDatabaseRepository.batchAfter(db, filter, rows[rows.length - 1].id, exportBatchSize);
+      }
+      return written;
+    },
   };
-  await write(csvByteOrderMark + csvRow(columns.map(([key]) => t(`officeAdmin.csv.${key}`))));
-  let afterId = 0;
-  let written = 0;
-  for (;;) {
-    const rows = await internshipDatabaseRepository.batchAfter(db, filter, afterId, exportBatchSize);
-    if (rows.length === 0 || out.destroyed) break;
-    await write(rows.map((row) => csvRow(columns.map(([, value]) => value(row, t)))).join(''));
-    written += rows.length;
-    afterId = rows[rows.length - 1].id;
-    if (rows.length < exportBatchSize) break;
-  }
-  return written;
 }

@@ -1,4 +1,7 @@
+import { Writable } from 'node:stream';
+import { translator } from '../../../../src/middleware/i18n';
 import { conventions } from '../../../../src/models/schema';
+import { prepareInternshipExport } from '../../../../src/services/office/admin/internships';
 import { useTestPstage } from '../../../support/pstage';
 import { submitConventionAsStudent } from '../../../support/studentJourney';
 import { createHost, download, insertConvention, launchOffice } from './support';
@@ -134,4 +137,31 @@ describe('the internship database', () => {
     const response = await client.request('/office/internships/export.csv?startTo=demain');
     expect(response).toMatchObject({ status: 303, location: '/office/internships?startTo=demain' });
   });
+
+  it.each(['2147483648', '99999999999', '0'])('refuses programmeId=%s (beyond the int4 column) on the page and the export, and keeps serving', async (id) => {
+    const { client } = await launchOffice(pstage);
+    const page = await client.request(`/office/internships?programmeId=${id}`);
+    expect(page.status).toBe(400);
+    expect(page.text).toContain('id="programmeId-error"');
+    const exported = await client.request(`/office/internships/export.csv?programmeId=${id}`);
+    expect(exported).toMatchObject({ status: 303, location: `/office/internships?programmeId=${id}` });
+    expect((await client.request('/health')).status).toBe(200);
+    expect((await client.request('/office/internships?programmeId=2147483647')).text).toContain('Conventions : 0');
+  });
+
+  it('treats a page number beyond any offset the database takes as the first page', async () => {
+    await dataSet();
+    const { client } = await launchOffice(pstage);
+    const page = await client.request('/office/internships?page=100000000000000000000');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Conventions : 3');
+  });
+
+  it('reads the first rows before writing a byte: a filter the database refuses fails with nothing sent', async () => {
+    let written = 0;
+    const out = new Writable({ write: (chunk: Buffer, _encoding, done) => ((written += chunk.length), done()) });
+    await expect(prepareInternshipExport(pstage.database.db, { programmeId: 2 ** 31 }, translator('fr')).then((csv) => csv.writeTo(out))).rejects.toThrow();
+    expect(written).toBe(0);
+  });
 });
+

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { translator } from '../../../../middleware/i18n';
 import { conventionStates } from '../../../../domain/workflow';
 import type { Services } from '../../../../services';
-import { exportInternships, internshipDatabasePage } from '../../../../services/office/admin/internships';
+import { internshipDatabasePage, prepareInternshipExport } from '../../../../services/office/admin/internships';
 import { fieldErrors } from '../../../shared/formState';
 import { currentQuery, pageNumber, pagination } from '../pagination';
 import { internshipFilterSchema } from './schema';
@@ -33,11 +33,12 @@ export function internshipRoutes(services: Services): Router {
       res.redirect(303, `/office/internships?${currentQuery(req)}`);
       return;
     }
+    // The file is for French Excel and the institution's records: French headers and labels whatever the page language.
+    const csv = await prepareInternshipExport(services.db, parsed.data, translator('fr'));
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="stages-${services.clock.today()}.csv"`);
     res.setHeader('Cache-Control', 'no-store');
-    // The file is for French Excel and the institution's records: French headers and labels whatever the page language.
-    await exportInternships(services.db, parsed.data, res, translator('fr'));
+    await csv.writeTo(res);
     res.end();
   });
   return router;

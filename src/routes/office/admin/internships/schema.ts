@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../../../domain/calendarDate';
 import { conventionStates } from '../../../../domain/workflow';
+import { parseId } from '../../../shared/ids';
 
 const optional = (max: number) =>
   z
@@ -15,8 +16,9 @@ const optionalDate = () => optional(10).refine((value) => !value || isIsoDate(va
 /** The internship database's filter, read from the query string (the same for the page and its CSV export). */
 export const internshipFilterSchema = z.object({
   academicYear: optional(9).refine((value) => !value || /^\d{4}-\d{4}$/.test(value), { error: 'officeAdmin.errors.academicYear' }),
+  // An id is an int4 column: a number beyond it would make the query fail rather than find nothing.
   programmeId: optional(10)
-    .refine((value) => !value || /^\d+$/.test(value), { error: 'student.errors.choose' })
+    .refine((value) => !value || parseId(value) !== undefined, { error: 'student.errors.choose' })
     .transform((value) => (value ? Number(value) : undefined)),
   state: z
     .union([z.literal(''), z.enum(conventionStates.filter((state) => state !== 'draft') as ['submitted'], { error: 'student.errors.choose' })])

@@ -8,6 +8,7 @@ import { cancelConvention } from '../../../../services/student/conventionWorkflo
 import { signatureProgress } from '../../../../services/student/signatureProgress';
 import { nextStepOf } from '../../../../services/student/wizardSteps';
 import { optionalText } from '../../../shared/formFields';
+import { fieldErrors, keepFormState, takeFormState } from '../../../shared/formState';
 import { idParam } from '../../../shared/ids';
 import { draftCommand } from '../wizard';
 
@@ -22,6 +23,7 @@ export function statusRoutes(services: Services): Router {
     const events = await conventionHistory(services.db, convention.id);
     const lastReturn = [...events].reverse().find((event) => event.event === 'return');
     const returned = convention.state === 'draft' && lastReturn ? lastReturn : null;
+    const kept = await takeFormState(req, `cancel-${convention.id}`);
     const findings = convention.state === 'draft' ? ((await legalFindings(services.db, details, services.clock.today())) ?? []) : (convention.legalFindings as { severity: string; code: string; params: Record<string, unknown> }[]);
     res.render('student/convention/status', {
       title: req.t('student.status.title', { reference: convention.reference }),
@@ -33,11 +35,18 @@ export function statusRoutes(services: Services): Router {
       resumeStep: nextStepOf(convention),
       mayCancel: availableEvents(convention.state, 'student').includes('cancel'),
       done: req.query.done === 'submitted' ? 'submitted' : null,
+      cancelForm: kept ?? { values: {}, errors: {} },
     });
   });
   router.post('/cancel', async (req, res) => {
-    const { reason } = cancelSchema.parse(req.body);
+    const parsed = cancelSchema.safeParse(req.body);
     const command = draftCommand(req);
+    if (!parsed.success) {
+      await keepFormState(req, `cancel-${command.conventionId}`, { values: { reason: String(req.body.reason ?? '') }, errors: fieldErrors(parsed.error) });
+      res.redirect(303, `/student/conventions/${command.conventionId}#reason`);
+      return;
+    }
+    const { reason } = parsed.data;
     await cancelConvention({ db: services.db, officeEmail: services.config.officeEmail }, command.userId, command.conventionId, command.version, reason, services.clock);
     res.redirect(303, '/student?done=conventionCancelled');
   });
