@@ -83,9 +83,11 @@ export async function startTestPstage(env: Record<string, string> = {}, options:
  */
 export function useTestPstage(): TestPstage {
   let running: TestPstage | undefined;
+  // A start-up (PGlite from its template, migrations, the app, the development platform) has a budget of its own:
+  // on a loaded two-core machine it can take longer than one test's 30 s.
   beforeAll(async () => {
     running = await startTestPstage();
-  });
+  }, 90_000);
   afterAll(async () => running?.stop());
   beforeEach(async () => running!.reset());
   return new Proxy({} as TestPstage, {
