@@ -16,11 +16,19 @@ export default tseslint.config(
       '@typescript-eslint/no-require-imports': ['error', { allow: ['^ltijs/dist/', '/developmentPlatform$'] }],
       // A value set once but read earlier by a closure (the LTI tool in the composition root) stays `let`.
       'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   { files: ['test/**/*.ts', 'bench/**/*.ts'], languageOptions: { globals: { ...globals.jest } } },
   { files: ['public/**/*.js'], languageOptions: { globals: { ...globals.browser } } },
-  { files: ['**/*.js', '**/*.cjs'], ignores: ['public/**'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    ignores: ['public/**'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   prettier,
 );

@@ -9,7 +9,9 @@ export default async function conventionPdfBench(): Promise<{ name: string; figu
   let bytes = 0;
   const started = process.hrtime.bigint();
   for (let index = 0; index < count; index++) {
-    const pdf = await renderConventionPdf(sampleConvention({ reference: `CONV-2026-${String(index).padStart(6, '0')}` }), { draft: index % 2 === 0 });
+    const pdf = await renderConventionPdf(sampleConvention({ reference: `CONV-2026-${String(index).padStart(6, '0')}` }), {
+      draft: index % 2 === 0,
+    });
     bytes += pdf.length;
   }
   const totalMs = Number(process.hrtime.bigint() - started) / 1e6;

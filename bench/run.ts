@@ -14,17 +14,21 @@ async function loadBench(file: string): Promise<Bench> {
 
 function printTable(rows: Array<{ file: string; result: BenchResult }>): void {
   const lines = rows.flatMap(({ file, result }) =>
-    Object.entries(result.figures).map(([figure, value]) => [file, result.name, figure, String(value)]));
+    Object.entries(result.figures).map(([figure, value]) => [file, result.name, figure, String(value)]),
+  );
   const header = ['file', 'benchmark', 'figure', 'value'];
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
-  const format = (cells: string[]) => cells.map((cell, column) => (column === 3 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join(' | ');
+  const format = (cells: string[]) =>
+    cells.map((cell, column) => (column === 3 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join(' | ');
   console.log(format(header));
   console.log(widths.map((width) => '-'.repeat(width)).join('-|-'));
   for (const line of lines) console.log(format(line));
 }
 
 async function main(): Promise<void> {
-  const files = readdirSync(__dirname).filter((name) => name.endsWith('.bench.ts')).sort();
+  const files = readdirSync(__dirname)
+    .filter((name) => name.endsWith('.bench.ts'))
+    .sort();
   const rows: Array<{ file: string; result: BenchResult }> = [];
   for (const file of files) {
     rows.push({ file, result: await (await loadBench(join(__dirname, file)))() });

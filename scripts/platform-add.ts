@@ -31,7 +31,12 @@ async function main() {
   const config = loadConfig();
   const database = await openDatabase(config.database);
   const unused = async () => undefined;
-  const tool = await setUpLtiTool(database.db, config, { onLaunch: unused, onDeepLinking: unused, onRejectedLaunch: () => undefined, onDynamicRegistration: unused });
+  const tool = await setUpLtiTool(database.db, config, {
+    onLaunch: unused,
+    onDeepLinking: unused,
+    onRejectedLaunch: () => undefined,
+    onDynamicRegistration: unused,
+  });
   await tool.registerPlatform(
     {
       url: values.issuer!,
@@ -44,12 +49,17 @@ async function main() {
     !values.pending,
   );
   const deployments = values['deployment-id'] ?? [];
-  for (const deploymentId of deployments) await ltiDeploymentRepository.record(database.db, values.issuer!, values['client-id']!, deploymentId, 'command');
+  for (const deploymentId of deployments)
+    await ltiDeploymentRepository.record(database.db, values.issuer!, values['client-id']!, deploymentId, 'command');
   const platform = await tool.provider.getPlatform(values.issuer!, values['client-id']!);
   const kid = platform ? await platform.platformKid() : '?';
   const deploymentText = deployments.length > 0 ? `, deployment ${deployments.join(', ')}` : ', deployment recorded at the first launch';
-  console.log(`Registered ${values.issuer} (client ${values['client-id']}${deploymentText}) — ${values.pending ? 'pending until the office activates it' : 'active'}; tool key id ${kid}.`);
-  console.log(`Give the LMS: login ${config.publicBaseUrl}/lti/login, launch ${config.publicBaseUrl}/lti/launch, keys ${config.publicBaseUrl}/lti/keys`);
+  console.log(
+    `Registered ${values.issuer} (client ${values['client-id']}${deploymentText}) — ${values.pending ? 'pending until the office activates it' : 'active'}; tool key id ${kid}.`,
+  );
+  console.log(
+    `Give the LMS: login ${config.publicBaseUrl}/lti/login, launch ${config.publicBaseUrl}/lti/launch, keys ${config.publicBaseUrl}/lti/keys`,
+  );
   await tool.close();
   await database.close();
 }

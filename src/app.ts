@@ -98,13 +98,18 @@ export async function createApp(options: {
   app.use(setUpSessions(database.db, secure, { now: () => services.clock.now() }));
   app.use(setUpI18n());
 
-  tool = await setUpLtiTool(database.db, config, createLaunchHandlers({
-    db: database.db,
+  tool = await setUpLtiTool(
+    database.db,
     config,
-    render,
-    tool: services.lti,
-    logError: (error) => logger.error({ err: error }, 'launch failed'),
-  }), { logger, keyPairs: options.toolKeyPairs });
+    createLaunchHandlers({
+      db: database.db,
+      config,
+      render,
+      tool: services.lti,
+      logError: (error) => logger.error({ err: error }, 'launch failed'),
+    }),
+    { logger, keyPairs: options.toolKeyPairs },
+  );
   answerLtiRequestsWhenDatabaseFails(tool.plugin);
   // Pstage's login, registration and launch checks, then ltijs (which parses no body of its own).
   app.use('/lti', setUpLtiRequests(), tool.router, tool.provider.app);

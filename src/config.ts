@@ -4,15 +4,21 @@ const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
-const listFromEnv = z
-  .string()
-  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+const listFromEnv = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_BASE_URL: z.url().optional(),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   DATA_DIR: z.string().default('./data'),
   ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   SMTP_HOST: z.string().optional(),
@@ -108,7 +114,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!e.ENCRYPTION_KEY) problems.push('ENCRYPTION_KEY is required in production (32 characters or more)');
     if (!e.PUBLIC_BASE_URL) problems.push('PUBLIC_BASE_URL is required in production (https://…)');
     if (!e.SMTP_HOST) problems.push('SMTP_HOST is required in production');
-    if (!e.MAIL_FROM) problems.push('MAIL_FROM is required in production (the sender of every notification, e.g. Pstage <stages@univ.example.fr>)');
+    if (!e.MAIL_FROM)
+      problems.push('MAIL_FROM is required in production (the sender of every notification, e.g. Pstage <stages@univ.example.fr>)');
     if (!e.OFFICE_EMAIL) problems.push('OFFICE_EMAIL is required in production');
     for (const name of ['INSTITUTION_NAME', 'INSTITUTION_STREET', 'INSTITUTION_POSTAL_CODE', 'INSTITUTION_CITY', 'DEAN_NAME'] as const) {
       if (!e[name]) problems.push(`${name} is required in production (printed on every convention)`);
@@ -132,7 +139,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     officeEmail: e.OFFICE_EMAIL ?? 'stages@localhost',
     institution: {
       name: e.INSTITUTION_NAME ?? 'Université de démonstration',
-      address: { street: e.INSTITUTION_STREET ?? '1 place de l’Université', postalCode: e.INSTITUTION_POSTAL_CODE ?? '75005', city: e.INSTITUTION_CITY ?? 'Paris' },
+      address: {
+        street: e.INSTITUTION_STREET ?? '1 place de l’Université',
+        postalCode: e.INSTITUTION_POSTAL_CODE ?? '75005',
+        city: e.INSTITUTION_CITY ?? 'Paris',
+      },
       phone: e.INSTITUTION_PHONE || undefined,
       email: e.INSTITUTION_EMAIL || undefined,
       dean: { civility: e.DEAN_CIVILITY, ...splitName(e.DEAN_NAME ?? 'Marie Doyenne') },

@@ -34,7 +34,10 @@ export function formatDate(value: string | Date | null | undefined, language: st
 /** An instant in France, short: '26/11/2026 14:05'. */
 export function formatDateTime(value: Date | string | null | undefined, language: string = 'fr'): string {
   if (value === null || value === undefined || value === '') return '';
-  const format = cached(`datetime:${language}`, () => new Intl.DateTimeFormat(localeOf(language), { timeZone, dateStyle: 'short', timeStyle: 'short' }));
+  const format = cached(
+    `datetime:${language}`,
+    () => new Intl.DateTimeFormat(localeOf(language), { timeZone, dateStyle: 'short', timeStyle: 'short' }),
+  );
   return format.format(new Date(value));
 }
 
@@ -46,13 +49,17 @@ export function formatLongDate(value: Date, language: string = 'fr'): string {
 /** 4.5 → '4,50 €' in French, '€4.50' in English. */
 export function formatAmount(value: number | null | undefined, language: string = 'fr'): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '';
-  return cached(`amount:${language}`, () => new Intl.NumberFormat(localeOf(language), { style: 'currency', currency: 'EUR' })).format(value);
+  return cached(`amount:${language}`, () => new Intl.NumberFormat(localeOf(language), { style: 'currency', currency: 'EUR' })).format(
+    value,
+  );
 }
 
 /** 1234.567 → '1 234,57' in French, '1,234.57' in English: at most `digits` decimals. */
 export function formatNumber(value: number | null | undefined, language: string = 'fr', digits = 2): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '';
-  return cached(`number:${language}:${digits}`, () => new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: digits })).format(value);
+  return cached(`number:${language}:${digits}`, () => new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: digits })).format(
+    value,
+  );
 }
 
 /**
@@ -62,6 +69,8 @@ export function formatNumber(value: number | null | undefined, language: string 
 export function formatSpreadsheetNumber(value: number | null | undefined, fixedDigits?: number): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '';
   const options: Intl.NumberFormatOptions =
-    fixedDigits === undefined ? { maximumFractionDigits: 2, useGrouping: false } : { minimumFractionDigits: fixedDigits, maximumFractionDigits: fixedDigits, useGrouping: false };
+    fixedDigits === undefined
+      ? { maximumFractionDigits: 2, useGrouping: false }
+      : { minimumFractionDigits: fixedDigits, maximumFractionDigits: fixedDigits, useGrouping: false };
   return cached(`sheet:${fixedDigits ?? 'max2'}`, () => new Intl.NumberFormat('fr-FR', options)).format(value);
 }

@@ -50,7 +50,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof LtiStartupError ? error.message : error instanceof Error ? error.stack ?? error.message : String(error);
+  const message =
+    error instanceof LtiStartupError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
   console.error(`Pstage could not start: ${message}`);
   process.exit(1);
 });

@@ -61,9 +61,25 @@ declare module 'ltijs' {
     setup(): Promise<boolean>;
     Close(): Promise<boolean>;
     Get(encryptionKey: string | false, collection: string, query?: Record<string, unknown>): Promise<Record<string, unknown>[] | false>;
-    Insert(encryptionKey: string | false, collection: string, item: Record<string, unknown>, index?: Record<string, unknown>): Promise<boolean>;
-    Replace(encryptionKey: string | false, collection: string, query: Record<string, unknown>, item: Record<string, unknown>, index?: Record<string, unknown>): Promise<boolean>;
-    Modify(encryptionKey: string | false, collection: string, query: Record<string, unknown>, modification: Record<string, unknown>): Promise<boolean>;
+    Insert(
+      encryptionKey: string | false,
+      collection: string,
+      item: Record<string, unknown>,
+      index?: Record<string, unknown>,
+    ): Promise<boolean>;
+    Replace(
+      encryptionKey: string | false,
+      collection: string,
+      query: Record<string, unknown>,
+      item: Record<string, unknown>,
+      index?: Record<string, unknown>,
+    ): Promise<boolean>;
+    Modify(
+      encryptionKey: string | false,
+      collection: string,
+      query: Record<string, unknown>,
+      modification: Record<string, unknown>,
+    ): Promise<boolean>;
     Delete(collection: string, query: Record<string, unknown>): Promise<boolean>;
   }
 
@@ -121,7 +137,10 @@ declare module 'ltijs' {
     };
     /** Assignment and Grade Services; `token` needs iss, clientId and platformContext.endpoint (see src/lti/serviceIdToken.ts). */
     Grade: {
-      getLineItems(token: ServiceToken, options?: { label?: string; tag?: string; resourceId?: string; limit?: number; id?: string; url?: string }): Promise<{ lineItems: LineItem[]; next?: string }>;
+      getLineItems(
+        token: ServiceToken,
+        options?: { label?: string; tag?: string; resourceId?: string; limit?: number; id?: string; url?: string },
+      ): Promise<{ lineItems: LineItem[]; next?: string }>;
       createLineItem(token: ServiceToken, lineItem: Omit<LineItem, 'id'>): Promise<LineItem>;
       getLineItemById(token: ServiceToken, lineItemId: string): Promise<LineItem>;
       submitScore(token: ServiceToken, lineItemId: string, score: Score): Promise<Score>;
@@ -129,7 +148,10 @@ declare module 'ltijs' {
     };
     /** Names and Role Provisioning Services; `token` needs iss, clientId and platformContext.namesRoles. */
     NamesAndRoles: {
-      getMembers(token: ServiceToken, options?: { role?: string; limit?: number; pages?: number; url?: string; resourceLinkId?: boolean }): Promise<MembershipContainer>;
+      getMembers(
+        token: ServiceToken,
+        options?: { role?: string; limit?: number; pages?: number; url?: string; resourceLinkId?: boolean },
+      ): Promise<MembershipContainer>;
     };
   }
 

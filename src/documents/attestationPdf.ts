@@ -64,7 +64,11 @@ export function renderAttestation(data: AttestationData, language: DocumentLangu
 
     sectionHeading(doc, t.sections.gratification);
     const paid = data.totalGratificationPaid;
-    paragraph(doc, paid === null || paid === undefined ? t.gratificationBlank : fill(t.gratificationPaid, { amount: formatAmount(paid, language) }), { bold: true, align: 'left' });
+    paragraph(
+      doc,
+      paid === null || paid === undefined ? t.gratificationBlank : fill(t.gratificationPaid, { amount: formatAmount(paid, language) }),
+      { bold: true, align: 'left' },
+    );
     paragraph(doc, t.pensionNotice, { italic: true });
 
     ensureSpace(doc, 170);
@@ -92,7 +96,10 @@ function signatureAndStamp(doc: PDFKit.PDFDocument, t: AttestationText): void {
   [t.labels.signature, t.stamp].forEach((label, column) => {
     const x = pageMargins.left + column * (width + gap);
     doc.rect(x, top, width, height).lineWidth(0.6).strokeColor('#888888').stroke();
-    doc.font(fonts.bold).fontSize(8.5).text(label, x + 8, top + 7, { width: width - 16 });
+    doc
+      .font(fonts.bold)
+      .fontSize(8.5)
+      .text(label, x + 8, top + 7, { width: width - 16 });
   });
   doc.font(fonts.regular).fontSize(9.5);
   doc.x = pageMargins.left;

@@ -7,9 +7,24 @@ export interface AttestationText {
   footerNote: string;
   sections: Record<'host' | 'intern' | 'programme' | 'duration' | 'gratification' | 'signature', string>;
   labels: Record<
-    | 'name' | 'fullName' | 'siret' | 'address' | 'phone' | 'email' | 'representative' | 'birthDate' | 'studentNumber'
-    | 'programme' | 'institution' | 'period' | 'totalDuration' | 'gratificationTotal' | 'place' | 'date'
-    | 'signatoryName' | 'signature',
+    | 'name'
+    | 'fullName'
+    | 'siret'
+    | 'address'
+    | 'phone'
+    | 'email'
+    | 'representative'
+    | 'birthDate'
+    | 'studentNumber'
+    | 'programme'
+    | 'institution'
+    | 'period'
+    | 'totalDuration'
+    | 'gratificationTotal'
+    | 'place'
+    | 'date'
+    | 'signatoryName'
+    | 'signature',
     string
   >;
   certifies: string;

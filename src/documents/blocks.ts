@@ -19,9 +19,16 @@ export function ensureSpace(doc: PDFKit.PDFDocument, height: number): void {
 }
 
 export function documentTitle(doc: PDFKit.PDFDocument, title: string, subtitle?: string): void {
-  doc.font(fonts.bold).fontSize(15).text(title, pageMargins.left, doc.y, { width: contentWidth(doc), align: 'center' });
+  doc
+    .font(fonts.bold)
+    .fontSize(15)
+    .text(title, pageMargins.left, doc.y, { width: contentWidth(doc), align: 'center' });
   if (subtitle) {
-    doc.moveDown(0.2).font(fonts.regular).fontSize(10).text(subtitle, { width: contentWidth(doc), align: 'center' });
+    doc
+      .moveDown(0.2)
+      .font(fonts.regular)
+      .fontSize(10)
+      .text(subtitle, { width: contentWidth(doc), align: 'center' });
   }
   doc.moveDown(0.8).fontSize(bodySize);
 }
@@ -30,16 +37,27 @@ export function sectionHeading(doc: PDFKit.PDFDocument, text: string): void {
   // Keep a heading with at least three lines of what follows.
   ensureSpace(doc, 60);
   doc.moveDown(0.6);
-  doc.font(fonts.bold).fontSize(11).text(text, pageMargins.left, doc.y, { width: contentWidth(doc) });
+  doc
+    .font(fonts.bold)
+    .fontSize(11)
+    .text(text, pageMargins.left, doc.y, { width: contentWidth(doc) });
   const y = doc.y + 1;
-  doc.moveTo(pageMargins.left, y).lineTo(pageMargins.left + contentWidth(doc), y).lineWidth(0.4).strokeColor('#bbbbbb').stroke();
+  doc
+    .moveTo(pageMargins.left, y)
+    .lineTo(pageMargins.left + contentWidth(doc), y)
+    .lineWidth(0.4)
+    .strokeColor('#bbbbbb')
+    .stroke();
   doc.moveDown(0.35).font(fonts.regular).fontSize(bodySize);
 }
 
 export function subHeading(doc: PDFKit.PDFDocument, text: string): void {
   ensureSpace(doc, 40);
   doc.moveDown(0.3);
-  doc.font(fonts.bold).fontSize(bodySize + 0.5).text(text, pageMargins.left, doc.y, { width: contentWidth(doc) });
+  doc
+    .font(fonts.bold)
+    .fontSize(bodySize + 0.5)
+    .text(text, pageMargins.left, doc.y, { width: contentWidth(doc) });
   doc.moveDown(0.15).font(fonts.regular).fontSize(bodySize);
 }
 
@@ -52,7 +70,10 @@ export interface ParagraphOptions {
 export function paragraph(doc: PDFKit.PDFDocument, text: string, options: ParagraphOptions = {}): void {
   const font = options.bold ? fonts.bold : options.italic ? fonts.italic : fonts.regular;
   ensureSpace(doc, 14);
-  doc.font(font).fontSize(bodySize).text(text, pageMargins.left, doc.y, { width: contentWidth(doc), align: options.align ?? 'justify' });
+  doc
+    .font(font)
+    .fontSize(bodySize)
+    .text(text, pageMargins.left, doc.y, { width: contentWidth(doc), align: options.align ?? 'justify' });
   doc.moveDown(0.3).font(fonts.regular);
 }
 

@@ -13,7 +13,11 @@ type Doc = PDFKit.PDFDocument;
 
 export function renderConventionPdf(data: ConventionDocumentData, options: ConventionRenderOptions): Promise<Buffer> {
   const wording = conventionWording(data.language);
-  const doc = createPdfDocument({ title: `${wording.documentTitle} ${data.reference}`, language: data.language, subject: data.internship.subjectTitle });
+  const doc = createPdfDocument({
+    title: `${wording.documentTitle} ${data.reference}`,
+    language: data.language,
+    subject: data.internship.subjectTitle,
+  });
   return renderToBuffer(doc, () => writeConvention(doc, data, wording), {
     title: `${wording.documentTitle} — ${data.university.institutionName}`,
     reference: data.reference,
@@ -89,7 +93,10 @@ function writeParties(doc: Doc, data: ConventionDocumentData, w: ConventionWordi
     [labels.serviceAddress, service.address ? formatAddress(service.address) : undefined],
   ]);
   subHeading(doc, w.parties.student);
-  const insurance = [student.healthInsurance.fund, student.healthInsurance.affiliation && `${labels.affiliation} ${student.healthInsurance.affiliation}`];
+  const insurance = [
+    student.healthInsurance.fund,
+    student.healthInsurance.affiliation && `${labels.affiliation} ${student.healthInsurance.affiliation}`,
+  ];
   fields(doc, [
     [labels.name, fullName(student)],
     [labels.birthDate, formatDate(student.birthDate, data.language)],
@@ -129,12 +136,16 @@ function writeTerms(doc: Doc, data: ConventionDocumentData, w: ConventionWording
   const hours = (value: number) => formatNumber(value, language);
   writeArticle(doc, w.articles.terms);
   const interruptions = (internship.interruptions ?? []).map((period) =>
-    [fill(w.values.interruption, { from: date(period.from), to: date(period.to) }), period.reason].filter(Boolean).join(' — '));
+    [fill(w.values.interruption, { from: date(period.from), to: date(period.to) }), period.reason].filter(Boolean).join(' — '),
+  );
   fields(doc, [
     [w.labels.period, fill(w.values.periodRange, { start: date(internship.startDate), end: date(internship.endDate) })],
     [w.labels.interruptions, interruptions.length > 0 ? interruptions.join('\n') : w.values.none],
     [w.labels.workingDays, internship.workingDays?.join(', ')],
-    [w.labels.hoursPerDay, internship.hoursPerDay === undefined ? undefined : fill(w.values.hoursPerDay, { hours: hours(internship.hoursPerDay) })],
+    [
+      w.labels.hoursPerDay,
+      internship.hoursPerDay === undefined ? undefined : fill(w.values.hoursPerDay, { hours: hours(internship.hoursPerDay) }),
+    ],
     [w.labels.irregularSchedule, internship.irregularSchedule],
     [w.labels.weeklyHours, fill(w.values.weeklyHours, { hours: hours(internship.weeklyHours) })],
     [w.labels.totalDuration, fill(w.values.totalDuration, { hours: hours(internship.totalHours), days: hours(internship.totalDays) })],
@@ -149,7 +160,10 @@ function writeSupervision(doc: Doc, data: ConventionDocumentData, w: ConventionW
   const { professionalTutor: tutor, academicTutor } = data;
   writeArticle(doc, w.articles.supervision);
   fields(doc, [
-    [w.labels.professionalTutor, [fullName(tutor), tutor.function, tutor.email, tutor.phone && keepTogether(tutor.phone)].filter(Boolean).join(', ')],
+    [
+      w.labels.professionalTutor,
+      [fullName(tutor), tutor.function, tutor.email, tutor.phone && keepTogether(tutor.phone)].filter(Boolean).join(', '),
+    ],
     [w.labels.academicTutor, [fullName(academicTutor), academicTutor.email].join(', ')],
     [w.labels.supervision, data.supervision ?? w.articles.supervision.defaultText],
   ]);

@@ -13,7 +13,8 @@ export function renderFicheDeLiaison(prefill: Partial<FicheDeLiaisonPrefill>, la
   const t = ficheDeLiaisonText(language);
   const doc = createPdfDocument({ title: t.title, language });
   const date = (value?: string) => (value ? formatDate(value, language) : undefined);
-  const number = (value: number | undefined, suffix: string) => (value === undefined ? undefined : `${formatNumber(value, language)} ${suffix}`);
+  const number = (value: number | undefined, suffix: string) =>
+    value === undefined ? undefined : `${formatNumber(value, language)} ${suffix}`;
   const { labels, sections, choices } = t;
   const p = prefill;
 
@@ -32,8 +33,21 @@ export function renderFicheDeLiaison(prefill: Partial<FicheDeLiaisonPrefill>, la
     answerRow(doc, labels.siret, p.siret);
     answerRow(doc, labels.naf, p.naf);
     answerRow(doc, labels.legalStatus, p.legalStatus);
-    choiceRow(doc, labels.headcount, headcountBands.map((band) => ({ value: band, label: band })), p.headcountBand);
-    choiceRow(doc, labels.sector, [{ value: 'public', label: choices.sector.public }, { value: 'private', label: choices.sector.private }], p.sector);
+    choiceRow(
+      doc,
+      labels.headcount,
+      headcountBands.map((band) => ({ value: band, label: band })),
+      p.headcountBand,
+    );
+    choiceRow(
+      doc,
+      labels.sector,
+      [
+        { value: 'public', label: choices.sector.public },
+        { value: 'private', label: choices.sector.private },
+      ],
+      p.sector,
+    );
     answerRow(doc, labels.address, p.hostAddress, 2);
     answerRow(doc, labels.country, p.country);
     answerRow(doc, labels.phone, p.hostPhone && keepTogether(p.hostPhone));
@@ -72,7 +86,15 @@ export function renderFicheDeLiaison(prefill: Partial<FicheDeLiaisonPrefill>, la
 
     sectionHeading(doc, sections.gratification);
     answerRow(doc, labels.amount, p.gratificationAmount === undefined ? undefined : formatAmount(p.gratificationAmount, language));
-    choiceRow(doc, labels.unit, [{ value: 'hour', label: choices.units.hour }, { value: 'month', label: choices.units.month }], p.gratificationUnit);
+    choiceRow(
+      doc,
+      labels.unit,
+      [
+        { value: 'hour', label: choices.units.hour },
+        { value: 'month', label: choices.units.month },
+      ],
+      p.gratificationUnit,
+    );
     answerRow(doc, labels.paymentTerms, p.paymentTerms, 2);
     answerRow(doc, labels.benefits, p.benefits, 3);
 

@@ -7,11 +7,44 @@ export interface FicheDeLiaisonText {
   footerNote: string;
   sections: Record<'student' | 'host' | 'service' | 'tutor' | 'signatory' | 'internship' | 'gratification' | 'completedBy', string>;
   labels: Record<
-    | 'studentName' | 'programme' | 'academicYear' | 'academicTutor' | 'hostName' | 'siret' | 'naf' | 'legalStatus'
-    | 'headcount' | 'sector' | 'address' | 'country' | 'phone' | 'email' | 'website' | 'serviceName' | 'serviceAddress'
-    | 'civility' | 'name' | 'function' | 'startDate' | 'endDate' | 'interruptions' | 'weeklySchedule' | 'hoursPerDay'
-    | 'weeklyHours' | 'night' | 'sunday' | 'publicHoliday' | 'activities' | 'skills' | 'amount' | 'unit' | 'paymentTerms'
-    | 'benefits' | 'completedByName' | 'date' | 'signature',
+    | 'studentName'
+    | 'programme'
+    | 'academicYear'
+    | 'academicTutor'
+    | 'hostName'
+    | 'siret'
+    | 'naf'
+    | 'legalStatus'
+    | 'headcount'
+    | 'sector'
+    | 'address'
+    | 'country'
+    | 'phone'
+    | 'email'
+    | 'website'
+    | 'serviceName'
+    | 'serviceAddress'
+    | 'civility'
+    | 'name'
+    | 'function'
+    | 'startDate'
+    | 'endDate'
+    | 'interruptions'
+    | 'weeklySchedule'
+    | 'hoursPerDay'
+    | 'weeklyHours'
+    | 'night'
+    | 'sunday'
+    | 'publicHoliday'
+    | 'activities'
+    | 'skills'
+    | 'amount'
+    | 'unit'
+    | 'paymentTerms'
+    | 'benefits'
+    | 'completedByName'
+    | 'date'
+    | 'signature',
     string
   >;
   choices: {
@@ -80,7 +113,10 @@ const fr: FicheDeLiaisonText = {
   },
   choices: {
     sector: { public: 'public', private: 'privé' },
-    civilities: [{ value: 'M.', label: 'M.' }, { value: 'Mme', label: 'Mme' }],
+    civilities: [
+      { value: 'M.', label: 'M.' },
+      { value: 'Mme', label: 'Mme' },
+    ],
     units: { hour: 'par heure', month: 'par mois' },
   },
   hoursSuffix: 'h',
@@ -144,7 +180,10 @@ const en: FicheDeLiaisonText = {
   },
   choices: {
     sector: { public: 'public', private: 'private' },
-    civilities: [{ value: 'M.', label: 'Mr' }, { value: 'Mme', label: 'Ms' }],
+    civilities: [
+      { value: 'M.', label: 'Mr' },
+      { value: 'Mme', label: 'Ms' },
+    ],
     units: { hour: 'per hour', month: 'per month' },
   },
   hoursSuffix: 'h',

@@ -31,7 +31,10 @@ export function answerRow(doc: PDFKit.PDFDocument, label: string, value: string 
   doc.lineWidth(0.5).strokeColor('#8a8a8a').dash(1, { space: 2 });
   for (let line = 1; line <= lines; line++) {
     const y = top + line * lineSpacing - 6;
-    doc.moveTo(left + labelWidth, y).lineTo(left + contentWidth(doc), y).stroke();
+    doc
+      .moveTo(left + labelWidth, y)
+      .lineTo(left + contentWidth(doc), y)
+      .stroke();
   }
   doc.undash();
   doc.x = left;

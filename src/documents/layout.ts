@@ -63,7 +63,12 @@ function drawHeader(doc: PDFKit.PDFDocument, decoration: PageDecoration): void {
     doc.font(fonts.bold).fontSize(8.5).fillColor(colors.draft);
     doc.text(decoration.draft.banner, left, 44, { width, align: 'center', lineBreak: false });
   }
-  doc.moveTo(left, 62).lineTo(left + width, 62).lineWidth(0.5).strokeColor(colors.rule).stroke();
+  doc
+    .moveTo(left, 62)
+    .lineTo(left + width, 62)
+    .lineWidth(0.5)
+    .strokeColor(colors.rule)
+    .stroke();
   doc.fillColor(colors.text);
 }
 
@@ -71,11 +76,20 @@ function drawFooter(doc: PDFKit.PDFDocument, decoration: PageDecoration, pageNum
   const left = pageMargins.left;
   const width = doc.page.width - pageMargins.left - pageMargins.right;
   const top = doc.page.height - 52;
-  doc.moveTo(left, top - 6).lineTo(left + width, top - 6).lineWidth(0.5).strokeColor(colors.rule).stroke();
+  doc
+    .moveTo(left, top - 6)
+    .lineTo(left + width, top - 6)
+    .lineWidth(0.5)
+    .strokeColor(colors.rule)
+    .stroke();
   doc.font(fonts.regular).fontSize(7.5).fillColor(colors.muted);
   const footerLeft = [decoration.reference, decoration.footerNote].filter(Boolean).join(' · ');
   doc.text(footerLeft, left, top, { width: width * 0.75, lineBreak: false, ellipsis: true });
-  doc.text(decoration.pageLabel(pageNumber, pageCount), left + width * 0.75, top, { width: width * 0.25, align: 'right', lineBreak: false });
+  doc.text(decoration.pageLabel(pageNumber, pageCount), left + width * 0.75, top, {
+    width: width * 0.25,
+    align: 'right',
+    lineBreak: false,
+  });
   doc.fillColor(colors.text);
 }
 

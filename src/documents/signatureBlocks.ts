@@ -48,21 +48,38 @@ function textBlocks(block: SignatureBlock): Array<{ font: string; size: number; 
 }
 
 function boxHeight(doc: PDFKit.PDFDocument, block: SignatureBlock, inner: number): number {
-  const text = textBlocks(block).reduce((sum, part) => sum + doc.font(part.font).fontSize(part.size).heightOfString(part.text, { width: inner }) + 2, 0);
+  const text = textBlocks(block).reduce(
+    (sum, part) => sum + doc.font(part.font).fontSize(part.size).heightOfString(part.text, { width: inner }) + 2,
+    0,
+  );
   return padding + text + 8 + 14 + 12 + signatureRoom;
 }
 
-function drawBox(doc: PDFKit.PDFDocument, block: SignatureBlock, labels: SignatureLabels, x: number, y: number, width: number, height: number): void {
+function drawBox(
+  doc: PDFKit.PDFDocument,
+  block: SignatureBlock,
+  labels: SignatureLabels,
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+): void {
   const inner = width - 2 * padding;
   doc.rect(x, y, width, height).lineWidth(0.6).strokeColor('#888888').stroke();
   let cursor = y + padding;
   for (const part of textBlocks(block)) {
-    doc.font(part.font).fontSize(part.size).text(part.text, x + padding, cursor, { width: inner });
+    doc
+      .font(part.font)
+      .fontSize(part.size)
+      .text(part.text, x + padding, cursor, { width: inner });
     cursor = doc.y + 2;
   }
   // Date and signature lines sit at the same height in every box of a row.
   cursor = y + height - signatureRoom - 26;
-  doc.font(fonts.regular).fontSize(8.5).text(labels.date, x + padding, cursor, { width: inner, lineBreak: false });
+  doc
+    .font(fonts.regular)
+    .fontSize(8.5)
+    .text(labels.date, x + padding, cursor, { width: inner, lineBreak: false });
   cursor += 14;
   doc.text(labels.signature, x + padding, cursor, { width: inner / 2, lineBreak: false });
   if (block.stamp) doc.text(labels.stamp, x + padding + inner / 2, cursor, { width: inner / 2, lineBreak: false });

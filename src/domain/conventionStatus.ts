@@ -34,7 +34,11 @@ export function isPrintableAsFinal(state: string): boolean {
  * 'started' or 'soon' (within `withinDays`) when the internship starts, or started, without a complete convention:
  * the internship cannot start before.
  */
-export function startFlag(convention: { state: string; startDate: string | null }, today: string, withinDays: number): 'started' | 'soon' | null {
+export function startFlag(
+  convention: { state: string; startDate: string | null },
+  today: string,
+  withinDays: number,
+): 'started' | 'soon' | null {
   if (!convention.startDate || convention.state === 'complete' || convention.state === 'cancelled') return null;
   if (convention.startDate <= today) return 'started';
   return convention.startDate <= addDays(today, withinDays) ? 'soon' : null;

@@ -9,7 +9,15 @@ export const smallHostQuota = 3;
 export const professionalTutorCap = 3;
 
 /** The band's lowest headcount, so the quota shown is the one the host is sure to have. */
-const bandLowestHeadcount: Record<string, number> = { '0': 0, '1-9': 1, '10-19': 10, '20-49': 20, '50-249': 50, '250-4999': 250, '5000+': 5000 };
+const bandLowestHeadcount: Record<string, number> = {
+  '0': 0,
+  '1-9': 1,
+  '10-19': 10,
+  '20-49': 20,
+  '50-249': 50,
+  '250-4999': 250,
+  '5000+': 5000,
+};
 
 export function hostQuota(headcountBand: string | null | undefined): number {
   const headcount = headcountBand ? bandLowestHeadcount[headcountBand] : undefined;

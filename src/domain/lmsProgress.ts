@@ -81,7 +81,13 @@ export function lmsScore(states: ProgressStates): LmsScore {
   const stage = progressStage(states);
   const subjectScore = stageScores[progressStage({ ...states, conventionState: null })];
   const scoreGiven = stageScores[stage] >= 0 ? stageScores[stage] : subjectScore;
-  return { stage, scoreGiven, scoreMaximum: progressScoreMaximum, activityProgress: activityProgressOf(stage, scoreGiven), gradingProgress: 'FullyGraded' };
+  return {
+    stage,
+    scoreGiven,
+    scoreMaximum: progressScoreMaximum,
+    activityProgress: activityProgressOf(stage, scoreGiven),
+    gradingProgress: 'FullyGraded',
+  };
 }
 
 function activityProgressOf(stage: ProgressStage, scoreGiven: number): ActivityProgress {
@@ -102,6 +108,7 @@ export function progressComment(states: ProgressStates, changedAt: Date, locale:
   const stage = progressStage(states);
   const date = formatLongDate(changedAt, locale);
   const main = t(`progress.comment.stage`, { label: t(`progress.stage.${stage}`), date });
-  const subjectPending = stage.startsWith('convention') && stage !== 'conventionComplete' && states.subjectState !== null && states.subjectState !== 'validated';
+  const subjectPending =
+    stage.startsWith('convention') && stage !== 'conventionComplete' && states.subjectState !== null && states.subjectState !== 'validated';
   return subjectPending ? `${main} ${t(`progress.comment.subject.${states.subjectState}`)}` : main;
 }

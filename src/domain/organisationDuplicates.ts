@@ -1,5 +1,29 @@
 /** Words that do not tell two hosts apart: legal forms and linking words. */
-const noiseWords = new Set(['sa', 'sas', 'sasu', 'sarl', 'eurl', 'sci', 'snc', 'scop', 'gie', 'ltd', 'inc', 'gmbh', 'et', 'de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'and', 'the']);
+const noiseWords = new Set([
+  'sa',
+  'sas',
+  'sasu',
+  'sarl',
+  'eurl',
+  'sci',
+  'snc',
+  'scop',
+  'gie',
+  'ltd',
+  'inc',
+  'gmbh',
+  'et',
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'les',
+  'l',
+  'd',
+  'and',
+  'the',
+]);
 
 /** 'Société Générale S.A.' → 'societe generale': accents, case, punctuation and legal forms removed. */
 export function comparableName(name: string): string {

@@ -3,11 +3,7 @@ import { Actor, decide, Decision, eventsFor, isBlank, refuse, transitionsOf } fr
 export const subjectStates = ['proposed', 'validated', 'rejected'] as const;
 export type SubjectState = (typeof subjectStates)[number];
 
-export type SubjectEvent =
-  | { type: 'revise' }
-  | { type: 'propose' }
-  | { type: 'validate' }
-  | { type: 'reject'; comment: string };
+export type SubjectEvent = { type: 'revise' } | { type: 'propose' } | { type: 'validate' } | { type: 'reject'; comment: string };
 export type SubjectEventType = SubjectEvent['type'];
 
 const row = transitionsOf<SubjectState, SubjectEvent, Record<string, never>>();

@@ -46,7 +46,13 @@ export const conventionTransitions = [
     when: (event, facts) =>
       (facts.signedParties ?? []).includes(event.party) ? refuse('workflow.error.alreadySigned', { party: event.party }) : null,
   }),
-  row({ event: 'final_check', from: ['signed_by_parties'], actors: ['office'], to: 'complete', when: (_event, facts) => finalCheckRefusal(facts) }),
+  row({
+    event: 'final_check',
+    from: ['signed_by_parties'],
+    actors: ['office'],
+    to: 'complete',
+    when: (_event, facts) => finalCheckRefusal(facts),
+  }),
   row({ event: 'cancel', from: ['draft', 'submitted'], actors: ['student'], to: 'cancelled' }),
   row({ event: 'cancel', from: BEFORE_COMPLETE, actors: ['office'], to: 'cancelled', when: (event) => reasonRefusal(event.reason) }),
 ];

@@ -31,7 +31,12 @@ export interface AgsScore {
 
 /** The LMS answered with an error status. */
 export class AgsHttpError extends Error {
-  constructor(readonly status: number, readonly method: string, readonly url: string, body: string) {
+  constructor(
+    readonly status: number,
+    readonly method: string,
+    readonly url: string,
+    body: string,
+  ) {
     super(`${method} ${url} answered ${status}${body ? `: ${body.slice(0, 300)}` : ''}`);
     this.name = 'AgsHttpError';
   }
@@ -39,7 +44,11 @@ export class AgsHttpError extends Error {
 
 /** The LMS could not be reached (connection refused, DNS, timeout). */
 export class AgsUnreachableError extends Error {
-  constructor(readonly method: string, readonly url: string, cause: unknown) {
+  constructor(
+    readonly method: string,
+    readonly url: string,
+    cause: unknown,
+  ) {
     super(`${method} ${url} unreachable: ${unreachableReason(cause)}`, { cause });
     this.name = 'AgsUnreachableError';
   }
@@ -74,7 +83,9 @@ export interface AgsTokenSource {
 
 export class PlatformUnavailableError extends Error {
   constructor(platform: AgsPlatformRef, reason: 'unregistered' | 'inactive') {
-    super(`The LMS ${platform.iss} (client ${platform.clientId}) is ${reason === 'unregistered' ? 'not registered' : 'not active'} in Pstage`);
+    super(
+      `The LMS ${platform.iss} (client ${platform.clientId}) is ${reason === 'unregistered' ? 'not registered' : 'not active'} in Pstage`,
+    );
     this.name = 'PlatformUnavailableError';
   }
 }
@@ -107,7 +118,10 @@ function withPath(url: string, segment: string): string {
 }
 
 function nextLink(header: string | null): string | undefined {
-  return header?.split(',').map((part) => /<([^>]+)>\s*;\s*rel="?next"?/.exec(part)?.[1]).find(Boolean);
+  return header
+    ?.split(',')
+    .map((part) => /<([^>]+)>\s*;\s*rel="?next"?/.exec(part)?.[1])
+    .find(Boolean);
 }
 
 export interface AgsClient {

@@ -69,7 +69,9 @@ export async function registerDynamically(
     throw new RegistrationError('originNotAllowed');
   }
   const platforms = await tool.provider.getAllPlatforms();
-  const statuses = await Promise.all(platforms.map(async (platform) => ({ url: await platform.platformUrl(), active: await platform.platformActive() })));
+  const statuses = await Promise.all(
+    platforms.map(async (platform) => ({ url: await platform.platformUrl(), active: await platform.platformActive() })),
+  );
   if (statuses.filter((status) => !status.active).length >= maxPendingPlatforms) throw new RegistrationError('tooManyPending');
 
   const configuration = openidConfigurationSchema.safeParse(await remote(() => fetchJson(configurationUrl), 'configurationUnreachable'));
@@ -78,10 +80,19 @@ export async function registerDynamically(
   const issuer = platformUrl(platform.issuer, config.production);
   if (!issuer || issuer.host !== configurationUrl.host) throw new RegistrationError('issuerMismatch');
   const registrationEndpoint = platformUrl(platform.registration_endpoint, config.production);
-  if (!registrationEndpoint || registrationEndpoint.host !== configurationUrl.host) throw new RegistrationError('registrationEndpointNotAllowed');
+  if (!registrationEndpoint || registrationEndpoint.host !== configurationUrl.host)
+    throw new RegistrationError('registrationEndpointNotAllowed');
 
   const answer = registrationResponseSchema.safeParse(
-    await remote(() => fetchJson(registrationEndpoint, { method: 'POST', json: toolRegistration(config, platform.claims_supported), bearer: request.registrationToken }), 'registrationRefused'),
+    await remote(
+      () =>
+        fetchJson(registrationEndpoint, {
+          method: 'POST',
+          json: toolRegistration(config, platform.claims_supported),
+          bearer: request.registrationToken,
+        }),
+      'registrationRefused',
+    ),
   );
   if (!answer.success) throw new RegistrationError('registrationInvalid');
   const clientId = answer.data.client_id;

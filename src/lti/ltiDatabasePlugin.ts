@@ -60,7 +60,10 @@ export function decrypt(data: string, iv: string, secret: string): string {
 export class LtiDatabasePlugin {
   private cleanupTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly db: Database, private readonly options: { cleanupIntervalMs?: number } = {}) {}
+  constructor(
+    private readonly db: Database,
+    private readonly options: { cleanupIntervalMs?: number } = {},
+  ) {}
 
   async setup(): Promise<boolean> {
     const interval = this.options.cleanupIntervalMs ?? 60_000;
@@ -122,9 +125,7 @@ export class LtiDatabasePlugin {
           target: [ltiRecords.collection, ltiRecords.key],
           set: { data: document, createdAt: new Date(), expiresAt: this.expiry(collection) },
         });
-      await tx
-        .delete(ltiRecords)
-        .where(and(eq(ltiRecords.collection, collection), ne(ltiRecords.key, key), this.matches(query)));
+      await tx.delete(ltiRecords).where(and(eq(ltiRecords.collection, collection), ne(ltiRecords.key, key), this.matches(query)));
       if (collection === 'platform' && typeof document.kid === 'string') await this.pendingUnlessSaid(tx, document.kid);
     });
     return true;

@@ -51,17 +51,21 @@ export async function setUpLtiTool(
   const plugin = new LtiDatabasePlugin(db, { cleanupIntervalMs: config.environment === 'test' ? 0 : 60_000 });
   const secure = config.publicBaseUrl.startsWith('https://');
   const cookies = secure ? { secure: true, sameSite: 'None' as const } : { secure: false, sameSite: 'Lax' as const };
-  lti.setup(config.encryptionKey, { plugin }, {
-    appRoute: '/launch',
-    loginRoute: '/login',
-    keysetRoute: '/keys',
-    dynRegRoute: '/register',
-    cors: false,
-    // ltiaas: ltijs validates the launch and hands it to us directly; Pstage keeps its own session afterwards.
-    ltiaas: true,
-    tokenMaxAge: tokenMaxAgeSeconds,
-    cookies,
-  });
+  lti.setup(
+    config.encryptionKey,
+    { plugin },
+    {
+      appRoute: '/launch',
+      loginRoute: '/login',
+      keysetRoute: '/keys',
+      dynRegRoute: '/register',
+      cors: false,
+      // ltiaas: ltijs validates the launch and hands it to us directly; Pstage keeps its own session afterwards.
+      ltiaas: true,
+      tokenMaxAge: tokenMaxAgeSeconds,
+      cookies,
+    },
+  );
 
   lti.onConnect(async (token, req, res) => handlers.onLaunch(token, req, res));
   lti.onDeepLinking(async (token, req, res) => handlers.onDeepLinking(token, req, res));
@@ -80,12 +84,30 @@ export async function setUpLtiTool(
   const now = options.now ?? (() => new Date());
   // The same options as ltijs's own cookies, so that ltijs finds and clears the state cookies Pstage sets.
   const cookieOptions: CookieOptions = { httpOnly: true, signed: true, secure: cookies.secure, sameSite: secure ? 'none' : 'lax' };
-  const launchLimit = setUpRateLimit({ db, name: 'launch', windowMs: 60_000, limit: config.rateLimits.launchesPerMinute, logger: options.logger, now });
-  const registrationLimit = setUpRateLimit({ db, name: 'registration', windowMs: 3_600_000, limit: config.rateLimits.registrationsPerHour, logger: options.logger, now });
+  const launchLimit = setUpRateLimit({
+    db,
+    name: 'launch',
+    windowMs: 60_000,
+    limit: config.rateLimits.launchesPerMinute,
+    logger: options.logger,
+    now,
+  });
+  const registrationLimit = setUpRateLimit({
+    db,
+    name: 'registration',
+    windowMs: 3_600_000,
+    limit: config.rateLimits.registrationsPerHour,
+    logger: options.logger,
+    now,
+  });
   const router = Router();
   router.use(express.urlencoded({ extended: false, limit: '256kb' }), leaveNoBodyToLtijs, refuseNulCharacters());
   router.all('/login', launchLimit, catchErrors(oidcLoginHandler({ provider: lti, db, cookieOptions, handlers, now })));
-  router.all('/register', registrationLimit, catchErrors((req, res) => handlers.onDynamicRegistration(req, res)));
+  router.all(
+    '/register',
+    registrationLimit,
+    catchErrors((req, res) => handlers.onDynamicRegistration(req, res)),
+  );
   router.use(forIdTokenPosts(launchLimit), catchErrors(launchGuard({ db, cookieOptions, handlers, now })));
 
   return {
@@ -128,9 +150,9 @@ async function deployWithoutExit(lti: Provider): Promise<void> {
   const originalExit = process.exit;
   const sigintListeners = process.listeners('SIGINT');
   let exitRequested = false;
-  process.exit = ((() => {
+  process.exit = (() => {
     exitRequested = true;
-  }) as unknown) as typeof process.exit;
+  }) as unknown as typeof process.exit;
   try {
     await lti.deploy({ serverless: true, silent: true });
   } finally {

@@ -44,7 +44,11 @@ export function oidcLoginHandler(deps: {
       await deps.provider.Database.Insert(false, 'state', { state, query: Object.fromEntries(new URLSearchParams(query)) });
     }
     const now = deps.now();
-    await ltiLoginRepository.save(deps.db, { state, nonce, iss, clientId, expiresAt: new Date(now.getTime() + loginLifetimeSeconds * 1000) }, now);
+    await ltiLoginRepository.save(
+      deps.db,
+      { state, nonce, iss, clientId, expiresAt: new Date(now.getTime() + loginLifetimeSeconds * 1000) },
+      now,
+    );
     res.cookie(stateCookieName(state), iss, { ...deps.cookieOptions, maxAge: stateCookieMaxAgeMs });
 
     const authentication = new URL(await platform.platformAuthEndpoint());

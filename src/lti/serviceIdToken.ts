@@ -16,7 +16,9 @@ export interface ServiceIdToken {
   };
 }
 
-export function serviceIdToken(programme: Pick<Programme, 'iss' | 'clientId' | 'deploymentId' | 'lineItemsUrl' | 'lineItemUrl' | 'membershipsUrl'>): ServiceIdToken {
+export function serviceIdToken(
+  programme: Pick<Programme, 'iss' | 'clientId' | 'deploymentId' | 'lineItemsUrl' | 'lineItemUrl' | 'membershipsUrl'>,
+): ServiceIdToken {
   return {
     iss: programme.iss,
     clientId: programme.clientId,

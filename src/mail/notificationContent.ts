@@ -46,7 +46,8 @@ const builders: { [K in NotificationKind]: Builder<K> } = {
         ...label(c, 'academicTutor', d.academicTutorName),
       ],
       steps: (validated ? ['stepValidated1', 'stepValidated2'] : ['stepRejected1', 'stepRejected2']).map((step) =>
-        c.t(`mail.subjectDecided.${step}`)),
+        c.t(`mail.subjectDecided.${step}`),
+      ),
       link: link(c, 'subjectDecided', d.path),
     };
   },

@@ -12,12 +12,7 @@ export type IsoDate = string;
 export type ConventionParty = 'student' | 'hostSignatory' | 'professionalTutor' | 'academicTutor' | 'dean';
 
 export type MissingForCompletion =
-  | 'studentSignature'
-  | 'hostSignatorySignature'
-  | 'professionalTutorSignature'
-  | 'academicTutorSignature'
-  | 'deanSignature'
-  | 'certificate';
+  'studentSignature' | 'hostSignatorySignature' | 'professionalTutorSignature' | 'academicTutorSignature' | 'deanSignature' | 'certificate';
 
 /**
  * What each notification needs to be rendered later, at delivery time. `path` is the page inside Pstage
@@ -44,7 +39,14 @@ export interface NotificationData {
   };
   dailyDigest: {
     date: IsoDate;
-    conventions: { reference: string; studentName: string; programmeTitle: string; organisationName: string; startDate: IsoDate; path: string }[];
+    conventions: {
+      reference: string;
+      studentName: string;
+      programmeTitle: string;
+      organisationName: string;
+      startDate: IsoDate;
+      path: string;
+    }[];
     path: string;
   };
   hostCreated: { organisationName: string; siret?: string; city?: string; country?: string; createdByName: string; path: string };

@@ -67,7 +67,8 @@ export function setUpNavigation(db: Database) {
       if (!session) return next();
       const items: { href: string; label: string; current: boolean }[] = [];
       const here = req.path;
-      if (await studentAllowed(db, session)) items.push({ href: '/student', label: req.t('layout.studentHome'), current: here.startsWith('/student') });
+      if (await studentAllowed(db, session))
+        items.push({ href: '/student', label: req.t('layout.studentHome'), current: here.startsWith('/student') });
       for (const programme of await programmeRepository.listForUser(db, session.userId, 'staff')) {
         const href = `/programme/${programme.id}`;
         items.push({ href, label: req.t('layout.programmePanel', { title: programme.title }), current: here.startsWith(href) });

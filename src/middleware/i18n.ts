@@ -32,7 +32,9 @@ function deepMerge(target: Record<string, unknown>, source: Record<string, unkno
 function loadResources(locale: Locale) {
   const folder = path.join(localesFolder, locale);
   const translation: Record<string, unknown> = {};
-  for (const file of readdirSync(folder).filter((name) => name.endsWith('.json')).sort()) {
+  for (const file of readdirSync(folder)
+    .filter((name) => name.endsWith('.json'))
+    .sort()) {
     deepMerge(translation, JSON.parse(readFileSync(path.join(folder, file), 'utf8')));
   }
   return { translation };

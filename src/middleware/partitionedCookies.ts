@@ -12,7 +12,11 @@ export function setUpPartitionedCookies(secure: boolean) {
       const setCookie = res.cookie.bind(res) as (name: string, value: unknown, options?: CookieOptions) => Response;
       // An own property, so that it survives ltijs's express 4 sub-app re-prototyping the response.
       res.cookie = ((name: string, value: unknown, options: CookieOptions = {}) =>
-        setCookie(name, value, options.secure && String(options.sameSite).toLowerCase() === 'none' ? { ...options, partitioned: true } : options)) as Response['cookie'];
+        setCookie(
+          name,
+          value,
+          options.secure && String(options.sameSite).toLowerCase() === 'none' ? { ...options, partitioned: true } : options,
+        )) as Response['cookie'];
     }
     next();
   };

@@ -64,7 +64,8 @@ export function setUpSessions(db: Database, secure: boolean, options: { now?: ()
   const cookie = cookieOptions(secure);
   const now = options.now ?? (() => new Date());
   const limits = { ...defaultSessionLimits, ...options.limits };
-  const expiryFrom = (createdAt: Date, at: Date) => new Date(Math.min(at.getTime() + limits.idleMs, createdAt.getTime() + limits.absoluteMs));
+  const expiryFrom = (createdAt: Date, at: Date) =>
+    new Date(Math.min(at.getTime() + limits.idleMs, createdAt.getTime() + limits.absoluteMs));
   const setCookie = (res: Response, token: string, expiresAt: Date, at: Date) =>
     res.cookie(sessionCookieName, token, { ...cookie, maxAge: Math.max(0, expiresAt.getTime() - at.getTime()) });
 

@@ -14,7 +14,10 @@ export function conventionReference(id: number, createdAt: Date): string {
 }
 
 export const conventionRepository = {
-  async create(db: Executor, values: Pick<typeof conventions.$inferInsert, 'studentUserId' | 'programmeId' | 'academicYear' | 'subjectId' | 'student'>): Promise<Convention> {
+  async create(
+    db: Executor,
+    values: Pick<typeof conventions.$inferInsert, 'studentUserId' | 'programmeId' | 'academicYear' | 'subjectId' | 'student'>,
+  ): Promise<Convention> {
     const [created] = await db.insert(conventions).values(values).returning();
     const [convention] = await db
       .update(conventions)
@@ -26,7 +29,10 @@ export const conventionRepository = {
 
   /** Only the student's own convention: another student's id reads as missing. */
   async findForStudent(db: Executor, id: number, studentUserId: number): Promise<Convention | undefined> {
-    const [convention] = await db.select().from(conventions).where(and(eq(conventions.id, id), eq(conventions.studentUserId, studentUserId)));
+    const [convention] = await db
+      .select()
+      .from(conventions)
+      .where(and(eq(conventions.id, id), eq(conventions.studentUserId, studentUserId)));
     return convention;
   },
 
@@ -36,7 +42,11 @@ export const conventionRepository = {
   },
 
   async listForStudent(db: Executor, studentUserId: number): Promise<Convention[]> {
-    return db.select().from(conventions).where(eq(conventions.studentUserId, studentUserId)).orderBy(desc(conventions.createdAt), desc(conventions.id));
+    return db
+      .select()
+      .from(conventions)
+      .where(eq(conventions.studentUserId, studentUserId))
+      .orderBy(desc(conventions.createdAt), desc(conventions.id));
   },
 
   /** The student's other conventions with the same host in the same academic year, cancelled ones excepted (924 h cap). */
@@ -72,6 +82,10 @@ export const conventionRepository = {
   },
 
   async listEvents(db: Executor, conventionId: number): Promise<ConventionEventRow[]> {
-    return db.select().from(conventionEvents).where(eq(conventionEvents.conventionId, conventionId)).orderBy(asc(conventionEvents.at), asc(conventionEvents.id));
+    return db
+      .select()
+      .from(conventionEvents)
+      .where(eq(conventionEvents.conventionId, conventionId))
+      .orderBy(asc(conventionEvents.at), asc(conventionEvents.id));
   },
 };

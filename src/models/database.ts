@@ -28,7 +28,8 @@ export type DatabaseTarget = { kind: 'pglite'; dataDir?: string; loadDataDir?: B
 
 /** Opens PGlite (persisted under dataDir, or in memory without one) or a pg pool, and applies the migrations. */
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
-  const handle = target.kind === 'pglite' ? await openPglite(target.dataDir, target.loadDataDir) : await openPostgres(target.url, target.max);
+  const handle =
+    target.kind === 'pglite' ? await openPglite(target.dataDir, target.loadDataDir) : await openPostgres(target.url, target.max);
   await migrateDatabase(handle);
   return handle;
 }
@@ -40,7 +41,13 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Databas
   const client = new PGlite({ dataDir, loadDataDir });
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Database;
-  return { db, kind: 'pglite', availability: createDatabaseAvailability(), close: () => client.close(), dumpDataDir: async () => (await client.dumpDataDir('none')) as Blob };
+  return {
+    db,
+    kind: 'pglite',
+    availability: createDatabaseAvailability(),
+    close: () => client.close(),
+    dumpDataDir: async () => (await client.dumpDataDir('none')) as Blob,
+  };
 }
 
 async function openPostgres(url: string, max = 10): Promise<DatabaseHandle> {
@@ -48,7 +55,13 @@ async function openPostgres(url: string, max = 10): Promise<DatabaseHandle> {
   const { drizzle } = await import('drizzle-orm/node-postgres');
   // Without a connection timeout, a request waits forever for a server that is gone.
   // TCP keep-alive finds a server that vanished without closing its connections (a network cut).
-  const pool = new Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
+  const pool = new Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: 5_000,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  });
   const availability = createDatabaseAvailability();
   // A connection the server closes (restart, pg_terminate_backend) emits 'error' on its client, idle in the pool
   // or checked out; unhandled, that would end the process. The pool drops the client and opens a new one next time.

@@ -42,7 +42,10 @@ export const documentRepository = {
   },
 
   async findOwned(db: Executor, id: number, ownerUserId: number): Promise<StoredDocument | undefined> {
-    const [row] = await db.select().from(documents).where(and(eq(documents.id, id), eq(documents.ownerUserId, ownerUserId)));
+    const [row] = await db
+      .select()
+      .from(documents)
+      .where(and(eq(documents.id, id), eq(documents.ownerUserId, ownerUserId)));
     return row;
   },
 
@@ -63,7 +66,10 @@ export const documentRepository = {
   },
 
   async findForConvention(db: Executor, id: number, conventionId: number): Promise<StoredDocument | undefined> {
-    const [row] = await db.select().from(documents).where(and(eq(documents.id, id), eq(documents.conventionId, conventionId)));
+    const [row] = await db
+      .select()
+      .from(documents)
+      .where(and(eq(documents.id, id), eq(documents.conventionId, conventionId)));
     return row;
   },
 };

@@ -13,7 +13,11 @@ export const generatedDocumentRepository = {
     await tx.select({ id: conventions.id }).from(conventions).where(eq(conventions.id, conventionId)).for('update');
   },
 
-  async findForConvention(db: Executor, conventionId: number, kind: 'convention_pdf' | 'attestation_pdf'): Promise<StoredDocument | undefined> {
+  async findForConvention(
+    db: Executor,
+    conventionId: number,
+    kind: 'convention_pdf' | 'attestation_pdf',
+  ): Promise<StoredDocument | undefined> {
     const [row] = await db
       .select()
       .from(documents)
@@ -24,7 +28,10 @@ export const generatedDocumentRepository = {
   },
 
   async findCertificate(db: Executor, id: number): Promise<StoredDocument | undefined> {
-    const [row] = await db.select().from(documents).where(and(eq(documents.id, id), eq(documents.kind, 'civil_liability')));
+    const [row] = await db
+      .select()
+      .from(documents)
+      .where(and(eq(documents.id, id), eq(documents.kind, 'civil_liability')));
     return row;
   },
 };

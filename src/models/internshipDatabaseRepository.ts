@@ -17,8 +17,6 @@ export interface InternshipFilter {
   student?: string;
 }
 
-
-
 const studentField = (field: string) => sql`(${conventions.student}->>${field})`;
 const gratifiedCondition = sql`coalesce(${conventions.gratificationAmount}, 0) > 0`;
 
@@ -41,8 +39,14 @@ function filterConditions(filter: InternshipFilter): SQL[] {
     const pattern = `%${escapeLike(filter.student)}%`;
     conditions.push(
       or(
-        unaccentedContains(sql`(coalesce(${studentField('firstName')}, '') || ' ' || coalesce(${studentField('lastName')}, ''))`, filter.student),
-        unaccentedContains(sql`(coalesce(${studentField('lastName')}, '') || ' ' || coalesce(${studentField('firstName')}, ''))`, filter.student),
+        unaccentedContains(
+          sql`(coalesce(${studentField('firstName')}, '') || ' ' || coalesce(${studentField('lastName')}, ''))`,
+          filter.student,
+        ),
+        unaccentedContains(
+          sql`(coalesce(${studentField('lastName')}, '') || ' ' || coalesce(${studentField('firstName')}, ''))`,
+          filter.student,
+        ),
         sql`${studentField('studentNumber')} ilike ${pattern}`,
         unaccentedContains(sql`${users.name}`, filter.student),
       )!,
@@ -72,7 +76,9 @@ const rowColumns = {
   totalHours: sql<number | null>`coalesce(${conventions.declaredTotalHours}, ${conventions.computedTotalHours})::float`,
   gratificationAmount: conventions.gratificationAmount,
   gratificationUnit: conventions.gratificationUnit,
-  professionalTutor: sql<string | null>`nullif(trim(coalesce(${professionalTutor.firstName}, '') || ' ' || coalesce(${professionalTutor.lastName}, '')), '')`,
+  professionalTutor: sql<
+    string | null
+  >`nullif(trim(coalesce(${professionalTutor.firstName}, '') || ' ' || coalesce(${professionalTutor.lastName}, '')), '')`,
   academicTutor: sql<string | null>`nullif(trim(coalesce(${teachers.firstName}, '') || ' ' || coalesce(${teachers.lastName}, '')), '')`,
 };
 
@@ -97,7 +103,11 @@ export const internshipDatabaseRepository = {
       .innerJoin(users, eq(users.id, conventions.studentUserId))
       .leftJoin(organisations, eq(organisations.id, conventions.organisationId))
       .where(where);
-    const rows = await selectRows(db).where(where).orderBy(desc(conventions.startDate), desc(conventions.id)).limit(page.limit).offset(page.offset);
+    const rows = await selectRows(db)
+      .where(where)
+      .orderBy(desc(conventions.startDate), desc(conventions.id))
+      .limit(page.limit)
+      .offset(page.offset);
     return { rows, total: Number(total) };
   },
 

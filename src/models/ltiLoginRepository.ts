@@ -15,7 +15,13 @@ export const ltiLoginRepository = {
     const [login] = await db
       .delete(ltiLogins)
       .where(and(eq(ltiLogins.state, state), gt(ltiLogins.expiresAt, now)))
-      .returning({ state: ltiLogins.state, nonce: ltiLogins.nonce, iss: ltiLogins.iss, clientId: ltiLogins.clientId, expiresAt: ltiLogins.expiresAt });
+      .returning({
+        state: ltiLogins.state,
+        nonce: ltiLogins.nonce,
+        iss: ltiLogins.iss,
+        clientId: ltiLogins.clientId,
+        expiresAt: ltiLogins.expiresAt,
+      });
     return login;
   },
 };

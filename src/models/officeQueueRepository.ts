@@ -59,8 +59,6 @@ function selectQueue(db: Executor, where: SQL | undefined) {
     .where(where);
 }
 
-
-
 function searchCondition(term: string): SQL {
   const pattern = containsSearchable(term);
   const digits = term.replace(/\s/g, '');
@@ -113,17 +111,31 @@ export const officeQueueRepository = {
   },
 
   async countByState(db: Executor): Promise<Record<QueueState, number>> {
-    const counts: Record<QueueState, number> = { draft: 0, returned: 0, submitted: 0, validated: 0, signed_by_parties: 0, complete: 0, cancelled: 0 };
+    const counts: Record<QueueState, number> = {
+      draft: 0,
+      returned: 0,
+      submitted: 0,
+      validated: 0,
+      signed_by_parties: 0,
+      complete: 0,
+      cancelled: 0,
+    };
     const rows = await db.select({ state: conventions.state, total: count() }).from(conventions).groupBy(conventions.state);
     for (const row of rows) counts[row.state] = row.total;
-    const [{ total }] = await db.select({ total: count() }).from(conventions).where(and(eq(conventions.state, 'draft'), returned));
+    const [{ total }] = await db
+      .select({ total: count() })
+      .from(conventions)
+      .where(and(eq(conventions.state, 'draft'), returned));
     counts.returned = total;
     return counts;
   },
 
   /** The values the filters offer: only those some convention uses. */
   async filterOptions(db: Executor) {
-    const academicYears = await db.selectDistinct({ value: conventions.academicYear }).from(conventions).orderBy(desc(conventions.academicYear));
+    const academicYears = await db
+      .selectDistinct({ value: conventions.academicYear })
+      .from(conventions)
+      .orderBy(desc(conventions.academicYear));
     const programmeRows = await db.select({ id: programmes.id, title: programmes.title }).from(programmes).orderBy(asc(programmes.title));
     const hosts = await db
       .selectDistinct({ id: organisations.id, name: organisations.name })
@@ -135,6 +147,11 @@ export const officeQueueRepository = {
       .from(organisations)
       .innerJoin(conventions, eq(conventions.organisationId, organisations.id))
       .orderBy(asc(organisations.country));
-    return { academicYears: academicYears.map((row) => row.value), programmes: programmeRows, hosts, countries: countries.map((row) => row.value) };
+    return {
+      academicYears: academicYears.map((row) => row.value),
+      programmes: programmeRows,
+      hosts,
+      countries: countries.map((row) => row.value),
+    };
   },
 };

@@ -3,13 +3,19 @@ import type { Executor } from './database';
 import { escapeLike } from './textSearch';
 import { officeGrants, sessions, users } from './schema';
 
-
 /** Who holds the office role inside Pstage, and the LMS users it can be given to. */
 export const officeStaffRepository = {
   async listGrants(db: Executor) {
     const grantedBy = sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${officeGrants.grantedBy})`;
     return db
-      .select({ userId: users.id, name: users.name, email: users.email, reason: officeGrants.reason, grantedAt: officeGrants.createdAt, grantedByName: grantedBy })
+      .select({
+        userId: users.id,
+        name: users.name,
+        email: users.email,
+        reason: officeGrants.reason,
+        grantedAt: officeGrants.createdAt,
+        grantedByName: grantedBy,
+      })
       .from(officeGrants)
       .innerJoin(users, eq(users.id, officeGrants.userId))
       .orderBy(asc(users.name), asc(users.id));

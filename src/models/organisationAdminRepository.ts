@@ -22,7 +22,6 @@ export interface OrganisationConvention {
   serviceName: string | null;
 }
 
-
 function criteriaConditions(criteria: OrganisationCriteria): SQL[] {
   const conditions: SQL[] = [];
   if (criteria.name) conditions.push(like(organisations.searchName, `%${escapeLike(searchableName(criteria.name))}%`));
@@ -35,13 +34,23 @@ function criteriaConditions(criteria: OrganisationCriteria): SQL[] {
 /** The office's view of hosts: review, search, edit, merge. */
 export const organisationAdminRepository = {
   async listUnvalidated(db: Executor): Promise<Organisation[]> {
-    return db.select().from(organisations).where(eq(organisations.validated, false)).orderBy(asc(organisations.createdAt), asc(organisations.id));
+    return db
+      .select()
+      .from(organisations)
+      .where(eq(organisations.validated, false))
+      .orderBy(asc(organisations.createdAt), asc(organisations.id));
   },
 
   async search(db: Executor, criteria: OrganisationCriteria, page: { limit: number; offset: number }) {
     const where = and(...criteriaConditions(criteria));
     const [{ total }] = await db.select({ total: count() }).from(organisations).where(where);
-    const rows = await db.select().from(organisations).where(where).orderBy(asc(organisations.searchName), asc(organisations.id)).limit(page.limit).offset(page.offset);
+    const rows = await db
+      .select()
+      .from(organisations)
+      .where(where)
+      .orderBy(asc(organisations.searchName), asc(organisations.id))
+      .limit(page.limit)
+      .offset(page.offset);
     return { rows, total: Number(total) };
   },
 
@@ -52,7 +61,12 @@ export const organisationAdminRepository = {
   async update(db: Executor, id: number, expectedVersion: number, fields: OrganisationFields): Promise<Organisation | undefined> {
     const [row] = await db
       .update(organisations)
-      .set({ ...fields, city: fields.city.toUpperCase(), searchName: searchableName(fields.name), version: sql`${organisations.version} + 1` })
+      .set({
+        ...fields,
+        city: fields.city.toUpperCase(),
+        searchName: searchableName(fields.name),
+        version: sql`${organisations.version} + 1`,
+      })
       .where(and(eq(organisations.id, id), eq(organisations.version, expectedVersion)))
       .returning();
     return row;
@@ -60,8 +74,13 @@ export const organisationAdminRepository = {
 
   /** Like `update`: only on the version seen (any version when none is given, as a merge does); false otherwise. */
   async setValidated(db: Executor, id: number, validated: boolean, expectedVersion?: number): Promise<boolean> {
-    const where = expectedVersion === undefined ? eq(organisations.id, id) : and(eq(organisations.id, id), eq(organisations.version, expectedVersion));
-    const rows = await db.update(organisations).set({ validated, version: sql`${organisations.version} + 1` }).where(where).returning({ id: organisations.id });
+    const where =
+      expectedVersion === undefined ? eq(organisations.id, id) : and(eq(organisations.id, id), eq(organisations.version, expectedVersion));
+    const rows = await db
+      .update(organisations)
+      .set({ validated, version: sql`${organisations.version} + 1` })
+      .where(where)
+      .returning({ id: organisations.id });
     return rows.length > 0;
   },
 
@@ -80,7 +99,12 @@ export const organisationAdminRepository = {
     const firstWord = organisation.searchName.split(' ')[0] ?? '';
     const alike: SQL[] = [like(organisations.searchName, `%${escapeLike(firstWord.slice(0, 4))}%`)];
     if (organisation.siret) alike.push(eq(organisations.siret, organisation.siret));
-    return db.select().from(organisations).where(and(ne(organisations.id, organisation.id), or(...alike))).orderBy(asc(organisations.id)).limit(200);
+    return db
+      .select()
+      .from(organisations)
+      .where(and(ne(organisations.id, organisation.id), or(...alike)))
+      .orderBy(asc(organisations.id))
+      .limit(200);
   },
 
   /** Its conventions of one academic year (drafts and cancelled ones left out: they hold no intern). */
@@ -98,7 +122,13 @@ export const organisationAdminRepository = {
       })
       .from(conventions)
       .leftJoin(services, eq(services.id, conventions.serviceId))
-      .where(and(eq(conventions.organisationId, organisationId), eq(conventions.academicYear, academicYear), notInArray(conventions.state, ['draft', 'cancelled'])))
+      .where(
+        and(
+          eq(conventions.organisationId, organisationId),
+          eq(conventions.academicYear, academicYear),
+          notInArray(conventions.state, ['draft', 'cancelled']),
+        ),
+      )
       .orderBy(asc(conventions.startDate), asc(conventions.id));
   },
 
@@ -108,9 +138,21 @@ export const organisationAdminRepository = {
    * are not touched. Run inside the caller's transaction.
    */
   async merge(db: Executor, survivorId: number, duplicateId: number) {
-    const movedServices = await db.update(services).set({ organisationId: survivorId }).where(eq(services.organisationId, duplicateId)).returning({ id: services.id });
-    const movedContacts = await db.update(contacts).set({ organisationId: survivorId }).where(eq(contacts.organisationId, duplicateId)).returning({ id: contacts.id });
-    const movedConventions = await db.update(conventions).set({ organisationId: survivorId }).where(eq(conventions.organisationId, duplicateId)).returning({ id: conventions.id });
+    const movedServices = await db
+      .update(services)
+      .set({ organisationId: survivorId })
+      .where(eq(services.organisationId, duplicateId))
+      .returning({ id: services.id });
+    const movedContacts = await db
+      .update(contacts)
+      .set({ organisationId: survivorId })
+      .where(eq(contacts.organisationId, duplicateId))
+      .returning({ id: contacts.id });
+    const movedConventions = await db
+      .update(conventions)
+      .set({ organisationId: survivorId })
+      .where(eq(conventions.organisationId, duplicateId))
+      .returning({ id: conventions.id });
     await db.delete(organisations).where(eq(organisations.id, duplicateId));
     return { services: movedServices.length, contacts: movedContacts.length, conventions: movedConventions.map((row) => row.id) };
   },

@@ -19,7 +19,6 @@ export interface OrganisationSearch {
 
 export { searchableName } from './textSearch';
 
-
 export const organisationRepository = {
   async search(db: Executor, criteria: OrganisationSearch, limit = 50): Promise<Organisation[]> {
     const conditions: SQL[] = [];
@@ -31,7 +30,12 @@ export const organisationRepository = {
     }
     if (criteria.country) conditions.push(eq(organisations.country, criteria.country));
     if (conditions.length === 0) return [];
-    return db.select().from(organisations).where(and(...conditions)).orderBy(asc(organisations.name), asc(organisations.id)).limit(limit);
+    return db
+      .select()
+      .from(organisations)
+      .where(and(...conditions))
+      .orderBy(asc(organisations.name), asc(organisations.id))
+      .limit(limit);
   },
 
   async findById(db: Executor, id: number): Promise<Organisation | undefined> {
@@ -52,21 +56,34 @@ export const organisationRepository = {
   },
 
   async findService(db: Executor, organisationId: number, id: number): Promise<Service | undefined> {
-    const [service] = await db.select().from(services).where(and(eq(services.id, id), eq(services.organisationId, organisationId)));
+    const [service] = await db
+      .select()
+      .from(services)
+      .where(and(eq(services.id, id), eq(services.organisationId, organisationId)));
     return service;
   },
 
   async createService(db: Executor, organisationId: number, fields: ServiceFields): Promise<Service> {
-    const [service] = await db.insert(services).values({ ...fields, organisationId }).returning();
+    const [service] = await db
+      .insert(services)
+      .values({ ...fields, organisationId })
+      .returning();
     return service;
   },
 
   async listContacts(db: Executor, organisationId: number): Promise<Contact[]> {
-    return db.select().from(contacts).where(eq(contacts.organisationId, organisationId)).orderBy(asc(contacts.lastName), asc(contacts.firstName));
+    return db
+      .select()
+      .from(contacts)
+      .where(eq(contacts.organisationId, organisationId))
+      .orderBy(asc(contacts.lastName), asc(contacts.firstName));
   },
 
   async findContact(db: Executor, organisationId: number, id: number): Promise<Contact | undefined> {
-    const [contact] = await db.select().from(contacts).where(and(eq(contacts.id, id), eq(contacts.organisationId, organisationId)));
+    const [contact] = await db
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.id, id), eq(contacts.organisationId, organisationId)));
     return contact;
   },
 
@@ -81,7 +98,10 @@ export const organisationRepository = {
   },
 
   async createContact(db: Executor, organisationId: number, fields: ContactFields): Promise<Contact> {
-    const [contact] = await db.insert(contacts).values({ ...fields, organisationId }).returning();
+    const [contact] = await db
+      .insert(contacts)
+      .values({ ...fields, organisationId })
+      .returning();
     return contact;
   },
 };

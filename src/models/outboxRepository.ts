@@ -82,7 +82,10 @@ export const outboxRepository = {
   /** Gives back leased rows that were not delivered (the worker is stopping): due again at once, for any worker. */
   async release(db: Executor, ids: number[]): Promise<void> {
     if (ids.length === 0) return;
-    await db.update(outbox).set({ lockedUntil: null }).where(and(inArray(outbox.id, ids), eq(outbox.status, 'pending')));
+    await db
+      .update(outbox)
+      .set({ lockedUntil: null })
+      .where(and(inArray(outbox.id, ids), eq(outbox.status, 'pending')));
   },
 
   /** Only a still-pending row becomes sent: a superseded one stays superseded. Older states with its key are superseded. */

@@ -20,7 +20,11 @@ export const programmePanelRepository = {
   },
 
   async conventions(db: Executor, programmeId: number): Promise<Convention[]> {
-    return db.select().from(conventions).where(eq(conventions.programmeId, programmeId)).orderBy(asc(conventions.createdAt), asc(conventions.id));
+    return db
+      .select()
+      .from(conventions)
+      .where(eq(conventions.programmeId, programmeId))
+      .orderBy(asc(conventions.createdAt), asc(conventions.id));
   },
 
   async usersByIds(db: Executor, ids: number[]): Promise<User[]> {
@@ -38,16 +42,34 @@ export const programmePanelRepository = {
     return db
       .select()
       .from(conventions)
-      .where(and(eq(conventions.programmeId, programmeId), eq(conventions.studentUserId, studentUserId), inArray(conventions.state, ['draft', 'submitted'])));
+      .where(
+        and(
+          eq(conventions.programmeId, programmeId),
+          eq(conventions.studentUserId, studentUserId),
+          inArray(conventions.state, ['draft', 'submitted']),
+        ),
+      );
   },
 
   /** A student of the programme: in its roster, or with a subject or a convention in it. */
   async isStudentOf(db: Executor, programmeId: number, studentUserId: number): Promise<boolean> {
-    const [member] = await db.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.programmeId, programmeId), eq(memberships.userId, studentUserId), eq(memberships.role, 'student'))).limit(1);
+    const [member] = await db
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.programmeId, programmeId), eq(memberships.userId, studentUserId), eq(memberships.role, 'student')))
+      .limit(1);
     if (member) return true;
-    const [subject] = await db.select({ id: subjects.id }).from(subjects).where(and(eq(subjects.programmeId, programmeId), eq(subjects.studentUserId, studentUserId))).limit(1);
+    const [subject] = await db
+      .select({ id: subjects.id })
+      .from(subjects)
+      .where(and(eq(subjects.programmeId, programmeId), eq(subjects.studentUserId, studentUserId)))
+      .limit(1);
     if (subject) return true;
-    const [convention] = await db.select({ id: conventions.id }).from(conventions).where(and(eq(conventions.programmeId, programmeId), eq(conventions.studentUserId, studentUserId))).limit(1);
+    const [convention] = await db
+      .select({ id: conventions.id })
+      .from(conventions)
+      .where(and(eq(conventions.programmeId, programmeId), eq(conventions.studentUserId, studentUserId)))
+      .limit(1);
     return Boolean(convention);
   },
 
@@ -60,7 +82,10 @@ export const programmePanelRepository = {
       .select({ teacherId: sql<number>`t.id`, count: sql<number>`count(${conventions.id})::int` })
       .from(sql`${teachers} as t`)
       .innerJoin(sql`${teachers} as same`, sql`same.id = t.id or (t.user_id is not null and same.user_id = t.user_id)`)
-      .innerJoin(conventions, and(sql`${conventions.academicTutorId} = same.id`, ne(conventions.state, 'cancelled'), eq(conventions.academicYear, academicYear)))
+      .innerJoin(
+        conventions,
+        and(sql`${conventions.academicTutorId} = same.id`, ne(conventions.state, 'cancelled'), eq(conventions.academicYear, academicYear)),
+      )
       .where(sql`t.programme_id = ${programmeId}`)
       .groupBy(sql`t.id`);
     return new Map(rows.map((row) => [Number(row.teacherId), Number(row.count)]));

@@ -99,7 +99,11 @@ export const programmeRepository = {
   },
 
   /** What the programme's staff set in Pstage: the yearly teaching hours (now kept over launches) and the internship types. */
-  async updateSettings(db: Executor, id: number, settings: { teachingHours: number; internshipTypes: string[] }): Promise<Programme | undefined> {
+  async updateSettings(
+    db: Executor,
+    id: number,
+    settings: { teachingHours: number; internshipTypes: string[] },
+  ): Promise<Programme | undefined> {
     const [programme] = await db
       .update(programmes)
       .set({ ...settings, teachingHoursSource: 'manual' })
@@ -111,7 +115,13 @@ export const programmeRepository = {
   /** Every programme with its teaching hours, for the office. */
   async listTeachingVolumes(db: Executor) {
     return db
-      .select({ id: programmes.id, title: programmes.title, teachingHours: programmes.teachingHours, teachingHoursSource: programmes.teachingHoursSource, archived: programmes.archived })
+      .select({
+        id: programmes.id,
+        title: programmes.title,
+        teachingHours: programmes.teachingHours,
+        teachingHoursSource: programmes.teachingHoursSource,
+        archived: programmes.archived,
+      })
       .from(programmes)
       .orderBy(asc(programmes.title), asc(programmes.id));
   },

@@ -22,8 +22,13 @@ export const rosterRepository = {
 
   /** A successful fetch sets syncedAt and clears the error; a failed one keeps the last good date. */
   async recordAttempt(db: Executor, programmeId: number, attempt: { at: Date; ok: boolean; error?: string }): Promise<void> {
-    const values = attempt.ok ? { attemptedAt: attempt.at, syncedAt: attempt.at, lastError: null } : { attemptedAt: attempt.at, lastError: attempt.error ?? 'unknown' };
-    await db.insert(rosterSyncs).values({ programmeId, ...values }).onConflictDoUpdate({ target: rosterSyncs.programmeId, set: values });
+    const values = attempt.ok
+      ? { attemptedAt: attempt.at, syncedAt: attempt.at, lastError: null }
+      : { attemptedAt: attempt.at, lastError: attempt.error ?? 'unknown' };
+    await db
+      .insert(rosterSyncs)
+      .values({ programmeId, ...values })
+      .onConflictDoUpdate({ target: rosterSyncs.programmeId, set: values });
   },
 
   /**
@@ -31,7 +36,13 @@ export const rosterRepository = {
    * A user whose details did not change is left as it is (no rewrite of every row at each refresh).
    */
   async upsertUser(db: Executor, iss: string, person: RosterPerson): Promise<User> {
-    const profile = { name: person.name, givenName: person.givenName, familyName: person.familyName, email: person.email, ...(person.studentNumber ? { studentNumber: person.studentNumber } : {}) };
+    const profile = {
+      name: person.name,
+      givenName: person.givenName,
+      familyName: person.familyName,
+      email: person.email,
+      ...(person.studentNumber ? { studentNumber: person.studentNumber } : {}),
+    };
     const changed = person.studentNumber
       ? sql`(${users.name}, ${users.givenName}, ${users.familyName}, ${users.email}, ${users.studentNumber}) is distinct from (excluded.name, excluded.given_name, excluded.family_name, excluded.email, excluded.student_number)`
       : sql`(${users.name}, ${users.givenName}, ${users.familyName}, ${users.email}) is distinct from (excluded.name, excluded.given_name, excluded.family_name, excluded.email)`;
@@ -41,7 +52,10 @@ export const rosterRepository = {
       .onConflictDoUpdate({ target: [users.iss, users.sub], set: profile, setWhere: changed })
       .returning();
     if (user) return user;
-    const [unchanged] = await db.select().from(users).where(and(eq(users.iss, iss), eq(users.sub, person.sub)));
+    const [unchanged] = await db
+      .select()
+      .from(users)
+      .where(and(eq(users.iss, iss), eq(users.sub, person.sub)));
     return unchanged;
   },
 

@@ -10,7 +10,10 @@ export const sessionRepository = {
     await db.insert(sessions).values(row);
   },
   async find(db: Executor, idHash: string, now: Date): Promise<SessionRow | undefined> {
-    const [row] = await db.select().from(sessions).where(and(eq(sessions.id, idHash), gt(sessions.expiresAt, now)));
+    const [row] = await db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.id, idHash), gt(sessions.expiresAt, now)));
     return row;
   },
   async update(db: Executor, idHash: string, data: Record<string, unknown>): Promise<void> {
@@ -24,8 +27,16 @@ export const sessionRepository = {
   },
   /** Keeps a user's `keep` most recent sessions and closes the older ones; returns how many were closed. */
   async keepNewest(db: Executor, userId: number, keep: number): Promise<number> {
-    const newest = db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId)).orderBy(desc(sessions.createdAt), desc(sessions.id)).limit(keep);
-    const closed = await db.delete(sessions).where(and(eq(sessions.userId, userId), notInArray(sessions.id, newest))).returning({ id: sessions.id });
+    const newest = db
+      .select({ id: sessions.id })
+      .from(sessions)
+      .where(eq(sessions.userId, userId))
+      .orderBy(desc(sessions.createdAt), desc(sessions.id))
+      .limit(keep);
+    const closed = await db
+      .delete(sessions)
+      .where(and(eq(sessions.userId, userId), notInArray(sessions.id, newest)))
+      .returning({ id: sessions.id });
     return closed.length;
   },
   /** Removes the sessions expired before `now`; returns how many. */

@@ -14,7 +14,11 @@ function isUniqueViolation(error: unknown): boolean {
 
 export const signatureRepository = {
   async listForConvention(db: Executor, conventionId: number): Promise<Signature[]> {
-    return db.select().from(signatures).where(eq(signatures.conventionId, conventionId)).orderBy(asc(signatures.signedAt), asc(signatures.id));
+    return db
+      .select()
+      .from(signatures)
+      .where(eq(signatures.conventionId, conventionId))
+      .orderBy(asc(signatures.signedAt), asc(signatures.id));
   },
 
   /** One signature per party: a second one is refused, never overwritten. */

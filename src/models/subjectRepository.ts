@@ -13,13 +13,19 @@ export interface SubjectFields {
 
 export const subjectRepository = {
   async create(db: Executor, studentUserId: number, programmeId: number, fields: SubjectFields): Promise<Subject> {
-    const [subject] = await db.insert(subjects).values({ studentUserId, programmeId, ...fields }).returning();
+    const [subject] = await db
+      .insert(subjects)
+      .values({ studentUserId, programmeId, ...fields })
+      .returning();
     return subject;
   },
 
   /** Only the student's own subject: another student's id reads as missing. */
   async findForStudent(db: Executor, id: number, studentUserId: number): Promise<Subject | undefined> {
-    const [subject] = await db.select().from(subjects).where(and(eq(subjects.id, id), eq(subjects.studentUserId, studentUserId)));
+    const [subject] = await db
+      .select()
+      .from(subjects)
+      .where(and(eq(subjects.id, id), eq(subjects.studentUserId, studentUserId)));
     return subject;
   },
 
@@ -28,7 +34,10 @@ export const subjectRepository = {
   },
 
   async update(db: Executor, id: number, fields: SubjectFields & { state: Subject['state'] }): Promise<void> {
-    await db.update(subjects).set({ ...fields, updatedAt: new Date() }).where(eq(subjects.id, id));
+    await db
+      .update(subjects)
+      .set({ ...fields, updatedAt: new Date() })
+      .where(eq(subjects.id, id));
   },
 
   async findById(db: Executor, id: number): Promise<Subject | undefined> {
@@ -37,8 +46,15 @@ export const subjectRepository = {
   },
 
   /** The programme head's decision on a subject. */
-  async recordDecision(db: Executor, id: number, decision: Pick<Subject, 'state' | 'decisionComment' | 'decidedBy' | 'decidedAt'>): Promise<void> {
-    await db.update(subjects).set({ ...decision, updatedAt: new Date() }).where(eq(subjects.id, id));
+  async recordDecision(
+    db: Executor,
+    id: number,
+    decision: Pick<Subject, 'state' | 'decisionComment' | 'decidedBy' | 'decidedAt'>,
+  ): Promise<void> {
+    await db
+      .update(subjects)
+      .set({ ...decision, updatedAt: new Date() })
+      .where(eq(subjects.id, id));
   },
 
   async setAcademicTutor(db: Executor, id: number, academicTutorId: number): Promise<void> {

@@ -17,12 +17,18 @@ export const teacherRepository = {
 
   /** A tutor the student may choose: one of the programme's teachers. */
   async findForProgramme(db: Executor, programmeId: number, id: number): Promise<Teacher | undefined> {
-    const [teacher] = await db.select().from(teachers).where(and(eq(teachers.id, id), eq(teachers.programmeId, programmeId)));
+    const [teacher] = await db
+      .select()
+      .from(teachers)
+      .where(and(eq(teachers.id, id), eq(teachers.programmeId, programmeId)));
     return teacher;
   },
 
   async findByUser(db: Executor, programmeId: number, userId: number): Promise<Teacher | undefined> {
-    const [teacher] = await db.select().from(teachers).where(and(eq(teachers.programmeId, programmeId), eq(teachers.userId, userId)));
+    const [teacher] = await db
+      .select()
+      .from(teachers)
+      .where(and(eq(teachers.programmeId, programmeId), eq(teachers.userId, userId)));
     return teacher;
   },
 

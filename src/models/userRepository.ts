@@ -46,7 +46,10 @@ export const userRepository = {
   },
 
   async findByIssuerAndSub(db: Executor, iss: string, sub: string): Promise<User | undefined> {
-    const [user] = await db.select().from(users).where(and(eq(users.iss, iss), eq(users.sub, sub)));
+    const [user] = await db
+      .select()
+      .from(users)
+      .where(and(eq(users.iss, iss), eq(users.sub, sub)));
     return user;
   },
 };

@@ -29,7 +29,11 @@ export function devMailRoutes(config: Pick<Config, 'dataDir'>): Router {
   router.get('/', async (req, res) => {
     const names = await readdir(folder).catch(() => [] as string[]);
     // File names start with an ISO date: sorting them sorts the messages.
-    const newest = names.filter((name) => fileNamePattern.test(name)).sort().reverse().slice(0, listLimit);
+    const newest = names
+      .filter((name) => fileNamePattern.test(name))
+      .sort()
+      .reverse()
+      .slice(0, listLimit);
     const messages = await Promise.all(
       newest.map(async (file) => {
         const parsed = await simpleParser(await readFile(path.join(folder, file)));

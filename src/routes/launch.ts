@@ -46,7 +46,13 @@ export function createLaunchHandlers(deps: {
         req.session.deepLinkToken = JSON.parse(JSON.stringify(token)) as IdToken;
         await req.saveSession();
         const t = translator(req.session.locale);
-        render(res, 'deepLinking/choose', { t, locale: req.session.locale, title: t('deepLinking.title'), csrfToken: req.session.csrfToken, navigation: [] });
+        render(res, 'deepLinking/choose', {
+          t,
+          locale: req.session.locale,
+          title: t('deepLinking.title'),
+          csrfToken: req.session.csrfToken,
+          navigation: [],
+        });
       } catch (error) {
         renderLaunchError(error, token, res);
       }
@@ -55,11 +61,12 @@ export function createLaunchHandlers(deps: {
     onRejectedLaunch(reason, req, res) {
       const t = translator('fr');
       const known = t(`launch.reasons.${reason}`, { defaultValue: '' });
-      const message = reason === 'LOGIN_UNREGISTERED_PLATFORM'
-        ? t('launch.unregisteredPlatform')
-        : reason === 'LOGIN_PLATFORM_NOT_ACTIVATED'
-          ? t('launch.inactivePlatform')
-          : t('launch.invalid', { reason: known || t('launch.reasons.default') });
+      const message =
+        reason === 'LOGIN_UNREGISTERED_PLATFORM'
+          ? t('launch.unregisteredPlatform')
+          : reason === 'LOGIN_PLATFORM_NOT_ACTIVATED'
+            ? t('launch.inactivePlatform')
+            : t('launch.invalid', { reason: known || t('launch.reasons.default') });
       const status = reason === 'MISSING_LOGIN_PARAMETERS' ? 400 : 401;
       render(res, 'error', { t, locale: 'fr', title: t('errors.title'), status, message, stack: undefined, navigation: [] }, status);
     },
@@ -87,7 +94,12 @@ export function createLaunchHandlers(deps: {
     const t = translator(locale);
     const appError = error instanceof AppError ? error : new AppError(500, 'errors.unexpected');
     if (!(error instanceof AppError)) deps.logError(error);
-    render(res, 'error', { t, locale, title: t('errors.title'), status: appError.status, message: t(appError.messageKey), stack: undefined, navigation: [] }, appError.status);
+    render(
+      res,
+      'error',
+      { t, locale, title: t('errors.title'), status: appError.status, message: t(appError.messageKey), stack: undefined, navigation: [] },
+      appError.status,
+    );
   }
 }
 

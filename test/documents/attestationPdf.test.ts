@@ -40,25 +40,47 @@ describe('attestation de stage', () => {
   it('states host, intern, programme, dates, effective duration and total gratification', async () => {
     const text = prose(await pdfPages(await renderAttestation(attestation(), 'fr'), '-raw'));
     for (const phrase of [
-      'Attestation de stage', 'Société Générale d’Œnologie', '73282932000074', 'Mme Élodie Lefèvre-Nguyễn', 'Né(e) le 17/05/2004',
-      'Master Œnologie et viticulture', 'Université de Bourgogne', 'a effectué un stage prévu dans le cadre de ses études',
-      'du 01/03/2027 au 30/06/2027', '553 heures de présence effective, soit 79 jours, soit 3 mois et 13 jour(s)',
-      'pour un montant total de 2 488,50 €', 'Fait à Lyon', 'Le 30/06/2027', 'M. François Garçon, Directeur général',
-      'Signature du représentant de l’organisme d’accueil', 'Cachet de l’organisme',
+      'Attestation de stage',
+      'Société Générale d’Œnologie',
+      '73282932000074',
+      'Mme Élodie Lefèvre-Nguyễn',
+      'Né(e) le 17/05/2004',
+      'Master Œnologie et viticulture',
+      'Université de Bourgogne',
+      'a effectué un stage prévu dans le cadre de ses études',
+      'du 01/03/2027 au 30/06/2027',
+      '553 heures de présence effective, soit 79 jours, soit 3 mois et 13 jour(s)',
+      'pour un montant total de 2 488,50 €',
+      'Fait à Lyon',
+      'Le 30/06/2027',
+      'M. François Garçon, Directeur général',
+      'Signature du représentant de l’organisme d’accueil',
+      'Cachet de l’organisme',
     ]) {
       expect(text).toContain(phrase);
     }
   });
 
   it('leaves a line to fill when the total gratification is unknown', async () => {
-    const text = prose(await pdfPages(await renderAttestation(attestation({ totalGratificationPaid: null, place: undefined, issueDate: undefined }), 'fr'), '-raw'));
+    const text = prose(
+      await pdfPages(
+        await renderAttestation(attestation({ totalGratificationPaid: null, place: undefined, issueDate: undefined }), 'fr'),
+        '-raw',
+      ),
+    );
     expect(text).toContain('pour un montant total de ........................ €');
     expect(text).toContain('Fait à Le Nom, fonction');
   });
 
   it('has an English version', async () => {
     const text = prose(await pdfPages(await renderAttestation(attestation({ totalHours: 310.5 }), 'en'), '-raw'));
-    for (const phrase of ['Internship certificate', 'Host organisation', 'from 01/03/2027 to 30/06/2027', '310.5 hours of effective presence, i.e. 44 days and 2.5 hour(s), i.e. 2 months', 'total amount of €2,488.50']) {
+    for (const phrase of [
+      'Internship certificate',
+      'Host organisation',
+      'from 01/03/2027 to 30/06/2027',
+      '310.5 hours of effective presence, i.e. 44 days and 2.5 hour(s), i.e. 2 months',
+      'total amount of €2,488.50',
+    ]) {
       expect(text).toContain(phrase);
     }
   });

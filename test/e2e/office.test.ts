@@ -27,7 +27,8 @@ describe('the internship office in a real browser, from the control queue to a c
     await office.locator('#count-submitted').getByRole('link').click();
     await office.waitForURL(/\/office\/conventions\?state=submitted$/);
     const row = office.locator(`#convention-${convention.id}`);
-    for (const reason of ['Sujet non validé', "Pas d'enseignant référent désigné", 'Organisme non validé']) expect(await row.textContent()).toContain(reason);
+    for (const reason of ['Sujet non validé', "Pas d'enseignant référent désigné", 'Organisme non validé'])
+      expect(await row.textContent()).toContain(reason);
     await expectAccessible(office);
     await office.getByLabel('Rechercher').fill('73282932000074');
     await press(office, 'Filtrer', /q=73282932000074/);
@@ -38,7 +39,9 @@ describe('the internship office in a real browser, from the control queue to a c
 
     // Validating now is refused with the workflow's reason, next to the action.
     await press(office, 'Valider', /#validate$/);
-    expect(await office.locator('#validate-refusal').textContent()).toContain("Le sujet de stage n'a pas encore été validé par le responsable de la formation.");
+    expect(await office.locator('#validate-refusal').textContent()).toContain(
+      "Le sujet de stage n'a pas encore été validé par le responsable de la formation.",
+    );
     await expectAccessible(office);
 
     // The programme head validates the subject and assigns a tutor in their own panel.
@@ -55,7 +58,9 @@ describe('the internship office in a real browser, from the control queue to a c
     await press(head, 'Enregistrer la décision', /done=decided/);
     await head.goto(panelUrl);
     await head.getByLabel('Sélectionner Camille Martin').check();
-    await head.getByLabel('Enseignant référent à désigner').selectOption({ label: 'Claire Lambert (0 stagiaire(s)) — enseignant du cours' });
+    await head
+      .getByLabel('Enseignant référent à désigner')
+      .selectOption({ label: 'Claire Lambert (0 stagiaire(s)) — enseignant du cours' });
     await press(head, 'Désigner', /done=tutorAssigned/);
     await headContext.close();
 
@@ -73,13 +78,13 @@ describe('the internship office in a real browser, from the control queue to a c
     await expectAccessible(office);
 
     // The four signed originals, one after the other; a date in the future first, refused next to the field.
-    await office.getByLabel('Date de réception de l\'original signé').fill('2099-01-01');
+    await office.getByLabel("Date de réception de l'original signé").fill('2099-01-01');
     await press(office, 'Enregistrer la signature', /#signature$/);
     expect(await office.locator('#signature-signedAt-error').textContent()).toBe('La date ne peut pas être dans le futur.');
     await expectAccessible(office);
     for (const party of ['Stagiaire', "Représentant de l'organisme d'accueil", "Tuteur dans l'organisme", 'Enseignant référent']) {
       await office.getByLabel('Partie qui a signé').selectOption({ label: party });
-      await office.getByLabel('Date de réception de l\'original signé').fill(today);
+      await office.getByLabel("Date de réception de l'original signé").fill(today);
       await office.getByLabel('Original papier reçu').check();
       await press(office, 'Enregistrer la signature', /done=signature$/);
     }
@@ -92,7 +97,9 @@ describe('the internship office in a real browser, from the control queue to a c
     await student.goto(pstage.devPlatform!.launchUrlFor('camille-martin', 'm1-info'));
     await student.waitForURL(/\/student$/);
     await student.goto(`${pstage.url}/student/certificate`);
-    await student.getByLabel('Attestation de responsabilité civile').setInputFiles({ name: 'attestation-rc.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await student
+      .getByLabel('Attestation de responsabilité civile')
+      .setInputFiles({ name: 'attestation-rc.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
     await press(student, "Déposer l'attestation", /done=uploaded$/);
     await studentContext.close();
 

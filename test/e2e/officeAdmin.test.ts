@@ -67,7 +67,10 @@ describe('the office in a real browser: organisations, internship database, stat
     await page.waitForURL(/student=lefevre/);
     expect(await page.getByRole('heading', { name: 'Conventions : 1' }).count()).toBe(1);
     await expectAccessible(page);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exporter en CSV (Excel) la sélection' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Exporter en CSV (Excel) la sélection' }).click(),
+    ]);
     const bytes = await readFile((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');

@@ -63,7 +63,9 @@ describe('a programme head in a real browser, from the LMS launch to decisions t
     await page.goto(panelUrl);
     await page.getByLabel('Sélectionner Camille Martin').check();
     await page.getByLabel('Sélectionner Élodie Lefèvre').check();
-    await page.getByLabel('Enseignant référent à désigner').selectOption({ label: 'Claire Lambert (0 stagiaire(s)) — enseignant du cours' });
+    await page
+      .getByLabel('Enseignant référent à désigner')
+      .selectOption({ label: 'Claire Lambert (0 stagiaire(s)) — enseignant du cours' });
     await page.getByRole('button', { name: 'Désigner', exact: true }).click();
     await page.waitForURL(/done=tutorAssigned/);
     expect(await page.getByRole('status').textContent()).toContain('Enseignant référent désigné pour 2 étudiants.');

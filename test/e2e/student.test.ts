@@ -67,7 +67,8 @@ describe('a student in a real browser, from the LMS launch to a submitted conven
     await expectAccessible(page);
     const createHost = async (siret: string) => {
       const details = page.locator('details');
-      if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) await page.getByText("Créer l'organisme", { exact: true }).click();
+      if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open)))
+        await page.getByText("Créer l'organisme", { exact: true }).click();
       const form = details.locator('form');
       await form.getByLabel('Raison sociale').fill('Société Générale Informatique');
       await form.getByLabel('Pays (code, FR pour la France)').fill('FR');
@@ -126,7 +127,8 @@ describe('a student in a real browser, from the LMS launch to a submitted conven
     for (const day of ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi']) await page.getByLabel(exactly(day)).check();
     await page.getByLabel('Heures par jour').fill('7');
     await page.getByLabel(exactly('Réguliers')).check();
-    for (const question of ['Présence la nuit ?', 'Présence le dimanche ?', 'Présence les jours fériés ?']) await page.getByRole('group', { name: question }).getByLabel('Non').check();
+    for (const question of ['Présence la nuit ?', 'Présence le dimanche ?', 'Présence les jours fériés ?'])
+      await page.getByRole('group', { name: question }).getByLabel('Non').check();
     await saveAndContinue(page, /\/review$/);
 
     // Step 6: review of the entry.
@@ -179,7 +181,9 @@ describe('a student in a real browser, from the LMS launch to a submitted conven
     await page.getByRole('link', { name: 'Déposer mon attestation' }).click();
     await page.waitForURL(/\/student\/certificate$/);
     await expectAccessible(page);
-    await page.getByLabel('Attestation de responsabilité civile').setInputFiles({ name: 'attestation-Élodie.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await page
+      .getByLabel('Attestation de responsabilité civile')
+      .setInputFiles({ name: 'attestation-Élodie.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
     await page.getByRole('button', { name: "Déposer l'attestation" }).click();
     await page.waitForURL(/\/student\/certificate\?done=uploaded$/);
     expect(await page.getByRole('status').textContent()).toContain('Votre attestation a été déposée');

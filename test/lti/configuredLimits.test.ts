@@ -20,7 +20,7 @@ describe('with LMS_ORIGINS set, dynamic registration', () => {
     const before = platform.registeredClientIds().length;
     const refused = await new BrowserlessClient(pstage.url).request(registrationPath(platform.createRegistrationToken()));
     expect(refused.status).toBe(400);
-    expect(refused.text).toContain("l&#39;adresse de la configuration n&#39;est pas celle d&#39;une plateforme autorisée (LMS_ORIGINS)");
+    expect(refused.text).toContain('l&#39;adresse de la configuration n&#39;est pas celle d&#39;une plateforme autorisée (LMS_ORIGINS)');
     expect(platform.registeredClientIds()).toHaveLength(before);
   });
 });

@@ -62,14 +62,22 @@ describe('a launch is bound to the login that started it', () => {
     const twin = new BrowserlessClient(pstage.url);
     for (const [name, value] of client.cookies) twin.cookies.set(name, value);
     const idToken = await signFor(nonce);
-    const answers = await Promise.all([client, twin].map((browser) => browser.request('/lti/launch', { form: { id_token: idToken, state } })));
+    const answers = await Promise.all(
+      [client, twin].map((browser) => browser.request('/lti/launch', { form: { id_token: idToken, state } })),
+    );
     expect(answers.map((answer) => answer.status).sort()).toEqual([303, 401]);
   });
 
   it('launches through a target link URI with a query (ltijs keeps its parameters in a state row)', async () => {
     const platform = pstage.devPlatform!;
     const client = new BrowserlessClient(pstage.url);
-    const login = new URLSearchParams({ iss: platform.issuer, client_id: platform.clientId, login_hint: 'camille-martin', lti_message_hint: 'm1-info', target_link_uri: `${pstage.url}/lti/launch?from=course` });
+    const login = new URLSearchParams({
+      iss: platform.issuer,
+      client_id: platform.clientId,
+      login_hint: 'camille-martin',
+      lti_message_hint: 'm1-info',
+      target_link_uri: `${pstage.url}/lti/launch?from=course`,
+    });
     const toPlatform = await client.request(`/lti/login?${login}`);
     expect(new URL(toPlatform.location!).searchParams.get('redirect_uri')).toBe(`${pstage.url}/lti/launch`);
     const landing = await client.follow(toPlatform.location!);

@@ -19,7 +19,13 @@ afterAll(async () => {
 });
 beforeEach(async () => truncateAll(database));
 
-const platform = { platformUrl: 'https://moodle.example.fr', clientId: 'abc', platformName: 'Moodle', kid: 'k1', authConfig: { method: 'JWK_SET', key: 'https://moodle.example.fr/jwks' } };
+const platform = {
+  platformUrl: 'https://moodle.example.fr',
+  clientId: 'abc',
+  platformName: 'Moodle',
+  kid: 'k1',
+  authConfig: { method: 'JWK_SET', key: 'https://moodle.example.fr/jwks' },
+};
 
 describe('the ltijs database plugin', () => {
   it('answers false when nothing matches, as ltijs expects', async () => {
@@ -40,9 +46,21 @@ describe('the ltijs database plugin', () => {
   });
 
   it('replaces the matching document (upsert)', async () => {
-    await plugin.Replace(false, 'idtoken', { iss: 'i', clientId: 'c', deploymentId: 'd', user: 'u' }, { iss: 'i', clientId: 'c', deploymentId: 'd', user: 'u', name: 'first' });
-    await plugin.Replace(false, 'idtoken', { iss: 'i', clientId: 'c', deploymentId: 'd', user: 'u' }, { iss: 'i', clientId: 'c', deploymentId: 'd', user: 'u', name: 'second' });
-    expect(await plugin.Get(false, 'idtoken', { user: 'u' })).toEqual([{ iss: 'i', clientId: 'c', deploymentId: 'd', user: 'u', name: 'second' }]);
+    await plugin.Replace(
+      false,
+      'idtoken',
+      { iss: 'i', clientId: 'c', deploymentId: 'd', user: 'u' },
+      { iss: 'i', clientId: 'c', deploymentId: 'd', user: 'u', name: 'first' },
+    );
+    await plugin.Replace(
+      false,
+      'idtoken',
+      { iss: 'i', clientId: 'c', deploymentId: 'd', user: 'u' },
+      { iss: 'i', clientId: 'c', deploymentId: 'd', user: 'u', name: 'second' },
+    );
+    expect(await plugin.Get(false, 'idtoken', { user: 'u' })).toEqual([
+      { iss: 'i', clientId: 'c', deploymentId: 'd', user: 'u', name: 'second' },
+    ]);
   });
 
   it('leaves one row when the same key is replaced concurrently', async () => {
@@ -68,10 +86,25 @@ describe('the ltijs database plugin', () => {
 
   it('stores encrypted collections in ltijs format and decrypts them with createdAt in epoch ms', async () => {
     const before = Date.now();
-    await plugin.Replace(secret, 'privatekey', { platformUrl: 'p', clientId: 'c' }, { key: '-----BEGIN RSA-----', kid: 'k9' }, { kid: 'k9', platformUrl: 'p', clientId: 'c' });
+    await plugin.Replace(
+      secret,
+      'privatekey',
+      { platformUrl: 'p', clientId: 'c' },
+      { key: '-----BEGIN RSA-----', kid: 'k9' },
+      { kid: 'k9', platformUrl: 'p', clientId: 'c' },
+    );
     const [stored] = await database.db.select().from(ltiRecords);
-    expect(stored.data).toEqual({ kid: 'k9', platformUrl: 'p', clientId: 'c', iv: expect.stringMatching(/^[0-9a-f]{32}$/), data: expect.stringMatching(/^[0-9a-f]+$/) });
-    expect(JSON.parse(decrypt(String(stored.data.data), String(stored.data.iv), secret))).toEqual({ key: '-----BEGIN RSA-----', kid: 'k9' });
+    expect(stored.data).toEqual({
+      kid: 'k9',
+      platformUrl: 'p',
+      clientId: 'c',
+      iv: expect.stringMatching(/^[0-9a-f]{32}$/),
+      data: expect.stringMatching(/^[0-9a-f]+$/),
+    });
+    expect(JSON.parse(decrypt(String(stored.data.data), String(stored.data.iv), secret))).toEqual({
+      key: '-----BEGIN RSA-----',
+      kid: 'k9',
+    });
     const [read] = (await plugin.Get(secret, 'privatekey', { kid: 'k9' })) as Record<string, unknown>[];
     expect(read.key).toBe('-----BEGIN RSA-----');
     expect(read.createdAt).toBeGreaterThanOrEqual(before - 1000);
@@ -110,7 +143,12 @@ describe('the ltijs database plugin', () => {
     await plugin.Replace(false, 'platform', { platformUrl: platform.platformUrl, clientId: platform.clientId }, platform);
     expect(await plugin.Get(false, 'platformStatus', { id: 'k1' })).toEqual([{ id: 'k1', active: false }]);
     await plugin.Replace(false, 'platformStatus', { id: 'k1' }, { id: 'k1', active: true });
-    await plugin.Replace(false, 'platform', { platformUrl: platform.platformUrl, clientId: platform.clientId }, { ...platform, platformName: 'Moodle 2' });
+    await plugin.Replace(
+      false,
+      'platform',
+      { platformUrl: platform.platformUrl, clientId: platform.clientId },
+      { ...platform, platformName: 'Moodle 2' },
+    );
     expect(await plugin.Get(false, 'platformStatus', { id: 'k1' })).toEqual([{ id: 'k1', active: true }]);
   });
 

@@ -14,7 +14,14 @@ async function programmeNamed(title: string) {
 
 async function rosterOf(programmeId: number) {
   return pstage.database.db
-    .select({ sub: users.sub, name: users.name, studentNumber: users.studentNumber, email: users.email, role: memberships.role, source: memberships.source })
+    .select({
+      sub: users.sub,
+      name: users.name,
+      studentNumber: users.studentNumber,
+      email: users.email,
+      role: memberships.role,
+      source: memberships.source,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.programmeId, programmeId))
@@ -27,8 +34,21 @@ describe('the course roster from the LMS (NRPS)', () => {
     expect(page.status).toBe(200);
     const programme = await programmeNamed('M1 Informatique');
     const roster = await rosterOf(programme.id);
-    expect(roster.map((member) => `${member.sub}:${member.role}`)).toEqual(['101:student', '102:student', '103:student', '104:student', '105:student', '201:staff', '202:staff']);
-    expect(roster.find((member) => member.sub === '103')).toMatchObject({ name: 'Thomas Roux', studentNumber: '21907001', email: 'thomas.roux@etu.example.fr', source: 'nrps' });
+    expect(roster.map((member) => `${member.sub}:${member.role}`)).toEqual([
+      '101:student',
+      '102:student',
+      '103:student',
+      '104:student',
+      '105:student',
+      '201:staff',
+      '202:staff',
+    ]);
+    expect(roster.find((member) => member.sub === '103')).toMatchObject({
+      name: 'Thomas Roux',
+      studentNumber: '21907001',
+      email: 'thomas.roux@etu.example.fr',
+      source: 'nrps',
+    });
     expect(roster.find((member) => member.sub === '201')).toMatchObject({ source: 'launch' });
     // Students who never launched are listed with their student number.
     expect(page.text).toContain('Thomas Roux');
@@ -49,7 +69,9 @@ describe('the course roster from the LMS (NRPS)', () => {
     const cached = await client.request(`/programme/${programme.id}`);
     expect(cached.text).not.toContain('Thomas Roux');
 
-    const refreshed = await client.request(`/programme/${programme.id}/roster/refresh`, { form: { _csrf: BrowserlessClient.csrfToken(page.text) } });
+    const refreshed = await client.request(`/programme/${programme.id}/roster/refresh`, {
+      form: { _csrf: BrowserlessClient.csrfToken(page.text) },
+    });
     expect(refreshed.status).toBe(303);
     const after = await client.follow(refreshed.location!);
     expect(after.text).toContain('Thomas Roux');
@@ -67,7 +89,9 @@ describe('the course roster from the LMS (NRPS)', () => {
     const programme = await programmeNamed('M1 Informatique');
     pstage.devPlatform!.setOutage('error500');
     try {
-      const refreshed = await client.request(`/programme/${programme.id}/roster/refresh`, { form: { _csrf: BrowserlessClient.csrfToken(page.text) } });
+      const refreshed = await client.request(`/programme/${programme.id}/roster/refresh`, {
+        form: { _csrf: BrowserlessClient.csrfToken(page.text) },
+      });
       expect(refreshed.location).toContain('done=rosterFailed');
       const shown = await client.request(refreshed.location!);
       expect(shown.status).toBe(200);
@@ -80,7 +104,9 @@ describe('the course roster from the LMS (NRPS)', () => {
     } finally {
       pstage.devPlatform!.setOutage(null);
     }
-    const recovered = await client.request(`/programme/${programme.id}/roster/refresh`, { form: { _csrf: BrowserlessClient.csrfToken(page.text) } });
+    const recovered = await client.request(`/programme/${programme.id}/roster/refresh`, {
+      form: { _csrf: BrowserlessClient.csrfToken(page.text) },
+    });
     expect(recovered.location).toContain('done=rosterRefreshed');
     const shown = await client.request(recovered.location!);
     expect(shown.text).not.toContain('id="roster-unavailable"');
@@ -107,7 +133,9 @@ describe('the course roster from the LMS (NRPS)', () => {
     const db = pstage.database.db;
     // Someone the roster once listed who is no longer in the course.
     const [gone] = await db.insert(users).values({ iss: programme.iss, sub: '999', name: 'Ancien Étudiant' }).returning();
-    await db.insert(memberships).values({ userId: gone.id, programmeId: programme.id, role: 'student', source: 'nrps', lastSeenAt: new Date(Date.now() - 3600_000) });
+    await db
+      .insert(memberships)
+      .values({ userId: gone.id, programmeId: programme.id, role: 'student', source: 'nrps', lastSeenAt: new Date(Date.now() - 3600_000) });
     const outcome = await refreshRoster(pstage.services, programme, { force: true });
     expect(outcome.status).toBe('refreshed');
     expect(await db.select().from(memberships).where(eq(memberships.userId, gone.id))).toHaveLength(0);

@@ -10,7 +10,10 @@ class BehindTlsProxy extends BrowserlessClient {
   readonly setCookies: string[] = [];
 
   override async request(url: string, init: Parameters<BrowserlessClient['request']>[1] = {}) {
-    const response = await fetch(new URL(url, this.baseUrl).toString().replace(/^https:/, 'http:'), { redirect: 'manual', headers: { accept: 'text/html', ...init.headers } });
+    const response = await fetch(new URL(url, this.baseUrl).toString().replace(/^https:/, 'http:'), {
+      redirect: 'manual',
+      headers: { accept: 'text/html', ...init.headers },
+    });
     this.setCookies.push(...response.headers.getSetCookie());
     return { status: response.status, location: response.headers.get('location'), text: await response.text(), url };
   }

@@ -19,7 +19,7 @@ describe('dynamic registration (Moodle "LTI Advantage" registration URL)', () =>
     });
     const done = await admin.request(`/lti/register?${query}`);
     expect(done.status).toBe(200);
-    expect(done.text).toContain("Le service des stages doit l&#39;activer avant le premier lancement.");
+    expect(done.text).toContain('Le service des stages doit l&#39;activer avant le premier lancement.');
     const [clientId] = pstage.devPlatform!.registeredClientIds();
     expect(clientId).toBeDefined();
 

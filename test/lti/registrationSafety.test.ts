@@ -86,7 +86,7 @@ describe('dynamic registration refuses what is not plainly the LMS asking', () =
     const before = await platformCount();
     const refused = await register(lookalike.openidConfigurationUrl, lookalike.createRegistrationToken());
     expect(refused.status).toBe(400);
-    expect(refused.text).toContain("l&#39;émetteur déclaré par la configuration n&#39;est pas sur le même site que son adresse");
+    expect(refused.text).toContain('l&#39;émetteur déclaré par la configuration n&#39;est pas sur le même site que son adresse');
     expect(lookalike.registeredClientIds()).toEqual([]);
     expect(await platformCount()).toBe(before);
   });
@@ -95,21 +95,23 @@ describe('dynamic registration refuses what is not plainly the LMS asking', () =
     pstage.devPlatform!.setOpenidConfigurationOverrides({ registration_endpoint: `${brokenServer.url}/collect` });
     const refused = await register(pstage.devPlatform!.openidConfigurationUrl, pstage.devPlatform!.createRegistrationToken());
     expect(refused.status).toBe(400);
-    expect(refused.text).toContain("l&#39;adresse d&#39;enregistrement de la plateforme n&#39;est pas sur le même site que sa configuration");
+    expect(refused.text).toContain(
+      'l&#39;adresse d&#39;enregistrement de la plateforme n&#39;est pas sur le même site que sa configuration',
+    );
     expect(remoteHits).toEqual([]);
   });
 
   it('refuses a request without registration token before fetching anything', async () => {
     const refused = await register(`${brokenServer.url}/down/.well-known/openid-configuration`);
     expect(refused.status).toBe(400);
-    expect(refused.text).toContain("le jeton d&#39;enregistrement (registration_token) manque");
+    expect(refused.text).toContain('le jeton d&#39;enregistrement (registration_token) manque');
     expect(remoteHits).toEqual([]);
   });
 
   it('refuses a configuration address that is not a web address', async () => {
     const refused = await register('file:///etc/passwd', 'token');
     expect(refused.status).toBe(400);
-    expect(refused.text).toContain("l&#39;adresse de la configuration n&#39;est pas une adresse https valide");
+    expect(refused.text).toContain('l&#39;adresse de la configuration n&#39;est pas une adresse https valide');
   });
 
   it.each([
@@ -119,7 +121,7 @@ describe('dynamic registration refuses what is not plainly the LMS asking', () =
   ])('says the configuration could not be read when the server %s, without echoing it', async (_case, path) => {
     const refused = await register(`${brokenServer.url}/${path}/.well-known/openid-configuration`, 'token');
     expect(refused.status).toBe(400);
-    expect(refused.text).toContain("la configuration de la plateforme n&#39;a pas pu être lue");
+    expect(refused.text).toContain('la configuration de la plateforme n&#39;a pas pu être lue');
     expect(refused.text).not.toContain('SECRET');
     expect(refused.text).not.toContain('169.254');
   });
@@ -129,7 +131,7 @@ describe('dynamic registration refuses what is not plainly the LMS asking', () =
     await closed.close();
     const refused = await register(`${closed.url}/.well-known/openid-configuration`, 'token');
     expect(refused.status).toBe(400);
-    expect(refused.text).toContain("la configuration de la plateforme n&#39;a pas pu être lue");
+    expect(refused.text).toContain('la configuration de la plateforme n&#39;a pas pu être lue');
     expect(refused.text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
   });
 
@@ -137,7 +139,15 @@ describe('dynamic registration refuses what is not plainly the LMS asking', () =
     const plugin = pstage.services.lti().plugin;
     for (let index = 0; index < maxPendingPlatforms; index += 1) {
       const kid = `pending-${index}`;
-      await plugin.Insert(false, 'platform', { platformName: `pending ${index}`, platformUrl: `https://lms${index}.example.fr`, clientId: 'c', authEndpoint: 'https://x', accesstokenEndpoint: 'https://x', kid, authConfig: { method: 'JWK_SET', key: 'https://x' } });
+      await plugin.Insert(false, 'platform', {
+        platformName: `pending ${index}`,
+        platformUrl: `https://lms${index}.example.fr`,
+        clientId: 'c',
+        authEndpoint: 'https://x',
+        accesstokenEndpoint: 'https://x',
+        kid,
+        authConfig: { method: 'JWK_SET', key: 'https://x' },
+      });
       await plugin.Insert(false, 'platformStatus', { id: kid, active: false });
     }
     const platform = pstage.devPlatform!;
@@ -152,7 +162,10 @@ describe('dynamic registration refuses what is not plainly the LMS asking', () =
     const platform = pstage.devPlatform!;
     const config = { ...pstage.services.config, dynamicRegistrationAutoActivate: true };
     const deps = { tool: pstage.services.lti(), db: pstage.database.db, config };
-    const result = await registerDynamically(deps, { configurationUrl: platform.openidConfigurationUrl, registrationToken: platform.createRegistrationToken() });
+    const result = await registerDynamically(deps, {
+      configurationUrl: platform.openidConfigurationUrl,
+      registrationToken: platform.createRegistrationToken(),
+    });
     expect(result).toEqual({ active: false });
     const [clientId] = platform.registeredClientIds().slice(-1);
     const registered = await pstage.services.lti().provider.getPlatform(platform.issuer, clientId);
@@ -176,14 +189,20 @@ describe('the office activates a platform with the issuer of an active one only 
     expect(page.text).toContain('Même plateforme qu&#39;une plateforme active');
     expect(page.text).toContain(`id="confirm-${platformId}"`);
 
-    const unconfirmed = await office.request('/office/platforms', { form: { _csrf: BrowserlessClient.csrfToken(page.text), platformId, active: 'true' } });
+    const unconfirmed = await office.request('/office/platforms', {
+      form: { _csrf: BrowserlessClient.csrfToken(page.text), platformId, active: 'true' },
+    });
     expect(unconfirmed.status).toBe(303);
     expect(unconfirmed.location).toBe(`/office/platforms#confirm-${platformId}`);
     const withError = await office.request('/office/platforms');
-    expect(withError.text).toContain('Cochez la confirmation pour activer une plateforme qui a le même émetteur qu&#39;une plateforme active.');
+    expect(withError.text).toContain(
+      'Cochez la confirmation pour activer une plateforme qui a le même émetteur qu&#39;une plateforme active.',
+    );
     const stillPending = await pstage.services.lti().provider.getPlatformById(platformId);
     expect(stillPending && (await stillPending.platformActive())).toBe(false);
-    const refusedLaunch = await new BrowserlessClient(pstage.url).follow(`${pstage.devPlatform!.launchUrlFor('camille-martin', 'm1-info')}?client_id=${clientId}`);
+    const refusedLaunch = await new BrowserlessClient(pstage.url).follow(
+      `${pstage.devPlatform!.launchUrlFor('camille-martin', 'm1-info')}?client_id=${clientId}`,
+    );
     expect(refusedLaunch.status).toBe(401);
 
     const confirmed = await office.request('/office/platforms', {
@@ -193,19 +212,38 @@ describe('the office activates a platform with the issuer of an active one only 
     const active = await pstage.services.lti().provider.getPlatformById(platformId);
     expect(active && (await active.platformActive())).toBe(true);
     const [audit] = await pstage.database.db.select().from(auditLog);
-    expect(audit).toMatchObject({ action: 'platform.activate', targetId: platformId, details: { sameIssuerAsActive: true, confirmed: true } });
+    expect(audit).toMatchObject({
+      action: 'platform.activate',
+      targetId: platformId,
+      details: { sameIssuerAsActive: true, confirmed: true },
+    });
   });
 
   it('activates a pending platform of a new issuer without asking', async () => {
     // Stored as ltijs stores a registration (no key pair is generated here: that blocks the process for seconds).
     const plugin = pstage.services.lti().plugin;
-    await plugin.Replace(false, 'platform', { platformUrl: 'https://moodle.autre-univ.example.fr', clientId: 'x' }, { platformName: 'Autre', platformUrl: 'https://moodle.autre-univ.example.fr', clientId: 'x', authEndpoint: 'https://x', accesstokenEndpoint: 'https://x', kid: 'other-kid', authConfig: { method: 'JWK_SET', key: 'https://x' } });
+    await plugin.Replace(
+      false,
+      'platform',
+      { platformUrl: 'https://moodle.autre-univ.example.fr', clientId: 'x' },
+      {
+        platformName: 'Autre',
+        platformUrl: 'https://moodle.autre-univ.example.fr',
+        clientId: 'x',
+        authEndpoint: 'https://x',
+        accesstokenEndpoint: 'https://x',
+        kid: 'other-kid',
+        authConfig: { method: 'JWK_SET', key: 'https://x' },
+      },
+    );
     const registered = (await pstage.services.lti().provider.getPlatformById('other-kid')) || undefined;
     expect(await registered!.platformActive()).toBe(false);
     const { client: office } = await pstage.launch('office', 'office');
     const page = await office.request('/office/platforms');
     expect(page.text).not.toContain('Même plateforme');
-    const activation = await office.request('/office/platforms', { form: { _csrf: BrowserlessClient.csrfToken(page.text), platformId: 'other-kid', active: 'true' } });
+    const activation = await office.request('/office/platforms', {
+      form: { _csrf: BrowserlessClient.csrfToken(page.text), platformId: 'other-kid', active: 'true' },
+    });
     expect(activation.location).toBe('/office/platforms');
     expect(await registered!.platformActive()).toBe(true);
   });

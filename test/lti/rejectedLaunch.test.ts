@@ -56,7 +56,7 @@ describe('launches Pstage refuses, with a clear page and nothing stored', () => 
     await expectNothingStored();
   });
 
-  it('refuses a replayed token, even answering a new login (its nonce is not that login\'s)', async () => {
+  it("refuses a replayed token, even answering a new login (its nonce is not that login's)", async () => {
     const first = await beginLogin();
     const idToken = await pstage.devPlatform!.signIdToken({ personaId: 'camille-martin', linkId: 'm1-info', nonce: first.nonce });
     expect((await postLaunch(first.client, { id_token: idToken, state: first.state })).status).toBe(303);
@@ -74,7 +74,7 @@ describe('launches Pstage refuses, with a clear page and nothing stored', () => 
     const idToken = await pstage.devPlatform!.signIdToken({ personaId: 'camille-martin', linkId: 'm1-info', nonce });
     const response = await postLaunch(stranger, { id_token: idToken, state: 'forged' });
     expect(response.status).toBe(401);
-    expect(response.text).toContain("la vérification de l&#39;état (state) a échoué");
+    expect(response.text).toContain('la vérification de l&#39;état (state) a échoué');
     await expectNothingStored();
   });
 
@@ -88,25 +88,38 @@ describe('launches Pstage refuses, with a clear page and nothing stored', () => 
 
   it('refuses a login from a platform that is not registered', async () => {
     const client = new BrowserlessClient(pstage.url);
-    const response = await client.request('/lti/login?iss=https%3A%2F%2Funknown.example.fr&login_hint=x&target_link_uri=' + encodeURIComponent(`${pstage.url}/lti/launch`));
+    const response = await client.request(
+      '/lti/login?iss=https%3A%2F%2Funknown.example.fr&login_hint=x&target_link_uri=' + encodeURIComponent(`${pstage.url}/lti/launch`),
+    );
     expect(response.status).toBe(401);
-    expect(response.text).toContain("Cette plateforme n&#39;est pas enregistrée auprès de Pstage.");
+    expect(response.text).toContain('Cette plateforme n&#39;est pas enregistrée auprès de Pstage.');
   });
 
   it('refuses a launch from a platform registered but still pending', async () => {
     const platform = pstage.devPlatform!;
     await pstage.services.lti().registerPlatform(
-      { url: platform.issuer, name: 'pending', clientId: 'pending-client', authenticationEndpoint: platform.authenticationEndpoint, accesstokenEndpoint: platform.accesstokenEndpoint, authConfig: { method: 'JWK_SET', key: platform.jwksUrl } },
+      {
+        url: platform.issuer,
+        name: 'pending',
+        clientId: 'pending-client',
+        authenticationEndpoint: platform.authenticationEndpoint,
+        accesstokenEndpoint: platform.accesstokenEndpoint,
+        authConfig: { method: 'JWK_SET', key: platform.jwksUrl },
+      },
       false,
     );
     const client = new BrowserlessClient(pstage.url);
-    const response = await client.request(`/lti/login?iss=${encodeURIComponent(platform.issuer)}&client_id=pending-client&login_hint=camille-martin&target_link_uri=${encodeURIComponent(`${pstage.url}/lti/launch`)}`);
+    const response = await client.request(
+      `/lti/login?iss=${encodeURIComponent(platform.issuer)}&client_id=pending-client&login_hint=camille-martin&target_link_uri=${encodeURIComponent(`${pstage.url}/lti/launch`)}`,
+    );
     expect(response.status).toBe(401);
     expect(response.text).toContain('pas encore activée');
   });
 
   it('refuses a launch with no role Pstage knows', async () => {
-    const response = await launchWith({ overrides: { 'https://purl.imsglobal.org/spec/lti/claim/roles': ['http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor'] } });
+    const response = await launchWith({
+      overrides: { 'https://purl.imsglobal.org/spec/lti/claim/roles': ['http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor'] },
+    });
     expect(response.status).toBe(403);
     expect(response.text).toContain('ne donne pas accès à Pstage');
   });

@@ -21,14 +21,26 @@ afterAll(async () => {
 async function sendTwo() {
   const transport = createMailTransport({ smtp: null, dataDir });
   expect(transport.kind).toBe('file');
-  const handler = createMailHandler({ transport, from: 'Pstage <no-reply@pstage.test>', render: createNotificationRenderer({ publicBaseUrl: 'http://localhost:3000' }) });
+  const handler = createMailHandler({
+    transport,
+    from: 'Pstage <no-reply@pstage.test>',
+    render: createNotificationRenderer({ publicBaseUrl: 'http://localhost:3000' }),
+  });
   await handler(
-    { template: 'hostCreated', to: { email: 'stages@univ.example.fr', name: 'Service des stages', locale: 'fr' }, data: { organisationName: 'ACME <SAS>', createdByName: 'Alice Martin', path: '/office/organisations/5' } },
+    {
+      template: 'hostCreated',
+      to: { email: 'stages@univ.example.fr', name: 'Service des stages', locale: 'fr' },
+      data: { organisationName: 'ACME <SAS>', createdByName: 'Alice Martin', path: '/office/organisations/5' },
+    },
     { id: 41, attempts: 0, createdAt: new Date('2026-03-12T09:00:00Z') },
   );
   await new Promise((resolve) => setTimeout(resolve, 5));
   await handler(
-    { template: 'conventionReturned', to: { email: 'bruno@etu.example.fr', name: 'Bruno Petit', locale: 'en' }, data: { reference: 'CS-2026-0002', reason: 'Missing tutor', path: '/student' } },
+    {
+      template: 'conventionReturned',
+      to: { email: 'bruno@etu.example.fr', name: 'Bruno Petit', locale: 'en' },
+      data: { reference: 'CS-2026-0002', reason: 'Missing tutor', path: '/student' },
+    },
     { id: 42, attempts: 0, createdAt: new Date('2026-03-12T10:00:00Z') },
   );
 }

@@ -4,34 +4,89 @@ import { notificationKinds, type NotificationData, type NotificationKind } from 
 const baseUrl = 'https://pstage.example.fr';
 
 const samples: { [K in NotificationKind]: NotificationData[K] } = {
-  subjectProposed: { studentName: 'Alice Martin', subjectTitle: 'Analyse de données', programmeTitle: 'Master MIAGE', path: '/programme/3/subjects/7' },
-  subjectDecided: { subjectTitle: 'Analyse de données', decision: 'rejected', comment: 'Préciser les missions', path: '/student/subjects/7' },
+  subjectProposed: {
+    studentName: 'Alice Martin',
+    subjectTitle: 'Analyse de données',
+    programmeTitle: 'Master MIAGE',
+    path: '/programme/3/subjects/7',
+  },
+  subjectDecided: {
+    subjectTitle: 'Analyse de données',
+    decision: 'rejected',
+    comment: 'Préciser les missions',
+    path: '/student/subjects/7',
+  },
   conventionSubmitted: {
-    reference: 'CS-2026-0042', studentName: 'Alice Martin', programmeTitle: 'Master MIAGE', organisationName: 'ACME SAS',
-    startDate: '2026-04-01', endDate: '2026-08-31', path: '/office/conventions/42',
+    reference: 'CS-2026-0042',
+    studentName: 'Alice Martin',
+    programmeTitle: 'Master MIAGE',
+    organisationName: 'ACME SAS',
+    startDate: '2026-04-01',
+    endDate: '2026-08-31',
+    path: '/office/conventions/42',
   },
   dailyDigest: {
     date: '2026-03-12',
     conventions: [
-      { reference: 'CS-2026-0042', studentName: 'Alice Martin', programmeTitle: 'Master MIAGE', organisationName: 'ACME SAS', startDate: '2026-04-01', path: '/office/conventions/42' },
-      { reference: 'CS-2026-0043', studentName: 'Bruno Petit', programmeTitle: 'Licence Info', organisationName: 'Globex', startDate: '2026-05-02', path: '/office/conventions/43' },
+      {
+        reference: 'CS-2026-0042',
+        studentName: 'Alice Martin',
+        programmeTitle: 'Master MIAGE',
+        organisationName: 'ACME SAS',
+        startDate: '2026-04-01',
+        path: '/office/conventions/42',
+      },
+      {
+        reference: 'CS-2026-0043',
+        studentName: 'Bruno Petit',
+        programmeTitle: 'Licence Info',
+        organisationName: 'Globex',
+        startDate: '2026-05-02',
+        path: '/office/conventions/43',
+      },
     ],
     path: '/office',
   },
-  hostCreated: { organisationName: 'ACME SAS', siret: '73282932000074', city: 'Lyon', createdByName: 'Alice Martin', path: '/office/organisations/5' },
+  hostCreated: {
+    organisationName: 'ACME SAS',
+    siret: '73282932000074',
+    city: 'Lyon',
+    createdByName: 'Alice Martin',
+    path: '/office/organisations/5',
+  },
   conventionReturned: { reference: 'CS-2026-0042', reason: 'Dates incohérentes', path: '/student/conventions/42' },
   conventionCancelled: { reference: 'CS-2026-0042', reason: 'Stage abandonné', path: '/student/conventions/42' },
   conventionValidated: {
-    reference: 'CS-2026-0042', organisationName: 'ACME SAS', startDate: '2026-04-01', endDate: '2026-08-31',
-    signatories: [{ party: 'student' }, { party: 'hostSignatory', name: 'Claire Dubois' }, { party: 'professionalTutor', name: 'Denis Roy' }, { party: 'academicTutor', name: 'Emma Lenoir' }],
-    copies: 3, certificateMissing: true, path: '/student/conventions/42',
+    reference: 'CS-2026-0042',
+    organisationName: 'ACME SAS',
+    startDate: '2026-04-01',
+    endDate: '2026-08-31',
+    signatories: [
+      { party: 'student' },
+      { party: 'hostSignatory', name: 'Claire Dubois' },
+      { party: 'professionalTutor', name: 'Denis Roy' },
+      { party: 'academicTutor', name: 'Emma Lenoir' },
+    ],
+    copies: 3,
+    certificateMissing: true,
+    path: '/student/conventions/42',
   },
   certificateRejected: { reference: 'CS-2026-0042', reason: 'Attestation expirée', path: '/student/conventions/42/certificate' },
   conventionComplete: {
-    reference: 'CS-2026-0042', studentName: 'Alice Martin', organisationName: 'ACME SAS', startDate: '2026-04-01', endDate: '2026-08-31',
-    recipientRole: 'academicTutor', path: '/programme/3/conventions/42',
+    reference: 'CS-2026-0042',
+    studentName: 'Alice Martin',
+    organisationName: 'ACME SAS',
+    startDate: '2026-04-01',
+    endDate: '2026-08-31',
+    recipientRole: 'academicTutor',
+    path: '/programme/3/conventions/42',
   },
-  startReminder: { reference: 'CS-2026-0042', startDate: '2026-04-01', missing: ['hostSignatorySignature', 'certificate'], path: '/student/conventions/42' },
+  startReminder: {
+    reference: 'CS-2026-0042',
+    startDate: '2026-04-01',
+    missing: ['hostSignatorySignature', 'certificate'],
+    path: '/student/conventions/42',
+  },
 };
 
 describe('notification mails', () => {
@@ -57,14 +112,18 @@ describe('notification mails', () => {
 
   it('escapes what users typed in the HTML part and keeps it as typed in the text part', async () => {
     const reason = '<script>alert("x")</script> & co';
-    const mail = await notificationMail('conventionReturned', { reference: 'CS-1', reason, path: '/student' }, 'fr', { publicBaseUrl: baseUrl });
+    const mail = await notificationMail('conventionReturned', { reference: 'CS-1', reason, path: '/student' }, 'fr', {
+      publicBaseUrl: baseUrl,
+    });
     expect(mail.html).not.toContain('<script>');
     expect(mail.html).toContain('&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; co');
     expect(mail.text).toContain(reason);
   });
 
   it('never links outside Pstage', async () => {
-    const mail = await notificationMail('conventionReturned', { reference: 'CS-1', reason: 'x', path: '//evil.example/' }, 'fr', { publicBaseUrl: baseUrl });
+    const mail = await notificationMail('conventionReturned', { reference: 'CS-1', reason: 'x', path: '//evil.example/' }, 'fr', {
+      publicBaseUrl: baseUrl,
+    });
     expect(mail.text).not.toContain('evil.example');
     expect(mail.text).toContain(`${baseUrl}/`);
   });
@@ -79,7 +138,7 @@ describe('notification mails', () => {
   it('the validated convention says what to print and who signs', async () => {
     const mail = await notificationMail('conventionValidated', samples.conventionValidated, 'en', { publicBaseUrl: baseUrl });
     expect(mail.text).toContain('print 3 copies');
-    expect(mail.text).toContain('Claire Dubois (the host organisation\'s representative)');
+    expect(mail.text).toContain("Claire Dubois (the host organisation's representative)");
     expect(mail.text).toContain('civil-liability insurance certificate');
   });
 

@@ -9,9 +9,15 @@ import { openTestDatabase } from '../support/database';
 
 describe('secrets in a URL', () => {
   it.each([
-    ['/lti/register?registration_token=abc&openid_configuration=https%3A%2F%2Flms.example%2Fconf', '/lti/register?registration_token=[redacted]&openid_configuration=https%3A%2F%2Flms.example%2Fconf'],
+    [
+      '/lti/register?registration_token=abc&openid_configuration=https%3A%2F%2Flms.example%2Fconf',
+      '/lti/register?registration_token=[redacted]&openid_configuration=https%3A%2F%2Flms.example%2Fconf',
+    ],
     ['/x?ltik=a&id_token=b&state=c&nonce=d', '/x?ltik=[redacted]&id_token=[redacted]&state=[redacted]&nonce=[redacted]'],
-    ['/x?password=p&access_token=t&client_secret=s&Token=T', '/x?password=[redacted]&access_token=[redacted]&client_secret=[redacted]&Token=[redacted]'],
+    [
+      '/x?password=p&access_token=t&client_secret=s&Token=T',
+      '/x?password=[redacted]&access_token=[redacted]&client_secret=[redacted]&Token=[redacted]',
+    ],
     ['/x?token=a&token=b', '/x?token=[redacted]'],
     ['/office/internships?academicYear=2026-2027&page=2', '/office/internships?academicYear=2026-2027&page=2'],
     ['/student', '/student'],
@@ -33,7 +39,13 @@ describe('the request log of the running server', () => {
     });
     database = await openTestDatabase();
     running = await startPstage({
-      configFor: (port) => loadConfig({ NODE_ENV: 'test', PORT: String(port), PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, DATA_DIR: '/tmp/pstage-test-data' }),
+      configFor: (port) =>
+        loadConfig({
+          NODE_ENV: 'test',
+          PORT: String(port),
+          PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+          DATA_DIR: '/tmp/pstage-test-data',
+        }),
       port: 0,
       database,
       logger: createLogger('info', stream),
@@ -58,11 +70,15 @@ describe('the request log of the running server', () => {
   it('never holds a registration token, an ltik, an id_token, a state or a password from a query string', async () => {
     const secrets = ['reg-SECRET-1', 'ltik-SECRET-2', 'idtoken-SECRET-3', 'state-SECRET-4', 'password-SECRET-5'];
     await fetch(new URL(`/lti/register?registration_token=${secrets[0]}`, running.url));
-    await fetch(new URL(`/student?ltik=${secrets[1]}&id_token=${secrets[2]}&state=${secrets[3]}&password=${secrets[4]}&lang=fr`, running.url));
+    await fetch(
+      new URL(`/student?ltik=${secrets[1]}&id_token=${secrets[2]}&state=${secrets[3]}&password=${secrets[4]}&lang=fr`, running.url),
+    );
     const [register] = await logged('/lti/register');
     expect(JSON.parse(register).req.url).toBe('/lti/register?registration_token=[redacted]');
     const [student] = await logged('/student');
-    expect(JSON.parse(student).req).toMatchObject({ url: '/student?ltik=[redacted]&id_token=[redacted]&state=[redacted]&password=[redacted]&lang=fr' });
+    expect(JSON.parse(student).req).toMatchObject({
+      url: '/student?ltik=[redacted]&id_token=[redacted]&state=[redacted]&password=[redacted]&lang=fr',
+    });
     for (const secret of secrets) expect(lines.filter((line) => line.includes(secret))).toEqual([]);
   });
 

@@ -30,7 +30,14 @@ describe('server-side sessions', () => {
     app.use(cookieParser());
     app.use(setUpSessions(database.db, false, { now: () => now }));
     app.post('/login/:userId', async (req, res) => {
-      await req.startSession({ userId: Number(req.params.userId), locale: 'fr', office: false, student: true, activeRole: 'student', programmeId: null });
+      await req.startSession({
+        userId: Number(req.params.userId),
+        locale: 'fr',
+        office: false,
+        student: true,
+        activeRole: 'student',
+        programmeId: null,
+      });
       res.status(204).end();
     });
     app.post('/save', async (req, res) => {
@@ -38,7 +45,9 @@ describe('server-side sessions', () => {
       await req.saveSession();
       res.status(204).end();
     });
-    app.get('/me', (req, res) => (req.session ? res.json({ userId: req.session.userId, locale: req.session.locale }) : res.status(401).end()));
+    app.get('/me', (req, res) =>
+      req.session ? res.json({ userId: req.session.userId, locale: req.session.locale }) : res.status(401).end(),
+    );
     server = app.listen(0);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -93,7 +102,7 @@ describe('server-side sessions', () => {
     at(6.25 * hour);
     const capped = await me(token);
     expect(capped.status).toBe(200);
-    expect(maxAge(capped)).toBe(1.75 * hour / 1000);
+    expect(maxAge(capped)).toBe((1.75 * hour) / 1000);
     at(7.5 * hour);
     expect((await me(token)).status).toBe(200);
     at(8 * hour + 1000);
@@ -137,7 +146,12 @@ describe('server-side sessions', () => {
     const first = await login();
     at(3 * hour);
     const second = await login();
-    const scheduler = createNotificationScheduler({ db: database.db, officeEmail: 'stages@univ.example.fr', logger: pino({ level: 'silent' }), clock: () => now });
+    const scheduler = createNotificationScheduler({
+      db: database.db,
+      officeEmail: 'stages@univ.example.fr',
+      logger: pino({ level: 'silent' }),
+      clock: () => now,
+    });
     expect((await scheduler.runOnce()).expiredSessions).toBe(1);
     const rows = await database.db.select().from(sessions);
     expect(rows.map((row) => row.id)).toEqual([createHash('sha256').update(second.token).digest('hex')]);

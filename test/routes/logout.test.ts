@@ -8,7 +8,9 @@ const pstage = useTestPstage();
 describe('logging out', () => {
   it('is offered on every page with a session, with the warning about shared computers', async () => {
     const { page } = await pstage.launch('camille-martin', 'm1-info');
-    expect(page.text).toMatch(/<form method="post" action="\/logout"[^>]*>\s*<input type="hidden" name="_csrf" value="[^"]+">\s*<button type="submit"[^>]*>Se déconnecter<\/button>/);
+    expect(page.text).toMatch(
+      /<form method="post" action="\/logout"[^>]*>\s*<input type="hidden" name="_csrf" value="[^"]+">\s*<button type="submit"[^>]*>Se déconnecter<\/button>/,
+    );
     expect(page.text).toContain('Sur un ordinateur partagé, déconnectez-vous : fermer l&#39;onglet d&#39;e-campus ne suffit pas.');
   });
 
@@ -24,7 +26,10 @@ describe('logging out', () => {
     expect(after.text).toContain('Vous êtes déconnecté de Pstage');
     expect(after.text).toContain('fermer l&#39;onglet d&#39;e-campus ne suffit pas : déconnectez-vous aussi d&#39;e-campus');
     expect(after.text).not.toContain('action="/logout"');
-    const replayed = await fetch(new URL('/student', pstage.url), { headers: { cookie: `${sessionCookieName}=${cookie}` }, redirect: 'manual' });
+    const replayed = await fetch(new URL('/student', pstage.url), {
+      headers: { cookie: `${sessionCookieName}=${cookie}` },
+      redirect: 'manual',
+    });
     expect(replayed.status).toBe(401);
   });
 

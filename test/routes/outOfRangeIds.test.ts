@@ -57,11 +57,15 @@ describe('an id outside the database column’s range names nothing', () => {
     const validated = await office.client.request(`${page}/validate`, { form: { _csrf: csrf, version: '2147483648', overrideReason: '' } });
     expect(validated).toMatchObject({ status: 303, location: `${page}#validate` });
     expect((await office.client.request(page)).text).toContain('modifié par quelqu&#39;un d&#39;autre');
-    const reviewed = await office.client.request(`${page}/certificate`, { form: { _csrf: csrf, version: String(convention.version), documentId: '2147483648', decision: 'accepted' } });
+    const reviewed = await office.client.request(`${page}/certificate`, {
+      form: { _csrf: csrf, version: String(convention.version), documentId: '2147483648', decision: 'accepted' },
+    });
     expect(reviewed).toMatchObject({ status: 303, location: `${page}#certificate` });
     expect((await reload(pstage, convention.id)).state).toBe('submitted');
     expect((await pstage.database.db.select().from(conventionEvents)).map((event) => event.event)).toEqual(['create', 'submit']);
-    const merged = await office.client.request(`/office/organisations/${convention.organisationId}/merge`, { form: { _csrf: csrf, candidateId: '2147483648', survivorId: String(convention.organisationId), version: '1', candidateVersion: '1' } });
+    const merged = await office.client.request(`/office/organisations/${convention.organisationId}/merge`, {
+      form: { _csrf: csrf, candidateId: '2147483648', survivorId: String(convention.organisationId), version: '1', candidateVersion: '1' },
+    });
     expect(merged.status).toBe(400);
     expect((await office.client.request(`/office/conventions?programmeId=2147483648&organisationId=99999999999`)).status).toBe(200);
     expect((await office.client.request('/office/organisations?page=1e300')).status).toBe(200);
@@ -76,7 +80,9 @@ describe('an id outside the database column’s range names nothing', () => {
       const posted = await head.client.request(`${base}/students/tutor`, { form: { _csrf: head.csrf, studentIds: '1', tutor } });
       expect([tutor, posted.status, posted.location]).toEqual([tutor, 303, `${base}#students`]);
     }
-    const validated = await head.client.request(`${base}/students/validate`, { form: { _csrf: head.csrf, studentIds: ['1', '2147483648'] } });
+    const validated = await head.client.request(`${base}/students/validate`, {
+      form: { _csrf: head.csrf, studentIds: ['1', '2147483648'] },
+    });
     expect(validated).toMatchObject({ status: 303, location: `${base}#students` });
     await serverStillAnswers();
   });
@@ -86,7 +92,11 @@ describe('an id outside the database column’s range names nothing', () => {
     const csrf = BrowserlessClient.csrfToken(page.text);
     expect((await client.request('/student/conventions', { form: { _csrf: csrf, programmeId: '2147483648' } })).status).toBe(400);
     expect(await pstage.database.db.select().from(conventions)).toEqual([]);
-    const subject = await client.submit('/student/subject/new', { programmeId: '2147483648', title: 'Sujet', description: 'Description' }, '/student/subject');
+    const subject = await client.submit(
+      '/student/subject/new',
+      { programmeId: '2147483648', title: 'Sujet', description: 'Description' },
+      '/student/subject',
+    );
     expect(subject).toMatchObject({ status: 303, location: '/student/subject/new' });
     expect(await pstage.database.db.select().from(subjects)).toEqual([]);
 
@@ -94,11 +104,19 @@ describe('an id outside the database column’s range names nothing', () => {
     const base = started.location!.replace(/\/personal$/, '');
     const [draft] = await pstage.database.db.select().from(conventions);
     // The steps' pages are not reachable yet; their posts parse the form before anything else.
-    for (const [step, choice] of [['service', '2147483648'], ['tutor', '99999999999'], ['signatory', '2147483648'], ['academic-tutor', 'teacher-2147483648'], ['academic-tutor', 'staff-99999999999']]) {
+    for (const [step, choice] of [
+      ['service', '2147483648'],
+      ['tutor', '99999999999'],
+      ['signatory', '2147483648'],
+      ['academic-tutor', 'teacher-2147483648'],
+      ['academic-tutor', 'staff-99999999999'],
+    ]) {
       const posted = await client.request(`${base}/${step}`, { form: { _csrf: csrf, version: String(draft.version), choice } });
       expect([step, choice, posted.status, posted.location]).toEqual([step, choice, 303, `${base}/${step}`]);
     }
-    const organisation = await client.request(`${base}/organisation/choose`, { form: { _csrf: csrf, version: String(draft.version), organisationId: '2147483648' } });
+    const organisation = await client.request(`${base}/organisation/choose`, {
+      form: { _csrf: csrf, version: String(draft.version), organisationId: '2147483648' },
+    });
     expect(organisation.status).toBeLessThan(500);
     const personal = await client.request(`${base}/personal`, { form: { _csrf: csrf, version: '2147483648' } });
     expect(personal.status).toBeLessThan(500);

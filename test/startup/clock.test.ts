@@ -36,8 +36,19 @@ describe('the application clock', () => {
     const development = loadConfig({ NODE_ENV: 'development', PSTAGE_TODAY: '2027-07-01' });
     expect(clockFor(development).today()).toBe('2027-07-01');
     const production = loadConfig({
-      NODE_ENV: 'production', PSTAGE_TODAY: '2027-07-01', DATABASE_URL: 'postgres://db/pstage', ENCRYPTION_KEY: 'x'.repeat(32), PUBLIC_BASE_URL: 'https://pstage.example.fr',
-      SMTP_HOST: 'smtp', MAIL_FROM: 'Pstage <p@example.fr>', OFFICE_EMAIL: 'stages@example.fr', INSTITUTION_NAME: 'U', INSTITUTION_STREET: 'r', INSTITUTION_POSTAL_CODE: '75005', INSTITUTION_CITY: 'Paris', DEAN_NAME: 'Marie Doyenne',
+      NODE_ENV: 'production',
+      PSTAGE_TODAY: '2027-07-01',
+      DATABASE_URL: 'postgres://db/pstage',
+      ENCRYPTION_KEY: 'x'.repeat(32),
+      PUBLIC_BASE_URL: 'https://pstage.example.fr',
+      SMTP_HOST: 'smtp',
+      MAIL_FROM: 'Pstage <p@example.fr>',
+      OFFICE_EMAIL: 'stages@example.fr',
+      INSTITUTION_NAME: 'U',
+      INSTITUTION_STREET: 'r',
+      INSTITUTION_POSTAL_CODE: '75005',
+      INSTITUTION_CITY: 'Paris',
+      DEAN_NAME: 'Marie Doyenne',
     });
     expect(production.today).toBeUndefined();
     expect(clockFor(production)).toBe(systemClock);

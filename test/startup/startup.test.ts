@@ -9,7 +9,10 @@ const root = path.join(__dirname, '..', '..');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 
 function run(script: string, args: string[], env: Record<string, string>, cwd: string) {
-  const child = spawn(tsx, [path.join(root, script), ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } });
+  const child = spawn(tsx, [path.join(root, script), ...args], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+  });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -69,7 +72,22 @@ describe('start-up', () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'pstage-cli-'));
     const cli = run(
       'scripts/platform-add.ts',
-      ['--issuer', 'https://moodle.example.fr', '--client-id', 'abc123', '--deployment-id', '1', '--deployment-id', '7', '--auth-url', 'https://moodle.example.fr/mod/lti/auth.php', '--token-url', 'https://moodle.example.fr/mod/lti/token.php', '--jwks-url', 'https://moodle.example.fr/mod/lti/certs.php'],
+      [
+        '--issuer',
+        'https://moodle.example.fr',
+        '--client-id',
+        'abc123',
+        '--deployment-id',
+        '1',
+        '--deployment-id',
+        '7',
+        '--auth-url',
+        'https://moodle.example.fr/mod/lti/auth.php',
+        '--token-url',
+        'https://moodle.example.fr/mod/lti/token.php',
+        '--jwks-url',
+        'https://moodle.example.fr/mod/lti/certs.php',
+      ],
       {},
       folder,
     );
@@ -84,7 +102,12 @@ describe('start-up', () => {
   }, 60_000);
 
   it('explains the command line usage when a value is missing', async () => {
-    const cli = run('scripts/platform-add.ts', ['--issuer', 'https://moodle.example.fr'], {}, mkdtempSync(path.join(tmpdir(), 'pstage-cli-')));
+    const cli = run(
+      'scripts/platform-add.ts',
+      ['--issuer', 'https://moodle.example.fr'],
+      {},
+      mkdtempSync(path.join(tmpdir(), 'pstage-cli-')),
+    );
     expect(await cli.exited).toBe(2);
     expect(cli.output()).toContain('Missing: --client-id, --auth-url, --token-url, --jwks-url');
   }, 30_000);

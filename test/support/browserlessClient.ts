@@ -18,7 +18,9 @@ export class BrowserlessClient {
     if (cookie && target.origin === new URL(this.baseUrl).origin) headers.cookie = cookie;
     let body: string | undefined;
     if (init.form) {
-      body = new URLSearchParams(Object.entries(init.form).flatMap(([name, value]) => [value].flat().map((item) => [name, item]))).toString();
+      body = new URLSearchParams(
+        Object.entries(init.form).flatMap(([name, value]) => [value].flat().map((item) => [name, item])),
+      ).toString();
       headers['content-type'] = 'application/x-www-form-urlencoded';
     }
     const response = await fetch(target, { method: init.method ?? (init.form ? 'POST' : 'GET'), headers, body, redirect: 'manual' });
@@ -48,7 +50,11 @@ export class BrowserlessClient {
     for (let step = 0; step < maxSteps; step += 1) {
       if (response.status >= 300 && response.status < 400 && response.location) {
         response = await this.request(new URL(response.location, response.url).toString());
-      } else if (response.status === 200 && /data-auto-post|autosubmit/.test(response.text) && /name="id_token"|name="JWT"/.test(response.text)) {
+      } else if (
+        response.status === 200 &&
+        /data-auto-post|autosubmit/.test(response.text) &&
+        /name="id_token"|name="JWT"/.test(response.text)
+      ) {
         const form = readAutoPostForm(response.text);
         response = await this.request(new URL(form.action, response.url).toString(), { form: form.fields });
       } else {

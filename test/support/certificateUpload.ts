@@ -17,12 +17,18 @@ export async function startDraftConvention(client: BrowserlessClient): Promise<n
  * Posts the certificate form as a browser would: multipart, the CSRF token in the action's query string, the
  * convention the page preselects (or the one given; `null` sends none).
  */
-export async function uploadCertificateForm(client: BrowserlessClient, bytes: Buffer, filename: string, options: { type?: string; conventionId?: number | null } = {}) {
+export async function uploadCertificateForm(
+  client: BrowserlessClient,
+  bytes: Buffer,
+  filename: string,
+  options: { type?: string; conventionId?: number | null } = {},
+) {
   const page = await client.request('/student/certificate');
   const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(page.text)?.[1];
   if (!action) throw new Error('No upload form');
   const preselected = /<option value="(\d+)" selected>/.exec(page.text)?.[1];
-  const conventionId = options.conventionId === undefined ? preselected : options.conventionId === null ? undefined : String(options.conventionId);
+  const conventionId =
+    options.conventionId === undefined ? preselected : options.conventionId === null ? undefined : String(options.conventionId);
   const form = new FormData();
   if (conventionId) form.append('conventionId', conventionId);
   form.append('certificate', new Blob([new Uint8Array(bytes)], { type: options.type ?? 'application/pdf' }), filename);

@@ -34,7 +34,13 @@ export interface TestPstageOptions {
 export async function startTestPstage(env: Record<string, string> = {}, options: TestPstageOptions = {}): Promise<TestPstage> {
   const database = options.database ?? (await openTestDatabase());
   const configFor = (port: number): Config =>
-    loadConfig({ NODE_ENV: 'test', PORT: String(port), PUBLIC_BASE_URL: options.publicBaseUrl?.(port) ?? `http://127.0.0.1:${port}`, DATA_DIR: '/tmp/pstage-test-data', ...env });
+    loadConfig({
+      NODE_ENV: 'test',
+      PORT: String(port),
+      PUBLIC_BASE_URL: options.publicBaseUrl?.(port) ?? `http://127.0.0.1:${port}`,
+      DATA_DIR: '/tmp/pstage-test-data',
+      ...env,
+    });
   const running = await startPstage({
     configFor,
     port: 0,

@@ -8,18 +8,44 @@ import type { TestPstage } from './pstage';
 export { nextYear };
 
 export const validInternship: FormFields = {
-  internshipType: 'compulsory', activities: 'Développer un outil de suivi', skills: 'TypeScript, PostgreSQL', startDate: `${nextYear}-03-02`, endDate: `${nextYear}-06-26`,
-  workingDays: ['1', '2', '3', '4', '5'], hoursPerDay: '7', scheduleKind: 'regular', nightPresence: 'no', sundayPresence: 'no', holidayPresence: 'no',
-  gratificationUnit: 'hour', gratificationAmount: '4,50',
+  internshipType: 'compulsory',
+  activities: 'Développer un outil de suivi',
+  skills: 'TypeScript, PostgreSQL',
+  startDate: `${nextYear}-03-02`,
+  endDate: `${nextYear}-06-26`,
+  workingDays: ['1', '2', '3', '4', '5'],
+  hoursPerDay: '7',
+  scheduleKind: 'regular',
+  nightPresence: 'no',
+  sundayPresence: 'no',
+  holidayPresence: 'no',
+  gratificationUnit: 'hour',
+  gratificationAmount: '4,50',
 };
 
 /** The student proposes a subject from their home, through the real form. */
 export async function proposeSubject(pstage: TestPstage, client: BrowserlessClient, fields: FormFields = {}) {
   const page = await client.request('/student/subject/new');
   const programmeId = /name="programmeId" value="(\d+)"/.exec(page.text)?.[1] ?? '';
-  const posted = await client.submit('/student/subject/new', { programmeId, title: 'Analyse de logs', description: 'Détection d’anomalies dans les journaux', hostName: 'Société Générale Informatique', approximateStart: `${nextYear}-03-02`, approximateEnd: `${nextYear}-06-26`, ...fields }, '/student/subject');
+  const posted = await client.submit(
+    '/student/subject/new',
+    {
+      programmeId,
+      title: 'Analyse de logs',
+      description: 'Détection d’anomalies dans les journaux',
+      hostName: 'Société Générale Informatique',
+      approximateStart: `${nextYear}-03-02`,
+      approximateEnd: `${nextYear}-06-26`,
+      ...fields,
+    },
+    '/student/subject',
+  );
   if (posted.status !== 303) throw new Error(`proposeSubject: ${posted.status}`);
-  const [subject] = await pstage.database.db.select().from(subjects).orderBy(subjects.id).then((rows) => rows.slice(-1));
+  const [subject] = await pstage.database.db
+    .select()
+    .from(subjects)
+    .orderBy(subjects.id)
+    .then((rows) => rows.slice(-1));
   return subject;
 }
 
@@ -27,21 +53,69 @@ export async function proposeSubject(pstage: TestPstage, client: BrowserlessClie
  * A student (launched through /dev) proposes a subject, fills every wizard step through HTTP and presses "Créer".
  * The host organisation is created by the student (so not validated), the academic tutor chosen by the student.
  */
-export async function submitConventionAsStudent(pstage: TestPstage, options: { persona?: string; link?: string; subject?: boolean; organisationName?: string; siret?: string; internship?: FormFields } = {}) {
+export async function submitConventionAsStudent(
+  pstage: TestPstage,
+  options: { persona?: string; link?: string; subject?: boolean; organisationName?: string; siret?: string; internship?: FormFields } = {},
+) {
   const { client, page } = await pstage.launch(options.persona ?? 'camille-martin', options.link ?? 'm1-info');
   const subject = options.subject === false ? undefined : await proposeSubject(pstage, client);
   const started = await client.request('/student/conventions', { form: { _csrf: BrowserlessClient.csrfToken(page.text) } });
   if (started.status !== 303 || !started.location) throw new Error(`start convention: ${started.status}`);
   const base = started.location.replace(/\/personal$/, '');
   const steps: [string, FormFields, string?][] = [
-    [`${base}/personal`, { civility: 'Mme', firstName: 'Camille', lastName: 'Martin', birthDate: '2001-05-04', street: '1 rue des Écoles', postalCode: '75005', city: 'Paris', country: 'FR', phone: '0601020304', healthInsuranceFund: 'CPAM de Paris', healthInsuranceAffiliation: '2010575005123', academicYear: `${nextYear - 1}-${nextYear}` }],
-    [`${base}/organisation`, { name: options.organisationName ?? 'Société Générale Informatique', country: 'FR', siret: options.siret ?? '73282932000074', headcountBand: '50-249', sector: 'private', street: '2 avenue de la Gare', postalCode: '69001', city: 'Lyon' }, `${base}/organisation/create`],
+    [
+      `${base}/personal`,
+      {
+        civility: 'Mme',
+        firstName: 'Camille',
+        lastName: 'Martin',
+        birthDate: '2001-05-04',
+        street: '1 rue des Écoles',
+        postalCode: '75005',
+        city: 'Paris',
+        country: 'FR',
+        phone: '0601020304',
+        healthInsuranceFund: 'CPAM de Paris',
+        healthInsuranceAffiliation: '2010575005123',
+        academicYear: `${nextYear - 1}-${nextYear}`,
+      },
+    ],
+    [
+      `${base}/organisation`,
+      {
+        name: options.organisationName ?? 'Société Générale Informatique',
+        country: 'FR',
+        siret: options.siret ?? '73282932000074',
+        headcountBand: '50-249',
+        sector: 'private',
+        street: '2 avenue de la Gare',
+        postalCode: '69001',
+        city: 'Lyon',
+      },
+      `${base}/organisation/create`,
+    ],
     [`${base}/service`, { choice: 'new', name: 'Direction informatique', sameAddress: 'yes' }],
-    [`${base}/tutor`, { choice: 'new', civility: 'M.', firstName: 'Paul', lastName: 'Durand', function: 'Chef de projet', email: 'paul.durand@example.fr' }],
+    [
+      `${base}/tutor`,
+      { choice: 'new', civility: 'M.', firstName: 'Paul', lastName: 'Durand', function: 'Chef de projet', email: 'paul.durand@example.fr' },
+    ],
     [`${base}/internship`, { ...validInternship, ...options.internship }],
     [`${base}/review`, {}],
-    [`${base}/academic-tutor`, { choice: 'new', civility: 'Mme', firstName: 'Anne', lastName: 'Leroy', email: 'anne.leroy@univ.example.fr' }],
-    [`${base}/signatory`, { choice: 'new', civility: 'Mme', firstName: 'Claire', lastName: 'Moreau', function: 'Directrice', email: 'claire.moreau@example.fr' }],
+    [
+      `${base}/academic-tutor`,
+      { choice: 'new', civility: 'Mme', firstName: 'Anne', lastName: 'Leroy', email: 'anne.leroy@univ.example.fr' },
+    ],
+    [
+      `${base}/signatory`,
+      {
+        choice: 'new',
+        civility: 'Mme',
+        firstName: 'Claire',
+        lastName: 'Moreau',
+        function: 'Directrice',
+        email: 'claire.moreau@example.fr',
+      },
+    ],
     [`${base}/recap`, {}],
   ];
   for (const [path, fields, action] of steps) {

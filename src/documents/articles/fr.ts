@@ -205,7 +205,8 @@ export const fr: ConventionWording = {
   },
   signatures: {
     heading: 'Signatures',
-    originals: 'Fait en trois exemplaires originaux, un pour chacune des parties : l’établissement, l’organisme d’accueil et le ou la stagiaire.',
+    originals:
+      'Fait en trois exemplaires originaux, un pour chacune des parties : l’établissement, l’organisme d’accueil et le ou la stagiaire.',
     date: 'Date :',
     signature: 'Signature :',
     student: 'Le ou la stagiaire',

@@ -3,9 +3,7 @@ import { error } from './finding';
 
 /** A one-day internship (end = start) is allowed. */
 export const endNotBeforeStart: ConventionRule = (input) =>
-  input.endDate < input.startDate
-    ? [error('legal.endBeforeStart', { startDate: input.startDate, endDate: input.endDate }, 'endDate')]
-    : [];
+  input.endDate < input.startDate ? [error('legal.endBeforeStart', { startDate: input.startDate, endDate: input.endDate }, 'endDate')] : [];
 
 /** A new convention cannot start in the past; today is allowed. Validated ones keep their dates. */
 export const startNotInPast: ConventionRule = (input) =>

@@ -16,18 +16,20 @@ const lineItemSchema = z.object({
   endDateTime: z.iso.datetime({ offset: true }).optional(),
 });
 
-const scoreSchema = z.object({
-  userId: z.string().min(1),
-  scoreGiven: z.number().min(0).optional(),
-  scoreMaximum: z.number().positive().optional(),
-  comment: z.string().optional(),
-  activityProgress: z.enum(['Initialized', 'Started', 'InProgress', 'Submitted', 'Completed']),
-  gradingProgress: z.enum(['FullyGraded', 'Pending', 'PendingManual', 'Failed', 'NotReady']),
-  timestamp: z.iso.datetime({ offset: true }),
-}).refine((score) => score.scoreGiven === undefined || score.scoreMaximum !== undefined, {
-  message: 'scoreMaximum is required when scoreGiven is present',
-  path: ['scoreMaximum'],
-});
+const scoreSchema = z
+  .object({
+    userId: z.string().min(1),
+    scoreGiven: z.number().min(0).optional(),
+    scoreMaximum: z.number().positive().optional(),
+    comment: z.string().optional(),
+    activityProgress: z.enum(['Initialized', 'Started', 'InProgress', 'Submitted', 'Completed']),
+    gradingProgress: z.enum(['FullyGraded', 'Pending', 'PendingManual', 'Failed', 'NotReady']),
+    timestamp: z.iso.datetime({ offset: true }),
+  })
+  .refine((score) => score.scoreGiven === undefined || score.scoreMaximum !== undefined, {
+    message: 'scoreMaximum is required when scoreGiven is present',
+    path: ['scoreMaximum'],
+  });
 
 function invalid(res: Response, error: z.ZodError): void {
   res.status(400).json({ error: 'invalid_request', details: error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) });
@@ -88,7 +90,8 @@ export function agsRoutes(state: PlatformState): Router {
   });
 
   router.delete(`${base}/:id`, write, (req, res) => {
-    if (!state.gradebook.delete(lineItemUrl(String(req.params.contextId), String(req.params.id)))) return void res.status(404).json({ error: 'not_found' });
+    if (!state.gradebook.delete(lineItemUrl(String(req.params.contextId), String(req.params.id))))
+      return void res.status(404).json({ error: 'not_found' });
     res.status(204).end();
   });
 
@@ -100,7 +103,11 @@ export function agsRoutes(state: PlatformState): Router {
     const score: Score = { ...parsed.data, lineItemId, receivedAt: new Date().toISOString() };
     const outcome = state.gradebook.addScore(score);
     if (!outcome.accepted) {
-      res.status(409).json({ error: 'conflict', error_description: 'Refusing score with an earlier timestamp: the latest score of this user is as recent or more (compared in seconds, as Moodle does).' });
+      res.status(409).json({
+        error: 'conflict',
+        error_description:
+          'Refusing score with an earlier timestamp: the latest score of this user is as recent or more (compared in seconds, as Moodle does).',
+      });
       return;
     }
     res.status(200).json({});
@@ -111,14 +118,18 @@ export function agsRoutes(state: PlatformState): Router {
     const item = state.gradebook.find(lineItemId);
     if (!item) return void res.status(404).json({ error: 'not_found' });
     const userId = queryText(req.query.user_id);
-    const results = state.gradebook.latestScores(lineItemId)
+    const results = state.gradebook
+      .latestScores(lineItemId)
       .filter((score) => userId === undefined || score.userId === userId)
       .map((score) => ({
         id: `${lineItemId}/results/${encodeURIComponent(score.userId)}`,
         scoreOf: lineItemId,
         userId: score.userId,
         ...(score.scoreGiven !== undefined
-          ? { resultScore: (score.scoreGiven * item.scoreMaximum) / (score.scoreMaximum ?? item.scoreMaximum), resultMaximum: item.scoreMaximum }
+          ? {
+              resultScore: (score.scoreGiven * item.scoreMaximum) / (score.scoreMaximum ?? item.scoreMaximum),
+              resultMaximum: item.scoreMaximum,
+            }
           : {}),
         ...(score.comment !== undefined ? { comment: score.comment } : {}),
       }));

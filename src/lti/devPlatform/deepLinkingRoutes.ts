@@ -9,7 +9,8 @@ export function deepLinkingRoutes(state: PlatformState): Router {
   const router = Router();
   router.post('/platform/deep-link-return', async (req, res) => {
     const jwt = (req.body as Record<string, unknown> | undefined)?.JWT;
-    if (typeof jwt !== 'string' || !jwt) return void res.status(400).type('text').send('Invalid deep linking response: the JWT form field is required.');
+    if (typeof jwt !== 'string' || !jwt)
+      return void res.status(400).type('text').send('Invalid deep linking response: the JWT form field is required.');
     let clientId: string;
     try {
       clientId = String(decodeJwt(jwt).iss ?? '');
@@ -22,11 +23,17 @@ export function deepLinkingRoutes(state: PlatformState): Router {
     try {
       ({ payload } = await jwtVerify(jwt, client.toolKeys, { issuer: client.clientId, audience: state.urls.issuer }));
     } catch (error) {
-      return void res.status(400).type('text').send(`Invalid deep linking response: ${(error as Error).message}`);
+      return void res
+        .status(400)
+        .type('text')
+        .send(`Invalid deep linking response: ${(error as Error).message}`);
     }
-    if (payload[claim.messageType] !== 'LtiDeepLinkingResponse') return void res.status(400).type('text').send('Invalid deep linking response: message_type must be LtiDeepLinkingResponse.');
-    if (payload[claim.deploymentId] !== client.deploymentId) return void res.status(400).type('text').send('Invalid deep linking response: wrong deployment_id.');
-    if (payload[claim.version] !== '1.3.0') return void res.status(400).type('text').send('Invalid deep linking response: version must be 1.3.0.');
+    if (payload[claim.messageType] !== 'LtiDeepLinkingResponse')
+      return void res.status(400).type('text').send('Invalid deep linking response: message_type must be LtiDeepLinkingResponse.');
+    if (payload[claim.deploymentId] !== client.deploymentId)
+      return void res.status(400).type('text').send('Invalid deep linking response: wrong deployment_id.');
+    if (payload[claim.version] !== '1.3.0')
+      return void res.status(400).type('text').send('Invalid deep linking response: version must be 1.3.0.');
     const items = payload[claim.deepLinkingContentItems];
     const received: DeepLinkReturn = {
       clientId,

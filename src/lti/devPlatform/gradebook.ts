@@ -57,11 +57,13 @@ export class Gradebook {
   }
 
   list(contextId: string, filter: LineItemFilter = {}): LineItem[] {
-    return [...this.items.values()].filter((item) =>
-      item.contextId === contextId
-      && (filter.resourceLinkId === undefined || item.resourceLinkId === filter.resourceLinkId)
-      && (filter.resourceId === undefined || item.resourceId === filter.resourceId)
-      && (filter.tag === undefined || item.tag === filter.tag));
+    return [...this.items.values()].filter(
+      (item) =>
+        item.contextId === contextId &&
+        (filter.resourceLinkId === undefined || item.resourceLinkId === filter.resourceLinkId) &&
+        (filter.resourceId === undefined || item.resourceId === filter.resourceId) &&
+        (filter.tag === undefined || item.tag === filter.tag),
+    );
   }
 
   update(id: string, fields: Omit<LineItem, 'id' | 'contextId'>): LineItem | undefined {

@@ -68,7 +68,8 @@ export interface DevPlatform {
 
 /** Refuses to start when NODE_ENV is production: its personas can log in as anyone. */
 export async function createDevPlatform(options: DevPlatformOptions): Promise<DevPlatform> {
-  if (process.env.NODE_ENV === 'production') throw new Error('The development LTI platform refuses to start in production (NODE_ENV=production).');
+  if (process.env.NODE_ENV === 'production')
+    throw new Error('The development LTI platform refuses to start in production (NODE_ENV=production).');
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const mountPath = options.mountPath ?? '/dev';
   const clientId = options.clientId ?? 'pstage-dev';
@@ -110,7 +111,8 @@ export async function createDevPlatform(options: DevPlatformOptions): Promise<De
   router.use(express.urlencoded({ extended: false }));
   router.use(express.json({ type: ['application/json', 'application/*+json'] }));
   router.use(['/platform/token', '/platform/ags', '/platform/nrps'], (_req, res, next) => {
-    if (state.outage === 'error500') return void res.status(500).json({ error: 'server_error', error_description: 'Simulated outage of the development platform.' });
+    if (state.outage === 'error500')
+      return void res.status(500).json({ error: 'server_error', error_description: 'Simulated outage of the development platform.' });
     next();
   });
   router.use(pageRoutes(state));
@@ -154,7 +156,8 @@ async function signIdToken(state: PlatformState, request: IdTokenRequest): Promi
   const persona = findPersona(request.personaId);
   const link = findLink(request.linkId);
   const client = state.clients.get(request.clientId ?? state.defaultClientId);
-  if (!persona || !link || !client) throw new Error(`Unknown persona, link or client: ${request.personaId}, ${request.linkId}, ${request.clientId}`);
+  if (!persona || !link || !client)
+    throw new Error(`Unknown persona, link or client: ${request.personaId}, ${request.linkId}, ${request.clientId}`);
   const claims = launchClaims(state, { persona, link, client, nonce: request.nonce ?? newNonce() });
   return signPlatformJwt(state, claims, request);
 }

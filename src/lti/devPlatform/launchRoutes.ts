@@ -51,7 +51,8 @@ export function checkAuthenticationRequest(state: PlatformState, params: Record<
   const persona = findPersona(text('login_hint'));
   if (!persona) return { error: `Unknown login_hint "${text('login_hint')}".` };
   const link = findLink(text('lti_message_hint'));
-  if (!link || !persona.linkIds.includes(link.id)) return { error: `lti_message_hint "${text('lti_message_hint')}" is not a launch link of "${persona.id}".` };
+  if (!link || !persona.linkIds.includes(link.id))
+    return { error: `lti_message_hint "${text('lti_message_hint')}" is not a launch link of "${persona.id}".` };
   if (params.lti_deployment_id !== undefined && text('lti_deployment_id') !== client.deploymentId) {
     return { error: `lti_deployment_id "${text('lti_deployment_id')}" does not match the client's deployment.` };
   }

@@ -14,7 +14,8 @@ export function nrpsRoutes(state: PlatformState): Router {
   const router = Router();
   router.get('/platform/nrps/:contextId/memberships', requireAccessToken(state, [scope.contextMembershipReadOnly]), (req, res) => {
     const course = findCourse(String(req.params.contextId));
-    if (!course || course.kind !== 'programme') return void res.status(404).json({ error: 'not_found', error_description: 'Unknown course.' });
+    if (!course || course.kind !== 'programme')
+      return void res.status(404).json({ error: 'not_found', error_description: 'Unknown course.' });
     const roleFilter = typeof req.query.role === 'string' ? req.query.role : undefined;
     const members = membersOf(course.id)
       .filter(({ roles }) => roleFilter === undefined || hasRole(roles, roleFilter))

@@ -23,34 +23,44 @@ export function pageRoutes(state: PlatformState): Router {
     const groups = (Object.keys(groupTitles) as PersonaGroup[]).map((group) => ({
       key: group,
       title: groupTitles[group],
-      personas: personas.filter((persona) => persona.group === group).map((persona) => ({
-        ...persona,
-        links: persona.linkIds.map((linkId) => {
-          const link = findLink(linkId)!;
-          return {
-            id: link.id,
-            place: findCourse(link.contextId)?.title ?? link.contextId,
-            title: link.title,
-            deepLinking: link.messageType === 'LtiDeepLinkingRequest',
-            url: launchPath(state, persona.id, link.id),
-          };
-        }),
-      })),
+      personas: personas
+        .filter((persona) => persona.group === group)
+        .map((persona) => ({
+          ...persona,
+          links: persona.linkIds.map((linkId) => {
+            const link = findLink(linkId)!;
+            return {
+              id: link.id,
+              place: findCourse(link.contextId)?.title ?? link.contextId,
+              title: link.title,
+              deepLinking: link.messageType === 'LtiDeepLinkingRequest',
+              url: launchPath(state, persona.id, link.id),
+            };
+          }),
+        })),
     }));
     await renderDevView(res, state, 'index', { issuer: state.urls.issuer, clientId: state.defaultClientId, groups, outage: state.outage });
   });
 
   router.get('/gradebook', async (_req, res) => {
-    const gradebookCourses = courses.filter((course) => course.kind === 'programme').map((course) => {
-      const learners = membersOf(course.id).filter(({ roles }) => roles.includes(role.learner)).map(({ persona }) => persona);
-      return {
-        course,
-        lineItems: state.gradebook.list(course.id).map((item) => ({
-          item,
-          rows: learners.map((persona) => ({ persona, score: state.gradebook.latestScore(item.id, persona.sub), history: state.gradebook.history(item.id, persona.sub) })),
-        })),
-      };
-    });
+    const gradebookCourses = courses
+      .filter((course) => course.kind === 'programme')
+      .map((course) => {
+        const learners = membersOf(course.id)
+          .filter(({ roles }) => roles.includes(role.learner))
+          .map(({ persona }) => persona);
+        return {
+          course,
+          lineItems: state.gradebook.list(course.id).map((item) => ({
+            item,
+            rows: learners.map((persona) => ({
+              persona,
+              score: state.gradebook.latestScore(item.id, persona.sub),
+              history: state.gradebook.history(item.id, persona.sub),
+            })),
+          })),
+        };
+      });
     await renderDevView(res, state, 'gradebook', { gradebookCourses, deepLinkReturns: state.deepLinkReturns });
   });
 

@@ -12,7 +12,9 @@ const registrationTokenLifetimeMs = 60 * 60 * 1000;
 const registrationSchema = z.looseObject({
   application_type: z.literal('web'),
   response_types: z.array(z.string()).refine((types) => types.includes('id_token'), 'must include id_token'),
-  grant_types: z.array(z.string()).refine((types) => types.includes('implicit') && types.includes('client_credentials'), 'must include implicit and client_credentials'),
+  grant_types: z
+    .array(z.string())
+    .refine((types) => types.includes('implicit') && types.includes('client_credentials'), 'must include implicit and client_credentials'),
   initiate_login_uri: z.url(),
   redirect_uris: z.array(z.url()).min(1),
   client_name: z.string().min(1),
@@ -57,10 +59,7 @@ function specOpenidConfiguration(state: PlatformState): Record<string, unknown> 
     'https://purl.imsglobal.org/spec/lti-platform-configuration': {
       product_family_code: 'moodle',
       version: '4.5 (plateforme de développement Pstage)',
-      messages_supported: [
-        { type: 'LtiResourceLinkRequest' },
-        { type: 'LtiDeepLinkingRequest', placements: ['ContentArea'] },
-      ],
+      messages_supported: [{ type: 'LtiResourceLinkRequest' }, { type: 'LtiDeepLinkingRequest', placements: ['ContentArea'] }],
       variables: ['ResourceLink.id', 'Context.id', 'Person.sourcedId'],
     },
   };

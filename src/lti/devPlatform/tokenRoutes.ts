@@ -15,9 +15,12 @@ export function tokenRoutes(state: PlatformState): Router {
   const router = Router();
   router.post('/platform/token', async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
-    if (body.grant_type !== 'client_credentials') return oauthError(res, 400, 'unsupported_grant_type', 'grant_type must be client_credentials.');
-    if (body.client_assertion_type !== assertionType) return oauthError(res, 400, 'invalid_request', `client_assertion_type must be ${assertionType}.`);
-    if (typeof body.client_assertion !== 'string' || !body.client_assertion) return oauthError(res, 400, 'invalid_request', 'client_assertion is required.');
+    if (body.grant_type !== 'client_credentials')
+      return oauthError(res, 400, 'unsupported_grant_type', 'grant_type must be client_credentials.');
+    if (body.client_assertion_type !== assertionType)
+      return oauthError(res, 400, 'invalid_request', `client_assertion_type must be ${assertionType}.`);
+    if (typeof body.client_assertion !== 'string' || !body.client_assertion)
+      return oauthError(res, 400, 'invalid_request', 'client_assertion is required.');
     let clientId: string;
     try {
       const unverified = decodeJwt(body.client_assertion);
@@ -39,7 +42,8 @@ export function tokenRoutes(state: PlatformState): Router {
     } catch (error) {
       return oauthError(res, 401, 'invalid_client', `client_assertion rejected: ${(error as Error).message}`);
     }
-    if (state.usedAssertionIds.has(`${clientId} ${jti}`)) return oauthError(res, 401, 'invalid_client', 'client_assertion jti already used.');
+    if (state.usedAssertionIds.has(`${clientId} ${jti}`))
+      return oauthError(res, 401, 'invalid_client', 'client_assertion jti already used.');
     state.usedAssertionIds.add(`${clientId} ${jti}`);
     const requested = typeof body.scope === 'string' ? body.scope.split(' ').filter(Boolean) : [];
     const granted = requested.filter((scope) => client.scopes.includes(scope));
@@ -61,11 +65,17 @@ export function requireAccessToken(state: PlatformState, anyOf: string[]) {
     const [kind, value] = header.split(' ');
     const token = kind?.toLowerCase() === 'bearer' && value ? state.accessTokens.get(value) : undefined;
     if (!token || token.expiresAt <= Date.now()) {
-      res.status(401).set('WWW-Authenticate', 'Bearer error="invalid_token"').json({ error: 'invalid_token', error_description: 'A valid bearer access token is required.' });
+      res
+        .status(401)
+        .set('WWW-Authenticate', 'Bearer error="invalid_token"')
+        .json({ error: 'invalid_token', error_description: 'A valid bearer access token is required.' });
       return;
     }
     if (!anyOf.some((scope) => token.scopes.includes(scope))) {
-      res.status(403).set('WWW-Authenticate', 'Bearer error="insufficient_scope"').json({ error: 'insufficient_scope', error_description: `One of these scopes is required: ${anyOf.join(' ')}` });
+      res
+        .status(403)
+        .set('WWW-Authenticate', 'Bearer error="insufficient_scope"')
+        .json({ error: 'insufficient_scope', error_description: `One of these scopes is required: ${anyOf.join(' ')}` });
       return;
     }
     res.locals.clientId = token.clientId;

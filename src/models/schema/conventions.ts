@@ -1,4 +1,18 @@
-import { bigserial, boolean, customType, date, index, integer, jsonb, numeric, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { programmes, users } from './core';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -13,14 +27,20 @@ export const subjects = pgTable(
   'subjects',
   {
     id: serial('id').primaryKey(),
-    studentUserId: integer('student_user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-    programmeId: integer('programme_id').notNull().references(() => programmes.id),
+    studentUserId: integer('student_user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    programmeId: integer('programme_id')
+      .notNull()
+      .references(() => programmes.id),
     title: text('title').notNull(),
     description: text('description').notNull(),
     hostName: text('host_name'),
     approximateStart: date('approximate_start', { mode: 'string' }),
     approximateEnd: date('approximate_end', { mode: 'string' }),
-    state: text('state', { enum: ['proposed', 'validated', 'rejected'] }).notNull().default('proposed'),
+    state: text('state', { enum: ['proposed', 'validated', 'rejected'] })
+      .notNull()
+      .default('proposed'),
     decisionComment: text('decision_comment'),
     decidedBy: integer('decided_by').references(() => users.id),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
@@ -48,7 +68,9 @@ export const organisations = pgTable(
     naf: text('naf'),
     legalStatus: text('legal_status'),
     headcountBand: text('headcount_band'),
-    sector: text('sector', { enum: ['public', 'private'] }).notNull().default('private'),
+    sector: text('sector', { enum: ['public', 'private'] })
+      .notNull()
+      .default('private'),
     street: text('street').notNull(),
     postalCode: text('postal_code').notNull(),
     city: text('city').notNull(),
@@ -62,14 +84,20 @@ export const organisations = pgTable(
     createdBy: integer('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('organisations_search_name').on(t.searchName), index('organisations_siret').on(t.siret), index('organisations_postal_code').on(t.postalCode)],
+  (t) => [
+    index('organisations_search_name').on(t.searchName),
+    index('organisations_siret').on(t.siret),
+    index('organisations_postal_code').on(t.postalCode),
+  ],
 );
 
 export const services = pgTable(
   'services',
   {
     id: serial('id').primaryKey(),
-    organisationId: integer('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     sameAddress: boolean('same_address').notNull().default(true),
     street: text('street'),
@@ -84,7 +112,9 @@ export const contacts = pgTable(
   'contacts',
   {
     id: serial('id').primaryKey(),
-    organisationId: integer('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
     civility: text('civility', { enum: ['M.', 'Mme', 'Mx'] }),
     firstName: text('first_name').notNull(),
     lastName: text('last_name').notNull(),
@@ -141,8 +171,12 @@ export const conventions = pgTable(
   {
     id: serial('id').primaryKey(),
     reference: text('reference'),
-    studentUserId: integer('student_user_id').notNull().references(() => users.id),
-    programmeId: integer('programme_id').notNull().references(() => programmes.id),
+    studentUserId: integer('student_user_id')
+      .notNull()
+      .references(() => users.id),
+    programmeId: integer('programme_id')
+      .notNull()
+      .references(() => programmes.id),
     academicYear: text('academic_year').notNull(),
     subjectId: integer('subject_id').references(() => subjects.id),
     state: text('state', { enum: conventionStateValues }).notNull().default('draft'),
@@ -171,7 +205,9 @@ export const conventions = pgTable(
     declaredTotalHours: decimal('declared_total_hours'),
     computedTotalHours: decimal('computed_total_hours'),
     gratificationAmount: decimal('gratification_amount'),
-    gratificationUnit: text('gratification_unit', { enum: ['hour', 'month'] }).notNull().default('hour'),
+    gratificationUnit: text('gratification_unit', { enum: ['hour', 'month'] })
+      .notNull()
+      .default('hour'),
     paymentTerms: text('payment_terms'),
     benefitMeals: text('benefit_meals'),
     benefitLodging: text('benefit_lodging'),
@@ -198,7 +234,9 @@ export const conventionEvents = pgTable(
   'convention_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    conventionId: integer('convention_id').notNull().references(() => conventions.id, { onDelete: 'cascade' }),
+    conventionId: integer('convention_id')
+      .notNull()
+      .references(() => conventions.id, { onDelete: 'cascade' }),
     actorUserId: integer('actor_user_id').references(() => users.id),
     actorRole: text('actor_role', { enum: ['student', 'programme', 'office'] }).notNull(),
     event: text('event').notNull(),
@@ -214,10 +252,14 @@ export const signatures = pgTable(
   'signatures',
   {
     id: serial('id').primaryKey(),
-    conventionId: integer('convention_id').notNull().references(() => conventions.id, { onDelete: 'cascade' }),
+    conventionId: integer('convention_id')
+      .notNull()
+      .references(() => conventions.id, { onDelete: 'cascade' }),
     party: text('party', { enum: ['student', 'host_signatory', 'professional_tutor', 'academic_tutor', 'dean'] }).notNull(),
     signedAt: date('signed_at', { mode: 'string' }).notNull(),
-    method: text('method', { enum: ['paper', 'electronic'] }).notNull().default('paper'),
+    method: text('method', { enum: ['paper', 'electronic'] })
+      .notNull()
+      .default('paper'),
     recordedBy: integer('recorded_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

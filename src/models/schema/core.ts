@@ -47,10 +47,16 @@ export const memberships = pgTable(
   'memberships',
   {
     id: serial('id').primaryKey(),
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-    programmeId: integer('programme_id').notNull().references(() => programmes.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    programmeId: integer('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
     role: text('role', { enum: ['student', 'staff'] }).notNull(),
-    source: text('source', { enum: ['launch', 'nrps'] }).notNull().default('launch'),
+    source: text('source', { enum: ['launch', 'nrps'] })
+      .notNull()
+      .default('launch'),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('memberships_user_programme_role').on(t.userId, t.programmeId, t.role)],
@@ -61,7 +67,9 @@ export const officeGrants = pgTable(
   'office_grants',
   {
     id: serial('id').primaryKey(),
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     grantedBy: integer('granted_by').references(() => users.id),
     reason: text('reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -74,7 +82,9 @@ export const sessions = pgTable(
   'sessions',
   {
     id: text('id').primaryKey(),
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
     /** The start of the absolute lifetime: activity never extends a session past it. */
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -121,7 +131,9 @@ export const outbox = pgTable(
     dedupeKey: text('dedupe_key'),
     supersedeKey: text('supersede_key'),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
-    status: text('status', { enum: ['pending', 'sent', 'superseded', 'failed', 'skipped'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'sent', 'superseded', 'failed', 'skipped'] })
+      .notNull()
+      .default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),

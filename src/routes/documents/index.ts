@@ -14,7 +14,10 @@ function viewerOf(req: Request): DocumentViewer {
 
 /** `inline`, with an ASCII fallback name and the exact UTF-8 name (RFC 6266 / 5987). */
 function inlineDisposition(filename: string): string {
-  const fallback = filename.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const fallback = filename
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7e]|["\\]/g, '_');
   const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `inline; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }

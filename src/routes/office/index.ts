@@ -16,7 +16,8 @@ export function officeRoutes(services: Services): Router {
   router.use(requireOffice());
   router.use(setUpViewHelpers());
   router.get('/', async (req, res) => {
-    const within = req.query.within === undefined || req.query.within === '' ? defaultStartWarningDays : withinSchema.parse(req.query.within);
+    const within =
+      req.query.within === undefined || req.query.within === '' ? defaultStartWarningDays : withinSchema.parse(req.query.within);
     const dashboard = await officeDashboard(services.db, services.clock.today(), within);
     res.render('office/dashboard', { title: req.t('home.office.title'), ...dashboard, within, today: services.clock.today() });
   });

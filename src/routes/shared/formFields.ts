@@ -46,13 +46,16 @@ export const optionalDecimal = (max: number) =>
     .refine((value) => value === null || value <= max, { error: 'student.errors.tooLarge' });
 
 export const requiredDecimal = (max: number) =>
-  optionalDecimal(max).refine((value) => value !== null, { error: required }).transform((value) => value as number);
+  optionalDecimal(max)
+    .refine((value) => value !== null, { error: required })
+    .transform((value) => value as number);
 
 export const email = () => requiredText(254).pipe(z.email({ error: 'student.errors.email' }));
 export const optionalEmail = () =>
   optionalText(254).refine((value) => value === null || z.email().safeParse(value).success, { error: 'student.errors.email' });
 
-export const phone = () => optionalText(30).refine((value) => value === null || /^[+\d][\d .-]{5,}$/.test(value), { error: 'student.errors.phone' });
+export const phone = () =>
+  optionalText(30).refine((value) => value === null || /^[+\d][\d .-]{5,}$/.test(value), { error: 'student.errors.phone' });
 
 export const civility = () => z.enum(['M.', 'Mme', 'Mx'], { error: 'student.errors.choose' });
 

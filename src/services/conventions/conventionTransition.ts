@@ -25,7 +25,18 @@ export interface ConventionTransition {
  * Every change of a convention's state goes through here: decided by the pure workflow, written with its
  * history row, audit entry and LMS post-back in the caller's transaction. Mails are the caller's to queue.
  */
-export async function fireConventionEvent({ tx, convention, version, event, actor, actorUserId, changes = {}, facts = {}, reason, at }: ConventionTransition): Promise<Convention> {
+export async function fireConventionEvent({
+  tx,
+  convention,
+  version,
+  event,
+  actor,
+  actorUserId,
+  changes = {},
+  facts = {},
+  reason,
+  at,
+}: ConventionTransition): Promise<Convention> {
   const decision = decideConvention(convention.state, event, actor, facts);
   if (!decision.ok) throw new AppError(409, decision.error, decision.params);
   const updated = await conventionRepository.update(tx, convention.id, version, { ...changes, state: decision.to });
@@ -45,7 +56,12 @@ export async function fireConventionEvent({ tx, convention, version, event, acto
     action: `convention.${event.type}`,
     targetType: 'convention',
     targetId: convention.id,
-    details: { ...(eventReason ? { reason: eventReason } : {}), ...('party' in event ? { party: event.party } : {}), fromState: convention.state, toState: decision.to },
+    details: {
+      ...(eventReason ? { reason: eventReason } : {}),
+      ...('party' in event ? { party: event.party } : {}),
+      fromState: convention.state,
+      toState: decision.to,
+    },
   });
   if (updated.state !== convention.state) {
     await enqueueProgressUpdate(tx, { studentUserId: convention.studentUserId, programmeId: convention.programmeId });

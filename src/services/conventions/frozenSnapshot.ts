@@ -29,7 +29,9 @@ export async function buildFrozenSnapshot(db: Executor, convention: Convention, 
     programme: { title: programme?.title ?? '', teachingHours: programme?.teachingHours ?? null },
     organisation: stored(convention.organisationId ? await organisationRepository.findById(db, convention.organisationId) : undefined),
     service: stored(convention.serviceId ? await organisationRepository.findServiceById(db, convention.serviceId) : undefined),
-    professionalTutor: stored(convention.professionalTutorId ? await organisationRepository.findContactById(db, convention.professionalTutorId) : undefined),
+    professionalTutor: stored(
+      convention.professionalTutorId ? await organisationRepository.findContactById(db, convention.professionalTutorId) : undefined,
+    ),
     signatory: stored(convention.signatoryId ? await organisationRepository.findContactById(db, convention.signatoryId) : undefined),
     academicTutor: stored(convention.academicTutorId ? await teacherRepository.findById(db, convention.academicTutorId) : undefined),
   };

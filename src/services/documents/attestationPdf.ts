@@ -10,16 +10,32 @@ import { conventionForViewer, type DocumentViewer } from './documentAccess';
  * The attestation de stage (D124-9) the host fills and signs at the end: only for a complete convention,
  * from the parties frozen at validation. The total gratification paid is left for the host to write.
  */
-export async function attestationPdfFor(db: Database, institution: Institution, viewer: DocumentViewer, conventionId: number): Promise<ServedPdf> {
+export async function attestationPdfFor(
+  db: Database,
+  institution: Institution,
+  viewer: DocumentViewer,
+  conventionId: number,
+): Promise<ServedPdf> {
   const convention = await conventionForViewer(db, viewer, conventionId);
   if (convention.state !== 'complete') throw new AppError(409, 'documents.errors.attestationNotYet');
   const language = await documentLanguageOf(db, convention);
-  const data = await conventionDocumentData(db, convention, await partiesOf(db, convention, 'frozen'), { institution, language, final: true });
+  const data = await conventionDocumentData(db, convention, await partiesOf(db, convention, 'frozen'), {
+    institution,
+    language,
+    final: true,
+  });
   const bytes = await renderAttestation(
     {
       reference: data.reference,
       host: data.host,
-      student: { civility: data.student.civility, firstName: data.student.firstName, lastName: data.student.lastName, birthDate: data.student.birthDate, address: data.student.address, studentNumber: data.student.studentNumber },
+      student: {
+        civility: data.student.civility,
+        firstName: data.student.firstName,
+        lastName: data.student.lastName,
+        birthDate: data.student.birthDate,
+        address: data.student.address,
+        studentNumber: data.student.studentNumber,
+      },
       university: { institutionName: institution.name, address: institution.address },
       programme: { title: data.programme.title },
       startDate: data.internship.startDate,

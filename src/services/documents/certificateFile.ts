@@ -5,7 +5,11 @@ import { generatedDocumentRepository } from '../../models/generatedDocumentRepos
 import { refusalFor, type DocumentViewer } from './documentAccess';
 
 /** A civil-liability certificate as uploaded: for the student who uploaded it and for the office who checks it. */
-export async function certificateFor(db: Executor, viewer: DocumentViewer, documentId: number): Promise<StoredDocument & { bytes: Buffer }> {
+export async function certificateFor(
+  db: Executor,
+  viewer: DocumentViewer,
+  documentId: number,
+): Promise<StoredDocument & { bytes: Buffer }> {
   const document = await generatedDocumentRepository.findCertificate(db, documentId);
   if (!document?.bytes) throw notFound();
   if (!viewer.office && document.ownerUserId !== viewer.userId) throw await refusalFor(db, viewer);

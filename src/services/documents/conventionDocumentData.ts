@@ -47,7 +47,11 @@ export async function conventionDocumentData(
   const student = convention.student;
   const hoursPerDay = convention.hoursPerDay ?? 0;
   const totalHours = convention.declaredTotalHours ?? convention.computedTotalHours ?? 0;
-  const organisationAddress: PostalAddress = { street: organisation?.street ?? '', postalCode: organisation?.postalCode ?? '', city: organisation?.city ?? '' };
+  const organisationAddress: PostalAddress = {
+    street: organisation?.street ?? '',
+    postalCode: organisation?.postalCode ?? '',
+    city: organisation?.city ?? '',
+  };
   return {
     reference: convention.reference ?? '',
     language,
@@ -65,7 +69,12 @@ export async function conventionDocumentData(
       firstName: student.firstName,
       lastName: student.lastName,
       birthDate: student.birthDate ?? '',
-      address: { street: student.street ?? '', postalCode: student.postalCode ?? '', city: student.city ?? '', country: student.country && student.country !== 'FR' ? countryName(student.country, language) : undefined },
+      address: {
+        street: student.street ?? '',
+        postalCode: student.postalCode ?? '',
+        city: student.city ?? '',
+        country: student.country && student.country !== 'FR' ? countryName(student.country, language) : undefined,
+      },
       phone: student.phone,
       email: student.personalEmail || student.email,
       studentNumber: student.studentNumber,
@@ -91,7 +100,10 @@ export async function conventionDocumentData(
     },
     service: {
       name: service?.name ?? '',
-      address: service && !service.sameAddress && service.street ? { street: service.street, postalCode: service.postalCode ?? '', city: service.city ?? '' } : undefined,
+      address:
+        service && !service.sameAddress && service.street
+          ? { street: service.street, postalCode: service.postalCode ?? '', city: service.city ?? '' }
+          : undefined,
     },
     professionalTutor: {
       civility: present(tutor?.civility),
@@ -108,7 +120,9 @@ export async function conventionDocumentData(
       email: academicTutor?.email ?? '',
     },
     internship: {
-      type: convention.internshipType ? t(`student.internshipType.${convention.internshipType}`, { defaultValue: convention.internshipType }) : '',
+      type: convention.internshipType
+        ? t(`student.internshipType.${convention.internshipType}`, { defaultValue: convention.internshipType })
+        : '',
       subjectTitle: subject?.title ?? '',
       activities: convention.activities ?? '',
       skills: convention.skills ?? '',
@@ -127,8 +141,16 @@ export async function conventionDocumentData(
       place: present(convention.place),
       confidentiality: present(convention.confidentiality),
     },
-    gratification: { amount: convention.gratificationAmount, unit: convention.gratificationUnit, paymentTerms: present(convention.paymentTerms) },
-    benefits: { meals: present(convention.benefitMeals), lodging: present(convention.benefitLodging), travel: present(convention.benefitTravel) },
+    gratification: {
+      amount: convention.gratificationAmount,
+      unit: convention.gratificationUnit,
+      paymentTerms: present(convention.paymentTerms),
+    },
+    benefits: {
+      meals: present(convention.benefitMeals),
+      lodging: present(convention.benefitLodging),
+      travel: present(convention.benefitTravel),
+    },
     validation: options.final
       ? { status: 'validated', date: parties.frozenAt.slice(0, 10) }
       : { status: convention.state === 'draft' ? 'draft' : 'submitted' },

@@ -22,13 +22,22 @@ export interface ServedPdf {
  * From validation on: the final document, rendered once from the frozen snapshot and stored with its
  * SHA-256; every later download serves those same bytes, whatever happens to the records since.
  */
-export async function conventionPdfFor(db: Database, institution: Institution, viewer: DocumentViewer, conventionId: number): Promise<ServedPdf> {
+export async function conventionPdfFor(
+  db: Database,
+  institution: Institution,
+  viewer: DocumentViewer,
+  conventionId: number,
+): Promise<ServedPdf> {
   const convention = await conventionForViewer(db, viewer, conventionId);
   if (convention.state === 'cancelled') throw new AppError(404, 'documents.errors.cancelled');
   const filename = `convention-${convention.reference ?? convention.id}`;
   if (!isPrintableAsFinal(convention.state)) {
     const language = await documentLanguageOf(db, convention);
-    const data = await conventionDocumentData(db, convention, await partiesOf(db, convention, 'live'), { institution, language, final: false });
+    const data = await conventionDocumentData(db, convention, await partiesOf(db, convention, 'live'), {
+      institution,
+      language,
+      final: false,
+    });
     const bytes = await renderConventionPdf(data, { draft: true });
     return { bytes, filename: `${filename}-${language === 'en' ? 'draft' : 'brouillon'}.pdf`, sha256: sha256(bytes), final: false };
   }
@@ -41,7 +50,11 @@ async function storedFinalPdf(tx: Transaction, convention: Convention, instituti
   const existing = await generatedDocumentRepository.findForConvention(tx, convention.id, 'convention_pdf');
   if (existing?.bytes) return existing;
   const language = await documentLanguageOf(tx, convention);
-  const data = await conventionDocumentData(tx, convention, await partiesOf(tx, convention, 'frozen'), { institution, language, final: true });
+  const data = await conventionDocumentData(tx, convention, await partiesOf(tx, convention, 'frozen'), {
+    institution,
+    language,
+    final: true,
+  });
   const bytes = await renderConventionPdf(data, { draft: false });
   await documentRepository.create(tx, {
     conventionId: convention.id,

@@ -23,16 +23,24 @@ function withBlockers(row: QueueRow) {
 
 export type QueueItem = ReturnType<typeof withBlockers>;
 
-
 export async function controlQueue(db: Executor, filters: QueueFilters, page: number, today: string, withinDays: number) {
   const { rows, total } = await officeQueueRepository.list(db, filters, { limit: queuePageSize, offset: (page - 1) * queuePageSize });
   const items = rows.map((row) => ({ ...withBlockers(row), startFlag: startFlag(row, today, withinDays) }));
-  return { items, total, page, pages: Math.max(1, Math.ceil(total / queuePageSize)), options: await officeQueueRepository.filterOptions(db) };
+  return {
+    items,
+    total,
+    page,
+    pages: Math.max(1, Math.ceil(total / queuePageSize)),
+    options: await officeQueueRepository.filterOptions(db),
+  };
 }
 
 /** The office's landing page: counters by state and the conventions that start soon (or have started) without being complete. */
 export async function officeDashboard(db: Executor, today: string, withinDays: number) {
   const lastDay = addDays(today, withinDays);
-  const startingSoon = (await officeQueueRepository.listStartingBy(db, lastDay)).map((row) => ({ ...withBlockers(row), started: row.startDate !== null && row.startDate <= today }));
+  const startingSoon = (await officeQueueRepository.listStartingBy(db, lastDay)).map((row) => ({
+    ...withBlockers(row),
+    started: row.startDate !== null && row.startDate <= today,
+  }));
   return { counts: await officeQueueRepository.countByState(db), startingSoon, lastDay };
 }

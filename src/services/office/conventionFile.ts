@@ -20,15 +20,33 @@ export async function loadConventionFile(db: Executor, conventionId: number, tod
   const details = await detailsOf(db, convention);
   const frozen = convention.frozenSnapshot as unknown as FrozenConventionSnapshot | null;
   const parties = frozen
-    ? { organisation: frozen.organisation, service: frozen.service, professionalTutor: frozen.professionalTutor, signatory: frozen.signatory, academicTutor: frozen.academicTutor }
-    : { organisation: details.organisation, service: details.service, professionalTutor: details.professionalTutor, signatory: details.signatory, academicTutor: details.academicTutor };
+    ? {
+        organisation: frozen.organisation,
+        service: frozen.service,
+        professionalTutor: frozen.professionalTutor,
+        signatory: frozen.signatory,
+        academicTutor: frozen.academicTutor,
+      }
+    : {
+        organisation: details.organisation,
+        service: details.service,
+        professionalTutor: details.professionalTutor,
+        signatory: details.signatory,
+        academicTutor: details.academicTutor,
+      };
   const live = ['draft', 'submitted'].includes(convention.state);
   const findings = (live ? await legalFindings(db, details, today) : null) ?? (convention.legalFindings as Finding[]);
   const events = await conventionRepository.listEvents(db, convention.id);
   const audit = await auditRepository.listForTarget(db, 'convention', convention.id);
   const facts = await signatureFacts(db, convention);
-  const assignedTutor = details.subject?.academicTutorId ? await teacherRepository.findById(db, details.subject.academicTutorId) : undefined;
-  const actorIds = [...new Set([...events.map((event) => event.actorUserId), ...audit.map((entry) => entry.actorUserId)].filter((id): id is number => id !== null))];
+  const assignedTutor = details.subject?.academicTutorId
+    ? await teacherRepository.findById(db, details.subject.academicTutorId)
+    : undefined;
+  const actorIds = [
+    ...new Set(
+      [...events.map((event) => event.actorUserId), ...audit.map((entry) => entry.actorUserId)].filter((id): id is number => id !== null),
+    ),
+  ];
   const actors = new Map<number, User>();
   for (const id of actorIds) {
     const user = await userRepository.findById(db, id);

@@ -8,5 +8,6 @@ export function fieldError(field: string, messageKey: string, params: Record<str
 /** Signature dates: not in the future, not before the validation. */
 export function checkSignatureDate(signedAt: string, today: string, validationDay: string | null): void {
   if (signedAt > today) throw fieldError('signedAt', 'office.errors.signedInFuture');
-  if (validationDay && signedAt < validationDay) throw fieldError('signedAt', 'office.errors.signedBeforeValidation', { date: validationDay });
+  if (validationDay && signedAt < validationDay)
+    throw fieldError('signedAt', 'office.errors.signedBeforeValidation', { date: validationDay });
 }

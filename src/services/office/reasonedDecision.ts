@@ -6,12 +6,23 @@ import { fireConventionEvent } from '../conventions/conventionTransition';
 import { lockedConvention, studentPath, type OfficeCommand } from './officeCommand';
 
 /** An office decision that needs a written reason, which the student reads in the mail and in the history. */
-export async function reasonedDecision(db: Database, command: OfficeCommand & { reason: string }, decision: { event: 'return' | 'cancel'; template: 'conventionReturned' | 'conventionCancelled' }, clock: Clock) {
+export async function reasonedDecision(
+  db: Database,
+  command: OfficeCommand & { reason: string },
+  decision: { event: 'return' | 'cancel'; template: 'conventionReturned' | 'conventionCancelled' },
+  clock: Clock,
+) {
   return db.transaction(async (tx) => {
     const convention = await lockedConvention(tx, command);
     const reason = command.reason.trim();
     const updated = await fireConventionEvent({
-      tx, convention, version: command.version, event: { type: decision.event, reason }, actor: 'office', actorUserId: command.officeUserId, at: clock.now(),
+      tx,
+      convention,
+      version: command.version,
+      event: { type: decision.event, reason },
+      actor: 'office',
+      actorUserId: command.officeUserId,
+      at: clock.now(),
     });
     const student = await userRepository.findById(tx, convention.studentUserId);
     await enqueueNotification(tx, {

@@ -23,19 +23,38 @@ export async function recordDeanSignature(db: Database, command: OfficeCommand &
     const facts = await signatureFacts(tx, convention);
     // Still validated: the workflow would only say "not possible now"; the office needs to know what is missing.
     const missing = missingSignatures(facts);
-    if (convention.state === 'validated' && missing.length > 0) throw new AppError(409, 'workflow.error.signaturesMissing', { count: missing.length, parties: missing.join(',') });
+    if (convention.state === 'validated' && missing.length > 0)
+      throw new AppError(409, 'workflow.error.signaturesMissing', { count: missing.length, parties: missing.join(',') });
     if (convention.state === 'signed_by_parties') checkSignatureDate(command.signedAt, clock.today(), await validatedOn(tx, convention.id));
     const updated = await fireConventionEvent({
-      tx, convention, version: command.version, event: { type: 'final_check' }, actor: 'office', actorUserId: command.officeUserId, at: clock.now(),
+      tx,
+      convention,
+      version: command.version,
+      event: { type: 'final_check' },
+      actor: 'office',
+      actorUserId: command.officeUserId,
+      at: clock.now(),
       facts: { signedParties: facts.signedParties, certificateAccepted: facts.certificateAccepted, deanSignatureRecorded: true },
     });
-    await signatureRepository.create(tx, { conventionId: convention.id, party: 'dean', signedAt: command.signedAt, method: 'paper', recordedBy: command.officeUserId });
+    await signatureRepository.create(tx, {
+      conventionId: convention.id,
+      party: 'dean',
+      signedAt: command.signedAt,
+      method: 'paper',
+      recordedBy: command.officeUserId,
+    });
     const frozen = convention.frozenSnapshot as unknown as FrozenConventionSnapshot | null;
-    const organisationName = frozen?.organisation?.name ?? (convention.organisationId ? (await organisationRepository.findById(tx, convention.organisationId))?.name : '') ?? '';
+    const organisationName =
+      frozen?.organisation?.name ??
+      (convention.organisationId ? (await organisationRepository.findById(tx, convention.organisationId))?.name : '') ??
+      '';
     const student = await userRepository.findById(tx, convention.studentUserId);
     const data = {
-      reference: updated.reference ?? '', studentName: student?.name ?? '', organisationName,
-      startDate: updated.startDate ?? '', endDate: updated.endDate ?? '',
+      reference: updated.reference ?? '',
+      studentName: student?.name ?? '',
+      organisationName,
+      startDate: updated.startDate ?? '',
+      endDate: updated.endDate ?? '',
     };
     await enqueueNotification(tx, {
       template: 'conventionComplete',

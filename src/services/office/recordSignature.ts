@@ -21,12 +21,22 @@ export async function recordSignature(db: Database, command: OfficeCommand & Sig
     const { signedParties } = await signatureFacts(tx, convention);
     if (convention.state === 'validated') checkSignatureDate(command.signedAt, clock.today(), await validatedOn(tx, convention.id));
     const updated = await fireConventionEvent({
-      tx, convention, version: command.version,
+      tx,
+      convention,
+      version: command.version,
       event: { type: 'record_signature', party: command.party },
-      actor: 'office', actorUserId: command.officeUserId, at: clock.now(),
+      actor: 'office',
+      actorUserId: command.officeUserId,
+      at: clock.now(),
       facts: { signedParties },
     });
-    await signatureRepository.create(tx, { conventionId: convention.id, party: command.party, signedAt: command.signedAt, method: command.method, recordedBy: command.officeUserId });
+    await signatureRepository.create(tx, {
+      conventionId: convention.id,
+      party: command.party,
+      signedAt: command.signedAt,
+      method: command.method,
+      recordedBy: command.officeUserId,
+    });
     return updated;
   });
 }

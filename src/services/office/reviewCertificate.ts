@@ -9,8 +9,8 @@ import { userRepository } from '../../models/userRepository';
 import { fieldError } from './fieldError';
 import { lockedConvention, type OfficeCommand } from './officeCommand';
 
-export type CertificateDecision = { decision: 'accepted'; documentId: number } | { decision: 'rejected'; documentId: number; reason: string };
-
+export type CertificateDecision =
+  { decision: 'accepted'; documentId: number } | { decision: 'rejected'; documentId: number; reason: string };
 
 /**
  * The office checks the student's civil-liability certificate for the convention's academic year. Not a change
@@ -20,7 +20,8 @@ export type CertificateDecision = { decision: 'accepted'; documentId: number } |
 export async function reviewCertificate(db: Database, command: OfficeCommand & CertificateDecision) {
   return db.transaction(async (tx) => {
     const convention = await lockedConvention(tx, command);
-    if (!certificateReviewableStates.includes(convention.state)) throw new AppError(409, 'workflow.error.invalidTransition', { event: 'certificate', state: convention.state });
+    if (!certificateReviewableStates.includes(convention.state))
+      throw new AppError(409, 'workflow.error.invalidTransition', { event: 'certificate', state: convention.state });
     const certificate = await documentRepository.findCertificateForConvention(tx, convention.id);
     // The decision applies to the file the office looked at: a newer upload since then is a conflict.
     if (!certificate || certificate.id !== command.documentId) throw new AppError(409, 'errors.conflict');
@@ -30,10 +31,19 @@ export async function reviewCertificate(db: Database, command: OfficeCommand & C
     await documentRepository.setStatus(tx, certificate.id, command.decision, reason);
     const event = command.decision === 'accepted' ? 'certificate_accepted' : 'certificate_rejected';
     await conventionRepository.addEvent(tx, {
-      conventionId: convention.id, actorUserId: command.officeUserId, actorRole: 'office', event, fromState: convention.state, toState: convention.state, reason,
+      conventionId: convention.id,
+      actorUserId: command.officeUserId,
+      actorRole: 'office',
+      event,
+      fromState: convention.state,
+      toState: convention.state,
+      reason,
     });
     await auditRepository.record(tx, {
-      actorUserId: command.officeUserId, action: `convention.${event}`, targetType: 'convention', targetId: convention.id,
+      actorUserId: command.officeUserId,
+      action: `convention.${event}`,
+      targetType: 'convention',
+      targetId: convention.id,
       details: { documentId: certificate.id, ...(reason ? { reason } : {}) },
     });
     if (command.decision === 'rejected') {

@@ -13,7 +13,9 @@ export async function signatureFacts(db: Executor, convention: Convention) {
   return {
     signatures,
     certificate,
-    signedParties: signatures.map((signature) => signature.party).filter((party): party is SignatureParty => (signatureParties as readonly string[]).includes(party)),
+    signedParties: signatures
+      .map((signature) => signature.party)
+      .filter((party): party is SignatureParty => (signatureParties as readonly string[]).includes(party)),
     certificateAccepted: certificate?.status === 'accepted',
     deanSignatureRecorded: signatures.some((signature) => signature.party === 'dean'),
   };

@@ -9,7 +9,8 @@ import { detailsOf, legalFindings } from '../student/conventionDetails';
 import { lockedConvention, studentPath, type OfficeCommand } from './officeCommand';
 import { signatureFacts } from './signatureFacts';
 
-const fullName = (person: { firstName: string; lastName: string } | undefined) => (person ? `${person.firstName} ${person.lastName}` : undefined);
+const fullName = (person: { firstName: string; lastName: string } | undefined) =>
+  person ? `${person.firstName} ${person.lastName}` : undefined;
 
 /**
  * The office validates a submitted convention: the workflow checks the subject, the tutor the programme head
@@ -26,10 +27,18 @@ export async function validateConvention(db: Database, command: OfficeCommand & 
     const frozenSnapshot = await buildFrozenSnapshot(tx, toFreeze, clock.now());
     const overrideReason = command.overrideReason?.trim() || undefined;
     const updated = await fireConventionEvent({
-      tx, convention, version: command.version,
+      tx,
+      convention,
+      version: command.version,
       event: { type: 'validate', ...(overrideReason ? { overrideReason } : {}) },
-      actor: 'office', actorUserId: command.officeUserId, at: clock.now(),
-      changes: { academicTutorId: toFreeze.academicTutorId, legalFindings: findings, frozenSnapshot: frozenSnapshot as unknown as Record<string, unknown> },
+      actor: 'office',
+      actorUserId: command.officeUserId,
+      at: clock.now(),
+      changes: {
+        academicTutorId: toFreeze.academicTutorId,
+        legalFindings: findings,
+        frozenSnapshot: frozenSnapshot as unknown as Record<string, unknown>,
+      },
       facts: {
         subjectValidated: details.subject?.state === 'validated',
         academicTutorAssigned: academicTutorId !== null,

@@ -91,7 +91,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         logger.error({ outboxId: message.id, kind: message.kind, attempts, error: text }, 'outbox message failed for good');
       } else {
         counts.retrying += 1;
-        logger.warn({ outboxId: message.id, kind: message.kind, attempts, nextAttemptAt, error: text }, 'outbox delivery failed, will retry');
+        logger.warn(
+          { outboxId: message.id, kind: message.kind, attempts, nextAttemptAt, error: text },
+          'outbox delivery failed, will retry',
+        );
       }
       return;
     }
@@ -115,7 +118,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         if (stopping) {
           // Stopping (shutdown): the delivery in progress was finished; the rest of the batch is given back now
           // rather than held until its lease expires.
-          await outboxRepository.release(db, batch.slice(index).map((row) => row.id));
+          await outboxRepository.release(
+            db,
+            batch.slice(index).map((row) => row.id),
+          );
           return counts;
         }
         await deliver(message, counts);

@@ -12,7 +12,12 @@ export interface ProgrammeConventionView extends ConventionDetails {
 }
 
 /** A convention of the programme as the head reads it (no action: the office validates); another programme's is not found. */
-export async function loadProgrammeConvention(db: Database, programmeId: number, conventionId: number, today: string): Promise<ProgrammeConventionView> {
+export async function loadProgrammeConvention(
+  db: Database,
+  programmeId: number,
+  conventionId: number,
+  today: string,
+): Promise<ProgrammeConventionView> {
   const convention = await conventionRepository.findById(db, conventionId);
   if (!convention || convention.programmeId !== programmeId) throw notFound();
   const details = await detailsOf(db, convention);

@@ -33,7 +33,11 @@ async function storeRoster(services: Services, programme: Programme, members: Ro
  * Fetches the course roster from the LMS when the cached one is old (or always, when forced). An LMS that
  * cannot answer leaves the cached roster in place and the error recorded for the panel's notice.
  */
-export async function refreshRoster(services: Services, programme: Programme, options: { force?: boolean; now?: Date } = {}): Promise<RosterRefresh> {
+export async function refreshRoster(
+  services: Services,
+  programme: Programme,
+  options: { force?: boolean; now?: Date } = {},
+): Promise<RosterRefresh> {
   const now = options.now ?? new Date();
   const cached = await rosterRepository.findSync(services.db, programme.id);
   if (!options.force && !isStale(cached, now)) return { status: 'fresh', sync: cached };

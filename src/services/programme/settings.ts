@@ -20,7 +20,13 @@ export function settingsToken(programme: Pick<Programme, 'teachingHours' | 'teac
  * The programme's staff set its yearly teaching volume and the internship types it offers. Hours set here are
  * marked as entered by hand, so a later launch carrying the LMS link's `teaching_hours` no longer replaces them.
  */
-export async function updateProgrammeSettings(db: Database, programmeId: number, actorUserId: number, settings: ProgrammeSettingsChange, seen: string): Promise<Programme> {
+export async function updateProgrammeSettings(
+  db: Database,
+  programmeId: number,
+  actorUserId: number,
+  settings: ProgrammeSettingsChange,
+  seen: string,
+): Promise<Programme> {
   return db.transaction(async (tx) => {
     // Held until the end of the transaction, so two saves from the same page cannot both pass the check.
     const before = await programmeRepository.findByIdForUpdate(tx, programmeId);

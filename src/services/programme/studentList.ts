@@ -49,7 +49,11 @@ function warningsOf(row: Omit<StudentRow, 'warnings'>, today: string): StudentWa
   else if (row.subject.state === 'rejected') warnings.push('subjectRejected');
   if (row.convention?.state === 'submitted' && row.convention.academicTutorId === null) warnings.push('submittedWithoutTutor');
   const live = row.convention && row.convention.state !== 'cancelled';
-  if (row.startDate && !(live && SIGNED.includes(row.convention!.state)) && toDayNumber(row.startDate) - toDayNumber(today) <= START_SOON_DAYS) {
+  if (
+    row.startDate &&
+    !(live && SIGNED.includes(row.convention!.state)) &&
+    toDayNumber(row.startDate) - toDayNumber(today) <= START_SOON_DAYS
+  ) {
     warnings.push('startSoon');
   }
   return warnings;
@@ -57,13 +61,24 @@ function warningsOf(row: Omit<StudentRow, 'warnings'>, today: string): StudentWa
 
 /** Lower case without accents: « Élodie » is found with « elodie ». */
 export function searchable(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 }
 
 function matches(row: StudentRow, query: ListQuery): boolean {
   if (query.search) {
-    const haystack = searchable([row.user.name, row.user.givenName, row.user.familyName, row.user.studentNumber, row.user.email].filter(Boolean).join(' '));
-    if (!searchable(query.search).split(/\s+/).filter(Boolean).every((word) => haystack.includes(word))) return false;
+    const haystack = searchable(
+      [row.user.name, row.user.givenName, row.user.familyName, row.user.studentNumber, row.user.email].filter(Boolean).join(' '),
+    );
+    if (
+      !searchable(query.search)
+        .split(/\s+/)
+        .filter(Boolean)
+        .every((word) => haystack.includes(word))
+    )
+      return false;
   }
   if (query.state && row.convention?.state !== query.state) return false;
   switch (query.filter) {
@@ -89,12 +104,19 @@ export function parseListQuery(query: Record<string, unknown>): ListQuery {
  * Every student of the programme: the course roster merged with the students who have a subject or a
  * convention in it (someone who left the course keeps their history and shows as departed).
  */
-export async function loadStudentList(db: Database, programmeId: number, query: ListQuery, today: string): Promise<{ rows: StudentRow[]; total: number }> {
+export async function loadStudentList(
+  db: Database,
+  programmeId: number,
+  query: ListQuery,
+  today: string,
+): Promise<{ rows: StudentRow[]; total: number }> {
   const members = await programmePanelRepository.studentMemberships(db, programmeId);
   const subjects = await programmePanelRepository.subjects(db, programmeId);
   const conventions = await programmePanelRepository.conventions(db, programmeId);
   const sync = await rosterRepository.findSync(db, programmeId);
-  const ids = [...new Set([...members.map((m) => m.userId), ...subjects.map((s) => s.studentUserId), ...conventions.map((c) => c.studentUserId)])];
+  const ids = [
+    ...new Set([...members.map((m) => m.userId), ...subjects.map((s) => s.studentUserId), ...conventions.map((c) => c.studentUserId)]),
+  ];
   const users = await programmePanelRepository.usersByIds(db, ids);
   const membershipOf = new Map(members.map((m) => [m.userId, m]));
 
@@ -103,14 +125,29 @@ export async function loadStudentList(db: Database, programmeId: number, query: 
     const convention = currentConvention(conventions.filter((c) => c.studentUserId === user.id));
     const membership = membershipOf.get(user.id);
     const departed = !membership || Boolean(sync?.syncedAt && membership.lastSeenAt < sync.syncedAt);
-    return { user, departed, subject, convention, tutorId: convention?.academicTutorId ?? subject?.academicTutorId ?? null, startDate: convention?.startDate ?? subject?.approximateStart ?? null };
+    return {
+      user,
+      departed,
+      subject,
+      convention,
+      tutorId: convention?.academicTutorId ?? subject?.academicTutorId ?? null,
+      startDate: convention?.startDate ?? subject?.approximateStart ?? null,
+    };
   });
-  const tutors = new Map((await programmePanelRepository.teachersByIds(db, [...new Set(partial.flatMap((row) => (row.tutorId ? [row.tutorId] : [])))])).map((t) => [t.id, t]));
+  const tutors = new Map(
+    (await programmePanelRepository.teachersByIds(db, [...new Set(partial.flatMap((row) => (row.tutorId ? [row.tutorId] : [])))])).map(
+      (t) => [t.id, t],
+    ),
+  );
   const rows = partial
     .map(({ tutorId, ...row }) => {
       const withTutor = { ...row, tutor: tutorId ? tutors.get(tutorId) : undefined };
       return { ...withTutor, warnings: warningsOf(withTutor, today) };
     })
-    .sort((a, b) => searchable(`${a.user.familyName ?? a.user.name} ${a.user.givenName ?? ''}`).localeCompare(searchable(`${b.user.familyName ?? b.user.name} ${b.user.givenName ?? ''}`)));
+    .sort((a, b) =>
+      searchable(`${a.user.familyName ?? a.user.name} ${a.user.givenName ?? ''}`).localeCompare(
+        searchable(`${b.user.familyName ?? b.user.name} ${b.user.givenName ?? ''}`),
+      ),
+    );
   return { rows: rows.filter((row) => matches(row, query)), total: rows.length };
 }

@@ -21,8 +21,19 @@ async function applyDecision(tx: Executor, subject: Subject, decision: SubjectDe
   const outcome = decideSubject(subject.state, event, 'programme');
   if (!outcome.ok) return false;
   const comment = decision.comment?.trim() || null;
-  await subjectRepository.recordDecision(tx, subject.id, { state: outcome.to, decisionComment: comment, decidedBy: actorUserId, decidedAt: at });
-  await auditRepository.record(tx, { actorUserId, action: `subject.${event.type}`, targetType: 'subject', targetId: subject.id, details: comment ? { comment } : {} });
+  await subjectRepository.recordDecision(tx, subject.id, {
+    state: outcome.to,
+    decisionComment: comment,
+    decidedBy: actorUserId,
+    decidedAt: at,
+  });
+  await auditRepository.record(tx, {
+    actorUserId,
+    action: `subject.${event.type}`,
+    targetType: 'subject',
+    targetId: subject.id,
+    details: comment ? { comment } : {},
+  });
   await enqueueProgressUpdate(tx, { studentUserId: subject.studentUserId, programmeId: subject.programmeId });
   const student = await userRepository.findById(tx, subject.studentUserId);
   const tutor = subject.academicTutorId ? await teacherRepository.findById(tx, subject.academicTutorId) : undefined;
@@ -47,7 +58,10 @@ async function applyDecision(tx: Executor, subject: Subject, decision: SubjectDe
  * decision, audit, LMS progress and the student's mail. A subject of another programme fails the whole
  * request (nothing written); one that is no longer waiting is skipped (or, alone, is a conflict).
  */
-export async function decideSubjects(db: Database, request: { programmeId: number; actorUserId: number; subjectIds: number[] } & SubjectDecision): Promise<DecisionOutcome> {
+export async function decideSubjects(
+  db: Database,
+  request: { programmeId: number; actorUserId: number; subjectIds: number[] } & SubjectDecision,
+): Promise<DecisionOutcome> {
   return db.transaction(async (tx) => {
     const at = new Date();
     const outcome: DecisionOutcome = { decided: [], skipped: [] };

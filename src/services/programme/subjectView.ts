@@ -35,7 +35,7 @@ export async function loadProgrammeSubject(db: Database, programmeId: number, su
     history: entries.map((entry) => ({
       action: entry.action,
       at: entry.at,
-      actorName: entry.actorUserId ? actors.get(entry.actorUserId) ?? '' : '',
+      actorName: entry.actorUserId ? (actors.get(entry.actorUserId) ?? '') : '',
       comment: typeof entry.details.comment === 'string' ? entry.details.comment : null,
     })),
   };

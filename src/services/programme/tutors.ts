@@ -37,7 +37,14 @@ export async function loadTutorChoices(db: Database, programmeId: number, cap: n
   const choices: TutorChoice[] = [
     ...teachers.map((teacher) => {
       const interns = counts.get(teacher.id) ?? 0;
-      return { value: `teacher:${teacher.id}`, name: fullName(teacher), email: teacher.email, interns, overCap: interns > cap, fromRoster: teacher.userId !== null };
+      return {
+        value: `teacher:${teacher.id}`,
+        name: fullName(teacher),
+        email: teacher.email,
+        interns,
+        overCap: interns > cap,
+        fromRoster: teacher.userId !== null,
+      };
     }),
     ...instructors
       .filter((user) => !teacherUsers.has(user.id))
@@ -47,13 +54,24 @@ export async function loadTutorChoices(db: Database, programmeId: number, cap: n
 }
 
 /** A teacher created by hand; one already known with the same e-mail in the programme is reused. */
-export async function createTeacher(db: Database, programmeId: number, actorUserId: number, fields: Pick<TeacherFields, 'civility' | 'firstName' | 'lastName' | 'email'>): Promise<Teacher> {
+export async function createTeacher(
+  db: Database,
+  programmeId: number,
+  actorUserId: number,
+  fields: Pick<TeacherFields, 'civility' | 'firstName' | 'lastName' | 'email'>,
+): Promise<Teacher> {
   return db.transaction(async (tx) => {
     const email = fields.email.toLowerCase();
     const existing = (await teacherRepository.listForProgramme(tx, programmeId)).find((teacher) => teacher.email.toLowerCase() === email);
     if (existing) return existing;
     const teacher = await teacherRepository.create(tx, { ...fields, email, programmeId, userId: null });
-    await auditRepository.record(tx, { actorUserId, action: 'teacher.create', targetType: 'teacher', targetId: teacher.id, details: { programmeId } });
+    await auditRepository.record(tx, {
+      actorUserId,
+      action: 'teacher.create',
+      targetType: 'teacher',
+      targetId: teacher.id,
+      details: { programmeId },
+    });
     return teacher;
   });
 }
@@ -88,7 +106,10 @@ async function resolveTutor(tx: Executor, programmeId: number, choice: string): 
  * each, and on their conventions still in draft or submitted (version bumped, an `assign_tutor` event).
  * A student of another programme fails the whole request.
  */
-export async function assignTutor(db: Database, request: { programmeId: number; actorUserId: number; tutor: string; studentIds: number[] }): Promise<{ teacher: Teacher; assigned: number; skipped: number }> {
+export async function assignTutor(
+  db: Database,
+  request: { programmeId: number; actorUserId: number; tutor: string; studentIds: number[] },
+): Promise<{ teacher: Teacher; assigned: number; skipped: number }> {
   const { programmeId, actorUserId } = request;
   return db.transaction(async (tx) => {
     const studentIds = [...new Set(request.studentIds)];
@@ -118,7 +139,13 @@ export async function assignTutor(db: Database, request: { programmeId: number; 
           reason: fullName(teacher),
         });
       }
-      await auditRepository.record(tx, { actorUserId, action: 'programme.assignTutor', targetType: 'user', targetId: studentId, details: { programmeId, teacherId: teacher.id } });
+      await auditRepository.record(tx, {
+        actorUserId,
+        action: 'programme.assignTutor',
+        targetType: 'user',
+        targetId: studentId,
+        details: { programmeId, teacherId: teacher.id },
+      });
     }
     return { teacher, assigned, skipped: studentIds.length - assigned };
   });

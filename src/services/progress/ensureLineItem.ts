@@ -17,8 +17,14 @@ export async function ensureLineItem(db: Database, programmeId: number, client: 
     const programme = await programmeRepository.findByIdForUpdate(tx, programmeId);
     if (!programme?.lineItemsUrl) return null;
     if (programme.lineItemUrl) return programme.lineItemUrl;
-    const item = (await findLineItem(client, programme.lineItemsUrl, label))
-      ?? (await client.createLineItem(programme.lineItemsUrl, { label, scoreMaximum: progressScoreMaximum, tag: progressLineItemTag, resourceId: progressLineItemTag }));
+    const item =
+      (await findLineItem(client, programme.lineItemsUrl, label)) ??
+      (await client.createLineItem(programme.lineItemsUrl, {
+        label,
+        scoreMaximum: progressScoreMaximum,
+        tag: progressLineItemTag,
+        resourceId: progressLineItemTag,
+      }));
     await programmeRepository.setLineItemUrl(tx, programme.id, item.id);
     return item.id;
   });

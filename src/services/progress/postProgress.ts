@@ -2,7 +2,15 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { lmsScore, progressComment } from '../../domain/lmsProgress';
 import { conventionStates } from '../../domain/workflow';
-import { AgsHttpError, createAgsClient, ltijsTokenSource, PlatformUnavailableError, type AccessToken, type AgsScore, type AgsTokenSource } from '../../lti/ags';
+import {
+  AgsHttpError,
+  createAgsClient,
+  ltijsTokenSource,
+  PlatformUnavailableError,
+  type AccessToken,
+  type AgsScore,
+  type AgsTokenSource,
+} from '../../lti/ags';
 import { initI18n, translator } from '../../middleware/i18n';
 import type { Database } from '../../models/database';
 import { programmeRepository } from '../../models/programmeRepository';
@@ -61,8 +69,10 @@ export function createProgressPostBack(options: ProgressPostBackOptions): Outbox
     const payload = parsed.data;
     const programme = await programmeRepository.findById(db, payload.programmeId);
     const student = await userRepository.findById(db, payload.studentUserId);
-    if (!programme || !student) throw new PermanentDeliveryError(`Programme ${payload.programmeId} or student ${payload.studentUserId} no longer exists`);
-    if (student.iss !== programme.iss) throw new PermanentDeliveryError(`Student ${student.id} does not come from the programme's LMS ${programme.iss}`);
+    if (!programme || !student)
+      throw new PermanentDeliveryError(`Programme ${payload.programmeId} or student ${payload.studentUserId} no longer exists`);
+    if (student.iss !== programme.iss)
+      throw new PermanentDeliveryError(`Student ${student.id} does not come from the programme's LMS ${programme.iss}`);
     if (!programme.lineItemsUrl) {
       // The LMS gave no AGS endpoint at launch (grade sync off): nothing to post to, now or by retrying.
       // The row ends as skipped, shown to the office; the student's next change posts the whole state if a later launch brings one.
@@ -80,12 +90,16 @@ export function createProgressPostBack(options: ProgressPostBackOptions): Outbox
       if (outcome === 'olderThanLatest') {
         // A later state of this student reached the LMS first (two workers, or a retry overtaken):
         // the LMS keeps the latest one, which is what we want, so this message is done.
-        logger.info({ outboxId: delivery.id, programmeId: programme.id, studentUserId: student.id }, 'progress post-back superseded: the LMS holds a later state');
+        logger.info(
+          { outboxId: delivery.id, programmeId: programme.id, studentUserId: student.id },
+          'progress post-back superseded: the LMS holds a later state',
+        );
       }
     } catch (error) {
       if (error instanceof AgsHttpError && error.status === 401) await tokens.forget(platform);
       // The line item was deleted in the LMS: find or create it again at the next attempt.
-      if (error instanceof AgsHttpError && error.status === 404 && lineItemUrl) await programmeRepository.setLineItemUrl(db, programme.id, null, lineItemUrl);
+      if (error instanceof AgsHttpError && error.status === 404 && lineItemUrl)
+        await programmeRepository.setLineItemUrl(db, programme.id, null, lineItemUrl);
       throw error;
     }
   };

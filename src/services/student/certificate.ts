@@ -14,7 +14,8 @@ export function sniffContentType(bytes: Uint8Array): 'application/pdf' | 'image/
   return null;
 }
 
-export type CertificateUpload = { ok: true; document: DocumentSummary } | { ok: false; errors: { conventionId?: string; certificate?: string } };
+export type CertificateUpload =
+  { ok: true; document: DocumentSummary } | { ok: false; errors: { conventionId?: string; certificate?: string } };
 
 /** The conventions a certificate can be uploaded for: the student's own, until complete or cancelled. */
 export async function certificateConventions(db: Executor, ownerUserId: number): Promise<Convention[]> {
@@ -27,18 +28,38 @@ export async function certificateConventions(db: Executor, ownerUserId: number):
  * It belongs to the convention (not to the academic year of the upload day): a certificate uploaded in June for
  * an internship starting in September is the one the office checks.
  */
-export async function uploadCertificate(db: Database, ownerUserId: number, conventionId: number | undefined, file: { originalname: string; buffer: Buffer }): Promise<CertificateUpload> {
-  const convention = conventionId ? (await certificateConventions(db, ownerUserId)).find((candidate) => candidate.id === conventionId) : undefined;
+export async function uploadCertificate(
+  db: Database,
+  ownerUserId: number,
+  conventionId: number | undefined,
+  file: { originalname: string; buffer: Buffer },
+): Promise<CertificateUpload> {
+  const convention = conventionId
+    ? (await certificateConventions(db, ownerUserId)).find((candidate) => candidate.id === conventionId)
+    : undefined;
   const contentType = sniffContentType(file.buffer);
   const fileError =
-    file.buffer.length === 0 ? 'student.certificate.errors.empty'
-    : file.buffer.length > certificateMaxBytes ? 'student.certificate.errors.tooLarge'
-    : !contentType ? 'student.certificate.errors.type'
-    : undefined;
+    file.buffer.length === 0
+      ? 'student.certificate.errors.empty'
+      : file.buffer.length > certificateMaxBytes
+        ? 'student.certificate.errors.tooLarge'
+        : !contentType
+          ? 'student.certificate.errors.type'
+          : undefined;
   if (!convention || fileError || !contentType) {
-    return { ok: false, errors: { ...(convention ? {} : { conventionId: 'student.certificate.errors.convention' }), ...(fileError ? { certificate: fileError } : {}) } };
+    return {
+      ok: false,
+      errors: {
+        ...(convention ? {} : { conventionId: 'student.certificate.errors.convention' }),
+        ...(fileError ? { certificate: fileError } : {}),
+      },
+    };
   }
-  const filename = file.originalname.normalize('NFC').replace(/[\\/\p{Cc}]/gu, '_').slice(0, 200) || 'attestation';
+  const filename =
+    file.originalname
+      .normalize('NFC')
+      .replace(/[\\/\p{Cc}]/gu, '_')
+      .slice(0, 200) || 'attestation';
   const document = await documentRepository.create(db, {
     ownerUserId,
     conventionId: convention.id,

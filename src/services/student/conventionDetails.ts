@@ -35,13 +35,16 @@ export async function detailsOf(db: Executor, convention: Convention): Promise<C
     subject: convention.subjectId ? await subjectRepository.findById(db, convention.subjectId) : undefined,
     organisation: organisationId ? await organisationRepository.findById(db, organisationId) : undefined,
     service: convention.serviceId ? await organisationRepository.findServiceById(db, convention.serviceId) : undefined,
-    professionalTutor: convention.professionalTutorId ? await organisationRepository.findContactById(db, convention.professionalTutorId) : undefined,
+    professionalTutor: convention.professionalTutorId
+      ? await organisationRepository.findContactById(db, convention.professionalTutorId)
+      : undefined,
     signatory: convention.signatoryId ? await organisationRepository.findContactById(db, convention.signatoryId) : undefined,
     academicTutor: convention.academicTutorId ? await teacherRepository.findById(db, convention.academicTutorId) : undefined,
   };
 }
 
-const personName = (person: { firstName: string; lastName: string } | undefined) => (person ? `${person.firstName} ${person.lastName}`.trim() : null);
+const personName = (person: { firstName: string; lastName: string } | undefined) =>
+  person ? `${person.firstName} ${person.lastName}`.trim() : null;
 
 /** 18 years old on the first day of the internship, or not. */
 export function isMinorOn(birthDate: string | undefined, date: string): boolean {
@@ -86,4 +89,3 @@ export async function legalFindings(db: Executor, details: ConventionDetails, to
   };
   return evaluateConvention(input);
 }
-

@@ -5,7 +5,13 @@ import { enqueueNotification } from '../../mail/enqueueNotification';
 import { auditRepository } from '../../models/auditRepository';
 import { conventionRepository, type Convention, type ConventionChanges } from '../../models/conventionRepository';
 import type { Database, Transaction } from '../../models/database';
-import { organisationRepository, type ContactFields, type Organisation, type OrganisationFields, type ServiceFields } from '../../models/organisationRepository';
+import {
+  organisationRepository,
+  type ContactFields,
+  type Organisation,
+  type OrganisationFields,
+  type ServiceFields,
+} from '../../models/organisationRepository';
 import { programmeRepository } from '../../models/programmeRepository';
 import { subjectRepository } from '../../models/subjectRepository';
 import { teacherRepository, type TeacherFields } from '../../models/teacherRepository';
@@ -19,7 +25,9 @@ export async function startConvention(db: Database, userId: number, programmeId:
   return db.transaction(async (tx) => {
     if (!(await programmeRepository.hasMembership(tx, userId, programmeId, 'student'))) throw notFound();
     const user = (await userRepository.findById(tx, userId))!;
-    const subject = (await subjectRepository.listForStudent(tx, userId)).find((s) => s.programmeId === programmeId && s.state !== 'rejected');
+    const subject = (await subjectRepository.listForStudent(tx, userId)).find(
+      (s) => s.programmeId === programmeId && s.state !== 'rejected',
+    );
     const student: StudentSnapshot = {
       firstName: user.givenName ?? user.name,
       lastName: user.familyName ?? '',
@@ -27,8 +35,21 @@ export async function startConvention(db: Database, userId: number, programmeId:
       studentNumber: user.studentNumber ?? '',
       country: 'FR',
     };
-    const convention = await conventionRepository.create(tx, { studentUserId: userId, programmeId, academicYear: academicYearOf(today), subjectId: subject?.id ?? null, student });
-    await conventionRepository.addEvent(tx, { conventionId: convention.id, actorUserId: userId, actorRole: 'student', event: 'create', fromState: null, toState: 'draft' });
+    const convention = await conventionRepository.create(tx, {
+      studentUserId: userId,
+      programmeId,
+      academicYear: academicYearOf(today),
+      subjectId: subject?.id ?? null,
+      student,
+    });
+    await conventionRepository.addEvent(tx, {
+      conventionId: convention.id,
+      actorUserId: userId,
+      actorRole: 'student',
+      event: 'create',
+      fromState: null,
+      toState: 'draft',
+    });
     return convention;
   });
 }
@@ -42,7 +63,13 @@ async function editableDraft(tx: Transaction, userId: number, conventionId: numb
 }
 
 /** Saves one step of the draft (optimistic locking on the version the student saw) and records the progress. */
-async function saveDraft(tx: Transaction, convention: Convention, version: number, step: WizardStep, changes: ConventionChanges): Promise<Convention> {
+async function saveDraft(
+  tx: Transaction,
+  convention: Convention,
+  version: number,
+  step: WizardStep,
+  changes: ConventionChanges,
+): Promise<Convention> {
   const lastCompletedStep = Math.max(convention.lastCompletedStep, stepNumber(step));
   return conventionRepository.update(tx, convention.id, version, { ...changes, lastCompletedStep });
 }
@@ -53,7 +80,11 @@ export interface DraftCommand {
   version: number;
 }
 
-export async function savePersonalData(db: Database, command: DraftCommand, data: { academicYear: string; student: Omit<StudentSnapshot, 'email' | 'studentNumber'> }) {
+export async function savePersonalData(
+  db: Database,
+  command: DraftCommand,
+  data: { academicYear: string; student: Omit<StudentSnapshot, 'email' | 'studentNumber'> },
+) {
   return db.transaction(async (tx) => {
     const convention = await editableDraft(tx, command.userId, command.conventionId);
     const student = { ...convention.student, ...data.student };
@@ -100,7 +131,12 @@ export async function createOrganisation(context: StudentContext, command: Draft
   return context.db.transaction(async (tx) => {
     const convention = await editableDraft(tx, command.userId, command.conventionId);
     const organisation = await organisationRepository.create(tx, { ...fields, createdBy: command.userId });
-    await auditRepository.record(tx, { actorUserId: command.userId, action: 'organisation.create', targetType: 'organisation', targetId: organisation.id });
+    await auditRepository.record(tx, {
+      actorUserId: command.userId,
+      action: 'organisation.create',
+      targetType: 'organisation',
+      targetId: organisation.id,
+    });
     await notifyUnvalidatedHost(tx, context, organisation, command.userId);
     return saveDraft(tx, convention, command.version, 'organisation', hostChanges(convention, organisation.id));
   });
@@ -115,29 +151,37 @@ export async function saveService(db: Database, command: DraftCommand, choice: {
   return db.transaction(async (tx) => {
     const convention = await editableDraft(tx, command.userId, command.conventionId);
     const organisationId = await requireHost(convention);
-    const service = 'serviceId' in choice
-      ? await organisationRepository.findService(tx, organisationId, choice.serviceId)
-      : await organisationRepository.createService(tx, organisationId, choice.create);
+    const service =
+      'serviceId' in choice
+        ? await organisationRepository.findService(tx, organisationId, choice.serviceId)
+        : await organisationRepository.createService(tx, organisationId, choice.create);
     if (!service) throw notFound();
     return saveDraft(tx, convention, command.version, 'service', { serviceId: service.id });
   });
 }
 
 /** The professional tutor ('tutor') and the host signatory are both contacts of the host. */
-export async function saveContact(db: Database, command: DraftCommand, step: 'tutor' | 'signatory', choice: { contactId: number } | { create: ContactFields }) {
+export async function saveContact(
+  db: Database,
+  command: DraftCommand,
+  step: 'tutor' | 'signatory',
+  choice: { contactId: number } | { create: ContactFields },
+) {
   return db.transaction(async (tx) => {
     const convention = await editableDraft(tx, command.userId, command.conventionId);
     const organisationId = await requireHost(convention);
-    const contact = 'contactId' in choice
-      ? await organisationRepository.findContact(tx, organisationId, choice.contactId)
-      : await organisationRepository.createContact(tx, organisationId, choice.create);
+    const contact =
+      'contactId' in choice
+        ? await organisationRepository.findContact(tx, organisationId, choice.contactId)
+        : await organisationRepository.createContact(tx, organisationId, choice.create);
     if (!contact) throw notFound();
     const changes = step === 'tutor' ? { professionalTutorId: contact.id } : { signatoryId: contact.id };
     return saveDraft(tx, convention, command.version, step, changes);
   });
 }
 
-export type AcademicTutorChoice = { teacherId: number } | { staffUserId: number } | { create: Omit<TeacherFields, 'userId' | 'programmeId'> };
+export type AcademicTutorChoice =
+  { teacherId: number } | { staffUserId: number } | { create: Omit<TeacherFields, 'userId' | 'programmeId'> };
 
 export async function saveAcademicTutor(db: Database, command: DraftCommand, choice: AcademicTutorChoice) {
   return db.transaction(async (tx) => {
@@ -146,15 +190,24 @@ export async function saveAcademicTutor(db: Database, command: DraftCommand, cho
     let teacherId: number | undefined;
     if ('teacherId' in choice) {
       const subject = convention.subjectId ? await subjectRepository.findById(tx, convention.subjectId) : undefined;
-      const allowed = choice.teacherId === subject?.academicTutorId || (await teacherRepository.findForProgramme(tx, programmeId, choice.teacherId));
+      const allowed =
+        choice.teacherId === subject?.academicTutorId || (await teacherRepository.findForProgramme(tx, programmeId, choice.teacherId));
       teacherId = allowed ? choice.teacherId : undefined;
     } else if ('staffUserId' in choice) {
       if (await programmeRepository.hasMembership(tx, choice.staffUserId, programmeId, 'staff')) {
         const existing = await teacherRepository.findByUser(tx, programmeId, choice.staffUserId);
         const user = (await userRepository.findById(tx, choice.staffUserId))!;
-        teacherId = existing?.id ?? (await teacherRepository.create(tx, {
-          userId: user.id, programmeId, firstName: user.givenName ?? user.name, lastName: user.familyName ?? '', email: user.email ?? '',
-        })).id;
+        teacherId =
+          existing?.id ??
+          (
+            await teacherRepository.create(tx, {
+              userId: user.id,
+              programmeId,
+              firstName: user.givenName ?? user.name,
+              lastName: user.familyName ?? '',
+              email: user.email ?? '',
+            })
+          ).id;
       }
     } else {
       teacherId = (await teacherRepository.create(tx, { ...choice.create, programmeId, userId: null })).id;

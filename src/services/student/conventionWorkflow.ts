@@ -22,7 +22,13 @@ export async function submitConvention(context: StudentContext, userId: number, 
     const findings = await legalFindings(tx, details, clock.today());
     if (!findings || convention.lastCompletedStep < 8) throw new AppError(409, 'student.convention.incomplete');
     const updated = await fire({
-      tx, convention, version, event: { type: 'submit' }, actor: 'student', actorUserId: userId, at: clock.now(),
+      tx,
+      convention,
+      version,
+      event: { type: 'submit' },
+      actor: 'student',
+      actorUserId: userId,
+      at: clock.now(),
       changes: { legalFindings: findings, submittedAt: clock.now() },
       facts: { findings },
     });
@@ -46,9 +52,24 @@ export async function submitConvention(context: StudentContext, userId: number, 
 }
 
 /** The student may cancel before the office validates (draft or submitted). */
-export async function cancelConvention(context: StudentContext, userId: number, conventionId: number, version: number, reason: string | null, clock: Clock) {
+export async function cancelConvention(
+  context: StudentContext,
+  userId: number,
+  conventionId: number,
+  version: number,
+  reason: string | null,
+  clock: Clock,
+) {
   return context.db.transaction(async (tx) => {
     const convention = await ownConvention(tx, userId, conventionId);
-    return fire({ tx, convention, version, event: { type: 'cancel', ...(reason ? { reason } : {}) }, actor: 'student', actorUserId: userId, at: clock.now() });
+    return fire({
+      tx,
+      convention,
+      version,
+      event: { type: 'cancel', ...(reason ? { reason } : {}) },
+      actor: 'student',
+      actorUserId: userId,
+      at: clock.now(),
+    });
   });
 }

@@ -8,7 +8,13 @@ import { teacherRepository } from '../../models/teacherRepository';
 import { userRepository } from '../../models/userRepository';
 
 /** The fiche de liaison with what Pstage already knows (student, programme, tutor); the host's part is left empty. */
-export async function ficheDeLiaisonFor(db: Database, userId: number, programmeId: number | null, language: 'fr' | 'en', today: string): Promise<Buffer> {
+export async function ficheDeLiaisonFor(
+  db: Database,
+  userId: number,
+  programmeId: number | null,
+  language: 'fr' | 'en',
+  today: string,
+): Promise<Buffer> {
   const user = (await userRepository.findById(db, userId))!;
   const subjects = await subjectRepository.listForStudent(db, userId);
   const programmes = await programmeRepository.listForUser(db, userId, 'student');

@@ -32,14 +32,22 @@ export async function loadStudentHome(db: Database, userId: number): Promise<Stu
   const subjects = await subjectRepository.listForStudent(db, userId);
   const conventions = await conventionRepository.listForStudent(db, userId);
   const [certificate] = await documentRepository.listCertificates(db, userId);
-  const titles = new Map((await programmeRepository.listByIds(db, [...new Set([...subjects, ...conventions].map((row) => row.programmeId))])).map((p) => [p.id, p.title]));
+  const titles = new Map(
+    (await programmeRepository.listByIds(db, [...new Set([...subjects, ...conventions].map((row) => row.programmeId))])).map((p) => [
+      p.id,
+      p.title,
+    ]),
+  );
   const live = conventions.filter((convention) => convention.state !== 'cancelled');
   const stateOf = (states: readonly ConventionState[]) => live.some((convention) => states.includes(convention.state));
 
   const checklist: ChecklistItem[] = [
     { key: 'subject', state: subjectState(subjects) },
     { key: 'fiche', state: live.length > 0 ? 'done' : 'todo' },
-    { key: 'certificate', state: !certificate ? 'todo' : certificate.status === 'accepted' ? 'done' : certificate.status === 'rejected' ? 'problem' : 'waiting' },
+    {
+      key: 'certificate',
+      state: !certificate ? 'todo' : certificate.status === 'accepted' ? 'done' : certificate.status === 'rejected' ? 'problem' : 'waiting',
+    },
     { key: 'convention', state: stateOf(['validated', ...SIGNED]) ? 'done' : stateOf(['submitted']) ? 'waiting' : 'todo' },
     { key: 'signatures', state: stateOf(SIGNED) ? 'done' : 'todo' },
     { key: 'office', state: stateOf(['complete']) ? 'done' : 'todo' },
@@ -48,7 +56,11 @@ export async function loadStudentHome(db: Database, userId: number): Promise<Stu
     user,
     programmes,
     subjects: subjects.map((subject) => ({ ...subject, programmeTitle: titles.get(subject.programmeId) ?? '' })),
-    conventions: conventions.map((convention) => ({ ...convention, programmeTitle: titles.get(convention.programmeId) ?? '', resumeStep: nextStepOf(convention) })),
+    conventions: conventions.map((convention) => ({
+      ...convention,
+      programmeTitle: titles.get(convention.programmeId) ?? '',
+      resumeStep: nextStepOf(convention),
+    })),
     certificate,
     checklist,
   };

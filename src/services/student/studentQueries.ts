@@ -49,16 +49,26 @@ export async function academicTutorChoices(db: Executor, programmeId: number, as
   const teachers = await teacherRepository.listForProgramme(db, programmeId);
   const assigned = assignedId ? await teacherRepository.findById(db, assignedId) : undefined;
   if (assigned && !teachers.some((teacher) => teacher.id === assigned.id)) teachers.unshift(assigned);
-  const staff = (await programmeRepository.listMembers(db, programmeId, 'staff')).filter((user) => !teachers.some((teacher) => teacher.userId === user.id));
+  const staff = (await programmeRepository.listMembers(db, programmeId, 'staff')).filter(
+    (user) => !teachers.some((teacher) => teacher.userId === user.id),
+  );
   return { teachers, staff };
 }
 
 /** The certificate page: the student's certificates (with the convention each covers) and the conventions one can be uploaded for. */
 export async function certificatePage(db: Executor, userId: number) {
   const certificates = await documentRepository.listCertificates(db, userId);
-  const references = new Map((await conventionRepository.listForStudent(db, userId)).map((convention) => [convention.id, convention.reference ?? `#${convention.id}`]));
+  const references = new Map(
+    (await conventionRepository.listForStudent(db, userId)).map((convention) => [
+      convention.id,
+      convention.reference ?? `#${convention.id}`,
+    ]),
+  );
   return {
-    certificates: certificates.map((certificate) => ({ ...certificate, conventionReference: certificate.conventionId ? references.get(certificate.conventionId) : undefined })),
+    certificates: certificates.map((certificate) => ({
+      ...certificate,
+      conventionReference: certificate.conventionId ? references.get(certificate.conventionId) : undefined,
+    })),
     choices: await certificateConventions(db, userId),
   };
 }

@@ -12,7 +12,12 @@ export async function proposeSubject(db: Database, studentUserId: number, progra
   return db.transaction(async (tx) => {
     if (!(await programmeRepository.hasMembership(tx, studentUserId, programmeId, 'student'))) throw notFound();
     const subject = await subjectRepository.create(tx, studentUserId, programmeId, fields);
-    await auditRepository.record(tx, { actorUserId: studentUserId, action: 'subject.propose', targetType: 'subject', targetId: subject.id });
+    await auditRepository.record(tx, {
+      actorUserId: studentUserId,
+      action: 'subject.propose',
+      targetType: 'subject',
+      targetId: subject.id,
+    });
     await enqueueProgressUpdate(tx, { studentUserId, programmeId });
     await notifySubjectProposed(tx, subject, subject.createdAt);
     return subject;
@@ -20,7 +25,12 @@ export async function proposeSubject(db: Database, studentUserId: number, progra
 }
 
 /** Edits a proposed subject, or revises a rejected one and proposes it again. A validated subject stays as it is. */
-export async function reviseSubject(db: Database, studentUserId: number, subjectId: number, fields: SubjectFields): Promise<Subject['state']> {
+export async function reviseSubject(
+  db: Database,
+  studentUserId: number,
+  subjectId: number,
+  fields: SubjectFields,
+): Promise<Subject['state']> {
   return db.transaction(async (tx) => {
     const subject = await subjectRepository.findForStudent(tx, subjectId, studentUserId);
     if (!subject) throw notFound();
@@ -28,7 +38,12 @@ export async function reviseSubject(db: Database, studentUserId: number, subject
     const decision = decideSubject(subject.state, event, 'student');
     if (!decision.ok) throw new AppError(409, decision.error, decision.params);
     await subjectRepository.update(tx, subject.id, { ...fields, state: decision.to });
-    await auditRepository.record(tx, { actorUserId: studentUserId, action: `subject.${event.type}`, targetType: 'subject', targetId: subject.id });
+    await auditRepository.record(tx, {
+      actorUserId: studentUserId,
+      action: `subject.${event.type}`,
+      targetType: 'subject',
+      targetId: subject.id,
+    });
     if (decision.to !== subject.state) await enqueueProgressUpdate(tx, { studentUserId, programmeId: subject.programmeId });
     if (event.type === 'propose') await notifySubjectProposed(tx, { ...subject, ...fields }, new Date());
     return decision.to;

@@ -1,5 +1,15 @@
 /** The wizard's screens, in the order of the original Pstage guide; each one is a URL segment and a folder. */
-export const wizardSteps = ['personal', 'organisation', 'service', 'tutor', 'internship', 'review', 'academic-tutor', 'signatory', 'recap'] as const;
+export const wizardSteps = [
+  'personal',
+  'organisation',
+  'service',
+  'tutor',
+  'internship',
+  'review',
+  'academic-tutor',
+  'signatory',
+  'recap',
+] as const;
 export type WizardStep = (typeof wizardSteps)[number];
 
 export function stepNumber(step: WizardStep): number {

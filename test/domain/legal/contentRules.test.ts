@@ -11,7 +11,9 @@ describe('mandatory content', () => {
     ['hostSignatoryName', 'legal.missing.hostSignatoryName'],
     ['programmeTeachingHours', 'legal.missing.programmeTeachingHours'],
   ])('a missing %s is an error on that field', (field, code) => {
-    expect(evaluateConvention(validConvention({ [field]: null }))).toEqual([{ code, severity: 'E', params: {}, field, overridable: false }]);
+    expect(evaluateConvention(validConvention({ [field]: null }))).toEqual([
+      { code, severity: 'E', params: {}, field, overridable: false },
+    ]);
   });
 
   it.each(['', '   ', '\n'])('a blank text %j counts as missing', (skills) => {
@@ -29,7 +31,15 @@ describe('programme teaching volume', () => {
     const findings = evaluateConvention(validConvention({ programmeTeachingHours }));
     expect(findings).toEqual(
       tooLow
-        ? [{ code: 'legal.programmeTeachingHoursTooLow', severity: 'E', params: { hours: programmeTeachingHours, min: 200 }, field: 'programmeTeachingHours', overridable: false }]
+        ? [
+            {
+              code: 'legal.programmeTeachingHoursTooLow',
+              severity: 'E',
+              params: { hours: programmeTeachingHours, min: 200 },
+              field: 'programmeTeachingHours',
+              overridable: false,
+            },
+          ]
         : [],
     );
   });

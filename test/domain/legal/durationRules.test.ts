@@ -42,7 +42,15 @@ describe('declared and computed totals', () => {
     const findings = evaluateConvention(validConvention({ declaredTotalHours, computedTotalHours }));
     expect(findings).toEqual(
       differ
-        ? [{ code: 'legal.totalHoursMismatch', severity: 'W', params: { declared: declaredTotalHours, computed: computedTotalHours }, field: 'declaredTotalHours', overridable: true }]
+        ? [
+            {
+              code: 'legal.totalHoursMismatch',
+              severity: 'W',
+              params: { declared: declaredTotalHours, computed: computedTotalHours },
+              field: 'declaredTotalHours',
+              overridable: true,
+            },
+          ]
         : [],
     );
   });

@@ -16,12 +16,20 @@ describe('gratification from the 309th hour', () => {
     [200, 108, null, []],
     [200, 109, null, ['legal.gratificationMissing']],
   ])('%i h here and %i h in other conventions with amount %p finds %j', (hours, otherHoursSameHostSameYear, amount, expected) => {
-    expect(gratificationCodes({ ...totalHours(hours), otherHoursSameHostSameYear, gratification: { amount, unit: 'hour' } })).toEqual(expected);
+    expect(gratificationCodes({ ...totalHours(hours), otherHoursSameHostSameYear, gratification: { amount, unit: 'hour' } })).toEqual(
+      expected,
+    );
   });
 
   it('says which threshold and total apply', () => {
     const [finding] = evaluateConvention(validConvention({ ...totalHours(309) }));
-    expect(finding).toEqual({ code: 'legal.gratificationMissing', severity: 'E', params: { threshold: 308, total: 309 }, field: 'gratificationAmount', overridable: false });
+    expect(finding).toEqual({
+      code: 'legal.gratificationMissing',
+      severity: 'E',
+      params: { threshold: 308, total: 309 },
+      field: 'gratificationAmount',
+      overridable: false,
+    });
   });
 });
 
@@ -34,7 +42,13 @@ describe('hourly minimum', () => {
     ['2025-11-03', '2026-01-30', 4.35, ['legal.gratificationBelowHourlyMinimum']],
     ['2025-11-03', '2026-01-30', 4.5, []],
   ])('from %s to %s at %d €/h finds %j', (startDate, endDate, amount, expected) => {
-    const changes = { today: '2025-01-01', startDate, endDate, ...totalHours(400), gratification: { amount, unit: 'hour' as GratificationUnit } };
+    const changes = {
+      today: '2025-01-01',
+      startDate,
+      endDate,
+      ...totalHours(400),
+      gratification: { amount, unit: 'hour' as GratificationUnit },
+    };
     expect(gratificationCodes(changes)).toEqual(expected);
   });
 
@@ -48,7 +62,13 @@ describe('hourly minimum', () => {
   });
 
   it('skips the check before the first year with known rates', () => {
-    const changes = { today: '2024-01-01', startDate: '2024-03-01', endDate: '2024-08-30', ...totalHours(400), gratification: { amount: 1, unit: 'hour' as GratificationUnit } };
+    const changes = {
+      today: '2024-01-01',
+      startDate: '2024-03-01',
+      endDate: '2024-08-30',
+      ...totalHours(400),
+      gratification: { amount: 1, unit: 'hour' as GratificationUnit },
+    };
     expect(gratificationCodes(changes)).toEqual([]);
   });
 });

@@ -26,7 +26,9 @@ describe('daily and weekly working time', () => {
     [null, 35, false],
     [null, 36, true],
   ])('a host whose usual week is %p h warns at %d h: %s', (hostUsualWeeklyHours, weekly, warned) => {
-    const findings = evaluateConvention(validConvention({ ...base, hostUsualWeeklyHours, workingDays: [1, 2, 3, 4], hoursPerDay: weekly / 4 }));
+    const findings = evaluateConvention(
+      validConvention({ ...base, hostUsualWeeklyHours, workingDays: [1, 2, 3, 4], hoursPerDay: weekly / 4 }),
+    );
     expect(summary(findings)).toEqual(warned ? ['W legal.aboveUsualWeeklyHours workingDays'] : []);
   });
 

@@ -16,7 +16,15 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 });
 afterAll(async () => {
@@ -50,9 +58,22 @@ describe('development platform pages are accessible', () => {
 
   it('the gradebook page with scores has no axe violation', async () => {
     const token = await accessToken(env, [scope.lineItem, scope.score]);
-    const created = await request(env.baseUrl).post('/dev/platform/ags/course-m1-info/lineitems').set('Authorization', `Bearer ${token}`).send({ label: 'Convention de stage', scoreMaximum: 6 });
-    await request(env.baseUrl).post(`${new URL(created.body.id).pathname}/scores`).set('Authorization', `Bearer ${token}`)
-      .send({ userId: '101', scoreGiven: 2, scoreMaximum: 6, comment: 'Soumise', activityProgress: 'Submitted', gradingProgress: 'Pending', timestamp: new Date().toISOString() });
+    const created = await request(env.baseUrl)
+      .post('/dev/platform/ags/course-m1-info/lineitems')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ label: 'Convention de stage', scoreMaximum: 6 });
+    await request(env.baseUrl)
+      .post(`${new URL(created.body.id).pathname}/scores`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({
+        userId: '101',
+        scoreGiven: 2,
+        scoreMaximum: 6,
+        comment: 'Soumise',
+        activityProgress: 'Submitted',
+        gradingProgress: 'Pending',
+        timestamp: new Date().toISOString(),
+      });
     await withPage(async (page) => {
       await page.goto(`${env.baseUrl}/dev/gradebook`);
       expect(await violations(page)).toEqual([]);
@@ -69,7 +90,9 @@ describe('development platform pages are accessible', () => {
   it('the launch form page has no axe violation and posts to the tool', async () => {
     await withPage(async (page) => {
       const posted = captureLaunch(page);
-      await page.route(`${env.baseUrl}/dev/assets/autosubmit.js`, (route) => route.fulfill({ status: 200, contentType: 'application/javascript', body: '' }));
+      await page.route(`${env.baseUrl}/dev/assets/autosubmit.js`, (route) =>
+        route.fulfill({ status: 200, contentType: 'application/javascript', body: '' }),
+      );
       await page.goto(authUrl());
       expect(await violations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Continuer' }).click();
@@ -90,7 +113,11 @@ function captureLaunch(page: Page): Promise<string> {
   return new Promise<string>((resolve) => {
     void page.route(`${env.baseUrl}/lti/launch`, async (route) => {
       resolve(route.request().postData() ?? '');
-      await route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><html lang="fr"><title>Outil</title><main><h1>Outil</h1></main></html>' });
+      await route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        body: '<!doctype html><html lang="fr"><title>Outil</title><main><h1>Outil</h1></main></html>',
+      });
     });
   });
 }
@@ -98,8 +125,16 @@ function captureLaunch(page: Page): Promise<string> {
 function authUrl(): string {
   const auth = new URL(`${env.baseUrl}/dev/platform/auth`);
   for (const [name, value] of Object.entries({
-    scope: 'openid', response_type: 'id_token', response_mode: 'form_post', client_id: 'pstage-dev', redirect_uri: `${env.baseUrl}/lti/launch`,
-    login_hint: 'camille-martin', lti_message_hint: 'm1-info', nonce: 'n', state: 's',
-  })) auth.searchParams.set(name, value);
+    scope: 'openid',
+    response_type: 'id_token',
+    response_mode: 'form_post',
+    client_id: 'pstage-dev',
+    redirect_uri: `${env.baseUrl}/lti/launch`,
+    login_hint: 'camille-martin',
+    lti_message_hint: 'm1-info',
+    nonce: 'n',
+    state: 's',
+  }))
+    auth.searchParams.set(name, value);
   return auth.toString();
 }

@@ -16,7 +16,9 @@ export interface DevPlatformServer {
 }
 
 /** A real listening server with the platform at /dev and a fake tool JWKS at /lti/keys. */
-export async function startDevPlatformServer(options: { beforePlatform?: (app: express.Express) => void } = {}): Promise<DevPlatformServer> {
+export async function startDevPlatformServer(
+  options: { beforePlatform?: (app: express.Express) => void } = {},
+): Promise<DevPlatformServer> {
   const app = express();
   options.beforePlatform?.(app);
   const server: Server = app.listen(0, '127.0.0.1');

@@ -28,7 +28,9 @@ function authParams(overrides: Record<string, string | undefined> = {}): Record<
   return Object.fromEntries(Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
-async function launch(overrides: Record<string, string | undefined> = {}): Promise<{ form: ReturnType<typeof readAutoPostForm>; claims: JWTPayload; html: string }> {
+async function launch(
+  overrides: Record<string, string | undefined> = {},
+): Promise<{ form: ReturnType<typeof readAutoPostForm>; claims: JWTPayload; html: string }> {
   const response = await request(env.baseUrl).get('/dev/platform/auth').query(authParams(overrides));
   expect(response.status).toBe(200);
   const form = readAutoPostForm(response.text);
@@ -94,7 +96,12 @@ describe('development platform launches', () => {
       [claim.targetLinkUri]: `${env.baseUrl}/lti/launch`,
       [claim.resourceLink]: { id: 'rl-m1-info-convention', title: 'Convention de stage' },
       [claim.roles]: [role.learner],
-      [claim.context]: { id: 'course-m1-info', label: 'M1-INFO', title: 'M1 Informatique', type: ['http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering'] },
+      [claim.context]: {
+        id: 'course-m1-info',
+        label: 'M1-INFO',
+        title: 'M1 Informatique',
+        type: ['http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering'],
+      },
       [claim.lis]: { person_sourcedid: '21901234', course_section_sourcedid: 'M1-INFO-2025' },
       [claim.launchPresentation]: { locale: 'fr-FR', document_target: 'iframe', return_url: `${env.baseUrl}/dev/` },
       [claim.toolPlatform]: { product_family_code: 'moodle' },
@@ -176,9 +183,17 @@ describe('crafted id_tokens for the tool rejection tests', () => {
   it('makes expired tokens, other audiences and removed claims', async () => {
     const expired = await env.platform.signIdToken({ personaId: 'camille-martin', linkId: 'm1-info', expiresIn: -60 });
     await expect(jwtVerify(expired, keys())).rejects.toThrow(/exp/);
-    const otherAudience = await env.platform.signIdToken({ personaId: 'camille-martin', linkId: 'm1-info', overrides: { aud: 'someone-else' } });
+    const otherAudience = await env.platform.signIdToken({
+      personaId: 'camille-martin',
+      linkId: 'm1-info',
+      overrides: { aud: 'someone-else' },
+    });
     await expect(jwtVerify(otherAudience, keys(), { audience: 'pstage-dev' })).rejects.toThrow(/aud/);
-    const noRoles = await env.platform.signIdToken({ personaId: 'camille-martin', linkId: 'm1-info', overrides: { [claim.roles]: undefined } });
+    const noRoles = await env.platform.signIdToken({
+      personaId: 'camille-martin',
+      linkId: 'm1-info',
+      overrides: { [claim.roles]: undefined },
+    });
     expect((await jwtVerify(noRoles, keys())).payload[claim.roles]).toBeUndefined();
   });
 });

@@ -3,7 +3,14 @@ import { startDevPlatformServer, type DevPlatformServer } from './devPlatformSer
 // ltijs's own token validation (5.9.9), fed a stand-in platform record and nonce store: the launch tokens the
 // development platform signs must pass exactly what the tool will check.
 const Auth = require('ltijs/dist/Utils/Auth') as {
-  validateToken(token: string, devMode: boolean, validation: { iss: string; maxAge: number }, getPlatform: unknown, key: string, db: unknown): Promise<Record<string, unknown>>;
+  validateToken(
+    token: string,
+    devMode: boolean,
+    validation: { iss: string; maxAge: number },
+    getPlatform: unknown,
+    key: string,
+    db: unknown,
+  ): Promise<Record<string, unknown>>;
 };
 
 let env: DevPlatformServer;
@@ -30,7 +37,8 @@ function nonceStore() {
 }
 
 async function validate(token: string) {
-  const getPlatform = async (iss: string, aud: string) => (iss === env.platform.issuer && aud === env.platform.clientId ? ltijsPlatform(env.platform.jwksUrl) : false);
+  const getPlatform = async (iss: string, aud: string) =>
+    iss === env.platform.issuer && aud === env.platform.clientId ? ltijsPlatform(env.platform.jwksUrl) : false;
   return Auth.validateToken(token, false, { iss: env.platform.issuer, maxAge: 10 }, getPlatform, 'key', nonceStore());
 }
 
@@ -46,10 +54,20 @@ describe('ltijs accepts the development platform tokens', () => {
   });
 
   it('rejects a token signed with a foreign key, an expired one and one without roles', async () => {
-    await expect(validate(await env.platform.signIdToken({ personaId: 'camille-martin', linkId: 'm1-info', signWith: 'foreign' }))).rejects.toThrow(/signature/);
-    await expect(validate(await env.platform.signIdToken({ personaId: 'camille-martin', linkId: 'm1-info', expiresIn: -10 }))).rejects.toThrow(/expired/);
-    await expect(validate(await env.platform.signIdToken({
-      personaId: 'camille-martin', linkId: 'm1-info', overrides: { 'https://purl.imsglobal.org/spec/lti/claim/roles': undefined },
-    }))).rejects.toThrow('NO_ROLES_CLAIM');
+    await expect(
+      validate(await env.platform.signIdToken({ personaId: 'camille-martin', linkId: 'm1-info', signWith: 'foreign' })),
+    ).rejects.toThrow(/signature/);
+    await expect(
+      validate(await env.platform.signIdToken({ personaId: 'camille-martin', linkId: 'm1-info', expiresIn: -10 })),
+    ).rejects.toThrow(/expired/);
+    await expect(
+      validate(
+        await env.platform.signIdToken({
+          personaId: 'camille-martin',
+          linkId: 'm1-info',
+          overrides: { 'https://purl.imsglobal.org/spec/lti/claim/roles': undefined },
+        }),
+      ),
+    ).rejects.toThrow('NO_ROLES_CLAIM');
   });
 });

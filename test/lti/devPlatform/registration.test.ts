@@ -49,7 +49,10 @@ describe('dynamic registration', () => {
       response_types_supported: ['id_token'],
       id_token_signing_alg_values_supported: ['RS256'],
       scopes_supported: expect.arrayContaining(['openid', scope.score]),
-      'https://purl.imsglobal.org/spec/lti-platform-configuration': { product_family_code: 'moodle', messages_supported: expect.any(Array) },
+      'https://purl.imsglobal.org/spec/lti-platform-configuration': {
+        product_family_code: 'moodle',
+        messages_supported: expect.any(Array),
+      },
     });
   });
 
@@ -62,16 +65,33 @@ describe('dynamic registration', () => {
 
   it('registers the tool with a new client id per registration, once per token', async () => {
     const token = await registrationToken();
-    const first = await request(env.baseUrl).post('/dev/platform/register').set('Authorization', `Bearer ${token}`).send(registrationRequest());
+    const first = await request(env.baseUrl)
+      .post('/dev/platform/register')
+      .set('Authorization', `Bearer ${token}`)
+      .send(registrationRequest());
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ client_name: 'Pstage', client_id: expect.stringMatching(/^pstage-dynreg-/), [toolConfiguration]: { deployment_id: 'dev-deployment-1' } });
-    const reused = await request(env.baseUrl).post('/dev/platform/register').set('Authorization', `Bearer ${token}`).send(registrationRequest());
+    expect(first.body).toMatchObject({
+      client_name: 'Pstage',
+      client_id: expect.stringMatching(/^pstage-dynreg-/),
+      [toolConfiguration]: { deployment_id: 'dev-deployment-1' },
+    });
+    const reused = await request(env.baseUrl)
+      .post('/dev/platform/register')
+      .set('Authorization', `Bearer ${token}`)
+      .send(registrationRequest());
     expect(reused.status).toBe(401);
-    const second = await request(env.baseUrl).post('/dev/platform/register').set('Authorization', `Bearer ${await registrationToken()}`).send(registrationRequest());
+    const second = await request(env.baseUrl)
+      .post('/dev/platform/register')
+      .set('Authorization', `Bearer ${await registrationToken()}`)
+      .send(registrationRequest());
     expect(second.body.client_id).not.toBe(first.body.client_id);
     expect(env.platform.registeredClientIds()).toEqual([first.body.client_id, second.body.client_id]);
 
-    const granted = await requestToken(env, await clientAssertion(env, { clientId: first.body.client_id }), `${scope.score} ${scope.lineItem}`);
+    const granted = await requestToken(
+      env,
+      await clientAssertion(env, { clientId: first.body.client_id }),
+      `${scope.score} ${scope.lineItem}`,
+    );
     expect(granted.body.scope).toBe(scope.score);
     const launch = await request(env.baseUrl).get('/dev/launch/camille-martin/m1-info').query({ client_id: first.body.client_id });
     expect(new URL(launch.headers.location!).searchParams.get('client_id')).toBe(first.body.client_id);
@@ -79,7 +99,9 @@ describe('dynamic registration', () => {
 
   it('refuses a registration without a valid token or with an invalid request', async () => {
     expect((await request(env.baseUrl).post('/dev/platform/register').send(registrationRequest())).status).toBe(401);
-    const invalid = await request(env.baseUrl).post('/dev/platform/register').set('Authorization', `Bearer ${await registrationToken()}`)
+    const invalid = await request(env.baseUrl)
+      .post('/dev/platform/register')
+      .set('Authorization', `Bearer ${await registrationToken()}`)
       .send({ ...registrationRequest(), token_endpoint_auth_method: 'client_secret_basic' });
     expect(invalid.status).toBe(400);
     expect(invalid.body.error).toBe('invalid_client_metadata');
@@ -108,7 +130,10 @@ describe('deep linking return', () => {
   }
 
   it('verifies the tool response, shows the placed items and keeps them', async () => {
-    const response = await request(env.baseUrl).post('/dev/platform/deep-link-return').type('form').send({ JWT: await deepLinkingResponse() });
+    const response = await request(env.baseUrl)
+      .post('/dev/platform/deep-link-return')
+      .type('form')
+      .send({ JWT: await deepLinkingResponse() });
     expect(response.status).toBe(200);
     expect(response.text).toContain('Convention de stage');
     expect(response.text).toContain('<code>panel</code> = programme');
@@ -120,7 +145,9 @@ describe('deep linking return', () => {
   });
 
   it('refuses a response of another message type or signed by an unknown key', async () => {
-    const wrongType = await request(env.baseUrl).post('/dev/platform/deep-link-return').type('form')
+    const wrongType = await request(env.baseUrl)
+      .post('/dev/platform/deep-link-return')
+      .type('form')
       .send({ JWT: await deepLinkingResponse({ [claim.messageType]: 'LtiResourceLinkRequest' }) });
     expect(wrongType.status).toBe(400);
     const forged = (await deepLinkingResponse()).replace(/\.[^.]+$/, '.AAAA');

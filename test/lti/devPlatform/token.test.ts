@@ -13,7 +13,12 @@ describe('the OAuth 2 token endpoint', () => {
   it('grants a bearer token for the requested scopes to a client assertion signed by the tool', async () => {
     const response = await requestToken(env, await clientAssertion(env), `${scope.score} ${scope.lineItem}`);
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ access_token: expect.any(String), token_type: 'Bearer', expires_in: 3600, scope: `${scope.score} ${scope.lineItem}` });
+    expect(response.body).toEqual({
+      access_token: expect.any(String),
+      token_type: 'Bearer',
+      expires_in: 3600,
+      scope: `${scope.score} ${scope.lineItem}`,
+    });
   });
 
   it('also accepts the issuer as the assertion audience', async () => {

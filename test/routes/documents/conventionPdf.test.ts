@@ -36,19 +36,53 @@ describe('the convention PDF, served to the right people', () => {
     expect(text).toContain('Statut de la convention : validée');
     for (const page of pages) expect(page).toContain(convention.reference!);
     for (const expected of [
-      'Université de démonstration', 'Marie Doyenne',
-      'Société Générale Informatique', '73282932000074', 'Direction informatique', 'Mme Claire Moreau',
-      'Mme Camille Martin', '1 rue des Écoles', 'CPAM de Paris',
-      'M. Paul Durand', 'Mme Anne Leroy', 'Analyse de logs', 'Développer un outil de suivi', 'TypeScript, PostgreSQL',
-      `02/03/${nextYear}`, `26/06/${nextYear}`, 'lundi, mardi, mercredi, jeudi, vendredi', '35 h', '4,50 €',
+      'Université de démonstration',
+      'Marie Doyenne',
+      'Société Générale Informatique',
+      '73282932000074',
+      'Direction informatique',
+      'Mme Claire Moreau',
+      'Mme Camille Martin',
+      '1 rue des Écoles',
+      'CPAM de Paris',
+      'M. Paul Durand',
+      'Mme Anne Leroy',
+      'Analyse de logs',
+      'Développer un outil de suivi',
+      'TypeScript, PostgreSQL',
+      `02/03/${nextYear}`,
+      `26/06/${nextYear}`,
+      'lundi, mardi, mercredi, jeudi, vendredi',
+      '35 h',
+      '4,50 €',
     ]) {
       expect(text).toContain(expected);
     }
     // D124-4, one heading or statement per item (the renderer's own tests check each wording in detail).
     const flat = flatten(pages);
-    for (const item of [/Intitulé de la formation|Formation/, /enseignement/i, /Tuteur|tutrice/i, /Compétences/, /Activités/, /Période|Dates/, /présence effective/i,
-      /nuit/i, /dimanche/i, /jours fériés/i, /Encadrement|suivi/i, /Gratification/, /Protection sociale/i, /responsabilité civile/i, /Absences|congés/i,
-      /Suspension|résiliation/i, /interruption/i, /Avantages/i, /règlement intérieur/i, /Attestation de stage/i, /trois exemplaires originaux/i]) {
+    for (const item of [
+      /Intitulé de la formation|Formation/,
+      /enseignement/i,
+      /Tuteur|tutrice/i,
+      /Compétences/,
+      /Activités/,
+      /Période|Dates/,
+      /présence effective/i,
+      /nuit/i,
+      /dimanche/i,
+      /jours fériés/i,
+      /Encadrement|suivi/i,
+      /Gratification/,
+      /Protection sociale/i,
+      /responsabilité civile/i,
+      /Absences|congés/i,
+      /Suspension|résiliation/i,
+      /interruption/i,
+      /Avantages/i,
+      /règlement intérieur/i,
+      /Attestation de stage/i,
+      /trois exemplaires originaux/i,
+    ]) {
       expect(flat).toMatch(item);
     }
   });
@@ -62,7 +96,10 @@ describe('the convention PDF, served to the right people', () => {
     expect(stored.sha256).toBe(sha256(first.bytes));
     expect(first.headers.get('etag')).toBe(`"${stored.sha256}"`);
 
-    await pstage.database.db.update(organisations).set({ name: 'Nouvelle Raison Sociale' }).where(eq(organisations.id, convention.organisationId!));
+    await pstage.database.db
+      .update(organisations)
+      .set({ name: 'Nouvelle Raison Sociale' })
+      .where(eq(organisations.id, convention.organisationId!));
     const second = await client.download(pdfPath(convention.id));
     expect(Buffer.compare(first.bytes, second.bytes)).toBe(0);
     expect(prose(await pdfPages(second.bytes))).not.toContain('Nouvelle Raison Sociale');
@@ -72,7 +109,10 @@ describe('the convention PDF, served to the right people', () => {
   it('shows the parties as the office validated them, even when the host is renamed before anyone downloads it', async () => {
     const { client, convention } = await submitConventionAsStudent(pstage);
     await validateAsOffice(pstage, convention.id);
-    await pstage.database.db.update(organisations).set({ name: 'Nouvelle Raison Sociale' }).where(eq(organisations.id, convention.organisationId!));
+    await pstage.database.db
+      .update(organisations)
+      .set({ name: 'Nouvelle Raison Sociale' })
+      .where(eq(organisations.id, convention.organisationId!));
     const text = prose(await pdfPages((await client.download(pdfPath(convention.id))).bytes));
     expect(text).toContain('Société Générale Informatique');
     expect(text).not.toContain('Nouvelle Raison Sociale');
@@ -82,7 +122,9 @@ describe('the convention PDF, served to the right people', () => {
     // Three sessions (requests of one session are handled one after the other); a real race on PostgreSQL (DATABASE_URL).
     const { client, convention } = await submitConventionAsStudent(pstage);
     await validateAsOffice(pstage, convention.id);
-    const others = [await pstage.launch('office', 'office'), await pstage.launch('jean-dupont', 'm1-info')].map((launched) => launched.client);
+    const others = [await pstage.launch('office', 'office'), await pstage.launch('jean-dupont', 'm1-info')].map(
+      (launched) => launched.client,
+    );
     const served = await Promise.all([client, ...others].map((reader) => reader.download(pdfPath(convention.id))));
     const stored = await pstage.database.db.select().from(documents);
     expect(stored).toHaveLength(1);
@@ -93,7 +135,9 @@ describe('the convention PDF, served to the right people', () => {
     const { convention } = await submitConventionAsStudent(pstage);
     await validateAsOffice(pstage, convention.id);
     const viewer = { userId: convention.studentUserId, office: false };
-    const rendered = await Promise.all([1, 2, 3, 4].map(() => conventionPdfFor(pstage.database.db, pstage.services.config.institution, viewer, convention.id)));
+    const rendered = await Promise.all(
+      [1, 2, 3, 4].map(() => conventionPdfFor(pstage.database.db, pstage.services.config.institution, viewer, convention.id)),
+    );
     expect(await pstage.database.db.select({ id: documents.id }).from(documents)).toHaveLength(1);
     expect(new Set(rendered.map((pdf) => pdf.sha256)).size).toBe(1);
   });
@@ -111,7 +155,11 @@ describe('the convention PDF, served to the right people', () => {
 
   it('is refused once the convention is cancelled', async () => {
     const { client, convention } = await submitConventionAsStudent(pstage);
-    const cancelled = await client.submit(`/student/conventions/${convention.id}`, { reason: 'Stage trouvé ailleurs' }, `/student/conventions/${convention.id}/cancel`);
+    const cancelled = await client.submit(
+      `/student/conventions/${convention.id}`,
+      { reason: 'Stage trouvé ailleurs' },
+      `/student/conventions/${convention.id}/cancel`,
+    );
     expect(cancelled.status).toBe(303);
     const served = await client.download(pdfPath(convention.id));
     expect(served.status).toBe(404);
@@ -121,13 +169,17 @@ describe('the convention PDF, served to the right people', () => {
   it('the student status page links to the preview, then to the final PDF, then to the attestation', async () => {
     const { client, convention } = await submitConventionAsStudent(pstage);
     const statusPath = `/student/conventions/${convention.id}`;
-    expect((await client.request(statusPath)).text).toContain(`<a href="${pdfPath(convention.id)}">Aperçu de la convention (brouillon, non valable)</a>`);
+    expect((await client.request(statusPath)).text).toContain(
+      `<a href="${pdfPath(convention.id)}">Aperçu de la convention (brouillon, non valable)</a>`,
+    );
     await validateAsOffice(pstage, convention.id);
     const validated = (await client.request(statusPath)).text;
     expect(validated).toContain(`<a href="${pdfPath(convention.id)}">Imprimer la convention (PDF)</a>`);
     expect(validated).not.toContain('attestation.pdf');
     await completeAsOffice(pstage, convention.id);
-    expect((await client.request(statusPath)).text).toContain(`<a href="/documents/conventions/${convention.id}/attestation.pdf">Attestation de stage`);
+    expect((await client.request(statusPath)).text).toContain(
+      `<a href="/documents/conventions/${convention.id}/attestation.pdf">Attestation de stage`,
+    );
   });
 });
 
@@ -142,7 +194,13 @@ describe('the attestation de stage', () => {
     const served = await client.download(`/documents/conventions/${convention.id}/attestation.pdf`);
     expect(served.status).toBe(200);
     const text = prose(await pdfPages(served.bytes));
-    for (const expected of ['Société Générale Informatique', 'Camille Martin', 'Université de démonstration', `02/03/${nextYear}`, `26/06/${nextYear}`]) {
+    for (const expected of [
+      'Société Générale Informatique',
+      'Camille Martin',
+      'Université de démonstration',
+      `02/03/${nextYear}`,
+      `26/06/${nextYear}`,
+    ]) {
       expect(text).toContain(expected);
     }
   });

@@ -40,14 +40,21 @@ describe('who may read a convention’s documents', () => {
 
   it('a convention that does not exist, or a crafted id, is not found', async () => {
     const { client } = await pstage.launch('office', 'office');
-    for (const path of ['/documents/conventions/999/convention.pdf', '/documents/conventions/abc/convention.pdf', '/documents/conventions/-1/attestation.pdf', '/documents/certificates/1e3']) {
+    for (const path of [
+      '/documents/conventions/999/convention.pdf',
+      '/documents/conventions/abc/convention.pdf',
+      '/documents/conventions/-1/attestation.pdf',
+      '/documents/certificates/1e3',
+    ]) {
       expect((await client.download(path)).status).toBe(404);
     }
   });
 
   it('without a session the answer tells to launch Pstage again from the LMS', async () => {
     const { convention } = await submitConventionAsStudent(pstage);
-    const response = await fetch(new URL(`/documents/conventions/${convention.id}/convention.pdf`, pstage.url), { headers: { accept: 'text/html' } });
+    const response = await fetch(new URL(`/documents/conventions/${convention.id}/convention.pdf`, pstage.url), {
+      headers: { accept: 'text/html' },
+    });
     expect(response.status).toBe(401);
     expect(await response.text()).toContain('Relancez Pstage depuis votre espace e-campus');
   });
@@ -64,10 +71,15 @@ describe('the civil-liability certificate', () => {
     ['the office', 'office', 'office', 200],
   ])('%s (%s, launched from %s) gets %d', async (_who, persona, link, status) => {
     const camille = await pstage.launch('camille-martin', 'm1-info');
-    const started = await camille.client.request('/student/conventions', { form: { _csrf: BrowserlessClient.csrfToken(camille.page.text) } });
+    const started = await camille.client.request('/student/conventions', {
+      form: { _csrf: BrowserlessClient.csrfToken(camille.page.text) },
+    });
     const conventionId = Number(/\/student\/conventions\/(\d+)/.exec(started.location ?? '')?.[1]);
     const [owner] = await pstage.database.db.select().from(users).where(eq(users.name, 'Camille Martin'));
-    const upload = await uploadCertificate(pstage.database.db, owner.id, conventionId, { originalname: 'attestation-responsabilité.pdf', buffer: certificate });
+    const upload = await uploadCertificate(pstage.database.db, owner.id, conventionId, {
+      originalname: 'attestation-responsabilité.pdf',
+      buffer: certificate,
+    });
     if (!upload.ok) throw new Error(JSON.stringify(upload.errors));
     const { client } = await pstage.launch(persona, link);
     const served = await client.download(`/documents/certificates/${upload.document.id}`);
@@ -76,7 +88,9 @@ describe('the civil-liability certificate', () => {
       expect(Buffer.compare(served.bytes, certificate)).toBe(0);
       expect(served.headers.get('content-type')).toBe('application/pdf');
       expect(served.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(served.headers.get('content-disposition')).toBe(`inline; filename="attestation-responsabilite.pdf"; filename*=UTF-8''attestation-responsabilit%C3%A9.pdf`);
+      expect(served.headers.get('content-disposition')).toBe(
+        `inline; filename="attestation-responsabilite.pdf"; filename*=UTF-8''attestation-responsabilit%C3%A9.pdf`,
+      );
     }
   });
 });

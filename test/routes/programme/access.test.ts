@@ -12,7 +12,12 @@ async function twoProgrammes() {
   const camille = await studentProposes(pstage, 'camille-martin');
   const hugo = await studentProposes(pstage, 'hugo-petit', 'l3-chimie');
   const sophie = await launchHead(pstage, 'sophie-bernard', 'l3-chimie');
-  await sophie.client.submit(`/programme/${sophie.programmeId}/tutors`, { civility: 'M.', firstName: 'Marc', lastName: 'Chimiste', email: 'marc@univ.example.fr' });
+  await sophie.client.submit(`/programme/${sophie.programmeId}/tutors`, {
+    civility: 'M.',
+    firstName: 'Marc',
+    lastName: 'Chimiste',
+    email: 'marc@univ.example.fr',
+  });
   const [l3Teacher] = await pstage.database.db.select().from(teachers).where(eq(teachers.programmeId, sophie.programmeId));
   const jean = await launchHead(pstage, 'jean-dupont', 'm1-info');
   return { camille, hugo, sophie, jean, l3Teacher, m1: jean.programmeId, l3: sophie.programmeId };
@@ -24,8 +29,17 @@ describe('a programme head sees and acts only on their own programmes', () => {
     for (const path of [`/programme/${l3}`, `/programme/${l3}/tutors`, `/programme/${l3}/subjects/${hugo.subject.id}`]) {
       expect((await jean.client.request(path)).status).toBe(403);
     }
-    expect((await jean.client.request(`/programme/${l3}/students/validate`, { form: { _csrf: jean.csrf, studentIds: String(hugo.subject.studentUserId) } })).status).toBe(403);
-    expect((await jean.client.request(`/programme/${l3}/subjects/${hugo.subject.id}`, { form: { _csrf: jean.csrf, decision: 'validate' } })).status).toBe(403);
+    expect(
+      (
+        await jean.client.request(`/programme/${l3}/students/validate`, {
+          form: { _csrf: jean.csrf, studentIds: String(hugo.subject.studentUserId) },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await jean.client.request(`/programme/${l3}/subjects/${hugo.subject.id}`, { form: { _csrf: jean.csrf, decision: 'validate' } }))
+        .status,
+    ).toBe(403);
     expect((await sophie.client.request(`/programme/${m1}`)).status).toBe(403);
     expect((await subjectById(pstage, hugo.subject.id)).state).toBe('proposed');
   });
@@ -42,12 +56,19 @@ describe('a programme head sees and acts only on their own programmes', () => {
   it('does not find another programme’s subject or convention through the head’s own programme URL', async () => {
     const { jean, m1, hugo } = await twoProgrammes();
     expect((await jean.client.request(`/programme/${m1}/subjects/${hugo.subject.id}`)).status).toBe(404);
-    const posted = await jean.client.request(`/programme/${m1}/subjects/${hugo.subject.id}`, { form: { _csrf: jean.csrf, decision: 'reject', comment: 'Non' } });
+    const posted = await jean.client.request(`/programme/${m1}/subjects/${hugo.subject.id}`, {
+      form: { _csrf: jean.csrf, decision: 'reject', comment: 'Non' },
+    });
     expect(posted.status).toBe(404);
     expect((await subjectById(pstage, hugo.subject.id)).state).toBe('proposed');
     const [l3Convention] = await pstage.database.db
       .insert(conventions)
-      .values({ studentUserId: hugo.subject.studentUserId, programmeId: hugo.subject.programmeId, academicYear: '2026-2027', student: { firstName: 'Hugo', lastName: 'Petit', email: 'h@example.fr', studentNumber: '22001122' } })
+      .values({
+        studentUserId: hugo.subject.studentUserId,
+        programmeId: hugo.subject.programmeId,
+        academicYear: '2026-2027',
+        student: { firstName: 'Hugo', lastName: 'Petit', email: 'h@example.fr', studentNumber: '22001122' },
+      })
       .returning();
     expect((await jean.client.request(`/programme/${m1}/conventions/${l3Convention.id}`)).status).toBe(404);
   });
@@ -55,7 +76,9 @@ describe('a programme head sees and acts only on their own programmes', () => {
   it('refuses crafted form fields: a student of another programme in a bulk validation, nothing written', async () => {
     const { jean, m1, camille, hugo } = await twoProgrammes();
     const before = await pstage.database.db.select().from(outbox);
-    const posted = await jean.client.request(`/programme/${m1}/students/validate`, { form: { _csrf: jean.csrf, studentIds: [String(camille.subject.studentUserId), String(hugo.subject.studentUserId)] } });
+    const posted = await jean.client.request(`/programme/${m1}/students/validate`, {
+      form: { _csrf: jean.csrf, studentIds: [String(camille.subject.studentUserId), String(hugo.subject.studentUserId)] },
+    });
     expect(posted.status).toBe(404);
     expect((await subjectById(pstage, camille.subject.id)).state).toBe('proposed');
     expect((await subjectById(pstage, hugo.subject.id)).state).toBe('proposed');
@@ -64,12 +87,16 @@ describe('a programme head sees and acts only on their own programmes', () => {
 
   it('refuses crafted form fields in a tutor assignment: another programme’s teacher, instructor or student, nothing written', async () => {
     const { jean, m1, camille, hugo, l3Teacher, sophie } = await twoProgrammes();
-    const assign = (tutor: string, studentIds: string[]) => jean.client.request(`/programme/${m1}/students/tutor`, { form: { _csrf: jean.csrf, tutor, studentIds } });
+    const assign = (tutor: string, studentIds: string[]) =>
+      jean.client.request(`/programme/${m1}/students/tutor`, { form: { _csrf: jean.csrf, tutor, studentIds } });
     const camilleId = String(camille.subject.studentUserId);
     expect((await assign(`teacher:${l3Teacher.id}`, [camilleId])).status).toBe(404);
     const [sophieUser] = await pstage.database.db.select().from(users).where(eq(users.sub, '203'));
     expect((await assign(`user:${sophieUser.id}`, [camilleId])).status).toBe(404);
-    const [m1Teacher] = await pstage.database.db.insert(teachers).values({ programmeId: m1, firstName: 'Alan', lastName: 'Turing', email: 'alan@univ.example.fr' }).returning();
+    const [m1Teacher] = await pstage.database.db
+      .insert(teachers)
+      .values({ programmeId: m1, firstName: 'Alan', lastName: 'Turing', email: 'alan@univ.example.fr' })
+      .returning();
     expect((await assign(`teacher:${m1Teacher.id}`, [camilleId, String(hugo.subject.studentUserId)])).status).toBe(404);
     expect((await assign('teacher:abc', [camilleId])).status).toBe(303);
     expect((await subjectById(pstage, camille.subject.id)).academicTutorId).toBeNull();

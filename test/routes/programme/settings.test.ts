@@ -40,10 +40,17 @@ describe("the programme's settings", () => {
     const { client, programmeId } = await launchHead(pstage);
     const saved = await saveSettings(client, programmeId, { teachingHours: ' 1 250 ', internshipTypes: ['optional'] });
     expect(saved).toMatchObject({ status: 303, location: `/programme/${programmeId}/settings?done=saved` });
-    expect(await programmeRow(programmeId)).toMatchObject({ teachingHours: 1250, teachingHoursSource: 'manual', internshipTypes: ['optional'] });
+    expect(await programmeRow(programmeId)).toMatchObject({
+      teachingHours: 1250,
+      teachingHoursSource: 'manual',
+      internshipTypes: ['optional'],
+    });
     const [entry] = await pstage.database.db.select().from(auditLog).where(eq(auditLog.action, 'programme.settings'));
     expect(entry).toMatchObject({ targetType: 'programme', targetId: String(programmeId) });
-    expect(entry.details).toMatchObject({ teachingHours: { from: 420, to: 1250, fromSource: 'launch' }, internshipTypes: { from: ['compulsory', 'optional'], to: ['optional'] } });
+    expect(entry.details).toMatchObject({
+      teachingHours: { from: 420, to: 1250, fromSource: 'launch' },
+      internshipTypes: { from: ['compulsory', 'optional'], to: ['optional'] },
+    });
     const page = await client.request(saved.location!);
     expect(page.text).toContain('Les paramètres de la formation sont enregistrés.');
     expect(page.text).toContain('1250 heures par an, saisies dans Pstage');
@@ -56,21 +63,32 @@ describe("the programme's settings", () => {
 
   it('a launch still fills or updates hours that came from the LMS, and records where they came from', async () => {
     const { programmeId } = await launchHead(pstage);
-    await pstage.database.db.update(programmes).set({ teachingHours: 300, teachingHoursSource: 'launch' }).where(eq(programmes.id, programmeId));
+    await pstage.database.db
+      .update(programmes)
+      .set({ teachingHours: 300, teachingHoursSource: 'launch' })
+      .where(eq(programmes.id, programmeId));
     await launchHead(pstage);
     expect(await programmeRow(programmeId)).toMatchObject({ teachingHours: 420, teachingHoursSource: 'launch' });
-    await pstage.database.db.update(programmes).set({ teachingHours: null, teachingHoursSource: null }).where(eq(programmes.id, programmeId));
+    await pstage.database.db
+      .update(programmes)
+      .set({ teachingHours: null, teachingHoursSource: null })
+      .where(eq(programmes.id, programmeId));
     await launchHead(pstage);
     expect(await programmeRow(programmeId)).toMatchObject({ teachingHours: 420, teachingHoursSource: 'launch' });
   });
 
   it('warns on the panel and the settings page when the hours are missing or under the legal 200 h, with a link to fix them', async () => {
     const { client, programmeId } = await launchHead(pstage);
-    await pstage.database.db.update(programmes).set({ teachingHours: null, teachingHoursSource: null }).where(eq(programmes.id, programmeId));
+    await pstage.database.db
+      .update(programmes)
+      .set({ teachingHours: null, teachingHoursSource: null })
+      .where(eq(programmes.id, programmeId));
     const panel = await client.request(`/programme/${programmeId}`);
     expect(panel.text).toContain('data-hours-warning');
     expect(panel.text).toContain('vos étudiants ne peuvent pas créer leur convention');
-    expect((await client.request(`/programme/${programmeId}/settings`)).text).toContain('Aucun volume d&#39;enseignement annuel n&#39;est enregistré');
+    expect((await client.request(`/programme/${programmeId}/settings`)).text).toContain(
+      'Aucun volume d&#39;enseignement annuel n&#39;est enregistré',
+    );
 
     await saveSettings(client, programmeId, { teachingHours: '150', internshipTypes: ['compulsory', 'optional'] });
     const low = await client.request(`/programme/${programmeId}/settings`);
@@ -104,7 +122,11 @@ describe("the programme's settings", () => {
     expect(crafted.location).toBe(`/programme/${programmeId}/settings`);
     expect((await client.request(crafted.location!)).text).toContain('id="internshipTypes-error"');
 
-    expect(await programmeRow(programmeId)).toMatchObject({ teachingHours: 420, teachingHoursSource: 'launch', internshipTypes: ['compulsory', 'optional'] });
+    expect(await programmeRow(programmeId)).toMatchObject({
+      teachingHours: 420,
+      teachingHoursSource: 'launch',
+      internshipTypes: ['compulsory', 'optional'],
+    });
     expect(await pstage.database.db.select().from(auditLog).where(eq(auditLog.action, 'programme.settings'))).toHaveLength(0);
   });
 
@@ -114,9 +136,13 @@ describe("the programme's settings", () => {
     const path = `/programme/${jean.programmeId}/settings`;
     const jeanPage = await jean.client.request(path);
     const seen = /name="seen" value="([^"]*)"/.exec(jeanPage.text)![1];
-    expect((await saveSettings(claire.client, claire.programmeId, { teachingHours: '500', internshipTypes: 'compulsory' })).location).toBe(`${path}?done=saved`);
+    expect((await saveSettings(claire.client, claire.programmeId, { teachingHours: '500', internshipTypes: 'compulsory' })).location).toBe(
+      `${path}?done=saved`,
+    );
 
-    const late = await jean.client.request(path, { form: { _csrf: BrowserlessClient.csrfToken(jeanPage.text), seen, teachingHours: '440', internshipTypes: ['compulsory', 'optional'] } });
+    const late = await jean.client.request(path, {
+      form: { _csrf: BrowserlessClient.csrfToken(jeanPage.text), seen, teachingHours: '440', internshipTypes: ['compulsory', 'optional'] },
+    });
     expect(late).toMatchObject({ status: 303, location: path });
     expect(await programmeRow(jean.programmeId)).toMatchObject({ teachingHours: 500, internshipTypes: ['compulsory'] });
     expect(await pstage.database.db.select().from(auditLog).where(eq(auditLog.action, 'programme.settings'))).toHaveLength(1);
@@ -127,7 +153,9 @@ describe("the programme's settings", () => {
 
     const current = await jean.client.request(path);
     expect(current.text).toContain('value="500"');
-    expect((await saveSettings(jean.client, jean.programmeId, { teachingHours: '440', internshipTypes: ['compulsory', 'optional'] })).location).toBe(`${path}?done=saved`);
+    expect(
+      (await saveSettings(jean.client, jean.programmeId, { teachingHours: '440', internshipTypes: ['compulsory', 'optional'] })).location,
+    ).toBe(`${path}?done=saved`);
     expect(await programmeRow(jean.programmeId)).toMatchObject({ teachingHours: 440, internshipTypes: ['compulsory', 'optional'] });
   });
 
@@ -151,10 +179,49 @@ describe("the programme's settings", () => {
     const base = started.location!.replace(/\/personal$/, '');
     // The steps before the internship one, as the student fills them.
     const steps: [string, Record<string, string>, string?][] = [
-      [`${base}/personal`, { civility: 'Mme', firstName: 'Camille', lastName: 'Martin', birthDate: '2001-05-04', street: '1 rue des Écoles', postalCode: '75005', city: 'Paris', country: 'FR', phone: '0601020304', healthInsuranceFund: 'CPAM de Paris', healthInsuranceAffiliation: '2010575005123', academicYear: `${nextYear - 1}-${nextYear}` }],
-      [`${base}/organisation`, { name: 'Société Générale Informatique', country: 'FR', siret: '73282932000074', headcountBand: '50-249', sector: 'private', street: '2 avenue de la Gare', postalCode: '69001', city: 'Lyon' }, `${base}/organisation/create`],
+      [
+        `${base}/personal`,
+        {
+          civility: 'Mme',
+          firstName: 'Camille',
+          lastName: 'Martin',
+          birthDate: '2001-05-04',
+          street: '1 rue des Écoles',
+          postalCode: '75005',
+          city: 'Paris',
+          country: 'FR',
+          phone: '0601020304',
+          healthInsuranceFund: 'CPAM de Paris',
+          healthInsuranceAffiliation: '2010575005123',
+          academicYear: `${nextYear - 1}-${nextYear}`,
+        },
+      ],
+      [
+        `${base}/organisation`,
+        {
+          name: 'Société Générale Informatique',
+          country: 'FR',
+          siret: '73282932000074',
+          headcountBand: '50-249',
+          sector: 'private',
+          street: '2 avenue de la Gare',
+          postalCode: '69001',
+          city: 'Lyon',
+        },
+        `${base}/organisation/create`,
+      ],
       [`${base}/service`, { choice: 'new', name: 'Direction informatique', sameAddress: 'yes' }],
-      [`${base}/tutor`, { choice: 'new', civility: 'M.', firstName: 'Paul', lastName: 'Durand', function: 'Chef de projet', email: 'paul.durand@example.fr' }],
+      [
+        `${base}/tutor`,
+        {
+          choice: 'new',
+          civility: 'M.',
+          firstName: 'Paul',
+          lastName: 'Durand',
+          function: 'Chef de projet',
+          email: 'paul.durand@example.fr',
+        },
+      ],
     ];
     for (const [path, fields, action] of steps) expect((await client.submit(path, fields, action)).status).toBe(303);
     const step = await client.request(`${base}/internship`);
@@ -168,11 +235,27 @@ describe("the programme's settings", () => {
     const sophie = await launchHead(pstage, 'sophie-bernard', 'l3-chimie');
     const m1 = jean.programmeId;
     expect((await sophie.client.request(`/programme/${m1}/settings`)).status).toBe(403);
-    expect((await sophie.client.request(`/programme/${m1}/settings`, { form: { _csrf: sophie.csrf, teachingHours: '100', internshipTypes: 'optional' } })).status).toBe(403);
+    expect(
+      (
+        await sophie.client.request(`/programme/${m1}/settings`, {
+          form: { _csrf: sophie.csrf, teachingHours: '100', internshipTypes: 'optional' },
+        })
+      ).status,
+    ).toBe(403);
     const { client: student, page } = await pstage.launch('camille-martin', 'm1-info');
     expect((await student.request(`/programme/${m1}/settings`)).status).toBe(403);
-    expect((await student.request(`/programme/${m1}/settings`, { form: { _csrf: BrowserlessClient.csrfToken(page.text), teachingHours: '100', internshipTypes: 'optional' } })).status).toBe(403);
-    expect(await programmeRow(m1)).toMatchObject({ teachingHours: 420, teachingHoursSource: 'launch', internshipTypes: ['compulsory', 'optional'] });
+    expect(
+      (
+        await student.request(`/programme/${m1}/settings`, {
+          form: { _csrf: BrowserlessClient.csrfToken(page.text), teachingHours: '100', internshipTypes: 'optional' },
+        })
+      ).status,
+    ).toBe(403);
+    expect(await programmeRow(m1)).toMatchObject({
+      teachingHours: 420,
+      teachingHoursSource: 'launch',
+      internshipTypes: ['compulsory', 'optional'],
+    });
   });
 
   it("the office sees each programme's teaching hours and where they came from on the statistics page, flagged when they block conventions", async () => {

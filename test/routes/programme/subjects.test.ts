@@ -28,7 +28,11 @@ describe('the programme head decides on subjects', () => {
     expect(decided.decidedAt).not.toBeNull();
     expect(decided.decidedBy).not.toBeNull();
     const rows = (await outboxRows()).slice(before);
-    expect(rows.find((row) => row.kind === 'mail')?.payload).toMatchObject({ template: 'subjectDecided', to: { email: 'camille.martin@etu.example.fr' }, data: { decision: 'validated', subjectTitle: 'Sujet de camille-martin' } });
+    expect(rows.find((row) => row.kind === 'mail')?.payload).toMatchObject({
+      template: 'subjectDecided',
+      to: { email: 'camille.martin@etu.example.fr' },
+      data: { decision: 'validated', subjectTitle: 'Sujet de camille-martin' },
+    });
     expect(rows.find((row) => row.kind === 'ags')?.payload).toMatchObject({ subjectState: 'validated' });
     expect(await pstage.database.db.select().from(auditLog).where(eq(auditLog.action, 'subject.validate'))).toHaveLength(1);
     const after = await head.client.request(posted.location!);
@@ -69,11 +73,18 @@ describe('the programme head decides on subjects', () => {
   it('rejects with a comment: the student sees the decision and the comment, and receives it by mail', async () => {
     const { subject, client: student } = await studentProposes(pstage, 'camille-martin');
     const head = await launchHead(pstage);
-    const posted = await head.client.submit(`/programme/${head.programmeId}/subjects/${subject.id}`, { decision: 'reject', comment: 'Précisez les missions confiées.' });
+    const posted = await head.client.submit(`/programme/${head.programmeId}/subjects/${subject.id}`, {
+      decision: 'reject',
+      comment: 'Précisez les missions confiées.',
+    });
     expect(posted.status).toBe(303);
     expect(await subjectById(pstage, subject.id)).toMatchObject({ state: 'rejected', decisionComment: 'Précisez les missions confiées.' });
-    const mail = (await outboxRows()).find((row) => row.kind === 'mail' && (row.payload as { template: string }).template === 'subjectDecided');
-    expect(mail?.payload).toMatchObject({ data: { decision: 'rejected', comment: 'Précisez les missions confiées.', path: `/student/subject/${subject.id}` } });
+    const mail = (await outboxRows()).find(
+      (row) => row.kind === 'mail' && (row.payload as { template: string }).template === 'subjectDecided',
+    );
+    expect(mail?.payload).toMatchObject({
+      data: { decision: 'rejected', comment: 'Précisez les missions confiées.', path: `/student/subject/${subject.id}` },
+    });
     const page = await head.client.request(posted.location!);
     expect(page.text).toContain('Précisez les missions confiées.');
     const home = await student.request('/student');
@@ -89,14 +100,21 @@ describe('the programme head decides on subjects', () => {
     expect(list.text).toContain('Sujet de camille-martin');
     expect(list.text).toContain('Sujet de elodie-lefevre');
     const ids = [camille.subject.studentUserId, elodie.subject.studentUserId].map(String);
-    const posted = await head.client.submit(`/programme/${head.programmeId}`, { studentIds: ids }, `/programme/${head.programmeId}/students/validate`);
+    const posted = await head.client.submit(
+      `/programme/${head.programmeId}`,
+      { studentIds: ids },
+      `/programme/${head.programmeId}/students/validate`,
+    );
     expect(posted.status).toBe(303);
     expect(posted.location).toContain('count=2');
     expect((await subjectById(pstage, camille.subject.id)).state).toBe('validated');
     expect((await subjectById(pstage, elodie.subject.id)).state).toBe('validated');
     const mails = (await outboxRows()).filter((row) => row.kind === 'mail');
     expect(mails.map((row) => (row.payload as { to: { email: string; locale: string } }).to)).toEqual(
-      expect.arrayContaining([expect.objectContaining({ email: 'camille.martin@etu.example.fr', locale: 'fr' }), expect.objectContaining({ email: 'elodie.lefevre@etu.example.fr', locale: 'en' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ email: 'camille.martin@etu.example.fr', locale: 'fr' }),
+        expect.objectContaining({ email: 'elodie.lefevre@etu.example.fr', locale: 'en' }),
+      ]),
     );
     const page = await head.client.request(posted.location!);
     expect(page.text).toContain('2 sujets validés.');
@@ -119,7 +137,9 @@ describe('the programme head decides on subjects', () => {
     const path = `/programme/${head.programmeId}/subjects/${subject.id}`;
     const page = await head.client.request(path);
     await head.client.submit(path, { decision: 'validate' });
-    const again = await head.client.request(path, { form: { _csrf: /name="_csrf" value="([^"]+)"/.exec(page.text)![1], decision: 'reject', comment: 'Trop tard' } });
+    const again = await head.client.request(path, {
+      form: { _csrf: /name="_csrf" value="([^"]+)"/.exec(page.text)![1], decision: 'reject', comment: 'Trop tard' },
+    });
     expect(again.status).toBe(409);
     expect((await subjectById(pstage, subject.id)).state).toBe('validated');
   });

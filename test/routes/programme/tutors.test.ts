@@ -24,18 +24,32 @@ describe('the programme head assigns academic tutors', () => {
     expect(panel.text).toContain('Claire Lambert (0 stagiaire(s)) — enseignant du cours');
 
     const students = [convention.studentUserId, elodie.subject.studentUserId].map(String);
-    const posted = await head.client.submit(`/programme/${head.programmeId}`, { studentIds: students, tutor: `user:${claire}` }, `/programme/${head.programmeId}/students/tutor`);
+    const posted = await head.client.submit(
+      `/programme/${head.programmeId}`,
+      { studentIds: students, tutor: `user:${claire}` },
+      `/programme/${head.programmeId}/students/tutor`,
+    );
     expect(posted.status).toBe(303);
     expect(posted.location).toContain('done=tutorAssigned&count=2');
 
     const db = pstage.database.db;
     const created = await db.select().from(teachers).where(eq(teachers.userId, claire));
     expect(created).toHaveLength(1);
-    expect(created[0]).toMatchObject({ programmeId: head.programmeId, firstName: 'Claire', lastName: 'Lambert', email: 'claire.lambert@univ.example.fr' });
+    expect(created[0]).toMatchObject({
+      programmeId: head.programmeId,
+      firstName: 'Claire',
+      lastName: 'Lambert',
+      email: 'claire.lambert@univ.example.fr',
+    });
     const [updated] = await db.select().from(conventions).where(eq(conventions.id, convention.id));
     expect(updated).toMatchObject({ academicTutorId: created[0].id, version: convention.version + 1, state: 'submitted' });
-    const events = await db.select().from(conventionEvents).where(and(eq(conventionEvents.conventionId, convention.id), eq(conventionEvents.event, 'assign_tutor')));
-    expect(events).toEqual([expect.objectContaining({ actorRole: 'programme', fromState: 'submitted', toState: 'submitted', reason: 'Claire Lambert' })]);
+    const events = await db
+      .select()
+      .from(conventionEvents)
+      .where(and(eq(conventionEvents.conventionId, convention.id), eq(conventionEvents.event, 'assign_tutor')));
+    expect(events).toEqual([
+      expect.objectContaining({ actorRole: 'programme', fromState: 'submitted', toState: 'submitted', reason: 'Claire Lambert' }),
+    ]);
     const [subject] = await db.select().from(subjects).where(eq(subjects.id, elodie.subject.id));
     expect(subject.academicTutorId).toBe(created[0].id);
 
@@ -46,13 +60,21 @@ describe('the programme head assigns academic tutors', () => {
     expect(page.text).not.toContain(`value="user:${claire}"`);
 
     // Assigning again reuses the teacher.
-    await head.client.submit(`/programme/${head.programmeId}`, { studentIds: students, tutor: `user:${claire}` }, `/programme/${head.programmeId}/students/tutor`);
+    await head.client.submit(
+      `/programme/${head.programmeId}`,
+      { studentIds: students, tutor: `user:${claire}` },
+      `/programme/${head.programmeId}/students/tutor`,
+    );
     expect(await db.select().from(teachers).where(eq(teachers.userId, claire))).toHaveLength(1);
   });
 
   it('sends a tutor assignment without a tutor or without students back with the errors next to the fields', async () => {
     const head = await launchHead(pstage);
-    const posted = await head.client.submit(`/programme/${head.programmeId}`, { tutor: '' }, `/programme/${head.programmeId}/students/tutor`);
+    const posted = await head.client.submit(
+      `/programme/${head.programmeId}`,
+      { tutor: '' },
+      `/programme/${head.programmeId}/students/tutor`,
+    );
     expect(posted.status).toBe(303);
     const page = await head.client.request(`/programme/${head.programmeId}`);
     expect(page.text).toContain('Sélectionnez au moins un étudiant.');
@@ -75,15 +97,31 @@ describe('the programme head assigns academic tutors', () => {
     expect(errors.text).toContain('value="Anne"');
     expect(await pstage.database.db.select().from(teachers)).toHaveLength(0);
 
-    const created = await head.client.submit(path, { civility: 'Mme', firstName: 'Anne', lastName: 'Leroy', email: 'Anne.Leroy@univ.example.fr' });
+    const created = await head.client.submit(path, {
+      civility: 'Mme',
+      firstName: 'Anne',
+      lastName: 'Leroy',
+      email: 'Anne.Leroy@univ.example.fr',
+    });
     expect(created.location).toBe(`${path}?done=teacherCreated`);
     const [teacher] = await pstage.database.db.select().from(teachers);
-    expect(teacher).toMatchObject({ civility: 'Mme', firstName: 'Anne', lastName: 'Leroy', email: 'anne.leroy@univ.example.fr', programmeId: head.programmeId, userId: null });
+    expect(teacher).toMatchObject({
+      civility: 'Mme',
+      firstName: 'Anne',
+      lastName: 'Leroy',
+      email: 'anne.leroy@univ.example.fr',
+      programmeId: head.programmeId,
+      userId: null,
+    });
     const page = await head.client.request(created.location!);
     expect(page.text).toContain('Anne Leroy');
     expect(page.text).toContain('ajouté dans Pstage');
 
-    const assigned = await head.client.submit(`/programme/${head.programmeId}`, { studentIds: String(elodie.subject.studentUserId), tutor: `teacher:${teacher.id}` }, `/programme/${head.programmeId}/students/tutor`);
+    const assigned = await head.client.submit(
+      `/programme/${head.programmeId}`,
+      { studentIds: String(elodie.subject.studentUserId), tutor: `teacher:${teacher.id}` },
+      `/programme/${head.programmeId}/students/tutor`,
+    );
     expect(assigned.status).toBe(303);
     const [subject] = await pstage.database.db.select().from(subjects).where(eq(subjects.id, elodie.subject.id));
     expect(subject.academicTutorId).toBe(teacher.id);
@@ -94,7 +132,11 @@ describe('the programme head assigns academic tutors', () => {
     const head = await launchHead(pstage);
     const claire = await userId('202');
     const thomas = await userId('103');
-    const posted = await head.client.submit(`/programme/${head.programmeId}`, { studentIds: [String(elodie.subject.studentUserId), String(thomas)], tutor: `user:${claire}` }, `/programme/${head.programmeId}/students/tutor`);
+    const posted = await head.client.submit(
+      `/programme/${head.programmeId}`,
+      { studentIds: [String(elodie.subject.studentUserId), String(thomas)], tutor: `user:${claire}` },
+      `/programme/${head.programmeId}/students/tutor`,
+    );
     expect(posted.location).toContain('count=1&skipped=1');
     const page = await head.client.request(posted.location!);
     expect(page.text).toContain('Enseignant référent désigné pour 1 étudiant. 1 étudiant sélectionné n&#39;a ni sujet ni convention');
@@ -107,20 +149,52 @@ describe('the programme head assigns academic tutors', () => {
     const tutorId = convention.academicTutorId!;
     // Camille's internship is next calendar year, which is this academic year or the next depending on the day:
     // cancelled, it never counts, so the count below is the same on any day of the year.
-    await cancelConvention({ db, officeEmail: 'stages@localhost' }, convention.studentUserId, convention.id, convention.version, null, testClock);
+    await cancelConvention(
+      { db, officeEmail: 'stages@localhost' },
+      convention.studentUserId,
+      convention.id,
+      convention.version,
+      null,
+      testClock,
+    );
     const year = currentAcademicYear;
     const elodie = await userId('102');
     const thomas = await userId('103');
     await db.insert(conventions).values([
-      { studentUserId: elodie, programmeId: head.programmeId, academicYear: year, academicTutorId: tutorId, state: 'draft', student: { firstName: 'Élodie', lastName: 'Lefèvre', email: 'e@example.fr', studentNumber: '21905678' } },
-      { studentUserId: thomas, programmeId: head.programmeId, academicYear: year, academicTutorId: tutorId, state: 'submitted', student: { firstName: 'Thomas', lastName: 'Roux', email: 't@example.fr', studentNumber: '21907001' } },
-      { studentUserId: thomas, programmeId: head.programmeId, academicYear: year, academicTutorId: tutorId, state: 'cancelled', student: { firstName: 'Thomas', lastName: 'Roux', email: 't@example.fr', studentNumber: '21907001' } },
+      {
+        studentUserId: elodie,
+        programmeId: head.programmeId,
+        academicYear: year,
+        academicTutorId: tutorId,
+        state: 'draft',
+        student: { firstName: 'Élodie', lastName: 'Lefèvre', email: 'e@example.fr', studentNumber: '21905678' },
+      },
+      {
+        studentUserId: thomas,
+        programmeId: head.programmeId,
+        academicYear: year,
+        academicTutorId: tutorId,
+        state: 'submitted',
+        student: { firstName: 'Thomas', lastName: 'Roux', email: 't@example.fr', studentNumber: '21907001' },
+      },
+      {
+        studentUserId: thomas,
+        programmeId: head.programmeId,
+        academicYear: year,
+        academicTutorId: tutorId,
+        state: 'cancelled',
+        student: { firstName: 'Thomas', lastName: 'Roux', email: 't@example.fr', studentNumber: '21907001' },
+      },
     ]);
     const cap = pstage.services.config.academicTutorCap;
     try {
       pstage.services.config.academicTutorCap = 1;
       const page = await head.client.request(`/programme/${head.programmeId}/tutors`);
-      expect(page.text).toMatch(new RegExp(`data-tutor="teacher:${tutorId}">\\s*<td>Anne Leroy</td>\\s*<td>[^<]*</td>\\s*<td>2 <span class="badge text-bg-warning" data-over-cap>Au-delà du plafond \\(1\\)`));
+      expect(page.text).toMatch(
+        new RegExp(
+          `data-tutor="teacher:${tutorId}">\\s*<td>Anne Leroy</td>\\s*<td>[^<]*</td>\\s*<td>2 <span class="badge text-bg-warning" data-over-cap>Au-delà du plafond \\(1\\)`,
+        ),
+      );
       const panel = await head.client.request(`/programme/${head.programmeId}`);
       expect(panel.text).toContain('Anne Leroy (2 stagiaire(s), au-delà du plafond)');
     } finally {

@@ -20,7 +20,8 @@ async function studentWithConvention() {
   return { client, conventionId };
 }
 
-const upload = (client: BrowserlessClient, bytes: Buffer, filename: string, type?: string) => uploadCertificateForm(client, bytes, filename, { type });
+const upload = (client: BrowserlessClient, bytes: Buffer, filename: string, type?: string) =>
+  uploadCertificateForm(client, bytes, filename, { type });
 
 describe('the civil-liability certificate', () => {
   it('shows the form with its hint, the CSRF token in the action, and no certificate yet', async () => {
@@ -90,7 +91,9 @@ describe('the civil-liability certificate', () => {
     expect(document.filename).toBe('attestation-Élodie.pdf');
     const page = await client.request('/student/certificate');
     expect(page.text).toContain('attestation-Élodie.pdf');
-    const response = await fetch(new URL(`/student/certificate/${document.id}`, client.baseUrl), { headers: { cookie: cookieHeader(client) } });
+    const response = await fetch(new URL(`/student/certificate/${document.id}`, client.baseUrl), {
+      headers: { cookie: cookieHeader(client) },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/pdf/);
     expect(response.headers.get('content-disposition')).toMatch(/^inline; /);
@@ -120,15 +123,24 @@ describe('the civil-liability certificate', () => {
     const { client, conventionId } = await studentWithConvention();
     const elodie = await pstage.launch('elodie-lefevre', 'm1-info');
     const elodieConvention = await startDraftConvention(elodie.client);
-    expect(await uploadCertificateForm(client, pdf, 'attestation.pdf', { conventionId: elodieConvention })).toEqual({ status: 303, location: '/student/certificate' });
+    expect(await uploadCertificateForm(client, pdf, 'attestation.pdf', { conventionId: elodieConvention })).toEqual({
+      status: 303,
+      location: '/student/certificate',
+    });
     let page = await client.request('/student/certificate');
     expect(page.text).toMatch(/id="conventionId-error"[^>]*>Choisissez la convention que couvre cette attestation\./);
-    expect(await uploadCertificateForm(client, Buffer.alloc(0), 'vide.pdf', { conventionId: null })).toEqual({ status: 303, location: '/student/certificate' });
+    expect(await uploadCertificateForm(client, Buffer.alloc(0), 'vide.pdf', { conventionId: null })).toEqual({
+      status: 303,
+      location: '/student/certificate',
+    });
     page = await client.request('/student/certificate');
     expect(page.text).toContain('id="conventionId-error"');
     expect(page.text).toContain('id="certificate-error"');
     expect(await pstage.database.db.select().from(documents)).toHaveLength(0);
-    expect(await uploadCertificateForm(client, pdf, 'attestation.pdf', { conventionId })).toEqual({ status: 303, location: '/student/certificate?done=uploaded' });
+    expect(await uploadCertificateForm(client, pdf, 'attestation.pdf', { conventionId })).toEqual({
+      status: 303,
+      location: '/student/certificate?done=uploaded',
+    });
   });
 
   it('ties the certificate to the chosen convention, whatever the academic year of the upload day', async () => {
@@ -136,7 +148,9 @@ describe('the civil-liability certificate', () => {
     const first = (await pstage.database.db.select().from(conventions).where(eq(conventions.id, conventionId)))[0];
     const { id: second } = await startConvention(pstage.database.db, first.studentUserId, first.programmeId, today);
     await pstage.database.db.update(conventions).set({ academicYear: '2031-2032' }).where(eq(conventions.id, second));
-    expect((await client.request(`/student/certificate?convention=${second}`)).text).toMatch(new RegExp(`<option value="${second}" selected>`));
+    expect((await client.request(`/student/certificate?convention=${second}`)).text).toMatch(
+      new RegExp(`<option value="${second}" selected>`),
+    );
     await uploadCertificateForm(client, pdf, 'attestation-septembre.pdf', { conventionId: second });
     const [document] = await pstage.database.db.select().from(documents);
     expect(document).toMatchObject({ conventionId: second, academicYear: '2031-2032' });

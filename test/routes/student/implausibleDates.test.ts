@@ -5,7 +5,20 @@ import { nextYear, validInternship } from '../../support/studentJourney';
 
 const pstage = useTestPstage();
 
-const personal = { civility: 'Mme', firstName: 'Camille', lastName: 'Martin', birthDate: '2001-05-04', street: '1 rue des Écoles', postalCode: '75005', city: 'Paris', country: 'FR', phone: '0601020304', healthInsuranceFund: 'CPAM de Paris', healthInsuranceAffiliation: '2010575005123', academicYear: `${nextYear - 1}-${nextYear}` };
+const personal = {
+  civility: 'Mme',
+  firstName: 'Camille',
+  lastName: 'Martin',
+  birthDate: '2001-05-04',
+  street: '1 rue des Écoles',
+  postalCode: '75005',
+  city: 'Paris',
+  country: 'FR',
+  phone: '0601020304',
+  healthInsuranceFund: 'CPAM de Paris',
+  healthInsuranceAffiliation: '2010575005123',
+  academicYear: `${nextYear - 1}-${nextYear}`,
+};
 
 /** A draft whose first four steps are done, so that the internship step's page can show its errors. */
 async function draftAtInternship() {
@@ -14,9 +27,25 @@ async function draftAtInternship() {
   const base = started.location!.replace(/\/personal$/, '');
   const steps: [string, FormFields, string?][] = [
     [`${base}/personal`, personal],
-    [`${base}/organisation`, { name: 'Société Générale Informatique', country: 'FR', siret: '73282932000074', headcountBand: '50-249', sector: 'private', street: '2 avenue de la Gare', postalCode: '69001', city: 'Lyon' }, `${base}/organisation/create`],
+    [
+      `${base}/organisation`,
+      {
+        name: 'Société Générale Informatique',
+        country: 'FR',
+        siret: '73282932000074',
+        headcountBand: '50-249',
+        sector: 'private',
+        street: '2 avenue de la Gare',
+        postalCode: '69001',
+        city: 'Lyon',
+      },
+      `${base}/organisation/create`,
+    ],
     [`${base}/service`, { choice: 'new', name: 'Direction informatique', sameAddress: 'yes' }],
-    [`${base}/tutor`, { choice: 'new', civility: 'M.', firstName: 'Paul', lastName: 'Durand', function: 'Chef de projet', email: 'paul.durand@example.fr' }],
+    [
+      `${base}/tutor`,
+      { choice: 'new', civility: 'M.', firstName: 'Paul', lastName: 'Durand', function: 'Chef de projet', email: 'paul.durand@example.fr' },
+    ],
   ];
   for (const [path, fields, action] of steps) expect((await client.submit(path, fields, action)).status).toBe(303);
   return { client, base };
@@ -49,19 +78,39 @@ describe('dates outside what an internship can be', () => {
   it('refuse an internship of more than two years, an interruption outside it, and accept exactly two years', async () => {
     const { client, base } = await draftAtInternship();
     const before = await theDraft();
-    const tooLong = await client.submit(`${base}/internship`, { ...validInternship, startDate: `${nextYear}-03-02`, endDate: `${nextYear + 2}-03-03` });
+    const tooLong = await client.submit(`${base}/internship`, {
+      ...validInternship,
+      startDate: `${nextYear}-03-02`,
+      endDate: `${nextYear + 2}-03-03`,
+    });
     expect(tooLong.location).toBe(`${base}/internship`);
     let page = (await client.request(`${base}/internship`)).text;
-    expect(fieldError(page, 'endDate')).toBe('Un stage dure au plus deux ans : la date de fin doit être au plus deux ans après la date de début.');
-    const outside = await client.submit(`${base}/internship`, { ...validInternship, interruption1Start: `${nextYear}-07-01`, interruption1End: `${nextYear}-07-03` });
+    expect(fieldError(page, 'endDate')).toBe(
+      'Un stage dure au plus deux ans : la date de fin doit être au plus deux ans après la date de début.',
+    );
+    const outside = await client.submit(`${base}/internship`, {
+      ...validInternship,
+      interruption1Start: `${nextYear}-07-01`,
+      interruption1End: `${nextYear}-07-03`,
+    });
     expect(outside.location).toBe(`${base}/internship`);
     page = (await client.request(`${base}/internship`)).text;
-    expect(fieldError(page, 'interruption1Start')).toBe('L&#39;interruption doit être comprise entre les dates de début et de fin du stage.');
+    expect(fieldError(page, 'interruption1Start')).toBe(
+      'L&#39;interruption doit être comprise entre les dates de début et de fin du stage.',
+    );
     expect(await theDraft()).toEqual(before);
 
-    const twoYears = await client.submit(`${base}/internship`, { ...validInternship, startDate: `${nextYear}-03-02`, endDate: `${nextYear + 2}-03-02` });
+    const twoYears = await client.submit(`${base}/internship`, {
+      ...validInternship,
+      startDate: `${nextYear}-03-02`,
+      endDate: `${nextYear + 2}-03-02`,
+    });
     expect(twoYears.location).toBe(`${base}/review`);
-    expect(await theDraft()).toMatchObject({ startDate: `${nextYear}-03-02`, endDate: `${nextYear + 2}-03-02`, computedTotalHours: expect.any(Number) });
+    expect(await theDraft()).toMatchObject({
+      startDate: `${nextYear}-03-02`,
+      endDate: `${nextYear + 2}-03-02`,
+      computedTotalHours: expect.any(Number),
+    });
   });
 
   it('refuse a date of birth that gives no plausible age, in French and in English', async () => {
@@ -71,13 +120,22 @@ describe('dates outside what an internship can be', () => {
     for (const birthDate of ['1850-01-01', '1900-01-01', `${nextYear}-01-01`]) {
       expect((await client.submit(`${base}/personal`, { ...personal, birthDate })).location).toBe(`${base}/personal`);
       const html = (await client.request(`${base}/personal`)).text;
-      expect([birthDate, fieldError(html, 'birthDate')]).toEqual([birthDate, 'Vérifiez la date de naissance : elle doit correspondre à un âge compris entre 14 et 100 ans.']);
+      expect([birthDate, fieldError(html, 'birthDate')]).toEqual([
+        birthDate,
+        'Vérifiez la date de naissance : elle doit correspondre à un âge compris entre 14 et 100 ans.',
+      ]);
     }
     expect((await theDraft()).student).not.toHaveProperty('birthDate');
     const elodie = await pstage.launch('elodie-lefevre', 'm1-info');
-    const elodieStart = await elodie.client.request('/student/conventions', { form: { _csrf: BrowserlessClient.csrfToken(elodie.page.text) } });
+    const elodieStart = await elodie.client.request('/student/conventions', {
+      form: { _csrf: BrowserlessClient.csrfToken(elodie.page.text) },
+    });
     const elodieBase = elodieStart.location!.replace(/\/personal$/, '');
-    await elodie.client.submit(`${elodieBase}/personal`, { ...personal, birthDate: '1850-01-01', academicYear: `${nextYear - 1}-${nextYear + 5}` });
+    await elodie.client.submit(`${elodieBase}/personal`, {
+      ...personal,
+      birthDate: '1850-01-01',
+      academicYear: `${nextYear - 1}-${nextYear + 5}`,
+    });
     const html = (await elodie.client.request(`${elodieBase}/personal`)).text;
     expect(fieldError(html, 'birthDate')).toBe('Check the date of birth: it must give an age between 14 and 100.');
     expect(fieldError(html, 'academicYear')).toBe('Make a choice.');
@@ -87,8 +145,15 @@ describe('dates outside what an internship can be', () => {
     const { client } = await pstage.launch('camille-martin', 'm1-info');
     const form = await client.request('/student/subject/new');
     const programmeId = /name="programmeId" value="(\d+)"/.exec(form.text)![1];
-    for (const [approximateStart, approximateEnd] of [['0100-01-01', '9999-12-31'], [`${nextYear}-01-01`, `${nextYear + 3}-01-01`]]) {
-      const posted = await client.submit('/student/subject/new', { programmeId, title: 'Sujet', description: 'Description', approximateStart, approximateEnd }, '/student/subject');
+    for (const [approximateStart, approximateEnd] of [
+      ['0100-01-01', '9999-12-31'],
+      [`${nextYear}-01-01`, `${nextYear + 3}-01-01`],
+    ]) {
+      const posted = await client.submit(
+        '/student/subject/new',
+        { programmeId, title: 'Sujet', description: 'Description', approximateStart, approximateEnd },
+        '/student/subject',
+      );
       expect(posted).toMatchObject({ status: 303, location: '/student/subject/new' });
     }
     expect(await pstage.database.db.select().from(subjects)).toEqual([]);

@@ -22,7 +22,13 @@ describe('the student home and the subject', () => {
 
   it('stores a proposed subject for the launch programme and shows it as waiting', async () => {
     const { client } = await pstage.launch('camille-martin', 'm1-info');
-    const posted = await propose(client, { title: 'Analyse de logs', description: 'Détection d’anomalies', hostName: 'Acme', approximateStart: '2027-04-01', approximateEnd: '2027-06-30' });
+    const posted = await propose(client, {
+      title: 'Analyse de logs',
+      description: 'Détection d’anomalies',
+      hostName: 'Acme',
+      approximateStart: '2027-04-01',
+      approximateEnd: '2027-06-30',
+    });
     expect(posted.status).toBe(303);
     const [subject] = await pstage.database.db.select().from(subjects);
     expect(subject).toMatchObject({ title: 'Analyse de logs', state: 'proposed', hostName: 'Acme', approximateStart: '2027-04-01' });
@@ -33,7 +39,12 @@ describe('the student home and the subject', () => {
 
   it('sends an invalid subject back with errors next to the fields, a summary and the values kept', async () => {
     const { client } = await pstage.launch('camille-martin', 'm1-info');
-    const posted = await propose(client, { title: '', description: 'Une description', approximateStart: '2027-06-01', approximateEnd: '2027-05-01' });
+    const posted = await propose(client, {
+      title: '',
+      description: 'Une description',
+      approximateStart: '2027-06-01',
+      approximateEnd: '2027-05-01',
+    });
     expect(posted.status).toBe(303);
     expect(posted.location).toBe('/student/subject/new');
     const page = await client.request('/student/subject/new');
@@ -50,11 +61,16 @@ describe('the student home and the subject', () => {
     const { client } = await pstage.launch('camille-martin', 'm1-info');
     await propose(client, { title: 'Premier sujet', description: 'Trop vague' });
     const [subject] = await pstage.database.db.select().from(subjects);
-    await pstage.database.db.update(subjects).set({ state: 'rejected', decisionComment: 'Précisez les missions' }).where(eq(subjects.id, subject.id));
+    await pstage.database.db
+      .update(subjects)
+      .set({ state: 'rejected', decisionComment: 'Précisez les missions' })
+      .where(eq(subjects.id, subject.id));
     const page = await client.request(`/student/subject/${subject.id}`);
     expect(page.text).toContain('Précisez les missions');
     expect(page.text).toContain('Proposer à nouveau');
-    const posted = await client.request(`/student/subject/${subject.id}`, { form: { _csrf: BrowserlessClient.csrfToken(page.text), title: 'Sujet précisé', description: 'Missions détaillées' } });
+    const posted = await client.request(`/student/subject/${subject.id}`, {
+      form: { _csrf: BrowserlessClient.csrfToken(page.text), title: 'Sujet précisé', description: 'Missions détaillées' },
+    });
     expect(posted.status).toBe(303);
     const [revised] = await pstage.database.db.select().from(subjects);
     expect(revised).toMatchObject({ title: 'Sujet précisé', state: 'proposed' });
@@ -66,7 +82,9 @@ describe('the student home and the subject', () => {
     await propose(client, { title: 'Sujet', description: 'Description' });
     const [subject] = await pstage.database.db.select().from(subjects);
     await pstage.database.db.update(subjects).set({ state: 'validated' }).where(eq(subjects.id, subject.id));
-    const posted = await client.request(`/student/subject/${subject.id}`, { form: { _csrf: BrowserlessClient.csrfToken(page.text), title: 'Autre', description: 'Autre' } });
+    const posted = await client.request(`/student/subject/${subject.id}`, {
+      form: { _csrf: BrowserlessClient.csrfToken(page.text), title: 'Autre', description: 'Autre' },
+    });
     expect(posted.status).toBe(409);
     expect((await pstage.database.db.select().from(subjects))[0].title).toBe('Sujet');
   });
@@ -79,7 +97,15 @@ describe('the student home and the subject', () => {
     const read = await elodie.client.request(`/student/subject/${subject.id}`);
     expect(read.status).toBe(404);
     expect(read.text).not.toContain('Sujet de Camille');
-    const write = await elodie.client.request(`/student/subject/${subject.id}`, { form: { _csrf: BrowserlessClient.csrfToken(elodie.page.text.includes('_csrf') ? elodie.page.text : (await elodie.client.request('/student/subject/new')).text), title: 'Volé', description: 'x' } });
+    const write = await elodie.client.request(`/student/subject/${subject.id}`, {
+      form: {
+        _csrf: BrowserlessClient.csrfToken(
+          elodie.page.text.includes('_csrf') ? elodie.page.text : (await elodie.client.request('/student/subject/new')).text,
+        ),
+        title: 'Volé',
+        description: 'x',
+      },
+    });
     expect(write.status).toBe(404);
     expect((await pstage.database.db.select().from(subjects))[0].title).toBe('Sujet de Camille');
   });
@@ -94,11 +120,17 @@ describe('the student home and the subject', () => {
 describe('the fiche de liaison', () => {
   it('downloads as a PDF from the home', async () => {
     const { client } = await pstage.launch('camille-martin', 'm1-info');
-    const response = await fetch(new URL('/student/fiche-de-liaison.pdf', pstage.url), { headers: { cookie: [...client.cookies].map(([name, value]) => `${name}=${value}`).join('; ') } });
+    const response = await fetch(new URL('/student/fiche-de-liaison.pdf', pstage.url), {
+      headers: { cookie: [...client.cookies].map(([name, value]) => `${name}=${value}`).join('; ') },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
     expect(response.headers.get('content-disposition')).toContain('fiche-de-liaison.pdf');
-    expect(Buffer.from(await response.arrayBuffer()).subarray(0, 4).toString()).toBe('%PDF');
+    expect(
+      Buffer.from(await response.arrayBuffer())
+        .subarray(0, 4)
+        .toString(),
+    ).toBe('%PDF');
   });
 
   it('is refused without a student session', async () => {
@@ -112,7 +144,9 @@ describe('telling the programme head about a proposed subject', () => {
     const { client } = await pstage.launch('camille-martin', 'm1-info');
     expect(await pstage.database.db.select().from(memberships).where(eq(memberships.role, 'staff'))).toHaveLength(0);
     expect((await propose(client, { title: 'Analyse de logs', description: 'Détection d’anomalies' })).status).toBe(303);
-    const recipients = (await pstage.database.db.select().from(outbox).where(eq(outbox.kind, 'mail'))).map((row) => (row.payload as { to: { email: string } }).to.email);
+    const recipients = (await pstage.database.db.select().from(outbox).where(eq(outbox.kind, 'mail'))).map(
+      (row) => (row.payload as { to: { email: string } }).to.email,
+    );
     expect(recipients.sort()).toEqual(['claire.lambert@univ.example.fr', 'jean.dupont@univ.example.fr']);
   });
 

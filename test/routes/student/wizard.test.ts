@@ -8,8 +8,18 @@ const pstage = useTestPstage();
 
 import { nextYear, testClock } from '../../support/clock';
 const internship = {
-  internshipType: 'compulsory', activities: 'Développer un outil', skills: 'TypeScript', startDate: `${nextYear}-03-02`, endDate: `${nextYear}-06-26`,
-  workingDays: '1', hoursPerDay: '7', scheduleKind: 'regular', nightPresence: 'no', sundayPresence: 'no', holidayPresence: 'no', gratificationUnit: 'hour',
+  internshipType: 'compulsory',
+  activities: 'Développer un outil',
+  skills: 'TypeScript',
+  startDate: `${nextYear}-03-02`,
+  endDate: `${nextYear}-06-26`,
+  workingDays: '1',
+  hoursPerDay: '7',
+  scheduleKind: 'regular',
+  nightPresence: 'no',
+  sundayPresence: 'no',
+  holidayPresence: 'no',
+  gratificationUnit: 'hour',
 };
 
 async function post(client: BrowserlessClient, path: string, form: Record<string, string | string[]>) {
@@ -17,7 +27,16 @@ async function post(client: BrowserlessClient, path: string, form: Record<string
   const version = /name="version" value="(\d+)"/.exec(page.text)?.[1] ?? '';
   const body = new URLSearchParams({ _csrf: BrowserlessClient.csrfToken(page.text), version });
   for (const [key, value] of Object.entries(form)) for (const item of [value].flat()) body.append(key, item);
-  const response = await fetch(new URL(path.split('?')[0] + (path.includes('/choose') || path.includes('/create') ? '' : ''), pstage.url), { method: 'POST', redirect: 'manual', headers: { cookie: [...client.cookies].map(([n, v]) => `${n}=${v}`).join('; '), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, body });
+  const response = await fetch(new URL(path.split('?')[0] + (path.includes('/choose') || path.includes('/create') ? '' : ''), pstage.url), {
+    method: 'POST',
+    redirect: 'manual',
+    headers: {
+      cookie: [...client.cookies].map(([n, v]) => `${n}=${v}`).join('; '),
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'text/html',
+    },
+    body,
+  });
   return { status: response.status, location: response.headers.get('location'), text: await response.text() };
 }
 
@@ -26,29 +45,102 @@ async function postTo(client: BrowserlessClient, pagePath: string, action: strin
   const version = /name="version" value="(\d+)"/.exec(page.text)?.[1] ?? '';
   const body = new URLSearchParams({ _csrf: BrowserlessClient.csrfToken(page.text), version });
   for (const [key, value] of Object.entries(form)) for (const item of [value].flat()) body.append(key, item);
-  const response = await fetch(new URL(action, pstage.url), { method: 'POST', redirect: 'manual', headers: { cookie: [...client.cookies].map(([n, v]) => `${n}=${v}`).join('; '), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, body });
+  const response = await fetch(new URL(action, pstage.url), {
+    method: 'POST',
+    redirect: 'manual',
+    headers: {
+      cookie: [...client.cookies].map(([n, v]) => `${n}=${v}`).join('; '),
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'text/html',
+    },
+    body,
+  });
   return { status: response.status, location: response.headers.get('location'), text: await response.text() };
 }
 
 async function startDraft() {
   const launched = await pstage.launch('camille-martin', 'm1-info');
   await pstage.database.db.update(programmes).set({ teachingHours: 400 });
-  const started = await launched.client.request('/student/conventions', { form: { _csrf: BrowserlessClient.csrfToken(launched.page.text) } });
+  const started = await launched.client.request('/student/conventions', {
+    form: { _csrf: BrowserlessClient.csrfToken(launched.page.text) },
+  });
   expect(started.status).toBe(303);
   const base = started.location!.replace(/\/personal$/, '');
   return { client: launched.client, base };
 }
 
 async function fillAll(client: BrowserlessClient, base: string, internshipOverrides: Record<string, string | string[]> = {}) {
-  expect((await post(client, `${base}/personal`, { civility: 'Mme', firstName: 'Camille', lastName: 'Martin', birthDate: '2001-05-04', street: '1 rue des Écoles', postalCode: '75005', city: 'Paris', country: 'FR', phone: '0601020304', healthInsuranceFund: 'CPAM de Paris', healthInsuranceAffiliation: '2010575005123', academicYear: `${nextYear - 1}-${nextYear}` })).location).toBe(`${base}/organisation`);
-  const created = await postTo(client, `${base}/organisation`, `${base}/organisation/create`, { name: 'Société Générale Informatique', country: 'FR', siret: '73282932000074', headcountBand: '50-249', sector: 'private', street: '2 avenue de la Gare', postalCode: '69001', city: 'Lyon' });
+  expect(
+    (
+      await post(client, `${base}/personal`, {
+        civility: 'Mme',
+        firstName: 'Camille',
+        lastName: 'Martin',
+        birthDate: '2001-05-04',
+        street: '1 rue des Écoles',
+        postalCode: '75005',
+        city: 'Paris',
+        country: 'FR',
+        phone: '0601020304',
+        healthInsuranceFund: 'CPAM de Paris',
+        healthInsuranceAffiliation: '2010575005123',
+        academicYear: `${nextYear - 1}-${nextYear}`,
+      })
+    ).location,
+  ).toBe(`${base}/organisation`);
+  const created = await postTo(client, `${base}/organisation`, `${base}/organisation/create`, {
+    name: 'Société Générale Informatique',
+    country: 'FR',
+    siret: '73282932000074',
+    headcountBand: '50-249',
+    sector: 'private',
+    street: '2 avenue de la Gare',
+    postalCode: '69001',
+    city: 'Lyon',
+  });
   expect(created.location).toContain(`${base}/organisation`);
-  expect((await post(client, `${base}/service`, { choice: 'new', name: 'Direction informatique', sameAddress: 'yes' })).location).toBe(`${base}/tutor`);
-  expect((await post(client, `${base}/tutor`, { choice: 'new', civility: 'M.', firstName: 'Paul', lastName: 'Durand', function: 'Chef de projet', email: 'paul.durand@example.fr' })).location).toBe(`${base}/internship`);
-  expect((await post(client, `${base}/internship`, { ...internship, workingDays: ['1', '2', '3', '4', '5'], ...internshipOverrides })).location).toBe(`${base}/review`);
+  expect((await post(client, `${base}/service`, { choice: 'new', name: 'Direction informatique', sameAddress: 'yes' })).location).toBe(
+    `${base}/tutor`,
+  );
+  expect(
+    (
+      await post(client, `${base}/tutor`, {
+        choice: 'new',
+        civility: 'M.',
+        firstName: 'Paul',
+        lastName: 'Durand',
+        function: 'Chef de projet',
+        email: 'paul.durand@example.fr',
+      })
+    ).location,
+  ).toBe(`${base}/internship`);
+  expect(
+    (await post(client, `${base}/internship`, { ...internship, workingDays: ['1', '2', '3', '4', '5'], ...internshipOverrides })).location,
+  ).toBe(`${base}/review`);
   expect((await post(client, `${base}/review`, {})).location).toBe(`${base}/academic-tutor`);
-  expect((await post(client, `${base}/academic-tutor`, { choice: 'new', civility: 'Mme', firstName: 'Anne', lastName: 'Leroy', email: 'anne.leroy@univ.example.fr' })).location).toBe(`${base}/signatory`);
-  expect((await post(client, `${base}/signatory`, { choice: 'new', civility: 'Mme', firstName: 'Claire', lastName: 'Moreau', function: 'Directrice', email: 'claire.moreau@example.fr' })).location).toBe(`${base}/recap`);
+  expect(
+    (
+      await post(client, `${base}/academic-tutor`, {
+        choice: 'new',
+        civility: 'Mme',
+        firstName: 'Anne',
+        lastName: 'Leroy',
+        email: 'anne.leroy@univ.example.fr',
+      })
+    ).location,
+  ).toBe(`${base}/signatory`);
+  expect(
+    (
+      await post(client, `${base}/signatory`, {
+        choice: 'new',
+        civility: 'Mme',
+        firstName: 'Claire',
+        lastName: 'Moreau',
+        function: 'Directrice',
+        email: 'claire.moreau@example.fr',
+      })
+    ).location,
+  ).toBe(`${base}/recap`);
 }
 
 describe('the convention wizard', () => {
@@ -58,7 +150,16 @@ describe('the convention wizard', () => {
     let recap = await client.request(`${base}/recap`);
     expect(recap.text).toContain('La gratification est obligatoire');
     expect(recap.text).not.toContain('>Créer<');
-    expect((await post(client, `${base}/internship?from=recap`, { ...internship, workingDays: ['1', '2', '3', '4', '5'], gratificationAmount: '4,50', returnTo: 'recap' })).location).toBe(`${base}/recap`);
+    expect(
+      (
+        await post(client, `${base}/internship?from=recap`, {
+          ...internship,
+          workingDays: ['1', '2', '3', '4', '5'],
+          gratificationAmount: '4,50',
+          returnTo: 'recap',
+        })
+      ).location,
+    ).toBe(`${base}/recap`);
     recap = await client.request(`${base}/recap`);
     expect(recap.text).toContain('Créer');
     const submitted = await post(client, `${base}/recap`, {});
@@ -77,11 +178,33 @@ describe('the convention wizard', () => {
 
   it('refuses a wrong SIRET with the error next to the field and keeps the values', async () => {
     const { client, base } = await startDraft();
-    await post(client, `${base}/personal`, { civility: 'Mme', firstName: 'Camille', lastName: 'Martin', birthDate: '2001-05-04', street: '1 rue', postalCode: '75005', city: 'Paris', country: 'FR', phone: '0601020304', healthInsuranceFund: 'CPAM', healthInsuranceAffiliation: '1', academicYear: `${nextYear - 1}-${nextYear}` });
-    const created = await postTo(client, `${base}/organisation`, `${base}/organisation/create`, { name: 'Acme', country: 'FR', siret: '73282932000075', headcountBand: '1-9', sector: 'private', street: '1 rue', postalCode: '69001', city: 'Lyon' });
+    await post(client, `${base}/personal`, {
+      civility: 'Mme',
+      firstName: 'Camille',
+      lastName: 'Martin',
+      birthDate: '2001-05-04',
+      street: '1 rue',
+      postalCode: '75005',
+      city: 'Paris',
+      country: 'FR',
+      phone: '0601020304',
+      healthInsuranceFund: 'CPAM',
+      healthInsuranceAffiliation: '1',
+      academicYear: `${nextYear - 1}-${nextYear}`,
+    });
+    const created = await postTo(client, `${base}/organisation`, `${base}/organisation/create`, {
+      name: 'Acme',
+      country: 'FR',
+      siret: '73282932000075',
+      headcountBand: '1-9',
+      sector: 'private',
+      street: '1 rue',
+      postalCode: '69001',
+      city: 'Lyon',
+    });
     expect(created.location).toBe(`${base}/organisation`);
     const page = await client.request(`${base}/organisation`);
-    expect(page.text).toContain("la clé de contrôle ne correspond pas");
+    expect(page.text).toContain('la clé de contrôle ne correspond pas');
     expect(page.text).toContain('href="#siret"');
     expect(page.text).toContain('value="73282932000075"');
     expect(await pstage.database.db.select().from(organisations)).toHaveLength(0);
@@ -109,7 +232,9 @@ describe('the convention wizard', () => {
     const { base } = await startDraft();
     const elodie = await pstage.launch('elodie-lefevre', 'm1-info');
     for (const step of ['', '/personal', '/internship', '/recap']) expect((await elodie.client.request(`${base}${step}`)).status).toBe(404);
-    const write = await elodie.client.request(`${base}/personal`, { form: { _csrf: BrowserlessClient.csrfToken(elodie.page.text), version: '2', civility: 'M.' } });
+    const write = await elodie.client.request(`${base}/personal`, {
+      form: { _csrf: BrowserlessClient.csrfToken(elodie.page.text), version: '2', civility: 'M.' },
+    });
     expect(write.status).toBe(404);
   });
 
@@ -118,7 +243,11 @@ describe('the convention wizard', () => {
     await fillAll(client, base, { gratificationAmount: '4,50' });
     await post(client, `${base}/recap`, {});
     const [submitted] = await pstage.database.db.select().from(conventions);
-    await returnConvention(pstage.database.db, { officeUserId: submitted.studentUserId, conventionId: submitted.id, version: submitted.version, reason: 'Précisez les activités' }, testClock);
+    await returnConvention(
+      pstage.database.db,
+      { officeUserId: submitted.studentUserId, conventionId: submitted.id, version: submitted.version, reason: 'Précisez les activités' },
+      testClock,
+    );
     const status = await client.request(base);
     expect(status.text).toContain('Précisez les activités');
     expect(status.text).toContain('Modifier et soumettre à nouveau');

@@ -10,13 +10,17 @@ import { queuedMails } from './outboxMails';
 const pstage = useTestPstage();
 const officeEmail = 'stages@univ.example.fr';
 const logger = pino({ level: 'silent' });
-const schedulerAt = (now: string) => createNotificationScheduler({ db: pstage.database.db, officeEmail, logger, clock: () => new Date(now) });
+const schedulerAt = (now: string) =>
+  createNotificationScheduler({ db: pstage.database.db, officeEmail, logger, clock: () => new Date(now) });
 const startDate = `${nextYear}-03-02`;
 
 describe('the office’s daily digest', () => {
   it('lists the conventions submitted the day before, once, whichever process or restart runs it', async () => {
     const { convention } = await submitConventionAsStudent(pstage);
-    await pstage.database.db.update(conventions).set({ submittedAt: new Date('2026-11-25T15:00:00Z') }).where(eq(conventions.id, convention.id));
+    await pstage.database.db
+      .update(conventions)
+      .set({ submittedAt: new Date('2026-11-25T15:00:00Z') })
+      .where(eq(conventions.id, convention.id));
 
     expect((await schedulerAt('2026-11-25T20:00:00Z').runOnce()).digest).toBe(false);
     expect(await queuedMails(pstage, 'dailyDigest')).toHaveLength(0);
@@ -31,21 +35,36 @@ describe('the office’s daily digest', () => {
     expect(digests[0].payload.to).toEqual({ email: officeEmail, name: 'Service des stages', locale: 'fr' });
     expect(digests[0].payload.data).toEqual({
       date: '2026-11-25',
-      conventions: [{ reference: convention.reference, studentName: 'Camille Martin', programmeTitle: 'M1 Informatique', organisationName: 'Société Générale Informatique', startDate, path: `/office/conventions/${convention.id}` }],
+      conventions: [
+        {
+          reference: convention.reference,
+          studentName: 'Camille Martin',
+          programmeTitle: 'M1 Informatique',
+          organisationName: 'Société Générale Informatique',
+          startDate,
+          path: `/office/conventions/${convention.id}`,
+        },
+      ],
       path: '/office',
     });
   });
 
   it('counts days in France: a convention submitted at 23:30 in Paris belongs to that day', async () => {
     const { convention } = await submitConventionAsStudent(pstage);
-    await pstage.database.db.update(conventions).set({ submittedAt: new Date('2026-11-24T22:30:00Z') }).where(eq(conventions.id, convention.id));
+    await pstage.database.db
+      .update(conventions)
+      .set({ submittedAt: new Date('2026-11-24T22:30:00Z') })
+      .where(eq(conventions.id, convention.id));
     expect((await schedulerAt('2026-11-26T08:00:00Z').runOnce()).digest).toBe(false);
     expect((await schedulerAt('2026-11-25T08:00:00Z').runOnce()).digest).toBe(true);
   });
 
   it('sends nothing for a day without new conventions, nor for one that was cancelled since', async () => {
     const { client, convention } = await submitConventionAsStudent(pstage);
-    await pstage.database.db.update(conventions).set({ submittedAt: new Date('2026-11-25T10:00:00Z') }).where(eq(conventions.id, convention.id));
+    await pstage.database.db
+      .update(conventions)
+      .set({ submittedAt: new Date('2026-11-25T10:00:00Z') })
+      .where(eq(conventions.id, convention.id));
     await client.submit(`/student/conventions/${convention.id}`, {}, `/student/conventions/${convention.id}/cancel`);
     expect((await schedulerAt('2026-11-26T08:00:00Z').runOnce()).digest).toBe(false);
     expect(await queuedMails(pstage, 'dailyDigest')).toHaveLength(0);

@@ -10,14 +10,20 @@ describe('what blocks a submitted convention', () => {
     ['no subject at all', { ...ready, subjectState: null }, ['subject']],
     ['no tutor assigned by the programme head', { ...ready, subjectTutorId: null }, ['academicTutor']],
     ['an unvalidated host', { ...ready, organisationValidated: false }, ['host']],
-    ['legal errors and warnings, counted', { ...ready, findings: [{ severity: 'E' }, { severity: 'W' }, { severity: 'W' }, { severity: 'I' }] }, ['legalErrors:1', 'legalWarnings:2']],
+    [
+      'legal errors and warnings, counted',
+      { ...ready, findings: [{ severity: 'E' }, { severity: 'W' }, { severity: 'W' }, { severity: 'I' }] },
+      ['legalErrors:1', 'legalWarnings:2'],
+    ],
   ] as const)('%s', (_name, input, expected) => {
     const blockers = validationBlockers({ ...input, findings: [...input.findings] } as Parameters<typeof validationBlockers>[0]);
     expect(blockers.map((blocker) => (blocker.count === undefined ? blocker.key : `${blocker.key}:${blocker.count}`))).toEqual(expected);
   });
 
   it('only warnings do not block: they are marked as warnings', () => {
-    expect(validationBlockers({ ...ready, findings: [{ severity: 'W' }] })).toEqual([{ key: 'legalWarnings', severity: 'warning', count: 1 }]);
+    expect(validationBlockers({ ...ready, findings: [{ severity: 'W' }] })).toEqual([
+      { key: 'legalWarnings', severity: 'warning', count: 1 },
+    ]);
   });
 });
 

@@ -30,7 +30,10 @@ export async function launchOffice(pstage: TestPstage) {
 export async function conventionReadyToValidate(pstage: TestPstage, options: Parameters<typeof submitConventionAsStudent>[1] = {}) {
   const submitted = await submitConventionAsStudent(pstage, options);
   const db = pstage.database.db;
-  await db.update(subjects).set({ state: 'validated', decidedAt: testClock.now(), academicTutorId: submitted.convention.academicTutorId }).where(eq(subjects.id, submitted.convention.subjectId!));
+  await db
+    .update(subjects)
+    .set({ state: 'validated', decidedAt: testClock.now(), academicTutorId: submitted.convention.academicTutorId })
+    .where(eq(subjects.id, submitted.convention.subjectId!));
   await db.update(organisations).set({ validated: true }).where(eq(organisations.id, submitted.convention.organisationId!));
   return submitted;
 }
@@ -42,13 +45,19 @@ export async function reload(pstage: TestPstage, conventionId: number) {
 
 /** The student uploads a certificate for the convention, through the upload use case (the form is tested in the student's tests). */
 export async function storeCertificate(pstage: TestPstage, convention: { id: number; studentUserId: number }) {
-  const uploaded = await uploadCertificate(pstage.database.db, convention.studentUserId, convention.id, { originalname: 'attestation.pdf', buffer: Buffer.from('%PDF-1.4\n%') });
+  const uploaded = await uploadCertificate(pstage.database.db, convention.studentUserId, convention.id, {
+    originalname: 'attestation.pdf',
+    buffer: Buffer.from('%PDF-1.4\n%'),
+  });
   if (!uploaded.ok) throw new Error(`storeCertificate: ${JSON.stringify(uploaded.errors)}`);
   return uploaded.document;
 }
 
 export async function certificateOf(pstage: TestPstage, id: number) {
-  const [row] = await pstage.database.db.select().from(documents).where(and(eq(documents.id, id)));
+  const [row] = await pstage.database.db
+    .select()
+    .from(documents)
+    .where(and(eq(documents.id, id)));
   return row;
 }
 
@@ -68,7 +77,12 @@ export async function validateAsOffice(pstage: TestPstage, conventionId: number)
   const convention = await reload(pstage, conventionId);
   const headUserId = await launchedUserId(pstage, 'jean-dupont', 'm1-info', 'jean.dupont@univ.example.fr');
   const { programmeId, studentUserId } = convention;
-  await assignTutor(db, { programmeId, actorUserId: headUserId, tutor: `teacher:${convention.academicTutorId}`, studentIds: [studentUserId] });
+  await assignTutor(db, {
+    programmeId,
+    actorUserId: headUserId,
+    tutor: `teacher:${convention.academicTutorId}`,
+    studentIds: [studentUserId],
+  });
   await decideSubjects(db, { programmeId, actorUserId: headUserId, subjectIds: [convention.subjectId!], decision: 'validate' });
   const { officeUserId } = await launchOffice(pstage);
   const [host] = await db.select().from(organisations).where(eq(organisations.id, convention.organisationId!));
@@ -78,11 +92,19 @@ export async function validateAsOffice(pstage: TestPstage, conventionId: number)
 }
 
 /** The office records signed originals received today, one party after the other. */
-export async function recordSignaturesAsOffice(pstage: TestPstage, conventionId: number, parties: readonly SignatureParty[] = signatureParties): Promise<Convention> {
+export async function recordSignaturesAsOffice(
+  pstage: TestPstage,
+  conventionId: number,
+  parties: readonly SignatureParty[] = signatureParties,
+): Promise<Convention> {
   const { officeUserId } = await launchOffice(pstage);
   for (const party of parties) {
     const { version } = await reload(pstage, conventionId);
-    await recordSignature(pstage.database.db, { officeUserId, conventionId, version, party, signedAt: testClock.today(), method: 'paper' }, testClock);
+    await recordSignature(
+      pstage.database.db,
+      { officeUserId, conventionId, version, party, signedAt: testClock.today(), method: 'paper' },
+      testClock,
+    );
   }
   return reload(pstage, conventionId);
 }
@@ -94,7 +116,13 @@ export async function acceptCertificateAsOffice(pstage: TestPstage, conventionId
   if (current?.status === 'accepted') return convention;
   const { officeUserId } = await launchOffice(pstage);
   const certificate = await storeCertificate(pstage, convention);
-  return reviewCertificate(pstage.database.db, { officeUserId, conventionId, version: convention.version, decision: 'accepted', documentId: certificate.id });
+  return reviewCertificate(pstage.database.db, {
+    officeUserId,
+    conventionId,
+    version: convention.version,
+    decision: 'accepted',
+    documentId: certificate.id,
+  });
 }
 
 /** After validation: the four parties' signatures, the certificate accepted, then the dean's signature: the convention is complete. */

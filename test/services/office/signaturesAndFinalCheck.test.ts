@@ -16,7 +16,11 @@ const parties = ['student', 'host_signatory', 'professional_tutor', 'academic_tu
 async function validated() {
   const { officeUserId } = await launchOffice(pstage);
   const { convention } = await conventionReadyToValidate(pstage);
-  const updated = await validateConvention(pstage.database.db, { officeUserId, conventionId: convention.id, version: convention.version, overrideReason: null }, testClock);
+  const updated = await validateConvention(
+    pstage.database.db,
+    { officeUserId, conventionId: convention.id, version: convention.version, overrideReason: null },
+    testClock,
+  );
   return { officeUserId, convention: updated };
 }
 
@@ -28,7 +32,10 @@ async function signAll(officeUserId: number, conventionId: number, only: readonl
   return reload(pstage, conventionId);
 }
 
-const mails = async () => (await pstage.database.db.select().from(outbox)).filter((row) => row.kind === 'mail').map((row) => row.payload as { template: string; to: { email: string }; data: Record<string, unknown> });
+const mails = async () =>
+  (await pstage.database.db.select().from(outbox))
+    .filter((row) => row.kind === 'mail')
+    .map((row) => row.payload as { template: string; to: { email: string }; data: Record<string, unknown> });
 
 describe('signatures', () => {
   it('records each party, and the fourth moves the convention to signed by the parties', async () => {
@@ -47,26 +54,57 @@ describe('signatures', () => {
   it('refuses the same party twice, with nothing written', async () => {
     const { officeUserId, convention } = await validated();
     const after = await signAll(officeUserId, convention.id, ['student']);
-    await expect(recordSignature(pstage.database.db, { officeUserId, conventionId: convention.id, version: after.version, party: 'student', signedAt: today, method: 'electronic' }, testClock))
-      .rejects.toMatchObject({ status: 409, messageKey: 'workflow.error.alreadySigned' });
+    await expect(
+      recordSignature(
+        pstage.database.db,
+        { officeUserId, conventionId: convention.id, version: after.version, party: 'student', signedAt: today, method: 'electronic' },
+        testClock,
+      ),
+    ).rejects.toMatchObject({ status: 409, messageKey: 'workflow.error.alreadySigned' });
     expect((await reload(pstage, convention.id)).version).toBe(after.version);
     expect(await pstage.database.db.select().from(signatures)).toHaveLength(1);
   });
 
   it('refuses a date in the future or before the validation, next to the date field', async () => {
     const { officeUserId, convention } = await validated();
-    await expect(recordSignature(pstage.database.db, { officeUserId, conventionId: convention.id, version: convention.version, party: 'student', signedAt: tomorrow, method: 'paper' }, testClock))
-      .rejects.toMatchObject({ status: 422, messageKey: 'office.errors.signedInFuture', params: { field: 'signedAt' } });
-    await expect(recordSignature(pstage.database.db, { officeUserId, conventionId: convention.id, version: convention.version, party: 'student', signedAt: '2020-01-01', method: 'paper' }, testClock))
-      .rejects.toMatchObject({ status: 422, messageKey: 'office.errors.signedBeforeValidation', params: { field: 'signedAt', date: today } });
+    await expect(
+      recordSignature(
+        pstage.database.db,
+        { officeUserId, conventionId: convention.id, version: convention.version, party: 'student', signedAt: tomorrow, method: 'paper' },
+        testClock,
+      ),
+    ).rejects.toMatchObject({ status: 422, messageKey: 'office.errors.signedInFuture', params: { field: 'signedAt' } });
+    await expect(
+      recordSignature(
+        pstage.database.db,
+        {
+          officeUserId,
+          conventionId: convention.id,
+          version: convention.version,
+          party: 'student',
+          signedAt: '2020-01-01',
+          method: 'paper',
+        },
+        testClock,
+      ),
+    ).rejects.toMatchObject({
+      status: 422,
+      messageKey: 'office.errors.signedBeforeValidation',
+      params: { field: 'signedAt', date: today },
+    });
     expect(await pstage.database.db.select().from(signatures)).toHaveLength(0);
   });
 
   it('refuses a signature before the convention is validated', async () => {
     const { officeUserId } = await launchOffice(pstage);
     const { convention } = await conventionReadyToValidate(pstage);
-    await expect(recordSignature(pstage.database.db, { officeUserId, conventionId: convention.id, version: convention.version, party: 'student', signedAt: today, method: 'paper' }, testClock))
-      .rejects.toMatchObject({ status: 409, messageKey: 'workflow.error.invalidTransition' });
+    await expect(
+      recordSignature(
+        pstage.database.db,
+        { officeUserId, conventionId: convention.id, version: convention.version, party: 'student', signedAt: today, method: 'paper' },
+        testClock,
+      ),
+    ).rejects.toMatchObject({ status: 409, messageKey: 'workflow.error.invalidTransition' });
   });
 });
 
@@ -74,28 +112,64 @@ describe('the civil-liability certificate', () => {
   it('accepted: the document is marked, the decision is in the history', async () => {
     const { officeUserId, convention } = await validated();
     const certificate = await storeCertificate(pstage, convention);
-    await reviewCertificate(pstage.database.db, { officeUserId, conventionId: convention.id, version: convention.version, decision: 'accepted', documentId: certificate.id });
+    await reviewCertificate(pstage.database.db, {
+      officeUserId,
+      conventionId: convention.id,
+      version: convention.version,
+      decision: 'accepted',
+      documentId: certificate.id,
+    });
     expect(await certificateOf(pstage, certificate.id)).toMatchObject({ status: 'accepted', statusReason: null });
     expect((await reload(pstage, convention.id)).version).toBe(convention.version + 1);
-    expect((await pstage.database.db.select().from(conventionEvents).where(eq(conventionEvents.event, 'certificate_accepted')))).toHaveLength(1);
+    expect(await pstage.database.db.select().from(conventionEvents).where(eq(conventionEvents.event, 'certificate_accepted'))).toHaveLength(
+      1,
+    );
   });
 
   it('rejected with a reason the student reads in a mail; without a reason it is refused', async () => {
     const { officeUserId, convention } = await validated();
     const certificate = await storeCertificate(pstage, convention);
-    await expect(reviewCertificate(pstage.database.db, { officeUserId, conventionId: convention.id, version: convention.version, decision: 'rejected', documentId: certificate.id, reason: ' ' }))
-      .rejects.toMatchObject({ status: 422, params: { field: 'reason' } });
-    await reviewCertificate(pstage.database.db, { officeUserId, conventionId: convention.id, version: convention.version, decision: 'rejected', documentId: certificate.id, reason: 'Attestation expirée' });
+    await expect(
+      reviewCertificate(pstage.database.db, {
+        officeUserId,
+        conventionId: convention.id,
+        version: convention.version,
+        decision: 'rejected',
+        documentId: certificate.id,
+        reason: ' ',
+      }),
+    ).rejects.toMatchObject({ status: 422, params: { field: 'reason' } });
+    await reviewCertificate(pstage.database.db, {
+      officeUserId,
+      conventionId: convention.id,
+      version: convention.version,
+      decision: 'rejected',
+      documentId: certificate.id,
+      reason: 'Attestation expirée',
+    });
     expect(await certificateOf(pstage, certificate.id)).toMatchObject({ status: 'rejected', statusReason: 'Attestation expirée' });
-    expect(await mails()).toContainEqual(expect.objectContaining({ template: 'certificateRejected', to: expect.objectContaining({ email: 'camille.martin@etu.example.fr' }), data: expect.objectContaining({ reason: 'Attestation expirée' }) }));
+    expect(await mails()).toContainEqual(
+      expect.objectContaining({
+        template: 'certificateRejected',
+        to: expect.objectContaining({ email: 'camille.martin@etu.example.fr' }),
+        data: expect.objectContaining({ reason: 'Attestation expirée' }),
+      }),
+    );
   });
 
   it('a decision on a certificate older than the one now uploaded is a conflict', async () => {
     const { officeUserId, convention } = await validated();
     const older = await storeCertificate(pstage, convention);
     await storeCertificate(pstage, convention);
-    await expect(reviewCertificate(pstage.database.db, { officeUserId, conventionId: convention.id, version: convention.version, decision: 'accepted', documentId: older.id }))
-      .rejects.toMatchObject({ status: 409, messageKey: 'errors.conflict' });
+    await expect(
+      reviewCertificate(pstage.database.db, {
+        officeUserId,
+        conventionId: convention.id,
+        version: convention.version,
+        decision: 'accepted',
+        documentId: older.id,
+      }),
+    ).rejects.toMatchObject({ status: 409, messageKey: 'errors.conflict' });
     expect(await certificateOf(pstage, older.id)).toMatchObject({ status: 'submitted' });
   });
 });
@@ -104,8 +178,17 @@ describe('the final check and the dean signature', () => {
   it('is refused while a party has not signed', async () => {
     const { officeUserId, convention } = await validated();
     const after = await signAll(officeUserId, convention.id, parties.slice(0, 3));
-    await expect(recordDeanSignature(pstage.database.db, { officeUserId, conventionId: convention.id, version: after.version, signedAt: today }, testClock))
-      .rejects.toMatchObject({ status: 409, messageKey: 'workflow.error.signaturesMissing', params: { count: 1, parties: 'academic_tutor' } });
+    await expect(
+      recordDeanSignature(
+        pstage.database.db,
+        { officeUserId, conventionId: convention.id, version: after.version, signedAt: today },
+        testClock,
+      ),
+    ).rejects.toMatchObject({
+      status: 409,
+      messageKey: 'workflow.error.signaturesMissing',
+      params: { count: 1, parties: 'academic_tutor' },
+    });
     expect(await pstage.database.db.select().from(signatures).where(eq(signatures.party, 'dean'))).toHaveLength(0);
   });
 
@@ -113,8 +196,13 @@ describe('the final check and the dean signature', () => {
     const { officeUserId, convention } = await validated();
     await storeCertificate(pstage, convention);
     const after = await signAll(officeUserId, convention.id);
-    await expect(recordDeanSignature(pstage.database.db, { officeUserId, conventionId: convention.id, version: after.version, signedAt: today }, testClock))
-      .rejects.toMatchObject({ status: 409, messageKey: 'workflow.error.certificateNotAccepted' });
+    await expect(
+      recordDeanSignature(
+        pstage.database.db,
+        { officeUserId, conventionId: convention.id, version: after.version, signedAt: today },
+        testClock,
+      ),
+    ).rejects.toMatchObject({ status: 409, messageKey: 'workflow.error.certificateNotAccepted' });
     expect((await reload(pstage, convention.id)).state).toBe('signed_by_parties');
   });
 
@@ -122,13 +210,26 @@ describe('the final check and the dean signature', () => {
     const { officeUserId, convention } = await validated();
     const certificate = await storeCertificate(pstage, convention);
     let after = await signAll(officeUserId, convention.id);
-    await reviewCertificate(pstage.database.db, { officeUserId, conventionId: convention.id, version: after.version, decision: 'accepted', documentId: certificate.id });
+    await reviewCertificate(pstage.database.db, {
+      officeUserId,
+      conventionId: convention.id,
+      version: after.version,
+      decision: 'accepted',
+      documentId: certificate.id,
+    });
     after = await reload(pstage, convention.id);
-    const complete = await recordDeanSignature(pstage.database.db, { officeUserId, conventionId: convention.id, version: after.version, signedAt: today }, testClock);
+    const complete = await recordDeanSignature(
+      pstage.database.db,
+      { officeUserId, conventionId: convention.id, version: after.version, signedAt: today },
+      testClock,
+    );
     expect(complete.state).toBe('complete');
     expect(await pstage.database.db.select().from(signatures).where(eq(signatures.party, 'dean'))).toHaveLength(1);
     const completeMails = (await mails()).filter((mail) => mail.template === 'conventionComplete');
-    expect(completeMails.map((mail) => [mail.to.email, mail.data.recipientRole]).sort()).toEqual([['anne.leroy@univ.example.fr', 'academicTutor'], ['camille.martin@etu.example.fr', 'student']]);
+    expect(completeMails.map((mail) => [mail.to.email, mail.data.recipientRole]).sort()).toEqual([
+      ['anne.leroy@univ.example.fr', 'academicTutor'],
+      ['camille.martin@etu.example.fr', 'student'],
+    ]);
     const ags = (await pstage.database.db.select().from(outbox)).filter((row) => row.kind === 'ags' && row.status === 'pending');
     expect(ags.map((row) => (row.payload as { conventionState?: string }).conventionState)).toContain('complete');
   });
@@ -138,30 +239,62 @@ describe('return and cancel', () => {
   it('returns a submitted convention to the student with the reason, mailed', async () => {
     const { officeUserId } = await launchOffice(pstage);
     const { convention } = await conventionReadyToValidate(pstage);
-    const updated = await returnConvention(pstage.database.db, { officeUserId, conventionId: convention.id, version: convention.version, reason: 'Précisez les activités' }, testClock);
+    const updated = await returnConvention(
+      pstage.database.db,
+      { officeUserId, conventionId: convention.id, version: convention.version, reason: 'Précisez les activités' },
+      testClock,
+    );
     expect(updated.state).toBe('draft');
-    expect(await mails()).toContainEqual(expect.objectContaining({ template: 'conventionReturned', data: expect.objectContaining({ reason: 'Précisez les activités' }) }));
+    expect(await mails()).toContainEqual(
+      expect.objectContaining({ template: 'conventionReturned', data: expect.objectContaining({ reason: 'Précisez les activités' }) }),
+    );
   });
 
   it('cancels a validated convention with a reason, mailed; refuses without a reason', async () => {
     const { officeUserId, convention } = await validated();
-    await expect(cancelConvention(pstage.database.db, { officeUserId, conventionId: convention.id, version: convention.version, reason: '  ' }, testClock))
-      .rejects.toMatchObject({ status: 409, messageKey: 'workflow.error.reasonRequired' });
-    const updated = await cancelConvention(pstage.database.db, { officeUserId, conventionId: convention.id, version: convention.version, reason: 'Stage abandonné' }, testClock);
+    await expect(
+      cancelConvention(
+        pstage.database.db,
+        { officeUserId, conventionId: convention.id, version: convention.version, reason: '  ' },
+        testClock,
+      ),
+    ).rejects.toMatchObject({ status: 409, messageKey: 'workflow.error.reasonRequired' });
+    const updated = await cancelConvention(
+      pstage.database.db,
+      { officeUserId, conventionId: convention.id, version: convention.version, reason: 'Stage abandonné' },
+      testClock,
+    );
     expect(updated.state).toBe('cancelled');
     const [event] = await pstage.database.db.select().from(conventionEvents).where(eq(conventionEvents.event, 'cancel'));
     expect(event).toMatchObject({ actorRole: 'office', reason: 'Stage abandonné', fromState: 'validated' });
-    expect(await mails()).toContainEqual(expect.objectContaining({ template: 'conventionCancelled', data: expect.objectContaining({ reason: 'Stage abandonné' }) }));
+    expect(await mails()).toContainEqual(
+      expect.objectContaining({ template: 'conventionCancelled', data: expect.objectContaining({ reason: 'Stage abandonné' }) }),
+    );
   });
 
   it('cannot cancel a complete convention', async () => {
     const { officeUserId, convention } = await validated();
     const certificate = await storeCertificate(pstage, convention);
     let after = await signAll(officeUserId, convention.id);
-    await reviewCertificate(pstage.database.db, { officeUserId, conventionId: convention.id, version: after.version, decision: 'accepted', documentId: certificate.id });
+    await reviewCertificate(pstage.database.db, {
+      officeUserId,
+      conventionId: convention.id,
+      version: after.version,
+      decision: 'accepted',
+      documentId: certificate.id,
+    });
     after = await reload(pstage, convention.id);
-    const complete = await recordDeanSignature(pstage.database.db, { officeUserId, conventionId: convention.id, version: after.version, signedAt: today }, testClock);
-    await expect(cancelConvention(pstage.database.db, { officeUserId, conventionId: convention.id, version: complete.version, reason: 'Trop tard' }, testClock))
-      .rejects.toMatchObject({ status: 409, messageKey: 'workflow.error.invalidTransition' });
+    const complete = await recordDeanSignature(
+      pstage.database.db,
+      { officeUserId, conventionId: convention.id, version: after.version, signedAt: today },
+      testClock,
+    );
+    await expect(
+      cancelConvention(
+        pstage.database.db,
+        { officeUserId, conventionId: convention.id, version: complete.version, reason: 'Trop tard' },
+        testClock,
+      ),
+    ).rejects.toMatchObject({ status: 409, messageKey: 'workflow.error.invalidTransition' });
   });
 });

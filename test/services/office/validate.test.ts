@@ -13,13 +13,21 @@ async function validate(conventionId: number, version: number, officeUserId: num
   return validateConvention(pstage.database.db, { officeUserId, conventionId, version, overrideReason }, testClock);
 }
 
-async function expectRefused(conventionId: number, version: number, officeUserId: number, messageKey: string, overrideReason: string | null = null) {
+async function expectRefused(
+  conventionId: number,
+  version: number,
+  officeUserId: number,
+  messageKey: string,
+  overrideReason: string | null = null,
+) {
   const eventsBefore = await pstage.database.db.select().from(conventionEvents).where(eq(conventionEvents.conventionId, conventionId));
   const outboxBefore = await pstage.database.db.select().from(outbox);
   await expect(validate(conventionId, version, officeUserId, overrideReason)).rejects.toMatchObject({ status: 409, messageKey });
   const after = await reload(pstage, conventionId);
   expect(after).toMatchObject({ state: 'submitted', version, frozenSnapshot: null });
-  expect(await pstage.database.db.select().from(conventionEvents).where(eq(conventionEvents.conventionId, conventionId))).toHaveLength(eventsBefore.length);
+  expect(await pstage.database.db.select().from(conventionEvents).where(eq(conventionEvents.conventionId, conventionId))).toHaveLength(
+    eventsBefore.length,
+  );
   expect(await pstage.database.db.select().from(outbox)).toHaveLength(outboxBefore.length);
 }
 
@@ -58,15 +66,28 @@ describe('the office validates a convention', () => {
     const { convention } = await conventionReadyToValidate(pstage);
     // An earlier convention of the same student with the same host this academic year: together above 924 h.
     await pstage.database.db.insert(conventions).values({
-      studentUserId: convention.studentUserId, programmeId: convention.programmeId, academicYear: convention.academicYear, student: convention.student,
-      organisationId: convention.organisationId, state: 'complete', declaredTotalHours: 600, startDate: `${nextYear - 1}-09-01`, endDate: `${nextYear - 1}-12-20`,
+      studentUserId: convention.studentUserId,
+      programmeId: convention.programmeId,
+      academicYear: convention.academicYear,
+      student: convention.student,
+      organisationId: convention.organisationId,
+      state: 'complete',
+      declaredTotalHours: 600,
+      startDate: `${nextYear - 1}-09-01`,
+      endDate: `${nextYear - 1}-12-20`,
     });
     await expectRefused(convention.id, convention.version, officeUserId, 'workflow.error.overrideReasonRequired');
     await expectRefused(convention.id, convention.version, officeUserId, 'workflow.error.overrideReasonRequired', '   ');
     const updated = await validate(convention.id, convention.version, officeUserId, 'Année de césure : dérogation accordée');
     expect(updated.state).toBe('validated');
     const [event] = await pstage.database.db.select().from(conventionEvents).where(eq(conventionEvents.event, 'validate'));
-    expect(event).toMatchObject({ actorUserId: officeUserId, actorRole: 'office', fromState: 'submitted', toState: 'validated', reason: 'Année de césure : dérogation accordée' });
+    expect(event).toMatchObject({
+      actorUserId: officeUserId,
+      actorRole: 'office',
+      fromState: 'submitted',
+      toState: 'validated',
+      reason: 'Année de césure : dérogation accordée',
+    });
     expect((updated.legalFindings as { code: string }[]).map((finding) => finding.code)).toContain('legal.hostYearCapExceeded');
   });
 
@@ -84,17 +105,30 @@ describe('the office validates a convention', () => {
     expect(audit).toHaveLength(1);
     const rows = await pstage.database.db.select().from(outbox);
     const mail = rows.find((row) => (row.payload as { template?: string }).template === 'conventionValidated');
-    expect(mail?.payload).toMatchObject({ to: { email: 'camille.martin@etu.example.fr', locale: 'fr' }, data: { reference: convention.reference, organisationName: 'Société Générale Informatique', certificateMissing: true } });
-    expect(rows.filter((row) => row.kind === 'ags' && row.status === 'pending').map((row) => (row.payload as { conventionState?: string }).conventionState)).toContain('validated');
+    expect(mail?.payload).toMatchObject({
+      to: { email: 'camille.martin@etu.example.fr', locale: 'fr' },
+      data: { reference: convention.reference, organisationName: 'Société Générale Informatique', certificateMissing: true },
+    });
+    expect(
+      rows
+        .filter((row) => row.kind === 'ags' && row.status === 'pending')
+        .map((row) => (row.payload as { conventionState?: string }).conventionState),
+    ).toContain('validated');
   });
 
   it('keeps the frozen copy when the organisation record is edited afterwards', async () => {
     const { officeUserId } = await launchOffice(pstage);
     const { convention } = await conventionReadyToValidate(pstage);
     await validate(convention.id, convention.version, officeUserId);
-    await pstage.database.db.update(organisations).set({ name: 'SGI Renommée', street: '9 rue Neuve' }).where(eq(organisations.id, convention.organisationId!));
+    await pstage.database.db
+      .update(organisations)
+      .set({ name: 'SGI Renommée', street: '9 rue Neuve' })
+      .where(eq(organisations.id, convention.organisationId!));
     const after = await reload(pstage, convention.id);
-    expect((after.frozenSnapshot as unknown as FrozenConventionSnapshot).organisation).toMatchObject({ name: 'Société Générale Informatique', street: '2 avenue de la Gare' });
+    expect((after.frozenSnapshot as unknown as FrozenConventionSnapshot).organisation).toMatchObject({
+      name: 'Société Générale Informatique',
+      street: '2 avenue de la Gare',
+    });
   });
 
   it('a second staff member acting on the version they saw is told of the conflict, and nothing is overwritten', async () => {

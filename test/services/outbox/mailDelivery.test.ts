@@ -18,7 +18,11 @@ let smtp: SmtpTestServer;
 let transport: MailTransport;
 
 function workerOn(db: DatabaseHandle['db'], batchSize = 10) {
-  const mail = createMailHandler({ transport, from: 'Pstage <no-reply@pstage.test>', render: createNotificationRenderer({ publicBaseUrl }) });
+  const mail = createMailHandler({
+    transport,
+    from: 'Pstage <no-reply@pstage.test>',
+    render: createNotificationRenderer({ publicBaseUrl }),
+  });
   return createOutboxWorker({ db, handlers: { mail }, logger, batchSize, retryDelay: () => 60_000 });
 }
 
@@ -72,7 +76,10 @@ describe('mail delivery through the outbox and a real SMTP server', () => {
     expect(bruno.subject).toBe('[Pstage] Agreement CS-2026-0002 needs corrections');
     expect(bruno.headers.get('content-language')).toBe('en');
     expect(bruno.text).toContain('Missing tutor');
-    for (const [mail, other] of [[alice, ['Bruno', 'CS-2026-0002', 'Missing tutor']], [bruno, ['Alice', 'CS-2026-0001', 'incohérentes']]] as const) {
+    for (const [mail, other] of [
+      [alice, ['Bruno', 'CS-2026-0002', 'Missing tutor']],
+      [bruno, ['Alice', 'CS-2026-0001', 'incohérentes']],
+    ] as const) {
       for (const fragment of other) expect(`${mail.subject}\n${mail.text}\n${mail.html}`).not.toContain(fragment);
     }
     const rows = await outboxRepository.list(database.db);
@@ -114,8 +121,13 @@ describe('mail delivery through the outbox and a real SMTP server', () => {
       template: 'conventionValidated' as const,
       to: { email: 'alice@etu.example.fr', name: 'Alice Martin', locale: 'en' },
       data: {
-        reference: 'CS-2026-0001', organisationName: 'ACME', startDate: '2026-04-01', endDate: '2026-06-30',
-        signatories: [{ party: 'student' as const }], certificateMissing: false, path: '/student',
+        reference: 'CS-2026-0001',
+        organisationName: 'ACME',
+        startDate: '2026-04-01',
+        endDate: '2026-06-30',
+        signatories: [{ party: 'student' as const }],
+        certificateMissing: false,
+        path: '/student',
       },
       dedupeKey: 'conventionValidated:1:v5',
     };
@@ -130,7 +142,11 @@ describe('mail delivery through the outbox and a real SMTP server', () => {
     for (const reason of ['first', 'second', 'latest']) {
       await outboxRepository.enqueue(database.db, {
         kind: 'mail',
-        payload: { template: 'conventionReturned', to: { email: 'alice@etu.example.fr', name: 'Alice', locale: 'fr' }, data: returned('CS-1', reason) },
+        payload: {
+          template: 'conventionReturned',
+          to: { email: 'alice@etu.example.fr', name: 'Alice', locale: 'fr' },
+          data: returned('CS-1', reason),
+        },
         supersedeKey: 'status:CS-1',
       });
     }
@@ -151,7 +167,11 @@ describe('mail delivery through the outbox and a real SMTP server', () => {
         data: returned('CS-9', 'x'),
         dedupeKey: 'returned:9',
       });
-      const mail = createMailHandler({ transport: refusingTransport, from: 'Pstage <no-reply@pstage.test>', render: createNotificationRenderer({ publicBaseUrl }) });
+      const mail = createMailHandler({
+        transport: refusingTransport,
+        from: 'Pstage <no-reply@pstage.test>',
+        render: createNotificationRenderer({ publicBaseUrl }),
+      });
       const worker = createOutboxWorker({ db: database.db, handlers: { mail }, logger });
       expect(await worker.runOnce()).toEqual({ sent: 0, retrying: 0, failed: 1 });
       const [failing] = await outboxRepository.listFailing(database.db);

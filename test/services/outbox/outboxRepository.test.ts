@@ -75,7 +75,12 @@ describe('outbox repository', () => {
     const { id } = await outboxRepository.enqueue(database.db, { kind: 'mail', payload: {} });
     for (let attempt = 1; attempt <= 3; attempt += 1) {
       const row = await outboxRepository.markFailed(database.db, id, `refused ${attempt}`, new Date(), { maxAttempts: 3 });
-      expect(row).toMatchObject({ attempts: attempt, lastError: `refused ${attempt}`, status: attempt < 3 ? 'pending' : 'failed', lockedUntil: null });
+      expect(row).toMatchObject({
+        attempts: attempt,
+        lastError: `refused ${attempt}`,
+        status: attempt < 3 ? 'pending' : 'failed',
+        lockedUntil: null,
+      });
     }
     const failing = await outboxRepository.listFailing(database.db);
     expect(failing.map((row) => [row.id, row.status])).toEqual([[id, 'failed']]);
@@ -87,7 +92,9 @@ describe('outbox repository', () => {
 
   it('a permanent failure gives up at once; a superseded message is never marked sent', async () => {
     const permanent = await outboxRepository.enqueue(database.db, { kind: 'mail', payload: {} });
-    expect((await outboxRepository.markFailed(database.db, permanent.id, 'no such user', new Date(), { permanent: true }))?.status).toBe('failed');
+    expect((await outboxRepository.markFailed(database.db, permanent.id, 'no such user', new Date(), { permanent: true }))?.status).toBe(
+      'failed',
+    );
 
     const old = await outboxRepository.enqueue(database.db, { kind: 'ags', payload: {}, supersedeKey: 'k' });
     await outboxRepository.enqueue(database.db, { kind: 'ags', payload: {}, supersedeKey: 'k' });
@@ -115,7 +122,15 @@ describe('outbox repository', () => {
       .insert(outbox)
       .values([
         { kind: 'ags', payload: { n: 1 }, supersedeKey: 'ags:1', status: 'failed', attempts: 8, lastError: 'down' },
-        { kind: 'ags', payload: { n: 2 }, supersedeKey: 'ags:1', status: 'pending', attempts: 2, lastError: 'down', nextAttemptAt: new Date(Date.now() + 60_000) },
+        {
+          kind: 'ags',
+          payload: { n: 2 },
+          supersedeKey: 'ags:1',
+          status: 'pending',
+          attempts: 2,
+          lastError: 'down',
+          nextAttemptAt: new Date(Date.now() + 60_000),
+        },
         { kind: 'ags', payload: { n: 3 }, supersedeKey: 'ags:1' },
       ])
       .returning();
@@ -134,7 +149,10 @@ describe('outbox repository', () => {
   it('a message skipped (nothing to deliver to) keeps its reason, is not counted as sent nor failing, and supersedes older states', async () => {
     const older = await outboxRepository.enqueue(database.db, { kind: 'ags', payload: { programmeId: 4 }, supersedeKey: 'ags:4:1' });
     await outboxRepository.markFailed(database.db, older.id, 'LMS answered 500', new Date(), { permanent: true });
-    const [newer] = await database.db.insert(outbox).values({ kind: 'ags', payload: { programmeId: 4 }, supersedeKey: 'ags:4:1' }).returning();
+    const [newer] = await database.db
+      .insert(outbox)
+      .values({ kind: 'ags', payload: { programmeId: 4 }, supersedeKey: 'ags:4:1' })
+      .returning();
     const other = await outboxRepository.enqueue(database.db, { kind: 'ags', payload: { programmeId: 5 } });
 
     await outboxRepository.markSkipped(database.db, newer.id, 'No AGS endpoint');

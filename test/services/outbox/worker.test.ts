@@ -96,7 +96,11 @@ describe('outbox worker', () => {
     await stopped;
     expect(delivered).toEqual([1]);
     // Not held until the lease expires: another worker (the next instance) takes them now.
-    const next = createOutboxWorker({ db: database.db, logger, handlers: { ags: async (payload) => void delivered.push(payload.n as number) } });
+    const next = createOutboxWorker({
+      db: database.db,
+      logger,
+      handlers: { ags: async (payload) => void delivered.push(payload.n as number) },
+    });
     expect(await next.runOnce()).toEqual({ sent: 2, retrying: 0, failed: 0 });
     expect(delivered).toEqual([1, 2, 3]);
   });
@@ -107,7 +111,11 @@ describe('outbox worker', () => {
       logger,
       maxAttempts: 3,
       retryDelay: () => -1000,
-      handlers: { mail: async () => { throw new Error('LMS down'); } },
+      handlers: {
+        mail: async () => {
+          throw new Error('LMS down');
+        },
+      },
     });
     await outboxRepository.enqueue(database.db, { kind: 'mail', payload: {} });
     expect(await worker.runOnce()).toEqual({ sent: 0, retrying: 2, failed: 1 });
@@ -205,7 +213,14 @@ describe('outbox from the configuration', () => {
         data: { reference: 'CS-1', reason: 'x', path: '/student' },
         dedupeKey: 'returned:1',
       });
-      expect(await enqueueNotification(database.db, { template: 'conventionReturned', to: { email: null, name: 'No address' }, data: { reference: 'CS-2', reason: 'x', path: '/' }, dedupeKey: 'returned:2' })).toBeNull();
+      expect(
+        await enqueueNotification(database.db, {
+          template: 'conventionReturned',
+          to: { email: null, name: 'No address' },
+          data: { reference: 'CS-2', reason: 'x', path: '/' },
+          dedupeKey: 'returned:2',
+        }),
+      ).toBeNull();
       outbox.start();
       for (let wait = 0; wait < 100 && (await outboxRepository.countByStatus(database.db)).sent === 0; wait += 1) {
         await new Promise((resolve) => setTimeout(resolve, 20));

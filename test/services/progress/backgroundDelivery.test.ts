@@ -13,7 +13,8 @@ let running: RunningPstage;
 beforeAll(async () => {
   database = await openTestDatabase();
   running = await startPstage({
-    configFor: (port) => loadConfig({ NODE_ENV: 'test', PORT: String(port), PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, DATA_DIR: '/tmp/pstage-test-data' }),
+    configFor: (port) =>
+      loadConfig({ NODE_ENV: 'test', PORT: String(port), PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, DATA_DIR: '/tmp/pstage-test-data' }),
     port: 0,
     database,
     outboxWorker: true,
@@ -38,11 +39,16 @@ async function eventually<T>(read: () => T | undefined, timeoutMs = 20_000): Pro
   }
 }
 
-it('the running server posts a student\'s progress to the LMS in the background as soon as the request that changed it is answered, without waiting for the poll', async () => {
+it("the running server posts a student's progress to the LMS in the background as soon as the request that changed it is answered, without waiting for the poll", async () => {
   const client = new BrowserlessClient(running.url);
   await client.follow(running.devPlatform!.launchUrlFor('camille-martin', 'm1-info'));
   await proposeSubject({ database } as TestPstage, client);
 
   const score = await eventually(() => running.devPlatform!.gradebook().scores.find((posted) => posted.userId === '101'), 5_000);
-  expect(score).toMatchObject({ scoreGiven: 1, scoreMaximum: 6, gradingProgress: 'FullyGraded', comment: expect.stringMatching(/^Sujet proposé/) });
+  expect(score).toMatchObject({
+    scoreGiven: 1,
+    scoreMaximum: 6,
+    gradingProgress: 'FullyGraded',
+    comment: expect.stringMatching(/^Sujet proposé/),
+  });
 });

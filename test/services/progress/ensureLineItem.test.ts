@@ -27,7 +27,7 @@ async function programmeClient() {
   return { programme, client: slowToList(createAgsClient(token)) };
 }
 
-describe('finding or creating the programme\'s line item', () => {
+describe("finding or creating the programme's line item", () => {
   // On PGlite transactions run one at a time anyway; run with DATABASE_URL to exercise the row lock on PostgreSQL.
   it('creates it once when two deliveries ask at the same time, both getting its URL', async () => {
     const { programme, client } = await programmeClient();
@@ -42,7 +42,9 @@ describe('finding or creating the programme\'s line item', () => {
   it('uses the configured label and finds an item a teacher renamed by its tag', async () => {
     const { programme, client } = await programmeClient();
     const url = await ensureLineItem(pstage.database.db, programme.id, client, 'Stage M1');
-    expect(pstage.devPlatform!.gradebook().lineItems).toEqual([expect.objectContaining({ id: url, label: 'Stage M1', tag: 'pstage-convention' })]);
+    expect(pstage.devPlatform!.gradebook().lineItems).toEqual([
+      expect.objectContaining({ id: url, label: 'Stage M1', tag: 'pstage-convention' }),
+    ]);
 
     await pstage.database.db.update(programmes).set({ lineItemUrl: null });
     expect(await ensureLineItem(pstage.database.db, programme.id, client, 'Convention de stage')).toBe(url);

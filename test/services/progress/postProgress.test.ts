@@ -20,7 +20,12 @@ beforeEach(() => {
 });
 
 function worker() {
-  return createOutboxWorker({ db: pstage.database.db, handlers: { ags: progressPostBackFor(pstage.services) }, logger, retryDelay: () => 60_000 });
+  return createOutboxWorker({
+    db: pstage.database.db,
+    handlers: { ags: progressPostBackFor(pstage.services) },
+    logger,
+    retryDelay: () => 60_000,
+  });
 }
 
 /** The retry delay has passed. */
@@ -38,7 +43,12 @@ async function validateSubject(subjectId: number) {
   const [subject] = await pstage.database.db.select().from(subjects).where(eq(subjects.id, subjectId));
   await pstage.launch('jean-dupont', 'm1-info');
   const head = await userBySub('201');
-  await decideSubjects(pstage.database.db, { programmeId: subject.programmeId, actorUserId: head.id, subjectIds: [subjectId], decision: 'validate' });
+  await decideSubjects(pstage.database.db, {
+    programmeId: subject.programmeId,
+    actorUserId: head.id,
+    subjectIds: [subjectId],
+    decision: 'validate',
+  });
 }
 
 function scoresOf(userId: string) {
@@ -57,20 +67,24 @@ describe('the student progress posted to the LMS gradebook (AGS)', () => {
     expect(await worker().runOnce()).toEqual({ sent: 1, retrying: 0, failed: 0 });
 
     const { lineItems } = pstage.devPlatform!.gradebook();
-    expect(lineItems).toEqual([expect.objectContaining({ label: 'Convention de stage', scoreMaximum: 6, tag: 'pstage-convention', contextId: 'course-m1-info' })]);
+    expect(lineItems).toEqual([
+      expect.objectContaining({ label: 'Convention de stage', scoreMaximum: 6, tag: 'pstage-convention', contextId: 'course-m1-info' }),
+    ]);
     const [programme] = await pstage.database.db.select().from(programmes).where(eq(programmes.id, subject.programmeId));
     expect(programme.lineItemUrl).toBe(lineItems[0].id);
     const [row] = await agsRows();
     const payload = row.payload as unknown as ProgressPayload;
-    expect(scoresOf('101')).toEqual([expect.objectContaining({
-      lineItemId: lineItems[0].id,
-      scoreGiven: 1,
-      scoreMaximum: 6,
-      activityProgress: 'Started',
-      gradingProgress: 'FullyGraded',
-      timestamp: payload.changedAt,
-      comment: expect.stringMatching(/^Sujet proposé, en attente de validation \(le \d{1,2} \S+ \d{4}\)\.$/),
-    })]);
+    expect(scoresOf('101')).toEqual([
+      expect.objectContaining({
+        lineItemId: lineItems[0].id,
+        scoreGiven: 1,
+        scoreMaximum: 6,
+        activityProgress: 'Started',
+        gradingProgress: 'FullyGraded',
+        timestamp: payload.changedAt,
+        comment: expect.stringMatching(/^Sujet proposé, en attente de validation \(le \d{1,2} \S+ \d{4}\)\.$/),
+      }),
+    ]);
     expect(row.status).toBe('sent');
 
     const page = await fetch(`${pstage.url}/dev/gradebook`).then((response) => response.text());
@@ -85,7 +99,9 @@ describe('the student progress posted to the LMS gradebook (AGS)', () => {
     const { client } = await pstage.launch('elodie-lefevre', 'm1-info');
     await proposeSubject(pstage, client);
     await worker().runOnce();
-    expect(scoresOf('102')).toEqual([expect.objectContaining({ scoreGiven: 1, comment: expect.stringMatching(/^Subject proposed, awaiting validation \(on /) })]);
+    expect(scoresOf('102')).toEqual([
+      expect.objectContaining({ scoreGiven: 1, comment: expect.stringMatching(/^Subject proposed, awaiting validation \(on /) }),
+    ]);
   });
 
   it('creates the line item once when two deliveries for the same programme run at the same time', async () => {
@@ -94,7 +110,15 @@ describe('the student progress posted to the LMS gradebook (AGS)', () => {
     const elodie = await pstage.launch('elodie-lefevre', 'm1-info');
     await proposeSubject(pstage, elodie.client);
 
-    const counts = await Promise.all([createOutboxWorker({ db: pstage.database.db, handlers: { ags: progressPostBackFor(pstage.services) }, logger, batchSize: 1 }).runOnce(), worker().runOnce()]);
+    const counts = await Promise.all([
+      createOutboxWorker({
+        db: pstage.database.db,
+        handlers: { ags: progressPostBackFor(pstage.services) },
+        logger,
+        batchSize: 1,
+      }).runOnce(),
+      worker().runOnce(),
+    ]);
 
     expect(counts.reduce((sum, count) => sum + count.sent, 0)).toBe(2);
     expect(pstage.devPlatform!.gradebook().lineItems).toHaveLength(1);
@@ -112,7 +136,9 @@ describe('the student progress posted to the LMS gradebook (AGS)', () => {
     await Promise.all(rows.map((row) => handler(row.payload, { id: row.id, attempts: 0, createdAt: row.createdAt })));
 
     expect(pstage.devPlatform!.gradebook().lineItems).toHaveLength(1);
-    expect(pstage.devPlatform!.gradebook().scores.map((score) => score.lineItemId)).toEqual(Array(2).fill(pstage.devPlatform!.gradebook().lineItems[0].id));
+    expect(pstage.devPlatform!.gradebook().scores.map((score) => score.lineItemId)).toEqual(
+      Array(2).fill(pstage.devPlatform!.gradebook().lineItems[0].id),
+    );
   });
 
   it('finds the line item already in the course gradebook instead of creating another one', async () => {
@@ -137,7 +163,11 @@ describe('the student progress posted to the LMS gradebook (AGS)', () => {
     await worker().runOnce();
 
     const scores = scoresOf('101');
-    expect(scores.map((score) => [score.scoreGiven, score.activityProgress])).toEqual([[1, 'Started'], [2, 'InProgress'], [3, 'Submitted']]);
+    expect(scores.map((score) => [score.scoreGiven, score.activityProgress])).toEqual([
+      [1, 'Started'],
+      [2, 'InProgress'],
+      [3, 'Submitted'],
+    ]);
     expect(scores[2].comment).toMatch(/^Convention soumise au service des stages/);
     const seconds = scores.map((score) => Math.floor(Date.parse(score.timestamp) / 1000));
     expect(new Set(seconds).size).toBe(3);
@@ -183,7 +213,9 @@ describe('the student progress posted to the LMS gradebook (AGS)', () => {
     await proposeSubject(pstage, client);
     const [programme] = await pstage.database.db.select().from(programmes);
     const closedPort = await unusedPort();
-    await pstage.database.db.update(programmes).set({ lineItemsUrl: `http://127.0.0.1:${closedPort}/platform/ags/course-m1-info/lineitems` });
+    await pstage.database.db
+      .update(programmes)
+      .set({ lineItemsUrl: `http://127.0.0.1:${closedPort}/platform/ags/course-m1-info/lineitems` });
 
     expect(await worker().runOnce()).toEqual({ sent: 0, retrying: 1, failed: 0 });
     const [row] = await agsRows();
@@ -203,7 +235,15 @@ describe('the student progress posted to the LMS gradebook (AGS)', () => {
     const [programme] = await pstage.database.db.select().from(programmes);
     const key = { platformUrl: programme.iss, clientId: programme.clientId, scopes: `${agsScopes.lineItem} ${agsScopes.score}` };
     // What a restarted LMS does to the token Pstage cached: it no longer knows it.
-    await pstage.services.lti().plugin.Replace(pstage.services.config.encryptionKey, 'accesstoken', key, { token: { access_token: 'forgotten', token_type: 'Bearer', expires_in: 3600 } }, key);
+    await pstage.services
+      .lti()
+      .plugin.Replace(
+        pstage.services.config.encryptionKey,
+        'accesstoken',
+        key,
+        { token: { access_token: 'forgotten', token_type: 'Bearer', expires_in: 3600 } },
+        key,
+      );
     await validateSubject(subject.id);
 
     expect(await worker().runOnce()).toEqual({ sent: 0, retrying: 1, failed: 0 });
@@ -231,7 +271,12 @@ describe('the student progress posted to the LMS gradebook (AGS)', () => {
     const { client } = await pstage.launch('camille-martin', 'm1-info');
     const subject = await proposeSubject(pstage, client);
     pstage.devPlatform!.setOutage('error500');
-    const impatient = createOutboxWorker({ db: pstage.database.db, handlers: { ags: progressPostBackFor(pstage.services) }, logger, maxAttempts: 1 });
+    const impatient = createOutboxWorker({
+      db: pstage.database.db,
+      handlers: { ags: progressPostBackFor(pstage.services) },
+      logger,
+      maxAttempts: 1,
+    });
     expect(await impatient.runOnce()).toEqual({ sent: 0, retrying: 0, failed: 1 });
     const [stale] = await outboxRepository.listFailing(pstage.database.db);
     expect(stale).toMatchObject({ status: 'failed', lastError: expect.stringMatching(/500/) });
@@ -242,7 +287,10 @@ describe('the student progress posted to the LMS gradebook (AGS)', () => {
 
     expect(scoresOf('101').map((score) => score.scoreGiven)).toEqual([2]);
     expect(await outboxRepository.listFailing(pstage.database.db)).toEqual([]);
-    expect((await agsRows()).map((row) => [row.id === stale.id, row.status])).toEqual([[false, 'sent'], [true, 'superseded']]);
+    expect((await agsRows()).map((row) => [row.id === stale.id, row.status])).toEqual([
+      [false, 'sent'],
+      [true, 'superseded'],
+    ]);
   });
 
   it('counts a state the LMS refuses as older than the one it holds (409) as delivered, and keeps the later one', async () => {
@@ -259,7 +307,7 @@ describe('the student progress posted to the LMS gradebook (AGS)', () => {
     expect(camille.sub).toBe('101');
   });
 
-  it('gives up at once, for the office to see, when the programme\'s platform is no longer registered', async () => {
+  it("gives up at once, for the office to see, when the programme's platform is no longer registered", async () => {
     const { client } = await pstage.launch('camille-martin', 'm1-info');
     await proposeSubject(pstage, client);
     await pstage.database.db.update(programmes).set({ clientId: 'removed-client' });

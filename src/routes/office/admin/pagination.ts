@@ -13,7 +13,8 @@ export function pagination(req: Request, page: number, total: number, pageSize: 
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const link = (target: number) => {
     const query = new URLSearchParams();
-    for (const [name, value] of Object.entries(req.query)) if (name !== 'page' && typeof value === 'string' && value !== '') query.set(name, value);
+    for (const [name, value] of Object.entries(req.query))
+      if (name !== 'page' && typeof value === 'string' && value !== '') query.set(name, value);
     if (target > 1) query.set('page', String(target));
     const text = query.toString();
     return `${req.baseUrl}${text ? `?${text}` : ''}`;
@@ -24,6 +25,7 @@ export function pagination(req: Request, page: number, total: number, pageSize: 
 /** The current filter as a query string, for the export link. */
 export function currentQuery(req: Request): string {
   const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(req.query)) if (name !== 'page' && typeof value === 'string' && value !== '') query.set(name, value);
+  for (const [name, value] of Object.entries(req.query))
+    if (name !== 'page' && typeof value === 'string' && value !== '') query.set(name, value);
   return query.toString();
 }

@@ -31,7 +31,11 @@ export function takeOfficeForm(req: Request, conventionId: number): Promise<Offi
  * convention (post/redirect/get). A field error, a workflow refusal or a conflict returns to the form with the
  * values kept; nothing was written, since each use case is one transaction.
  */
-export function officeAction<T>(form: string, schema: ZodType<T>, run: (command: OfficeCommand, data: T) => Promise<unknown>): RequestHandler {
+export function officeAction<T>(
+  form: string,
+  schema: ZodType<T>,
+  run: (command: OfficeCommand, data: T) => Promise<unknown>,
+): RequestHandler {
   return async (req, res) => {
     const conventionId = idParam(req);
     const page = `/office/conventions/${conventionId}`;

@@ -24,10 +24,14 @@ export function officeConventionRoutes(services: Services): Router {
 
   router.get('/', async (req, res) => {
     const filters = filterSchema.parse(req.query);
-    const badDates = (['startFrom', 'startTo'] as const).filter((name) => typeof req.query[name] === 'string' && req.query[name] !== '' && !filters[name]);
+    const badDates = (['startFrom', 'startTo'] as const).filter(
+      (name) => typeof req.query[name] === 'string' && req.query[name] !== '' && !filters[name],
+    );
     const { page, q, ...rest } = filters;
     const queue = await controlQueue(db, { ...rest, search: q }, page, clock.today(), defaultStartWarningDays);
-    const query = Object.fromEntries(Object.entries(req.query).filter(([name, value]) => name !== 'page' && typeof value === 'string' && value !== '')) as Record<string, string>;
+    const query = Object.fromEntries(
+      Object.entries(req.query).filter(([name, value]) => name !== 'page' && typeof value === 'string' && value !== ''),
+    ) as Record<string, string>;
     res.render('office/conventions/list', {
       title: req.t('office.queue.title'),
       ...queue,
@@ -44,7 +48,12 @@ export function officeConventionRoutes(services: Services): Router {
     const kept = await takeOfficeForm(req, id);
     const done = actions.find((action) => action === req.query.done) ?? null;
     const showParams = (params: Record<string, string | number>) =>
-      Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'string' && isIsoDate(value) ? formatDate(value, req.locale) : value]));
+      Object.fromEntries(
+        Object.entries(params).map(([name, value]) => [
+          name,
+          typeof value === 'string' && isIsoDate(value) ? formatDate(value, req.locale) : value,
+        ]),
+      );
     res.render('office/conventions/show', {
       title: req.t('office.convention.title', { reference: file.convention.reference }),
       ...file,
@@ -56,15 +65,34 @@ export function officeConventionRoutes(services: Services): Router {
         const error = kept?.form === form ? kept.errors[field] : undefined;
         return error ? req.t(error.key, showParams(error.params)) : null;
       },
-      keptValue: (form: string, field: string, fallback: unknown = '') => (kept?.form === form && kept.values[field] !== undefined ? kept.values[field] : fallback),
+      keptValue: (form: string, field: string, fallback: unknown = '') =>
+        kept?.form === form && kept.values[field] !== undefined ? kept.values[field] : fallback,
     });
   });
 
-  router.post('/:id/validate', officeAction('validate', validateSchema, (command, data) => validateConvention(db, { ...command, ...data }, clock)));
-  router.post('/:id/return', officeAction('return', reasonSchema, (command, data) => returnConvention(db, { ...command, ...data }, clock)));
-  router.post('/:id/cancel', officeAction('cancel', reasonSchema, (command, data) => cancelConvention(db, { ...command, ...data }, clock)));
-  router.post('/:id/signatures', officeAction('signature', signatureSchema, (command, data) => recordSignature(db, { ...command, ...data }, clock)));
-  router.post('/:id/certificate', officeAction('certificate', certificateSchema, (command, data) => reviewCertificate(db, { ...command, ...data })));
-  router.post('/:id/dean-signature', officeAction('dean', deanSchema, (command, data) => recordDeanSignature(db, { ...command, ...data }, clock)));
+  router.post(
+    '/:id/validate',
+    officeAction('validate', validateSchema, (command, data) => validateConvention(db, { ...command, ...data }, clock)),
+  );
+  router.post(
+    '/:id/return',
+    officeAction('return', reasonSchema, (command, data) => returnConvention(db, { ...command, ...data }, clock)),
+  );
+  router.post(
+    '/:id/cancel',
+    officeAction('cancel', reasonSchema, (command, data) => cancelConvention(db, { ...command, ...data }, clock)),
+  );
+  router.post(
+    '/:id/signatures',
+    officeAction('signature', signatureSchema, (command, data) => recordSignature(db, { ...command, ...data }, clock)),
+  );
+  router.post(
+    '/:id/certificate',
+    officeAction('certificate', certificateSchema, (command, data) => reviewCertificate(db, { ...command, ...data })),
+  );
+  router.post(
+    '/:id/dean-signature',
+    officeAction('dean', deanSchema, (command, data) => recordDeanSignature(db, { ...command, ...data }, clock)),
+  );
   return router;
 }

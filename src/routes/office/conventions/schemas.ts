@@ -15,7 +15,12 @@ const date = () =>
     .refine(isPlausibleDate, { error: 'office.errors.dateOutOfRange' });
 
 export const validateSchema = z.object({
-  overrideReason: z.string().trim().max(2000, { error: 'office.errors.tooLong' }).optional().transform((value) => value || null),
+  overrideReason: z
+    .string()
+    .trim()
+    .max(2000, { error: 'office.errors.tooLong' })
+    .optional()
+    .transform((value) => value || null),
 });
 export const reasonSchema = z.object({ reason: reason() });
 export const signatureSchema = z.object({
@@ -37,14 +42,37 @@ const optionalDate = () => z.string().trim().refine(isPlausibleDate).optional().
 
 /** The list's GET filters: a value that does not parse is ignored (and a badly written date is pointed out). */
 export const filterSchema = z.object({
-  academicYear: z.string().regex(/^\d{4}-\d{4}$/).optional().catch(undefined),
+  academicYear: z
+    .string()
+    .regex(/^\d{4}-\d{4}$/)
+    .optional()
+    .catch(undefined),
   programmeId: optionalIdSchema(),
   state: z.enum(states).optional().catch(undefined),
   organisationId: optionalIdSchema(),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/).optional().catch(undefined),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/)
+    .optional()
+    .catch(undefined),
   startFrom: optionalDate(),
   startTo: optionalDate(),
-  q: z.string().trim().max(100).optional().catch(undefined).transform((value) => value || undefined),
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined).transform((value) => value ?? 1),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .catch(undefined)
+    .transform((value) => value || undefined),
+  page: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .optional()
+    .catch(undefined)
+    .transform((value) => value ?? 1),
 });
 export const queueStates = states;

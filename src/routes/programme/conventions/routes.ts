@@ -10,7 +10,11 @@ export function conventionRoutes({ db, clock }: Services): Router {
   router.get('/:conventionId', async (req, res) => {
     const programme = res.locals.programme as Programme;
     const view = await loadProgrammeConvention(db, programme.id, idParam(req, 'conventionId'), clock.today());
-    res.render('programme/convention', { title: req.t('programme.convention.title', { reference: view.convention.reference }), base: `/programme/${programme.id}`, ...view });
+    res.render('programme/convention', {
+      title: req.t('programme.convention.title', { reference: view.convention.reference }),
+      base: `/programme/${programme.id}`,
+      ...view,
+    });
   });
   return router;
 }

@@ -55,7 +55,10 @@ export function panelRoutes(services: Services): Router {
     }
     const programmeId = (res.locals.programme as Programme).id;
     const subjectIds = await proposedSubjectsOf(services.db, programmeId, parsed.data.studentIds);
-    const outcome = subjectIds.length > 0 ? await decideSubjects(services.db, { programmeId, actorUserId: req.session!.userId, subjectIds, decision: 'validate' }) : { decided: [] };
+    const outcome =
+      subjectIds.length > 0
+        ? await decideSubjects(services.db, { programmeId, actorUserId: req.session!.userId, subjectIds, decision: 'validate' })
+        : { decided: [] };
     res.redirect(303, `${base(req)}?done=subjectsValidated&count=${outcome.decided.length}`);
   });
 
@@ -65,7 +68,11 @@ export function panelRoutes(services: Services): Router {
       await keepFormState(req, formKey(req), { values: req.body, errors: fieldErrors(parsed.error) });
       return res.redirect(303, `${base(req)}#students`);
     }
-    const result = await assignTutor(services.db, { programmeId: (res.locals.programme as Programme).id, actorUserId: req.session!.userId, ...parsed.data });
+    const result = await assignTutor(services.db, {
+      programmeId: (res.locals.programme as Programme).id,
+      actorUserId: req.session!.userId,
+      ...parsed.data,
+    });
     res.redirect(303, `${base(req)}?done=tutorAssigned&count=${result.assigned}&skipped=${result.skipped}`);
   });
 

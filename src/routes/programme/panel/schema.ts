@@ -14,5 +14,7 @@ export const bulkTutorSchema = z.object({
   studentIds: selectedIds(),
   tutor: z
     .string({ error: 'programme.errors.chooseTutor' })
-    .refine((value) => /^(teacher|user):\d+$/.test(value) && parseId(value.split(':')[1]) !== undefined, { error: 'programme.errors.chooseTutor' }),
+    .refine((value) => /^(teacher|user):\d+$/.test(value) && parseId(value.split(':')[1]) !== undefined, {
+      error: 'programme.errors.chooseTutor',
+    }),
 });

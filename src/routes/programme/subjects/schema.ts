@@ -10,4 +10,7 @@ export const decisionSchema = z
       .optional()
       .transform((value) => value ?? ''),
   })
-  .refine((form) => form.decision !== 'reject' || form.comment.length > 0, { error: 'programme.errors.commentRequired', path: ['comment'] });
+  .refine((form) => form.decision !== 'reject' || form.comment.length > 0, {
+    error: 'programme.errors.commentRequired',
+    path: ['comment'],
+  });

@@ -8,7 +8,11 @@ import { certificatePage, ownDocument } from '../../../services/student/studentQ
 import { keepFormState, takeFormState } from '../../shared/formState';
 import { idParam, idSchema } from '../../shared/ids';
 
-const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: certificateMaxBytes, files: 1 }, defParamCharset: 'utf8' }).single('certificate');
+const upload = multer({
+  storage: multer.memoryStorage(),
+  limits: { fileSize: certificateMaxBytes, files: 1 },
+  defParamCharset: 'utf8',
+}).single('certificate');
 
 /**
  * Runs multer; a file too large or a second file becomes a field error instead of a 500. A body multer cannot
@@ -32,7 +36,10 @@ function receiveFile(req: Request, res: Response): Promise<string | null> {
 
 /** `inline`, with an ASCII fallback name and the exact UTF-8 name (RFC 6266 / 5987). */
 function inlineDisposition(filename: string): string {
-  const fallback = filename.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const fallback = filename
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7e]|["\\]/g, '_');
   const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `inline; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }

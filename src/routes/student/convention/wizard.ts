@@ -30,14 +30,25 @@ export function draftCommand(req: Request): DraftCommand {
 }
 
 /** Renders a step with its stepper, the kept values and errors of a rejected post, and the way back to the recap. */
-export async function renderStep(req: Request, res: Response, step: WizardStep, details: ConventionDetails, locals: Record<string, unknown>, defaults: Record<string, unknown> = {}) {
+export async function renderStep(
+  req: Request,
+  res: Response,
+  step: WizardStep,
+  details: ConventionDetails,
+  locals: Record<string, unknown>,
+  defaults: Record<string, unknown> = {},
+) {
   const kept = await takeFormState(req, `${step}-${details.convention.id}`);
   const base = `/student/conventions/${details.convention.id}`;
   res.render(`student/convention/${step}`, {
     title: req.t(`student.wizard.step.${step}`),
     step,
     stepNumber: stepNumber(step),
-    steps: wizardSteps.map((candidate) => ({ id: candidate, href: `${base}/${candidate}`, reachable: isReachable(candidate, details.convention) })),
+    steps: wizardSteps.map((candidate) => ({
+      id: candidate,
+      href: `${base}/${candidate}`,
+      reachable: isReachable(candidate, details.convention),
+    })),
     base,
     fromRecap: req.query.from === 'recap',
     ...details,
@@ -48,7 +59,13 @@ export async function renderStep(req: Request, res: Response, step: WizardStep, 
 }
 
 /** Validates a step's form; on failure keeps the values and errors and sends the student back to the step. */
-export async function parseStep<T>(req: Request, res: Response, step: WizardStep, schema: ZodType<T>, formKey: string = step): Promise<T | null> {
+export async function parseStep<T>(
+  req: Request,
+  res: Response,
+  step: WizardStep,
+  schema: ZodType<T>,
+  formKey: string = step,
+): Promise<T | null> {
   const parsed = schema.safeParse(req.body);
   if (parsed.success) return parsed.data;
   const id = idParam(req);
@@ -61,6 +78,6 @@ export async function parseStep<T>(req: Request, res: Response, step: WizardStep
 /** After a saved step: back to the recap when the student came from it, else the next step. */
 export function nextPage(req: Request, res: Response, step: WizardStep) {
   const id = idParam(req);
-  const next = req.body?.returnTo === 'recap' ? 'recap' : wizardSteps[stepNumber(step)] ?? 'recap';
+  const next = req.body?.returnTo === 'recap' ? 'recap' : (wizardSteps[stepNumber(step)] ?? 'recap');
   res.redirect(303, `/student/conventions/${id}/${next}`);
 }

@@ -15,9 +15,13 @@ export const subjectSchema = z
     error: 'student.errors.endBeforeStart',
     path: ['approximateEnd'],
   })
-  .refine((subject) => !subject.approximateStart || !subject.approximateEnd || withinInternshipSpan(subject.approximateStart, subject.approximateEnd), {
-    error: 'student.errors.internshipTooLong',
-    path: ['approximateEnd'],
-  });
+  .refine(
+    (subject) =>
+      !subject.approximateStart || !subject.approximateEnd || withinInternshipSpan(subject.approximateStart, subject.approximateEnd),
+    {
+      error: 'student.errors.internshipTooLong',
+      path: ['approximateEnd'],
+    },
+  );
 
 export type SubjectForm = z.infer<typeof subjectSchema>;

@@ -19,10 +19,27 @@ export interface DeliveryLine {
 }
 
 async function describe(db: Database, message: OutboxMessage): Promise<DeliveryLine> {
-  const payload = message.payload as { to?: { email?: string; name?: string }; template?: string; studentUserId?: number; conventionReference?: string | null };
-  const base = { id: message.id, kind: message.kind, status: message.status, attempts: message.attempts, lastError: message.lastError, nextAttemptAt: message.nextAttemptAt, createdAt: message.createdAt };
+  const payload = message.payload as {
+    to?: { email?: string; name?: string };
+    template?: string;
+    studentUserId?: number;
+    conventionReference?: string | null;
+  };
+  const base = {
+    id: message.id,
+    kind: message.kind,
+    status: message.status,
+    attempts: message.attempts,
+    lastError: message.lastError,
+    nextAttemptAt: message.nextAttemptAt,
+    createdAt: message.createdAt,
+  };
   if (message.kind === 'mail') {
-    return { ...base, recipient: [payload.to?.name, payload.to?.email && `<${payload.to.email}>`].filter(Boolean).join(' '), subject: payload.template ?? '' };
+    return {
+      ...base,
+      recipient: [payload.to?.name, payload.to?.email && `<${payload.to.email}>`].filter(Boolean).join(' '),
+      subject: payload.template ?? '',
+    };
   }
   const student = payload.studentUserId ? await userRepository.findById(db, payload.studentUserId) : undefined;
   return { ...base, recipient: student?.name ?? String(payload.studentUserId ?? ''), subject: payload.conventionReference ?? '' };

@@ -38,9 +38,24 @@ export async function organisationDetails(db: Database, id: number, today: strin
   const quota = hostQuota(organisation.headcountBand);
   const concurrent = maxConcurrent(conventions);
   const overloadedTutors = contacts
-    .map((contact) => ({ contact, concurrent: maxConcurrent(conventions.filter((convention) => convention.professionalTutorId === contact.id)) }))
+    .map((contact) => ({
+      contact,
+      concurrent: maxConcurrent(conventions.filter((convention) => convention.professionalTutorId === contact.id)),
+    }))
     .filter((tutor) => tutor.concurrent > professionalTutorCap);
-  return { organisation, services, contacts, conventions, duplicates, academicYear, quota, concurrent, quotaExceeded: concurrent > quota, overloadedTutors, tutorCap: professionalTutorCap };
+  return {
+    organisation,
+    services,
+    contacts,
+    conventions,
+    duplicates,
+    academicYear,
+    quota,
+    concurrent,
+    quotaExceeded: concurrent > quota,
+    overloadedTutors,
+    tutorCap: professionalTutorCap,
+  };
 }
 
 const conflict = () => new AppError(409, 'errors.conflict');
@@ -57,13 +72,27 @@ export async function validateOrganisation(db: Database, actorUserId: number, id
 }
 
 /** Saves the office's correction over the version it was made from only: another save since then is a conflict. */
-export async function editOrganisation(db: Database, actorUserId: number, id: number, version: number, fields: OrganisationFields): Promise<void> {
+export async function editOrganisation(
+  db: Database,
+  actorUserId: number,
+  id: number,
+  version: number,
+  fields: OrganisationFields,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await organisationRepository.findById(tx, id);
     if (!before) throw notFound();
     if (!(await organisationAdminRepository.update(tx, id, version, fields))) throw conflict();
-    const changed = Object.keys(fields).filter((key) => String(before[key as keyof Organisation] ?? '') !== String(fields[key as keyof OrganisationFields] ?? ''));
-    await auditRepository.record(tx, { actorUserId, action: 'organisation.edit', targetType: 'organisation', targetId: id, details: { changed } });
+    const changed = Object.keys(fields).filter(
+      (key) => String(before[key as keyof Organisation] ?? '') !== String(fields[key as keyof OrganisationFields] ?? ''),
+    );
+    await auditRepository.record(tx, {
+      actorUserId,
+      action: 'organisation.edit',
+      targetType: 'organisation',
+      targetId: id,
+      details: { changed },
+    });
   });
 }
 
@@ -105,9 +134,16 @@ export async function mergeOrganisations(db: Database, actorUserId: number, comm
   });
 }
 
-export async function organisationsOverview(db: Database, criteria: Parameters<typeof organisationAdminRepository.search>[1], page: number, pageSize = 25) {
+export async function organisationsOverview(
+  db: Database,
+  criteria: Parameters<typeof organisationAdminRepository.search>[1],
+  page: number,
+  pageSize = 25,
+) {
   const unvalidated = await organisationAdminRepository.listUnvalidated(db);
   const searched = Object.values(criteria).some(Boolean);
-  const results = searched ? await organisationAdminRepository.search(db, criteria, { limit: pageSize, offset: (page - 1) * pageSize }) : { rows: [], total: 0 };
+  const results = searched
+    ? await organisationAdminRepository.search(db, criteria, { limit: pageSize, offset: (page - 1) * pageSize })
+    : { rows: [], total: 0 };
   return { unvalidated, searched, results, pageSize };
 }

@@ -23,7 +23,8 @@ export async function grantOffice(db: Database, actorUserId: number, userId: num
 export async function revokeOffice(db: Database, actorUserId: number, userId: number): Promise<void> {
   await db.transaction(async (tx) => {
     if (!(await officeGrantRepository.isGranted(tx, userId))) throw notFound();
-    if (userId === actorUserId && (await officeStaffRepository.countGrants(tx)) <= 1) throw new AppError(409, 'officeAdmin.staff.lastGrant');
+    if (userId === actorUserId && (await officeStaffRepository.countGrants(tx)) <= 1)
+      throw new AppError(409, 'officeAdmin.staff.lastGrant');
     await officeGrantRepository.revoke(tx, userId);
     await officeStaffRepository.setOfficeInSessions(tx, userId, false);
     await auditRepository.record(tx, { actorUserId, action: 'office.revoke', targetType: 'user', targetId: userId });
@@ -32,6 +33,9 @@ export async function revokeOffice(db: Database, actorUserId: number, userId: nu
 
 /** The office's staff page: who holds the office role, and the users a search for `query` finds to grant it. */
 export async function officeStaffPage(db: Executor, query: string) {
-  const [grants, found] = await Promise.all([officeStaffRepository.listGrants(db), query ? officeStaffRepository.searchUsers(db, query) : Promise.resolve([])]);
+  const [grants, found] = await Promise.all([
+    officeStaffRepository.listGrants(db),
+    query ? officeStaffRepository.searchUsers(db, query) : Promise.resolve([]),
+  ]);
   return { grants, found };
 }

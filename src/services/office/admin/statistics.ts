@@ -3,7 +3,6 @@ import { DAYS_PER_LEGAL_MONTH, HOURS_PER_LEGAL_DAY } from '../../../domain/hours
 import type { Database } from '../../../models/database';
 import { internshipDatabaseRepository } from '../../../models/internshipDatabaseRepository';
 
-
 type StatisticsRow = Awaited<ReturnType<typeof internshipDatabaseRepository.statisticsRows>>[number];
 
 function countBy(rows: StatisticsRow[], key: (row: StatisticsRow) => string): { label: string; count: number }[] {
@@ -47,6 +46,9 @@ export function computeStatistics(all: StatisticsRow[]) {
 }
 
 export async function yearStatistics(db: Database, academicYear: string) {
-  const [rows, academicYears] = await Promise.all([internshipDatabaseRepository.statisticsRows(db, academicYear), internshipDatabaseRepository.academicYears(db)]);
+  const [rows, academicYears] = await Promise.all([
+    internshipDatabaseRepository.statisticsRows(db, academicYear),
+    internshipDatabaseRepository.academicYears(db),
+  ]);
   return { ...computeStatistics(rows), academicYears };
 }

@@ -15,7 +15,13 @@ describe('the audit log', () => {
     for (let index = 0; index < 55; index += 1) {
       await auditRepository.record(db, { actorUserId: null, action: 'outbox.retry', targetType: 'outbox', targetId: index });
     }
-    await auditRepository.record(db, { actorUserId: office.id, action: 'convention.validate', targetType: 'convention', targetId: 7, details: { reason: 'dérogation' } });
+    await auditRepository.record(db, {
+      actorUserId: office.id,
+      action: 'convention.validate',
+      targetType: 'convention',
+      targetId: 7,
+      details: { reason: 'dérogation' },
+    });
     await auditRepository.record(db, { actorUserId: office.id, action: 'convention.cancel', targetType: 'convention', targetId: 8 });
     await auditRepository.record(db, { actorUserId: office.id, action: 'organisation.merge', targetType: 'organisation', targetId: 3 });
 
@@ -35,7 +41,9 @@ describe('the audit log', () => {
     expect(oneConvention.text).toContain('<a href="/office/conventions/7">convention 7</a>');
     expect(oneConvention.text).toContain('dérogation');
     expect((await client.request('/office/audit?action=convention.')).text).toContain('Entrées : 2');
-    expect((await client.request('/office/audit?targetType=organisation')).text).toContain('<a href="/office/organisations/3">organisation 3</a>');
+    expect((await client.request('/office/audit?targetType=organisation')).text).toContain(
+      '<a href="/office/organisations/3">organisation 3</a>',
+    );
     const byActor = await client.request(`/office/audit?actor=${encodeURIComponent(office.name.split(' ')[0])}`);
     expect(byActor.text).toContain('Entrées : 3');
     expect((await client.request(`/office/audit?actor=${office.id}`)).text).toContain('Entrées : 3');
@@ -45,11 +53,24 @@ describe('the audit log', () => {
 describe('failed deliveries', () => {
   async function failingMessages() {
     const db = pstage.database.db;
-    const failed = await outboxRepository.enqueue(db, { kind: 'mail', payload: { template: 'conventionValidated', to: { email: 'camille@example.fr', name: 'Camille Martin', locale: 'fr' }, data: { secret: 'not shown' } } });
+    const failed = await outboxRepository.enqueue(db, {
+      kind: 'mail',
+      payload: {
+        template: 'conventionValidated',
+        to: { email: 'camille@example.fr', name: 'Camille Martin', locale: 'fr' },
+        data: { secret: 'not shown' },
+      },
+    });
     await outboxRepository.markFailed(db, failed.id, '550 mailbox unavailable', new Date(), { permanent: true });
-    const retrying = await outboxRepository.enqueue(db, { kind: 'ags', payload: { programmeId: 1, studentUserId: 999, conventionReference: 'CONV-2026-000009' } });
+    const retrying = await outboxRepository.enqueue(db, {
+      kind: 'ags',
+      payload: { programmeId: 1, studentUserId: 999, conventionReference: 'CONV-2026-000009' },
+    });
     await outboxRepository.markFailed(db, retrying.id, 'LMS answered 503', new Date(Date.now() + 60_000));
-    const sent = await outboxRepository.enqueue(db, { kind: 'mail', payload: { template: 'subjectValidated', to: { email: 'sent@example.fr', name: 'Sent', locale: 'fr' }, data: {} } });
+    const sent = await outboxRepository.enqueue(db, {
+      kind: 'mail',
+      payload: { template: 'subjectValidated', to: { email: 'sent@example.fr', name: 'Sent', locale: 'fr' }, data: {} },
+    });
     await outboxRepository.markSent(db, sent.id);
     return { failed: failed.id, retrying: retrying.id, sent: sent.id };
   }

@@ -9,7 +9,14 @@ const pstage = useTestPstage();
 /** A mail the SMTP server keeps refusing for now: the worker will try again in an hour. */
 async function retryingMail() {
   const db = pstage.database.db;
-  const { id } = await outboxRepository.enqueue(db, { kind: 'mail', payload: { template: 'conventionReturned', to: { email: 'camille@example.fr', name: 'Camille Martin', locale: 'fr' }, data: { reason: 'motif confidentiel' } } });
+  const { id } = await outboxRepository.enqueue(db, {
+    kind: 'mail',
+    payload: {
+      template: 'conventionReturned',
+      to: { email: 'camille@example.fr', name: 'Camille Martin', locale: 'fr' },
+      data: { reason: 'motif confidentiel' },
+    },
+  });
   await outboxRepository.markFailed(db, id, '421 4.7.0 try again later', new Date(Date.now() + 3_600_000));
   return id;
 }
@@ -64,7 +71,9 @@ describe('"retry now" on a delivery that is still being retried', () => {
     const id = await retryingMail();
     const before = await row(id);
     const other = await pstage.launch(persona, 'm1-info');
-    const ownToken = /name="_csrf" value="([^"]+)"/.exec(other.page.text)?.[1] ?? /name="_csrf" value="([^"]+)"/.exec((await other.client.request('/student')).text)?.[1];
+    const ownToken =
+      /name="_csrf" value="([^"]+)"/.exec(other.page.text)?.[1] ??
+      /name="_csrf" value="([^"]+)"/.exec((await other.client.request('/student')).text)?.[1];
     expect(ownToken).toBeDefined();
     expect((await post(other.client, ownToken!, `/office/deliveries/${id}/retry`)).status).toBe(403);
     const office = await launchOffice(pstage);
@@ -114,7 +123,14 @@ describe('post-backs skipped for a programme whose course gave no AGS endpoint',
 describe('a delivery that failed for good', () => {
   it('shows its last error in French and in English, with the recipient but nothing of the message content', async () => {
     const db = pstage.database.db;
-    const { id } = await outboxRepository.enqueue(db, { kind: 'mail', payload: { template: 'conventionReturned', to: { email: 'camille@example.fr', name: 'Camille Martin', locale: 'fr' }, data: { reason: 'motif confidentiel', reference: 'CS-2026-0001' } } });
+    const { id } = await outboxRepository.enqueue(db, {
+      kind: 'mail',
+      payload: {
+        template: 'conventionReturned',
+        to: { email: 'camille@example.fr', name: 'Camille Martin', locale: 'fr' },
+        data: { reason: 'motif confidentiel', reference: 'CS-2026-0001' },
+      },
+    });
     await outboxRepository.markFailed(db, id, '550 5.1.1 mailbox unavailable', new Date(), { permanent: true });
     const { client } = await launchOffice(pstage);
 

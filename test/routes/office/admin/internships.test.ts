@@ -13,12 +13,22 @@ async function dataSet() {
   const quoted = await createHost(pstage, { name: 'Dupont; "Fils" & Cie', siret: '55210055400013', city: 'Bordeaux', postalCode: '33000' });
   const abroad = await createHost(pstage, { name: 'Forschung GmbH', siret: null, country: 'DE', city: 'Berlin', postalCode: '10115' });
   const older = await insertConvention(pstage, convention, {
-    academicYear: '2024-2025', state: 'complete', startDate: '2025-04-07', endDate: '2025-06-27', organisationId: quoted.id,
-    gratificationAmount: 4.35, gratificationUnit: 'hour', declaredTotalHours: 420.5,
+    academicYear: '2024-2025',
+    state: 'complete',
+    startDate: '2025-04-07',
+    endDate: '2025-06-27',
+    organisationId: quoted.id,
+    gratificationAmount: 4.35,
+    gratificationUnit: 'hour',
+    declaredTotalHours: 420.5,
     student: { ...convention.student, firstName: 'Élodie', lastName: 'Lefèvre', studentNumber: 'E2024001' },
   });
   const unpaid = await insertConvention(pstage, convention, {
-    state: 'cancelled', startDate: '2027-01-04', endDate: '2027-02-12', organisationId: abroad.id, gratificationAmount: null,
+    state: 'cancelled',
+    startDate: '2027-01-04',
+    endDate: '2027-02-12',
+    organisationId: abroad.id,
+    gratificationAmount: null,
     student: { ...convention.student, firstName: 'Hugo', lastName: 'Petit', studentNumber: 'H2026002' },
   });
   await insertConvention(pstage, convention, { state: 'draft', student: { ...convention.student, lastName: 'Brouillon' } });
@@ -109,10 +119,12 @@ describe('the internship database', () => {
     const lines = text.split('\r\n').slice(0, -1);
     expect(lines).toHaveLength(2);
     expect(lines[0]).toBe(
-      'Référence;Année universitaire;Formation;État;Nom;Prénom;N° étudiant;Organisme d\'accueil;SIRET;Ville;Pays;Date de début;Date de fin;Durée (heures);Gratification (€);Gratification : unité;Tuteur professionnel;Enseignant référent',
+      "Référence;Année universitaire;Formation;État;Nom;Prénom;N° étudiant;Organisme d'accueil;SIRET;Ville;Pays;Date de début;Date de fin;Durée (heures);Gratification (€);Gratification : unité;Tuteur professionnel;Enseignant référent",
     );
     const cells = lines[1].split(';');
-    expect(lines[1]).toContain(';"Dupont; ""Fils"" & Cie";55210055400013;BORDEAUX;FR;07/04/2025;27/06/2025;420,5;4,35;horaire;Paul Durand;Anne Leroy');
+    expect(lines[1]).toContain(
+      ';"Dupont; ""Fils"" & Cie";55210055400013;BORDEAUX;FR;07/04/2025;27/06/2025;420,5;4,35;horaire;Paul Durand;Anne Leroy',
+    );
     expect(cells.slice(1, 7)).toEqual(['2024-2025', 'M1 Informatique', 'Complète', 'Lefèvre', 'Élodie', 'E2024001']);
   });
 
@@ -138,16 +150,19 @@ describe('the internship database', () => {
     expect(response).toMatchObject({ status: 303, location: '/office/internships?startTo=demain' });
   });
 
-  it.each(['2147483648', '99999999999', '0'])('refuses programmeId=%s (beyond the int4 column) on the page and the export, and keeps serving', async (id) => {
-    const { client } = await launchOffice(pstage);
-    const page = await client.request(`/office/internships?programmeId=${id}`);
-    expect(page.status).toBe(400);
-    expect(page.text).toContain('id="programmeId-error"');
-    const exported = await client.request(`/office/internships/export.csv?programmeId=${id}`);
-    expect(exported).toMatchObject({ status: 303, location: `/office/internships?programmeId=${id}` });
-    expect((await client.request('/health')).status).toBe(200);
-    expect((await client.request('/office/internships?programmeId=2147483647')).text).toContain('Conventions : 0');
-  });
+  it.each(['2147483648', '99999999999', '0'])(
+    'refuses programmeId=%s (beyond the int4 column) on the page and the export, and keeps serving',
+    async (id) => {
+      const { client } = await launchOffice(pstage);
+      const page = await client.request(`/office/internships?programmeId=${id}`);
+      expect(page.status).toBe(400);
+      expect(page.text).toContain('id="programmeId-error"');
+      const exported = await client.request(`/office/internships/export.csv?programmeId=${id}`);
+      expect(exported).toMatchObject({ status: 303, location: `/office/internships?programmeId=${id}` });
+      expect((await client.request('/health')).status).toBe(200);
+      expect((await client.request('/office/internships?programmeId=2147483647')).text).toContain('Conventions : 0');
+    },
+  );
 
   it('treats a page number beyond any offset the database takes as the first page', async () => {
     await dataSet();
@@ -160,8 +175,9 @@ describe('the internship database', () => {
   it('reads the first rows before writing a byte: a filter the database refuses fails with nothing sent', async () => {
     let written = 0;
     const out = new Writable({ write: (chunk: Buffer, _encoding, done) => ((written += chunk.length), done()) });
-    await expect(prepareInternshipExport(pstage.database.db, { programmeId: 2 ** 31 }, translator('fr')).then((csv) => csv.writeTo(out))).rejects.toThrow();
+    await expect(
+      prepareInternshipExport(pstage.database.db, { programmeId: 2 ** 31 }, translator('fr')).then((csv) => csv.writeTo(out)),
+    ).rejects.toThrow();
     expect(written).toBe(0);
   });
 });
-

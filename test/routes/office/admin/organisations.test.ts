@@ -79,7 +79,16 @@ describe("the office's organisations", () => {
     const { client } = await launchOffice(pstage);
     const form = await client.request(`/office/organisations/${host.id}/edit`);
     expect(form.text).toContain('value="Atelier Numérique"');
-    const fields = { name: 'Atelier Numérique Lyon', country: 'FR', siret: '73282932000075', headcountBand: '20-49', sector: 'private', street: '3 rue Basse', postalCode: '69002', city: 'Lyon' };
+    const fields = {
+      name: 'Atelier Numérique Lyon',
+      country: 'FR',
+      siret: '73282932000075',
+      headcountBand: '20-49',
+      sector: 'private',
+      street: '3 rue Basse',
+      postalCode: '69002',
+      city: 'Lyon',
+    };
     const refused = await client.submit(`/office/organisations/${host.id}/edit`, fields);
     expect(refused).toMatchObject({ status: 303, location: `/office/organisations/${host.id}/edit` });
     const page = await client.request(refused.location!);
@@ -94,14 +103,24 @@ describe("the office's organisations", () => {
     const saved = await client.submit(`/office/organisations/${host.id}/edit`, { ...fields, siret: '732 829 320 00074' });
     expect(saved).toMatchObject({ status: 303, location: `/office/organisations/${host.id}?done=edited` });
     const [edited] = await pstage.database.db.select().from(organisations).where(eq(organisations.id, host.id));
-    expect(edited).toMatchObject({ name: 'Atelier Numérique Lyon', siret: '73282932000074', searchName: 'atelier numerique lyon', headcountBand: '20-49', street: '3 rue Basse', city: 'LYON' });
+    expect(edited).toMatchObject({
+      name: 'Atelier Numérique Lyon',
+      siret: '73282932000074',
+      searchName: 'atelier numerique lyon',
+      headcountBand: '20-49',
+      street: '3 rue Basse',
+      city: 'LYON',
+    });
     const [entry] = await pstage.database.db.select().from(auditLog).where(eq(auditLog.action, 'organisation.edit'));
     expect(entry.details).toEqual({ changed: expect.arrayContaining(['name', 'headcountBand', 'street', 'postalCode']) });
   });
 
   it('merges two duplicates: services, contacts and conventions move to the survivor, nothing points at the removed host, frozen snapshots stay', async () => {
     const first = await submitConventionAsStudent(pstage);
-    const second = await submitConventionAsStudent(pstage, { persona: 'elodie-lefevre', organisationName: 'Societe Generale Informatique SA' });
+    const second = await submitConventionAsStudent(pstage, {
+      persona: 'elodie-lefevre',
+      organisationName: 'Societe Generale Informatique SA',
+    });
     const db = pstage.database.db;
     const survivorId = first.convention.organisationId!;
     const duplicateId = second.convention.organisationId!;
@@ -117,13 +136,19 @@ describe("the office's organisations", () => {
     const page = await client.request(`/office/organisations/${survivorId}`);
     expect(page.text).toContain('Doublons possibles');
     expect(page.text).toContain(`name="candidateId" value="${duplicateId}"`);
-    const merged = await client.submit(`/office/organisations/${survivorId}`, { candidateId: String(duplicateId), candidateVersion: '1', survivorId: String(survivorId) }, `/office/organisations/${survivorId}/merge`);
+    const merged = await client.submit(
+      `/office/organisations/${survivorId}`,
+      { candidateId: String(duplicateId), candidateVersion: '1', survivorId: String(survivorId) },
+      `/office/organisations/${survivorId}/merge`,
+    );
     expect(merged).toMatchObject({ status: 303, location: `/office/organisations/${survivorId}?done=merged` });
 
     expect(await db.select().from(organisations).where(eq(organisations.id, duplicateId))).toHaveLength(0);
     expect(await rowsReferencingOrganisation(pstage, duplicateId)).toBe(0);
-    for (const service of duplicateServices) expect((await db.select().from(services).where(eq(services.id, service.id)))[0].organisationId).toBe(survivorId);
-    for (const contact of duplicateContacts) expect((await db.select().from(contacts).where(eq(contacts.id, contact.id)))[0].organisationId).toBe(survivorId);
+    for (const service of duplicateServices)
+      expect((await db.select().from(services).where(eq(services.id, service.id)))[0].organisationId).toBe(survivorId);
+    for (const contact of duplicateContacts)
+      expect((await db.select().from(contacts).where(eq(contacts.id, contact.id)))[0].organisationId).toBe(survivorId);
     const [moved] = await db.select().from(conventions).where(eq(conventions.id, second.convention.id));
     expect(moved.organisationId).toBe(survivorId);
     expect(moved.serviceId).toBe(second.convention.serviceId);
@@ -141,14 +166,26 @@ describe("the office's organisations", () => {
     const b = await createHost(pstage, { name: 'Atelier Numerique', siret: null });
     const c = await createHost(pstage, { name: 'Boulangerie Dupain', siret: '55210055400013' });
     const { client } = await launchOffice(pstage);
-    const kept = await client.submit(`/office/organisations/${a.id}`, { candidateId: String(b.id), candidateVersion: '1', survivorId: String(b.id) }, `/office/organisations/${a.id}/merge`);
+    const kept = await client.submit(
+      `/office/organisations/${a.id}`,
+      { candidateId: String(b.id), candidateVersion: '1', survivorId: String(b.id) },
+      `/office/organisations/${a.id}/merge`,
+    );
     expect(kept).toMatchObject({ status: 303, location: `/office/organisations/${b.id}?done=merged` });
     const remaining = await pstage.database.db.select().from(organisations);
     expect(remaining.map((row) => row.id).sort()).toEqual([b.id, c.id].sort());
-    const refused = await client.submit(`/office/organisations/${b.id}`, { candidateId: String(c.id), candidateVersion: '1', survivorId: String(b.id) }, `/office/organisations/${b.id}/merge`);
+    const refused = await client.submit(
+      `/office/organisations/${b.id}`,
+      { candidateId: String(c.id), candidateVersion: '1', survivorId: String(b.id) },
+      `/office/organisations/${b.id}/merge`,
+    );
     expect(refused.status).toBe(422);
     expect(refused.text).toContain('ne sont pas des doublons');
-    const crafted = await client.submit(`/office/organisations/${b.id}`, { candidateId: String(c.id), candidateVersion: '1', survivorId: '999' }, `/office/organisations/${b.id}/merge`);
+    const crafted = await client.submit(
+      `/office/organisations/${b.id}`,
+      { candidateId: String(c.id), candidateVersion: '1', survivorId: '999' },
+      `/office/organisations/${b.id}/merge`,
+    );
     expect(crafted.status).toBe(400);
     expect(await pstage.database.db.select().from(organisations)).toHaveLength(2);
   });
@@ -159,4 +196,3 @@ describe("the office's organisations", () => {
     expect((await client.request('/office/organisations/abc')).status).toBe(404);
   });
 });
-

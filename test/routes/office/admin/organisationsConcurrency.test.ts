@@ -11,11 +11,24 @@ const pstage = useTestPstage();
 /** Outcomes of promises run at once: 'ok' or the HTTP status of the AppError. */
 async function outcomes(runs: Promise<unknown>[]) {
   const settled = await Promise.allSettled(runs);
-  return settled.map((result) => (result.status === 'fulfilled' ? 'ok' : result.reason instanceof AppError ? result.reason.status : String(result.reason))).sort();
+  return settled
+    .map((result) =>
+      result.status === 'fulfilled' ? 'ok' : result.reason instanceof AppError ? result.reason.status : String(result.reason),
+    )
+    .sort();
 }
 
 async function officeUserId() {
-  const user = await userRepository.upsertFromLaunch(pstage.database.db, { iss: 'https://lms.example', sub: 'office-1', name: 'Office', givenName: null, familyName: null, email: null, studentNumber: null, locale: 'fr' });
+  const user = await userRepository.upsertFromLaunch(pstage.database.db, {
+    iss: 'https://lms.example',
+    sub: 'office-1',
+    name: 'Office',
+    givenName: null,
+    familyName: null,
+    email: null,
+    studentNumber: null,
+    locale: 'fr',
+  });
   return user.id;
 }
 

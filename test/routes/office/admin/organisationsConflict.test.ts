@@ -6,7 +6,16 @@ import { createHost, launchOffice, post } from './support';
 
 const pstage = useTestPstage();
 
-const fields = { name: 'Atelier Numérique', country: 'FR', siret: '73282932000074', headcountBand: '50-249', sector: 'private', street: '1 rue Haute', postalCode: '69001', city: 'Lyon' };
+const fields = {
+  name: 'Atelier Numérique',
+  country: 'FR',
+  siret: '73282932000074',
+  headcountBand: '50-249',
+  sector: 'private',
+  street: '1 rue Haute',
+  postalCode: '69001',
+  city: 'Lyon',
+};
 
 /** What an office member's browser holds after opening a page: its CSRF token and the record versions it shows. */
 async function openPage(client: BrowserlessClient, path: string) {
@@ -36,7 +45,11 @@ describe('two office members acting on the same host at once', () => {
     expect(saved).toMatchObject({ status: 303, location: `/office/organisations/${host.id}?done=edited` });
     expect(await hostRow(host.id)).toMatchObject({ street: '2 rue du Second', version: 2 });
 
-    const late = await post(first.client, firstForm.csrf, `/office/organisations/${host.id}/edit`, { ...fields, version: firstForm.version, street: '1 rue du Premier' });
+    const late = await post(first.client, firstForm.csrf, `/office/organisations/${host.id}/edit`, {
+      ...fields,
+      version: firstForm.version,
+      street: '1 rue du Premier',
+    });
     expect(late).toMatchObject({ status: 303, location: `/office/organisations/${host.id}/edit` });
     expect(await hostRow(host.id)).toMatchObject({ street: '2 rue du Second', version: 2 });
     expect(await auditActions('organisation.edit')).toHaveLength(1);
@@ -47,7 +60,11 @@ describe('two office members acting on the same host at once', () => {
     // The kept form still carries the old version: saving it again cannot overwrite the other change either.
     expect(back.text).toContain('name="version" value="1"');
     const keptVersion = /name="version" value="(\d+)"/.exec(back.text)![1];
-    const again = await post(first.client, BrowserlessClient.csrfToken(back.text), `/office/organisations/${host.id}/edit`, { ...fields, version: keptVersion, street: '1 rue du Premier' });
+    const again = await post(first.client, BrowserlessClient.csrfToken(back.text), `/office/organisations/${host.id}/edit`, {
+      ...fields,
+      version: keptVersion,
+      street: '1 rue du Premier',
+    });
     expect(again.location).toBe(`/office/organisations/${host.id}/edit`);
     expect((await hostRow(host.id)).street).toBe('2 rue du Second');
     await first.client.request(again.location!);
@@ -87,8 +104,18 @@ describe('two office members acting on the same host at once', () => {
     const b = await createHost(pstage, { name: 'Atelier Numerique', siret: null });
     const { client, csrf } = await launchOffice(pstage);
     expect((await post(client, csrf, `/office/organisations/${a.id}/validate`)).location).toBe(`/office/organisations/${a.id}`);
-    expect((await post(client, csrf, `/office/organisations/${a.id}/validate`, { version: 'abc' })).location).toBe(`/office/organisations/${a.id}`);
-    expect((await post(client, csrf, `/office/organisations/${a.id}/merge`, { version: '1', candidateId: String(b.id), survivorId: String(a.id) })).location).toBe(`/office/organisations/${a.id}`);
+    expect((await post(client, csrf, `/office/organisations/${a.id}/validate`, { version: 'abc' })).location).toBe(
+      `/office/organisations/${a.id}`,
+    );
+    expect(
+      (
+        await post(client, csrf, `/office/organisations/${a.id}/merge`, {
+          version: '1',
+          candidateId: String(b.id),
+          survivorId: String(a.id),
+        })
+      ).location,
+    ).toBe(`/office/organisations/${a.id}`);
     expect((await post(client, csrf, `/office/organisations/${a.id}/edit`, fields)).location).toBe(`/office/organisations/${a.id}/edit`);
     expect(await pstage.database.db.select().from(organisations)).toHaveLength(2);
     expect(await hostRow(a.id)).toMatchObject({ validated: false, version: 1 });
@@ -101,10 +128,19 @@ describe('two office members acting on the same host at once', () => {
     const second = await launchOffice(pstage);
     const page = await openPage(first.client, `/office/organisations/${a.id}`);
     expect(page.text).toContain(`name="candidateVersion" value="1"`);
-    const edited = await second.client.submit(`/office/organisations/${b.id}/edit`, { ...fields, name: 'Atelier Numerique', street: '9 rue Neuve' });
+    const edited = await second.client.submit(`/office/organisations/${b.id}/edit`, {
+      ...fields,
+      name: 'Atelier Numerique',
+      street: '9 rue Neuve',
+    });
     expect(edited.location).toBe(`/office/organisations/${b.id}?done=edited`);
 
-    const late = await post(first.client, page.csrf, `/office/organisations/${a.id}/merge`, { version: page.version, candidateId: String(b.id), candidateVersion: '1', survivorId: String(a.id) });
+    const late = await post(first.client, page.csrf, `/office/organisations/${a.id}/merge`, {
+      version: page.version,
+      candidateId: String(b.id),
+      candidateVersion: '1',
+      survivorId: String(a.id),
+    });
     expect(late).toMatchObject({ status: 303, location: `/office/organisations/${a.id}` });
     expect(await pstage.database.db.select().from(organisations)).toHaveLength(2);
     expect(await auditActions('organisation.merge')).toHaveLength(0);

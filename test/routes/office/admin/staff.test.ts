@@ -21,7 +21,11 @@ describe('the office staff', () => {
     const search = await client.request('/office/staff?q=lambert');
     expect(search.text).toContain(`value="${claire}"`);
     expect(search.text).toContain('Claire Lambert');
-    const granted = await client.submit('/office/staff?q=lambert', { q: 'lambert', userId: String(claire), reason: 'Renfort pour la rentrée' }, '/office/staff/grant');
+    const granted = await client.submit(
+      '/office/staff?q=lambert',
+      { q: 'lambert', userId: String(claire), reason: 'Renfort pour la rentrée' },
+      '/office/staff/grant',
+    );
     expect(granted).toMatchObject({ status: 303, location: '/office/staff?done=granted' });
     const [grant] = await pstage.database.db.select().from(officeGrants).where(eq(officeGrants.userId, claire));
     expect(grant.reason).toBe('Renfort pour la rentrée');

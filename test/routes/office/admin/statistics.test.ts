@@ -22,9 +22,24 @@ describe('the statistics of a year', () => {
       .set({ gratificationAmount: 4.5, gratificationUnit: 'hour', declaredTotalHours: 560, startDate: '2027-03-01', endDate: '2027-04-25' })
       .where(eq(conventions.id, convention.id));
     const [base] = await db.select().from(conventions).where(eq(conventions.id, convention.id));
-    await insertConvention(pstage, base, { state: 'validated', organisationId: abroad.id, gratificationAmount: 700, gratificationUnit: 'month', hoursPerDay: 7, declaredTotalHours: 280, startDate: '2027-01-04', endDate: '2027-01-31' });
+    await insertConvention(pstage, base, {
+      state: 'validated',
+      organisationId: abroad.id,
+      gratificationAmount: 700,
+      gratificationUnit: 'month',
+      hoursPerDay: 7,
+      declaredTotalHours: 280,
+      startDate: '2027-01-04',
+      endDate: '2027-01-31',
+    });
     await insertConvention(pstage, base, { state: 'cancelled', gratificationAmount: 10 });
-    await insertConvention(pstage, base, { state: 'complete', gratificationAmount: null, declaredTotalHours: 140, startDate: '2027-02-01', endDate: '2027-02-14' });
+    await insertConvention(pstage, base, {
+      state: 'complete',
+      gratificationAmount: null,
+      declaredTotalHours: 140,
+      startDate: '2027-02-01',
+      endDate: '2027-02-14',
+    });
     await insertConvention(pstage, base, { state: 'draft' });
     await insertConvention(pstage, base, { state: 'complete', academicYear: '2024-2025' });
 

@@ -19,7 +19,17 @@ export async function post(client: BrowserlessClient, csrf: string, path: string
 }
 
 export function host(fields: Partial<OrganisationFields> = {}): OrganisationFields {
-  return { name: 'Atelier Numérique', siret: '73282932000074', headcountBand: '50-249', sector: 'private', street: '1 rue Haute', postalCode: '69001', city: 'Lyon', country: 'FR', ...fields };
+  return {
+    name: 'Atelier Numérique',
+    siret: '73282932000074',
+    headcountBand: '50-249',
+    sector: 'private',
+    street: '1 rue Haute',
+    postalCode: '69001',
+    city: 'Lyon',
+    country: 'FR',
+    ...fields,
+  };
 }
 
 export async function createHost(pstage: TestPstage, fields: Partial<OrganisationFields> = {}) {
@@ -37,16 +47,25 @@ export async function rowsReferencingOrganisation(pstage: TestPstage, id: number
   if (result.rows.length < 3) throw new Error(`expected at least services, contacts and conventions, found ${JSON.stringify(result.rows)}`);
   let total = 0;
   for (const { table_name, column_name } of result.rows) {
-    const counted = (await pstage.database.db.execute(sql.raw(`select count(*)::int as n from "${table_name}" where "${column_name}" = ${Number(id)}`))) as unknown as { rows: { n: number }[] };
+    const counted = (await pstage.database.db.execute(
+      sql.raw(`select count(*)::int as n from "${table_name}" where "${column_name}" = ${Number(id)}`),
+    )) as unknown as { rows: { n: number }[] };
     total += Number(counted.rows[0].n);
   }
   return total;
 }
 
 /** A copy of `base` with other values: bulk data for the database, statistics and export tests. */
-export async function insertConvention(pstage: TestPstage, base: typeof conventions.$inferSelect, changes: Partial<typeof conventions.$inferInsert> = {}) {
+export async function insertConvention(
+  pstage: TestPstage,
+  base: typeof conventions.$inferSelect,
+  changes: Partial<typeof conventions.$inferInsert> = {},
+) {
   const { id: _id, reference: _reference, ...copy } = base;
-  const [row] = await pstage.database.db.insert(conventions).values({ ...copy, ...changes }).returning();
+  const [row] = await pstage.database.db
+    .insert(conventions)
+    .values({ ...copy, ...changes })
+    .returning();
   return row;
 }
 

@@ -14,7 +14,12 @@ describe('office pages and actions are for the office only', () => {
     const { convention } = await conventionReadyToValidate(pstage);
     const { client, page } = await pstage.launch(persona, link);
     const csrf = BrowserlessClient.csrfToken(page.text);
-    for (const path of ['/office', '/office/conventions', `/office/conventions?state=submitted&q=Martin`, `/office/conventions/${convention.id}`]) {
+    for (const path of [
+      '/office',
+      '/office/conventions',
+      `/office/conventions?state=submitted&q=Martin`,
+      `/office/conventions/${convention.id}`,
+    ]) {
       const response = await client.request(path);
       expect([path, response.status]).toEqual([path, 403]);
       expect(response.text).toContain(forbidden);
@@ -28,7 +33,9 @@ describe('office pages and actions are for the office only', () => {
       ['dean-signature', { signedAt: '2026-01-01' }],
     ];
     for (const [action, fields] of actions) {
-      const response = await client.request(`/office/conventions/${convention.id}/${action}`, { form: { _csrf: csrf, version: String(convention.version), ...fields } });
+      const response = await client.request(`/office/conventions/${convention.id}/${action}`, {
+        form: { _csrf: csrf, version: String(convention.version), ...fields },
+      });
       expect([action, response.status]).toEqual([action, 403]);
       expect(response.text).toContain(forbidden);
     }

@@ -14,7 +14,8 @@ async function uploadCertificate(student: BrowserlessClient) {
   expect(posted.status).toBe(303);
 }
 
-const section = (html: string, id: string) => html.slice(html.indexOf(`id="${id}"`), html.indexOf('</section>', html.indexOf(`id="${id}"`)));
+const section = (html: string, id: string) =>
+  html.slice(html.indexOf(`id="${id}"`), html.indexOf('</section>', html.indexOf(`id="${id}"`)));
 
 describe('the office acts on one convention through its page', () => {
   it('runs the whole procedure to a complete convention, each step in the history and the page', async () => {
@@ -31,7 +32,11 @@ describe('the office acts on one convention through its page', () => {
     expect(html).toContain(`href="/documents/conventions/${convention.id}/convention.pdf"`);
 
     for (const party of ['student', 'host_signatory', 'professional_tutor', 'academic_tutor']) {
-      response = await client.submit(page, { party, signedAt: today, method: party === 'student' ? 'electronic' : 'paper' }, `${page}/signatures`);
+      response = await client.submit(
+        page,
+        { party, signedAt: today, method: party === 'student' ? 'electronic' : 'paper' },
+        `${page}/signatures`,
+      );
       expect([party, response.location]).toEqual([party, `${page}?done=signature`]);
     }
     html = (await client.request(page)).text;
@@ -52,7 +57,14 @@ describe('the office acts on one convention through its page', () => {
     expect(html).toContain('<strong id="convention-state">Complète</strong>');
     expect(html).toContain(`href="/documents/conventions/${convention.id}/attestation.pdf"`);
     const history = html.slice(html.indexOf('id="history"'), html.indexOf('</ol>', html.indexOf('id="history"')));
-    for (const label of ['Soumise par l&#39;étudiant', 'Validée', 'Signature enregistrée', 'Attestation d&#39;assurance acceptée', 'Contrôle final et signature du doyen : complète']) expect(history).toContain(label);
+    for (const label of [
+      'Soumise par l&#39;étudiant',
+      'Validée',
+      'Signature enregistrée',
+      'Attestation d&#39;assurance acceptée',
+      'Contrôle final et signature du doyen : complète',
+    ])
+      expect(history).toContain(label);
     expect(history).toContain('Service des stages (service des stages)');
     expect(html).toContain('convention.final_check');
     expect((await reload(pstage, convention.id)).state).toBe('complete');
@@ -68,7 +80,9 @@ describe('the office acts on one convention through its page', () => {
     const response = await client.submit(page, { overrideReason: 'Urgent' }, `${page}/validate`);
     expect(response).toMatchObject({ status: 303, location: `${page}#validate` });
     const html = (await client.request(page)).text;
-    expect(section(html, 'validate')).toContain('role="alert" id="validate-refusal">Le sujet de stage n&#39;a pas encore été validé par le responsable de la formation.');
+    expect(section(html, 'validate')).toContain(
+      'role="alert" id="validate-refusal">Le sujet de stage n&#39;a pas encore été validé par le responsable de la formation.',
+    );
     expect(html).toMatch(/id="error-summary"[\s\S]*<li>Le sujet de stage/);
     expect(section(html, 'validate')).toContain('>Urgent</textarea>');
     expect(await reload(pstage, convention.id)).toMatchObject({ state: 'submitted', version: convention.version });
@@ -96,25 +110,49 @@ describe('the office acts on one convention through its page', () => {
     const { client } = await launchOffice(pstage);
     const page = `/office/conventions/${convention.id}`;
     await client.submit(page, {}, `${page}/validate`);
-    expect((await client.submit(page, { party: 'student', signedAt: '2099-01-01', method: 'paper' }, `${page}/signatures`)).location).toBe(`${page}#signature`);
+    expect((await client.submit(page, { party: 'student', signedAt: '2099-01-01', method: 'paper' }, `${page}/signatures`)).location).toBe(
+      `${page}#signature`,
+    );
     let html = (await client.request(page)).text;
-    expect(html).toContain('<div id="signature-signedAt-error" class="invalid-feedback d-block">La date ne peut pas être dans le futur.</div>');
+    expect(html).toContain(
+      '<div id="signature-signedAt-error" class="invalid-feedback d-block">La date ne peut pas être dans le futur.</div>',
+    );
     expect(html).toContain('value="2099-01-01"');
-    expect((await client.submit(page, { party: 'student', signedAt: '2999-01-01', method: 'paper' }, `${page}/signatures`)).location).toBe(`${page}#signature`);
+    expect((await client.submit(page, { party: 'student', signedAt: '2999-01-01', method: 'paper' }, `${page}/signatures`)).location).toBe(
+      `${page}#signature`,
+    );
     html = (await client.request(page)).text;
-    expect(html).toContain('<div id="signature-signedAt-error" class="invalid-feedback d-block">Indiquez une date comprise entre 2000 et 2100.</div>');
-    expect((await client.submit(page, { party: 'student', signedAt: '2020-01-01', method: 'paper' }, `${page}/signatures`)).location).toBe(`${page}#signature`);
+    expect(html).toContain(
+      '<div id="signature-signedAt-error" class="invalid-feedback d-block">Indiquez une date comprise entre 2000 et 2100.</div>',
+    );
+    expect((await client.submit(page, { party: 'student', signedAt: '2020-01-01', method: 'paper' }, `${page}/signatures`)).location).toBe(
+      `${page}#signature`,
+    );
     html = (await client.request(page)).text;
-    expect(html).toMatch(/id="signature-signedAt-error"[^>]*>La date ne peut pas être antérieure à la validation de la convention \(\d\d\/\d\d\/\d{4}\)\./);
+    expect(html).toMatch(
+      /id="signature-signedAt-error"[^>]*>La date ne peut pas être antérieure à la validation de la convention \(\d\d\/\d\d\/\d{4}\)\./,
+    );
     expect(await pstage.database.db.select().from(signatures)).toHaveLength(0);
 
     await uploadCertificate(student);
     const [certificate] = await pstage.database.db.select().from(documents);
-    expect((await client.submit(page, { documentId: String(certificate.id), decision: 'rejected', reason: '' }, `${page}/certificate`)).location).toBe(`${page}#certificate`);
+    expect(
+      (await client.submit(page, { documentId: String(certificate.id), decision: 'rejected', reason: '' }, `${page}/certificate`)).location,
+    ).toBe(`${page}#certificate`);
     html = (await client.request(page)).text;
-    expect(html).toContain('id="certificate-reason-error" class="invalid-feedback d-block">Indiquez le motif du refus : l&#39;étudiant le lira.');
+    expect(html).toContain(
+      'id="certificate-reason-error" class="invalid-feedback d-block">Indiquez le motif du refus : l&#39;étudiant le lira.',
+    );
     expect(html).toMatch(/id="certificate-decision-1" value="rejected" checked/);
-    expect((await client.submit(page, { documentId: String(certificate.id), decision: 'rejected', reason: 'Attestation illisible' }, `${page}/certificate`)).location).toBe(`${page}?done=certificate`);
+    expect(
+      (
+        await client.submit(
+          page,
+          { documentId: String(certificate.id), decision: 'rejected', reason: 'Attestation illisible' },
+          `${page}/certificate`,
+        )
+      ).location,
+    ).toBe(`${page}?done=certificate`);
     html = (await client.request(page)).text;
     expect(html).toContain('<strong>Refusée</strong> — Attestation illisible');
     const studentStatus = (await student.request(`/student/conventions/${convention.id}`)).text;
@@ -130,11 +168,17 @@ describe('the office acts on one convention through its page', () => {
     const firstPage = (await first.client.request(page)).text;
     const secondPage = (await second.client.request(page)).text;
     const post = (client: BrowserlessClient, html: string, action: string, fields: Record<string, string>) =>
-      client.request(`${page}/${action}`, { form: { _csrf: BrowserlessClient.csrfToken(html), version: /name="version" value="(\d+)"/.exec(html)![1], ...fields } });
-    expect((await post(first.client, firstPage, 'validate', { overrideReason: 'Vu avec le responsable' })).location).toBe(`${page}?done=validate`);
+      client.request(`${page}/${action}`, {
+        form: { _csrf: BrowserlessClient.csrfToken(html), version: /name="version" value="(\d+)"/.exec(html)![1], ...fields },
+      });
+    expect((await post(first.client, firstPage, 'validate', { overrideReason: 'Vu avec le responsable' })).location).toBe(
+      `${page}?done=validate`,
+    );
     expect((await post(second.client, secondPage, 'return', { reason: 'Dates à revoir' })).location).toBe(`${page}#return`);
     const html = (await second.client.request(page)).text;
-    expect(html).toContain('Cet enregistrement a été modifié par quelqu&#39;un d&#39;autre entre-temps. Rechargez la page pour voir la version actuelle.');
+    expect(html).toContain(
+      'Cet enregistrement a été modifié par quelqu&#39;un d&#39;autre entre-temps. Rechargez la page pour voir la version actuelle.',
+    );
     expect(html).toContain('Validée, en attente des signatures');
     const events = await pstage.database.db.select().from(conventionEvents).where(eq(conventionEvents.conventionId, convention.id));
     expect(events.map((event) => event.event)).not.toContain('return');
@@ -146,8 +190,12 @@ describe('the office acts on one convention through its page', () => {
     const { client } = await launchOffice(pstage);
     const page = `/office/conventions/${convention.id}`;
     await client.submit(page, {}, `${page}/validate`);
-    expect((await client.submit(page, { party: 'dean', signedAt: today, method: 'paper' }, `${page}/signatures`)).location).toBe(`${page}#signature`);
-    expect((await client.request(page)).text).toContain('<div id="signature-party-error" class="invalid-feedback d-block">Faites un choix.</div>');
+    expect((await client.submit(page, { party: 'dean', signedAt: today, method: 'paper' }, `${page}/signatures`)).location).toBe(
+      `${page}#signature`,
+    );
+    expect((await client.request(page)).text).toContain(
+      '<div id="signature-party-error" class="invalid-feedback d-block">Faites un choix.</div>',
+    );
     expect((await client.submit(page, { documentId: '424242', decision: 'accepted' }, `${page}/certificate`)).status).toBe(303);
     expect((await client.submit(page, { reason: 'x' }, '/office/conventions/999999/cancel')).status).toBe(404);
     expect(await pstage.database.db.select().from(signatures)).toHaveLength(0);
@@ -158,7 +206,9 @@ describe('the office acts on one convention through its page', () => {
     const { convention } = await conventionReadyToValidate(pstage);
     const { client } = await launchOffice(pstage);
     const page = await client.request(`/office/conventions/${convention.id}`);
-    const response = await client.request(`/office/conventions/${convention.id}/cancel`, { form: { _csrf: BrowserlessClient.csrfToken(page.text), reason: 'x' } });
+    const response = await client.request(`/office/conventions/${convention.id}/cancel`, {
+      form: { _csrf: BrowserlessClient.csrfToken(page.text), reason: 'x' },
+    });
     expect(response.status).toBe(303);
     expect(await reload(pstage, convention.id)).toMatchObject({ state: 'submitted', version: convention.version });
   });

@@ -11,7 +11,10 @@ describe('one convention seen by the office', () => {
     const { client } = await launchOffice(pstage);
     const page = `/office/conventions/${convention.id}`;
     expect((await client.submit(page, {}, `${page}/validate`)).location).toBe(`${page}?done=validate`);
-    await pstage.database.db.update(organisations).set({ name: 'Nom changé après coup' }).where(eq(organisations.id, convention.organisationId!));
+    await pstage.database.db
+      .update(organisations)
+      .set({ name: 'Nom changé après coup' })
+      .where(eq(organisations.id, convention.organisationId!));
     const html = (await client.request(page)).text;
     expect(html).toContain('Société Générale Informatique');
     expect(html).not.toContain('Nom changé après coup');
@@ -22,7 +25,16 @@ describe('one convention seen by the office', () => {
 
   it('the tutor the programme head assigned becomes the convention’s at validation, the student’s choice is shown beside it before', async () => {
     const { convention } = await conventionReadyToValidate(pstage);
-    const [assigned] = await pstage.database.db.insert(teachers).values({ programmeId: convention.programmeId, civility: 'M.', firstName: 'Luc', lastName: 'Bernard', email: 'luc.bernard@univ.example.fr' }).returning();
+    const [assigned] = await pstage.database.db
+      .insert(teachers)
+      .values({
+        programmeId: convention.programmeId,
+        civility: 'M.',
+        firstName: 'Luc',
+        lastName: 'Bernard',
+        email: 'luc.bernard@univ.example.fr',
+      })
+      .returning();
     await pstage.database.db.update(subjects).set({ academicTutorId: assigned.id }).where(eq(subjects.id, convention.subjectId!));
     const { client } = await launchOffice(pstage);
     const page = `/office/conventions/${convention.id}`;

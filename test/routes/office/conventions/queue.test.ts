@@ -10,7 +10,8 @@ import { launchOffice } from '../../../services/office/officeJourney';
 const pstage = useTestPstage();
 
 const inDays = (days: number) => addDays(today, days);
-const rowOf = (html: string, id: number) => /<tr id="convention-(\d+)">[\s\S]*?<\/tr>/g.exec(html.slice(html.indexOf(`<tr id="convention-${id}">`)))?.[0] ?? '';
+const rowOf = (html: string, id: number) =>
+  /<tr id="convention-(\d+)">[\s\S]*?<\/tr>/g.exec(html.slice(html.indexOf(`<tr id="convention-${id}">`)))?.[0] ?? '';
 
 describe('the control queue', () => {
   it('shows what blocks each submitted convention before it is opened', async () => {
@@ -32,13 +33,16 @@ describe('the control queue', () => {
   it('counts legal errors and warnings from the stored findings, and says when nothing blocks', async () => {
     const { convention } = await submitConventionAsStudent(pstage);
     const { client } = await launchOffice(pstage);
-    await pstage.database.db.update(conventions).set({
-      legalFindings: [
-        { code: 'legal.hostYearCapExceeded', severity: 'E', params: {}, overridable: true },
-        { code: 'legal.totalHoursMismatch', severity: 'W', params: {}, overridable: true },
-        { code: 'legal.abroadAnnex', severity: 'W', params: {}, overridable: true },
-      ],
-    }).where(eq(conventions.id, convention.id));
+    await pstage.database.db
+      .update(conventions)
+      .set({
+        legalFindings: [
+          { code: 'legal.hostYearCapExceeded', severity: 'E', params: {}, overridable: true },
+          { code: 'legal.totalHoursMismatch', severity: 'W', params: {}, overridable: true },
+          { code: 'legal.abroadAnnex', severity: 'W', params: {}, overridable: true },
+        ],
+      })
+      .where(eq(conventions.id, convention.id));
     let row = rowOf((await client.request('/office/conventions')).text, convention.id);
     expect(row).toContain('1 erreur légale');
     expect(row).toContain('2 avertissements légaux');
@@ -52,9 +56,17 @@ describe('the control queue', () => {
 
   it('filters by state, search (student, SIRET, host name) and start dates, keeping the values in the form', async () => {
     const first = await submitConventionAsStudent(pstage);
-    const second = await submitConventionAsStudent(pstage, { persona: 'elodie-lefevre', organisationName: 'Boulangerie Dupain', siret: '44321098700014' });
+    const second = await submitConventionAsStudent(pstage, {
+      persona: 'elodie-lefevre',
+      organisationName: 'Boulangerie Dupain',
+      siret: '44321098700014',
+    });
     const { client, officeUserId } = await launchOffice(pstage);
-    await returnConvention(pstage.database.db, { officeUserId, conventionId: second.convention.id, version: second.convention.version, reason: 'À revoir' }, testClock);
+    await returnConvention(
+      pstage.database.db,
+      { officeUserId, conventionId: second.convention.id, version: second.convention.version, reason: 'À revoir' },
+      testClock,
+    );
     const ids = (html: string) => [...html.matchAll(/<tr id="convention-(\d+)">/g)].map((match) => Number(match[1]));
 
     expect(ids((await client.request('/office/conventions?state=submitted')).text)).toEqual([first.convention.id]);
@@ -70,15 +82,29 @@ describe('the control queue', () => {
     expect(ids(byName.text)).toEqual([second.convention.id]);
     expect(byName.text).toContain('name="q" value="LEFEVRE"');
     expect(ids((await client.request('/office/conventions?q=21901234')).text)).toEqual([first.convention.id]);
-    expect(ids((await client.request(`/office/conventions?startFrom=${first.convention.startDate}&startTo=${first.convention.startDate}`)).text).sort()).toEqual([first.convention.id, second.convention.id].sort());
+    expect(
+      ids(
+        (await client.request(`/office/conventions?startFrom=${first.convention.startDate}&startTo=${first.convention.startDate}`)).text,
+      ).sort(),
+    ).toEqual([first.convention.id, second.convention.id].sort());
     expect(ids((await client.request(`/office/conventions?startTo=2000-01-01`)).text)).toEqual([]);
     const badDate = await client.request('/office/conventions?startFrom=31/12/2026');
     expect(badDate.status).toBe(200);
     expect(badDate.text).toMatch(/id="startFrom-error">Indiquez une date valide/);
     expect(badDate.text).toContain('aria-describedby="startFrom-error"');
     const organisationId = first.convention.organisationId!;
-    expect(ids((await client.request(`/office/conventions?organisationId=${organisationId}&country=FR`)).text)).toEqual([first.convention.id]);
-    expect(ids((await client.request(`/office/conventions?programmeId=${first.convention.programmeId}&academicYear=${first.convention.academicYear}`)).text).length).toBe(2);
+    expect(ids((await client.request(`/office/conventions?organisationId=${organisationId}&country=FR`)).text)).toEqual([
+      first.convention.id,
+    ]);
+    expect(
+      ids(
+        (
+          await client.request(
+            `/office/conventions?programmeId=${first.convention.programmeId}&academicYear=${first.convention.academicYear}`,
+          )
+        ).text,
+      ).length,
+    ).toBe(2);
   });
 
   it('sorts by start date and paginates by 25, keeping the filters in the page links', async () => {
@@ -104,8 +130,14 @@ describe('the dashboard', () => {
     const soon = await submitConventionAsStudent(pstage);
     const started = await submitConventionAsStudent(pstage, { persona: 'elodie-lefevre' });
     const { client } = await launchOffice(pstage);
-    await pstage.database.db.update(conventions).set({ startDate: inDays(5) }).where(eq(conventions.id, soon.convention.id));
-    await pstage.database.db.update(conventions).set({ startDate: inDays(-3) }).where(eq(conventions.id, started.convention.id));
+    await pstage.database.db
+      .update(conventions)
+      .set({ startDate: inDays(5) })
+      .where(eq(conventions.id, soon.convention.id));
+    await pstage.database.db
+      .update(conventions)
+      .set({ startDate: inDays(-3) })
+      .where(eq(conventions.id, started.convention.id));
     const page = await client.request('/office');
     expect(page.text).toMatch(/id="count-submitted">[\s\S]*?href="\/office\/conventions\?state=submitted">2 — voir la liste/);
     expect(page.text).toMatch(/id="count-complete">[\s\S]*?0 — voir la liste/);

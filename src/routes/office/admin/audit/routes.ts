@@ -6,7 +6,14 @@ import { parseId } from '../../../shared/ids';
 import { pageNumber, pagination } from '../pagination';
 
 const pageSize = 50;
-const text = (max: number) => z.string().trim().max(max).optional().catch(undefined).transform((value) => value || undefined);
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .catch(undefined)
+    .transform((value) => value || undefined);
 const auditFilterSchema = z
   .object({ action: text(100), targetType: text(50), targetId: text(50), actor: text(200) })
   .transform((filter) => ({ ...filter, actorId: parseId(filter.actor) }));

@@ -21,7 +21,10 @@ export const internshipFilterSchema = z.object({
     .refine((value) => !value || parseId(value) !== undefined, { error: 'student.errors.choose' })
     .transform((value) => (value ? Number(value) : undefined)),
   state: z
-    .union([z.literal(''), z.enum(conventionStates.filter((state) => state !== 'draft') as ['submitted'], { error: 'student.errors.choose' })])
+    .union([
+      z.literal(''),
+      z.enum(conventionStates.filter((state) => state !== 'draft') as ['submitted'], { error: 'student.errors.choose' }),
+    ])
     .optional()
     .transform((value) => value || undefined),
   country: optional(60),

@@ -1,7 +1,14 @@
 import { Router, type Request, type Response } from 'express';
 import { AppError } from '../../../../errors';
 import type { Services } from '../../../../services';
-import { editOrganisation, findOrganisation, mergeOrganisations, organisationDetails, organisationsOverview, validateOrganisation } from '../../../../services/office/admin/organisations';
+import {
+  editOrganisation,
+  findOrganisation,
+  mergeOrganisations,
+  organisationDetails,
+  organisationsOverview,
+  validateOrganisation,
+} from '../../../../services/office/admin/organisations';
 import { fieldErrors, keepFormState, takeFormState } from '../../../shared/formState';
 import { idParam, parseVersion } from '../../../shared/ids';
 import { pageNumber, pagination } from '../pagination';
@@ -28,7 +35,10 @@ export function organisationRoutes(services: Services): Router {
   /** Back to the host's page (or the list when the host was merged away meanwhile) with the conflict message. */
   async function conflictBack(req: Request, res: Response, id: number) {
     const stillThere = await findOrganisation(db, id);
-    await keepFormState(req, stillThere ? `office-organisation-page-${id}` : 'office-organisations', { values: {}, errors: { form: stillThere ? 'officeAdmin.organisations.conflict.page' : 'officeAdmin.organisations.conflict.gone' } });
+    await keepFormState(req, stillThere ? `office-organisation-page-${id}` : 'office-organisations', {
+      values: {},
+      errors: { form: stillThere ? 'officeAdmin.organisations.conflict.page' : 'officeAdmin.organisations.conflict.gone' },
+    });
     res.redirect(303, stillThere ? `/office/organisations/${id}` : '/office/organisations');
   }
 
@@ -52,7 +62,12 @@ export function organisationRoutes(services: Services): Router {
     const id = idParam(req);
     const details = await organisationDetails(db, id, services.clock.today());
     const kept = await takeFormState(req, `office-organisation-page-${id}`);
-    res.render('office/admin/organisation', { title: details.organisation.name, ...details, done: req.query.done, errors: kept?.errors ?? {} });
+    res.render('office/admin/organisation', {
+      title: details.organisation.name,
+      ...details,
+      done: req.query.done,
+      errors: kept?.errors ?? {},
+    });
   });
 
   router.post('/:id/validate', async (req, res) => {
@@ -94,7 +109,10 @@ export function organisationRoutes(services: Services): Router {
       await editOrganisation(db, req.session!.userId, id, versionFrom(req.body.version), form.data);
     } catch (error) {
       if (!isConflict(error)) throw error;
-      await keepFormState(req, `office-organisation-${id}`, { values: req.body, errors: { form: 'officeAdmin.organisations.conflict.edit' } });
+      await keepFormState(req, `office-organisation-${id}`, {
+        values: req.body,
+        errors: { form: 'officeAdmin.organisations.conflict.edit' },
+      });
       return res.redirect(303, `/office/organisations/${id}/edit`);
     }
     res.redirect(303, `/office/organisations/${id}?done=edited`);
@@ -109,7 +127,12 @@ export function organisationRoutes(services: Services): Router {
     const duplicateId = survivorId === id ? candidateId : id;
     try {
       const versions = { [id]: versionFrom(req.body.version), [candidateId]: versionFrom(req.body.candidateVersion) };
-      await mergeOrganisations(db, req.session!.userId, { survivorId, survivorVersion: versions[survivorId], duplicateId, duplicateVersion: versions[duplicateId] });
+      await mergeOrganisations(db, req.session!.userId, {
+        survivorId,
+        survivorVersion: versions[survivorId],
+        duplicateId,
+        duplicateVersion: versions[duplicateId],
+      });
     } catch (error) {
       if (!isConflict(error)) throw error;
       return conflictBack(req, res, id);

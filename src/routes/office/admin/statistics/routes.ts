@@ -13,7 +13,13 @@ export function statisticsRoutes(services: Services): Router {
     const statistics = await yearStatistics(services.db, year);
     const years = [...new Set([year, academicYearOf(services.clock.today()), ...statistics.academicYears])].sort().reverse();
     const teachingVolumes = await programmeTeachingVolumes(services.db);
-    res.render('office/admin/statistics', { title: req.t('officeAdmin.statistics.title', { year }), year, years, statistics, teachingVolumes });
+    res.render('office/admin/statistics', {
+      title: req.t('officeAdmin.statistics.title', { year }),
+      year,
+      years,
+      statistics,
+      teachingVolumes,
+    });
   });
   return router;
 }

@@ -16,7 +16,10 @@ export function internshipRoutes(services: Services): Router {
     const [first, second] = c.interruptions;
     const defaults = {
       ...c,
-      interruption1Start: first?.start, interruption1End: first?.end, interruption2Start: second?.start, interruption2End: second?.end,
+      interruption1Start: first?.start,
+      interruption1End: first?.end,
+      interruption2Start: second?.start,
+      interruption2End: second?.end,
       workingDays: c.workingDays.map(String),
       scheduleKind: c.irregularSchedule ? 'irregular' : 'regular',
       nightPresence: c.startDate ? yesNo(c.nightPresence) : undefined,
@@ -30,7 +33,10 @@ export function internshipRoutes(services: Services): Router {
     const form = await parseStep(req, res, 'internship', internshipSchema);
     if (!form) return;
     const { interruption1Start, interruption1End, interruption2Start, interruption2End, scheduleKind, ...data } = form;
-    const interruptions = [[interruption1Start, interruption1End], [interruption2Start, interruption2End]]
+    const interruptions = [
+      [interruption1Start, interruption1End],
+      [interruption2Start, interruption2End],
+    ]
       .filter((pair): pair is [string, string] => Boolean(pair[0] && pair[1]))
       .map(([start, end]) => ({ start, end }));
     await saveInternship(services.db, draftCommand(req), {

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { isPlausibleDate } from '../../../../domain/calendarDate';
 import { withinInternshipSpan } from '../../../../domain/hours';
-import { optionalDate, optionalDecimal, optionalText, requiredDate, requiredDecimal, requiredText, yesNo } from '../../../shared/formFields';
+import {
+  optionalDate,
+  optionalDecimal,
+  optionalText,
+  requiredDate,
+  requiredDecimal,
+  requiredText,
+  yesNo,
+} from '../../../shared/formFields';
 
 const list = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
@@ -50,6 +58,7 @@ export const internshipSchema = z
       const end = form[`interruption${n}End`];
       if (Boolean(start) !== Boolean(end)) issue(start ? `interruption${n}End` : `interruption${n}Start`, 'student.errors.required');
       else if (start && end && end < start) issue(`interruption${n}End`, 'student.errors.endBeforeStart');
-      else if (start && end && datesKnown && (start < form.startDate || end > form.endDate)) issue(`interruption${n}Start`, 'student.errors.interruptionOutside');
+      else if (start && end && datesKnown && (start < form.startDate || end > form.endDate))
+        issue(`interruption${n}Start`, 'student.errors.interruptionOutside');
     }
   });

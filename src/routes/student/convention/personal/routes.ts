@@ -21,7 +21,10 @@ export function personalRoutes(services: Services): Router {
     const data = await parseStep(req, res, 'personal', personalSchemaOn(services.clock.today()));
     if (!data) return;
     const { academicYear, personalEmail, ...student } = data;
-    await savePersonalData(services.db, draftCommand(req), { academicYear, student: { ...student, phone: student.phone ?? undefined, personalEmail: personalEmail ?? undefined } });
+    await savePersonalData(services.db, draftCommand(req), {
+      academicYear,
+      student: { ...student, phone: student.phone ?? undefined, personalEmail: personalEmail ?? undefined },
+    });
     nextPage(req, res, 'personal');
   });
   return router;

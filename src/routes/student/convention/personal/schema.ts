@@ -18,7 +18,10 @@ export const personalSchemaOn = (today: IsoDate) =>
     civility: civility(),
     firstName: requiredText(100),
     lastName: requiredText(100),
-    birthDate: requiredDate((date) => date >= addYears(today, -oldestAge) && date <= addYears(today, -youngestAge), 'student.errors.birthDate'),
+    birthDate: requiredDate(
+      (date) => date >= addYears(today, -oldestAge) && date <= addYears(today, -youngestAge),
+      'student.errors.birthDate',
+    ),
     street: requiredText(200),
     postalCode: requiredText(20),
     city: requiredText(100),

@@ -18,7 +18,13 @@ export function recapRoutes(services: Services): Router {
   });
   router.post('/', async (req, res) => {
     const command = draftCommand(req);
-    await submitConvention({ db: services.db, officeEmail: services.config.officeEmail }, command.userId, command.conventionId, command.version, services.clock);
+    await submitConvention(
+      { db: services.db, officeEmail: services.config.officeEmail },
+      command.userId,
+      command.conventionId,
+      command.version,
+      services.clock,
+    );
     res.redirect(303, `/student/conventions/${idParam(req)}?done=submitted`);
   });
   return router;

@@ -30,7 +30,15 @@ export const serviceSchema = z.custom<unknown>().transform((body, context): Serv
     const parsed = newService.safeParse(body);
     if (parsed.success) {
       const { name, sameAddress, street, postalCode, city } = parsed.data;
-      return { create: { name, sameAddress, street: sameAddress ? null : street, postalCode: sameAddress ? null : postalCode, city: sameAddress ? null : city } };
+      return {
+        create: {
+          name,
+          sameAddress,
+          street: sameAddress ? null : street,
+          postalCode: sameAddress ? null : postalCode,
+          city: sameAddress ? null : city,
+        },
+      };
     }
     parsed.error.issues.forEach((issue) => context.addIssue({ code: 'custom', path: issue.path, message: issue.message }));
     return z.NEVER;

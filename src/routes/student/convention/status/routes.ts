@@ -24,7 +24,10 @@ export function statusRoutes(services: Services): Router {
     const lastReturn = [...events].reverse().find((event) => event.event === 'return');
     const returned = convention.state === 'draft' && lastReturn ? lastReturn : null;
     const kept = await takeFormState(req, `cancel-${convention.id}`);
-    const findings = convention.state === 'draft' ? ((await legalFindings(services.db, details, services.clock.today())) ?? []) : (convention.legalFindings as { severity: string; code: string; params: Record<string, unknown> }[]);
+    const findings =
+      convention.state === 'draft'
+        ? ((await legalFindings(services.db, details, services.clock.today())) ?? [])
+        : (convention.legalFindings as { severity: string; code: string; params: Record<string, unknown> }[]);
     res.render('student/convention/status', {
       title: req.t('student.status.title', { reference: convention.reference }),
       ...details,
@@ -42,12 +45,22 @@ export function statusRoutes(services: Services): Router {
     const parsed = cancelSchema.safeParse(req.body);
     const command = draftCommand(req);
     if (!parsed.success) {
-      await keepFormState(req, `cancel-${command.conventionId}`, { values: { reason: String(req.body.reason ?? '') }, errors: fieldErrors(parsed.error) });
+      await keepFormState(req, `cancel-${command.conventionId}`, {
+        values: { reason: String(req.body.reason ?? '') },
+        errors: fieldErrors(parsed.error),
+      });
       res.redirect(303, `/student/conventions/${command.conventionId}#reason`);
       return;
     }
     const { reason } = parsed.data;
-    await cancelConvention({ db: services.db, officeEmail: services.config.officeEmail }, command.userId, command.conventionId, command.version, reason, services.clock);
+    await cancelConvention(
+      { db: services.db, officeEmail: services.config.officeEmail },
+      command.userId,
+      command.conventionId,
+      command.version,
+      reason,
+      services.clock,
+    );
     res.redirect(303, '/student?done=conventionCancelled');
   });
   return router;
