@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, ne, sql } from 'drizzle-orm';
 import type { Executor } from './database';
 import { conventions, memberships, subjects, teachers, users } from './schema';
 import type { Convention } from './conventionRepository';
@@ -74,20 +74,28 @@ export const programmePanelRepository = {
   },
 
   /**
-   * Interns per teacher of the programme in an academic year (conventions not cancelled); a teacher who is an
-   * LMS user counts their interns in every programme.
+   * Interns per teacher of the programme in each academic year from `fromAcademicYear` on (conventions not
+   * cancelled); a teacher who is an LMS user counts their interns in every programme.
    */
-  async internCounts(db: Executor, programmeId: number, academicYear: string): Promise<Map<number, number>> {
+  async internCountsByYear(
+    db: Executor,
+    programmeId: number,
+    fromAcademicYear: string,
+  ): Promise<{ teacherId: number; academicYear: string; count: number }[]> {
     const rows = await db
-      .select({ teacherId: sql<number>`t.id`, count: sql<number>`count(${conventions.id})::int` })
+      .select({ teacherId: sql<number>`t.id`, academicYear: conventions.academicYear, count: sql<number>`count(${conventions.id})::int` })
       .from(sql`${teachers} as t`)
       .innerJoin(sql`${teachers} as same`, sql`same.id = t.id or (t.user_id is not null and same.user_id = t.user_id)`)
       .innerJoin(
         conventions,
-        and(sql`${conventions.academicTutorId} = same.id`, ne(conventions.state, 'cancelled'), eq(conventions.academicYear, academicYear)),
+        and(
+          sql`${conventions.academicTutorId} = same.id`,
+          ne(conventions.state, 'cancelled'),
+          gte(conventions.academicYear, fromAcademicYear),
+        ),
       )
       .where(sql`t.programme_id = ${programmeId}`)
-      .groupBy(sql`t.id`);
-    return new Map(rows.map((row) => [Number(row.teacherId), Number(row.count)]));
+      .groupBy(sql`t.id`, conventions.academicYear);
+    return rows.map((row) => ({ teacherId: Number(row.teacherId), academicYear: row.academicYear, count: Number(row.count) }));
   },
 };

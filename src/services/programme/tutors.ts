@@ -27,11 +27,17 @@ export interface TutorChoices {
 
 const fullName = (teacher: Pick<Teacher, 'firstName' | 'lastName'>) => `${teacher.firstName} ${teacher.lastName}`.trim();
 
-/** The teachers of the programme with their interns this academic year, then the course's instructors who are not teachers yet. */
+/**
+ * The teachers of the programme with their interns in their busiest academic year from this one on (the cap is per
+ * year; on 31 August a head already assigns next year's tutors), then the course's instructors who are not teachers yet.
+ */
 export async function loadTutorChoices(db: Database, programmeId: number, cap: number, today: string): Promise<TutorChoices> {
   const academicYear = academicYearOf(today);
   const teachers = await teacherRepository.listForProgramme(db, programmeId);
-  const counts = await programmePanelRepository.internCounts(db, programmeId, academicYear);
+  const counts = new Map<number, number>();
+  for (const row of await programmePanelRepository.internCountsByYear(db, programmeId, academicYear)) {
+    counts.set(row.teacherId, Math.max(counts.get(row.teacherId) ?? 0, row.count));
+  }
   const instructors = await programmeRepository.listMembers(db, programmeId, 'staff');
   const teacherUsers = new Set(teachers.flatMap((teacher) => (teacher.userId ? [teacher.userId] : [])));
   const choices: TutorChoice[] = [
