@@ -39,6 +39,9 @@ export async function expectAccessible(page: Page): Promise<void> {
  * for the file. Both are stand-ins that forward to the running instances once `beforeAll` has started them.
  */
 export function useBrowserTest(): { pstage: TestPstage; browser: Browser } {
+  // A page visited with its axe check takes one to two seconds alone and several times that on a loaded machine:
+  // a browser test gets twice the budget of a route test.
+  jest.setTimeout(60_000);
   let running: { pstage: TestPstage; browser: Browser } | undefined;
   // PGlite, the app and chromium take about 5 s to start on an idle machine and several times that on a loaded
   // one: the set-up gets its own budget, the tests keep theirs.

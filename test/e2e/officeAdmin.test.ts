@@ -17,10 +17,11 @@ describe('the office in a real browser: organisations, internship database, stat
   // Two conventions, each with its own copy of the same host: what every page below shows.
   let first: Awaited<ReturnType<typeof submitConventionAsStudent>>;
   let second: Awaited<ReturnType<typeof submitConventionAsStudent>>;
+  // Two wizards through HTTP: a few seconds alone, several times that on a loaded machine.
   beforeAll(async () => {
     first = await submitConventionAsStudent(pstage);
     second = await submitConventionAsStudent(pstage, { persona: 'elodie-lefevre', organisationName: 'Societe Generale Informatique SAS' });
-  });
+  }, 90_000);
 
   let context: BrowserContext;
   let page: Page;

@@ -7,6 +7,7 @@ import { startTestPstage, type TestPstage } from '../support/pstage';
 // The production generator, not the tests' pool: what is measured is what a real registration does.
 let pstage: TestPstage;
 const generations: number[] = [];
+// Start-up registers the development platform with a real 4096-bit pair: seconds of CPU, more under load.
 beforeAll(async () => {
   const timedGenerator = async () => {
     const started = performance.now();
@@ -15,7 +16,7 @@ beforeAll(async () => {
     return pair;
   };
   pstage = await startTestPstage({}, { toolKeyPairs: timedGenerator });
-});
+}, 90_000);
 afterAll(async () => pstage?.stop());
 beforeEach(async () => pstage.reset());
 

@@ -29,14 +29,20 @@ describe('who may read a convention’s documents', () => {
     else expect(served.text).not.toContain('%PDF');
   });
 
-  it.each(readers)('the final PDF and the attestation: %s (%s, launched from %s) gets %d', async (_who, persona, link, status) => {
-    const { convention } = await submitConventionAsStudent(pstage);
-    await validateAsOffice(pstage, convention.id);
-    await completeAsOffice(pstage, convention.id);
-    const { client } = await pstage.launch(persona, link);
-    expect((await client.download(`/documents/conventions/${convention.id}/convention.pdf`)).status).toBe(status);
-    expect((await client.download(`/documents/conventions/${convention.id}/attestation.pdf`)).status).toBe(status);
-  });
+  // A convention submitted, validated and completed through the use cases, then both PDFs rendered: about 5 s
+  // of CPU, several times that in time on a loaded machine.
+  it.each(readers)(
+    'the final PDF and the attestation: %s (%s, launched from %s) gets %d',
+    async (_who, persona, link, status) => {
+      const { convention } = await submitConventionAsStudent(pstage);
+      await validateAsOffice(pstage, convention.id);
+      await completeAsOffice(pstage, convention.id);
+      const { client } = await pstage.launch(persona, link);
+      expect((await client.download(`/documents/conventions/${convention.id}/convention.pdf`)).status).toBe(status);
+      expect((await client.download(`/documents/conventions/${convention.id}/attestation.pdf`)).status).toBe(status);
+    },
+    90_000,
+  );
 
   it('a convention that does not exist, or a crafted id, is not found', async () => {
     const { client } = await pstage.launch('office', 'office');

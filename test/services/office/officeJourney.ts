@@ -61,11 +61,17 @@ export async function certificateOf(pstage: TestPstage, id: number) {
   return row;
 }
 
+/** The user of a persona, launched once (a launch is what makes a user and their roles) and then reused. */
 async function launchedUserId(pstage: TestPstage, persona: string, link: string, email: string): Promise<number> {
+  const byEmail = () => pstage.database.db.select().from(users).where(eq(users.email, email));
+  const [known] = await byEmail();
+  if (known) return known.id;
   await pstage.launch(persona, link);
-  const [user] = await pstage.database.db.select().from(users).where(eq(users.email, email));
+  const [user] = await byEmail();
   return user.id;
 }
+
+const officeUserIdOf = (pstage: TestPstage) => launchedUserId(pstage, 'office', 'office', 'stages@univ.example.fr');
 
 /**
  * Everything the validation needs, decided through the use cases of those who decide it: the programme head
@@ -84,7 +90,7 @@ export async function validateAsOffice(pstage: TestPstage, conventionId: number)
     studentIds: [studentUserId],
   });
   await decideSubjects(db, { programmeId, actorUserId: headUserId, subjectIds: [convention.subjectId!], decision: 'validate' });
-  const { officeUserId } = await launchOffice(pstage);
+  const officeUserId = await officeUserIdOf(pstage);
   const [host] = await db.select().from(organisations).where(eq(organisations.id, convention.organisationId!));
   await validateOrganisation(db, officeUserId, host.id, host.version);
   const { version } = await reload(pstage, conventionId);
@@ -97,7 +103,7 @@ export async function recordSignaturesAsOffice(
   conventionId: number,
   parties: readonly SignatureParty[] = signatureParties,
 ): Promise<Convention> {
-  const { officeUserId } = await launchOffice(pstage);
+  const officeUserId = await officeUserIdOf(pstage);
   for (const party of parties) {
     const { version } = await reload(pstage, conventionId);
     await recordSignature(
@@ -114,7 +120,7 @@ export async function acceptCertificateAsOffice(pstage: TestPstage, conventionId
   const convention = await reload(pstage, conventionId);
   const current = await documentRepository.findCertificateForConvention(pstage.database.db, conventionId);
   if (current?.status === 'accepted') return convention;
-  const { officeUserId } = await launchOffice(pstage);
+  const officeUserId = await officeUserIdOf(pstage);
   const certificate = await storeCertificate(pstage, convention);
   return reviewCertificate(pstage.database.db, {
     officeUserId,
@@ -129,6 +135,6 @@ export async function acceptCertificateAsOffice(pstage: TestPstage, conventionId
 export async function completeAsOffice(pstage: TestPstage, conventionId: number): Promise<Convention> {
   await recordSignaturesAsOffice(pstage, conventionId);
   const { version } = await acceptCertificateAsOffice(pstage, conventionId);
-  const { officeUserId } = await launchOffice(pstage);
+  const officeUserId = await officeUserIdOf(pstage);
   return recordDeanSignature(pstage.database.db, { officeUserId, conventionId, version, signedAt: testClock.today() }, testClock);
 }
