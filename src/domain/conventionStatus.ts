@@ -3,7 +3,6 @@ import { ConventionState } from './workflow';
 
 /** Steps of a convention that goes well, in order; cancelled is off the path. */
 export const conventionSteps: readonly ConventionState[] = ['draft', 'submitted', 'validated', 'signed_by_parties', 'complete'];
-const STEPS = conventionSteps;
 
 /** The states in which the convention is printed as final (no draft mark): from the office's validation on. */
 export const printableStates: readonly ConventionState[] = ['validated', 'signed_by_parties', 'complete'];
@@ -13,11 +12,12 @@ export const certificateReviewableStates: readonly ConventionState[] = ['submitt
 
 /** Every party has signed. */
 export const signedStates: readonly ConventionState[] = ['signed_by_parties', 'complete'];
-export const CONVENTION_STEP_COUNT = STEPS.length - 1;
+
+export const CONVENTION_STEP_COUNT = conventionSteps.length - 1;
 
 /** 0 for draft … 4 for complete; cancelled is 0 (nothing achieved). */
 export function progressStep(state: ConventionState): number {
-  return Math.max(0, STEPS.indexOf(state));
+  return Math.max(0, conventionSteps.indexOf(state));
 }
 
 /** Score between 0 and 1 for the LMS grade book: step / 4 (draft 0, submitted 0.25 … complete 1, cancelled 0). */
