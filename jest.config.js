@@ -14,7 +14,8 @@ module.exports = {
   },
   // jose 6 ships only ES modules: swc turns it into CommonJS for jest.
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
-  testTimeout: 30000,
+  // A test on a loaded two-core machine (a cold first PDF, a wizard through PGlite) can take over 30 s.
+  testTimeout: 60000,
   // The LTI tool's RSA key pairs are made once, not at every platform registration (test/support/toolKeyPool.ts).
   globalSetup: '<rootDir>/test/support/globalSetup.ts',
 };
