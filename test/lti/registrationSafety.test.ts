@@ -5,6 +5,7 @@ import { createDevPlatform, type DevPlatform } from '../../src/lti/devPlatform';
 import { maxPendingPlatforms, registerDynamically } from '../../src/lti/dynamicRegistration';
 import { ltiDeploymentRepository } from '../../src/models/ltiDeploymentRepository';
 import { auditLog } from '../../src/models/schema';
+import { setPlatformActive } from '../../src/services/office/platforms';
 import { BrowserlessClient } from '../support/browserlessClient';
 import { useTestPstage } from '../support/pstage';
 
@@ -217,6 +218,35 @@ describe('the office activates a platform with the issuer of an active one only 
       targetId: platformId,
       details: { sameIssuerAsActive: true, confirmed: true },
     });
+  });
+
+  it('leaves the platform pending when its audit row cannot be written (one transaction for both)', async () => {
+    const plugin = pstage.services.lti().plugin;
+    const platformUrl = 'https://moodle.sans-audit.example.fr';
+    await plugin.Replace(
+      false,
+      'platform',
+      { platformUrl, clientId: 'y' },
+      {
+        platformName: 'Sans audit',
+        platformUrl,
+        clientId: 'y',
+        authEndpoint: 'https://y',
+        accesstokenEndpoint: 'https://y',
+        kid: 'unaudited-kid',
+        authConfig: { method: 'JWK_SET', key: 'https://y' },
+      },
+    );
+    // An actor that does not exist: the audit row's foreign key refuses it, after the status was written.
+    const activation = setPlatformActive(pstage.services.lti(), pstage.database.db, {
+      actorUserId: 2_000_000_000,
+      platformId: 'unaudited-kid',
+      active: true,
+      sameIssuerConfirmed: false,
+    });
+    await expect(activation).rejects.toThrow();
+    const platform = (await pstage.services.lti().provider.getPlatformById('unaudited-kid')) || undefined;
+    expect(await platform!.platformActive()).toBe(false);
   });
 
   it('activates a pending platform of a new issuer without asking', async () => {

@@ -23,6 +23,63 @@ export const validInternship: FormFields = {
   gratificationAmount: '4,50',
 };
 
+/** The student's own data on the first step, as Camille Martin fills it. */
+export const validPersonal: FormFields = {
+  civility: 'Mme',
+  firstName: 'Camille',
+  lastName: 'Martin',
+  birthDate: '2001-05-04',
+  street: '1 rue des Écoles',
+  postalCode: '75005',
+  city: 'Paris',
+  country: 'FR',
+  phone: '0601020304',
+  healthInsuranceFund: 'CPAM de Paris',
+  healthInsuranceAffiliation: '2010575005123',
+  academicYear: `${nextYear - 1}-${nextYear}`,
+};
+
+/** A host created by the student on the organisation step (SIRET with a valid checksum). */
+export const validOrganisation: FormFields = {
+  name: 'Société Générale Informatique',
+  country: 'FR',
+  siret: '73282932000074',
+  headcountBand: '50-249',
+  sector: 'private',
+  street: '2 avenue de la Gare',
+  postalCode: '69001',
+  city: 'Lyon',
+};
+
+export const validService: FormFields = { choice: 'new', name: 'Direction informatique', sameAddress: 'yes' };
+
+export const validProfessionalTutor: FormFields = {
+  choice: 'new',
+  civility: 'M.',
+  firstName: 'Paul',
+  lastName: 'Durand',
+  function: 'Chef de projet',
+  email: 'paul.durand@example.fr',
+};
+
+/** The wizard's steps before the internship one, as [page, fields, form action] for `client.submit`. */
+export function stepsBeforeInternship(base: string, organisation: FormFields = validOrganisation): [string, FormFields, string?][] {
+  return [
+    [`${base}/personal`, validPersonal],
+    [`${base}/organisation`, organisation, `${base}/organisation/create`],
+    [`${base}/service`, validService],
+    [`${base}/tutor`, validProfessionalTutor],
+  ];
+}
+
+/** Fills the steps before the internship one; throws with the page when one of them does not move on. */
+export async function fillStepsBeforeInternship(client: BrowserlessClient, base: string, organisation?: FormFields): Promise<void> {
+  for (const [path, fields, action] of stepsBeforeInternship(base, organisation)) {
+    const posted = await client.submit(path, fields, action);
+    if (posted.status !== 303) throw new Error(`${path}: ${posted.status}\n${posted.text.slice(0, 500)}`);
+  }
+}
+
 /** The student proposes a subject from their home, through the real form. */
 export async function proposeSubject(pstage: TestPstage, client: BrowserlessClient, fields: FormFields = {}) {
   const page = await client.request('/student/subject/new');
@@ -62,43 +119,13 @@ export async function submitConventionAsStudent(
   const started = await client.request('/student/conventions', { form: { _csrf: BrowserlessClient.csrfToken(page.text) } });
   if (started.status !== 303 || !started.location) throw new Error(`start convention: ${started.status}`);
   const base = started.location.replace(/\/personal$/, '');
+  const organisation = {
+    ...validOrganisation,
+    ...(options.organisationName ? { name: options.organisationName } : {}),
+    ...(options.siret ? { siret: options.siret } : {}),
+  };
   const steps: [string, FormFields, string?][] = [
-    [
-      `${base}/personal`,
-      {
-        civility: 'Mme',
-        firstName: 'Camille',
-        lastName: 'Martin',
-        birthDate: '2001-05-04',
-        street: '1 rue des Écoles',
-        postalCode: '75005',
-        city: 'Paris',
-        country: 'FR',
-        phone: '0601020304',
-        healthInsuranceFund: 'CPAM de Paris',
-        healthInsuranceAffiliation: '2010575005123',
-        academicYear: `${nextYear - 1}-${nextYear}`,
-      },
-    ],
-    [
-      `${base}/organisation`,
-      {
-        name: options.organisationName ?? 'Société Générale Informatique',
-        country: 'FR',
-        siret: options.siret ?? '73282932000074',
-        headcountBand: '50-249',
-        sector: 'private',
-        street: '2 avenue de la Gare',
-        postalCode: '69001',
-        city: 'Lyon',
-      },
-      `${base}/organisation/create`,
-    ],
-    [`${base}/service`, { choice: 'new', name: 'Direction informatique', sameAddress: 'yes' }],
-    [
-      `${base}/tutor`,
-      { choice: 'new', civility: 'M.', firstName: 'Paul', lastName: 'Durand', function: 'Chef de projet', email: 'paul.durand@example.fr' },
-    ],
+    ...stepsBeforeInternship(base, organisation),
     [`${base}/internship`, { ...validInternship, ...options.internship }],
     [`${base}/review`, {}],
     [

@@ -4,6 +4,7 @@ import type { LtiTool } from '../../lti/ltiTool';
 import { auditRepository } from '../../models/auditRepository';
 import type { Database } from '../../models/database';
 import { ltiDeploymentRepository } from '../../models/ltiDeploymentRepository';
+import { ltiPlatformStatusRepository } from '../../models/ltiPlatformStatusRepository';
 import { fieldError } from './fieldError';
 
 export interface PlatformRow {
@@ -50,12 +51,14 @@ export async function setPlatformActive(
   const target = (await listPlatforms(tool, db)).find((row) => row.id === command.platformId);
   const sameIssuer = command.active && Boolean(target?.sameIssuerAsActive);
   if (sameIssuer && !command.sameIssuerConfirmed) throw fieldError(`confirm-${command.platformId}`, 'platforms.errors.confirmSameIssuer');
-  await platform.platformActive(command.active);
-  await auditRepository.record(db, {
-    actorUserId: command.actorUserId,
-    action: command.active ? 'platform.activate' : 'platform.deactivate',
-    targetType: 'platform',
-    targetId: command.platformId,
-    details: sameIssuer ? { sameIssuerAsActive: true, confirmed: true } : {},
+  await db.transaction(async (tx) => {
+    await ltiPlatformStatusRepository.setActive(tx, command.platformId, command.active);
+    await auditRepository.record(tx, {
+      actorUserId: command.actorUserId,
+      action: command.active ? 'platform.activate' : 'platform.deactivate',
+      targetType: 'platform',
+      targetId: command.platformId,
+      details: sameIssuer ? { sameIssuerAsActive: true, confirmed: true } : {},
+    });
   });
 }

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { auditLog, programmes } from '../../../src/models/schema';
 import { BrowserlessClient, type FormFields } from '../../support/browserlessClient';
 import { useTestPstage } from '../../support/pstage';
-import { nextYear } from '../../support/studentJourney';
+import { fillStepsBeforeInternship } from '../../support/studentJourney';
 import { launchOffice } from '../office/admin/support';
 import { launchHead } from './programmeHelpers';
 
@@ -177,53 +177,7 @@ describe("the programme's settings", () => {
     const { client, page } = await pstage.launch('camille-martin', 'm1-info');
     const started = await client.request('/student/conventions', { form: { _csrf: BrowserlessClient.csrfToken(page.text) } });
     const base = started.location!.replace(/\/personal$/, '');
-    // The steps before the internship one, as the student fills them.
-    const steps: [string, Record<string, string>, string?][] = [
-      [
-        `${base}/personal`,
-        {
-          civility: 'Mme',
-          firstName: 'Camille',
-          lastName: 'Martin',
-          birthDate: '2001-05-04',
-          street: '1 rue des Écoles',
-          postalCode: '75005',
-          city: 'Paris',
-          country: 'FR',
-          phone: '0601020304',
-          healthInsuranceFund: 'CPAM de Paris',
-          healthInsuranceAffiliation: '2010575005123',
-          academicYear: `${nextYear - 1}-${nextYear}`,
-        },
-      ],
-      [
-        `${base}/organisation`,
-        {
-          name: 'Société Générale Informatique',
-          country: 'FR',
-          siret: '73282932000074',
-          headcountBand: '50-249',
-          sector: 'private',
-          street: '2 avenue de la Gare',
-          postalCode: '69001',
-          city: 'Lyon',
-        },
-        `${base}/organisation/create`,
-      ],
-      [`${base}/service`, { choice: 'new', name: 'Direction informatique', sameAddress: 'yes' }],
-      [
-        `${base}/tutor`,
-        {
-          choice: 'new',
-          civility: 'M.',
-          firstName: 'Paul',
-          lastName: 'Durand',
-          function: 'Chef de projet',
-          email: 'paul.durand@example.fr',
-        },
-      ],
-    ];
-    for (const [path, fields, action] of steps) expect((await client.submit(path, fields, action)).status).toBe(303);
+    await fillStepsBeforeInternship(client, base);
     const step = await client.request(`${base}/internship`);
     expect(step.status).toBe(200);
     expect(step.text).toContain('<option value="optional"');

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { conventionEvents, conventions, organisations, outbox, programmes } from '../../../src/models/schema';
 import { returnConvention } from '../../../src/services/office/returnConvention';
-import { BrowserlessClient } from '../../support/browserlessClient';
+import { BrowserlessClient, type FormFields } from '../../support/browserlessClient';
 import { useTestPstage } from '../../support/pstage';
+import { validOrganisation, validPersonal, validProfessionalTutor, validService } from '../../support/studentJourney';
 
 const pstage = useTestPstage();
 
@@ -22,41 +23,9 @@ const internship = {
   gratificationUnit: 'hour',
 };
 
-async function post(client: BrowserlessClient, path: string, form: Record<string, string | string[]>) {
-  const page = await client.request(path);
-  const version = /name="version" value="(\d+)"/.exec(page.text)?.[1] ?? '';
-  const body = new URLSearchParams({ _csrf: BrowserlessClient.csrfToken(page.text), version });
-  for (const [key, value] of Object.entries(form)) for (const item of [value].flat()) body.append(key, item);
-  const response = await fetch(new URL(path.split('?')[0] + (path.includes('/choose') || path.includes('/create') ? '' : ''), pstage.url), {
-    method: 'POST',
-    redirect: 'manual',
-    headers: {
-      cookie: [...client.cookies].map(([n, v]) => `${n}=${v}`).join('; '),
-      'content-type': 'application/x-www-form-urlencoded',
-      accept: 'text/html',
-    },
-    body,
-  });
-  return { status: response.status, location: response.headers.get('location'), text: await response.text() };
-}
-
-async function postTo(client: BrowserlessClient, pagePath: string, action: string, form: Record<string, string | string[]>) {
-  const page = await client.request(pagePath);
-  const version = /name="version" value="(\d+)"/.exec(page.text)?.[1] ?? '';
-  const body = new URLSearchParams({ _csrf: BrowserlessClient.csrfToken(page.text), version });
-  for (const [key, value] of Object.entries(form)) for (const item of [value].flat()) body.append(key, item);
-  const response = await fetch(new URL(action, pstage.url), {
-    method: 'POST',
-    redirect: 'manual',
-    headers: {
-      cookie: [...client.cookies].map(([n, v]) => `${n}=${v}`).join('; '),
-      'content-type': 'application/x-www-form-urlencoded',
-      accept: 'text/html',
-    },
-    body,
-  });
-  return { status: response.status, location: response.headers.get('location'), text: await response.text() };
-}
+/** The wizard's forms as the student posts them (the page's CSRF token and version, no redirect followed). */
+const post = (client: BrowserlessClient, path: string, form: FormFields) => client.submit(path, form);
+const postTo = (client: BrowserlessClient, pagePath: string, action: string, form: FormFields) => client.submit(pagePath, form, action);
 
 async function startDraft() {
   const launched = await pstage.launch('camille-martin', 'm1-info');
@@ -70,50 +39,11 @@ async function startDraft() {
 }
 
 async function fillAll(client: BrowserlessClient, base: string, internshipOverrides: Record<string, string | string[]> = {}) {
-  expect(
-    (
-      await post(client, `${base}/personal`, {
-        civility: 'Mme',
-        firstName: 'Camille',
-        lastName: 'Martin',
-        birthDate: '2001-05-04',
-        street: '1 rue des Écoles',
-        postalCode: '75005',
-        city: 'Paris',
-        country: 'FR',
-        phone: '0601020304',
-        healthInsuranceFund: 'CPAM de Paris',
-        healthInsuranceAffiliation: '2010575005123',
-        academicYear: `${nextYear - 1}-${nextYear}`,
-      })
-    ).location,
-  ).toBe(`${base}/organisation`);
-  const created = await postTo(client, `${base}/organisation`, `${base}/organisation/create`, {
-    name: 'Société Générale Informatique',
-    country: 'FR',
-    siret: '73282932000074',
-    headcountBand: '50-249',
-    sector: 'private',
-    street: '2 avenue de la Gare',
-    postalCode: '69001',
-    city: 'Lyon',
-  });
+  expect((await post(client, `${base}/personal`, validPersonal)).location).toBe(`${base}/organisation`);
+  const created = await postTo(client, `${base}/organisation`, `${base}/organisation/create`, validOrganisation);
   expect(created.location).toContain(`${base}/organisation`);
-  expect((await post(client, `${base}/service`, { choice: 'new', name: 'Direction informatique', sameAddress: 'yes' })).location).toBe(
-    `${base}/tutor`,
-  );
-  expect(
-    (
-      await post(client, `${base}/tutor`, {
-        choice: 'new',
-        civility: 'M.',
-        firstName: 'Paul',
-        lastName: 'Durand',
-        function: 'Chef de projet',
-        email: 'paul.durand@example.fr',
-      })
-    ).location,
-  ).toBe(`${base}/internship`);
+  expect((await post(client, `${base}/service`, validService)).location).toBe(`${base}/tutor`);
+  expect((await post(client, `${base}/tutor`, validProfessionalTutor)).location).toBe(`${base}/internship`);
   expect(
     (await post(client, `${base}/internship`, { ...internship, workingDays: ['1', '2', '3', '4', '5'], ...internshipOverrides })).location,
   ).toBe(`${base}/review`);
