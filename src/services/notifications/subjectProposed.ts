@@ -9,11 +9,10 @@ import { userRepository } from '../../models/userRepository';
  * their decision; in the transaction that proposed it. `proposedAt` names this proposal (a re-proposal is a new one).
  */
 export async function notifySubjectProposed(tx: Executor, subject: Subject, proposedAt: Date): Promise<void> {
-  const [programme, student, staff] = await Promise.all([
-    programmeRepository.findById(tx, subject.programmeId),
-    userRepository.findById(tx, subject.studentUserId),
-    programmeRepository.listMembers(tx, subject.programmeId, 'staff'),
-  ]);
+  // One after the other: a transaction is one connection, which runs one query at a time.
+  const programme = await programmeRepository.findById(tx, subject.programmeId);
+  const student = await userRepository.findById(tx, subject.studentUserId);
+  const staff = await programmeRepository.listMembers(tx, subject.programmeId, 'staff');
   for (const member of staff) {
     await enqueueNotification(tx, {
       template: 'subjectProposed',

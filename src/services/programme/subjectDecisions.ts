@@ -1,3 +1,4 @@
+import type { Clock } from '../../clock';
 import { decideSubject } from '../../domain/subjectWorkflow';
 import { AppError, notFound } from '../../errors';
 import { enqueueNotification } from '../../mail/enqueueNotification';
@@ -61,9 +62,10 @@ async function applyDecision(tx: Executor, subject: Subject, decision: SubjectDe
 export async function decideSubjects(
   db: Database,
   request: { programmeId: number; actorUserId: number; subjectIds: number[] } & SubjectDecision,
+  clock: Clock,
 ): Promise<DecisionOutcome> {
   return db.transaction(async (tx) => {
-    const at = new Date();
+    const at = clock.now();
     const outcome: DecisionOutcome = { decided: [], skipped: [] };
     for (const id of [...new Set(request.subjectIds)]) {
       const subject = await subjectRepository.findById(tx, id);

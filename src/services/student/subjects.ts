@@ -1,6 +1,7 @@
 import { decideSubject } from '../../domain/subjectWorkflow';
 import { AppError, notFound } from '../../errors';
 import { auditRepository } from '../../models/auditRepository';
+import type { Clock } from '../../clock';
 import type { Database } from '../../models/database';
 import { programmeRepository } from '../../models/programmeRepository';
 import { subjectRepository, type Subject, type SubjectFields } from '../../models/subjectRepository';
@@ -8,7 +9,13 @@ import { notifySubjectProposed } from '../notifications/subjectProposed';
 import { enqueueProgressUpdate } from '../progress/enqueueProgressUpdate';
 
 /** A student proposes a subject to one of their programmes; it waits for the programme head's decision. */
-export async function proposeSubject(db: Database, studentUserId: number, programmeId: number, fields: SubjectFields): Promise<Subject> {
+export async function proposeSubject(
+  db: Database,
+  studentUserId: number,
+  programmeId: number,
+  fields: SubjectFields,
+  clock: Clock,
+): Promise<Subject> {
   return db.transaction(async (tx) => {
     if (!(await programmeRepository.hasMembership(tx, studentUserId, programmeId, 'student'))) throw notFound();
     const subject = await subjectRepository.create(tx, studentUserId, programmeId, fields);
@@ -19,7 +26,7 @@ export async function proposeSubject(db: Database, studentUserId: number, progra
       targetId: subject.id,
     });
     await enqueueProgressUpdate(tx, { studentUserId, programmeId });
-    await notifySubjectProposed(tx, subject, subject.createdAt);
+    await notifySubjectProposed(tx, subject, clock.now());
     return subject;
   });
 }
@@ -30,6 +37,7 @@ export async function reviseSubject(
   studentUserId: number,
   subjectId: number,
   fields: SubjectFields,
+  clock: Clock,
 ): Promise<Subject['state']> {
   return db.transaction(async (tx) => {
     const subject = await subjectRepository.findForStudent(tx, subjectId, studentUserId);
@@ -45,7 +53,7 @@ export async function reviseSubject(
       targetId: subject.id,
     });
     if (decision.to !== subject.state) await enqueueProgressUpdate(tx, { studentUserId, programmeId: subject.programmeId });
-    if (event.type === 'propose') await notifySubjectProposed(tx, { ...subject, ...fields }, new Date());
+    if (event.type === 'propose') await notifySubjectProposed(tx, { ...subject, ...fields }, clock.now());
     return decision.to;
   });
 }

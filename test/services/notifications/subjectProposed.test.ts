@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { memberships, subjects, users } from '../../../src/models/schema';
 import { reviseSubject } from '../../../src/services/student/subjects';
+import { testClock } from '../../support/clock';
 import { useTestPstage } from '../../support/pstage';
 import { proposeSubject } from '../../support/studentJourney';
 import { queuedMails } from './outboxMails';
@@ -45,13 +46,19 @@ describe('a proposed subject is announced to the programme’s staff', () => {
       );
     await pstage.database.db.update(subjects).set({ state: 'rejected', decisionComment: 'Trop vague' }).where(eq(subjects.id, subject.id));
 
-    await reviseSubject(pstage.database.db, subject.studentUserId, subject.id, {
-      title: 'Analyse de logs applicatifs',
-      description: 'Précisé',
-      hostName: null,
-      approximateStart: null,
-      approximateEnd: null,
-    });
+    await reviseSubject(
+      pstage.database.db,
+      subject.studentUserId,
+      subject.id,
+      {
+        title: 'Analyse de logs applicatifs',
+        description: 'Précisé',
+        hostName: null,
+        approximateStart: null,
+        approximateEnd: null,
+      },
+      testClock,
+    );
     const mails = await queuedMails(pstage, 'subjectProposed');
     expect(mails.every((mail) => mail.payload.to.email.includes('@'))).toBe(true);
     expect(
@@ -63,13 +70,19 @@ describe('a proposed subject is announced to the programme’s staff', () => {
       ['jean.dupont@univ.example.fr', 'Analyse de logs applicatifs'],
     ]);
     // An edit of a subject still waiting for the decision is not a new proposal.
-    await reviseSubject(pstage.database.db, subject.studentUserId, subject.id, {
-      title: 'Analyse de logs (v3)',
-      description: 'Précisé',
-      hostName: null,
-      approximateStart: null,
-      approximateEnd: null,
-    });
+    await reviseSubject(
+      pstage.database.db,
+      subject.studentUserId,
+      subject.id,
+      {
+        title: 'Analyse de logs (v3)',
+        description: 'Précisé',
+        hostName: null,
+        approximateStart: null,
+        approximateEnd: null,
+      },
+      testClock,
+    );
     expect(await queuedMails(pstage, 'subjectProposed')).toHaveLength(mails.length);
   });
 });

@@ -89,7 +89,7 @@ export async function validateAsOffice(pstage: TestPstage, conventionId: number)
     tutor: `teacher:${convention.academicTutorId}`,
     studentIds: [studentUserId],
   });
-  await decideSubjects(db, { programmeId, actorUserId: headUserId, subjectIds: [convention.subjectId!], decision: 'validate' });
+  await decideSubjects(db, { programmeId, actorUserId: headUserId, subjectIds: [convention.subjectId!], decision: 'validate' }, testClock);
   const officeUserId = await officeUserIdOf(pstage);
   const [host] = await db.select().from(organisations).where(eq(organisations.id, convention.organisationId!));
   await validateOrganisation(db, officeUserId, host.id, host.version);

@@ -8,6 +8,7 @@ import { createOutboxWorker } from '../../../src/services/outbox/worker';
 import { type ProgressPayload } from '../../../src/services/progress/enqueueProgressUpdate';
 import { decideSubjects } from '../../../src/services/programme/subjectDecisions';
 import { noAgsEndpoint, progressPostBackFor } from '../../../src/services/progress/postProgress';
+import { testClock } from '../../support/clock';
 import { useTestPstage } from '../../support/pstage';
 import { proposeSubject, submitConventionAsStudent } from '../../support/studentJourney';
 
@@ -43,12 +44,16 @@ async function validateSubject(subjectId: number) {
   const [subject] = await pstage.database.db.select().from(subjects).where(eq(subjects.id, subjectId));
   await pstage.launch('jean-dupont', 'm1-info');
   const head = await userBySub('201');
-  await decideSubjects(pstage.database.db, {
-    programmeId: subject.programmeId,
-    actorUserId: head.id,
-    subjectIds: [subjectId],
-    decision: 'validate',
-  });
+  await decideSubjects(
+    pstage.database.db,
+    {
+      programmeId: subject.programmeId,
+      actorUserId: head.id,
+      subjectIds: [subjectId],
+      decision: 'validate',
+    },
+    testClock,
+  );
 }
 
 function scoresOf(userId: string) {

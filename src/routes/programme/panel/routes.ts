@@ -57,7 +57,11 @@ export function panelRoutes(services: Services): Router {
     const subjectIds = await proposedSubjectsOf(services.db, programmeId, parsed.data.studentIds);
     const outcome =
       subjectIds.length > 0
-        ? await decideSubjects(services.db, { programmeId, actorUserId: req.session!.userId, subjectIds, decision: 'validate' })
+        ? await decideSubjects(
+            services.db,
+            { programmeId, actorUserId: req.session!.userId, subjectIds, decision: 'validate' },
+            services.clock,
+          )
         : { decided: [] };
     res.redirect(303, `${base(req)}?done=subjectsValidated&count=${outcome.decided.length}`);
   });

@@ -8,7 +8,7 @@ import { idParam } from '../../shared/ids';
 import { decisionSchema } from './schema';
 
 /** One subject of the programme: its content, history, and the head's decision (a comment is required to reject). */
-export function subjectRoutes({ db }: Services): Router {
+export function subjectRoutes({ db, clock }: Services): Router {
   const router = Router({ mergeParams: true });
 
   router.get('/:subjectId', async (req, res) => {
@@ -36,7 +36,11 @@ export function subjectRoutes({ db }: Services): Router {
       return res.redirect(303, path);
     }
     const { decision, comment } = parsed.data;
-    await decideSubjects(db, { programmeId: programme.id, actorUserId: req.session!.userId, subjectIds: [subjectId], decision, comment });
+    await decideSubjects(
+      db,
+      { programmeId: programme.id, actorUserId: req.session!.userId, subjectIds: [subjectId], decision, comment },
+      clock,
+    );
     res.redirect(303, `${path}?done=decided`);
   });
 

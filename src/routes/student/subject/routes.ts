@@ -35,7 +35,7 @@ export function subjectRoutes(services: Services): Router {
     }
     const { programmeId, ...fields } = parsed.data;
     await makeProgrammeStaffKnown(services, req.session!.userId, programmeId);
-    await proposeSubject(db, req.session!.userId, programmeId, fields);
+    await proposeSubject(db, req.session!.userId, programmeId, fields, services.clock);
     res.redirect(303, '/student?done=subjectProposed');
   });
 
@@ -64,7 +64,7 @@ export function subjectRoutes(services: Services): Router {
       return res.redirect(303, `/student/subject/${subjectId}`);
     }
     const { programmeId: _programme, ...fields } = parsed.data;
-    await reviseSubject(db, req.session!.userId, subjectId, fields);
+    await reviseSubject(db, req.session!.userId, subjectId, fields, services.clock);
     res.redirect(303, '/student?done=subjectProposed');
   });
 
