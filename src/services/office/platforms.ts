@@ -38,13 +38,14 @@ export async function listPlatforms(tool: LtiTool, db: Database): Promise<Platfo
 }
 
 /**
- * Activates or deactivates a platform. Users are known by issuer and LMS id, so a platform with the
- * issuer of an active one acts for the same accounts: activating it needs the office's explicit confirmation.
+ * Activates or deactivates a platform, for an office member or (actor null) the operator's command line. Users
+ * are known by issuer and LMS id, so a platform with the issuer of an active one acts for the same accounts:
+ * activating it needs an explicit confirmation.
  */
 export async function setPlatformActive(
   tool: LtiTool,
   db: Database,
-  command: { actorUserId: number; platformId: string; active: boolean; sameIssuerConfirmed: boolean },
+  command: { actorUserId: number | null; platformId: string; active: boolean; sameIssuerConfirmed: boolean },
 ): Promise<void> {
   const platform = await tool.provider.getPlatformById(command.platformId);
   if (!platform) throw new AppError(404, 'errors.notFound');
@@ -58,7 +59,10 @@ export async function setPlatformActive(
       action: command.active ? 'platform.activate' : 'platform.deactivate',
       targetType: 'platform',
       targetId: command.platformId,
-      details: sameIssuer ? { sameIssuerAsActive: true, confirmed: true } : {},
+      details: {
+        ...(sameIssuer ? { sameIssuerAsActive: true, confirmed: true } : {}),
+        ...(command.actorUserId === null ? { by: 'command line' } : {}),
+      },
     });
   });
 }
