@@ -50,6 +50,7 @@ declare module 'ltijs' {
     platformAccessToken(scopes: string): Promise<{ access_token: string; token_type: string; expires_in?: number }>;
     platformAuthEndpoint(): Promise<string>;
     platformAccessTokenEndpoint(): Promise<string>;
+    platformAuthConfig(): Promise<{ method: string; key: string }>;
     platformJSON(): Promise<Record<string, unknown>>;
     delete(): Promise<boolean>;
   }
@@ -129,6 +130,8 @@ declare module 'ltijs' {
     getPlatform(url: string, clientId: string): Promise<Platform | false>;
     getPlatform(url: string): Promise<Platform[] | false>;
     getPlatformById(kid: string): Promise<Platform | false>;
+    /** Updates the given fields of a stored platform (its status, keys and kid are kept). */
+    updatePlatformById(kid: string, config: Partial<PlatformConfig>): Promise<Platform | false>;
     getAllPlatforms(): Promise<Platform[]>;
     deletePlatform(url: string, clientId: string): Promise<boolean>;
     DeepLinking: {

@@ -19,8 +19,7 @@ export type RegistrationFailure =
   | 'issuerMismatch'
   | 'registrationEndpointNotAllowed'
   | 'registrationRefused'
-  | 'registrationInvalid'
-  | 'alreadyRegistered';
+  | 'registrationInvalid';
 
 /** What failed, as an i18n key (`registration.failures.<code>`); never what the remote server answered. */
 export class RegistrationError extends Error {
@@ -54,12 +53,13 @@ const registrationResponseSchema = z.looseObject({
  * before the request has been checked: a registration token, an allowed LMS origin, room among the
  * pending platforms, then an issuer on the host of the configuration URL (§3.5.1) and a registration
  * endpoint on that host too. The platform is registered pending unless auto-activation is on and no
- * active platform has the same issuer.
+ * active platform has the same issuer. The LMS's "update" of a registered tool (Moodle keeps the client id)
+ * updates the stored platform's name, endpoints and keys, and keeps its activation state.
  */
 export async function registerDynamically(
   deps: { tool: LtiTool; db: Database; config: Config },
   request: { configurationUrl?: string; registrationToken?: string },
-): Promise<{ active: boolean }> {
+): Promise<{ active: boolean; updated: boolean }> {
   const { tool, config } = deps;
   if (!request.configurationUrl) throw new RegistrationError('missingConfiguration');
   if (!request.registrationToken) throw new RegistrationError('missingToken');
@@ -96,25 +96,31 @@ export async function registerDynamically(
   );
   if (!answer.success) throw new RegistrationError('registrationInvalid');
   const clientId = answer.data.client_id;
-  if (await tool.provider.getPlatform(platform.issuer, clientId)) throw new RegistrationError('alreadyRegistered');
-
-  const active = config.dynamicRegistrationAutoActivate && !statuses.some((status) => status.active && status.url === platform.issuer);
   const family = platform[platformConfigurationClaim]?.product_family_code || 'LMS';
-  await tool.registerPlatform(
-    {
-      url: platform.issuer,
-      name: `${family} (${issuer.host})`,
-      clientId,
-      authenticationEndpoint: platform.authorization_endpoint,
-      accesstokenEndpoint: platform.token_endpoint,
-      authorizationServer: platform.authorization_server || platform.token_endpoint,
-      authConfig: { method: 'JWK_SET', key: platform.jwks_uri },
-    },
-    active,
-  );
+  const stored = {
+    url: platform.issuer,
+    name: `${family} (${issuer.host})`,
+    clientId,
+    authenticationEndpoint: platform.authorization_endpoint,
+    accesstokenEndpoint: platform.token_endpoint,
+    authorizationServer: platform.authorization_server || platform.token_endpoint,
+    authConfig: { method: 'JWK_SET' as const, key: platform.jwks_uri },
+  };
   const deploymentId = answer.data[toolConfigurationClaim]?.deployment_id;
-  if (deploymentId) await ltiDeploymentRepository.record(deps.db, platform.issuer, clientId, deploymentId, 'registration');
-  return { active };
+  const recordDeployment = async () => {
+    if (deploymentId) await ltiDeploymentRepository.record(deps.db, platform.issuer, clientId, deploymentId, 'registration');
+  };
+
+  const existing = await tool.provider.getPlatform(platform.issuer, clientId);
+  if (existing) {
+    await tool.provider.updatePlatformById(await existing.platformKid(), stored);
+    await recordDeployment();
+    return { active: await existing.platformActive(), updated: true };
+  }
+  const active = config.dynamicRegistrationAutoActivate && !statuses.some((status) => status.active && status.url === platform.issuer);
+  await tool.registerPlatform(stored, active);
+  await recordDeployment();
+  return { active, updated: false };
 }
 
 /** The tool's client registration request (§3.5.2), as ltijs 5.9 sends it. */

@@ -75,11 +75,19 @@ export function createLaunchHandlers(deps: {
       const t = translator('fr');
       const query = (name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string) : undefined);
       try {
-        const { active } = await registerDynamically(
+        const { active, updated } = await registerDynamically(
           { tool: deps.tool(), db, config },
           { configurationUrl: query('openid_configuration'), registrationToken: query('registration_token') },
         );
-        const message = active ? t('registration.active') : t('registration.pending');
+        const message = t(
+          updated
+            ? active
+              ? 'registration.updatedActive'
+              : 'registration.updatedPending'
+            : active
+              ? 'registration.active'
+              : 'registration.pending',
+        );
         render(res, 'registration/done', { t, locale: 'fr', title: t('registration.title'), message, navigation: [] });
       } catch (error) {
         if (!(error instanceof RegistrationError)) throw error;

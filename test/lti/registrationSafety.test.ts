@@ -167,7 +167,7 @@ describe('dynamic registration refuses what is not plainly the LMS asking', () =
       configurationUrl: platform.openidConfigurationUrl,
       registrationToken: platform.createRegistrationToken(),
     });
-    expect(result).toEqual({ active: false });
+    expect(result).toEqual({ active: false, updated: false });
     const [clientId] = platform.registeredClientIds().slice(-1);
     const registered = await pstage.services.lti().provider.getPlatform(platform.issuer, clientId);
     expect(registered && (await registered.platformActive())).toBe(false);

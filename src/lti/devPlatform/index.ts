@@ -58,8 +58,8 @@ export interface DevPlatform {
   deepLinkReturns(): DeepLinkReturn[];
   /** Client ids created by dynamic registration, oldest first. */
   registeredClientIds(): string[];
-  /** A fresh registration token, as the platform's registration page would give the tool. */
-  createRegistrationToken(): string;
+  /** A fresh registration token, as the platform's registration page would give the tool; for an update, the client id kept. */
+  createRegistrationToken(updatesClientId?: string): string;
   /** Fields that replace those of the served OpenID configuration (to play a look-alike or a broken platform); `{}` restores it. */
   setOpenidConfigurationOverrides(overrides: Record<string, unknown>): void;
   /** A signed id_token as the auth endpoint would send it, with optional overrides to craft bad ones. */
@@ -144,7 +144,7 @@ export async function createDevPlatform(options: DevPlatformOptions): Promise<De
     clearGradebook: () => state.gradebook.clear(),
     deepLinkReturns: () => [...state.deepLinkReturns],
     registeredClientIds: () => [...state.clients.values()].filter((client) => client.registration).map((client) => client.clientId),
-    createRegistrationToken: () => newRegistrationToken(state),
+    createRegistrationToken: (updatesClientId) => newRegistrationToken(state, updatesClientId),
     setOpenidConfigurationOverrides: (overrides) => {
       state.openidConfigurationOverrides = { ...overrides };
     },

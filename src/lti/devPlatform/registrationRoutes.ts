@@ -30,10 +30,16 @@ const registrationSchema = z.looseObject({
   }),
 });
 
-/** A registration token as the platform's registration page hands it to the tool (valid one hour, used once). */
-export function newRegistrationToken(state: PlatformState): string {
+/**
+ * A registration token as the platform's registration page hands it to the tool (valid one hour, used once).
+ * With `updatesClientId`, the token of Moodle's "Update" on an existing tool: the registration keeps that client id.
+ */
+export function newRegistrationToken(state: PlatformState, updatesClientId?: string): string {
   const token = randomBytes(24).toString('base64url');
-  state.registrationTokens.set(token, Date.now() + registrationTokenLifetimeMs);
+  state.registrationTokens.set(token, {
+    expiresAt: Date.now() + registrationTokenLifetimeMs,
+    ...(updatesClientId ? { updatesClientId } : {}),
+  });
   return token;
 }
 
@@ -75,8 +81,8 @@ export function registrationRoutes(state: PlatformState): Router {
 
   router.post('/platform/register', (req, res) => {
     const [kind, token] = (req.get('authorization') ?? '').split(' ');
-    const expiresAt = token ? state.registrationTokens.get(token) : undefined;
-    if (kind?.toLowerCase() !== 'bearer' || !token || expiresAt === undefined || expiresAt < Date.now()) {
+    const issued = token ? state.registrationTokens.get(token) : undefined;
+    if (kind?.toLowerCase() !== 'bearer' || !token || issued === undefined || issued.expiresAt < Date.now()) {
       return void res.status(401).json({ error: 'invalid_token', error_description: 'A valid registration token is required.' });
     }
     const parsed = registrationSchema.safeParse(req.body);
@@ -90,7 +96,7 @@ export function registrationRoutes(state: PlatformState): Router {
     const request = parsed.data;
     const toolConfiguration = request[toolConfigurationClaim];
     registrations += 1;
-    const clientId = `pstage-dynreg-${registrations}-${randomBytes(4).toString('hex')}`;
+    const clientId = issued.updatesClientId ?? `pstage-dynreg-${registrations}-${randomBytes(4).toString('hex')}`;
     const requestedScopes = (request.scope ?? '').split(' ').filter(Boolean);
     const scopes = requestedScopes.length ? requestedScopes.filter((s) => allScopes.includes(s)) : [...allScopes];
     const deploymentId = state.clients.get(state.defaultClientId)?.deploymentId ?? 'dev-deployment-1';

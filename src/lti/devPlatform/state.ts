@@ -60,7 +60,8 @@ export interface PlatformState {
   defaultClientId: string;
   accessTokens: Map<string, AccessToken>;
   usedAssertionIds: Set<string>;
-  registrationTokens: Map<string, number>;
+  /** Registration tokens and their expiry; one made for an update names the client id it updates (as Moodle's "Update"). */
+  registrationTokens: Map<string, { expiresAt: number; updatesClientId?: string }>;
   /** Replaces fields of the served OpenID configuration: a look-alike claiming another platform's issuer, a bad endpoint. */
   openidConfigurationOverrides: Record<string, unknown>;
   gradebook: Gradebook;
