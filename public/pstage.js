@@ -7,8 +7,21 @@ document.querySelectorAll('[data-reveal]').forEach(function (control) {
   group.forEach(function (input) { input.addEventListener('change', update); });
   update();
 });
-var summary = document.querySelector('.error-summary');
-if (summary) summary.focus();
+// A link to a field (the recap's "Corriger", a summary's items) lands on its input with focus, not only scrolled to.
+function focusField(id) {
+  var target = id && document.getElementById(id);
+  if (!target) return false;
+  var input = target.matches('input, select, textarea') ? target : target.querySelector('input, select, textarea');
+  (input || target).focus();
+  return true;
+}
+document.querySelectorAll('.error-summary a[href^="#"], .step-findings a[href^="#"]').forEach(function (link) {
+  link.addEventListener('click', function (event) {
+    if (focusField(decodeURIComponent(link.hash.slice(1)))) event.preventDefault();
+  });
+});
+var summary = document.querySelector('.error-summary') || document.querySelector('.step-findings');
+if (!focusField(decodeURIComponent(location.hash.slice(1))) && summary) summary.focus();
 var autosubmit = document.querySelector('form[data-autosubmit]');
 if (autosubmit) autosubmit.submit();
 // Dynamic registration ends by telling the LMS window it may close (LTI Dynamic Registration §3.6).

@@ -4,7 +4,7 @@ import { documentTitle, ensureSpace, field, fields, paragraph, sectionHeading, s
 import { formatAddress, formatAmount, formatDate, formatNumber, fullName, keepTogether } from './format';
 import { createPdfDocument, renderToBuffer } from './layout';
 import { signatureGrid, signatureRowHeight } from './signatureBlocks';
-import type { ConventionDocumentData, ConventionRenderOptions, OccasionalPresence } from './types';
+import type { ConventionDocumentData, ConventionRenderOptions, InternshipBlock, OccasionalPresence } from './types';
 
 /** D124-6: above two months (308 hours) of effective presence a gratification is due. */
 const GRATIFICATION_THRESHOLD_HOURS = 308;
@@ -130,6 +130,18 @@ function presence(value: OccasionalPresence, w: ConventionWording): string {
   return value.description ? `${w.values.yes} — ${value.description}` : w.values.yes;
 }
 
+/** A regular week reads as its days and one number of hours; a varying one gives each day its hours. */
+function scheduleFields(internship: InternshipBlock, w: ConventionWording, hours: (value: number) => string): [string, string][] {
+  const days = internship.schedule;
+  if (days.length > 0 && days.every((day) => day.hours === days[0].hours)) {
+    return [
+      [w.labels.workingDays, days.map((day) => day.day).join(', ')],
+      [w.labels.hoursPerDay, fill(w.values.hoursPerDay, { hours: hours(days[0].hours) })],
+    ];
+  }
+  return [[w.labels.hoursPerDay, days.map((day) => fill(w.values.dayHours, { day: day.day, hours: hours(day.hours) })).join(', ')]];
+}
+
 function writeTerms(doc: Doc, data: ConventionDocumentData, w: ConventionWording): void {
   const { internship, language } = data;
   const date = (value: string) => formatDate(value, language);
@@ -141,11 +153,7 @@ function writeTerms(doc: Doc, data: ConventionDocumentData, w: ConventionWording
   fields(doc, [
     [w.labels.period, fill(w.values.periodRange, { start: date(internship.startDate), end: date(internship.endDate) })],
     [w.labels.interruptions, interruptions.length > 0 ? interruptions.join('\n') : w.values.none],
-    [w.labels.workingDays, internship.workingDays?.join(', ')],
-    [
-      w.labels.hoursPerDay,
-      internship.hoursPerDay === undefined ? undefined : fill(w.values.hoursPerDay, { hours: hours(internship.hoursPerDay) }),
-    ],
+    ...scheduleFields(internship, w, hours),
     [w.labels.irregularSchedule, internship.irregularSchedule],
     [w.labels.weeklyHours, fill(w.values.weeklyHours, { hours: hours(internship.weeklyHours) })],
     [w.labels.totalDuration, fill(w.values.totalDuration, { hours: hours(internship.totalHours), days: hours(internship.totalDays) })],

@@ -94,9 +94,9 @@ export interface InternshipBlock {
   startDate: IsoDate;
   endDate: IsoDate;
   interruptions?: InterruptionPeriod[];
-  /** Regular schedule; leave empty and fill `irregularSchedule` when the schedule varies. */
-  workingDays?: string[];
-  hoursPerDay?: number;
+  /** The days of presence in the week (named in the document's language) and their hours, Monday first. */
+  schedule: { day: string; hours: number }[];
+  /** Details of a schedule that varies (time slots, alternating weeks). */
   irregularSchedule?: string;
   weeklyHours: number;
   totalHours: number;

@@ -1,12 +1,10 @@
 import { addYears, IsoDate, isoWeekday, toDayNumber, fromDayNumber, yearOf } from './calendarDate';
 import { frenchPublicHolidayDates } from './holidays';
+import { hoursOn, WeeklySchedule } from './weeklySchedule';
 
 /** D124-6: 7 hours of presence count as one day and 22 days as one month. */
 export const HOURS_PER_LEGAL_DAY = 7;
 export const DAYS_PER_LEGAL_MONTH = 22;
-
-/** ISO weekdays, 1 = Monday … 7 = Sunday. */
-export const MONDAY_TO_FRIDAY: readonly number[] = [1, 2, 3, 4, 5];
 
 /** No internship lasts longer (the forms refuse it): a longer range is refused, never walked day by day. */
 export const MAX_INTERNSHIP_YEARS = 2;
@@ -26,8 +24,8 @@ export interface PresenceInput {
   endDate: IsoDate;
   /** Inclusive periods without presence (e.g. a return to the university). */
   interruptions?: readonly DateRange[];
-  workingDays?: readonly number[];
-  hoursPerDay: number;
+  /** Hours on each weekday, Monday first. */
+  weeklySchedule: WeeklySchedule;
   /** Public holidays of a year; defaults to metropolitan France. Abroad, pass the host country's. */
   publicHolidays?: (year: number) => readonly IsoDate[];
 }
@@ -37,17 +35,22 @@ export interface Presence {
   hours: number;
 }
 
+/** One day of presence and its hours. */
+export interface DayOfPresence {
+  date: IsoDate;
+  hours: number;
+}
+
 /**
- * Working days from start to end inclusive, minus public holidays and interruptions, times the daily hours.
+ * Each day from start to end inclusive with hours in the weekly schedule, public holidays and interruptions left out.
  * Throws a RangeError for a range longer than an internship can be, so no input can keep the server counting.
  */
-export function computePresence(input: PresenceInput): Presence {
+export function daysOfPresence(input: PresenceInput): DayOfPresence[] {
   const first = toDayNumber(input.startDate);
   const last = toDayNumber(input.endDate);
   if (!withinInternshipSpan(input.startDate, input.endDate)) {
     throw new RangeError(`An internship lasts at most ${MAX_INTERNSHIP_YEARS} years: ${input.startDate} – ${input.endDate}`);
   }
-  const workingDays = new Set(input.workingDays ?? MONDAY_TO_FRIDAY);
   const holidaysOf = input.publicHolidays ?? frenchPublicHolidayDates;
   const interruptions = (input.interruptions ?? []).map((range) => ({
     start: toDayNumber(range.start),
@@ -64,19 +67,22 @@ export function computePresence(input: PresenceInput): Presence {
     return holidays.has(date);
   };
 
-  let days = 0;
+  const days: DayOfPresence[] = [];
   for (let day = first; day <= last; day += 1) {
     const date = fromDayNumber(day);
-    if (!workingDays.has(isoWeekday(date))) continue;
+    const hours = hoursOn(input.weeklySchedule, isoWeekday(date));
+    if (hours <= 0) continue;
     if (isHoliday(date)) continue;
     if (interruptions.some((range) => day >= range.start && day <= range.end)) continue;
-    days += 1;
+    days.push({ date, hours });
   }
-  return { days, hours: roundToCents(days * input.hoursPerDay) };
+  return days;
 }
 
-export function weeklyHours(workingDays: readonly number[], hoursPerDay: number): number {
-  return roundToCents(new Set(workingDays).size * hoursPerDay);
+/** The days of presence and their hours added up (each day with the hours of its weekday). */
+export function computePresence(input: PresenceInput): Presence {
+  const days = daysOfPresence(input);
+  return { days: days.length, hours: roundToCents(days.reduce((sum, day) => sum + day.hours, 0)) };
 }
 
 /** Legal counting, unrounded: 308 h = 44 days = 2 months; 924 h = 132 days = 6 months. */
@@ -85,6 +91,6 @@ export function hoursToDaysAndMonths(hours: number): { days: number; months: num
   return { days, months: days / DAYS_PER_LEGAL_MONTH };
 }
 
-function roundToCents(value: number): number {
+export function roundToCents(value: number): number {
   return Math.round(value * 100) / 100;
 }

@@ -3,4 +3,4 @@ export { hasBlockingErrors, unoverridableErrors } from './legal/finding';
 export type { Finding, Severity } from './legal/finding';
 export type { ConventionRule, ConventionRuleInput, GratificationUnit } from './legal/conventionRuleInput';
 export { conventionHours, hoursWithSameHost } from './legal/conventionRuleInput';
-export { gratificationIsMandatory, monthlyMinimum } from './legal/gratificationRules';
+export { gratificationIsMandatory } from './legal/gratificationRules';

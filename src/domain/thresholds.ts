@@ -19,8 +19,12 @@ export interface Thresholds {
   workingTime: {
     maxHoursPerDay: number;
     maxHoursPerWeek: number;
+    /** L3121-22: at most this average over any run of `averagePeriodWeeks` consecutive weeks. */
+    maxAverageWeeklyHours: number;
+    averagePeriodWeeks: number;
     usualWeeklyHours: number;
-    minor: { maxHoursPerDay: number; maxHoursPerWeek: number };
+    /** L3164-2: minors rest `consecutiveRestDays` days in a row each week. */
+    minor: { maxHoursPerDay: number; maxHoursPerWeek: number; consecutiveRestDays: number };
   };
   programme: { minTeachingHoursPerYear: number };
 }

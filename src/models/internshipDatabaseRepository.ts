@@ -129,7 +129,7 @@ export const internshipDatabaseRepository = {
         headcountBand: organisations.headcountBand,
         gratificationAmount: conventions.gratificationAmount,
         gratificationUnit: conventions.gratificationUnit,
-        hoursPerDay: conventions.hoursPerDay,
+        weeklySchedule: conventions.weeklySchedule,
         totalHours: rowColumns.totalHours,
         startDate: conventions.startDate,
         endDate: conventions.endDate,

@@ -41,8 +41,10 @@ describe('hourly gratification minimum', () => {
     expect(defaultThresholds.workingTime).toEqual({
       maxHoursPerDay: 10,
       maxHoursPerWeek: 48,
+      maxAverageWeeklyHours: 44,
+      averagePeriodWeeks: 12,
       usualWeeklyHours: 35,
-      minor: { maxHoursPerDay: 8, maxHoursPerWeek: 35 },
+      minor: { maxHoursPerDay: 8, maxHoursPerWeek: 35, consecutiveRestDays: 2 },
     });
     expect(defaultThresholds.programme.minTeachingHoursPerYear).toBe(200);
   });

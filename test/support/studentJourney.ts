@@ -106,14 +106,19 @@ export async function proposeSubject(pstage: TestPstage, client: BrowserlessClie
   return subject;
 }
 
-/**
- * A student (launched through /dev) proposes a subject, fills every wizard step through HTTP and presses "Créer".
- * The host organisation is created by the student (so not validated), the academic tutor chosen by the student.
- */
-export async function submitConventionAsStudent(
-  pstage: TestPstage,
-  options: { persona?: string; link?: string; subject?: boolean; organisationName?: string; siret?: string; internship?: FormFields } = {},
-) {
+type JourneyOptions = {
+  persona?: string;
+  link?: string;
+  subject?: boolean;
+  organisationName?: string;
+  siret?: string;
+  /** The student's date of birth on the personal step (a minor's, for instance). */
+  birthDate?: string;
+  internship?: FormFields;
+};
+
+/** A student (launched through /dev) starts a draft and fills the steps before the internship one. */
+export async function draftUpToInternship(pstage: TestPstage, options: JourneyOptions = {}) {
   const { client, page } = await pstage.launch(options.persona ?? 'camille-martin', options.link ?? 'm1-info');
   const subject = options.subject === false ? undefined : await proposeSubject(pstage, client);
   const started = await client.request('/student/conventions', { form: { _csrf: BrowserlessClient.csrfToken(page.text) } });
@@ -124,8 +129,24 @@ export async function submitConventionAsStudent(
     ...(options.organisationName ? { name: options.organisationName } : {}),
     ...(options.siret ? { siret: options.siret } : {}),
   };
-  const steps: [string, FormFields, string?][] = [
-    ...stepsBeforeInternship(base, organisation),
+  const steps = stepsBeforeInternship(base, organisation).map(([path, fields, action]): [string, FormFields, string?] =>
+    path === `${base}/personal` && options.birthDate ? [path, { ...fields, birthDate: options.birthDate }, action] : [path, fields, action],
+  );
+  for (const [path, fields, action] of steps) {
+    const posted = await client.submit(path, fields, action);
+    if (posted.status !== 303) throw new Error(`${path}: ${posted.status}\n${posted.text.slice(0, 500)}`);
+  }
+  return { client, subject, base };
+}
+
+/**
+ * A student (launched through /dev) proposes a subject, fills every wizard step through HTTP and presses "Créer".
+ * The host organisation is created by the student (so not validated), the academic tutor chosen by the student.
+ * An internship step that comes back with new legal findings is posted again, as a student who read them goes on.
+ */
+export async function submitConventionAsStudent(pstage: TestPstage, options: JourneyOptions = {}) {
+  const { client, subject, base } = await draftUpToInternship(pstage, options);
+  const steps: [string, FormFields][] = [
     [`${base}/internship`, { ...validInternship, ...options.internship }],
     [`${base}/review`, {}],
     [
@@ -145,8 +166,9 @@ export async function submitConventionAsStudent(
     ],
     [`${base}/recap`, {}],
   ];
-  for (const [path, fields, action] of steps) {
-    const posted = await client.submit(path, fields, action);
+  for (const [path, fields] of steps) {
+    let posted = await client.submit(path, fields);
+    if (posted.status === 303 && posted.location === path) posted = await client.submit(path, fields);
     if (posted.status !== 303) throw new Error(`${path}: ${posted.status}\n${posted.text.slice(0, 500)}`);
   }
   const conventionId = Number(/\/student\/conventions\/(\d+)/.exec(base)![1]);

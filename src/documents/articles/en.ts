@@ -78,6 +78,7 @@ export const en: ConventionWording = {
     periodRange: 'from {start} to {end}',
     interruption: 'from {from} to {to}',
     hoursPerDay: '{hours} h per day',
+    dayHours: '{day} {hours} h',
     weeklyHours: '{hours} hours per week',
     totalDuration: '{hours} hours, i.e. {days} days of effective presence',
     teachingHours: '{hours} teaching hours per academic year (internship excluded)',

@@ -78,6 +78,7 @@ export const fr: ConventionWording = {
     periodRange: 'du {start} au {end}',
     interruption: 'du {from} au {to}',
     hoursPerDay: '{hours} h par jour',
+    dayHours: '{day} {hours} h',
     weeklyHours: '{hours} heures par semaine',
     totalDuration: '{hours} heures, soit {days} jours de présence effective',
     teachingHours: '{hours} heures d’enseignement par année universitaire (hors stage)',

@@ -81,6 +81,8 @@ export interface ConventionWording {
     periodRange: string;
     interruption: string;
     hoursPerDay: string;
+    /** One day of a schedule whose hours vary: '{day} {hours} h'. */
+    dayHours: string;
     weeklyHours: string;
     totalDuration: string;
     teachingHours: string;

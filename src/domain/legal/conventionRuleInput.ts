@@ -1,4 +1,6 @@
 import { IsoDate } from '../calendarDate';
+import { MonthHours, WeekHours } from '../presenceBreakdown';
+import { WeeklySchedule } from '../weeklySchedule';
 import { Thresholds } from '../thresholds';
 import { Finding } from './finding';
 
@@ -12,9 +14,12 @@ export interface ConventionRuleInput {
   isNew: boolean;
   startDate: IsoDate;
   endDate: IsoDate;
-  /** ISO weekdays, 1 = Monday … 7 = Sunday. */
-  workingDays: readonly number[];
-  hoursPerDay: number;
+  /** Hours on each weekday, Monday first; findings on one day name the field `dayHours<weekday>`. */
+  weeklySchedule: WeeklySchedule;
+  /** This convention's hours in each calendar month of the internship (presenceBreakdown). */
+  presenceByMonth: readonly MonthHours[];
+  /** This convention's hours in each ISO week of the internship (presenceBreakdown). */
+  presenceByWeek: readonly WeekHours[];
   /** Total hours of presence written in the convention; null when the form leaves it to the computation. */
   declaredTotalHours: number | null;
   /** Total hours from computePresence. */
@@ -24,11 +29,18 @@ export interface ConventionRuleInput {
   gratification: { amount: number | null; unit: GratificationUnit };
   nightPresence: boolean;
   nightDescription?: string | null;
+  /** Declared hours outside the weekly schedule, for the whole internship: null when not given. */
+  nightHours?: number | null;
+  /** Occasional Sunday presence, outside the weekly schedule (a schedule with Sunday hours is Sunday presence too). */
   sundayPresence: boolean;
   sundayDescription?: string | null;
+  sundayHours?: number | null;
   holidayPresence: boolean;
   holidayDescription?: string | null;
+  holidayHours?: number | null;
   isMinor: boolean;
+  /** For a minor: the derogation (sector and collective agreement, L3164-5, L3164-8) allowing Sunday or public-holiday presence. */
+  minorDerogation?: string | null;
   /** The host's usual weekly hours for its employees; the thresholds' usual value when unknown. */
   hostUsualWeeklyHours?: number | null;
   abroad: boolean;

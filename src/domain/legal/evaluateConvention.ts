@@ -4,7 +4,7 @@ import { abroadAnnex, mandatoryContent, programmeTeachingVolume } from './conten
 import { ConventionRule, ConventionRuleInput } from './conventionRuleInput';
 import { declaredTotalMatchesComputed, hostYearCap } from './durationRules';
 import { Finding } from './finding';
-import { gratificationPresent, hourlyGratificationMinimum, monthlyGratificationMinimum } from './gratificationRules';
+import { gratificationMinimum, gratificationPresent } from './gratificationRules';
 import { minorWorkingTime } from './minorRules';
 import { unusualPresenceDescribed, workingTimeLimits } from './workingTimeRules';
 
@@ -20,8 +20,7 @@ export const conventionRules: readonly ConventionRule[] = [
   minorWorkingTime,
   unusualPresenceDescribed,
   gratificationPresent,
-  hourlyGratificationMinimum,
-  monthlyGratificationMinimum,
+  gratificationMinimum,
   abroadAnnex,
 ];
 

@@ -1,10 +1,8 @@
-import { yearOf } from '../calendarDate';
-import { weeklyHours } from '../hours';
-import { gratificationRatesFor, GratificationRates, Thresholds } from '../thresholds';
+import { monthOf, yearOf } from '../calendarDate';
+import { roundToCents } from '../hours';
+import { gratificationRatesFor, Thresholds } from '../thresholds';
 import { ConventionRule, ConventionRuleInput, hoursWithSameHost } from './conventionRuleInput';
-import { error, warning } from './finding';
-
-const WEEKS_PER_MONTH = 52 / 12;
+import { error } from './finding';
 
 /** L124-6: due from the 309th hour at the same host in the same academic year, all conventions added. */
 export function gratificationIsMandatory(input: ConventionRuleInput, thresholds: Thresholds): boolean {
@@ -19,46 +17,36 @@ export const gratificationPresent: ConventionRule = (input, thresholds) => {
 };
 
 /**
- * The minimum only binds a mandatory gratification. An internship spanning two calendar years must meet
- * the higher of their minimums, since one amount is written for the whole period.
+ * D124-8, one rule for both units: in each calendar month of the internship, the gratification must reach the
+ * hourly minimum of that month's year × the month's hours of presence. A monthly amount is so checked against its
+ * longest month (a March of 22 working days), while a short February or a partial first or last month needs less.
+ * Below it in any month: an error the office may override with a reason. Only a mandatory gratification is bound.
  */
-export const hourlyGratificationMinimum: ConventionRule = (input, thresholds) => {
+export const gratificationMinimum: ConventionRule = (input, thresholds) => {
   const { amount, unit } = input.gratification;
-  const rates = strictestRates(input, thresholds);
-  if (unit !== 'hour' || amount === null || amount <= 0 || !rates) return [];
-  if (!gratificationIsMandatory(input, thresholds) || amount >= rates.hourlyMinimum) return [];
-  const params = { amount, minimum: rates.hourlyMinimum, year: rates.year };
-  return [error('legal.gratificationBelowHourlyMinimum', params, 'gratificationAmount')];
-};
-
-/**
- * A monthly amount is compared with hourly minimum × weekly hours × 52 / 12, rounded to the cent
- * (35 h a week in 2026: 4.50 × 35 × 52 / 12 = 682.50 €). Months with fewer working days may still
- * be paid under the minimum, hence a warning only.
- */
-export const monthlyGratificationMinimum: ConventionRule = (input, thresholds) => {
-  const { amount, unit } = input.gratification;
-  const rates = strictestRates(input, thresholds);
-  if (unit !== 'month' || amount === null || amount <= 0 || !rates) return [];
-  if (!gratificationIsMandatory(input, thresholds)) return [];
-  const hoursPerWeek = weeklyHours(input.workingDays, input.hoursPerDay);
-  const minimum = monthlyMinimum(rates.hourlyMinimum, hoursPerWeek);
-  if (amount >= minimum) return [];
-  const params = { amount, minimum, hourlyMinimum: rates.hourlyMinimum, weeklyHours: hoursPerWeek, year: rates.year };
-  return [warning('legal.gratificationBelowMonthlyMinimum', params, 'gratificationAmount')];
-};
-
-export function monthlyMinimum(hourlyMinimum: number, hoursPerWeek: number): number {
-  return Math.round(hourlyMinimum * hoursPerWeek * WEEKS_PER_MONTH * 100) / 100;
-}
-
-function strictestRates(input: ConventionRuleInput, thresholds: Thresholds): GratificationRates | null {
-  const firstYear = yearOf(input.startDate);
-  const lastYear = Math.max(firstYear, yearOf(input.endDate));
-  let strictest: GratificationRates | null = null;
-  for (let year = firstYear; year <= lastYear; year += 1) {
-    const rates = gratificationRatesFor(`${year}-12-31`, thresholds);
-    if (rates && (!strictest || rates.hourlyMinimum > strictest.hourlyMinimum)) strictest = rates;
+  if (amount === null || amount <= 0 || !gratificationIsMandatory(input, thresholds)) return [];
+  const shortMonths = input.presenceByMonth.flatMap((entry) => {
+    const rates = gratificationRatesFor(`${entry.month}-01`, thresholds);
+    if (!rates || entry.hours <= 0) return [];
+    const minimum = roundToCents(rates.hourlyMinimum * entry.hours);
+    const below = unit === 'hour' ? amount < rates.hourlyMinimum : amount < minimum;
+    return below ? [{ ...entry, minimum, rates }] : [];
+  });
+  if (shortMonths.length === 0) return [];
+  if (unit === 'hour') {
+    const { rates } = shortMonths.reduce((worst, entry) => (entry.rates.hourlyMinimum > worst.rates.hourlyMinimum ? entry : worst));
+    const params = { amount, minimum: rates.hourlyMinimum, year: rates.year };
+    return [error('legal.gratificationBelowHourlyMinimum', params, 'gratificationAmount', true)];
   }
-  return strictest;
-}
+  const worst = shortMonths.reduce((highest, entry) => (entry.minimum > highest.minimum ? entry : highest));
+  const params = {
+    amount,
+    minimum: worst.minimum,
+    hours: worst.hours,
+    hourlyMinimum: worst.rates.hourlyMinimum,
+    month: monthOf(`${worst.month}-01`),
+    year: yearOf(`${worst.month}-01`),
+    count: shortMonths.length,
+  };
+  return [error('legal.gratificationBelowMonthlyMinimum', params, 'gratificationAmount', true)];
+};

@@ -193,15 +193,22 @@ export const conventions = pgTable(
     startDate: date('start_date', { mode: 'string' }),
     endDate: date('end_date', { mode: 'string' }),
     interruptions: jsonb('interruptions').$type<Interruption[]>().notNull().default([]),
-    workingDays: jsonb('working_days').$type<number[]>().notNull().default([1, 2, 3, 4, 5]),
-    hoursPerDay: decimal('hours_per_day'),
+    /** Hours on each weekday, Monday first (src/domain/weeklySchedule.ts); null until the internship step is saved. */
+    weeklySchedule: jsonb('weekly_schedule').$type<number[]>(),
+    /** Details of a schedule that varies (time slots, alternating weeks), printed with it. */
     irregularSchedule: text('irregular_schedule'),
     nightPresence: boolean('night_presence').notNull().default(false),
     nightDescription: text('night_description'),
+    /** Hours outside the weekly schedule over the whole internship, added to the computed total. */
+    nightHours: decimal('night_hours'),
     sundayPresence: boolean('sunday_presence').notNull().default(false),
     sundayDescription: text('sunday_description'),
+    sundayHours: decimal('sunday_hours'),
     holidayPresence: boolean('holiday_presence').notNull().default(false),
     holidayDescription: text('holiday_description'),
+    holidayHours: decimal('holiday_hours'),
+    /** A minor's Sunday or public-holiday presence: the derogation that allows it (L3164-5, L3164-8). */
+    minorDerogation: text('minor_derogation'),
     declaredTotalHours: decimal('declared_total_hours'),
     computedTotalHours: decimal('computed_total_hours'),
     gratificationAmount: decimal('gratification_amount'),

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { certificateReviewableStates, conventionSteps, isPrintableAsFinal, startFlag } from '../../domain/conventionStatus';
 import { defaultThresholds } from '../../domain/thresholds';
+import { hoursOn, presenceWeekdays, scheduleWeeklyHours, uniformDailyHours } from '../../domain/weeklySchedule';
 import { signatureParties } from '../../domain/workflow';
 import { formatAmount, formatDate, formatNumber } from '../../format';
 
@@ -10,6 +11,19 @@ export function setUpViewHelpers() {
     res.locals.formatDate = (value: string | Date | null | undefined) => formatDate(value, req.locale);
     res.locals.formatNumber = (value: number | null | undefined) => formatNumber(value, req.locale);
     res.locals.formatAmount = (value: number | null | undefined) => formatAmount(value, req.locale);
+    res.locals.scheduleWeeklyHours = (schedule: readonly number[] | null | undefined) => (schedule ? scheduleWeeklyHours(schedule) : null);
+    /** A weekly schedule in words: 'lundi, mardi : 7 h par jour', or each day with its hours when they vary. */
+    res.locals.formatSchedule = (schedule: readonly number[] | null | undefined) => {
+      if (!schedule) return '';
+      const days = presenceWeekdays(schedule);
+      const uniform = uniformDailyHours(schedule);
+      const name = (day: number) => req.t(`student.weekday.${day}`);
+      if (uniform !== null)
+        return req.t('student.schedule.regular', { days: days.map(name).join(', '), hours: formatNumber(uniform, req.locale) });
+      return days
+        .map((day) => req.t('student.schedule.day', { day: name(day), hours: formatNumber(hoursOn(schedule, day), req.locale) }))
+        .join(', ');
+    };
     res.locals.rules = {
       minTeachingHours: defaultThresholds.programme.minTeachingHoursPerYear,
       conventionSteps,

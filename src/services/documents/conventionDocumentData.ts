@@ -1,5 +1,6 @@
 import type { Config } from '../../config';
-import { HOURS_PER_LEGAL_DAY, weeklyHours } from '../../domain/hours';
+import { HOURS_PER_LEGAL_DAY } from '../../domain/hours';
+import { hoursOn, presenceWeekdays, scheduleWeeklyHours } from '../../domain/weeklySchedule';
 import type { ConventionDocumentData, DocumentLanguage, PostalAddress } from '../../documents/types';
 import { translator } from '../../middleware/i18n';
 import type { Convention } from '../../models/conventionRepository';
@@ -45,7 +46,7 @@ export async function conventionDocumentData(
   const subject = convention.subjectId ? await subjectRepository.findById(db, convention.subjectId) : undefined;
   const { organisation, service, professionalTutor: tutor, signatory, academicTutor } = parties;
   const student = convention.student;
-  const hoursPerDay = convention.hoursPerDay ?? 0;
+  const schedule = convention.weeklySchedule ?? [];
   const totalHours = convention.declaredTotalHours ?? convention.computedTotalHours ?? 0;
   const organisationAddress: PostalAddress = {
     street: organisation?.street ?? '',
@@ -129,10 +130,9 @@ export async function conventionDocumentData(
       startDate: convention.startDate ?? '',
       endDate: convention.endDate ?? '',
       interruptions: convention.interruptions.map((period) => ({ from: period.start, to: period.end })),
-      workingDays: convention.irregularSchedule ? undefined : convention.workingDays.map((day) => t(`student.weekday.${day}`)),
-      hoursPerDay: convention.irregularSchedule ? undefined : hoursPerDay,
+      schedule: presenceWeekdays(schedule).map((day) => ({ day: t(`student.weekday.${day}`), hours: hoursOn(schedule, day) })),
       irregularSchedule: present(convention.irregularSchedule),
-      weeklyHours: weeklyHours(convention.workingDays, hoursPerDay),
+      weeklyHours: scheduleWeeklyHours(schedule),
       totalHours,
       totalDays: Math.round((totalHours / HOURS_PER_LEGAL_DAY) * 100) / 100,
       night: { present: convention.nightPresence, description: present(convention.nightDescription) },

@@ -8,6 +8,7 @@ import { organisationRepository, type Contact, type Organisation, type Service }
 import { programmeRepository, type Programme } from '../../models/programmeRepository';
 import { subjectRepository, type Subject } from '../../models/subjectRepository';
 import { teacherRepository, type Teacher } from '../../models/teacherRepository';
+import { presenceOf } from '../conventions/presence';
 
 export interface ConventionDetails {
   convention: Convention;
@@ -57,26 +58,32 @@ export function isMinorOn(birthDate: string | undefined, date: string): boolean 
 /** The legal findings (LEGAL.md) of a convention whose internship step is filled; null before that. */
 export async function legalFindings(db: Executor, details: ConventionDetails, today: string): Promise<Finding[] | null> {
   const { convention: c, programme } = details;
-  if (!c.startDate || !c.endDate || c.hoursPerDay === null || c.computedTotalHours === null) return null;
+  const presence = presenceOf(c);
+  if (!c.startDate || !c.endDate || !c.weeklySchedule || !presence || c.computedTotalHours === null) return null;
   const others = await conventionRepository.listSameHostSameYear(db, c);
   const input: ConventionRuleInput = {
     today,
     isNew: !isPrintableAsFinal(c.state),
     startDate: c.startDate,
     endDate: c.endDate,
-    workingDays: c.workingDays,
-    hoursPerDay: c.hoursPerDay,
+    weeklySchedule: c.weeklySchedule,
+    presenceByMonth: presence.byMonth,
+    presenceByWeek: presence.byWeek,
     declaredTotalHours: c.declaredTotalHours,
     computedTotalHours: c.computedTotalHours,
     otherHoursSameHostSameYear: others.reduce((sum, other) => sum + (other.declaredTotalHours ?? other.computedTotalHours ?? 0), 0),
     gratification: { amount: c.gratificationAmount, unit: c.gratificationUnit },
     nightPresence: c.nightPresence,
     nightDescription: c.nightDescription,
+    nightHours: c.nightHours,
     sundayPresence: c.sundayPresence,
     sundayDescription: c.sundayDescription,
+    sundayHours: c.sundayHours,
     holidayPresence: c.holidayPresence,
     holidayDescription: c.holidayDescription,
+    holidayHours: c.holidayHours,
     isMinor: isMinorOn(c.student.birthDate, c.startDate),
+    minorDerogation: c.minorDerogation,
     abroad: Boolean(details.organisation && details.organisation.country !== 'FR'),
     country: details.organisation?.country ?? null,
     programmeTitle: programme.title,

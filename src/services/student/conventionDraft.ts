@@ -1,5 +1,5 @@
 import { academicYearOf } from '../../domain/academicYear';
-import { computePresence } from '../../domain/hours';
+import type { Finding } from '../../domain/legalRules';
 import { AppError, notFound } from '../../errors';
 import { enqueueNotification } from '../../mail/enqueueNotification';
 import { auditRepository } from '../../models/auditRepository';
@@ -17,7 +17,10 @@ import { subjectRepository } from '../../models/subjectRepository';
 import { teacherRepository, type TeacherFields } from '../../models/teacherRepository';
 import { userRepository } from '../../models/userRepository';
 import type { Interruption, StudentSnapshot } from '../../models/schema';
+import { presenceOf } from '../conventions/presence';
 import type { StudentContext } from './context';
+import { detailsOf, legalFindings } from './conventionDetails';
+import { internshipStepFindings, newFindings } from './findingSteps';
 import { stepNumber, type WizardStep } from './wizardSteps';
 
 /** Starts a draft for one of the student's programmes, prefilled from the launch and linked to the latest subject. */
@@ -224,15 +227,19 @@ export interface InternshipData {
   startDate: string;
   endDate: string;
   interruptions: Interruption[];
-  workingDays: number[];
-  hoursPerDay: number;
+  /** Hours on each weekday, Monday first. */
+  weeklySchedule: number[];
   irregularSchedule: string | null;
   nightPresence: boolean;
   nightDescription: string | null;
+  nightHours: number | null;
   sundayPresence: boolean;
   sundayDescription: string | null;
+  sundayHours: number | null;
   holidayPresence: boolean;
   holidayDescription: string | null;
+  holidayHours: number | null;
+  minorDerogation: string | null;
   declaredTotalHours: number | null;
   gratificationAmount: number | null;
   gratificationUnit: 'hour' | 'month';
@@ -244,20 +251,26 @@ export interface InternshipData {
   confidentiality: string | null;
 }
 
-/** Saves the internship and computes its total hours: working days minus French public holidays and interruptions. */
-export async function saveInternship(db: Database, command: DraftCommand, data: InternshipData) {
+/**
+ * Saves the internship and computes its total hours (the weekly schedule over the calendar, minus public holidays
+ * and interruptions, plus the declared night, Sunday and holiday hours). Returns the legal findings of this step
+ * that the save brought, so that the student sees them on the step at once.
+ */
+export async function saveInternship(
+  db: Database,
+  command: DraftCommand,
+  data: InternshipData,
+  today: string,
+): Promise<{ convention: Convention; newFindings: Finding[] }> {
   return db.transaction(async (tx) => {
     const convention = await editableDraft(tx, command.userId, command.conventionId);
     const programme = await programmeRepository.findById(tx, convention.programmeId);
     if (programme && !programme.internshipTypes.includes(data.internshipType)) throw new AppError(422, 'student.errors.choose');
-    const presence = computePresence({
-      startDate: data.startDate,
-      endDate: data.endDate,
-      interruptions: data.interruptions,
-      workingDays: data.workingDays,
-      hoursPerDay: data.hoursPerDay,
-    });
-    return saveDraft(tx, convention, command.version, 'internship', { ...data, computedTotalHours: presence.hours });
+    const before = await legalFindings(tx, await detailsOf(tx, convention), today);
+    const presence = presenceOf(data)!;
+    const saved = await saveDraft(tx, convention, command.version, 'internship', { ...data, computedTotalHours: presence.hours });
+    const after = (await legalFindings(tx, await detailsOf(tx, saved), today)) ?? [];
+    return { convention: saved, newFindings: newFindings(before && internshipStepFindings(before), internshipStepFindings(after)) };
   });
 }
 

@@ -1,14 +1,20 @@
 import { ConventionRuleInput } from '../../../src/domain/legalRules';
+import { presenceBreakdown } from '../../../src/domain/presenceBreakdown';
 
-/** A convention that breaks no rule: 2026, 35 h a week, 280 h, no gratification needed. */
+/** Monday to Friday, 7 h a day. */
+export const FULL_TIME = [7, 7, 7, 7, 7, 0, 0];
+
+/**
+ * A convention that breaks no rule: 2026, 35 h a week, 280 h, no gratification needed. Its months and weeks come
+ * from its dates and schedule (French holidays) unless the changes give them.
+ */
 export function validConvention(changes: Partial<ConventionRuleInput> = {}): ConventionRuleInput {
-  return {
+  const input: Omit<ConventionRuleInput, 'presenceByMonth' | 'presenceByWeek'> = {
     today: '2026-03-01',
     isNew: true,
     startDate: '2026-04-01',
     endDate: '2026-05-29',
-    workingDays: [1, 2, 3, 4, 5],
-    hoursPerDay: 7,
+    weeklySchedule: FULL_TIME,
     declaredTotalHours: 280,
     computedTotalHours: 280,
     otherHoursSameHostSameYear: 0,
@@ -27,6 +33,8 @@ export function validConvention(changes: Partial<ConventionRuleInput> = {}): Con
     hostSignatoryName: 'Sophie Bernard',
     ...changes,
   };
+  const presence = presenceBreakdown(input);
+  return { presenceByMonth: presence.byMonth, presenceByWeek: presence.byWeek, ...input };
 }
 
 /** Total hours with declared and computed equal, so that only the rule under test fires. */

@@ -1,4 +1,5 @@
-import { evaluateConvention, GratificationUnit, monthlyMinimum } from '../../../src/domain/legalRules';
+import { evaluateConvention, GratificationUnit } from '../../../src/domain/legalRules';
+import { presenceBreakdown } from '../../../src/domain/presenceBreakdown';
 import { totalHours, validConvention } from './conventionInput';
 
 function gratificationCodes(changes: Parameters<typeof validConvention>[0]): string[] {
@@ -56,9 +57,15 @@ describe('hourly minimum', () => {
     expect(gratificationCodes({ ...totalHours(308), gratification: { amount: 1, unit: 'hour' } })).toEqual([]);
   });
 
-  it('gives the amount, the minimum and its year', () => {
+  it('is an error the office may override, with the amount, the minimum and its year', () => {
     const [finding] = evaluateConvention(validConvention({ ...totalHours(400), gratification: { amount: 4.49, unit: 'hour' } }));
-    expect(finding.params).toEqual({ amount: 4.49, minimum: 4.5, year: 2026 });
+    expect(finding).toEqual({
+      code: 'legal.gratificationBelowHourlyMinimum',
+      severity: 'E',
+      params: { amount: 4.49, minimum: 4.5, year: 2026 },
+      field: 'gratificationAmount',
+      overridable: true,
+    });
   });
 
   it('skips the check before the first year with known rates', () => {
@@ -73,33 +80,79 @@ describe('hourly minimum', () => {
   });
 });
 
-describe('monthly minimum (hourly minimum × weekly hours × 52 / 12)', () => {
+describe('monthly amount, checked month by month (minimum × the hours of presence of each calendar month)', () => {
+  /** 19 January – 17 April 2026, 35 h a week: 70 h in January, 140 h in February, 154 h in March, 84 h in April. */
+  const winter = { today: '2026-01-01', startDate: '2026-01-19', endDate: '2026-04-17', ...totalHours(448) };
+  const monthly = (amount: number) => ({ amount, unit: 'month' as GratificationUnit });
+
   it.each([
-    [4.5, 35, 682.5],
-    [4.35, 35, 659.75],
-    [4.5, 24, 468],
-  ])('at %d €/h and %d h a week is %d €', (hourly, weekly, expected) => {
-    expect(monthlyMinimum(hourly, weekly)).toBe(expected);
+    [693, []],
+    [692.99, ['legal.gratificationBelowMonthlyMinimum']],
+    [682.5, ['legal.gratificationBelowMonthlyMinimum']],
+    [630, ['legal.gratificationBelowMonthlyMinimum']],
+  ])('%d € a month finds %j', (amount, expected) => {
+    expect(gratificationCodes({ ...winter, gratification: monthly(amount) })).toEqual(expected);
   });
 
   it.each([
-    [682.49, [1, 2, 3, 4, 5], 7, ['legal.gratificationBelowMonthlyMinimum']],
-    [682.5, [1, 2, 3, 4, 5], 7, []],
-    [467.99, [1, 2, 3], 8, ['legal.gratificationBelowMonthlyMinimum']],
-    [468, [1, 2, 3], 8, []],
-  ])('%d € a month for days %j at %d h finds %j', (amount, workingDays, hoursPerDay, expected) => {
-    const changes = { workingDays, hoursPerDay, ...totalHours(400), gratification: { amount, unit: 'month' as GratificationUnit } };
-    expect(gratificationCodes(changes)).toEqual(expected);
-  });
-
-  it('is only a warning with its parameters', () => {
-    const [finding] = evaluateConvention(validConvention({ ...totalHours(400), gratification: { amount: 600, unit: 'month' } }));
+    [692.99, 1],
+    [630, 1],
+    [629.99, 2],
+    [400, 2],
+    [377.99, 3],
+    [314.99, 4],
+  ])('%d € a month is short in %i months, the partial first and last months needing least', (amount, count) => {
+    const [finding] = evaluateConvention(validConvention({ ...winter, gratification: monthly(amount) }));
     expect(finding).toEqual({
       code: 'legal.gratificationBelowMonthlyMinimum',
-      severity: 'W',
-      params: { amount: 600, minimum: 682.5, hourlyMinimum: 4.5, weeklyHours: 35, year: 2026 },
+      severity: 'E',
+      params: { amount, minimum: 693, hours: 154, hourlyMinimum: 4.5, month: 3, year: 2026, count },
       field: 'gratificationAmount',
       overridable: true,
     });
+  });
+
+  it.each([
+    [630, []],
+    [629.99, ['legal.gratificationBelowMonthlyMinimum']],
+  ])('in February alone (20 working days, 140 h), %d € a month finds %j', (amount, expected) => {
+    const february = {
+      today: '2026-01-01',
+      startDate: '2026-02-02',
+      endDate: '2026-02-27',
+      ...totalHours(140),
+      otherHoursSameHostSameYear: 200,
+    };
+    expect(gratificationCodes({ ...february, gratification: monthly(amount) })).toEqual(expected);
+  });
+
+  it("uses each month's own year: December 2025 at 4.35 €, January 2026 at 4.50 €", () => {
+    const dates = { today: '2025-01-01', startDate: '2025-11-03', endDate: '2026-01-30', ...totalHours(434) };
+    expect(gratificationCodes({ ...dates, gratification: monthly(669.9) })).toEqual([]);
+    const [finding] = evaluateConvention(validConvention({ ...dates, gratification: monthly(669.89) }));
+    expect(finding.params).toMatchObject({ month: 12, year: 2025, hours: 154, hourlyMinimum: 4.35, minimum: 669.9 });
+  });
+
+  it('counts the declared holiday hours in the months: paid for the schedule alone is then short', () => {
+    const presence = presenceBreakdown({
+      startDate: '2026-03-02',
+      endDate: '2026-04-30',
+      weeklySchedule: [7, 7, 7, 7, 7, 0, 0],
+      additionalHours: 14,
+    });
+    const changes = {
+      today: '2026-01-01',
+      startDate: '2026-03-02',
+      endDate: '2026-04-30',
+      ...totalHours(315),
+      presenceByMonth: presence.byMonth,
+    };
+    expect(gratificationCodes({ ...changes, gratification: monthly(693) })).toEqual(['legal.gratificationBelowMonthlyMinimum']);
+    expect(gratificationCodes({ ...changes, gratification: monthly(725.22) })).toEqual([]);
+  });
+
+  it('allows a payment below the minimum when the gratification is not mandatory', () => {
+    const short = { today: '2026-01-01', startDate: '2026-03-02', endDate: '2026-04-10', ...totalHours(203) };
+    expect(gratificationCodes({ ...short, gratification: monthly(100) })).toEqual([]);
   });
 });

@@ -57,7 +57,10 @@ describe('the office validates a convention', () => {
     const { officeUserId } = await launchOffice(pstage);
     const { convention } = await conventionReadyToValidate(pstage);
     // 11 h a day: above the 10 h limit (LEGAL.md, working time), evaluated again at validation.
-    await pstage.database.db.update(conventions).set({ hoursPerDay: 11 }).where(eq(conventions.id, convention.id));
+    await pstage.database.db
+      .update(conventions)
+      .set({ weeklySchedule: [11, 11, 11, 0, 0, 0, 0] })
+      .where(eq(conventions.id, convention.id));
     await expectRefused(convention.id, convention.version, officeUserId, 'workflow.error.blockingLegalErrors', 'Dérogation demandée');
   });
 

@@ -1,5 +1,6 @@
 import { toDayNumber } from '../../../domain/calendarDate';
 import { DAYS_PER_LEGAL_MONTH, HOURS_PER_LEGAL_DAY } from '../../../domain/hours';
+import { presenceWeekdays, scheduleWeeklyHours } from '../../../domain/weeklySchedule';
 import type { Database } from '../../../models/database';
 import { internshipDatabaseRepository } from '../../../models/internshipDatabaseRepository';
 
@@ -15,11 +16,15 @@ function average(values: number[]): number | null {
   return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
-export function hourlyGratification(row: Pick<StatisticsRow, 'gratificationAmount' | 'gratificationUnit' | 'hoursPerDay'>): number | null {
+export function hourlyGratification(
+  row: Pick<StatisticsRow, 'gratificationAmount' | 'gratificationUnit' | 'weeklySchedule'>,
+): number | null {
   if (!row.gratificationAmount || row.gratificationAmount <= 0) return null;
   if (row.gratificationUnit === 'hour') return row.gratificationAmount;
-  // D124-6's 22 days a month: how a monthly gratification becomes an hourly one.
-  return row.gratificationAmount / ((row.hoursPerDay || HOURS_PER_LEGAL_DAY) * DAYS_PER_LEGAL_MONTH);
+  // D124-6's 22 days a month, each of the schedule's average day: how a monthly gratification becomes an hourly one.
+  const days = row.weeklySchedule ? presenceWeekdays(row.weeklySchedule).length : 0;
+  const averageDay = days > 0 ? scheduleWeeklyHours(row.weeklySchedule!) / days : HOURS_PER_LEGAL_DAY;
+  return row.gratificationAmount / (averageDay * DAYS_PER_LEGAL_MONTH);
 }
 
 /** The figures of one academic year, drafts left out; cancelled conventions count in "by state" only. */

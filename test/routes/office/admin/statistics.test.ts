@@ -27,7 +27,7 @@ describe('the statistics of a year', () => {
       organisationId: abroad.id,
       gratificationAmount: 700,
       gratificationUnit: 'month',
-      hoursPerDay: 7,
+      weeklySchedule: [7, 7, 7, 7, 7, 0, 0],
       declaredTotalHours: 280,
       startDate: '2027-01-04',
       endDate: '2027-01-31',

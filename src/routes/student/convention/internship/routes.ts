@@ -1,12 +1,30 @@
 import { Router } from 'express';
+import { presenceWeekdays, uniformDailyHours, WEEKDAYS, hoursOn } from '../../../../domain/weeklySchedule';
 import type { Services } from '../../../../services';
+import { isMinorOn, legalFindings } from '../../../../services/student/conventionDetails';
 import { saveInternship } from '../../../../services/student/conventionDraft';
+import { anchorOfField, internshipStepFindings } from '../../../../services/student/findingSteps';
 import { draftCommand, draftForPage, nextPage, parseStep, renderStep } from '../wizard';
 import { internshipSchema } from './schema';
 
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 
-/** Step 5: the internship itself; the total hours are computed from the calendar and shown back. */
+/** The form's view of a stored week: a regular one fills the days and the hours per day, any one fills the seven days. */
+function scheduleDefaults(schedule: readonly number[] | null) {
+  if (!schedule) return { scheduleKind: 'regular', workingDays: ['1', '2', '3', '4', '5'] };
+  const uniform = uniformDailyHours(schedule);
+  return {
+    scheduleKind: uniform === null ? 'irregular' : 'regular',
+    workingDays: presenceWeekdays(schedule).map(String),
+    hoursPerDay: uniform ?? undefined,
+    ...Object.fromEntries(WEEKDAYS.map((day) => [`dayHours${day}`, hoursOn(schedule, day)])),
+  };
+}
+
+/**
+ * Step 5: the internship itself; the total hours are computed from the calendar and shown back, and the legal
+ * findings of the saved data are shown next to their fields. A post that brings new findings comes back here.
+ */
 export function internshipRoutes(services: Services): Router {
   const router = Router({ mergeParams: true });
   router.get('/', async (req, res) => {
@@ -20,14 +38,23 @@ export function internshipRoutes(services: Services): Router {
       interruption1End: first?.end,
       interruption2Start: second?.start,
       interruption2End: second?.end,
-      workingDays: c.workingDays.map(String),
-      scheduleKind: c.irregularSchedule ? 'irregular' : 'regular',
+      ...scheduleDefaults(c.weeklySchedule),
       nightPresence: c.startDate ? yesNo(c.nightPresence) : undefined,
       sundayPresence: c.startDate ? yesNo(c.sundayPresence) : undefined,
       holidayPresence: c.startDate ? yesNo(c.holidayPresence) : undefined,
       internshipType: c.internshipType ?? details.programme.internshipTypes[0],
     };
-    await renderStep(req, res, 'internship', details, { internshipTypes: details.programme.internshipTypes }, defaults);
+    const today = services.clock.today();
+    const findings = internshipStepFindings((await legalFindings(services.db, details, today)) ?? []).map((finding) => ({
+      ...finding,
+      anchor: anchorOfField(finding.field, c.weeklySchedule),
+    }));
+    const locals = {
+      internshipTypes: details.programme.internshipTypes,
+      findings,
+      isMinor: isMinorOn(c.student.birthDate, c.startDate ?? today),
+    };
+    await renderStep(req, res, 'internship', details, locals, defaults);
   });
   router.post('/', async (req, res) => {
     const form = await parseStep(req, res, 'internship', internshipSchema);
@@ -39,14 +66,27 @@ export function internshipRoutes(services: Services): Router {
     ]
       .filter((pair): pair is [string, string] => Boolean(pair[0] && pair[1]))
       .map(([start, end]) => ({ start, end }));
-    await saveInternship(services.db, draftCommand(req), {
-      ...data,
-      interruptions,
-      irregularSchedule: scheduleKind === 'irregular' ? data.irregularSchedule : null,
-      nightDescription: data.nightPresence ? data.nightDescription : null,
-      sundayDescription: data.sundayPresence ? data.sundayDescription : null,
-      holidayDescription: data.holidayPresence ? data.holidayDescription : null,
-    });
+    const saved = await saveInternship(
+      services.db,
+      draftCommand(req),
+      {
+        ...data,
+        interruptions,
+        irregularSchedule: scheduleKind === 'irregular' ? data.irregularSchedule : null,
+        nightDescription: data.nightPresence ? data.nightDescription : null,
+        nightHours: data.nightPresence ? data.nightHours : null,
+        sundayDescription: data.sundayPresence ? data.sundayDescription : null,
+        sundayHours: data.sundayPresence ? data.sundayHours : null,
+        holidayDescription: data.holidayPresence ? data.holidayDescription : null,
+        holidayHours: data.holidayPresence ? data.holidayHours : null,
+      },
+      services.clock.today(),
+    );
+    if (saved.newFindings.length > 0) {
+      const back = req.body?.returnTo === 'recap' ? '?from=recap' : '';
+      res.redirect(303, `/student/conventions/${saved.convention.id}/internship${back}`);
+      return;
+    }
     nextPage(req, res, 'internship');
   });
   return router;

@@ -1,17 +1,16 @@
 import { z } from 'zod';
 import { isPlausibleDate } from '../../../../domain/calendarDate';
 import { withinInternshipSpan } from '../../../../domain/hours';
-import {
-  optionalDate,
-  optionalDecimal,
-  optionalText,
-  requiredDate,
-  requiredDecimal,
-  requiredText,
-  yesNo,
-} from '../../../shared/formFields';
+import { regularSchedule, WEEKDAYS } from '../../../../domain/weeklySchedule';
+import { optionalDate, optionalDecimal, optionalText, requiredDate, requiredText, yesNo } from '../../../shared/formFields';
 
 const list = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const hoursOfDay = () => optionalDecimal(24);
+
+/**
+ * A regular week is entered as its days and one number of hours (the quick, default way); a week whose hours
+ * vary, as the hours of each day (`dayHours1` Monday … `dayHours7` Sunday). Both give `weeklySchedule`.
+ */
 
 export const internshipSchema = z
   .object({
@@ -24,16 +23,27 @@ export const internshipSchema = z
     interruption1End: optionalDate(),
     interruption2Start: optionalDate(),
     interruption2End: optionalDate(),
-    workingDays: z.preprocess(list, z.array(z.coerce.number().int().min(1).max(7)).min(1, { error: 'student.errors.workingDays' })),
-    hoursPerDay: requiredDecimal(24),
     scheduleKind: z.enum(['regular', 'irregular'], { error: 'student.errors.choose' }),
+    workingDays: z.preprocess(list, z.array(z.coerce.number().int().min(1).max(7))),
+    hoursPerDay: optionalDecimal(24),
+    dayHours1: hoursOfDay(),
+    dayHours2: hoursOfDay(),
+    dayHours3: hoursOfDay(),
+    dayHours4: hoursOfDay(),
+    dayHours5: hoursOfDay(),
+    dayHours6: hoursOfDay(),
+    dayHours7: hoursOfDay(),
     irregularSchedule: optionalText(2000),
     nightPresence: yesNo(),
     nightDescription: optionalText(1000),
+    nightHours: optionalDecimal(10000),
     sundayPresence: yesNo(),
     sundayDescription: optionalText(1000),
+    sundayHours: optionalDecimal(10000),
     holidayPresence: yesNo(),
     holidayDescription: optionalText(1000),
+    holidayHours: optionalDecimal(10000),
+    minorDerogation: optionalText(1000),
     declaredTotalHours: optionalDecimal(10000),
     gratificationAmount: optionalDecimal(100000),
     gratificationUnit: z.enum(['hour', 'month'], { error: 'student.errors.choose' }),
@@ -49,10 +59,17 @@ export const internshipSchema = z
     const datesKnown = isPlausibleDate(form.startDate) && isPlausibleDate(form.endDate);
     if (form.endDate < form.startDate) issue('endDate', 'student.errors.endBeforeStart');
     else if (datesKnown && !withinInternshipSpan(form.startDate, form.endDate)) issue('endDate', 'student.errors.internshipTooLong');
-    if (form.scheduleKind === 'irregular' && !form.irregularSchedule) issue('irregularSchedule', 'student.errors.required');
-    if (form.nightPresence && !form.nightDescription) issue('nightDescription', 'student.errors.describe');
-    if (form.sundayPresence && !form.sundayDescription) issue('sundayDescription', 'student.errors.describe');
-    if (form.holidayPresence && !form.holidayDescription) issue('holidayDescription', 'student.errors.describe');
+    if (form.scheduleKind === 'regular') {
+      if (form.workingDays.length === 0) issue('workingDays', 'student.errors.workingDays');
+      if (!form.hoursPerDay) issue('hoursPerDay', form.hoursPerDay === null ? 'student.errors.required' : 'student.errors.positive');
+    } else if (dayHoursOf(form).every((hours) => !hours)) {
+      issue('dayHours1', 'student.errors.someDayHours');
+    }
+    for (const kind of ['night', 'sunday', 'holiday'] as const) {
+      if (!form[`${kind}Presence`]) continue;
+      if (!form[`${kind}Description`]) issue(`${kind}Description`, 'student.errors.describe');
+      if (form[`${kind}Hours`] === null) issue(`${kind}Hours`, 'student.errors.required');
+    }
     for (const n of [1, 2] as const) {
       const start = form[`interruption${n}Start`];
       const end = form[`interruption${n}End`];
@@ -61,4 +78,14 @@ export const internshipSchema = z
       else if (start && end && datesKnown && (start < form.startDate || end > form.endDate))
         issue(`interruption${n}Start`, 'student.errors.interruptionOutside');
     }
+  })
+  .transform((form) => {
+    const { workingDays, hoursPerDay, dayHours1, dayHours2, dayHours3, dayHours4, dayHours5, dayHours6, dayHours7, ...rest } = form;
+    const weeklySchedule =
+      form.scheduleKind === 'regular' ? regularSchedule(workingDays, hoursPerDay ?? 0) : dayHoursOf(form).map((hours) => hours ?? 0);
+    return { ...rest, weeklySchedule };
   });
+
+function dayHoursOf(form: Record<`dayHours${1 | 2 | 3 | 4 | 5 | 6 | 7}`, number | null>): (number | null)[] {
+  return WEEKDAYS.map((day) => form[`dayHours${day}` as `dayHours${1 | 2 | 3 | 4 | 5 | 6 | 7}`]);
+}

@@ -5,7 +5,7 @@ import { legalFindings } from '../../../../services/student/conventionDetails';
 import { submitConvention } from '../../../../services/student/conventionWorkflow';
 import { idParam } from '../../../shared/ids';
 import { draftCommand, draftForPage, renderStep } from '../wizard';
-import { stepOfField } from './findingSteps';
+import { anchorOfField, stepOfField } from '../../../../services/student/findingSteps';
 
 /** Step 9: everything, the legal findings, and "Créer" — nothing is submitted before it is pressed. */
 export function recapRoutes(services: Services): Router {
@@ -14,7 +14,12 @@ export function recapRoutes(services: Services): Router {
     const details = await draftForPage(services, req, res, 'recap');
     if (!details) return;
     const findings = (await legalFindings(services.db, details, services.clock.today())) ?? [];
-    await renderStep(req, res, 'recap', details, { findings, blocking: hasBlockingErrors(findings), stepOfField });
+    const fixLink = (field: string | undefined) => {
+      const step = stepOfField(field);
+      const anchor = anchorOfField(field, details.convention.weeklySchedule);
+      return step && `${step}?from=recap${anchor ? `#${anchor}` : ''}`;
+    };
+    await renderStep(req, res, 'recap', details, { findings, blocking: hasBlockingErrors(findings), fixLink });
   });
   router.post('/', async (req, res) => {
     const command = draftCommand(req);
