@@ -140,4 +140,26 @@ describe('convention de stage PDF', () => {
     const monthly = prose(await pdfPages(await renderConventionPdf(data, { draft: false }), '-raw'));
     expect(monthly).toContain('gratification de 1 234,50 € par mois');
   });
+
+  it('prints a regular week as its days and one number of hours', () => {
+    expect(text).toContain('Jours de présence lundi, mardi, mercredi, jeudi, vendredi');
+    expect(text).toContain('Heures par jour 7 h par jour');
+  });
+
+  it('prints a week whose hours vary day by day, with its details', async () => {
+    const data = sampleConvention();
+    const schedule = [
+      { day: 'lundi', hours: 7 },
+      { day: 'mardi', hours: 10.5 },
+      { day: 'mercredi', hours: 7 },
+      { day: 'jeudi', hours: 7 },
+      { day: 'samedi', hours: 4 },
+    ];
+    data.internship = { ...data.internship, schedule, weeklyHours: 35.5, irregularSchedule: 'le mardi de 8 h à 19 h 30' };
+    const varying = prose(await pdfPages(await renderConventionPdf(data, { draft: false }), '-raw'));
+    expect(varying).toContain('Heures par jour lundi 7 h, mardi 10,5 h, mercredi 7 h, jeudi 7 h, samedi 4 h');
+    expect(varying).toContain('Horaires irréguliers le mardi de 8 h à 19 h 30');
+    expect(varying).toContain('Durée hebdomadaire de présence 35,5 heures par semaine');
+    expect(varying).not.toContain('Jours de présence');
+  });
 });

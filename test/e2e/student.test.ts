@@ -124,11 +124,23 @@ describe('a student in a real browser, from the LMS launch to a submitted conven
     await page.getByLabel('Compétences à acquérir ou à développer').fill('TypeScript, statistiques');
     await page.getByLabel('Date de début').fill(`${nextYear}-03-02`);
     await page.getByLabel('Date de fin').fill(`${nextYear}-06-26`);
-    for (const day of ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi']) await page.getByLabel(exactly(day)).check();
+    await page.getByLabel(exactly('Mêmes horaires chaque jour de présence')).check();
+    const days = page.getByRole('group', { name: 'Jours de présence' });
+    for (const day of ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi']) await days.getByLabel(exactly(day)).check();
     await page.getByLabel('Heures par jour').fill('7');
-    await page.getByLabel(exactly('Réguliers')).check();
     for (const question of ['Présence la nuit ?', 'Présence le dimanche ?', 'Présence les jours fériés ?'])
       await page.getByRole('group', { name: question }).getByLabel('Non').check();
+    // The post is saved and comes back to the step with its legal finding, focused; posting again goes on.
+    await page.getByRole('button', { name: 'Enregistrer et continuer' }).click();
+    await page.locator('#step-findings').waitFor();
+    expect(await page.locator('#step-findings').textContent()).toContain('Gratification obligatoire au-delà de 308 h');
+    await page.waitForFunction(() => document.activeElement?.id === 'step-findings');
+    await expectAccessible(page);
+    await page
+      .locator('#step-findings')
+      .getByRole('link', { name: /Gratification obligatoire/ })
+      .click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('gratificationAmount');
     await saveAndContinue(page, /\/review$/);
 
     // Step 6: review of the entry.
@@ -156,10 +168,12 @@ describe('a student in a real browser, from the LMS launch to a submitted conven
 
     // Step 9: the recap refuses the missing gratification.
     await expectAccessible(page);
-    expect(await page.locator('#legal-errors').textContent()).toContain('La gratification est obligatoire');
+    expect(await page.locator('#legal-errors').textContent()).toContain('Gratification obligatoire au-delà de 308 h');
     expect(await page.getByRole('button', { name: 'Créer', exact: true }).count()).toBe(0);
+    // "Corriger" lands on the faulty field, with the focus in it.
     await page.locator('#legal-errors').getByRole('link', { name: 'Corriger' }).first().click();
-    await page.waitForURL(/\/internship\?from=recap$/);
+    await page.waitForURL(/\/internship\?from=recap#gratificationAmount$/);
+    await page.waitForFunction(() => document.activeElement?.id === 'gratificationAmount');
     await expectAccessible(page);
     await page.getByLabel('Montant de la gratification (€)').fill('4,50');
     await page.getByLabel("de l'heure").check();

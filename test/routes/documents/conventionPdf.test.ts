@@ -11,6 +11,15 @@ const pstage = useTestPstage();
 const pdfPath = (id: number) => `/documents/conventions/${id}/convention.pdf`;
 
 describe('the convention PDF, served to the right people', () => {
+  it('prints the weekly schedule entered day by day, from the stored convention', async () => {
+    const week = { scheduleKind: 'irregular', dayHours1: '7', dayHours2: '9,5', dayHours3: '7', dayHours4: '7', dayHours5: '4' };
+    const { client, convention } = await submitConventionAsStudent(pstage, { internship: week });
+    expect(convention.weeklySchedule).toEqual([7, 9.5, 7, 7, 4, 0, 0]);
+    const text = prose(await pdfPages((await client.download(pdfPath(convention.id))).bytes, '-raw'));
+    expect(text).toContain('Heures par jour lundi 7 h, mardi 9,5 h, mercredi 7 h, jeudi 7 h, vendredi 4 h');
+    expect(text).toContain('Durée hebdomadaire de présence 34,5 heures par semaine');
+  });
+
   it('before validation it is a preview marked as a non-valid draft on every page, built from the live records', async () => {
     const { client, convention } = await submitConventionAsStudent(pstage);
     const served = await client.download(pdfPath(convention.id));

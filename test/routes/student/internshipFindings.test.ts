@@ -150,8 +150,8 @@ describe('presence on public holidays, Sundays and at night', () => {
     await client.submit(`${base}/internship`, form);
     const convention = await storedConvention(base);
     const scheduled = computePresence({
-      startDate: form.startDate as string,
-      endDate: form.endDate as string,
+      startDate: validInternship.startDate as string,
+      endDate: validInternship.endDate as string,
       weeklySchedule: [7, 7, 7, 7, 7, 0, 0],
     });
     expect(convention).toMatchObject({ holidayHours: 7, sundayHours: 10.5, computedTotalHours: scheduled.hours + 17.5 });
