@@ -67,7 +67,12 @@ describe('dates outside what an internship can be', () => {
       startDate: `${nextYear}-03-02`,
       endDate: `${nextYear + 2}-03-02`,
     });
-    expect(twoYears.location).toBe(`${base}/review`);
+    // Saved: the form accepts it; the step then shows its legal finding (above 924 h with one host a year).
+    expect(twoYears.location).toBe(`${base}/internship`);
+    page = (await client.request(`${base}/internship`)).text;
+    expect(page).toContain('id="step-findings"');
+    expect(page).not.toContain('error-summary');
+    expect(page).toContain('6 mois');
     expect(await theDraft()).toMatchObject({
       startDate: `${nextYear}-03-02`,
       endDate: `${nextYear + 2}-03-02`,
