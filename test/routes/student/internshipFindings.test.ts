@@ -136,6 +136,16 @@ describe('a schedule entered day by day', () => {
 });
 
 describe('presence on public holidays, Sundays and at night', () => {
+  it('a schedule with Sunday hours must answer yes to Sunday presence', async () => {
+    const { client, base } = await draftUpToInternship(pstage, { subject: false });
+    const sundays = { ...validInternship, workingDays: ['3', '4', '5', '6', '7'] };
+    expect((await client.submit(`${base}/internship`, sundays)).location).toBe(`${base}/internship`);
+    expect((await client.request(`${base}/internship`)).text).toContain('href="#sundayPresence"');
+    const answered = { ...sundays, sundayPresence: 'yes', sundayDescription: 'Accueil du public le dimanche', sundayHours: '0' };
+    expect((await client.submit(`${base}/internship`, answered)).location).toBe(`${base}/review`);
+    expect((await storedConvention(base)).weeklySchedule).toEqual([0, 0, 7, 7, 7, 7, 7]);
+  });
+
   it('adds the declared hours to the computed total', async () => {
     const { client, base } = await draftUpToInternship(pstage, { subject: false });
     const form = {

@@ -19,7 +19,9 @@ describe('one convention seen by the office', () => {
     expect(html).toContain('Société Générale Informatique');
     expect(html).not.toContain('Nom changé après coup');
     expect(html).toContain('(copie figée)');
-    expect(html).toContain('Emploi du temps de la semaine</dt><dd class="col-sm-8">lundi, mardi, mercredi, jeudi, vendredi : 7 h par jour (35 h par semaine)');
+    expect(html).toContain(
+      'Emploi du temps de la semaine</dt><dd class="col-sm-8">lundi, mardi, mercredi, jeudi, vendredi : 7 h par jour (35 h par semaine)',
+    );
     expect(html).toContain('CPAM de Paris (2010575005123)');
   });
 

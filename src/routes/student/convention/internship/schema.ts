@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isPlausibleDate } from '../../../../domain/calendarDate';
 import { withinInternshipSpan } from '../../../../domain/hours';
-import { regularSchedule, WEEKDAYS } from '../../../../domain/weeklySchedule';
+import { regularSchedule, SUNDAY, WEEKDAYS } from '../../../../domain/weeklySchedule';
 import { optionalDate, optionalDecimal, optionalText, requiredDate, requiredText, yesNo } from '../../../shared/formFields';
 
 const list = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
@@ -65,6 +65,8 @@ export const internshipSchema = z
     } else if (dayHoursOf(form).every((hours) => !hours)) {
       issue('dayHours1', 'student.errors.someDayHours');
     }
+    const sundayHours = form.scheduleKind === 'regular' ? (form.workingDays.includes(SUNDAY) ? form.hoursPerDay : 0) : form.dayHours7;
+    if (sundayHours && !form.sundayPresence) issue('sundayPresence', 'student.errors.sundayInSchedule');
     for (const kind of ['night', 'sunday', 'holiday'] as const) {
       if (!form[`${kind}Presence`]) continue;
       if (!form[`${kind}Description`]) issue(`${kind}Description`, 'student.errors.describe');
