@@ -204,5 +204,5 @@ describe('a student in a real browser, from the LMS launch to a submitted conven
     expect(await page.locator('main').textContent()).toContain('attestation-Élodie.pdf');
     await expectAccessible(page);
     await context.close();
-  }, 120_000);
+  }, 180_000);
 });
