@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { Config } from './config';
 import { clockFor, type Clock } from './clock';
 import { setUpSecurityHeaders } from './middleware/securityHeaders';
+import { setUpNoStore } from './middleware/cacheControl';
 import { setUpSessions } from './middleware/session';
 import { setUpCsrf } from './middleware/csrf';
 import { initI18n, setUpI18n } from './middleware/i18n';
@@ -82,6 +83,7 @@ export async function createApp(options: {
   app.use(setUpSecurityHeaders(config.lmsOrigins, secure));
   app.use('/assets/bootstrap', express.static(path.join(root, 'node_modules/bootstrap/dist'), { maxAge: '7d' }));
   app.use('/assets', express.static(path.join(root, 'public'), { maxAge: config.production ? '1d' : 0 }));
+  app.use(setUpNoStore());
   app.get('/health', async (_req, res) => {
     try {
       await database.db.execute(sql`select 1`);
