@@ -1,4 +1,4 @@
-import { forbidden, notFound } from '../../errors';
+import { notFound } from '../../errors';
 import { conventionRepository, type Convention } from '../../models/conventionRepository';
 import type { Executor } from '../../models/database';
 import { programmeRepository } from '../../models/programmeRepository';
@@ -10,19 +10,14 @@ export interface DocumentViewer {
 }
 
 /**
- * A student sees what another student owns as missing (404: not even its existence leaks);
- * staff who are not in the right programme are told they may not (403).
+ * The convention if this viewer may read its documents: its student, a staff member of its programme, the office.
+ * Anyone else gets the same 404 as for a convention that does not exist: a 403 would tell another programme's
+ * staff, or another student, that this id is someone's convention.
  */
-export async function refusalFor(db: Executor, viewer: DocumentViewer): Promise<Error> {
-  const staffSomewhere = (await programmeRepository.listForUser(db, viewer.userId, 'staff')).length > 0;
-  return staffSomewhere ? forbidden() : notFound();
-}
-
-/** The convention if this viewer may read its documents: its student, a staff member of its programme, the office. */
 export async function conventionForViewer(db: Executor, viewer: DocumentViewer, conventionId: number): Promise<Convention> {
   const convention = await conventionRepository.findById(db, conventionId);
   if (!convention) throw notFound();
   if (viewer.office || convention.studentUserId === viewer.userId) return convention;
   if (await programmeRepository.hasMembership(db, viewer.userId, convention.programmeId, 'staff')) return convention;
-  throw await refusalFor(db, viewer);
+  throw notFound();
 }
