@@ -21,6 +21,7 @@ import type { ToolKeyPairSource } from './lti/toolKeyPairs';
 import { createLaunchHandlers, deepLinkingRoutes } from './routes/launch';
 import { logoutRoutes } from './routes/logout';
 import { studentRoutes } from './routes/student';
+import { certificateUploadPath } from './routes/student/certificate/routes';
 import { programmeRoutes } from './routes/programme';
 import { officeRoutes } from './routes/office';
 import { documentRoutes } from './routes/documents';
@@ -121,7 +122,7 @@ export async function createApp(options: {
   if (options.beforeRoutes) await options.beforeRoutes(app, services);
 
   app.use(requireFormContentType());
-  app.use(setUpCsrf());
+  app.use(setUpCsrf({ multipartPaths: [certificateUploadPath] }));
   app.use(setUpNavigation(database.db));
   app.get('/', (req, res) => {
     if (!req.session) return res.redirect(config.devPlatform ? '/dev' : '/health');

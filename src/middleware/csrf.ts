@@ -4,20 +4,38 @@ import { AppError } from '../errors';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+function isMultipart(req: Request): boolean {
+  return (req.get('content-type') ?? '').split(';')[0].trim().toLowerCase() === 'multipart/form-data';
+}
+
 /**
- * Synchronizer-token CSRF protection: every form carries the session's token in `_csrf`
- * (multipart forms put it in the query string, since the body is parsed later).
+ * Why this request may not change anything: no session (401), or the form's token missing or wrong (403).
+ * The token comes from the form's `_csrf` field (or an `X-CSRF-Token` header), never from the URL, which
+ * access logs, proxies and the browser's history keep.
  */
-export function setUpCsrf() {
+export function csrfRefusal(req: Request): AppError | undefined {
+  const expected = req.session?.csrfToken;
+  if (!expected) return new AppError(401, 'errors.sessionExpired');
+  const field: unknown = req.body?._csrf;
+  const sent = typeof field === 'string' ? field : req.get('x-csrf-token');
+  if (!sent || sent.length !== expected.length || !crypto.timingSafeEqual(Buffer.from(sent), Buffer.from(expected))) {
+    return new AppError(403, 'errors.csrf');
+  }
+  return undefined;
+}
+
+/**
+ * Synchronizer-token CSRF protection: every form carries the session's token in `_csrf`. A multipart body is
+ * read by its route, not here: on the paths that take a file (`multipartPaths`) the route checks the token
+ * as soon as the fields before the file are read (see `csrfCheckedUpload`); a multipart post anywhere else
+ * has no readable token and is refused.
+ */
+export function setUpCsrf(options: { multipartPaths?: string[] } = {}) {
+  const multipartPaths = new Set(options.multipartPaths);
   return (req: Request, res: Response, next: NextFunction) => {
     res.locals.csrfToken = req.session?.csrfToken ?? '';
     if (safeMethods.has(req.method)) return next();
-    const sent = (req.body?._csrf as string | undefined) ?? (req.query._csrf as string | undefined) ?? req.get('x-csrf-token');
-    const expected = req.session?.csrfToken;
-    if (!expected) return next(new AppError(401, 'errors.sessionExpired'));
-    if (!sent || sent.length !== expected.length || !crypto.timingSafeEqual(Buffer.from(sent), Buffer.from(expected))) {
-      return next(new AppError(403, 'errors.csrf'));
-    }
-    next();
+    if (isMultipart(req) && multipartPaths.has(req.path.replace(/\/$/, '')) && req.session) return next();
+    next(csrfRefusal(req));
   };
 }

@@ -152,6 +152,7 @@ describe('bad input gets a clear 4xx and a page that says what went wrong, never
     const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(page.text)![1].replace(/&amp;/g, '&');
     const before = await snapshot();
     const truncated =
+      `--cut\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${BrowserlessClient.csrfToken(page.text)}\r\n` +
       '--cut\r\nContent-Disposition: form-data; name="certificate"; filename="attestation.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n1 0 obj';
     const response = await send(client, action, truncated, 'multipart/form-data; boundary=cut');
     expect(response.status).toBe(400);
@@ -167,6 +168,7 @@ describe('bad input gets a clear 4xx and a page that says what went wrong, never
     const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(page.text)![1].replace(/&amp;/g, '&');
     const before = await snapshot();
     const body =
+      `--b\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${BrowserlessClient.csrfToken(page.text)}\r\n` +
       '--b\r\nContent-Disposition: form-data; name="certificate"; filename*=UTF-8\'\'a%00.pdf\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--b--\r\n';
     const response = await send(client, action, body, 'multipart/form-data; boundary=b');
     expect(response.status).toBe(400);

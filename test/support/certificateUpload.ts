@@ -14,8 +14,8 @@ export async function startDraftConvention(client: BrowserlessClient): Promise<n
 }
 
 /**
- * Posts the certificate form as a browser would: multipart, the CSRF token in the action's query string, the
- * convention the page preselects (or the one given; `null` sends none).
+ * Posts the certificate form as a browser would: multipart, in the form's order (the CSRF token first, then the
+ * convention the page preselects, or the one given; `null` sends none; then the file).
  */
 export async function uploadCertificateForm(
   client: BrowserlessClient,
@@ -30,9 +30,10 @@ export async function uploadCertificateForm(
   const conventionId =
     options.conventionId === undefined ? preselected : options.conventionId === null ? undefined : String(options.conventionId);
   const form = new FormData();
+  form.append('_csrf', BrowserlessClient.csrfToken(page.text));
   if (conventionId) form.append('conventionId', conventionId);
   form.append('certificate', new Blob([new Uint8Array(bytes)], { type: options.type ?? 'application/pdf' }), filename);
-  const response = await fetch(new URL(action.replace(/&amp;/g, '&'), client.baseUrl), {
+  const response = await fetch(new URL(action, client.baseUrl), {
     method: 'POST',
     body: form,
     headers: { cookie: cookieHeader(client), accept: 'text/html' },

@@ -24,12 +24,14 @@ const upload = (client: BrowserlessClient, bytes: Buffer, filename: string, type
   uploadCertificateForm(client, bytes, filename, { type });
 
 describe('the civil-liability certificate', () => {
-  it('shows the form with its hint, the CSRF token in the action, and no certificate yet', async () => {
+  it('shows the form with its hint, the CSRF token as its first field (not in the action), and no certificate yet', async () => {
     const { client } = await studentWithConvention();
     const page = await client.request('/student/certificate');
     expect(page.status).toBe(200);
     expect(page.text).toContain('enctype="multipart/form-data"');
-    expect(page.text).toMatch(/action="\/student\/certificate\?_csrf=[^"]+"/);
+    expect(page.text).toMatch(
+      /action="\/student\/certificate" enctype="multipart\/form-data" novalidate>\s*<input type="hidden" name="_csrf" value="[^"]+">/,
+    );
     expect(page.text).toContain('<label class="form-label" for="certificate">');
     expect(page.text).toContain('Fichier PDF, JPEG ou PNG, 5 Mo au maximum.');
     expect(page.text).toContain('Vous n&#39;avez encore déposé aucune attestation.');
