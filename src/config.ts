@@ -43,6 +43,12 @@ const environmentSchema = z.object({
   /** Per IP address: a whole lecture hall behind one NAT launches at once, hence generous. */
   LAUNCH_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   REGISTRATION_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  /** Per user (per address without a session): certificate uploads an hour, PDFs a minute, roster refreshes an hour. */
+  CERTIFICATE_UPLOAD_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  PDF_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  ROSTER_REFRESH_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  /** Civil-liability certificates one student may have stored at once. */
+  CERTIFICATE_QUOTA: z.coerce.number().int().min(1).default(10),
   DEV_PLATFORM: booleanFromEnv.optional(),
   ACADEMIC_TUTOR_CAP: z.coerce.number().int().min(1).default(16),
   AGS_LINE_ITEM_LABEL: z.string().trim().min(1).default('Convention de stage'),
@@ -73,8 +79,19 @@ export interface Config {
   lmsOrigins: string[];
   officeBootstrap: string[];
   dynamicRegistrationAutoActivate: boolean;
-  /** Requests per IP address: LTI logins and launches per minute, dynamic registrations per hour. */
-  rateLimits: { launchesPerMinute: number; registrationsPerHour: number };
+  /**
+   * Requests per IP address: LTI logins and launches per minute, dynamic registrations per hour. Per user:
+   * certificate uploads per hour, PDF downloads per minute, forced NRPS roster refreshes per hour.
+   */
+  rateLimits: {
+    launchesPerMinute: number;
+    registrationsPerHour: number;
+    certificateUploadsPerHour: number;
+    pdfsPerMinute: number;
+    rosterRefreshesPerHour: number;
+  };
+  /** Certificates a student may have stored at once (older ones still awaiting the office are replaced). */
+  certificateQuota: number;
   devPlatform: boolean;
   logLevel: string;
   /** The column Pstage finds or creates in each course's gradebook for the students' progress. */
@@ -151,7 +168,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lmsOrigins: e.LMS_ORIGINS,
     officeBootstrap: e.OFFICE_BOOTSTRAP,
     dynamicRegistrationAutoActivate: e.DYNAMIC_REGISTRATION_AUTO_ACTIVATE,
-    rateLimits: { launchesPerMinute: e.LAUNCH_RATE_LIMIT, registrationsPerHour: e.REGISTRATION_RATE_LIMIT },
+    rateLimits: {
+      launchesPerMinute: e.LAUNCH_RATE_LIMIT,
+      registrationsPerHour: e.REGISTRATION_RATE_LIMIT,
+      certificateUploadsPerHour: e.CERTIFICATE_UPLOAD_RATE_LIMIT,
+      pdfsPerMinute: e.PDF_RATE_LIMIT,
+      rosterRefreshesPerHour: e.ROSTER_REFRESH_RATE_LIMIT,
+    },
+    certificateQuota: e.CERTIFICATE_QUOTA,
     devPlatform: !production && (e.DEV_PLATFORM ?? true),
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     agsLineItemLabel: e.AGS_LINE_ITEM_LABEL,

@@ -56,7 +56,7 @@ export function errorHandler(logger: Logger, showStack: boolean, availability?: 
     const locals = {
       t,
       locale,
-      title: t(status === 503 ? 'errors.unavailableTitle' : 'errors.title'),
+      title: t(status === 503 ? 'errors.unavailableTitle' : status === 429 ? 'errors.tooManyRequestsTitle' : 'errors.title'),
       status,
       message,
       stack: showStack && !appError && error instanceof Error ? error.stack : undefined,

@@ -1,6 +1,6 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, not } from 'drizzle-orm';
 import type { Executor } from './database';
-import { documents } from './schema';
+import { documents, users } from './schema';
 
 export type StoredDocument = typeof documents.$inferSelect;
 export type DocumentSummary = Omit<StoredDocument, 'bytes'>;
@@ -35,6 +35,42 @@ export const documentRepository = {
       .from(documents)
       .where(and(eq(documents.ownerUserId, ownerUserId), eq(documents.kind, 'civil_liability')))
       .orderBy(desc(documents.createdAt), desc(documents.id));
+  },
+
+  /** Holds the student's row until the transaction ends: two uploads of theirs at once count one after the other. */
+  async lockCertificateOwner(tx: Executor, ownerUserId: number): Promise<void> {
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, ownerUserId)).for('update');
+  },
+
+  /** The student's stored certificates, leaving out those an upload for `conventionId` would replace. */
+  async countCertificatesKeptBeside(db: Executor, ownerUserId: number, conventionId: number): Promise<number> {
+    const [row] = await db
+      .select({ stored: count() })
+      .from(documents)
+      .where(
+        and(
+          eq(documents.ownerUserId, ownerUserId),
+          eq(documents.kind, 'civil_liability'),
+          not(and(eq(documents.conventionId, conventionId), eq(documents.status, 'submitted'))!),
+        ),
+      );
+    return row.stored;
+  },
+
+  /** Removes the student's certificates for a convention that the office has not decided on yet; returns their ids. */
+  async removeUndecidedCertificates(tx: Executor, ownerUserId: number, conventionId: number): Promise<number[]> {
+    const removed = await tx
+      .delete(documents)
+      .where(
+        and(
+          eq(documents.ownerUserId, ownerUserId),
+          eq(documents.conventionId, conventionId),
+          eq(documents.kind, 'civil_liability'),
+          eq(documents.status, 'submitted'),
+        ),
+      )
+      .returning({ id: documents.id });
+    return removed.map((row) => row.id);
   },
 
   async listForConvention(db: Executor, conventionId: number): Promise<DocumentSummary[]> {

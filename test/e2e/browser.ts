@@ -36,9 +36,10 @@ export async function expectAccessible(page: Page): Promise<void> {
 
 /**
  * The usual setup of a browser test file: Pstage (with the development platform) and chromium, started once
- * for the file. Both are stand-ins that forward to the running instances once `beforeAll` has started them.
+ * for the file (with `env` added to its environment). Both are stand-ins that forward to the running instances
+ * once `beforeAll` has started them.
  */
-export function useBrowserTest(): { pstage: TestPstage; browser: Browser } {
+export function useBrowserTest(env: Record<string, string> = {}): { pstage: TestPstage; browser: Browser } {
   // A page visited with its axe check takes one to two seconds alone and several times that on a loaded machine:
   // a browser test gets twice the budget of a route test.
   jest.setTimeout(60_000);
@@ -46,7 +47,7 @@ export function useBrowserTest(): { pstage: TestPstage; browser: Browser } {
   // PGlite, the app and chromium take about 5 s to start on an idle machine and several times that on a loaded
   // one: the set-up gets its own budget, the tests keep theirs.
   beforeAll(async () => {
-    const pstage = await startTestPstage();
+    const pstage = await startTestPstage(env);
     await pstage.reset();
     running = { pstage, browser: await launchChromium() };
   }, 90_000);

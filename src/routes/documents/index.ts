@@ -5,6 +5,7 @@ import { attestationPdfFor } from '../../services/documents/attestationPdf';
 import { certificateFor } from '../../services/documents/certificateFile';
 import { conventionPdfFor, type ServedPdf } from '../../services/documents/conventionPdf';
 import type { DocumentViewer } from '../../services/documents/documentAccess';
+import { userRateLimit } from '../../middleware/userRateLimits';
 import { idParam } from '../shared/ids';
 
 function viewerOf(req: Request): DocumentViewer {
@@ -39,12 +40,14 @@ const sendPdf = (res: Response, pdf: ServedPdf) => {
 };
 
 /** Generated and uploaded documents, each checked against who asks (student, programme head, office). */
-export function documentRoutes({ db, config }: Services): Router {
+export function documentRoutes(services: Services): Router {
+  const { db, config } = services;
   const router = Router();
-  router.get('/conventions/:id/convention.pdf', async (req, res) => {
+  const pdfLimit = userRateLimit(services, 'pdf');
+  router.get('/conventions/:id/convention.pdf', pdfLimit, async (req, res) => {
     sendPdf(res, await conventionPdfFor(db, config.institution, viewerOf(req), idParam(req)));
   });
-  router.get('/conventions/:id/attestation.pdf', async (req, res) => {
+  router.get('/conventions/:id/attestation.pdf', pdfLimit, async (req, res) => {
     sendPdf(res, await attestationPdfFor(db, config.institution, viewerOf(req), idParam(req)));
   });
   router.get('/certificates/:id', async (req, res) => {

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { auditRepository } from '../../models/auditRepository';
 import { conventionRepository, type Convention } from '../../models/conventionRepository';
 import type { Database, Executor } from '../../models/database';
 import { documentRepository, type DocumentSummary } from '../../models/documentRepository';
@@ -15,7 +16,10 @@ export function sniffContentType(bytes: Uint8Array): 'application/pdf' | 'image/
 }
 
 export type CertificateUpload =
-  { ok: true; document: DocumentSummary } | { ok: false; errors: { conventionId?: string; certificate?: string } };
+  { ok: true; document: DocumentSummary; replaced: number[] } | { ok: false; errors: { conventionId?: string; certificate?: string } };
+
+/** CERTIFICATE_QUOTA's default: certificates one student may have stored at once. */
+export const defaultCertificateQuota = 10;
 
 /** The conventions a certificate can be uploaded for: the student's own, until complete or cancelled. */
 export async function certificateConventions(db: Executor, ownerUserId: number): Promise<Convention[]> {
@@ -27,13 +31,20 @@ export async function certificateConventions(db: Executor, ownerUserId: number):
  * Stores a civil-liability certificate for one of the student's conventions, waiting to be checked by the office.
  * It belongs to the convention (not to the academic year of the upload day): a certificate uploaded in June for
  * an internship starting in September is the one the office checks.
+ *
+ * What is kept: a new upload replaces the student's earlier certificates for that convention that the office has
+ * not decided on yet (nobody looked at them, the office checks the newest one); accepted and refused ones stay,
+ * with the office's reason: the file's history, should the cover ever be disputed. Beyond `quota` stored
+ * certificates the upload is refused, with an error that sends the student to the office.
  */
 export async function uploadCertificate(
   db: Database,
   ownerUserId: number,
   conventionId: number | undefined,
   file: { originalname: string; buffer: Buffer },
+  options: { quota?: number } = {},
 ): Promise<CertificateUpload> {
+  const quota = options.quota ?? defaultCertificateQuota;
   const convention = conventionId
     ? (await certificateConventions(db, ownerUserId)).find((candidate) => candidate.id === conventionId)
     : undefined;
@@ -60,17 +71,33 @@ export async function uploadCertificate(
       .normalize('NFC')
       .replace(/[\\/\p{Cc}]/gu, '_')
       .slice(0, 200) || 'attestation';
-  const document = await documentRepository.create(db, {
-    ownerUserId,
-    conventionId: convention.id,
-    kind: 'civil_liability',
-    filename,
-    contentType,
-    size: file.buffer.length,
-    bytes: file.buffer,
-    sha256: crypto.createHash('sha256').update(file.buffer).digest('hex'),
-    status: 'submitted',
-    academicYear: convention.academicYear,
+  return db.transaction(async (tx): Promise<CertificateUpload> => {
+    await documentRepository.lockCertificateOwner(tx, ownerUserId);
+    if ((await documentRepository.countCertificatesKeptBeside(tx, ownerUserId, convention.id)) >= quota) {
+      return { ok: false, errors: { certificate: 'student.certificate.errors.quota' } };
+    }
+    const replaced = await documentRepository.removeUndecidedCertificates(tx, ownerUserId, convention.id);
+    const document = await documentRepository.create(tx, {
+      ownerUserId,
+      conventionId: convention.id,
+      kind: 'civil_liability',
+      filename,
+      contentType,
+      size: file.buffer.length,
+      bytes: file.buffer,
+      sha256: crypto.createHash('sha256').update(file.buffer).digest('hex'),
+      status: 'submitted',
+      academicYear: convention.academicYear,
+    });
+    if (replaced.length > 0) {
+      await auditRepository.record(tx, {
+        actorUserId: ownerUserId,
+        action: 'certificate.replaced',
+        targetType: 'convention',
+        targetId: convention.id,
+        details: { documentId: document.id, replacedDocumentIds: replaced },
+      });
+    }
+    return { ok: true, document, replaced };
   });
-  return { ok: true, document };
 }

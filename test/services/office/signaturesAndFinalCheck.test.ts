@@ -160,7 +160,7 @@ describe('the civil-liability certificate', () => {
   it('a decision on a certificate older than the one now uploaded is a conflict', async () => {
     const { officeUserId, convention } = await validated();
     const older = await storeCertificate(pstage, convention);
-    await storeCertificate(pstage, convention);
+    const newer = await storeCertificate(pstage, convention);
     await expect(
       reviewCertificate(pstage.database.db, {
         officeUserId,
@@ -170,7 +170,9 @@ describe('the civil-liability certificate', () => {
         documentId: older.id,
       }),
     ).rejects.toMatchObject({ status: 409, messageKey: 'errors.conflict' });
-    expect(await certificateOf(pstage, older.id)).toMatchObject({ status: 'submitted' });
+    // The older one, never decided on, was replaced by the newer upload; the newer one is still to be checked.
+    expect(await certificateOf(pstage, older.id)).toBeUndefined();
+    expect(await certificateOf(pstage, newer.id)).toMatchObject({ status: 'submitted' });
   });
 });
 

@@ -1,5 +1,6 @@
 import { Router, type Request } from 'express';
 import type { Services } from '../../../services';
+import { userRateLimit } from '../../../middleware/userRateLimits';
 import type { Programme } from '../../../models/programmeRepository';
 import { conventionStates } from '../../../domain/workflow';
 import { refreshRoster } from '../../../services/programme/roster';
@@ -42,7 +43,7 @@ export function panelRoutes(services: Services): Router {
     });
   });
 
-  router.post('/roster/refresh', async (req, res) => {
+  router.post('/roster/refresh', userRateLimit(services, 'rosterRefresh'), async (req, res) => {
     const roster = await refreshRoster(services, res.locals.programme as Programme, { force: true });
     res.redirect(303, `${base(req)}?done=${roster.status === 'failed' ? 'rosterFailed' : 'rosterRefreshed'}`);
   });

@@ -4,6 +4,7 @@ import type { Services } from '../../../services';
 import { AppError, notFound } from '../../../errors';
 import { csrfRefusal } from '../../../middleware/csrf';
 import { hasNulCharacter } from '../../../middleware/nulCharacters';
+import { userRateLimit } from '../../../middleware/userRateLimits';
 import { certificateMaxBytes, uploadCertificate } from '../../../services/student/certificate';
 import { certificatePage, ownDocument } from '../../../services/student/studentQueries';
 import { keepFormState, takeFormState } from '../../shared/formState';
@@ -61,7 +62,8 @@ function inlineDisposition(filename: string): string {
 const conventionChoice = idSchema();
 
 /** The civil-liability certificate: upload for one of the student's conventions, list with the office's decision, view one's own file. */
-export function certificateRoutes({ db }: Services): Router {
+export function certificateRoutes(services: Services): Router {
+  const { db } = services;
   const router = Router();
 
   router.get('/', async (req, res) => {
@@ -79,7 +81,7 @@ export function certificateRoutes({ db }: Services): Router {
     });
   });
 
-  router.post('/', async (req, res) => {
+  router.post('/', userRateLimit(services, 'certificateUpload'), async (req, res) => {
     const limitError = await receiveFile(req, res);
     const file = req.file;
     const chosen = conventionChoice.safeParse(req.body?.conventionId);
@@ -90,7 +92,7 @@ export function certificateRoutes({ db }: Services): Router {
       errors.certificate = fileError;
       if (!conventionId) errors.conventionId = 'student.certificate.errors.convention';
     } else if (file) {
-      const result = await uploadCertificate(db, req.session!.userId, conventionId, file);
+      const result = await uploadCertificate(db, req.session!.userId, conventionId, file, { quota: services.config.certificateQuota });
       if (!result.ok) errors = result.errors;
     }
     if (Object.keys(errors).length > 0) {

@@ -8,7 +8,7 @@ import { conventionReadyToValidate, launchOffice, reload } from '../../../servic
 
 const pstage = useTestPstage();
 
-/** The student uploads the certificate through their own page, as a browser would (multipart, CSRF in the action). */
+/** The student uploads the certificate through their own page, as a browser would (multipart, the CSRF token first). */
 async function uploadCertificate(student: BrowserlessClient) {
   const posted = await uploadCertificateForm(student, Buffer.from('%PDF-1.4\n%%EOF\n'), 'attestation-rc.pdf');
   expect(posted.status).toBe(303);
