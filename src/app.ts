@@ -26,6 +26,7 @@ import { programmeRoutes } from './routes/programme';
 import { officeRoutes } from './routes/office';
 import { documentRoutes } from './routes/documents';
 import type { Services } from './services';
+import { workerPdfRenderer } from './services/documents/pdfRenderer';
 import type { DatabaseHandle } from './models/database';
 import type { Logger } from 'pino';
 
@@ -58,6 +59,7 @@ export async function createApp(options: {
     database,
     logger,
     clock: options.clock ?? clockFor(config),
+    pdfRenderer: workerPdfRenderer(),
     lti: () => {
       if (!tool) throw new Error('LTI tool not set up');
       return tool;

@@ -119,6 +119,7 @@ export async function startPstage(options: {
         await scheduler.stop();
         await outbox.stop();
         await services.lti().close();
+        await services.pdfRenderer.close();
         if (!options.database) await openedDatabase.close();
       },
     };

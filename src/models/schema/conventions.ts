@@ -294,3 +294,14 @@ export const documents = pgTable(
   },
   (t) => [index('documents_owner').on(t.ownerUserId, t.kind), index('documents_convention').on(t.conventionId, t.kind)],
 );
+
+/**
+ * PDFs rendered from live data (draft conventions, attestations, fiches de liaison), one row per document: served
+ * again while the hash of what they were built from (data and template) is the same, replaced when it changes.
+ */
+export const renderedPdfs = pgTable('rendered_pdfs', {
+  key: text('key').primaryKey(),
+  contentHash: text('content_hash').notNull(),
+  bytes: bytea('bytes').notNull(),
+  renderedAt: timestamp('rendered_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -45,10 +45,10 @@ export function documentRoutes(services: Services): Router {
   const router = Router();
   const pdfLimit = userRateLimit(services, 'pdf');
   router.get('/conventions/:id/convention.pdf', pdfLimit, async (req, res) => {
-    sendPdf(res, await conventionPdfFor(db, config.institution, viewerOf(req), idParam(req)));
+    sendPdf(res, await conventionPdfFor(db, config.institution, viewerOf(req), idParam(req), services.pdfRenderer));
   });
   router.get('/conventions/:id/attestation.pdf', pdfLimit, async (req, res) => {
-    sendPdf(res, await attestationPdfFor(db, config.institution, viewerOf(req), idParam(req)));
+    sendPdf(res, await attestationPdfFor(db, config.institution, viewerOf(req), idParam(req), services.pdfRenderer));
   });
   router.get('/certificates/:id', async (req, res) => {
     const document = await certificateFor(db, viewerOf(req), idParam(req));

@@ -1,10 +1,11 @@
-import { renderAttestation } from '../../documents/attestationPdf';
 import { sha256 } from '../../documents/hash';
 import { AppError } from '../../errors';
 import type { Database } from '../../models/database';
 import { conventionDocumentData, documentLanguageOf, partiesOf, type Institution } from './conventionDocumentData';
 import type { ServedPdf } from './conventionPdf';
 import { conventionForViewer, type DocumentViewer } from './documentAccess';
+import { cachedPdf } from './pdfCache';
+import type { PdfRenderer } from './pdfRenderer';
 
 /**
  * The attestation de stage (D124-9) the host fills and signs at the end: only for a complete convention,
@@ -15,6 +16,7 @@ export async function attestationPdfFor(
   institution: Institution,
   viewer: DocumentViewer,
   conventionId: number,
+  renderer: PdfRenderer,
 ): Promise<ServedPdf> {
   const convention = await conventionForViewer(db, viewer, conventionId);
   if (convention.state !== 'complete') throw new AppError(409, 'documents.errors.attestationNotYet');
@@ -24,7 +26,7 @@ export async function attestationPdfFor(
     language,
     final: true,
   });
-  const bytes = await renderAttestation(
+  const bytes = await cachedPdf(db, renderer, `attestation:${convention.id}`, 'attestation', [
     {
       reference: data.reference,
       host: data.host,
@@ -44,7 +46,7 @@ export async function attestationPdfFor(
       totalGratificationPaid: null,
     },
     language,
-  );
+  ]);
   const name = language === 'en' ? 'internship-certificate' : 'attestation-de-stage';
   return { bytes, filename: `${name}-${convention.reference ?? convention.id}.pdf`, sha256: sha256(bytes), final: true };
 }

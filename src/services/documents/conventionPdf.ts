@@ -1,5 +1,4 @@
 import { isPrintableAsFinal } from '../../domain/conventionStatus';
-import { renderConventionPdf } from '../../documents/conventionPdf';
 import { sha256 } from '../../documents/hash';
 import { AppError } from '../../errors';
 import type { Convention } from '../../models/conventionRepository';
@@ -8,6 +7,8 @@ import { documentRepository } from '../../models/documentRepository';
 import { generatedDocumentRepository } from '../../models/generatedDocumentRepository';
 import { conventionDocumentData, documentLanguageOf, partiesOf, type Institution } from './conventionDocumentData';
 import { conventionForViewer, type DocumentViewer } from './documentAccess';
+import { cachedPdf } from './pdfCache';
+import type { PdfRenderer } from './pdfRenderer';
 
 export interface ServedPdf {
   bytes: Buffer;
@@ -18,8 +19,8 @@ export interface ServedPdf {
 }
 
 /**
- * The convention as a PDF. Before validation: a preview from the live records, marked as a draft.
- * From validation on: the final document, rendered once from the frozen snapshot and stored with its
+ * The convention as a PDF. Before validation: a preview from the live records, marked as a draft, rendered
+ * again only when those records (or the template) changed since its last rendering. From validation on: the final document, rendered once from the frozen snapshot and stored with its
  * SHA-256; every later download serves those same bytes, whatever happens to the records since.
  */
 export async function conventionPdfFor(
@@ -27,6 +28,7 @@ export async function conventionPdfFor(
   institution: Institution,
   viewer: DocumentViewer,
   conventionId: number,
+  renderer: PdfRenderer,
 ): Promise<ServedPdf> {
   const convention = await conventionForViewer(db, viewer, conventionId);
   if (convention.state === 'cancelled') throw new AppError(404, 'documents.errors.cancelled');
@@ -38,14 +40,14 @@ export async function conventionPdfFor(
       language,
       final: false,
     });
-    const bytes = await renderConventionPdf(data, { draft: true });
+    const bytes = await cachedPdf(db, renderer, `convention-draft:${convention.id}`, 'convention', [data, { draft: true }]);
     return { bytes, filename: `${filename}-${language === 'en' ? 'draft' : 'brouillon'}.pdf`, sha256: sha256(bytes), final: false };
   }
-  const stored = await db.transaction((tx) => storedFinalPdf(tx, convention, institution, `${filename}.pdf`));
+  const stored = await db.transaction((tx) => storedFinalPdf(tx, convention, institution, `${filename}.pdf`, renderer));
   return { bytes: stored.bytes!, filename: stored.filename, sha256: stored.sha256, final: true };
 }
 
-async function storedFinalPdf(tx: Transaction, convention: Convention, institution: Institution, filename: string) {
+async function storedFinalPdf(tx: Transaction, convention: Convention, institution: Institution, filename: string, renderer: PdfRenderer) {
   await generatedDocumentRepository.lockConvention(tx, convention.id);
   const existing = await generatedDocumentRepository.findForConvention(tx, convention.id, 'convention_pdf');
   if (existing?.bytes) return existing;
@@ -55,7 +57,7 @@ async function storedFinalPdf(tx: Transaction, convention: Convention, instituti
     language,
     final: true,
   });
-  const bytes = await renderConventionPdf(data, { draft: false });
+  const bytes = await renderer.render('convention', [data, { draft: false }]);
   await documentRepository.create(tx, {
     conventionId: convention.id,
     kind: 'convention_pdf',

@@ -1,11 +1,12 @@
 import { academicYearOf } from '../../domain/academicYear';
-import { renderFicheDeLiaison } from '../../documents/ficheDeLiaisonPdf';
 import type { FicheDeLiaisonPrefill } from '../../documents/types';
 import type { Database } from '../../models/database';
 import { programmeRepository } from '../../models/programmeRepository';
 import { subjectRepository } from '../../models/subjectRepository';
 import { teacherRepository } from '../../models/teacherRepository';
 import { userRepository } from '../../models/userRepository';
+import { cachedPdf } from '../documents/pdfCache';
+import type { PdfRenderer } from '../documents/pdfRenderer';
 
 /** The fiche de liaison with what Pstage already knows (student, programme, tutor); the host's part is left empty. */
 export async function ficheDeLiaisonFor(
@@ -14,6 +15,7 @@ export async function ficheDeLiaisonFor(
   programmeId: number | null,
   language: 'fr' | 'en',
   today: string,
+  renderer: PdfRenderer,
 ): Promise<Buffer> {
   const user = (await userRepository.findById(db, userId))!;
   const subjects = await subjectRepository.listForStudent(db, userId);
@@ -28,5 +30,8 @@ export async function ficheDeLiaisonFor(
     ...(tutor ? { academicTutorName: `${tutor.firstName} ${tutor.lastName}` } : {}),
     ...(subject?.hostName ? { hostName: subject.hostName } : {}),
   };
-  return renderFicheDeLiaison(prefill, language);
+  return cachedPdf(db, renderer, `fiche-de-liaison:${userId}:${programme?.id ?? 'none'}:${language}`, 'ficheDeLiaison', [
+    prefill,
+    language,
+  ]);
 }

@@ -145,7 +145,9 @@ describe('the convention PDF, served to the right people', () => {
     await validateAsOffice(pstage, convention.id);
     const viewer = { userId: convention.studentUserId, office: false };
     const rendered = await Promise.all(
-      [1, 2, 3, 4].map(() => conventionPdfFor(pstage.database.db, pstage.services.config.institution, viewer, convention.id)),
+      [1, 2, 3, 4].map(() =>
+        conventionPdfFor(pstage.database.db, pstage.services.config.institution, viewer, convention.id, pstage.services.pdfRenderer),
+      ),
     );
     expect(await pstage.database.db.select({ id: documents.id }).from(documents)).toHaveLength(1);
     expect(new Set(rendered.map((pdf) => pdf.sha256)).size).toBe(1);

@@ -8,7 +8,7 @@ export function documentRoutes(services: Services): Router {
   const router = Router();
   router.get('/fiche-de-liaison.pdf', userRateLimit(services, 'pdf'), async (req, res) => {
     const session = req.session!;
-    const pdf = await ficheDeLiaisonFor(db, session.userId, session.programmeId, req.locale, clock.today());
+    const pdf = await ficheDeLiaisonFor(db, session.userId, session.programmeId, req.locale, clock.today(), services.pdfRenderer);
     const filename = req.locale === 'en' ? 'liaison-form.pdf' : 'fiche-de-liaison.pdf';
     res.type('application/pdf').set('Content-Disposition', `attachment; filename="${filename}"`).send(pdf);
   });
