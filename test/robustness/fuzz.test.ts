@@ -4,7 +4,15 @@ import { returnConvention } from '../../src/services/office/returnConvention';
 import { BrowserlessClient, type FormFields } from '../support/browserlessClient';
 import { testClock } from '../support/clock';
 import { startTestPstage, type TestPstage } from '../support/pstage';
-import { nextYear, submitConventionAsStudent, validInternship } from '../support/studentJourney';
+import {
+  nextYear,
+  submitConventionAsStudent,
+  validInternship,
+  validOrganisation,
+  validPersonal,
+  validProfessionalTutor,
+  validService,
+} from '../support/studentJourney';
 import { launchOffice } from '../services/office/officeJourney';
 
 /**
@@ -94,52 +102,21 @@ function mutate(valid: FormFields, token: string, version: number | undefined): 
   return form;
 }
 
-const personal: FormFields = {
-  civility: 'Mme',
-  firstName: 'Camille',
-  lastName: 'Martin',
-  birthDate: '2001-05-04',
-  street: '1 rue des Écoles',
-  postalCode: '75005',
-  city: 'Paris',
-  country: 'FR',
-  phone: '0601020304',
-  healthInsuranceFund: 'CPAM de Paris',
-  healthInsuranceAffiliation: '2010575005123',
-  academicYear: `${nextYear - 1}-${nextYear}`,
-};
-const organisation: FormFields = {
-  name: 'Société Générale Informatique',
-  country: 'FR',
-  siret: '73282932000074',
-  headcountBand: '50-249',
-  sector: 'private',
-  street: '2 avenue de la Gare',
-  postalCode: '69001',
-  city: 'Lyon',
-  email: 'contact@example.fr',
-  website: 'https://example.fr',
-};
-const person: FormFields = {
-  choice: 'new',
-  civility: 'M.',
-  firstName: 'Paul',
-  lastName: 'Durand',
-  function: 'Chef de projet',
-  email: 'paul.durand@example.fr',
-};
-
 /** Each wizard form: the path it posts to (under the convention) and the page a refusal leads back to. */
 const wizardForms: { action: string; page: string; fields: FormFields }[] = [
-  { action: 'personal', page: 'personal', fields: personal },
-  { action: 'organisation/create', page: 'organisation', fields: organisation },
+  { action: 'personal', page: 'personal', fields: validPersonal },
+  {
+    action: 'organisation/create',
+    page: 'organisation',
+    fields: { ...validOrganisation, email: 'contact@example.fr', website: 'https://example.fr' },
+  },
   { action: 'organisation/choose', page: 'organisation', fields: { organisationId: '1' } },
-  { action: 'service', page: 'service', fields: { choice: 'new', name: 'Direction informatique', sameAddress: 'yes' } },
-  { action: 'tutor', page: 'tutor', fields: person },
+  { action: 'service', page: 'service', fields: validService },
+  { action: 'tutor', page: 'tutor', fields: validProfessionalTutor },
   { action: 'internship', page: 'internship', fields: validInternship },
   { action: 'review', page: 'review', fields: {} },
-  { action: 'academic-tutor', page: 'academic-tutor', fields: { ...person, email: 'anne.leroy@univ.example.fr' } },
-  { action: 'signatory', page: 'signatory', fields: { ...person, function: 'Directrice' } },
+  { action: 'academic-tutor', page: 'academic-tutor', fields: { ...validProfessionalTutor, email: 'anne.leroy@univ.example.fr' } },
+  { action: 'signatory', page: 'signatory', fields: { ...validProfessionalTutor, function: 'Directrice' } },
 ];
 
 const officeForms: { action: string; fields: FormFields }[] = [
