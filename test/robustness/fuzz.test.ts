@@ -22,8 +22,8 @@ import { launchOffice } from '../services/office/officeJourney';
  * convention as it was, and the server must keep answering. PSTAGE_FUZZ_SEED=<n> replays a run.
  */
 const seed = Number(process.env.PSTAGE_FUZZ_SEED ?? 20270115);
-const wizardPosts = 100;
-const officePosts = 50;
+const wizardPosts = 80;
+const officePosts = 40;
 const queries = 40;
 
 /** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
