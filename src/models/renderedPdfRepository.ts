@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import type { Executor } from './database';
 import { renderedPdfs } from './schema';
 
@@ -18,5 +18,10 @@ export const renderedPdfRepository = {
       .insert(renderedPdfs)
       .values({ key, contentHash, bytes })
       .onConflictDoUpdate({ target: renderedPdfs.key, set: { contentHash, bytes, renderedAt: new Date() } });
+  },
+
+  async removeRenderedBefore(db: Executor, before: Date): Promise<number> {
+    const removed = await db.delete(renderedPdfs).where(lt(renderedPdfs.renderedAt, before)).returning({ key: renderedPdfs.key });
+    return removed.length;
   },
 };

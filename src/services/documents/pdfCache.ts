@@ -54,6 +54,14 @@ export function pdfContentHash(kind: PdfKind, args: unknown[]): string {
     .digest('hex');
 }
 
+/**
+ * A rendering not renewed for this long is removed: the draft of a convention validated or cancelled since, a
+ * fiche de liaison of last year. Nothing is lost (it is rendered again if asked for), and copies of personal data
+ * do not outlive their use. Checked after each rendering, which costs far more than this delete on a table of one
+ * row per document.
+ */
+export const renderedPdfLifetimeMs = 30 * 24 * 3600_000;
+
 /** Renderings under way, per database (tests run several apps in one process). */
 const inFlightByDatabase = new WeakMap<object, Map<string, Promise<Buffer>>>();
 
@@ -80,6 +88,7 @@ export async function cachedPdf<K extends PdfKind>(
   const rendering = (async () => {
     const bytes = await renderer.render(kind, args);
     await renderedPdfRepository.store(db, key, contentHash, bytes);
+    await renderedPdfRepository.removeRenderedBefore(db, new Date(Date.now() - renderedPdfLifetimeMs));
     return bytes;
   })().finally(() => inFlight.delete(flightKey));
   inFlight.set(flightKey, rendering);

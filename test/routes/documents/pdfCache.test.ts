@@ -2,6 +2,7 @@ import { threadId } from 'node:worker_threads';
 import { eq } from 'drizzle-orm';
 import { sha256 } from '../../../src/documents/hash';
 import { conventions, renderedPdfs } from '../../../src/models/schema';
+import { renderedPdfLifetimeMs } from '../../../src/services/documents/pdfCache';
 import { returnConvention } from '../../../src/services/office/returnConvention';
 import { pdfPages, prose } from '../../documents/pdfText';
 import { testClock } from '../../support/clock';
@@ -87,5 +88,20 @@ describe('draft PDFs are rendered again only when what they are built from chang
     } finally {
       renderings.restore();
     }
+  });
+
+  it('a rendering not renewed for 30 days is removed at the next rendering; a recent one stays', async () => {
+    const { client, convention } = await submitConventionAsStudent(pstage);
+    await client.download(pdfPath(convention.id));
+    const db = pstage.database.db;
+    const longAgo = new Date(Date.now() - renderedPdfLifetimeMs - 3600_000);
+    await db
+      .update(renderedPdfs)
+      .set({ renderedAt: longAgo })
+      .where(eq(renderedPdfs.key, `convention-draft:${convention.id}`));
+    const elodie = await pstage.launch('elodie-lefevre', 'm1-info');
+    await elodie.client.download('/student/fiche-de-liaison.pdf');
+    const keys = (await db.select({ key: renderedPdfs.key }).from(renderedPdfs)).map((row) => row.key);
+    expect(keys).toEqual([expect.stringMatching(/^fiche-de-liaison:/)]);
   });
 });
