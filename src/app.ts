@@ -5,6 +5,7 @@ import { setUpPartitionedCookies } from './middleware/partitionedCookies';
 import { sql } from 'drizzle-orm';
 import type { Config } from './config';
 import { clockFor, type Clock } from './clock';
+import { useAcademicYearStart } from './domain/academicYear';
 import { setUpSecurityHeaders } from './middleware/securityHeaders';
 import { setUpNoStore } from './middleware/cacheControl';
 import { setUpSessions } from './middleware/session';
@@ -51,6 +52,7 @@ export async function createApp(options: {
 }): Promise<AppParts> {
   const { config, database, logger } = options;
   await initI18n();
+  useAcademicYearStart(config.academicYearStart);
   const secure = config.publicBaseUrl.startsWith('https://');
   let tool: LtiTool | undefined;
   const services: Services = {

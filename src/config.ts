@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_ACADEMIC_YEAR_START, parseAcademicYearStart, type AcademicYearStart } from './domain/academicYear';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -51,6 +52,11 @@ const environmentSchema = z.object({
   CERTIFICATE_QUOTA: z.coerce.number().int().min(1).default(10),
   DEV_PLATFORM: booleanFromEnv.optional(),
   ACADEMIC_TUTOR_CAP: z.coerce.number().int().min(1).default(16),
+  /** 'MM-DD': the first day of the institution's academic years (1 September by default). */
+  ACADEMIC_YEAR_START: z
+    .string()
+    .refine((value) => parseAcademicYearStart(value) !== null, 'must be a day of every year written MM-DD (e.g. 09-01)')
+    .optional(),
   AGS_LINE_ITEM_LABEL: z.string().trim().min(1).default('Convention de stage'),
   /** Outside production only: the day the application believes it is ('YYYY-MM-DD'), time moving on from there. */
   PSTAGE_TODAY: z.iso.date().optional(),
@@ -98,6 +104,8 @@ export interface Config {
   agsLineItemLabel: string;
   /** Interns per academic tutor above which the programme panel warns. */
   academicTutorCap: number;
+  /** The first day of every academic year: the cumulation caps (924 h, 308 h) count the hours that fall in each year. */
+  academicYearStart: AcademicYearStart;
   /** PSTAGE_TODAY, never in production: the clock's first day (see src/clock.ts). */
   today?: string;
 }
@@ -180,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     agsLineItemLabel: e.AGS_LINE_ITEM_LABEL,
     academicTutorCap: e.ACADEMIC_TUTOR_CAP,
+    academicYearStart: e.ACADEMIC_YEAR_START ? parseAcademicYearStart(e.ACADEMIC_YEAR_START)! : DEFAULT_ACADEMIC_YEAR_START,
     today: production ? undefined : e.PSTAGE_TODAY,
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ne } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import { AppError } from '../errors';
 import type { Executor } from './database';
 import { conventionEvents, conventions } from './schema';
@@ -47,23 +47,6 @@ export const conventionRepository = {
       .from(conventions)
       .where(eq(conventions.studentUserId, studentUserId))
       .orderBy(desc(conventions.createdAt), desc(conventions.id));
-  },
-
-  /** The student's other conventions with the same host in the same academic year, cancelled ones excepted (924 h cap). */
-  async listSameHostSameYear(db: Executor, convention: Convention): Promise<Convention[]> {
-    if (convention.organisationId === null) return [];
-    return db
-      .select()
-      .from(conventions)
-      .where(
-        and(
-          eq(conventions.studentUserId, convention.studentUserId),
-          eq(conventions.organisationId, convention.organisationId),
-          eq(conventions.academicYear, convention.academicYear),
-          ne(conventions.id, convention.id),
-          ne(conventions.state, 'cancelled'),
-        ),
-      );
   },
 
   /** Optimistic locking: the update applies only to the version the user saw; otherwise a conflict. */

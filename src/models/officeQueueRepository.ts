@@ -25,6 +25,7 @@ const returned = sql<boolean>`exists (select 1 from ${conventionEvents} where ${
 const queueColumns = {
   id: conventions.id,
   reference: conventions.reference,
+  studentUserId: conventions.studentUserId,
   state: conventions.state,
   version: conventions.version,
   academicYear: conventions.academicYear,

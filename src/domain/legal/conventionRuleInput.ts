@@ -1,6 +1,8 @@
+import { academicYearOf } from '../academicYear';
 import { IsoDate } from '../calendarDate';
 import { MonthHours, WeekHours } from '../presenceBreakdown';
 import { WeeklySchedule } from '../weeklySchedule';
+import { HostCumulation } from '../hostCumulation';
 import { Thresholds } from '../thresholds';
 import { Finding } from './finding';
 
@@ -22,10 +24,17 @@ export interface ConventionRuleInput {
   presenceByWeek: readonly WeekHours[];
   /** Total hours of presence written in the convention; null when the form leaves it to the computation. */
   declaredTotalHours: number | null;
-  /** Total hours from computePresence. */
+  /** Why the declared total differs from the computed one, shown to the office. */
+  declaredTotalReason?: string | null;
+  /** Total hours from computePresence: the one every blocking rule counts. */
   computedTotalHours: number;
-  /** Hours of the student's other non-cancelled conventions with the same host in the same academic year. */
-  otherHoursSameHostSameYear: number;
+  /** The academic year the convention is filed under; it must be one the dates touch. */
+  academicYear?: string | null;
+  /**
+   * The student's presence at the same legal entity (SIREN), by academic year and as an unbroken run, from the
+   * dates of every other non-cancelled convention there. Absent: no other convention, the whole total in the start's year.
+   */
+  hostCumulation?: HostCumulation;
   gratification: { amount: number | null; unit: GratificationUnit };
   nightPresence: boolean;
   nightDescription?: string | null;
@@ -57,11 +66,21 @@ export interface ConventionRuleInput {
 
 export type ConventionRule = (input: ConventionRuleInput, thresholds: Thresholds) => Finding[];
 
-/** Hours this convention counts for: the declared total when there is one, since that is what the parties sign. */
+/**
+ * Hours this convention counts for: always the computed total. A total declared by hand may explain a
+ * difference (a warning) but never lowers what the law counts.
+ */
 export function conventionHours(input: ConventionRuleInput): number {
-  return input.declaredTotalHours ?? input.computedTotalHours;
+  return input.computedTotalHours;
 }
 
-export function hoursWithSameHost(input: ConventionRuleInput): number {
-  return conventionHours(input) + input.otherHoursSameHostSameYear;
+/** The cumulation at the host; without one, this convention alone, counted in the academic year it starts in. */
+export function hostCumulationOf(input: ConventionRuleInput): HostCumulation {
+  return (
+    input.hostCumulation ?? {
+      years: [{ academicYear: academicYearOf(input.startDate), hours: conventionHours(input), otherHours: 0 }],
+      consecutiveHours: conventionHours(input),
+      consecutiveWith: [],
+    }
+  );
 }

@@ -1,3 +1,4 @@
+import { academicYearSlices } from '../academicYear';
 import { ConventionRule } from './conventionRuleInput';
 import { error } from './finding';
 
@@ -10,3 +11,11 @@ export const startNotInPast: ConventionRule = (input) =>
   input.isNew && input.startDate < input.today
     ? [error('legal.startInPast', { startDate: input.startDate, today: input.today }, 'startDate')]
     : [];
+
+/** The academic year a convention is filed under is one its dates touch: a label cannot move hours out of a year. */
+export const academicYearMatchesDates: ConventionRule = (input) => {
+  if (!input.academicYear || input.endDate < input.startDate) return [];
+  const years = academicYearSlices(input.startDate, input.endDate).map((slice) => slice.academicYear);
+  if (years.includes(input.academicYear)) return [];
+  return [error('legal.academicYearOutsideDates', { academicYear: input.academicYear, years: years.join(', ') }, 'academicYear')];
+};

@@ -1,15 +1,16 @@
 import { defaultThresholds, Thresholds } from '../thresholds';
-import { endNotBeforeStart, startNotInPast } from './dateRules';
+import { academicYearMatchesDates, endNotBeforeStart, startNotInPast } from './dateRules';
 import { abroadAnnex, mandatoryContent, programmeTeachingVolume } from './contentRules';
 import { ConventionRule, ConventionRuleInput } from './conventionRuleInput';
 import { declaredTotalMatchesComputed, hostYearCap } from './durationRules';
 import { Finding } from './finding';
-import { gratificationMinimum, gratificationPresent } from './gratificationRules';
+import { gratificationMinimum, gratificationPresent, gratificationRatePublished } from './gratificationRules';
 import { minorWorkingTime } from './minorRules';
 import { unusualPresenceDescribed, workingTimeLimits } from './workingTimeRules';
 
 /** In the order of the convention form, so findings read top to bottom. */
 export const conventionRules: readonly ConventionRule[] = [
+  academicYearMatchesDates,
   mandatoryContent,
   programmeTeachingVolume,
   endNotBeforeStart,
@@ -20,6 +21,7 @@ export const conventionRules: readonly ConventionRule[] = [
   minorWorkingTime,
   unusualPresenceDescribed,
   gratificationPresent,
+  gratificationRatePublished,
   gratificationMinimum,
   abroadAnnex,
 ];

@@ -1,19 +1,44 @@
 import { monthOf, yearOf } from '../calendarDate';
+import { gratificationBasis } from '../hostCumulation';
 import { roundToCents } from '../hours';
 import { gratificationRatesFor, Thresholds } from '../thresholds';
-import { ConventionRule, ConventionRuleInput, hoursWithSameHost } from './conventionRuleInput';
-import { error } from './finding';
+import { ConventionRule, ConventionRuleInput, hostCumulationOf } from './conventionRuleInput';
+import { error, Finding, warning } from './finding';
 
-/** L124-6: due from the 309th hour at the same host in the same academic year, all conventions added. */
+/**
+ * L124-6: due above 2 months (308 h) at the same host: more than 308 h in one academic year, consecutive or not,
+ * or more than 308 h of presence without a break, even across two academic years. Computed hours only.
+ */
 export function gratificationIsMandatory(input: ConventionRuleInput, thresholds: Thresholds): boolean {
-  return hoursWithSameHost(input) > thresholds.gratification.mandatoryAboveHours;
+  return gratificationBasis(hostCumulationOf(input), thresholds.gratification.mandatoryAboveHours) !== null;
 }
 
 export const gratificationPresent: ConventionRule = (input, thresholds) => {
   const amount = input.gratification.amount;
-  if (!gratificationIsMandatory(input, thresholds) || (amount !== null && amount > 0)) return [];
-  const params = { threshold: thresholds.gratification.mandatoryAboveHours, total: hoursWithSameHost(input) };
-  return [error('legal.gratificationMissing', params, 'gratificationAmount')];
+  const threshold = thresholds.gratification.mandatoryAboveHours;
+  const basis = gratificationBasis(hostCumulationOf(input), threshold);
+  if (!basis || (amount !== null && amount > 0)) return [];
+  const code = basis.academicYear ? 'legal.gratificationMissing' : 'legal.gratificationMissingConsecutive';
+  return [error(code, { threshold, ...basis }, 'gratificationAmount')];
+};
+
+/**
+ * A calendar year missing from the table (its ceiling not yet published) is checked with the latest published
+ * rate, and the office is told; a year before the table is not checked, and the office is told too.
+ */
+export const gratificationRatePublished: ConventionRule = (input, thresholds) => {
+  if (!gratificationIsMandatory(input, thresholds)) return [];
+  const findings: Finding[] = [];
+  for (const year of calendarYears(input)) {
+    if (thresholds.gratification.byYear[String(year)]) continue;
+    const rates = gratificationRatesFor(`${year}-12-31`, thresholds);
+    findings.push(
+      rates
+        ? warning('legal.gratificationRateNotPublished', { year, usedYear: rates.year }, 'gratificationAmount')
+        : warning('legal.gratificationRateUnknown', { year }, 'gratificationAmount'),
+    );
+  }
+  return findings;
 };
 
 /**
@@ -50,3 +75,9 @@ export const gratificationMinimum: ConventionRule = (input, thresholds) => {
   };
   return [error('legal.gratificationBelowMonthlyMinimum', params, 'gratificationAmount', true)];
 };
+
+function calendarYears(input: ConventionRuleInput): number[] {
+  const firstYear = yearOf(input.startDate);
+  const lastYear = Math.max(firstYear, yearOf(input.endDate));
+  return Array.from({ length: lastYear - firstYear + 1 }, (_, index) => firstYear + index);
+}

@@ -210,6 +210,8 @@ export const conventions = pgTable(
     /** A minor's Sunday or public-holiday presence: the derogation that allows it (L3164-5, L3164-8). */
     minorDerogation: text('minor_derogation'),
     declaredTotalHours: decimal('declared_total_hours'),
+    /** Why the declared total differs from the computed one: shown to the office next to the warning. */
+    declaredTotalReason: text('declared_total_reason'),
     computedTotalHours: decimal('computed_total_hours'),
     gratificationAmount: decimal('gratification_amount'),
     gratificationUnit: text('gratification_unit', { enum: ['hour', 'month'] })

@@ -1,4 +1,5 @@
-import { presenceBreakdown, type PresenceBreakdown } from '../../domain/presenceBreakdown';
+import { publicHolidayDatesOfHost, type HostLocation } from '../../domain/holidays';
+import { presenceBreakdown, type BreakdownInput, type PresenceBreakdown } from '../../domain/presenceBreakdown';
 import type { Convention } from '../../models/conventionRepository';
 
 export type PresenceFields = Pick<
@@ -26,16 +27,27 @@ export function additionalHoursOf(fields: PresenceFields): number {
 }
 
 /**
- * The presence a convention's calendar gives: the one computation behind the stored computed total, the monthly
- * gratification check and the 12-week average. Null before the internship step gives dates and a schedule.
+ * What a convention's presence is computed from: its dates, weekly schedule and interruptions, on the public
+ * holidays of its host's calendar (the country's; Alsace-Moselle's in France; France's when the host or its country
+ * is unknown), plus the declared additional hours. Null before the internship step gives dates and a schedule.
  */
-export function presenceOf(fields: PresenceFields): PresenceBreakdown | null {
+export function presenceInputOf(fields: PresenceFields, host: HostLocation | undefined): BreakdownInput | null {
   if (!fields.startDate || !fields.endDate || !fields.weeklySchedule) return null;
-  return presenceBreakdown({
+  return {
     startDate: fields.startDate,
     endDate: fields.endDate,
     interruptions: fields.interruptions,
     weeklySchedule: fields.weeklySchedule,
+    publicHolidays: publicHolidayDatesOfHost(host ?? {}),
     additionalHours: additionalHoursOf(fields),
-  });
+  };
+}
+
+/**
+ * The presence a convention's calendar gives: the one computation behind the stored computed total, the monthly
+ * gratification check, the 12-week average and the cumulation at the host. Null before the internship step.
+ */
+export function presenceOf(fields: PresenceFields, host: HostLocation | undefined): PresenceBreakdown | null {
+  const input = presenceInputOf(fields, host);
+  return input && presenceBreakdown(input);
 }

@@ -6,6 +6,7 @@ import { conventionRepository, type Convention } from '../../models/conventionRe
 import type { Executor } from '../../models/database';
 import { organisationRepository, type Contact, type Organisation, type Service } from '../../models/organisationRepository';
 import { programmeRepository, type Programme } from '../../models/programmeRepository';
+import { hostCumulationFor } from '../conventions/hostCumulation';
 import { subjectRepository, type Subject } from '../../models/subjectRepository';
 import { teacherRepository, type Teacher } from '../../models/teacherRepository';
 import { presenceOf } from '../conventions/presence';
@@ -58,9 +59,9 @@ export function isMinorOn(birthDate: string | undefined, date: string): boolean 
 /** The legal findings (LEGAL.md) of a convention whose internship step is filled; null before that. */
 export async function legalFindings(db: Executor, details: ConventionDetails, today: string): Promise<Finding[] | null> {
   const { convention: c, programme } = details;
-  const presence = presenceOf(c);
+  const presence = presenceOf(c, details.organisation);
   if (!c.startDate || !c.endDate || !c.weeklySchedule || !presence || c.computedTotalHours === null) return null;
-  const others = await conventionRepository.listSameHostSameYear(db, c);
+  const { stay, cumulation } = await hostCumulationFor(db, c, details.organisation);
   const input: ConventionRuleInput = {
     today,
     isNew: !isPrintableAsFinal(c.state),
@@ -70,8 +71,10 @@ export async function legalFindings(db: Executor, details: ConventionDetails, to
     presenceByMonth: presence.byMonth,
     presenceByWeek: presence.byWeek,
     declaredTotalHours: c.declaredTotalHours,
-    computedTotalHours: c.computedTotalHours,
-    otherHoursSameHostSameYear: others.reduce((sum, other) => sum + (other.declaredTotalHours ?? other.computedTotalHours ?? 0), 0),
+    declaredTotalReason: c.declaredTotalReason,
+    computedTotalHours: stay.hours,
+    academicYear: c.academicYear,
+    hostCumulation: cumulation,
     gratification: { amount: c.gratificationAmount, unit: c.gratificationUnit },
     nightPresence: c.nightPresence,
     nightDescription: c.nightDescription,

@@ -1,4 +1,4 @@
-import { academicYearOf } from '../../domain/academicYear';
+import { academicYearOf, academicYearSlices } from '../../domain/academicYear';
 import type { Finding } from '../../domain/legalRules';
 import { AppError, notFound } from '../../errors';
 import { enqueueNotification } from '../../mail/enqueueNotification';
@@ -83,13 +83,29 @@ export interface DraftCommand {
   version: number;
 }
 
+/**
+ * The academic years a convention may be filed under: those its dates touch once they are known (a label cannot
+ * move hours out of a year), else this year and the next.
+ */
+export function academicYearChoices(convention: Pick<Convention, 'startDate' | 'endDate'>, today: string): string[] {
+  if (convention.startDate && convention.endDate && convention.startDate <= convention.endDate) {
+    return academicYearSlices(convention.startDate, convention.endDate).map((slice) => slice.academicYear);
+  }
+  const current = academicYearOf(today);
+  const start = Number(current.slice(0, 4));
+  return [current, `${start + 1}-${start + 2}`];
+}
+
 export async function savePersonalData(
   db: Database,
   command: DraftCommand,
-  data: { academicYear: string; student: Omit<StudentSnapshot, 'email' | 'studentNumber'> },
+  data: { academicYear: string; today: string; student: Omit<StudentSnapshot, 'email' | 'studentNumber'> },
 ) {
   return db.transaction(async (tx) => {
     const convention = await editableDraft(tx, command.userId, command.conventionId);
+    if (convention.startDate && !academicYearChoices(convention, data.today).includes(data.academicYear)) {
+      throw new AppError(422, 'student.errors.academicYearOutsideDates');
+    }
     const student = { ...convention.student, ...data.student };
     return saveDraft(tx, convention, command.version, 'personal', { student, academicYear: data.academicYear });
   });
@@ -241,6 +257,7 @@ export interface InternshipData {
   holidayHours: number | null;
   minorDerogation: string | null;
   declaredTotalHours: number | null;
+  declaredTotalReason: string | null;
   gratificationAmount: number | null;
   gratificationUnit: 'hour' | 'month';
   paymentTerms: string | null;
@@ -252,9 +269,10 @@ export interface InternshipData {
 }
 
 /**
- * Saves the internship and computes its total hours (the weekly schedule over the calendar, minus public holidays
- * and interruptions, plus the declared night, Sunday and holiday hours). Returns the legal findings of this step
- * that the save brought, so that the student sees them on the step at once.
+ * Saves the internship and computes its total hours (the weekly schedule over the calendar, minus the host's public
+ * holidays and the interruptions, plus the declared night, Sunday and holiday hours). The academic year follows the
+ * dates: one they do not touch becomes the start's. Returns the legal findings of this step that the save brought,
+ * so that the student sees them on the step at once.
  */
 export async function saveInternship(
   db: Database,
@@ -267,8 +285,12 @@ export async function saveInternship(
     const programme = await programmeRepository.findById(tx, convention.programmeId);
     if (programme && !programme.internshipTypes.includes(data.internshipType)) throw new AppError(422, 'student.errors.choose');
     const before = await legalFindings(tx, await detailsOf(tx, convention), today);
-    const presence = presenceOf(data)!;
-    const saved = await saveDraft(tx, convention, command.version, 'internship', { ...data, computedTotalHours: presence.hours });
+    const host = convention.organisationId ? await organisationRepository.findById(tx, convention.organisationId) : undefined;
+    const presence = presenceOf(data, host)!;
+    const yearsTouched = academicYearSlices(data.startDate, data.endDate).map((slice) => slice.academicYear);
+    const academicYear = yearsTouched.includes(convention.academicYear) ? convention.academicYear : academicYearOf(data.startDate);
+    const changes = { ...data, academicYear, computedTotalHours: presence.hours };
+    const saved = await saveDraft(tx, convention, command.version, 'internship', changes);
     const after = (await legalFindings(tx, await detailsOf(tx, saved), today)) ?? [];
     return { convention: saved, newFindings: newFindings(before && internshipStepFindings(before), internshipStepFindings(after)) };
   });

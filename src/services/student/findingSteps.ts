@@ -7,6 +7,7 @@ const steps: Record<string, WizardStep> = {
   academicTutorName: 'academic-tutor',
   hostSignatoryName: 'signatory',
   country: 'organisation',
+  academicYear: 'personal',
 };
 
 /** The wizard step where a legal finding's field is corrected; programme settings have none. */

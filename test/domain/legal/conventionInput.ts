@@ -1,3 +1,4 @@
+import { HostCumulation } from '../../../src/domain/hostCumulation';
 import { ConventionRuleInput } from '../../../src/domain/legalRules';
 import { presenceBreakdown } from '../../../src/domain/presenceBreakdown';
 
@@ -17,7 +18,6 @@ export function validConvention(changes: Partial<ConventionRuleInput> = {}): Con
     weeklySchedule: FULL_TIME,
     declaredTotalHours: 280,
     computedTotalHours: 280,
-    otherHoursSameHostSameYear: 0,
     gratification: { amount: null, unit: 'hour' },
     nightPresence: false,
     sundayPresence: false,
@@ -40,4 +40,14 @@ export function validConvention(changes: Partial<ConventionRuleInput> = {}): Con
 /** Total hours with declared and computed equal, so that only the rule under test fires. */
 export function totalHours(hours: number): Partial<ConventionRuleInput> {
   return { declaredTotalHours: hours, computedTotalHours: hours };
+}
+
+/** This convention's `hours`, all in 2025-2026, with `otherHours` of other conventions at the host that year. */
+export function withOtherHours(hours: number, otherHours: number, consecutiveHours = hours): Partial<ConventionRuleInput> {
+  const hostCumulation: HostCumulation = {
+    years: [{ academicYear: '2025-2026', hours, otherHours }],
+    consecutiveHours,
+    consecutiveWith: [],
+  };
+  return { ...totalHours(hours), hostCumulation };
 }

@@ -1,6 +1,6 @@
 import { evaluateConvention, GratificationUnit } from '../../../src/domain/legalRules';
 import { presenceBreakdown } from '../../../src/domain/presenceBreakdown';
-import { totalHours, validConvention } from './conventionInput';
+import { totalHours, validConvention, withOtherHours } from './conventionInput';
 
 function gratificationCodes(changes: Parameters<typeof validConvention>[0]): string[] {
   return evaluateConvention(validConvention(changes))
@@ -16,10 +16,40 @@ describe('gratification from the 309th hour', () => {
     [309, 0, 4.5, []],
     [200, 108, null, []],
     [200, 109, null, ['legal.gratificationMissing']],
-  ])('%i h here and %i h in other conventions with amount %p finds %j', (hours, otherHoursSameHostSameYear, amount, expected) => {
-    expect(gratificationCodes({ ...totalHours(hours), otherHoursSameHostSameYear, gratification: { amount, unit: 'hour' } })).toEqual(
-      expected,
-    );
+  ])('%i h here and %i h in other conventions that year with amount %p finds %j', (hours, otherHours, amount, expected) => {
+    expect(gratificationCodes({ ...withOtherHours(hours, otherHours), gratification: { amount, unit: 'hour' } })).toEqual(expected);
+  });
+
+  it.each([
+    [200, 308, null, []],
+    [200, 309, null, ['legal.gratificationMissingConsecutive']],
+    [200, 309, 4.5, []],
+  ])(
+    '%i h here, %i h without a break with the conventions before or after it (over two academic years), amount %p, finds %j',
+    (hours, consecutiveHours, amount, expected) => {
+      expect(gratificationCodes({ ...withOtherHours(hours, 0, consecutiveHours), gratification: { amount, unit: 'hour' } })).toEqual(
+        expected,
+      );
+    },
+  );
+
+  it('says the unbroken run when it is what makes the gratification due', () => {
+    const [finding] = evaluateConvention(validConvention({ ...withOtherHours(200, 100, 350) }));
+    expect(finding).toEqual({
+      code: 'legal.gratificationMissingConsecutive',
+      severity: 'E',
+      params: { threshold: 308, total: 350 },
+      field: 'gratificationAmount',
+      overridable: false,
+    });
+  });
+
+  it.each([
+    ['lower', 300],
+    ['absent', null],
+  ])('counts the computed 309 h even with a declared total %s (%p)', (_label, declaredTotalHours) => {
+    const findings = evaluateConvention(validConvention({ declaredTotalHours, declaredTotalReason: 'congés', computedTotalHours: 309 }));
+    expect(findings.find((finding) => finding.code === 'legal.gratificationMissing')?.severity).toBe('E');
   });
 
   it('says which threshold and total apply', () => {
@@ -27,7 +57,7 @@ describe('gratification from the 309th hour', () => {
     expect(finding).toEqual({
       code: 'legal.gratificationMissing',
       severity: 'E',
-      params: { threshold: 308, total: 309 },
+      params: { threshold: 308, total: 309, academicYear: '2025-2026' },
       field: 'gratificationAmount',
       overridable: false,
     });
@@ -68,7 +98,7 @@ describe('hourly minimum', () => {
     });
   });
 
-  it('skips the check before the first year with known rates', () => {
+  it('skips the check before the first year with known rates, and tells the office', () => {
     const changes = {
       today: '2024-01-01',
       startDate: '2024-03-01',
@@ -76,6 +106,41 @@ describe('hourly minimum', () => {
       ...totalHours(400),
       gratification: { amount: 1, unit: 'hour' as GratificationUnit },
     };
+    expect(evaluateConvention(validConvention(changes)).filter((finding) => finding.code.startsWith('legal.gratification'))).toEqual([
+      { code: 'legal.gratificationRateUnknown', severity: 'W', params: { year: 2024 }, field: 'gratificationAmount', overridable: true },
+    ]);
+  });
+});
+
+describe('a calendar year missing from the rate table', () => {
+  it.each([
+    ['2026-03-02', '2026-06-30', 4.5, []],
+    ['2027-01-04', '2027-04-30', 4.5, [['legal.gratificationRateNotPublished', { year: 2027, usedYear: 2026 }]]],
+    [
+      '2027-01-04',
+      '2027-04-30',
+      4.49,
+      [
+        ['legal.gratificationRateNotPublished', { year: 2027, usedYear: 2026 }],
+        ['legal.gratificationBelowHourlyMinimum', { amount: 4.49, minimum: 4.5, year: 2026 }],
+      ],
+    ],
+    ['2026-11-02', '2027-02-26', 4.5, [['legal.gratificationRateNotPublished', { year: 2027, usedYear: 2026 }]]],
+    ['2024-11-04', '2025-02-28', 4.35, [['legal.gratificationRateUnknown', { year: 2024 }]]],
+  ])('from %s to %s at %d €/h finds %j: a visible warning, not a silent reuse', (startDate, endDate, amount, expected) => {
+    const changes = {
+      today: '2024-01-01',
+      startDate,
+      endDate,
+      ...totalHours(400),
+      gratification: { amount, unit: 'hour' as GratificationUnit },
+    };
+    const findings = evaluateConvention(validConvention(changes)).filter((finding) => finding.code.startsWith('legal.gratification'));
+    expect(findings.map((finding) => [finding.code, finding.params])).toEqual(expected);
+  });
+
+  it('is not mentioned when no gratification is due', () => {
+    const changes = { today: '2026-01-01', startDate: '2027-01-04', endDate: '2027-02-26', ...totalHours(280) };
     expect(gratificationCodes(changes)).toEqual([]);
   });
 });

@@ -79,6 +79,7 @@ export function internshipRoutes(services: Services): Router {
         sundayHours: data.sundayPresence ? data.sundayHours : null,
         holidayDescription: data.holidayPresence ? data.holidayDescription : null,
         holidayHours: data.holidayPresence ? data.holidayHours : null,
+        declaredTotalReason: data.declaredTotalHours === null ? null : data.declaredTotalReason,
       },
       services.clock.today(),
     );

@@ -45,6 +45,7 @@ export const internshipSchema = z
     holidayHours: optionalDecimal(10000),
     minorDerogation: optionalText(1000),
     declaredTotalHours: optionalDecimal(10000),
+    declaredTotalReason: optionalText(1000),
     gratificationAmount: optionalDecimal(100000),
     gratificationUnit: z.enum(['hour', 'month'], { error: 'student.errors.choose' }),
     paymentTerms: optionalText(500),

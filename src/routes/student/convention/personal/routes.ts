@@ -1,7 +1,8 @@
 import { Router } from 'express';
-import { academicYearOf } from '../../../../domain/academicYear';
 import type { Services } from '../../../../services';
-import { savePersonalData } from '../../../../services/student/conventionDraft';
+import { loadConventionDetails } from '../../../../services/student/conventionDetails';
+import { academicYearChoices, savePersonalData } from '../../../../services/student/conventionDraft';
+import { idParam } from '../../../shared/ids';
 import { draftCommand, draftForPage, nextPage, parseStep, renderStep } from '../wizard';
 import { personalSchemaOn } from './schema';
 
@@ -11,18 +12,24 @@ export function personalRoutes(services: Services): Router {
   router.get('/', async (req, res) => {
     const details = await draftForPage(services, req, res, 'personal');
     if (!details) return;
-    const current = academicYearOf(services.clock.today());
-    const start = Number(current.slice(0, 4));
-    const years = [current, `${start + 1}-${start + 2}`];
+    const years = academicYearChoices(details.convention, services.clock.today());
     const { student, academicYear } = details.convention;
     await renderStep(req, res, 'personal', details, { years }, { ...student, academicYear });
   });
   router.post('/', async (req, res) => {
-    const data = await parseStep(req, res, 'personal', personalSchemaOn(services.clock.today()));
+    const today = services.clock.today();
+    const { convention } = await loadConventionDetails(services.db, req.session!.userId, idParam(req));
+    const data = await parseStep(
+      req,
+      res,
+      'personal',
+      personalSchemaOn(today, convention.startDate ? academicYearChoices(convention, today) : undefined),
+    );
     if (!data) return;
     const { academicYear, personalEmail, ...student } = data;
     await savePersonalData(services.db, draftCommand(req), {
       academicYear,
+      today,
       student: { ...student, phone: student.phone ?? undefined, personalEmail: personalEmail ?? undefined },
     });
     nextPage(req, res, 'personal');

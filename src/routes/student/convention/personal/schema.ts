@@ -12,8 +12,11 @@ const isAcademicYear = (value: string) => {
   return Boolean(match) && Number(match![2]) === first + 1 && first >= FIRST_PLAUSIBLE_YEAR && first < LAST_PLAUSIBLE_YEAR;
 };
 
-/** The student's own details; a date of birth is plausible when it gives an age of 14 to 100 on `today`. */
-export const personalSchemaOn = (today: IsoDate) =>
+/**
+ * The student's own details; a date of birth is plausible when it gives an age of 14 to 100 on `today`. The
+ * academic year is one of `academicYears` (those the internship's dates touch, once they are known).
+ */
+export const personalSchemaOn = (today: IsoDate, academicYears?: readonly string[]) =>
   z.object({
     civility: civility(),
     firstName: requiredText(100),
@@ -30,5 +33,8 @@ export const personalSchemaOn = (today: IsoDate) =>
     personalEmail: optionalEmail(),
     healthInsuranceFund: requiredText(200),
     healthInsuranceAffiliation: requiredText(200),
-    academicYear: z.string({ error: 'student.errors.choose' }).refine(isAcademicYear, { error: 'student.errors.choose' }),
+    academicYear: z
+      .string({ error: 'student.errors.choose' })
+      .refine(isAcademicYear, { error: 'student.errors.choose' })
+      .refine((year) => !academicYears || academicYears.includes(year), { error: 'student.errors.academicYearOutsideDates' }),
   });
