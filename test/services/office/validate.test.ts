@@ -67,7 +67,8 @@ describe('the office validates a convention', () => {
   it('an overridable legal error (924 h with the same host) needs a written reason, then the reason is kept in the history', async () => {
     const { officeUserId } = await launchOffice(pstage);
     const { convention } = await conventionReadyToValidate(pstage);
-    // An earlier convention of the same student with the same host this academic year: together above 924 h.
+    // An earlier convention of the same student with the same host this academic year: together above 924 h
+    // (its hours are computed from its dates and schedule, as every convention's are).
     await pstage.database.db.insert(conventions).values({
       studentUserId: convention.studentUserId,
       programmeId: convention.programmeId,
@@ -75,7 +76,7 @@ describe('the office validates a convention', () => {
       student: convention.student,
       organisationId: convention.organisationId,
       state: 'complete',
-      declaredTotalHours: 600,
+      hoursPerDay: 7,
       startDate: `${nextYear - 1}-09-01`,
       endDate: `${nextYear - 1}-12-20`,
     });
