@@ -114,6 +114,8 @@ type JourneyOptions = {
   siret?: string;
   /** The student's date of birth on the personal step (a minor's, for instance). */
   birthDate?: string;
+  /** Fields of the host created at the organisation step (country, postcode…), over the Lyon company's. */
+  organisation?: FormFields;
   internship?: FormFields;
 };
 
@@ -128,6 +130,7 @@ export async function draftUpToInternship(pstage: TestPstage, options: JourneyOp
     ...validOrganisation,
     ...(options.organisationName ? { name: options.organisationName } : {}),
     ...(options.siret ? { siret: options.siret } : {}),
+    ...options.organisation,
   };
   const steps = stepsBeforeInternship(base, organisation).map(([path, fields, action]): [string, FormFields, string?] =>
     path === `${base}/personal` && options.birthDate ? [path, { ...fields, birthDate: options.birthDate }, action] : [path, fields, action],
@@ -140,11 +143,10 @@ export async function draftUpToInternship(pstage: TestPstage, options: JourneyOp
 }
 
 /**
- * A student (launched through /dev) proposes a subject, fills every wizard step through HTTP and presses "Créer".
- * The host organisation is created by the student (so not validated), the academic tutor chosen by the student.
- * An internship step that comes back with new legal findings is posted again, as a student who read them goes on.
+ * Every wizard step filled through HTTP, up to the recap, without pressing "Créer". An internship step that comes
+ * back with new legal findings is posted again, as a student who read them goes on.
  */
-export async function submitConventionAsStudent(pstage: TestPstage, options: JourneyOptions = {}) {
+export async function fillConventionAsStudent(pstage: TestPstage, options: JourneyOptions = {}) {
   const { client, subject, base } = await draftUpToInternship(pstage, options);
   const steps: [string, FormFields][] = [
     [`${base}/internship`, { ...validInternship, ...options.internship }],
@@ -164,7 +166,6 @@ export async function submitConventionAsStudent(pstage: TestPstage, options: Jou
         email: 'claire.moreau@example.fr',
       },
     ],
-    [`${base}/recap`, {}],
   ];
   for (const [path, fields] of steps) {
     let posted = await client.submit(path, fields);
@@ -172,7 +173,18 @@ export async function submitConventionAsStudent(pstage: TestPstage, options: Jou
     if (posted.status !== 303) throw new Error(`${path}: ${posted.status}\n${posted.text.slice(0, 500)}`);
   }
   const conventionId = Number(/\/student\/conventions\/(\d+)/.exec(base)![1]);
-  const [convention] = await pstage.database.db.select().from(conventions).where(eq(conventions.id, conventionId));
+  return { client, subject, base, conventionId };
+}
+
+/**
+ * A student (launched through /dev) proposes a subject, fills every wizard step through HTTP and presses "Créer".
+ * The host organisation is created by the student (so not validated), the academic tutor chosen by the student.
+ */
+export async function submitConventionAsStudent(pstage: TestPstage, options: JourneyOptions = {}) {
+  const filled = await fillConventionAsStudent(pstage, options);
+  const posted = await filled.client.submit(`${filled.base}/recap`, {});
+  if (posted.status !== 303) throw new Error(`${filled.base}/recap: ${posted.status}\n${posted.text.slice(0, 500)}`);
+  const [convention] = await pstage.database.db.select().from(conventions).where(eq(conventions.id, filled.conventionId));
   if (convention.state !== 'submitted') throw new Error(`the convention is ${convention.state}, not submitted`);
-  return { client, convention, subject, base };
+  return { client: filled.client, convention, subject: filled.subject, base: filled.base };
 }
