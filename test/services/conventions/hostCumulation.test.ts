@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { addDays } from '../../../src/domain/calendarDate';
 import { publicHolidays } from '../../../src/domain/holidays';
-import { conventions } from '../../../src/models/schema';
+import { conventions, organisations } from '../../../src/models/schema';
+import { mergeOrganisations } from '../../../src/services/office/admin/organisations';
 import { cancelConvention } from '../../../src/services/student/conventionWorkflow';
 import { nextYear, testClock } from '../../support/clock';
 import { useTestPstage } from '../../support/pstage';
@@ -105,6 +106,36 @@ describe('the re-check of earlier conventions, for the office', () => {
 
     await cancelAsStudent(later.convention.id);
     expect((await client.request(`/office/conventions/${first.convention.id}`)).text).not.toContain('id="cumulation"');
+  });
+});
+
+describe('a host abroad without SIRET', () => {
+  const berlin = { country: 'DE', siret: '', postalCode: '10115', city: 'Berlin' };
+
+  it('is its record: two records count apart until the office merges them, then the earlier convention is flagged', async () => {
+    const first = await submitConventionAsStudent(pstage, { organisation: berlin, internship: spring });
+    const later = await submitConventionAsStudent(pstage, {
+      organisation: berlin,
+      internship: { ...earlySummer, gratificationAmount: '4,50' },
+    });
+    expect(later.convention.organisationId).not.toBe(first.convention.organisationId);
+    const { client, officeUserId } = await launchOffice(pstage);
+    const fileOfFirst = async () => (await client.request(`/office/conventions/${first.convention.id}`)).text;
+    expect(await fileOfFirst()).not.toContain('id="cumulation"');
+
+    const [survivor, duplicate] = await Promise.all(
+      [first.convention.organisationId!, later.convention.organisationId!].map(async (id) => {
+        const [row] = await pstage.database.db.select().from(organisations).where(eq(organisations.id, id));
+        return row;
+      }),
+    );
+    await mergeOrganisations(pstage.database.db, officeUserId, {
+      survivorId: survivor.id,
+      survivorVersion: survivor.version,
+      duplicateId: duplicate.id,
+      duplicateVersion: duplicate.version,
+    });
+    expect(await fileOfFirst()).toContain(escaped(`Avec la ou les conventions suivantes (${later.convention.reference})`));
   });
 });
 
