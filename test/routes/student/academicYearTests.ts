@@ -1,7 +1,7 @@
 import { academicYearStart, type AcademicYearStart } from '../../../src/domain/academicYear';
 import { nextYear } from '../../support/clock';
 import type { TestPstage } from '../../support/pstage';
-import { fillConventionAsStudent } from '../../support/studentJourney';
+import { fillConventionAsStudent, validPersonal } from '../../support/studentJourney';
 import { reload } from '../../services/office/officeJourney';
 
 /** Three weeks in September of next year: in the academic year starting that September, by default. */
@@ -27,24 +27,10 @@ export function academicYearTests(pstage: TestPstage, start: AcademicYearStart, 
   it('refuses, next to the field, a year the dates do not touch', async () => {
     const filled = await fillConventionAsStudent(pstage, { internship: september });
     const other = expectedYear === yearBefore ? yearOfSeptember : yearBefore;
-    const posted = await filled.client.submit(`${filled.base}/personal`, { ...personalFields, academicYear: other });
+    const posted = await filled.client.submit(`${filled.base}/personal`, { ...validPersonal, academicYear: other });
     expect(posted.status).toBe(303);
     const page = (await filled.client.request(posted.location!)).text;
     expect(page).toContain('Choisissez une année universitaire que couvrent les dates du stage.');
     expect((await reload(pstage, filled.conventionId)).academicYear).toBe(expectedYear);
   });
 }
-
-const personalFields = {
-  civility: 'Mme',
-  firstName: 'Camille',
-  lastName: 'Martin',
-  birthDate: '2001-05-04',
-  street: '1 rue des Écoles',
-  postalCode: '75005',
-  city: 'Paris',
-  country: 'FR',
-  phone: '0601020304',
-  healthInsuranceFund: 'CPAM de Paris',
-  healthInsuranceAffiliation: '2010575005123',
-};
