@@ -111,10 +111,18 @@ export async function savePersonalData(
   });
 }
 
-/** Choosing another host forgets the service and contacts, which belonged to the previous one. */
-function hostChanges(convention: Convention, organisationId: number): ConventionChanges {
-  if (convention.organisationId === organisationId) return { organisationId };
-  return { organisationId, serviceId: null, professionalTutorId: null, signatoryId: null };
+/**
+ * Choosing another host forgets the service and contacts, which belonged to the previous one, and counts the
+ * internship already entered again on the new host's public holidays.
+ */
+function hostChanges(convention: Convention, organisation: Organisation): ConventionChanges {
+  const { startDate, endDate, hoursPerDay } = convention;
+  const hours =
+    startDate && endDate && hoursPerDay !== null
+      ? { computedTotalHours: computePresence(presenceInputOf({ ...convention, startDate, endDate, hoursPerDay }, organisation)).hours }
+      : {};
+  if (convention.organisationId === organisation.id) return { organisationId: organisation.id, ...hours };
+  return { organisationId: organisation.id, serviceId: null, professionalTutorId: null, signatoryId: null, ...hours };
 }
 
 async function notifyUnvalidatedHost(tx: Transaction, context: StudentContext, organisation: Organisation, userId: number) {
@@ -141,7 +149,7 @@ export async function chooseOrganisation(context: StudentContext, command: Draft
     const organisation = await organisationRepository.findById(tx, organisationId);
     if (!organisation) throw notFound();
     await notifyUnvalidatedHost(tx, context, organisation, command.userId);
-    return saveDraft(tx, convention, command.version, 'organisation', hostChanges(convention, organisation.id));
+    return saveDraft(tx, convention, command.version, 'organisation', hostChanges(convention, organisation));
   });
 }
 
@@ -157,7 +165,7 @@ export async function createOrganisation(context: StudentContext, command: Draft
       targetId: organisation.id,
     });
     await notifyUnvalidatedHost(tx, context, organisation, command.userId);
-    return saveDraft(tx, convention, command.version, 'organisation', hostChanges(convention, organisation.id));
+    return saveDraft(tx, convention, command.version, 'organisation', hostChanges(convention, organisation));
   });
 }
 

@@ -6,7 +6,7 @@ import { mergeOrganisations } from '../../../src/services/office/admin/organisat
 import { cancelConvention } from '../../../src/services/student/conventionWorkflow';
 import { nextYear, testClock } from '../../support/clock';
 import { useTestPstage } from '../../support/pstage';
-import { fillConventionAsStudent, submitConventionAsStudent } from '../../support/studentJourney';
+import { fillConventionAsStudent, submitConventionAsStudent, validOrganisation } from '../../support/studentJourney';
 import { launchOffice, reload, validateAsOffice } from '../office/officeJourney';
 
 const pstage = useTestPstage();
@@ -151,5 +151,14 @@ describe("the host's calendar", () => {
     const filled = await fillConventionAsStudent(pstage, { organisation, internship: holyWeek });
     const [row] = await pstage.database.db.select().from(conventions).where(eq(conventions.id, filled.conventionId));
     expect(row.computedTotalHours).toBe(hours);
+  });
+
+  it("counts the internship again on the new host's holidays when the student changes the host afterwards", async () => {
+    const filled = await fillConventionAsStudent(pstage, { internship: holyWeek });
+    expect((await reload(pstage, filled.conventionId)).computedTotalHours).toBe(35);
+    const strasbourg = { ...validOrganisation, postalCode: '67000', city: 'Strasbourg' };
+    const posted = await filled.client.submit(`${filled.base}/organisation`, strasbourg, `${filled.base}/organisation/create`);
+    expect(posted.status).toBe(303);
+    expect((await reload(pstage, filled.conventionId)).computedTotalHours).toBe(28);
   });
 });
