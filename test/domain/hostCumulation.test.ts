@@ -2,6 +2,7 @@ import { publicHolidayDatesOfHost } from '../../src/domain/holidays';
 import { cumulate, gratificationBasis, laterCrossings } from '../../src/domain/hostCumulation';
 import { stayOf } from '../../src/domain/hostStay';
 import { legalEntityKey } from '../../src/domain/legalEntity';
+import { regularSchedule } from '../../src/domain/weeklySchedule';
 
 const places = {
   Paris: { country: 'FR', postalCode: '75005' },
@@ -12,7 +13,8 @@ type Place = keyof typeof places;
 
 /** A convention Monday to Friday, 7 h a day, on the public holidays of its host's place. */
 function stay(id: number, startDate: string, endDate: string, place: Place = 'Paris', workingDays = [1, 2, 3, 4, 5]) {
-  const presence = { startDate, endDate, hoursPerDay: 7, workingDays, publicHolidays: publicHolidayDatesOfHost(places[place]) };
+  const weeklySchedule = regularSchedule(workingDays, 7);
+  const presence = { startDate, endDate, weeklySchedule, publicHolidays: publicHolidayDatesOfHost(places[place]) };
   return stayOf(id, presence, `CONV-${id}`);
 }
 

@@ -116,11 +116,8 @@ export async function savePersonalData(
  * internship already entered again on the new host's public holidays.
  */
 function hostChanges(convention: Convention, organisation: Organisation): ConventionChanges {
-  const { startDate, endDate, hoursPerDay } = convention;
-  const hours =
-    startDate && endDate && hoursPerDay !== null
-      ? { computedTotalHours: computePresence(presenceInputOf({ ...convention, startDate, endDate, hoursPerDay }, organisation)).hours }
-      : {};
+  const presence = presenceOf(convention, organisation);
+  const hours = presence ? { computedTotalHours: presence.hours } : {};
   if (convention.organisationId === organisation.id) return { organisationId: organisation.id, ...hours };
   return { organisationId: organisation.id, serviceId: null, professionalTutorId: null, signatoryId: null, ...hours };
 }

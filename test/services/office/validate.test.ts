@@ -76,7 +76,7 @@ describe('the office validates a convention', () => {
       student: convention.student,
       organisationId: convention.organisationId,
       state: 'complete',
-      hoursPerDay: 7,
+      weeklySchedule: [7, 7, 7, 7, 7, 0, 0],
       startDate: `${nextYear - 1}-09-01`,
       endDate: `${nextYear - 1}-12-20`,
     });
