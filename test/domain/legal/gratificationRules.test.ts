@@ -185,8 +185,7 @@ describe('monthly amount, checked month by month (minimum × the hours of presen
       today: '2026-01-01',
       startDate: '2026-02-02',
       endDate: '2026-02-27',
-      ...totalHours(140),
-      otherHoursSameHostSameYear: 200,
+      ...withOtherHours(140, 200),
     };
     expect(gratificationCodes({ ...february, gratification: monthly(amount) })).toEqual(expected);
   });

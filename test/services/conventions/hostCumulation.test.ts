@@ -38,7 +38,7 @@ describe('the cumulation at the same host, through the wizard', () => {
     expect(first.convention.computedTotalHours).toBeLessThanOrEqual(308);
     const second = await fillConventionAsStudent(pstage, { siret: otherEstablishmentSameSiren, internship: earlySummer });
     const recap = await recapOf(second);
-    expect(recap).toContain('La gratification est obligatoire au-delà de 308 heures');
+    expect(recap).toContain('Gratification obligatoire au-delà de 308 h');
     expect(recap).not.toContain('>Créer<');
     await second.client.submit(`${second.base}/recap`, {});
     expect(await stateOf(second.conventionId)).toBe('draft');
@@ -58,7 +58,7 @@ describe('the cumulation at the same host, through the wizard', () => {
     expect(stored.computedTotalHours).toBeGreaterThan(308);
     expect(stored.declaredTotalReason).toBe('Temps partiel le vendredi');
     const recap = await recapOf(filled);
-    expect(recap).toContain('La gratification est obligatoire');
+    expect(recap).toContain('Gratification obligatoire au-delà de 308 h');
     expect(recap).toContain('Motif indiqué : Temps partiel le vendredi');
     await filled.client.submit(`${filled.base}/recap`, {});
     expect(await stateOf(filled.conventionId)).toBe('draft');
