@@ -24,7 +24,8 @@ export const gratificationPresent: ConventionRule = (input, thresholds) => {
 
 /**
  * A calendar year missing from the table (its ceiling not yet published) is checked with the latest published
- * rate, and the office is told; a year before the table is not checked, and the office is told too.
+ * rate, and the office is told; a year before the table is not checked, and the office is told too. No field: the
+ * student has nothing to correct, so the internship step does not stop on it.
  */
 export const gratificationRatePublished: ConventionRule = (input, thresholds) => {
   if (!gratificationIsMandatory(input, thresholds)) return [];
@@ -34,8 +35,8 @@ export const gratificationRatePublished: ConventionRule = (input, thresholds) =>
     const rates = gratificationRatesFor(`${year}-12-31`, thresholds);
     findings.push(
       rates
-        ? warning('legal.gratificationRateNotPublished', { year, usedYear: rates.year }, 'gratificationAmount')
-        : warning('legal.gratificationRateUnknown', { year }, 'gratificationAmount'),
+        ? warning('legal.gratificationRateNotPublished', { year, usedYear: rates.year })
+        : warning('legal.gratificationRateUnknown', { year }),
     );
   }
   return findings;

@@ -107,7 +107,7 @@ describe('hourly minimum', () => {
       gratification: { amount: 1, unit: 'hour' as GratificationUnit },
     };
     expect(evaluateConvention(validConvention(changes)).filter((finding) => finding.code.startsWith('legal.gratification'))).toEqual([
-      { code: 'legal.gratificationRateUnknown', severity: 'W', params: { year: 2024 }, field: 'gratificationAmount', overridable: true },
+      { code: 'legal.gratificationRateUnknown', severity: 'W', params: { year: 2024 }, overridable: true },
     ]);
   });
 });
