@@ -1,0 +1,1 @@
+ALTER TABLE "conventions" ADD COLUMN "declared_total_reason" text;
