@@ -1,13 +1,12 @@
 import { Finding, hasBlockingErrors, unoverridableErrors } from './legal/finding';
+import { partiesToSign, SignatureParty } from './signatories';
 import { Actor, decide, Decision, eventsFor, isBlank, refuse, Refusal, transitionsOf } from './workflowEngine';
 
 export type { Actor, Decision, Refusal } from './workflowEngine';
+export { signatureParties, type SignatureParty } from './signatories';
 
 export const conventionStates = ['draft', 'submitted', 'validated', 'signed_by_parties', 'complete', 'cancelled'] as const;
 export type ConventionState = (typeof conventionStates)[number];
-
-export const signatureParties = ['student', 'host_signatory', 'professional_tutor', 'academic_tutor'] as const;
-export type SignatureParty = (typeof signatureParties)[number];
 
 export type ConventionEvent =
   | { type: 'submit' }
@@ -27,6 +26,11 @@ export interface ConventionFacts {
   findings: readonly Finding[];
   /** Parties whose signature is already recorded, before this event. */
   signedParties: readonly SignatureParty[];
+  /**
+   * The student is under 18 on the first day: their legal representative must sign too. Unknown counts as a
+   * minor, so that nothing is signed or complete without a representative who might be due.
+   */
+  minorStudent: boolean;
   certificateAccepted: boolean;
   deanSignatureRecorded: boolean;
 }
@@ -43,8 +47,7 @@ export const conventionTransitions = [
     from: ['validated'],
     actors: ['office'],
     to: (event, facts) => (missingSignatures(withParty(facts, event.party)).length === 0 ? 'signed_by_parties' : 'validated'),
-    when: (event, facts) =>
-      (facts.signedParties ?? []).includes(event.party) ? refuse('workflow.error.alreadySigned', { party: event.party }) : null,
+    when: (event, facts) => signatureRefusal(event.party, facts),
   }),
   row({
     event: 'final_check',
@@ -70,9 +73,15 @@ export function availableEvents(state: ConventionState, actor: Actor): Conventio
   return eventsFor(conventionTransitions, state, actor);
 }
 
+/** The parties this convention needs (LEGAL.md "Signatories") that have not signed yet, in signing order. */
 export function missingSignatures(facts: Partial<ConventionFacts>): SignatureParty[] {
   const signed = facts.signedParties ?? [];
-  return signatureParties.filter((party) => !signed.includes(party));
+  return partiesToSign({ minorStudent: facts.minorStudent ?? true }).filter((party) => !signed.includes(party));
+}
+
+function signatureRefusal(party: SignatureParty, facts: Partial<ConventionFacts>): Refusal | null {
+  if (!partiesToSign({ minorStudent: facts.minorStudent ?? true }).includes(party)) return refuse('workflow.error.notAParty', { party });
+  return (facts.signedParties ?? []).includes(party) ? refuse('workflow.error.alreadySigned', { party }) : null;
 }
 
 function withParty(facts: Partial<ConventionFacts>, party: SignatureParty): Partial<ConventionFacts> {

@@ -29,6 +29,7 @@ const happyFacts: ConventionFacts = {
   hostOrganisationValidated: true,
   findings: [],
   signedParties: ['student', 'host_signatory', 'professional_tutor'],
+  minorStudent: false,
   certificateAccepted: true,
   deanSignatureRecorded: true,
 };
@@ -155,7 +156,37 @@ describe('signatures', () => {
     [['student', 'host_signatory', 'professional_tutor'], 'academic_tutor', 'signed_by_parties'],
     [['academic_tutor', 'professional_tutor', 'host_signatory'], 'student', 'signed_by_parties'],
   ])('already signed by %j, a signature of %s leads to %s', (signedParties, party, to) => {
-    expect(decideConvention('validated', { type: 'record_signature', party }, 'office', { signedParties })).toEqual({ ok: true, to });
+    expect(decideConvention('validated', { type: 'record_signature', party }, 'office', { signedParties, minorStudent: false })).toEqual({
+      ok: true,
+      to,
+    });
+  });
+
+  it.each<[SignatureParty[], SignatureParty, string]>([
+    [['student', 'host_signatory', 'professional_tutor'], 'academic_tutor', 'validated'],
+    [['student', 'host_signatory', 'professional_tutor', 'academic_tutor'], 'legal_representative', 'signed_by_parties'],
+    [['legal_representative', 'host_signatory', 'professional_tutor', 'academic_tutor'], 'student', 'signed_by_parties'],
+  ])('for a minor, already signed by %j, a signature of %s leads to %s', (signedParties, party, to) => {
+    expect(decideConvention('validated', { type: 'record_signature', party }, 'office', { signedParties, minorStudent: true })).toEqual({
+      ok: true,
+      to,
+    });
+  });
+
+  it('waits for the legal representative when the age of the student is not known', () => {
+    const signedParties: SignatureParty[] = ['student', 'host_signatory', 'professional_tutor'];
+    expect(decideConvention('validated', { type: 'record_signature', party: 'academic_tutor' }, 'office', { signedParties })).toEqual({
+      ok: true,
+      to: 'validated',
+    });
+  });
+
+  it('refuses the signature of a legal representative on an adult student’s convention: there is none', () => {
+    const decision = decideConvention('validated', { type: 'record_signature', party: 'legal_representative' }, 'office', {
+      signedParties: [],
+      minorStudent: false,
+    });
+    expect(decision).toEqual({ ok: false, error: 'workflow.error.notAParty', params: { party: 'legal_representative' } });
   });
 
   it('refuses a party that has already signed', () => {
@@ -180,6 +211,18 @@ describe('the final check', () => {
       { signedParties: [] },
       'workflow.error.signaturesMissing',
       { count: 4, parties: 'student,host_signatory,professional_tutor,academic_tutor' },
+    ],
+    [
+      'the student is a minor and their legal representative has not signed',
+      { minorStudent: true },
+      'workflow.error.signaturesMissing',
+      { count: 1, parties: 'legal_representative' },
+    ],
+    [
+      'the student is a minor and everyone has signed, their legal representative too',
+      { minorStudent: true, signedParties: [...allParties, 'legal_representative'] },
+      null,
+      undefined,
     ],
     ['the certificate is not accepted', { certificateAccepted: false }, 'workflow.error.certificateNotAccepted', undefined],
     ['the dean has not signed', { deanSignatureRecorded: false }, 'workflow.error.deanSignatureMissing', undefined],

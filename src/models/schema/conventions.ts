@@ -13,6 +13,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { signatureParties } from '../../domain/signatories';
 import { programmes, users } from './core';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -159,6 +160,19 @@ export interface StudentSnapshot {
   healthInsuranceAffiliation?: string;
 }
 
+/** The legal representative of a student who is a minor on the first day: a party who signs (LEGAL.md "Signatories"). */
+export interface LegalRepresentative {
+  civility: 'M.' | 'Mme' | 'Mx';
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone?: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  country: string;
+}
+
 export interface Interruption {
   start: string;
   end: string;
@@ -223,6 +237,18 @@ export const conventions = pgTable(
     benefitTravel: text('benefit_travel'),
     place: text('place'),
     confidentiality: text('confidentiality'),
+    /** Days of leave granted over the internship (D124-4 10°, L124-13); null when none was stated. */
+    leaveDaysGranted: decimal('leave_days_granted'),
+    /** How leave is taken and absences authorised; null prints the standard terms. */
+    absenceTerms: text('absence_terms'),
+    /** The host's internal rules that apply to the intern (D124-4 14°); null prints what applies by default. */
+    hostInternalRules: text('host_internal_rules'),
+    /** Only read while the student is a minor on the first day of the internship. */
+    legalRepresentative: jsonb('legal_representative').$type<LegalRepresentative>(),
+    /** The end of the internship as the office records it, for the attestation de stage (D124-9). */
+    actualEndDate: date('actual_end_date', { mode: 'string' }),
+    effectiveHours: decimal('effective_hours'),
+    totalGratificationPaid: decimal('total_gratification_paid'),
     legalFindings: jsonb('legal_findings').$type<unknown[]>().notNull().default([]),
     lastCompletedStep: integer('last_completed_step').notNull().default(0),
     frozenSnapshot: jsonb('frozen_snapshot').$type<Record<string, unknown>>(), // FrozenConventionSnapshot (src/services/conventions/frozenSnapshot.ts)
@@ -264,7 +290,7 @@ export const signatures = pgTable(
     conventionId: integer('convention_id')
       .notNull()
       .references(() => conventions.id, { onDelete: 'cascade' }),
-    party: text('party', { enum: ['student', 'host_signatory', 'professional_tutor', 'academic_tutor', 'dean'] }).notNull(),
+    party: text('party', { enum: [...signatureParties, 'dean'] }).notNull(),
     signedAt: date('signed_at', { mode: 'string' }).notNull(),
     method: text('method', { enum: ['paper', 'electronic'] })
       .notNull()

@@ -2,7 +2,6 @@ import type { NextFunction, Request, Response } from 'express';
 import { certificateReviewableStates, conventionSteps, isPrintableAsFinal, startFlag } from '../../domain/conventionStatus';
 import { defaultThresholds } from '../../domain/thresholds';
 import { hoursOn, presenceWeekdays, scheduleWeeklyHours, uniformDailyHours } from '../../domain/weeklySchedule';
-import { signatureParties } from '../../domain/workflow';
 import { formatAmount, formatDate, formatNumber } from '../../format';
 
 /** What every page's view may use: formatting in the page's language, and the rules the views show, from their one source. */
@@ -30,8 +29,6 @@ export function setUpViewHelpers() {
       certificateReviewableStates,
       isPrintableAsFinal,
       startFlag,
-      /** The signatures the office records, the dean's last. */
-      signatureRows: [...signatureParties, 'dean'],
     };
     next();
   };

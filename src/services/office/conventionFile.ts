@@ -1,4 +1,4 @@
-import { availableEvents, signatureParties } from '../../domain/workflow';
+import { availableEvents } from '../../domain/workflow';
 import type { Finding } from '../../domain/legal/finding';
 import { auditRepository } from '../../models/auditRepository';
 import { conventionRepository } from '../../models/conventionRepository';
@@ -66,7 +66,8 @@ export async function loadConventionFile(db: Executor, conventionId: number, tod
     audit,
     actorName: (id: number | null) => (id === null ? '' : (actors.get(id)?.name ?? `#${id}`)),
     signatures: facts.signatures,
-    missingParties: signatureParties.filter((party) => !facts.signedParties.includes(party)),
+    signatories: facts.signatories,
+    missingParties: facts.parties.filter((party) => !facts.signedParties.includes(party)),
     certificate: facts.certificate,
     validatedOn: await validatedOn(db, convention.id),
     blockers:

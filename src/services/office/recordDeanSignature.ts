@@ -34,7 +34,10 @@ export async function recordDeanSignature(db: Database, command: OfficeCommand &
       actor: 'office',
       actorUserId: command.officeUserId,
       at: clock.now(),
-      facts: { signedParties: facts.signedParties, certificateAccepted: facts.certificateAccepted, deanSignatureRecorded: true },
+      facts: {
+        signedParties: facts.signedParties,
+        minorStudent: facts.minorStudent,
+        certificateAccepted: facts.certificateAccepted, deanSignatureRecorded: true },
     });
     await signatureRepository.create(tx, {
       conventionId: convention.id,

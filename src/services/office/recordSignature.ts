@@ -14,11 +14,11 @@ export interface SignatureRecord {
   method: 'paper' | 'electronic';
 }
 
-/** One party's signature; the workflow moves the convention to signed_by_parties with the fourth. */
+/** One party's signature; the workflow moves the convention to signed_by_parties with the last one it needs. */
 export async function recordSignature(db: Database, command: OfficeCommand & SignatureRecord, clock: Clock) {
   return db.transaction(async (tx) => {
     const convention = await lockedConvention(tx, command);
-    const { signedParties } = await signatureFacts(tx, convention);
+    const { signedParties, minorStudent } = await signatureFacts(tx, convention);
     if (convention.state === 'validated') checkSignatureDate(command.signedAt, clock.today(), await validatedOn(tx, convention.id));
     const updated = await fireConventionEvent({
       tx,
@@ -28,7 +28,7 @@ export async function recordSignature(db: Database, command: OfficeCommand & Sig
       actor: 'office',
       actorUserId: command.officeUserId,
       at: clock.now(),
-      facts: { signedParties },
+      facts: { signedParties, minorStudent },
     });
     await signatureRepository.create(tx, {
       conventionId: convention.id,

@@ -1,21 +1,26 @@
-import { signatureParties, type SignatureParty } from '../../domain/workflow';
+import { isSignatureParty, partiesToSign, signatoriesOf } from '../../domain/signatories';
 import type { Convention } from '../../models/conventionRepository';
 import { conventionRepository } from '../../models/conventionRepository';
 import type { Executor } from '../../models/database';
 import { documentRepository } from '../../models/documentRepository';
 import { signatureRepository } from '../../models/signatureRepository';
 import { parisDateOf } from '../../clock';
+import { signatoryContextOf } from '../conventions/signatories';
 
 /** What the workflow needs to judge a signature or the final check, read in the caller's transaction. */
 export async function signatureFacts(db: Executor, convention: Convention) {
   const signatures = await signatureRepository.listForConvention(db, convention.id);
   const certificate = await documentRepository.findCertificateForConvention(db, convention.id);
+  const context = signatoryContextOf(convention);
   return {
     signatures,
     certificate,
-    signedParties: signatures
-      .map((signature) => signature.party)
-      .filter((party): party is SignatureParty => (signatureParties as readonly string[]).includes(party)),
+    minorStudent: context.minorStudent,
+    /** The parties this convention needs, in signing order. */
+    parties: partiesToSign(context),
+    /** Every signature row, the dean's last. */
+    signatories: signatoriesOf(context),
+    signedParties: signatures.map((signature) => signature.party).filter(isSignatureParty),
     certificateAccepted: certificate?.status === 'accepted',
     deanSignatureRecorded: signatures.some((signature) => signature.party === 'dean'),
   };

@@ -1,5 +1,5 @@
 import { isPrintableAsFinal } from '../../domain/conventionStatus';
-import { toDayNumber } from '../../domain/calendarDate';
+import { isMinorOn } from '../../domain/minority';
 import { evaluateConvention, type ConventionRuleInput, type Finding } from '../../domain/legalRules';
 import { notFound } from '../../errors';
 import { conventionRepository, type Convention } from '../../models/conventionRepository';
@@ -47,14 +47,6 @@ export async function detailsOf(db: Executor, convention: Convention): Promise<C
 
 const personName = (person: { firstName: string; lastName: string } | undefined) =>
   person ? `${person.firstName} ${person.lastName}`.trim() : null;
-
-/** 18 years old on the first day of the internship, or not. */
-export function isMinorOn(birthDate: string | undefined, date: string): boolean {
-  if (!birthDate) return false;
-  const [year, month, day] = birthDate.split('-').map(Number);
-  const adulthood = `${year + 18}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  return toDayNumber(date) < toDayNumber(adulthood.endsWith('02-29') ? `${year + 18}-03-01` : adulthood);
-}
 
 /** The legal findings (LEGAL.md) of a convention whose internship step is filled; null before that. */
 export async function legalFindings(db: Executor, details: ConventionDetails, today: string): Promise<Finding[] | null> {

@@ -1,11 +1,10 @@
 import { isPrintableAsFinal } from '../../domain/conventionStatus';
-import { signatureParties } from '../../domain/workflow';
 import type { Convention } from '../../models/conventionRepository';
 import type { Executor } from '../../models/database';
 import { documentRepository } from '../../models/documentRepository';
 import { signatureRepository } from '../../models/signatureRepository';
-
-export type SignatureParty = (typeof signatureParties)[number] | 'dean';
+import { signatoriesOf, type Signatory } from '../../domain/signatories';
+import { signatoryContextOf } from '../conventions/signatories';
 
 /**
  * Who has signed a validated convention and who has not yet, in signing order, and where the civil-liability
@@ -15,7 +14,7 @@ export async function signatureProgress(db: Executor, convention: Convention) {
   if (!isPrintableAsFinal(convention.state)) return null;
   const signatures = await signatureRepository.listForConvention(db, convention.id);
   const certificate = await documentRepository.findCertificateForConvention(db, convention.id);
-  const parties: SignatureParty[] = [...signatureParties, 'dean'];
+  const parties: Signatory[] = signatoriesOf(signatoryContextOf(convention));
   return {
     parties: parties.map((party) => ({ party, signedAt: signatures.find((signature) => signature.party === party)?.signedAt ?? null })),
     certificate: certificate ? { status: certificate.status, reason: certificate.statusReason } : null,
