@@ -142,7 +142,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!e.MAIL_FROM)
       problems.push('MAIL_FROM is required in production (the sender of every notification, e.g. Pstage <stages@univ.example.fr>)');
     if (!e.OFFICE_EMAIL) problems.push('OFFICE_EMAIL is required in production');
-    for (const name of ['INSTITUTION_NAME', 'INSTITUTION_STREET', 'INSTITUTION_POSTAL_CODE', 'INSTITUTION_CITY', 'DEAN_NAME'] as const) {
+    const printed = [
+      'INSTITUTION_NAME',
+      'INSTITUTION_STREET',
+      'INSTITUTION_POSTAL_CODE',
+      'INSTITUTION_CITY',
+      'DEAN_NAME',
+      'DEAN_CIVILITY',
+    ] as const;
+    for (const name of printed) {
       if (!e[name]) problems.push(`${name} is required in production (printed on every convention)`);
     }
     if (e.DEV_PLATFORM) problems.push('DEV_PLATFORM cannot be enabled in production');
@@ -171,7 +179,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
       phone: e.INSTITUTION_PHONE || undefined,
       email: e.INSTITUTION_EMAIL || undefined,
-      dean: { civility: e.DEAN_CIVILITY, ...splitName(e.DEAN_NAME ?? 'Marie Doyenne') },
+      // Every signatory is printed with their civility, the dean too (the default dean is Mme Marie Doyenne).
+      dean: { civility: e.DEAN_CIVILITY ?? (e.DEAN_NAME ? undefined : 'Mme'), ...splitName(e.DEAN_NAME ?? 'Marie Doyenne') },
     },
     lmsOrigins: e.LMS_ORIGINS,
     officeBootstrap: e.OFFICE_BOOTSTRAP,

@@ -2,6 +2,7 @@ import { conventionWording, fill } from './articles';
 import type { Article, ConventionWording } from './articles';
 import { documentTitle, ensureSpace, field, fields, paragraph, sectionHeading, subHeading } from './blocks';
 import { formatAddress, formatAmount, formatDate, formatNumber, fullName, keepTogether } from './format';
+import { isAbroad, writeAbroadAnnex } from './abroadAnnex';
 import { createPdfDocument, renderToBuffer } from './layout';
 import { signatureGrid, signatureRowHeight } from './signatureBlocks';
 import type { ConventionDocumentData, ConventionRenderOptions, InternshipBlock, OccasionalPresence } from './types';
@@ -40,7 +41,8 @@ function writeConvention(doc: Doc, data: ConventionDocumentData, w: ConventionWo
   writeGratification(doc, data, w);
   writeBenefits(doc, data, w);
   writeArticle(doc, w.articles.socialProtection);
-  if (isAbroad(data.host.country)) paragraph(doc, w.articles.socialProtection.abroad);
+  const abroad = isAbroad(data.host);
+  if (abroad) paragraph(doc, w.articles.socialProtection.abroad);
   writeArticle(doc, w.articles.civilLiability);
   writeArticle(doc, w.articles.discipline);
   paragraph(doc, data.hostInternalRules ?? w.articles.discipline.noRulesProvided);
@@ -53,10 +55,7 @@ function writeConvention(doc: Doc, data: ConventionDocumentData, w: ConventionWo
   writeArticle(doc, w.articles.end);
   writeArticle(doc, w.articles.law);
   writeSignatures(doc, data, w);
-}
-
-function isAbroad(country: string): boolean {
-  return !/^(france|fr)$/i.test(country.trim());
+  if (abroad) writeAbroadAnnex(doc, data, w);
 }
 
 function writeArticle(doc: Doc, article: Article): void {
@@ -106,6 +105,16 @@ function writeParties(doc: Doc, data: ConventionDocumentData, w: ConventionWordi
     [labels.studentNumber, student.studentNumber],
     [labels.healthInsurance, insurance.filter(Boolean).join(' — ')],
   ]);
+  const guardian = data.legalRepresentative;
+  if (guardian) {
+    subHeading(doc, w.parties.legalRepresentative);
+    fields(doc, [
+      [labels.name, fullName(guardian)],
+      [labels.address, formatAddress(guardian.address)],
+      [labels.phone, guardian.phone && keepTogether(guardian.phone)],
+      [labels.email, guardian.email],
+    ]);
+  }
   subHeading(doc, w.parties.programme);
   fields(doc, [
     [labels.programmeTitle, programme.title],
@@ -204,18 +213,32 @@ function writeBenefits(doc: Doc, data: ConventionDocumentData, w: ConventionWord
   ]);
 }
 
+/** Article 10: the leave days and absence terms the host grants (L124-13 makes them due beyond two months). */
 function writeLeave(doc: Doc, data: ConventionDocumentData, w: ConventionWording): void {
   const article = w.articles.leave;
   writeArticle(doc, article);
   const long = data.internship.totalHours > GRATIFICATION_THRESHOLD_HOURS;
   paragraph(doc, long ? article.longInternship : article.shortInternship);
-  fields(doc, [[w.labels.leaveTerms, data.leaveAndAbsence]]);
+  const days = data.leave.daysGranted;
+  fields(doc, [
+    [
+      w.labels.leaveDays,
+      days === null
+        ? w.values.leaveDaysUnstated
+        : days === 0
+          ? w.values.noLeaveDays
+          : fill(w.values.leaveDays, { days: formatNumber(days, data.language) }),
+    ],
+    [w.labels.leaveTerms, data.leave.absenceTerms ?? article.defaultAbsenceTerms],
+  ]);
 }
 
 function writeSignatures(doc: Doc, data: ConventionDocumentData, w: ConventionWording): void {
   const s = w.signatures;
+  const guardian = data.legalRepresentative;
   const blocks = [
     { role: s.student, name: fullName(data.student) },
+    ...(guardian ? [{ role: s.legalRepresentative, name: fullName(guardian) }] : []),
     { role: s.hostRepresentative, name: fullName(data.host.representative), detail: data.host.representative.function, stamp: true },
     { role: s.professionalTutor, name: fullName(data.professionalTutor), detail: data.professionalTutor.function },
     { role: s.academicTutor, name: fullName(data.academicTutor) },
@@ -226,5 +249,5 @@ function writeSignatures(doc: Doc, data: ConventionDocumentData, w: ConventionWo
   sectionHeading(doc, s.heading);
   paragraph(doc, s.originals, { bold: true, align: 'left' });
   doc.moveDown(0.4);
-  signatureGrid(doc, blocks, { date: s.date, signature: s.signature, stamp: s.stamp });
+  signatureGrid(doc, blocks, { placeAndDate: s.placeAndDate, signature: s.signature, stamp: s.stamp });
 }

@@ -10,7 +10,8 @@ export interface SignatureBlock {
 }
 
 export interface SignatureLabels {
-  date: string;
+  /** "Fait à …, le …". */
+  placeAndDate: string;
   signature: string;
   stamp: string;
 }
@@ -79,7 +80,7 @@ function drawBox(
   doc
     .font(fonts.regular)
     .fontSize(8.5)
-    .text(labels.date, x + padding, cursor, { width: inner, lineBreak: false });
+    .text(labels.placeAndDate, x + padding, cursor, { width: inner, lineBreak: false });
   cursor += 14;
   doc.text(labels.signature, x + padding, cursor, { width: inner / 2, lineBreak: false });
   if (block.stamp) doc.text(labels.stamp, x + padding + inner / 2, cursor, { width: inner / 2, lineBreak: false });

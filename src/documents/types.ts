@@ -42,6 +42,13 @@ export interface StudentBlock extends Person {
   };
 }
 
+/** The legal representative of an intern who is a minor on the first day: a party, who signs. */
+export interface LegalRepresentativeBlock extends Person {
+  address: PostalAddress;
+  email: string;
+  phone?: string;
+}
+
 export interface SignatoryBlock extends Person {
   function: string;
   email?: string;
@@ -53,7 +60,10 @@ export interface HostOrganisationBlock {
   naf?: string;
   legalStatus?: string;
   address: PostalAddress;
+  /** The country's name, as printed. */
   country: string;
+  /** ISO 3166 code ('FR', 'DE'), when known: decides whether the host is abroad and in Europe. */
+  countryCode?: string;
   phone?: string;
   email?: string;
   website?: string;
@@ -143,8 +153,12 @@ export interface ConventionDocumentData {
   supervision?: string;
   gratification: GratificationBlock;
   benefits: BenefitsBlock;
-  leaveAndAbsence?: string;
+  /** Article 10 (D124-4 10°, L124-13): days of leave granted (null: not stated) and the absence terms (standard ones when absent). */
+  leave: { daysGranted: number | null; absenceTerms?: string };
+  /** Article 9: the host's internal rules that apply; absent, the article says what applies by default. */
   hostInternalRules?: string;
+  /** Only for an intern who is a minor on the first day of the internship. */
+  legalRepresentative?: LegalRepresentativeBlock;
   validation?: {
     status: ValidationStatus;
     date?: IsoDate;

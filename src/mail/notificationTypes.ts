@@ -9,10 +9,16 @@ export interface MailRecipient {
 /** A date as stored in conventions: 'YYYY-MM-DD'. */
 export type IsoDate = string;
 
-export type ConventionParty = 'student' | 'hostSignatory' | 'professionalTutor' | 'academicTutor' | 'dean';
+export type ConventionParty = 'student' | 'legalRepresentative' | 'hostSignatory' | 'professionalTutor' | 'academicTutor' | 'dean';
 
 export type MissingForCompletion =
-  'studentSignature' | 'hostSignatorySignature' | 'professionalTutorSignature' | 'academicTutorSignature' | 'deanSignature' | 'certificate';
+  | 'studentSignature'
+  | 'legalRepresentativeSignature'
+  | 'hostSignatorySignature'
+  | 'professionalTutorSignature'
+  | 'academicTutorSignature'
+  | 'deanSignature'
+  | 'certificate';
 
 /**
  * What each notification needs to be rendered later, at delivery time. `path` is the page inside Pstage

@@ -1,6 +1,6 @@
 import { and, between, eq, gte, notInArray } from 'drizzle-orm';
 import type { Executor } from './database';
-import { conventions, organisations, programmes, signatures, users } from './schema';
+import { conventions, organisations, programmes, signatures, users, type StudentSnapshot } from './schema';
 
 export interface SubmittedConvention {
   id: number;
@@ -18,6 +18,8 @@ export interface StartingConvention {
   startDate: string;
   academicYear: string;
   studentUserId: number;
+  /** Who the student is on the convention (the birth date decides whether a legal representative signs). */
+  studentSnapshot: StudentSnapshot;
   student: { name: string; email: string | null; locale: string };
 }
 
@@ -52,6 +54,7 @@ export const scheduledNotificationRepository = {
         startDate: conventions.startDate,
         academicYear: conventions.academicYear,
         studentUserId: conventions.studentUserId,
+        studentSnapshot: conventions.student,
         name: users.name,
         email: users.email,
         locale: users.locale,

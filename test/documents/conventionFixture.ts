@@ -74,7 +74,7 @@ export function sampleConvention(overrides: Partial<ConventionDocumentData> = {}
       lodging: 'Aucun',
       travel: 'Remboursement de 50 % de l’abonnement de transport',
     },
-    leaveAndAbsence: 'Deux jours de congé par mois de stage, posés avec l’accord du tuteur.',
+    leave: { daysGranted: 8, absenceTerms: 'Deux jours de congé par mois de stage, posés avec l’accord du tuteur.' },
     hostInternalRules: 'Le règlement intérieur et la charte de sécurité du laboratoire sont remis le premier jour.',
     validation: { status: 'validated', date: '2026-11-26' },
     ...overrides,

@@ -49,7 +49,15 @@ describe('convention de stage PDF', () => {
       '9. social protection, work accidents, civil liability',
       ['Protection sociale et accidents du travail', 'accidents du travail', 'Responsabilité civile et assurances'],
     ],
-    ['10. absences and leave', ['Article 10 — Absences et congés', 'article L124-13', 'Deux jours de congé par mois de stage']],
+    [
+      '10. absences and leave',
+      [
+        'Article 10 — Absences et congés',
+        'article L124-13',
+        'Congés accordés 8 jour(s) de congé sur la durée du stage',
+        'Modalités des congés et autorisations d’absence Deux jours de congé par mois de stage',
+      ],
+    ],
     ['11. suspension and termination', ['Article 11 — Suspension et résiliation']],
     ['12. validation of an interrupted internship', ['Article 12 — Validation d’un stage interrompu', 'article L124-15']],
     ['13. benefits', ['Restauration Titres-restaurant de 9 €', 'Hébergement Aucun', 'activités sociales et culturelles']],
@@ -73,7 +81,7 @@ describe('convention de stage PDF', () => {
     }
   });
 
-  it('has signature blocks for the five signatories and says it is signed in three originals', () => {
+  it('has signature blocks for the five signatories, each with "Fait à …, le …", and says it is signed in three originals', () => {
     expect(text).toContain('Fait en trois exemplaires originaux');
     for (const role of [
       'Le ou la stagiaire',
@@ -85,14 +93,62 @@ describe('convention de stage PDF', () => {
       expect(text).toContain(role);
     }
     expect(flatten(pages).match(/Signature :/g)).toHaveLength(5);
-    expect(flatten(pages).match(/Date :/g)).toHaveLength(5);
+    expect(flatten(pages).match(/Fait à …+, le …+/g)).toHaveLength(5);
+    expect(text).not.toContain('représentant légal du ou de la stagiaire mineur');
+  });
+
+  it('prints every signatory with their civility in their signature block, the dean included', () => {
+    const signaturePage = text.slice(text.lastIndexOf('Fait en trois exemplaires originaux'));
+    for (const signatory of [
+      'Le ou la stagiaire Mme Élodie Lefèvre-Nguyễn',
+      'son représentant légal M. François Garçon',
+      'Le tuteur ou la tutrice de stage Mme Zoé Müller',
+      'référent(e) M. Jérôme Caillé',
+      'le doyen ou la doyenne Mme Hélène Dupré',
+    ]) {
+      expect(signaturePage).toContain(signatory);
+    }
+  });
+
+  it('names a minor intern’s legal representative among the parties and gives them a signature block', async () => {
+    const minor = sampleConvention({
+      student: { ...sampleConvention().student, birthDate: '2009-06-01' },
+      legalRepresentative: {
+        civility: 'M.',
+        firstName: 'Thierry',
+        lastName: 'Lefèvre',
+        email: 'thierry.lefevre@example.fr',
+        phone: '06 98 76 54 32',
+        address: { street: '12 rue des Écoles', postalCode: '21000', city: 'Dijon' },
+      },
+    });
+    const pdf = await renderConventionPdf(minor, { draft: false });
+    const minorText = prose(await pdfPages(pdf, '-raw'));
+    expect(minorText).toContain(
+      'Son représentant légal (stagiaire mineur(e) au premier jour du stage) Nom M. Thierry Lefèvre Adresse 12 rue des Écoles, 21000 Dijon',
+    );
+    expect(minorText).toContain('thierry.lefevre@example.fr');
+    expect(minorText).toContain('Le représentant légal du ou de la stagiaire mineur(e) M. Thierry Lefèvre');
+    expect(flatten(await pdfPages(pdf)).match(/Signature :/g)).toHaveLength(6);
+  });
+
+  it('says what applies when the host gives no internal rules and no leave terms', async () => {
+    const bare = prose(
+      await pdfPages(
+        await renderConventionPdf(sampleConvention({ hostInternalRules: undefined, leave: { daysGranted: 0 } }), { draft: false }),
+        '-raw',
+      ),
+    );
+    expect(bare).toContain('L’organisme d’accueil n’a pas indiqué de règles particulières');
+    expect(bare).toContain('Congés accordés aucun jour de congé');
+    expect(bare).toContain('Les congés sont pris en accord avec le tuteur ou la tutrice');
   });
 
   it('prints the reference, the articles version and "Page n / N" on every page', () => {
     expect(pages.length).toBeGreaterThan(1);
     pages.forEach((page, index) => {
       expect(page).toContain('CONV-2026-000042');
-      expect(page).toContain('Articles types version fr-2026.1');
+      expect(page).toContain('Articles types version fr-2026.2');
       expect(page).toContain(`Page ${index + 1} / ${pages.length}`);
     });
   });
@@ -127,12 +183,36 @@ describe('convention de stage PDF', () => {
     expect(short).toContain('des congés et autorisations d’absence peuvent être accordés');
   });
 
-  it('annexes the host country rules only for an internship abroad', async () => {
+  it('annexes a sheet on the host country’s rules, on its own last page, only for an internship abroad', async () => {
     expect(text).not.toContain('Stage à l’étranger');
+    expect(text).not.toContain('Annexe — Règles du pays d’accueil');
     const data = sampleConvention();
-    data.host = { ...data.host, country: 'Belgique' };
-    const abroad = prose(await pdfPages(await renderConventionPdf(data, { draft: false }), '-raw'));
-    expect(abroad).toContain('Stage à l’étranger : la protection sociale dépend du pays d’accueil');
+    data.host = { ...data.host, country: 'Belgique', countryCode: 'BE' };
+    const abroadPages = await pdfPages(await renderConventionPdf(data, { draft: false }), '-raw');
+    expect(prose(abroadPages)).toContain('Stage à l’étranger : la protection sociale dépend du pays d’accueil');
+    const annex = prose(abroadPages.slice(-1));
+    for (const phrase of [
+      'Annexe — Règles du pays d’accueil',
+      'Fiche annexée à la convention CONV-2026-000042',
+      'Pays d’accueil Belgique',
+      'Organisme d’accueil Société Générale d’Œnologie, 5 quai des Célestins, 69002 Lyon',
+      'Dates du stage du 01/03/2027 au 30/06/2027',
+      'La convention est régie par le droit français (article 16)',
+      'carte européenne d’assurance maladie',
+      'À compléter par le service des stages',
+      'Visa, titre de séjour, autorisation de travail',
+    ]) {
+      expect(annex).toContain(phrase);
+    }
+    expect(prose(abroadPages.slice(0, -1))).not.toContain('Annexe — Règles du pays d’accueil');
+  });
+
+  it('points a host outside Europe to a bilateral agreement or a health insurance of its own', async () => {
+    const data = sampleConvention();
+    data.host = { ...data.host, country: 'Canada', countryCode: 'CA' };
+    const annex = prose((await pdfPages(await renderConventionPdf(data, { draft: false }), '-raw')).slice(-1));
+    expect(annex).toContain('Pays hors de l’Union européenne');
+    expect(annex).not.toContain('carte européenne');
   });
 
   it('formats monthly amounts for fr-FR', async () => {

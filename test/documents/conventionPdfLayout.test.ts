@@ -50,7 +50,7 @@ describe('convention PDF layout with long texts', () => {
       const lines = page.split('\n').filter((line) => line.trim() !== '');
       expect(lines[0]).toMatch(/^Convention de stage — .+CONV-2026-000042$/);
       expect(lines[1].trim()).toBe('BROUILLON — document non valable : ce document ne doit pas être signé');
-      expect(lines[lines.length - 1]).toMatch(/^CONV-2026-000042 · Articles types version fr-2026\.1 +Page \d+ \/ \d+$/);
+      expect(lines[lines.length - 1]).toMatch(/^CONV-2026-000042 · Articles types version fr-2026\.2 +Page \d+ \/ \d+$/);
     }
   });
 
@@ -72,7 +72,7 @@ describe('convention PDF layout with long texts', () => {
       'from 01/03/2027 to 30/06/2027',
       'gratification of €4.50 per hour of presence',
       'Signed in three originals',
-      'Standard articles version en-2026.1',
+      'Standard articles version en-2026.2',
     ]) {
       expect(text).toContain(phrase);
     }

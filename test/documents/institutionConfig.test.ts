@@ -42,13 +42,22 @@ describe('the university block printed on conventions, from the configuration', 
     expect(config.mailFrom).toBe('Pstage <no-reply@localhost>');
   });
 
-  it.each(['INSTITUTION_NAME', 'INSTITUTION_STREET', 'INSTITUTION_POSTAL_CODE', 'INSTITUTION_CITY', 'DEAN_NAME', 'MAIL_FROM'])(
-    'production refuses to start without %s, naming it',
-    (name) => {
-      expect(problemsOf(production)).toEqual([]);
-      const problems = problemsOf({ ...production, [name]: undefined });
-      expect(problems).toHaveLength(1);
-      expect(problems[0]).toContain(name);
-    },
-  );
+  it('prints the default dean with her civility outside production', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).institution.dean).toEqual({ civility: 'Mme', firstName: 'Marie', lastName: 'Doyenne' });
+  });
+
+  it.each([
+    'INSTITUTION_NAME',
+    'INSTITUTION_STREET',
+    'INSTITUTION_POSTAL_CODE',
+    'INSTITUTION_CITY',
+    'DEAN_NAME',
+    'DEAN_CIVILITY',
+    'MAIL_FROM',
+  ])('production refuses to start without %s, naming it', (name) => {
+    expect(problemsOf(production)).toEqual([]);
+    const problems = problemsOf({ ...production, [name]: undefined });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(name);
+  });
 });

@@ -49,6 +49,7 @@ describe('the application clock', () => {
       INSTITUTION_POSTAL_CODE: '75005',
       INSTITUTION_CITY: 'Paris',
       DEAN_NAME: 'Marie Doyenne',
+      DEAN_CIVILITY: 'Mme',
     });
     expect(production.today).toBeUndefined();
     expect(clockFor(production)).toBe(systemClock);

@@ -1,7 +1,7 @@
 import type { ConventionWording } from './wording';
 
 export const en: ConventionWording = {
-  version: 'en-2026.1',
+  version: 'en-2026.2',
   documentTitle: 'Internship agreement',
   subtitle: 'French Education Code, articles L124-1 to L124-20 and D124-1 to D124-9 — academic year {academicYear}',
   footerNote: 'Standard articles version {version}',
@@ -21,6 +21,7 @@ export const en: ConventionWording = {
     university: 'The educational institution',
     host: 'The host organisation',
     student: 'The intern',
+    legalRepresentative: 'Their legal representative (the intern is a minor on the first day)',
     programme: 'Programme of study',
   },
   labels: {
@@ -70,7 +71,8 @@ export const en: ConventionWording = {
     travel: 'Transport and travel expenses',
     otherBenefits: 'Other benefits',
     internalRules: 'Applicable rules',
-    leaveTerms: 'Agreed terms',
+    leaveDays: 'Leave granted',
+    leaveTerms: 'Terms of leave and authorised absences',
     confidentiality: 'Specific clause',
     supervision: 'Supervision arrangements',
   },
@@ -88,6 +90,9 @@ export const en: ConventionWording = {
     perHour: 'per hour of presence',
     perMonth: 'per month',
     notProvided: 'not provided',
+    leaveDays: '{days} day(s) of leave over the internship',
+    noLeaveDays: 'no days of leave',
+    leaveDaysUnstated: 'not stated',
   },
   articles: {
     purpose: {
@@ -154,7 +159,8 @@ export const en: ConventionWording = {
       paragraphs: [
         'The intern is subject to the discipline and to the provisions of the host organisation’s internal rules that apply to them, in particular on working hours, health and safety, which are brought to their attention before the internship starts. Only the educational institution may impose a disciplinary sanction; the host organisation informs it of any breach.',
       ],
-      noRulesProvided: 'The host organisation’s internal rules are given to the intern on arrival.',
+      noRulesProvided:
+        'The host organisation has stated no specific rules: the provisions of its internal rules on discipline, working hours, health and safety apply to the intern and are given to them on arrival.',
     },
     leave: {
       title: 'Article 10 — Absences and leave',
@@ -164,7 +170,9 @@ export const en: ConventionWording = {
       longInternship:
         'As the internship exceeds two months, the intern is entitled to leave and authorised absences (article L124-13), on the terms set out below.',
       shortInternship:
-        'For an internship of two months or less, leave and authorised absences may be granted by agreement between the parties.',
+        'For an internship of two months or less, leave and authorised absences may be granted by agreement between the parties; those agreed are set out below.',
+      defaultAbsenceTerms:
+        'Leave is taken in agreement with the host tutor, who informs the academic tutor. Absences for examinations or summons from the institution are authorised on proof. For any other temporary interruption of the internship (illness, unjustified absence…), the host organisation informs the institution in writing.',
     },
     suspension: {
       title: 'Article 11 — Suspension and termination',
@@ -207,13 +215,40 @@ export const en: ConventionWording = {
   signatures: {
     heading: 'Signatures',
     originals: 'Signed in three originals, one for each party: the institution, the host organisation and the intern.',
-    date: 'Date:',
+    placeAndDate: 'Done at ……………………………, on ………………',
     signature: 'Signature:',
     student: 'The intern',
+    legalRepresentative: 'The minor intern’s legal representative',
     hostRepresentative: 'For the host organisation, its legal representative',
     professionalTutor: 'The host tutor',
     academicTutor: 'The academic tutor',
     dean: 'For the university president, by delegation, the dean',
     stamp: 'Stamp',
+  },
+  abroadAnnex: {
+    title: 'Annex — Rules of the host country',
+    intro:
+      'Sheet annexed to agreement {reference} (article 7) for an internship abroad. It does not change the agreement; it gathers what the parties need to know about the host country’s rules.',
+    labels: { country: 'Host country', host: 'Host organisation', period: 'Internship dates' },
+    lawHeading: 'Applicable law',
+    law: [
+      'The agreement is governed by French law (article 16): the internship falls under the French Education Code (articles L124-1 to L124-20 and D124-1 to D124-9). The mandatory rules of the host country nevertheless apply locally, in particular on working time, rest, public holidays, health and safety, entry and residence.',
+      'Work-accident cover by the institution (article L412-8 2° of the Social Security Code) only applies to an internship of at most six months, with a gratification no higher than the exemption threshold, carried out solely at the signatory organisation; otherwise the host organisation must insure the intern under local law. Any accident is reported to the institution within 48 hours.',
+    ],
+    europe:
+      'Country of the European Union, the European Economic Area or Switzerland: the intern keeps their French health insurance and asks their fund for a European Health Insurance Card before leaving.',
+    outsideEurope:
+      'Country outside the European Union, the European Economic Area and Switzerland: check whether a bilateral social-security agreement with France exists; otherwise the intern takes out health insurance covering the whole stay (for instance with the Caisse des Français de l’étranger) and repatriation insurance.',
+    officeHeading: 'To be completed by the internship office',
+    officeIntro: 'Rules specific to the host country, checked for this internship:',
+    officeItems: [
+      'Social protection and health insurance',
+      'Work accidents and civil liability',
+      'Visa, residence permit, work permit',
+      'Local gratification rules, contributions and taxes',
+      'Local working time, leave and public holidays',
+      'Useful contacts (embassy, consulate, organisation)',
+    ],
+    officeSignature: 'For the internship office — name, date and signature',
   },
 };

@@ -1,7 +1,7 @@
 import type { ConventionWording } from './wording';
 
 export const fr: ConventionWording = {
-  version: 'fr-2026.1',
+  version: 'fr-2026.2',
   documentTitle: 'Convention de stage',
   subtitle: 'Articles L124-1 à L124-20 et D124-1 à D124-9 du code de l’éducation — année universitaire {academicYear}',
   footerNote: 'Articles types version {version}',
@@ -21,6 +21,7 @@ export const fr: ConventionWording = {
     university: 'L’établissement d’enseignement',
     host: 'L’organisme d’accueil',
     student: 'Le ou la stagiaire',
+    legalRepresentative: 'Son représentant légal (stagiaire mineur(e) au premier jour du stage)',
     programme: 'Formation suivie',
   },
   labels: {
@@ -70,7 +71,8 @@ export const fr: ConventionWording = {
     travel: 'Frais de transport et de déplacement',
     otherBenefits: 'Autres avantages',
     internalRules: 'Règles applicables',
-    leaveTerms: 'Modalités convenues',
+    leaveDays: 'Congés accordés',
+    leaveTerms: 'Modalités des congés et autorisations d’absence',
     confidentiality: 'Clause particulière',
     supervision: 'Modalités d’encadrement',
   },
@@ -88,6 +90,9 @@ export const fr: ConventionWording = {
     perHour: 'par heure de présence',
     perMonth: 'par mois',
     notProvided: 'non renseigné',
+    leaveDays: '{days} jour(s) de congé sur la durée du stage',
+    noLeaveDays: 'aucun jour de congé',
+    leaveDaysUnstated: 'non précisé',
   },
   articles: {
     purpose: {
@@ -154,7 +159,8 @@ export const fr: ConventionWording = {
       paragraphs: [
         'Le ou la stagiaire est soumis(e) à la discipline et aux clauses du règlement intérieur de l’organisme d’accueil qui lui sont applicables, notamment en matière d’horaires, d’hygiène et de sécurité, qui sont portées à sa connaissance avant le début du stage. Toute sanction disciplinaire ne peut être décidée que par l’établissement d’enseignement, qui est informé des manquements par l’organisme d’accueil.',
       ],
-      noRulesProvided: 'Le règlement intérieur de l’organisme d’accueil est remis au ou à la stagiaire à son arrivée.',
+      noRulesProvided:
+        'L’organisme d’accueil n’a pas indiqué de règles particulières : s’appliquent au ou à la stagiaire les clauses de son règlement intérieur relatives à la discipline, aux horaires, à l’hygiène et à la sécurité, qui lui sont remises à son arrivée.',
     },
     leave: {
       title: 'Article 10 — Absences et congés',
@@ -164,7 +170,9 @@ export const fr: ConventionWording = {
       longInternship:
         'Le stage dépassant deux mois, le ou la stagiaire bénéficie de congés et d’autorisations d’absence (article L124-13) : les modalités sont précisées ci-dessous.',
       shortInternship:
-        'Pour un stage de deux mois au plus, des congés et autorisations d’absence peuvent être accordés d’un commun accord entre les parties.',
+        'Pour un stage de deux mois au plus, des congés et autorisations d’absence peuvent être accordés d’un commun accord entre les parties ; ceux convenus sont précisés ci-dessous.',
+      defaultAbsenceTerms:
+        'Les congés sont pris en accord avec le tuteur ou la tutrice, qui en informe l’enseignant(e) référent(e). Les absences pour examens ou convocations de l’établissement sont autorisées sur justificatif. Pour toute autre interruption temporaire du stage (maladie, absence injustifiée…), l’organisme d’accueil avertit l’établissement par écrit.',
     },
     suspension: {
       title: 'Article 11 — Suspension et résiliation',
@@ -208,13 +216,40 @@ export const fr: ConventionWording = {
     heading: 'Signatures',
     originals:
       'Fait en trois exemplaires originaux, un pour chacune des parties : l’établissement, l’organisme d’accueil et le ou la stagiaire.',
-    date: 'Date :',
+    placeAndDate: 'Fait à …………………………, le ………………',
     signature: 'Signature :',
     student: 'Le ou la stagiaire',
+    legalRepresentative: 'Le représentant légal du ou de la stagiaire mineur(e)',
     hostRepresentative: 'Pour l’organisme d’accueil, son représentant légal',
     professionalTutor: 'Le tuteur ou la tutrice de stage',
     academicTutor: 'L’enseignant(e) référent(e)',
     dean: 'Pour le président ou la présidente de l’université, par délégation, le doyen ou la doyenne',
     stamp: 'Cachet',
+  },
+  abroadAnnex: {
+    title: 'Annexe — Règles du pays d’accueil',
+    intro:
+      'Fiche annexée à la convention {reference} (article 7) pour un stage à l’étranger. Elle ne modifie pas la convention ; elle rassemble ce que les parties doivent savoir des règles du pays d’accueil.',
+    labels: { country: 'Pays d’accueil', host: 'Organisme d’accueil', period: 'Dates du stage' },
+    lawHeading: 'Droit applicable',
+    law: [
+      'La convention est régie par le droit français (article 16) : le stage relève du code de l’éducation (articles L124-1 à L124-20 et D124-1 à D124-9). Les règles d’ordre public du pays d’accueil s’appliquent néanmoins sur place, notamment en matière de durée du travail, de repos, de jours fériés, de santé et de sécurité, d’entrée et de séjour.',
+      'La couverture des accidents du travail par l’établissement (article L412-8 2° du code de la sécurité sociale) ne vaut que pour un stage d’au plus six mois, gratifié au plus au seuil de franchise, effectué exclusivement dans l’organisme signataire ; au-delà, l’organisme d’accueil doit assurer le ou la stagiaire selon le droit local. Tout accident est déclaré à l’établissement dans les 48 heures.',
+    ],
+    europe:
+      'Pays de l’Union européenne, de l’Espace économique européen ou Suisse : le ou la stagiaire conserve son assurance maladie française et demande la carte européenne d’assurance maladie à sa caisse avant le départ.',
+    outsideEurope:
+      'Pays hors de l’Union européenne, de l’Espace économique européen et de la Suisse : vérifier s’il existe une convention bilatérale de sécurité sociale avec la France ; à défaut, le ou la stagiaire souscrit une assurance maladie couvrant tout le séjour (par exemple auprès de la Caisse des Français de l’étranger) et une assurance rapatriement.',
+    officeHeading: 'À compléter par le service des stages',
+    officeIntro: 'Règles propres au pays d’accueil, vérifiées pour ce stage :',
+    officeItems: [
+      'Protection sociale et assurance maladie',
+      'Accidents du travail et responsabilité civile',
+      'Visa, titre de séjour, autorisation de travail',
+      'Gratification, cotisations et impôts locaux',
+      'Durée du travail, congés et jours fériés locaux',
+      'Contacts utiles (ambassade, consulat, organisme)',
+    ],
+    officeSignature: 'Pour le service des stages — nom, date et signature',
   },
 };

@@ -23,6 +23,7 @@ export interface ConventionWording {
     university: string;
     host: string;
     student: string;
+    legalRepresentative: string;
     programme: string;
   };
   labels: Record<
@@ -72,6 +73,7 @@ export interface ConventionWording {
     | 'travel'
     | 'otherBenefits'
     | 'internalRules'
+    | 'leaveDays'
     | 'leaveTerms'
     | 'confidentiality'
     | 'supervision',
@@ -92,6 +94,9 @@ export interface ConventionWording {
     perHour: string;
     perMonth: string;
     notProvided: string;
+    leaveDays: string;
+    noLeaveDays: string;
+    leaveDaysUnstated: string;
   };
   articles: {
     purpose: Article;
@@ -103,7 +108,7 @@ export interface ConventionWording {
     socialProtection: Article & { abroad: string };
     civilLiability: Article;
     discipline: Article & { noRulesProvided: string };
-    leave: Article & { longInternship: string; shortInternship: string };
+    leave: Article & { longInternship: string; shortInternship: string; defaultAbsenceTerms: string };
     suspension: Article;
     interruptedValidation: Article;
     confidentiality: Article;
@@ -114,14 +119,30 @@ export interface ConventionWording {
   signatures: {
     heading: string;
     originals: string;
-    date: string;
+    /** "Fait à …, le …", in each signatory's box. */
+    placeAndDate: string;
     signature: string;
     student: string;
+    legalRepresentative: string;
     hostRepresentative: string;
     professionalTutor: string;
     academicTutor: string;
     dean: string;
     stamp: string;
+  };
+  /** The sheet on the host country's rules annexed to a convention abroad (LEGAL.md "Mandatory content"). */
+  abroadAnnex: {
+    title: string;
+    intro: string;
+    labels: Record<'country' | 'host' | 'period', string>;
+    lawHeading: string;
+    law: string[];
+    europe: string;
+    outsideEurope: string;
+    officeHeading: string;
+    officeIntro: string;
+    officeItems: string[];
+    officeSignature: string;
   };
 }
 

@@ -1,13 +1,14 @@
 import type { Config } from '../../config';
 import { HOURS_PER_LEGAL_DAY } from '../../domain/hours';
 import { hoursOn, presenceWeekdays, scheduleWeeklyHours } from '../../domain/weeklySchedule';
-import type { ConventionDocumentData, DocumentLanguage, PostalAddress } from '../../documents/types';
+import type { ConventionDocumentData, DocumentLanguage, LegalRepresentativeBlock, PostalAddress } from '../../documents/types';
 import { translator } from '../../middleware/i18n';
 import type { Convention } from '../../models/conventionRepository';
 import type { Executor } from '../../models/database';
 import { subjectRepository } from '../../models/subjectRepository';
 import { userRepository } from '../../models/userRepository';
 import { buildFrozenSnapshot, type FrozenConventionSnapshot } from '../conventions/frozenSnapshot';
+import { signatoryContextOf } from '../conventions/signatories';
 
 export type Institution = Config['institution'];
 
@@ -33,6 +34,25 @@ const countryName = (code: string, language: DocumentLanguage) => {
 };
 
 const present = <T>(value: T | null | undefined): T | undefined => value ?? undefined;
+
+/** A party only while the student is a minor on the first day: a representative entered before the dates changed is not printed. */
+function legalRepresentativeOf(convention: Convention, language: DocumentLanguage): LegalRepresentativeBlock | undefined {
+  const guardian = convention.legalRepresentative;
+  if (!guardian || !signatoryContextOf(convention).minorStudent) return undefined;
+  return {
+    civility: guardian.civility,
+    firstName: guardian.firstName,
+    lastName: guardian.lastName,
+    email: guardian.email,
+    phone: present(guardian.phone),
+    address: {
+      street: guardian.street,
+      postalCode: guardian.postalCode,
+      city: guardian.city,
+      country: guardian.country && guardian.country !== 'FR' ? countryName(guardian.country, language) : undefined,
+    },
+  };
+}
 
 /** Everything the convention PDF prints, read from the convention row and its parties. */
 export async function conventionDocumentData(
@@ -88,6 +108,7 @@ export async function conventionDocumentData(
       legalStatus: present(organisation?.legalStatus),
       address: organisationAddress,
       country: countryName(organisation?.country ?? 'FR', language),
+      countryCode: organisation?.country ?? 'FR',
       phone: present(organisation?.phone),
       email: present(organisation?.email),
       website: present(organisation?.website),
@@ -151,6 +172,9 @@ export async function conventionDocumentData(
       lodging: present(convention.benefitLodging),
       travel: present(convention.benefitTravel),
     },
+    leave: { daysGranted: convention.leaveDaysGranted, absenceTerms: present(convention.absenceTerms) },
+    hostInternalRules: present(convention.hostInternalRules),
+    legalRepresentative: legalRepresentativeOf(convention, language),
     validation: options.final
       ? { status: 'validated', date: parties.frozenAt.slice(0, 10) }
       : { status: convention.state === 'draft' ? 'draft' : 'submitted' },

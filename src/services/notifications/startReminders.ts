@@ -5,21 +5,25 @@ import type { Database } from '../../models/database';
 import { documentRepository } from '../../models/documentRepository';
 import { scheduledNotificationRepository, type StartingConvention } from '../../models/scheduledNotificationRepository';
 import { parisDateOf } from '../../clock';
+import { signatoriesOf, type Signatory } from '../../domain/signatories';
+import { signatoryContextOf } from '../conventions/signatories';
 
 /** Reminders go out when the start is this many days away or less: once at the first, once at the last. */
 export const reminderThresholds = [7, 1] as const;
 
-const signatureItems: [string, MissingForCompletion][] = [
-  ['student', 'studentSignature'],
-  ['host_signatory', 'hostSignatorySignature'],
-  ['professional_tutor', 'professionalTutorSignature'],
-  ['academic_tutor', 'academicTutorSignature'],
-  ['dean', 'deanSignature'],
-];
+const signatureItems: Record<Signatory, MissingForCompletion> = {
+  student: 'studentSignature',
+  legal_representative: 'legalRepresentativeSignature',
+  host_signatory: 'hostSignatorySignature',
+  professional_tutor: 'professionalTutorSignature',
+  academic_tutor: 'academicTutorSignature',
+  dean: 'deanSignature',
+};
 
 async function missingFor(db: Database, convention: StartingConvention): Promise<MissingForCompletion[]> {
   const signed = await scheduledNotificationRepository.signedParties(db, convention.id);
-  const missing = signatureItems.filter(([party]) => !signed.includes(party)).map(([, item]) => item);
+  const signatories = signatoriesOf(signatoryContextOf({ student: convention.studentSnapshot, startDate: convention.startDate }));
+  const missing = signatories.filter((party) => !signed.includes(party)).map((party) => signatureItems[party]);
   const certificate = await documentRepository.findCertificateForConvention(db, convention.id);
   return certificate?.status === 'accepted' ? missing : [...missing, 'certificate'];
 }

@@ -37,7 +37,9 @@ export async function recordDeanSignature(db: Database, command: OfficeCommand &
       facts: {
         signedParties: facts.signedParties,
         minorStudent: facts.minorStudent,
-        certificateAccepted: facts.certificateAccepted, deanSignatureRecorded: true },
+        certificateAccepted: facts.certificateAccepted,
+        deanSignatureRecorded: true,
+      },
     });
     await signatureRepository.create(tx, {
       conventionId: convention.id,

@@ -1,16 +1,27 @@
 import type { Clock } from '../../clock';
 import type { Finding } from '../../domain/legal/finding';
+import { partiesToSign, type SignatureParty } from '../../domain/signatories';
+import type { ConventionParty } from '../../mail/notificationTypes';
 import { enqueueNotification } from '../../mail/enqueueNotification';
 import type { Database } from '../../models/database';
 import { userRepository } from '../../models/userRepository';
 import { fireConventionEvent } from '../conventions/conventionTransition';
 import { buildFrozenSnapshot } from '../conventions/frozenSnapshot';
+import { signatoryContextOf } from '../conventions/signatories';
 import { detailsOf, legalFindings } from '../student/conventionDetails';
 import { lockedConvention, studentPath, type OfficeCommand } from './officeCommand';
 import { signatureFacts } from './signatureFacts';
 
 const fullName = (person: { firstName: string; lastName: string } | undefined) =>
   person ? `${person.firstName} ${person.lastName}` : undefined;
+
+const mailParties: Record<SignatureParty, ConventionParty> = {
+  student: 'student',
+  legal_representative: 'legalRepresentative',
+  host_signatory: 'hostSignatory',
+  professional_tutor: 'professionalTutor',
+  academic_tutor: 'academicTutor',
+};
 
 /**
  * The office validates a submitted convention: the workflow checks the subject, the tutor the programme head
@@ -56,12 +67,16 @@ export async function validateConvention(db: Database, command: OfficeCommand & 
         organisationName: frozenSnapshot.organisation?.name ?? '',
         startDate: updated.startDate ?? '',
         endDate: updated.endDate ?? '',
-        signatories: [
-          { party: 'student' },
-          { party: 'hostSignatory', name: fullName(frozenSnapshot.signatory ?? undefined) },
-          { party: 'professionalTutor', name: fullName(frozenSnapshot.professionalTutor ?? undefined) },
-          { party: 'academicTutor', name: fullName(frozenSnapshot.academicTutor ?? undefined) },
-        ],
+        signatories: partiesToSign(signatoryContextOf(convention)).map((party) => {
+          const person = {
+            student: undefined,
+            legal_representative: convention.legalRepresentative,
+            host_signatory: frozenSnapshot.signatory,
+            professional_tutor: frozenSnapshot.professionalTutor,
+            academic_tutor: frozenSnapshot.academicTutor,
+          }[party];
+          return party === 'student' ? { party: mailParties[party] } : { party: mailParties[party], name: fullName(person ?? undefined) };
+        }),
         certificateMissing: !certificate || certificate.status === 'rejected',
         path: studentPath(updated.id),
       },

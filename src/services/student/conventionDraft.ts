@@ -58,7 +58,7 @@ export async function startConvention(db: Database, userId: number, programmeId:
 }
 
 /** The student's own draft, locked for this transaction's update; anything submitted is read-only for them. */
-async function editableDraft(tx: Transaction, userId: number, conventionId: number): Promise<Convention> {
+export async function editableDraft(tx: Transaction, userId: number, conventionId: number): Promise<Convention> {
   const convention = await conventionRepository.findForStudent(tx, conventionId, userId);
   if (!convention) throw notFound();
   if (convention.state !== 'draft') throw new AppError(409, 'student.convention.readOnly');
@@ -66,7 +66,7 @@ async function editableDraft(tx: Transaction, userId: number, conventionId: numb
 }
 
 /** Saves one step of the draft (optimistic locking on the version the student saw) and records the progress. */
-async function saveDraft(
+export async function saveDraft(
   tx: Transaction,
   convention: Convention,
   version: number,

@@ -7,6 +7,7 @@ import { userRepository } from '../../models/userRepository';
 import { fireConventionEvent as fire } from '../conventions/conventionTransition';
 import type { StudentContext } from './context';
 import { detailsOf, legalFindings } from './conventionDetails';
+import { allStepsCompleted } from './wizardSteps';
 
 async function ownConvention(tx: Transaction, userId: number, conventionId: number): Promise<Convention> {
   const convention = await conventionRepository.findForStudent(tx, conventionId, userId);
@@ -20,7 +21,7 @@ export async function submitConvention(context: StudentContext, userId: number, 
     const convention = await ownConvention(tx, userId, conventionId);
     const details = await detailsOf(tx, convention);
     const findings = await legalFindings(tx, details, clock.today());
-    if (!findings || convention.lastCompletedStep < 8) throw new AppError(409, 'student.convention.incomplete');
+    if (!findings || !allStepsCompleted(convention)) throw new AppError(409, 'student.convention.incomplete');
     const updated = await fire({
       tx,
       convention,

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import { signatureParties, type SignatureParty } from '../../../src/domain/workflow';
+import { partiesToSign, type SignatureParty } from '../../../src/domain/signatories';
+import { signatoryContextOf } from '../../../src/services/conventions/signatories';
 import type { Convention } from '../../../src/models/conventionRepository';
 import { documentRepository } from '../../../src/models/documentRepository';
 import { conventions, documents, organisations, subjects, users } from '../../../src/models/schema';
@@ -97,14 +98,14 @@ export async function validateAsOffice(pstage: TestPstage, conventionId: number)
   return validateConvention(db, { officeUserId, conventionId, version, overrideReason: null }, testClock);
 }
 
-/** The office records signed originals received today, one party after the other. */
+/** The office records signed originals received today, one party after the other: by default every party the convention needs. */
 export async function recordSignaturesAsOffice(
   pstage: TestPstage,
   conventionId: number,
-  parties: readonly SignatureParty[] = signatureParties,
+  parties?: readonly SignatureParty[],
 ): Promise<Convention> {
   const officeUserId = await officeUserIdOf(pstage);
-  for (const party of parties) {
+  for (const party of parties ?? partiesToSign(signatoryContextOf(await reload(pstage, conventionId)))) {
     const { version } = await reload(pstage, conventionId);
     await recordSignature(
       pstage.database.db,
@@ -131,7 +132,7 @@ export async function acceptCertificateAsOffice(pstage: TestPstage, conventionId
   });
 }
 
-/** After validation: the four parties' signatures, the certificate accepted, then the dean's signature: the convention is complete. */
+/** After validation: every party's signature (a minor's legal representative's too), the certificate accepted, then the dean's signature: the convention is complete. */
 export async function completeAsOffice(pstage: TestPstage, conventionId: number): Promise<Convention> {
   await recordSignaturesAsOffice(pstage, conventionId);
   const { version } = await acceptCertificateAsOffice(pstage, conventionId);

@@ -4,7 +4,16 @@ import { AppError } from '../../../errors';
 import type { Services } from '../../../services';
 import { loadConventionDetails, type ConventionDetails } from '../../../services/student/conventionDetails';
 import type { DraftCommand } from '../../../services/student/conventionDraft';
-import { isReachable, stepNumber, wizardSteps, type WizardStep } from '../../../services/student/wizardSteps';
+import type { Convention } from '../../../models/conventionRepository';
+import {
+  isReachable,
+  nextStepOf,
+  stepAfter,
+  stepNumber,
+  stepsOf,
+  wizardSteps,
+  type WizardStep,
+} from '../../../services/student/wizardSteps';
 import { fieldErrors, keepFormState, takeFormState } from '../../shared/formState';
 import { idParam, parseVersion } from '../../shared/ids';
 
@@ -17,7 +26,7 @@ export async function draftForPage(services: Services, req: Request, res: Respon
     return null;
   }
   if (!isReachable(step, convention)) {
-    res.redirect(303, `/student/conventions/${convention.id}/${wizardSteps[convention.lastCompletedStep]}`);
+    res.redirect(303, `/student/conventions/${convention.id}/${nextStepOf(convention)}`);
     return null;
   }
   return details;
@@ -40,11 +49,12 @@ export async function renderStep(
 ) {
   const kept = await takeFormState(req, `${step}-${details.convention.id}`);
   const base = `/student/conventions/${details.convention.id}`;
+  const steps = stepsOf(details.convention);
   res.render(`student/convention/${step}`, {
     title: req.t(`student.wizard.step.${step}`),
     step,
-    stepNumber: stepNumber(step),
-    steps: wizardSteps.map((candidate) => ({
+    stepNumber: steps.indexOf(step) + 1,
+    steps: steps.map((candidate) => ({
       id: candidate,
       href: `${base}/${candidate}`,
       reachable: isReachable(candidate, details.convention),
@@ -75,9 +85,14 @@ export async function parseStep<T>(
   return null;
 }
 
-/** After a saved step: back to the recap when the student came from it, else the next step. */
-export function nextPage(req: Request, res: Response, step: WizardStep) {
+/**
+ * After a saved step: back to the recap when the student came from it, else the next step. Given the saved draft,
+ * the next step is the next one that applies to it (the legal representative's only for a minor); the recap,
+ * when a step it needs is not done, sends the student on to that step.
+ */
+export function nextPage(req: Request, res: Response, step: WizardStep, saved?: Convention) {
   const id = idParam(req);
-  const next = req.body?.returnTo === 'recap' ? 'recap' : (wizardSteps[stepNumber(step)] ?? 'recap');
+  const following = saved ? stepAfter(step, saved) : (wizardSteps[stepNumber(step)] ?? 'recap');
+  const next = req.body?.returnTo === 'recap' ? 'recap' : following;
   res.redirect(303, `/student/conventions/${id}/${next}`);
 }
