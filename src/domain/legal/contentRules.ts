@@ -20,6 +20,10 @@ export const mandatoryContent: ConventionRule = (input) => {
   if (input.programmeTeachingHours === null) {
     findings.push(error('legal.missing.programmeTeachingHours', {}, 'programmeTeachingHours'));
   }
+  // A minor's legal representative is a party to the convention (LEGAL.md "Signatories").
+  if (input.isMinor && isBlank(input.legalRepresentativeName)) {
+    findings.push(error('legal.missing.legalRepresentative', {}, 'legalRepresentative'));
+  }
   return findings;
 };
 
@@ -34,6 +38,6 @@ export const programmeTeachingVolume: ConventionRule = (input, thresholds) => {
 export const abroadAnnex: ConventionRule = (input) =>
   input.abroad ? [warning('legal.abroadAnnexRequired', { country: input.country ?? '' }, 'country')] : [];
 
-function isBlank(value: ConventionRuleInput[TextField]): boolean {
+function isBlank(value: string | null): boolean {
   return !value?.trim();
 }

@@ -50,6 +50,10 @@ export interface ConventionRuleInput {
   isMinor: boolean;
   /** For a minor: the derogation (sector and collective agreement, L3164-5, L3164-8) allowing Sunday or public-holiday presence. */
   minorDerogation?: string | null;
+  /** The name of a minor student's legal representative, a party who signs; null when none is given. */
+  legalRepresentativeName: string | null;
+  /** Days of leave the host grants over the internship (Article 10); null when none is stated. */
+  leaveDaysGranted: number | null;
   /** The host's usual weekly hours for its employees; the thresholds' usual value when unknown. */
   hostUsualWeeklyHours?: number | null;
   abroad: boolean;

@@ -5,6 +5,7 @@ import { ConventionRule, ConventionRuleInput } from './conventionRuleInput';
 import { declaredTotalMatchesComputed, hostYearCap } from './durationRules';
 import { Finding } from './finding';
 import { gratificationMinimum, gratificationPresent, gratificationRatePublished } from './gratificationRules';
+import { leaveProvisions } from './leaveRules';
 import { minorWorkingTime } from './minorRules';
 import { unusualPresenceDescribed, workingTimeLimits } from './workingTimeRules';
 
@@ -23,6 +24,7 @@ export const conventionRules: readonly ConventionRule[] = [
   gratificationPresent,
   gratificationRatePublished,
   gratificationMinimum,
+  leaveProvisions,
   abroadAnnex,
 ];
 

@@ -79,6 +79,8 @@ export async function legalFindings(db: Executor, details: ConventionDetails, to
     holidayHours: c.holidayHours,
     isMinor: isMinorOn(c.student.birthDate, c.startDate),
     minorDerogation: c.minorDerogation,
+    legalRepresentativeName: personName(c.legalRepresentative ?? undefined),
+    leaveDaysGranted: c.leaveDaysGranted,
     abroad: Boolean(details.organisation && details.organisation.country !== 'FR'),
     country: details.organisation?.country ?? null,
     programmeTitle: programme.title,

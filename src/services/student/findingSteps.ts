@@ -8,6 +8,8 @@ const steps: Record<string, WizardStep> = {
   hostSignatoryName: 'signatory',
   country: 'organisation',
   academicYear: 'personal',
+  leaveDaysGranted: 'leave',
+  legalRepresentative: 'legal-representative',
 };
 
 /** The wizard step where a legal finding's field is corrected; programme settings have none. */

@@ -16,6 +16,19 @@ describe('mandatory content', () => {
     ]);
   });
 
+  it.each([null, '', '  '])(
+    'a minor whose legal representative is %p misses a party: an error on that field',
+    (legalRepresentativeName) => {
+      expect(evaluateConvention(validConvention({ isMinor: true, legalRepresentativeName }))).toEqual([
+        { code: 'legal.missing.legalRepresentative', severity: 'E', params: {}, field: 'legalRepresentative', overridable: false },
+      ]);
+    },
+  );
+
+  it('an adult needs no legal representative', () => {
+    expect(evaluateConvention(validConvention({ isMinor: false, legalRepresentativeName: null }))).toEqual([]);
+  });
+
   it.each(['', '   ', '\n'])('a blank text %j counts as missing', (skills) => {
     expect(evaluateConvention(validConvention({ skills })).map((finding) => finding.code)).toEqual(['legal.missing.skills']);
   });

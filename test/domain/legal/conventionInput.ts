@@ -23,6 +23,8 @@ export function validConvention(changes: Partial<ConventionRuleInput> = {}): Con
     sundayPresence: false,
     holidayPresence: false,
     isMinor: false,
+    legalRepresentativeName: 'Sophie Martin',
+    leaveDaysGranted: 10,
     abroad: false,
     programmeTitle: 'Master Informatique',
     programmeTeachingHours: 450,
