@@ -23,6 +23,28 @@ export const validInternship: FormFields = {
   gratificationAmount: '4,50',
 };
 
+/** Article 10 and 9 as a host states them on the fiche de liaison. */
+export const validLeave: FormFields = {
+  leaveDaysGranted: '5',
+  absenceTerms: 'Congés posés en accord avec le tuteur, une semaine à l’avance.',
+  hostInternalRules: 'Charte informatique et consignes de sécurité remises le premier jour.',
+};
+
+/** A student who is 17 on the first day of an internship in `nextYear`: a minor, whose legal representative signs. */
+export const minorPersonal: FormFields = { firstName: 'Léa', lastName: 'Petit', birthDate: `${nextYear - 17}-09-15` };
+
+export const validLegalRepresentative: FormFields = {
+  civility: 'M.',
+  firstName: 'Thierry',
+  lastName: 'Petit',
+  email: 'thierry.petit@example.fr',
+  phone: '0611223344',
+  street: '1 rue des Écoles',
+  postalCode: '75005',
+  city: 'Paris',
+  country: 'FR',
+};
+
 /** The student's own data on the first step, as Camille Martin fills it. */
 export const validPersonal: FormFields = {
   civility: 'Mme',
@@ -106,7 +128,7 @@ export async function proposeSubject(pstage: TestPstage, client: BrowserlessClie
   return subject;
 }
 
-type JourneyOptions = {
+export type JourneyOptions = {
   persona?: string;
   link?: string;
   subject?: boolean;
@@ -116,7 +138,14 @@ type JourneyOptions = {
   birthDate?: string;
   /** Fields of the host created at the organisation step (country, postcode…), over the Lyon company's. */
   organisation?: FormFields;
+  /** Changes to the personal step (`minorPersonal` makes the student a minor). */
+  personal?: FormFields;
   internship?: FormFields;
+  leave?: FormFields;
+  /** The legal representative's step, posted when given (a minor's wizard asks for it). */
+  legalRepresentative?: FormFields;
+  /** Stops before posting this step, from the internship one on (the leave step, say). */
+  stopBefore?: string;
 };
 
 /** A student (launched through /dev) starts a draft and fills the steps before the internship one. */
@@ -132,8 +161,9 @@ export async function draftUpToInternship(pstage: TestPstage, options: JourneyOp
     ...(options.siret ? { siret: options.siret } : {}),
     ...options.organisation,
   };
+  const personal = { ...(options.birthDate ? { birthDate: options.birthDate } : {}), ...options.personal };
   const steps = stepsBeforeInternship(base, organisation).map(([path, fields, action]): [string, FormFields, string?] =>
-    path === `${base}/personal` && options.birthDate ? [path, { ...fields, birthDate: options.birthDate }, action] : [path, fields, action],
+    path === `${base}/personal` ? [path, { ...fields, ...personal }, action] : [path, fields, action],
   );
   for (const [path, fields, action] of steps) {
     const posted = await client.submit(path, fields, action);
@@ -143,8 +173,8 @@ export async function draftUpToInternship(pstage: TestPstage, options: JourneyOp
 }
 
 /**
- * Every wizard step filled through HTTP, up to the recap, without pressing "Créer". An internship step that comes
- * back with new legal findings is posted again, as a student who read them goes on.
+ * Every wizard step filled through HTTP, up to the recap (or `stopBefore`), without pressing "Créer". An internship
+ * step that comes back with new legal findings is posted again, as a student who read them goes on.
  */
 export async function fillConventionAsStudent(pstage: TestPstage, options: JourneyOptions = {}) {
   const { client, subject, base } = await draftUpToInternship(pstage, options);
@@ -166,8 +196,14 @@ export async function fillConventionAsStudent(pstage: TestPstage, options: Journ
         email: 'claire.moreau@example.fr',
       },
     ],
+    [`${base}/leave`, { ...validLeave, ...options.leave }],
+    ...(options.legalRepresentative || options.stopBefore === 'legal-representative'
+      ? [[`${base}/legal-representative`, options.legalRepresentative ?? {}] as [string, FormFields]]
+      : []),
   ];
-  for (const [path, fields] of steps) {
+  const stop = options.stopBefore ? steps.findIndex(([path]) => path === `${base}/${options.stopBefore}`) : steps.length;
+  if (stop < 0) throw new Error(`fillConventionAsStudent: no step ${options.stopBefore}`);
+  for (const [path, fields] of steps.slice(0, stop)) {
     let posted = await client.submit(path, fields);
     if (posted.status === 303 && posted.location === path) posted = await client.submit(path, fields);
     if (posted.status !== 303) throw new Error(`${path}: ${posted.status}\n${posted.text.slice(0, 500)}`);
@@ -180,7 +216,7 @@ export async function fillConventionAsStudent(pstage: TestPstage, options: Journ
  * A student (launched through /dev) proposes a subject, fills every wizard step through HTTP and presses "Créer".
  * The host organisation is created by the student (so not validated), the academic tutor chosen by the student.
  */
-export async function submitConventionAsStudent(pstage: TestPstage, options: JourneyOptions = {}) {
+export async function submitConventionAsStudent(pstage: TestPstage, options: Omit<JourneyOptions, 'stopBefore'> = {}) {
   const filled = await fillConventionAsStudent(pstage, options);
   const posted = await filled.client.submit(`${filled.base}/recap`, {});
   if (posted.status !== 303) throw new Error(`${filled.base}/recap: ${posted.status}\n${posted.text.slice(0, 500)}`);

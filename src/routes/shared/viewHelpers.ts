@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { certificateReviewableStates, conventionSteps, isPrintableAsFinal, startFlag } from '../../domain/conventionStatus';
+import { isMinorOn } from '../../domain/minority';
 import { defaultThresholds } from '../../domain/thresholds';
 import { hoursOn, presenceWeekdays, scheduleWeeklyHours, uniformDailyHours } from '../../domain/weeklySchedule';
 import { formatAmount, formatDate, formatNumber } from '../../format';
@@ -29,6 +30,7 @@ export function setUpViewHelpers() {
       certificateReviewableStates,
       isPrintableAsFinal,
       startFlag,
+      isMinorOn,
     };
     next();
   };

@@ -8,6 +8,7 @@ import { validOrganisation, validPersonal, validProfessionalTutor, validService 
 const pstage = useTestPstage();
 
 import { nextYear, testClock } from '../../support/clock';
+import { validLeave } from '../../support/studentJourney';
 const internship = {
   internshipType: 'compulsory',
   activities: 'Développer un outil',
@@ -72,7 +73,8 @@ async function fillAll(client: BrowserlessClient, base: string, internshipOverri
         email: 'claire.moreau@example.fr',
       })
     ).location,
-  ).toBe(`${base}/recap`);
+  ).toBe(`${base}/leave`);
+  expect((await post(client, `${base}/leave`, validLeave)).location).toBe(`${base}/recap`);
 }
 
 describe('the convention wizard', () => {

@@ -8,6 +8,8 @@ import { idParam, idSchema } from '../../shared/ids';
 import { academicTutorRoutes } from './academic-tutor/routes';
 import { contactStepRoutes } from './contact/contactStepRoutes';
 import { internshipRoutes } from './internship/routes';
+import { leaveRoutes } from './leave/routes';
+import { legalRepresentativeRoutes } from './legal-representative/routes';
 import { organisationRoutes } from './organisation/routes';
 import { personalRoutes } from './personal/routes';
 import { recapRoutes } from './recap/routes';
@@ -17,7 +19,7 @@ import { statusRoutes } from './status/routes';
 
 const startSchema = z.object({ programmeId: idSchema().optional() });
 
-/** /student/conventions: start a draft, the nine wizard steps, and the status page. */
+/** /student/conventions: start a draft, the wizard steps (src/services/student/wizardSteps.ts), and the status page. */
 export function conventionRoutes(services: Services): Router {
   const router = Router();
   router.post('/', async (req, res) => {
@@ -42,6 +44,8 @@ export function conventionRoutes(services: Services): Router {
   router.use('/:id/review', reviewRoutes(services));
   router.use('/:id/academic-tutor', academicTutorRoutes(services));
   router.use('/:id/signatory', contactStepRoutes(services, 'signatory'));
+  router.use('/:id/leave', leaveRoutes(services));
+  router.use('/:id/legal-representative', legalRepresentativeRoutes(services));
   router.use('/:id/recap', recapRoutes(services));
   router.use('/:id', statusRoutes(services));
   return router;

@@ -1,0 +1,44 @@
+import { Router, type Request } from 'express';
+import { conventionWording } from '../../../../documents/articles';
+import { defaultThresholds } from '../../../../domain/thresholds';
+import type { Convention } from '../../../../models/conventionRepository';
+import type { Services } from '../../../../services';
+import { loadConventionDetails } from '../../../../services/student/conventionDetails';
+import { saveLeaveTerms } from '../../../../services/student/conventionTerms';
+import { idParam } from '../../../shared/ids';
+import { draftCommand, draftForPage, nextPage, parseStep, renderStep } from '../wizard';
+import { leaveSchemaFor } from './schema';
+
+/** The hours the convention states, as Article 10 reads them: beyond two months, leave is due (L124-13). */
+function hoursOf(convention: Convention): number {
+  return convention.declaredTotalHours ?? convention.computedTotalHours ?? 0;
+}
+
+const isLong = (convention: Convention) => hoursOf(convention) > defaultThresholds.gratification.mandatoryAboveHours;
+
+/** The standard absence terms the host may accept as they are, in the language of the page. */
+const defaultAbsenceTerms = (req: Request) => conventionWording(req.locale === 'en' ? 'en' : 'fr').articles.leave.defaultAbsenceTerms;
+
+/** Step 9: leave and authorised absences (Article 10) and the host's internal rules (Article 9). */
+export function leaveRoutes(services: Services): Router {
+  const router = Router({ mergeParams: true });
+  router.get('/', async (req, res) => {
+    const details = await draftForPage(services, req, res, 'leave');
+    if (!details) return;
+    const c = details.convention;
+    const defaults = {
+      leaveDaysGranted: c.leaveDaysGranted,
+      absenceTerms: c.absenceTerms ?? defaultAbsenceTerms(req),
+      hostInternalRules: c.hostInternalRules,
+    };
+    await renderStep(req, res, 'leave', details, { hours: hoursOf(c), longInternship: isLong(c) }, defaults);
+  });
+  router.post('/', async (req, res) => {
+    const { convention } = await loadConventionDetails(services.db, req.session!.userId, idParam(req));
+    const data = await parseStep(req, res, 'leave', leaveSchemaFor(isLong(convention)));
+    if (!data) return;
+    const saved = await saveLeaveTerms(services.db, draftCommand(req), data);
+    nextPage(req, res, 'leave', saved);
+  });
+  return router;
+}
