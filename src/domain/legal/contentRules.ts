@@ -1,4 +1,4 @@
-import { ConventionRule, ConventionRuleInput } from './conventionRuleInput';
+import { ConventionRule } from './conventionRuleInput';
 import { error, Finding, warning } from './finding';
 
 type TextField = 'programmeTitle' | 'skills' | 'activities' | 'professionalTutorName' | 'academicTutorName' | 'hostSignatoryName';
