@@ -55,6 +55,8 @@ export function renderAttestation(data: AttestationData, language: DocumentLangu
     ]);
     paragraph(doc, t.completed, { bold: true });
 
+    // What the host certifies (duration, gratification) and its signature stay on one page.
+    ensureSpace(doc, certifiedHeight(doc, t));
     sectionHeading(doc, t.sections.duration);
     fields(doc, [
       [t.labels.period, fill(t.periodRange, { start: date(data.startDate), end: date(data.endDate) })],
@@ -69,14 +71,14 @@ export function renderAttestation(data: AttestationData, language: DocumentLangu
       paid === null || paid === undefined ? t.gratificationBlank : fill(t.gratificationPaid, { amount: formatAmount(paid, language) }),
       { bold: true, align: 'left' },
     );
-    paragraph(doc, t.pensionNotice, { italic: true });
 
-    ensureSpace(doc, 170);
     sectionHeading(doc, t.sections.signature);
     answerRow(doc, t.labels.place, data.place);
     answerRow(doc, t.labels.date, data.issueDate && date(data.issueDate));
     answerRow(doc, t.labels.signatoryName, [fullName(host.representative), host.representative.function].join(', '));
     signatureAndStamp(doc, t);
+    // As in the arrêté's model, the pension notice comes after the signature: it informs, it is not certified.
+    paragraph(doc, t.pensionNotice, { italic: true });
   };
 
   return renderToBuffer(doc, build, {
@@ -87,10 +89,23 @@ export function renderAttestation(data: AttestationData, language: DocumentLangu
   });
 }
 
+const signatureBoxHeight = 80;
+
+/** Room for the duration and gratification sections and the signature under them, measured in the body font. */
+function certifiedHeight(doc: PDFKit.PDFDocument, t: AttestationText): number {
+  const width = contentWidth(doc);
+  const text = (value: string, font: string) => doc.font(font).fontSize(9.5).heightOfString(value, { width }) + 4;
+  const headings = 3 * 34;
+  const rows = 2 * 16 + 3 * 25;
+  const height = headings + rows + text(t.durationRule, fonts.italic) + text(t.gratificationBlank, fonts.bold) + signatureBoxHeight + 12;
+  doc.font(fonts.regular);
+  return height;
+}
+
 function signatureAndStamp(doc: PDFKit.PDFDocument, t: AttestationText): void {
   const gap = 14;
   const width = (contentWidth(doc) - gap) / 2;
-  const height = 80;
+  const height = signatureBoxHeight;
   ensureSpace(doc, height + 4);
   const top = doc.y + 4;
   [t.labels.signature, t.stamp].forEach((label, column) => {

@@ -1,6 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { isIsoDate } from '../domain/calendarDate';
 import { AppError } from '../errors';
+import { formatDate } from '../format';
 import type { DatabaseAvailability } from '../models/databaseAvailability';
 import { isDatabaseUnavailable } from '../models/databaseErrors';
 import { translator, type Locale } from './i18n';
@@ -46,7 +48,14 @@ export function errorHandler(logger: Logger, showStack: boolean, availability?: 
     if (!appError) logger.error({ err: error, url: req.originalUrl }, 'unexpected error');
     const locale = fallbackLocale(req);
     const t = req.t ?? translator(locale);
-    const message = t(appError?.messageKey ?? 'errors.unexpected', appError?.params);
+    // A date in a refusal ("not before 26 June") is written the way the page writes dates.
+    const params = Object.fromEntries(
+      Object.entries(appError?.params ?? {}).map(([name, value]) => [
+        name,
+        typeof value === 'string' && isIsoDate(value) ? formatDate(value, locale) : value,
+      ]),
+    );
+    const message = t(appError?.messageKey ?? 'errors.unexpected', params);
     res.status(status);
     if (status === 503) res.set('Retry-After', '5');
     if (req.accepts(['html', 'json']) === 'json') {

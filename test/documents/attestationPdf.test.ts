@@ -85,3 +85,40 @@ describe('attestation de stage', () => {
     }
   });
 });
+
+describe('the signature of the attestation', () => {
+  it.each([
+    ['a short attestation', {}],
+    [
+      'an attestation whose host and intern blocks are long',
+      {
+        host: {
+          ...attestation().host,
+          name: 'Société Générale d’Œnologie et de Viticulture de Bourgogne-Franche-Comté, établissement de Beaune',
+          address: {
+            street: 'Bâtiment C, 3e étage, 5 quai des Célestins, zone d’activités du Port Édouard-Herriot',
+            postalCode: '69002',
+            city: 'Lyon',
+          },
+          email: 'ressources-humaines.stages@societe-generale-oenologie.example',
+        },
+        student: {
+          ...attestation().student,
+          address: {
+            street: 'Résidence universitaire Montmuzard, bâtiment B, chambre 214, 2 rue du Recteur Marcel Bouchard',
+            postalCode: '21000',
+            city: 'Dijon',
+          },
+          studentNumber: '22104567',
+        },
+      },
+    ],
+  ])('stays on the same page as the duration and the total paid it certifies, for %s', async (_label, overrides) => {
+    const pages = (await pdfPages(await renderAttestation(attestation(overrides), 'fr'), '-raw')).map((page) => page.replace(/\s+/g, ' '));
+    const signed = pages.filter((page) => page.includes('Signature du représentant de l’organisme d’accueil'));
+    expect(signed).toHaveLength(1);
+    expect(signed[0]).toContain('553 heures de présence effective');
+    expect(signed[0]).toContain('pour un montant total de 2 488,50 €');
+    expect(signed[0]).toContain('Fait à');
+  });
+});

@@ -1,6 +1,7 @@
 import { clockFor } from '../../src/clock';
 import { academicYearOf } from '../../src/domain/academicYear';
-import { addDays, yearOf } from '../../src/domain/calendarDate';
+import { addDays, toDayNumber, yearOf, type IsoDate } from '../../src/domain/calendarDate';
+import type { Clock } from '../../src/clock';
 
 /**
  * The one clock of a test run: the system's, or the day PSTAGE_TODAY names (CI runs the suite on several days
@@ -15,3 +16,28 @@ export const yesterday = addDays(today, -1);
 export const currentAcademicYear = academicYearOf(today);
 /** The calendar year after today's: internships there never start in the past. */
 export const nextYear = yearOf(today) + 1;
+
+export interface MovableClock extends Clock {
+  /** From now on, today is `day`. */
+  moveTo(day: IsoDate): void;
+  /** Back to the run's today. */
+  reset(): void;
+}
+
+/**
+ * The run's clock, whose business day a test can move (to the end of an internship, say). Only `today()` moves:
+ * `now()` stays the run's, so that sessions, LTI tokens and timestamps behave as usual.
+ */
+export function movableClock(): MovableClock {
+  let offsetDays = 0;
+  return {
+    now: () => testClock.now(),
+    today: () => addDays(testClock.today(), offsetDays),
+    moveTo(day) {
+      offsetDays = toDayNumber(day) - toDayNumber(testClock.today());
+    },
+    reset() {
+      offsetDays = 0;
+    },
+  };
+}

@@ -9,6 +9,7 @@ import { ltiRecords } from '../../src/models/schema';
 import { testClock } from './clock';
 import { pooledToolKeyPairs } from './toolKeyPool';
 import type { ToolKeyPairSource } from '../../src/lti/toolKeyPairs';
+import type { Clock } from '../../src/clock';
 
 export interface TestPstage extends RunningPstage {
   database: DatabaseHandle;
@@ -29,6 +30,8 @@ export interface TestPstageOptions {
   shutdownGraceMs?: number;
   /** Replaces the pool of key pairs made once per run (test/support/toolKeyPool.ts). */
   toolKeyPairs?: ToolKeyPairSource;
+  /** Another clock than the run's (`movableClock()` lets a test go to the end of an internship). */
+  clock?: Clock;
 }
 
 export async function startTestPstage(env: Record<string, string> = {}, options: TestPstageOptions = {}): Promise<TestPstage> {
@@ -49,7 +52,7 @@ export async function startTestPstage(env: Record<string, string> = {}, options:
     outboxWorker: options.outboxWorker ?? false,
     outboxPollMs: options.outboxPollMs,
     shutdownGraceMs: options.shutdownGraceMs,
-    clock: testClock,
+    clock: options.clock ?? testClock,
     toolKeyPairs: options.toolKeyPairs ?? pooledToolKeyPairs,
   });
   // The development platform is registered once per file; its rows are put back after each truncation.
@@ -87,12 +90,12 @@ export async function startTestPstage(env: Record<string, string> = {}, options:
  * The usual setup of a route test file: one app for the file (PGlite costs ~3 s a start), emptied before each test.
  * Returns a stand-in that forwards to the running instance once `beforeAll` has started it.
  */
-export function useTestPstage(): TestPstage {
+export function useTestPstage(options: TestPstageOptions = {}): TestPstage {
   let running: TestPstage | undefined;
   // A start-up (PGlite from its template, migrations, the app, the development platform) has a budget of its own:
   // on a loaded two-core machine it can take longer than one test's 30 s.
   beforeAll(async () => {
-    running = await startTestPstage();
+    running = await startTestPstage({}, options);
   }, 90_000);
   afterAll(async () => running?.stop());
   beforeEach(async () => running!.reset());

@@ -48,7 +48,10 @@ export function documentRoutes(services: Services): Router {
     sendPdf(res, await conventionPdfFor(db, config.institution, viewerOf(req), idParam(req), services.pdfRenderer));
   });
   router.get('/conventions/:id/attestation.pdf', pdfLimit, async (req, res) => {
-    sendPdf(res, await attestationPdfFor(db, config.institution, viewerOf(req), idParam(req), services.pdfRenderer));
+    sendPdf(
+      res,
+      await attestationPdfFor(db, config.institution, viewerOf(req), idParam(req), services.pdfRenderer, services.clock.today()),
+    );
   });
   router.get('/certificates/:id', async (req, res) => {
     const document = await certificateFor(db, viewerOf(req), idParam(req));

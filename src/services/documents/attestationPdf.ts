@@ -1,4 +1,5 @@
 import { sha256 } from '../../documents/hash';
+import { attestationRefusal } from '../../domain/internshipEnd';
 import { AppError } from '../../errors';
 import type { Database } from '../../models/database';
 import { conventionDocumentData, documentLanguageOf, partiesOf, type Institution } from './conventionDocumentData';
@@ -8,8 +9,9 @@ import { cachedPdf } from './pdfCache';
 import type { PdfRenderer } from './pdfRenderer';
 
 /**
- * The attestation de stage (D124-9) the host fills and signs at the end: only for a complete convention,
- * from the parties frozen at validation. The total gratification paid is left for the host to write.
+ * The attestation de stage (D124-9) the host signs at the end: only for a complete convention whose internship has
+ * ended (its last day has come, or it ended early), from the parties frozen at validation and the actual effective
+ * presence and total gratification paid that the office recorded.
  */
 export async function attestationPdfFor(
   db: Database,
@@ -17,9 +19,11 @@ export async function attestationPdfFor(
   viewer: DocumentViewer,
   conventionId: number,
   renderer: PdfRenderer,
+  today: string,
 ): Promise<ServedPdf> {
   const convention = await conventionForViewer(db, viewer, conventionId);
-  if (convention.state !== 'complete') throw new AppError(409, 'documents.errors.attestationNotYet');
+  const refusal = attestationRefusal(convention, today);
+  if (refusal) throw new AppError(409, refusal.key, refusal.params);
   const language = await documentLanguageOf(db, convention);
   const data = await conventionDocumentData(db, convention, await partiesOf(db, convention, 'frozen'), {
     institution,
@@ -41,9 +45,9 @@ export async function attestationPdfFor(
       university: { institutionName: institution.name, address: institution.address },
       programme: { title: data.programme.title },
       startDate: data.internship.startDate,
-      endDate: data.internship.endDate,
-      totalHours: data.internship.totalHours,
-      totalGratificationPaid: null,
+      endDate: convention.actualEndDate!,
+      totalHours: convention.effectiveHours!,
+      totalGratificationPaid: convention.totalGratificationPaid,
     },
     language,
   ]);

@@ -1,3 +1,4 @@
+import { attestationRefusal, lastDayOf } from '../../domain/internshipEnd';
 import { availableEvents } from '../../domain/workflow';
 import type { Finding } from '../../domain/legal/finding';
 import { auditRepository } from '../../models/auditRepository';
@@ -70,6 +71,8 @@ export async function loadConventionFile(db: Executor, conventionId: number, tod
     missingParties: facts.parties.filter((party) => !facts.signedParties.includes(party)),
     certificate: facts.certificate,
     validatedOn: await validatedOn(db, convention.id),
+    attestationRefusal: attestationRefusal(convention, today),
+    lastDay: lastDayOf(convention),
     blockers:
       convention.state === 'submitted'
         ? validationBlockers({

@@ -4,6 +4,7 @@ import { cancelConvention } from '../../../services/office/cancelConvention';
 import { loadConventionFile } from '../../../services/office/conventionFile';
 import { controlQueue } from '../../../services/office/controlQueue';
 import { recordDeanSignature } from '../../../services/office/recordDeanSignature';
+import { recordInternshipEnd } from '../../../services/office/recordInternshipEnd';
 import { recordSignature } from '../../../services/office/recordSignature';
 import { returnConvention } from '../../../services/office/returnConvention';
 import { reviewCertificate } from '../../../services/office/reviewCertificate';
@@ -13,9 +14,18 @@ import { idParam } from '../../shared/ids';
 import { formatDate } from '../../../format';
 import { defaultStartWarningDays } from '../startWarning';
 import { officeAction, takeOfficeForm } from './actionForm';
-import { certificateSchema, deanSchema, filterSchema, queueStates, reasonSchema, signatureSchema, validateSchema } from './schemas';
+import {
+  certificateSchema,
+  deanSchema,
+  filterSchema,
+  internshipEndSchema,
+  queueStates,
+  reasonSchema,
+  signatureSchema,
+  validateSchema,
+} from './schemas';
 
-const actions = ['validate', 'return', 'cancel', 'signature', 'certificate', 'dean'] as const;
+const actions = ['validate', 'return', 'cancel', 'signature', 'certificate', 'dean', 'internshipEnd'] as const;
 
 /** The control queue, one convention, and the office's actions on it. */
 export function officeConventionRoutes(services: Services): Router {
@@ -93,6 +103,10 @@ export function officeConventionRoutes(services: Services): Router {
   router.post(
     '/:id/dean-signature',
     officeAction('dean', deanSchema, (command, data) => recordDeanSignature(db, { ...command, ...data }, clock)),
+  );
+  router.post(
+    '/:id/internship-end',
+    officeAction('internshipEnd', internshipEndSchema, (command, data) => recordInternshipEnd(db, { ...command, ...data }, clock)),
   );
   return router;
 }

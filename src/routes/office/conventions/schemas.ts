@@ -37,6 +37,27 @@ export const certificateSchema = z
   .refine((form) => form.decision === 'accepted' || form.reason.length > 0, { path: ['reason'], error: 'office.errors.rejectionReason' });
 export const deanSchema = z.object({ signedAt: date() });
 
+/** '1 234,56', '1234.5' or '0': hours or euros as the office types them, at most two decimals. */
+const amount = (max: number) =>
+  z
+    .string({ error: required })
+    .transform((value) => value.replace(/[\s\u00a0\u202f]/g, ''))
+    .pipe(
+      z
+        .string()
+        .min(1, { error: required })
+        .regex(/^\d+([.,]\d{1,2})?$/, { error: 'office.errors.number' })
+        .transform((value) => Number(value.replace(',', '.')))
+        .pipe(z.number().max(max, { error: 'office.errors.tooLarge' })),
+    );
+
+/** What the attestation de stage certifies (D124-9), entered by the office at the end of the internship. */
+export const internshipEndSchema = z.object({
+  actualEndDate: date(),
+  effectiveHours: amount(5000).refine((hours) => hours > 0, { error: 'office.errors.positive' }),
+  totalGratificationPaid: amount(1_000_000),
+});
+
 const states = ['draft', 'returned', 'submitted', 'validated', 'signed_by_parties', 'complete', 'cancelled'] as const;
 const optionalDate = () => z.string().trim().refine(isPlausibleDate).optional().catch(undefined);
 

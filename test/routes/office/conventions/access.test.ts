@@ -31,6 +31,7 @@ describe('office pages and actions are for the office only', () => {
       ['signatures', { party: 'student', signedAt: '2026-01-01', method: 'paper' }],
       ['certificate', { documentId: '1', decision: 'accepted' }],
       ['dean-signature', { signedAt: '2026-01-01' }],
+      ['internship-end', { actualEndDate: '2026-01-01', effectiveHours: '10', totalGratificationPaid: '0' }],
     ];
     for (const [action, fields] of actions) {
       const response = await client.request(`/office/conventions/${convention.id}/${action}`, {

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { attestationRefusal } from '../../../../domain/internshipEnd';
 import { availableEvents } from '../../../../domain/workflow';
 import type { Services } from '../../../../services';
 import { conventionHistory } from '../../../../services/student/studentQueries';
@@ -35,6 +36,7 @@ export function statusRoutes(services: Services): Router {
       returned,
       findings,
       signatures: await signatureProgress(services.db, convention),
+      attestationRefusal: attestationRefusal(convention, services.clock.today()),
       resumeStep: nextStepOf(convention),
       mayCancel: availableEvents(convention.state, 'student').includes('cancel'),
       done: req.query.done === 'submitted' ? 'submitted' : null,
