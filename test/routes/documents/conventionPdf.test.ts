@@ -4,7 +4,7 @@ import { documents, organisations } from '../../../src/models/schema';
 import { conventionPdfFor } from '../../../src/services/documents/conventionPdf';
 import { flatten, pdfPages, prose } from '../../documents/pdfText';
 import { useTestPstage } from '../../support/pstage';
-import { nextYear, submitConventionAsStudent } from '../../support/studentJourney';
+import { minorPersonal, nextYear, submitConventionAsStudent, validLeave, validLegalRepresentative } from '../../support/studentJourney';
 import { completeAsOffice, validateAsOffice } from '../../services/office/officeJourney';
 
 const pstage = useTestPstage();
@@ -46,7 +46,7 @@ describe('the convention PDF, served to the right people', () => {
     for (const page of pages) expect(page).toContain(convention.reference!);
     for (const expected of [
       'Université de démonstration',
-      'Marie Doyenne',
+      'Mme Marie Doyenne',
       'Société Générale Informatique',
       '73282932000074',
       'Direction informatique',
@@ -64,9 +64,13 @@ describe('the convention PDF, served to the right people', () => {
       'lundi, mardi, mercredi, jeudi, vendredi',
       '35 h',
       '4,50 €',
+      'Congés accordés 5 jour(s) de congé sur la durée du stage',
+      String(validLeave.absenceTerms),
+      String(validLeave.hostInternalRules),
     ]) {
       expect(text).toContain(expected);
     }
+    expect(text.match(/Fait à …+, le …+/g)).toHaveLength(5);
     // D124-4, one heading or statement per item (the renderer's own tests check each wording in detail).
     const flat = flatten(pages);
     for (const item of [
@@ -94,6 +98,18 @@ describe('the convention PDF, served to the right people', () => {
     ]) {
       expect(flat).toMatch(item);
     }
+  });
+
+  it('names a minor student’s legal representative, with their civility, among the parties and the signatories', async () => {
+    const { client, convention } = await submitConventionAsStudent(pstage, {
+      personal: minorPersonal,
+      legalRepresentative: validLegalRepresentative,
+    });
+    const text = prose(await pdfPages((await client.download(pdfPath(convention.id))).bytes, '-raw'));
+    expect(text).toContain('Son représentant légal (stagiaire mineur(e) au premier jour du stage) Nom M. Thierry Petit');
+    expect(text).toContain('thierry.petit@example.fr');
+    expect(text).toContain('Le représentant légal du ou de la stagiaire mineur(e) M. Thierry Petit');
+    expect(text.match(/Fait à …+, le …+/g)).toHaveLength(6);
   });
 
   it('is stored once with its SHA-256 and served byte for byte the same, even after the host record is edited', async () => {
@@ -177,7 +193,7 @@ describe('the convention PDF, served to the right people', () => {
     expect(served.text).toContain('Cette convention a été annulée');
   });
 
-  it('the student status page links to the preview, then to the final PDF, then to the attestation', async () => {
+  it('the student status page links to the preview, then to the final PDF, then says when the attestation comes', async () => {
     const { client, convention } = await submitConventionAsStudent(pstage);
     const statusPath = `/student/conventions/${convention.id}`;
     expect((await client.request(statusPath)).text).toContain(
@@ -188,31 +204,25 @@ describe('the convention PDF, served to the right people', () => {
     expect(validated).toContain(`<a href="${pdfPath(convention.id)}">Imprimer la convention (PDF)</a>`);
     expect(validated).not.toContain('attestation.pdf');
     await completeAsOffice(pstage, convention.id);
-    expect((await client.request(statusPath)).text).toContain(
-      `<a href="/documents/conventions/${convention.id}/attestation.pdf">Attestation de stage`,
+    const complete = (await client.request(statusPath)).text;
+    expect(complete).not.toContain('attestation.pdf');
+    expect(complete).toContain(
+      `Attestation de stage : L’attestation de stage ne peut être établie qu’à la fin du stage : pas avant le 26/06/${nextYear}`,
     );
   });
 });
 
 describe('the attestation de stage', () => {
-  it('is refused before the convention is complete, then printed with the host, the intern, the dates and the total duration', async () => {
+  // Once the internship has ended it is printed from the office's figures: test/routes/office/conventions/internshipEnd.test.ts.
+  it('is refused before the convention is complete, then before the internship has ended', async () => {
     const { client, convention } = await submitConventionAsStudent(pstage);
     await validateAsOffice(pstage, convention.id);
     const early = await client.download(`/documents/conventions/${convention.id}/attestation.pdf`);
     expect(early.status).toBe(409);
     expect(early.text).toContain('L’attestation de stage n’est disponible qu’une fois la convention complète');
     await completeAsOffice(pstage, convention.id);
-    const served = await client.download(`/documents/conventions/${convention.id}/attestation.pdf`);
-    expect(served.status).toBe(200);
-    const text = prose(await pdfPages(served.bytes));
-    for (const expected of [
-      'Société Générale Informatique',
-      'Camille Martin',
-      'Université de démonstration',
-      `02/03/${nextYear}`,
-      `26/06/${nextYear}`,
-    ]) {
-      expect(text).toContain(expected);
-    }
+    const beforeEnd = await client.download(`/documents/conventions/${convention.id}/attestation.pdf`);
+    expect(beforeEnd.status).toBe(409);
+    expect(beforeEnd.text).toContain(`pas avant le 26/06/${nextYear}, son dernier jour`);
   });
 });
