@@ -98,6 +98,11 @@ export function renderFicheDeLiaison(prefill: Partial<FicheDeLiaisonPrefill>, la
     answerRow(doc, labels.paymentTerms, p.paymentTerms, 2);
     answerRow(doc, labels.benefits, p.benefits, 3);
 
+    sectionHeading(doc, sections.leave);
+    answerRow(doc, labels.leaveDays, undefined);
+    answerRow(doc, labels.absenceTerms, undefined, 3);
+    answerRow(doc, labels.internalRules, undefined, 2);
+
     sectionHeading(doc, sections.completedBy);
     answerRow(doc, labels.completedByName, undefined);
     answerRow(doc, labels.date, undefined);

@@ -5,7 +5,7 @@ export interface FicheDeLiaisonText {
   intro: string;
   pageLabel: string;
   footerNote: string;
-  sections: Record<'student' | 'host' | 'service' | 'tutor' | 'signatory' | 'internship' | 'gratification' | 'completedBy', string>;
+  sections: Record<'student' | 'host' | 'service' | 'tutor' | 'signatory' | 'internship' | 'gratification' | 'leave' | 'completedBy', string>;
   labels: Record<
     | 'studentName'
     | 'programme'
@@ -42,6 +42,9 @@ export interface FicheDeLiaisonText {
     | 'unit'
     | 'paymentTerms'
     | 'benefits'
+    | 'leaveDays'
+    | 'absenceTerms'
+    | 'internalRules'
     | 'completedByName'
     | 'date'
     | 'signature',
@@ -69,6 +72,7 @@ const fr: FicheDeLiaisonText = {
     signatory: 'Signataire de la convention (représentant légal)',
     internship: 'Stage',
     gratification: 'Gratification et avantages',
+    leave: 'Congés, absences et règlement intérieur',
     completedBy: 'Fiche remplie par',
   },
   labels: {
@@ -107,6 +111,9 @@ const fr: FicheDeLiaisonText = {
     unit: 'Unité',
     paymentTerms: 'Modalités de versement',
     benefits: 'Avantages (restauration, hébergement, transport)',
+    leaveDays: 'Jours de congé accordés sur la durée du stage (obligatoires au-delà de deux mois)',
+    absenceTerms: 'Modalités des congés et autorisations d’absence (à défaut, celles de la convention type)',
+    internalRules: 'Règles de l’organisme applicables au stagiaire (règlement intérieur, sécurité)',
     completedByName: 'Nom, fonction',
     date: 'Date',
     signature: 'Signature et cachet',
@@ -136,6 +143,7 @@ const en: FicheDeLiaisonText = {
     signatory: 'Signatory of the agreement (legal representative)',
     internship: 'Internship',
     gratification: 'Gratification and benefits',
+    leave: 'Leave, absences and internal rules',
     completedBy: 'Form completed by',
   },
   labels: {
@@ -174,6 +182,9 @@ const en: FicheDeLiaisonText = {
     unit: 'Unit',
     paymentTerms: 'Payment terms',
     benefits: 'Benefits (meals, lodging, transport)',
+    leaveDays: 'Days of leave granted over the internship (required beyond two months)',
+    absenceTerms: 'Terms of leave and authorised absences (otherwise, those of the standard agreement)',
+    internalRules: 'Host rules that apply to the intern (internal rules, safety)',
     completedByName: 'Name, position',
     date: 'Date',
     signature: 'Signature and stamp',

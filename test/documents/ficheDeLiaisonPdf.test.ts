@@ -77,6 +77,9 @@ describe('fiche de liaison PDF', () => {
       '☐ M.',
       'Date de début 01/03/2027',
       'Montant de la gratification 4,50 €',
+      'Congés, absences et règlement intérieur',
+      'Jours de congé accordés sur la durée du stage',
+      'Modalités des congés et autorisations d’absence',
       '☒ par heure',
       'écart ≤ 0,5 point → rapport',
     ]) {
