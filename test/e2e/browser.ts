@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startTestPstage, type TestPstage } from '../support/pstage';
+import { startTestPstage, type TestPstage, type TestPstageOptions } from '../support/pstage';
 
 /** Debian's chromium, never a downloaded browser (STACK.md). */
 export function launchChromium(): Promise<Browser> {
@@ -39,7 +39,10 @@ export async function expectAccessible(page: Page): Promise<void> {
  * for the file (with `env` added to its environment). Both are stand-ins that forward to the running instances
  * once `beforeAll` has started them.
  */
-export function useBrowserTest(env: Record<string, string> = {}): { pstage: TestPstage; browser: Browser } {
+export function useBrowserTest(
+  env: Record<string, string> = {},
+  options: TestPstageOptions = {},
+): { pstage: TestPstage; browser: Browser } {
   // A page visited with its axe check takes one to two seconds alone and several times that on a loaded machine:
   // a browser test gets twice the budget of a route test.
   jest.setTimeout(60_000);
@@ -47,7 +50,7 @@ export function useBrowserTest(env: Record<string, string> = {}): { pstage: Test
   // PGlite, the app and chromium take about 5 s to start on an idle machine and several times that on a loaded
   // one: the set-up gets its own budget, the tests keep theirs.
   beforeAll(async () => {
-    const pstage = await startTestPstage(env);
+    const pstage = await startTestPstage(env, options);
     await pstage.reset();
     running = { pstage, browser: await launchChromium() };
   }, 90_000);

@@ -47,7 +47,7 @@ describe('a student in a real browser, from the LMS launch to a submitted conven
     await page.getByRole('button', { name: 'Commencer une convention' }).click();
     await page.waitForURL(/\/personal$/);
     const base = page.url().replace(/\/personal$/, '');
-    expect(await heading(page)).toContain('Étape 1 sur 9');
+    expect(await heading(page)).toContain('Étape 1 sur 10');
     await expectAccessible(page);
     await page.getByLabel('Madame').check();
     await page.getByLabel('Prénom').fill('Camille');
@@ -105,10 +105,10 @@ describe('a student in a real browser, from the LMS launch to a submitted conven
     await expectAccessible(page);
     await page.getByRole('link', { name: 'Précédent' }).click();
     await page.waitForURL(/\/service$/);
-    expect(await heading(page)).toContain('Étape 3 sur 9');
+    expect(await heading(page)).toContain('Étape 3 sur 10');
     await expectAccessible(page);
     await saveAndContinue(page, /\/tutor$/);
-    expect(await heading(page)).toContain('Étape 4 sur 9');
+    expect(await heading(page)).toContain('Étape 4 sur 10');
     await page.getByLabel('Une autre personne (la créer)').check();
     await page.getByLabel('Monsieur').check();
     await page.getByLabel('Prénom').fill('Paul');
@@ -164,9 +164,21 @@ describe('a student in a real browser, from the LMS launch to a submitted conven
     await page.getByLabel(exactly('Nom')).fill('Moreau');
     await page.getByLabel('Fonction').fill('Directrice');
     await page.getByLabel('Adresse électronique').fill('claire.moreau@example.fr');
+    await saveAndContinue(page, /\/leave$/);
+
+    // Step 9: leave, with the standard absence terms offered; the long internship needs its leave days.
+    expect(await heading(page)).toContain('Étape 9 sur 10');
+    await expectAccessible(page);
+    expect(await page.getByLabel("Modalités des congés et autorisations d'absence").inputValue()).toContain(
+      'Les congés sont pris en accord',
+    );
+    await page.getByRole('button', { name: 'Enregistrer et continuer' }).click();
+    await page.locator('#leaveDaysGranted-error').waitFor();
+    await expectAccessible(page);
+    await page.getByLabel('Nombre de jours de congé accordés').fill('5');
     await saveAndContinue(page, /\/recap$/);
 
-    // Step 9: the recap refuses the missing gratification.
+    // Step 10: the recap refuses the missing gratification.
     await expectAccessible(page);
     expect(await page.locator('#legal-errors').textContent()).toContain('Gratification obligatoire au-delà de 308 h');
     expect(await page.getByRole('button', { name: 'Créer', exact: true }).count()).toBe(0);
