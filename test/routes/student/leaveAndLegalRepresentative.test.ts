@@ -1,7 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { conventions } from '../../../src/models/schema';
 import { useTestPstage } from '../../support/pstage';
-import { fillConventionAsStudent, minorPersonal, nextYear, validLeave, validLegalRepresentative } from '../../support/studentJourney';
+import {
+  fillConventionAsStudent,
+  minorPersonal,
+  nextYear,
+  validLeave,
+  validLegalRepresentative,
+  validPersonal,
+} from '../../support/studentJourney';
 
 const pstage = useTestPstage();
 
@@ -103,21 +110,7 @@ describe('the legal representative of a minor student', () => {
 
   it('becomes due when the student corrects a birth date that makes them a minor: the recap sends them to it', async () => {
     const { client, base } = await fillConventionAsStudent(pstage);
-    const corrected = await client.submit(`${base}/personal?from=recap`, {
-      civility: 'Mme',
-      firstName: 'Camille',
-      lastName: 'Martin',
-      street: '1 rue des Écoles',
-      postalCode: '75005',
-      city: 'Paris',
-      country: 'FR',
-      phone: '0601020304',
-      healthInsuranceFund: 'CPAM de Paris',
-      healthInsuranceAffiliation: '2010575005123',
-      academicYear: `${nextYear - 1}-${nextYear}`,
-      ...minorPersonal,
-      returnTo: 'recap',
-    });
+    const corrected = await client.submit(`${base}/personal?from=recap`, { ...validPersonal, ...minorPersonal, returnTo: 'recap' });
     expect(corrected.location).toBe(`${base}/recap`);
     expect((await client.request(`${base}/recap`)).location).toBe(`${base}/legal-representative`);
   });
