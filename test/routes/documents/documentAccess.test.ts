@@ -4,9 +4,12 @@ import { uploadCertificate } from '../../../src/services/student/certificate';
 import { BrowserlessClient } from '../../support/browserlessClient';
 import { useTestPstage } from '../../support/pstage';
 import { submitConventionAsStudent } from '../../support/studentJourney';
-import { completeAsOffice, validateAsOffice } from '../../services/office/officeJourney';
+import { completeAsOffice, endInternshipAsOffice, validateAsOffice } from '../../services/office/officeJourney';
+import { movableClock } from '../../support/clock';
 
-const pstage = useTestPstage();
+const clock = movableClock();
+const pstage = useTestPstage({ clock });
+afterEach(() => clock.reset());
 
 /** Who asks, and what they get. */
 const readers: [string, string, string, number][] = [
@@ -29,14 +32,15 @@ describe('who may read a convention’s documents', () => {
     else expect(served.text).not.toContain('%PDF');
   });
 
-  // A convention submitted, validated and completed through the use cases, then both PDFs rendered: about 5 s
-  // of CPU, several times that in time on a loaded machine.
+  // A convention submitted, validated, completed and ended through the use cases, then both PDFs rendered: about
+  // 5 s of CPU, several times that in time on a loaded machine.
   it.each(readers)(
     'the final PDF and the attestation: %s (%s, launched from %s) gets %d',
     async (_who, persona, link, status) => {
       const { convention } = await submitConventionAsStudent(pstage);
       await validateAsOffice(pstage, convention.id);
       await completeAsOffice(pstage, convention.id);
+      await endInternshipAsOffice(pstage, convention.id, clock);
       const { client } = await pstage.launch(persona, link);
       expect((await client.download(`/documents/conventions/${convention.id}/convention.pdf`)).status).toBe(status);
       expect((await client.download(`/documents/conventions/${convention.id}/attestation.pdf`)).status).toBe(status);

@@ -6,13 +6,14 @@ import { documentRepository } from '../../../src/models/documentRepository';
 import { conventions, documents, organisations, subjects, users } from '../../../src/models/schema';
 import { validateOrganisation } from '../../../src/services/office/admin/organisations';
 import { recordDeanSignature } from '../../../src/services/office/recordDeanSignature';
+import { recordInternshipEnd, type InternshipEndRecord } from '../../../src/services/office/recordInternshipEnd';
 import { recordSignature } from '../../../src/services/office/recordSignature';
 import { reviewCertificate } from '../../../src/services/office/reviewCertificate';
 import { validateConvention } from '../../../src/services/office/validateConvention';
 import { decideSubjects } from '../../../src/services/programme/subjectDecisions';
 import { assignTutor } from '../../../src/services/programme/tutors';
 import { uploadCertificate } from '../../../src/services/student/certificate';
-import { testClock } from '../../support/clock';
+import { testClock, type MovableClock } from '../../support/clock';
 import type { TestPstage } from '../../support/pstage';
 import { submitConventionAsStudent } from '../../support/studentJourney';
 
@@ -138,4 +139,32 @@ export async function completeAsOffice(pstage: TestPstage, conventionId: number)
   const { version } = await acceptCertificateAsOffice(pstage, conventionId);
   const officeUserId = await officeUserIdOf(pstage);
   return recordDeanSignature(pstage.database.db, { officeUserId, conventionId, version, signedAt: testClock.today() }, testClock);
+}
+
+/**
+ * At the end of a complete convention (the clock moved to its last day): the office records the actual presence
+ * and the total gratification paid, from which the attestation de stage is printed.
+ */
+export async function endInternshipAsOffice(
+  pstage: TestPstage,
+  conventionId: number,
+  clock: MovableClock,
+  figures: Partial<InternshipEndRecord> = {},
+): Promise<Convention> {
+  const convention = await reload(pstage, conventionId);
+  clock.moveTo(figures.actualEndDate ?? convention.endDate!);
+  const officeUserId = await officeUserIdOf(pstage);
+  return recordInternshipEnd(
+    pstage.database.db,
+    {
+      officeUserId,
+      conventionId,
+      version: convention.version,
+      actualEndDate: convention.endDate!,
+      effectiveHours: convention.computedTotalHours!,
+      totalGratificationPaid: 0,
+      ...figures,
+    },
+    clock,
+  );
 }

@@ -55,7 +55,9 @@ describe('the office acts on one convention through its page', () => {
     html = (await client.request(`${page}?done=dean`)).text;
     expect(html).toContain('La signature du doyen est enregistrée : la convention est complète.');
     expect(html).toContain('<strong id="convention-state">Complète</strong>');
-    expect(html).toContain(`href="/documents/conventions/${convention.id}/attestation.pdf"`);
+    // The attestation de stage waits for the end of the internship (test/routes/office/conventions/internshipEnd.test.ts).
+    expect(html).not.toContain(`href="/documents/conventions/${convention.id}/attestation.pdf"`);
+    expect(html).toContain('Enregistrer la fin du stage');
     const history = html.slice(html.indexOf('id="history"'), html.indexOf('</ol>', html.indexOf('id="history"')));
     for (const label of [
       'Soumise par l&#39;étudiant',
