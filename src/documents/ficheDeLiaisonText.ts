@@ -5,7 +5,10 @@ export interface FicheDeLiaisonText {
   intro: string;
   pageLabel: string;
   footerNote: string;
-  sections: Record<'student' | 'host' | 'service' | 'tutor' | 'signatory' | 'internship' | 'gratification' | 'leave' | 'completedBy', string>;
+  sections: Record<
+    'student' | 'host' | 'service' | 'tutor' | 'signatory' | 'internship' | 'gratification' | 'leave' | 'completedBy',
+    string
+  >;
   labels: Record<
     | 'studentName'
     | 'programme'

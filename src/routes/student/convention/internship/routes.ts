@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { presenceWeekdays, uniformDailyHours, WEEKDAYS, hoursOn } from '../../../../domain/weeklySchedule';
 import type { Services } from '../../../../services';
-import { isMinorOn, legalFindings } from '../../../../services/student/conventionDetails';
+import { isMinorOn } from '../../../../domain/minority';
+import { legalFindings } from '../../../../services/student/conventionDetails';
 import { saveInternship } from '../../../../services/student/conventionDraft';
 import { anchorOfField, internshipStepFindings } from '../../../../services/student/findingSteps';
 import { draftCommand, draftForPage, nextPage, parseStep, renderStep } from '../wizard';
