@@ -4,7 +4,7 @@ import { conventions } from '../../../src/models/schema';
 import type { BrowserlessClient, FormFields } from '../../support/browserlessClient';
 import { nextYear } from '../../support/clock';
 import { useTestPstage } from '../../support/pstage';
-import { draftUpToInternship, validInternship } from '../../support/studentJourney';
+import { draftUpToInternship, validInternship, validLeave } from '../../support/studentJourney';
 
 const pstage = useTestPstage();
 
@@ -38,6 +38,7 @@ async function continueToRecap(client: BrowserlessClient, base: string) {
       `${base}/signatory`,
       { choice: 'new', civility: 'Mme', firstName: 'Claire', lastName: 'Moreau', function: 'Directrice', email: 'c.moreau@example.fr' },
     ],
+    [`${base}/leave`, validLeave],
   ];
   for (const [path, fields] of steps) expect((await client.submit(path, fields)).status).toBe(303);
 }
