@@ -1,7 +1,7 @@
 import type { BrowserContext } from 'playwright-core';
 import type { BrowserlessClient } from '../support/browserlessClient';
 import { movableClock, nextYear } from '../support/clock';
-import { fillWizardAsStudent, minorPersonal, submitConventionAsStudent } from '../support/studentJourney';
+import { fillConventionAsStudent, minorPersonal, submitConventionAsStudent } from '../support/studentJourney';
 import { completeAsOffice, validateAsOffice } from '../services/office/officeJourney';
 import { expectAccessible, useBrowserTest } from './browser';
 
@@ -18,7 +18,7 @@ async function continueInBrowser(client: BrowserlessClient): Promise<BrowserCont
 
 describe('the steps and forms of a minor’s representative and of the end of the internship, in a real browser', () => {
   it('a minor enters their legal representative, with the errors next to the fields; axe on every page', async () => {
-    const { client, base } = await fillWizardAsStudent(pstage, { personal: minorPersonal, stopBefore: 'legal-representative' });
+    const { client, base } = await fillConventionAsStudent(pstage, { personal: minorPersonal, stopBefore: 'legal-representative' });
     const context = await continueInBrowser(client);
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
