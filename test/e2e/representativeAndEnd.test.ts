@@ -7,6 +7,8 @@ import { expectAccessible, useBrowserTest } from './browser';
 
 const clock = movableClock();
 const { pstage, browser } = useBrowserTest({}, { clock });
+// Each test starts from an empty database: two conventions of one student at one host would add up their hours.
+beforeEach(() => pstage.reset());
 afterEach(() => clock.reset());
 
 /** The browser continues the session a test client opened through the development platform. */
