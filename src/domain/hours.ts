@@ -6,6 +6,14 @@ import { hoursOn, WeeklySchedule } from './weeklySchedule';
 export const HOURS_PER_LEGAL_DAY = 7;
 export const DAYS_PER_LEGAL_MONTH = 22;
 
+/**
+ * The total a convention states and the law counts: the hours computed from its calendar. A total declared by
+ * hand only explains a difference (a warning for the office); it is used only while nothing can be computed yet.
+ */
+export function conventionTotalHours(convention: { computedTotalHours: number | null; declaredTotalHours: number | null }): number {
+  return convention.computedTotalHours ?? convention.declaredTotalHours ?? 0;
+}
+
 /** No internship lasts longer (the forms refuse it): a longer range is refused, never walked day by day. */
 export const MAX_INTERNSHIP_YEARS = 2;
 

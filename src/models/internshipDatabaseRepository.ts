@@ -73,7 +73,7 @@ const rowColumns = {
   country: organisations.country,
   startDate: conventions.startDate,
   endDate: conventions.endDate,
-  totalHours: sql<number | null>`coalesce(${conventions.declaredTotalHours}, ${conventions.computedTotalHours})::float`,
+  totalHours: sql<number | null>`coalesce(${conventions.computedTotalHours}, ${conventions.declaredTotalHours})::float`,
   gratificationAmount: conventions.gratificationAmount,
   gratificationUnit: conventions.gratificationUnit,
   professionalTutor: sql<

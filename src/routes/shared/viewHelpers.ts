@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { certificateReviewableStates, conventionSteps, isPrintableAsFinal, startFlag } from '../../domain/conventionStatus';
+import { conventionTotalHours } from '../../domain/hours';
 import { isMinorOn } from '../../domain/minority';
 import { defaultThresholds } from '../../domain/thresholds';
 import { hoursOn, presenceWeekdays, scheduleWeeklyHours, uniformDailyHours } from '../../domain/weeklySchedule';
@@ -31,6 +32,7 @@ export function setUpViewHelpers() {
       isPrintableAsFinal,
       startFlag,
       isMinorOn,
+      conventionTotalHours,
     };
     next();
   };

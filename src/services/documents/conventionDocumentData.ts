@@ -1,5 +1,5 @@
 import type { Config } from '../../config';
-import { HOURS_PER_LEGAL_DAY } from '../../domain/hours';
+import { conventionTotalHours, HOURS_PER_LEGAL_DAY } from '../../domain/hours';
 import { hoursOn, presenceWeekdays, scheduleWeeklyHours } from '../../domain/weeklySchedule';
 import type { ConventionDocumentData, DocumentLanguage, LegalRepresentativeBlock, PostalAddress } from '../../documents/types';
 import { translator } from '../../middleware/i18n';
@@ -67,7 +67,7 @@ export async function conventionDocumentData(
   const { organisation, service, professionalTutor: tutor, signatory, academicTutor } = parties;
   const student = convention.student;
   const schedule = convention.weeklySchedule ?? [];
-  const totalHours = convention.declaredTotalHours ?? convention.computedTotalHours ?? 0;
+  const totalHours = conventionTotalHours(convention);
   const organisationAddress: PostalAddress = {
     street: organisation?.street ?? '',
     postalCode: organisation?.postalCode ?? '',

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { sha256 } from '../../../src/documents/hash';
+import { formatNumber } from '../../../src/format';
 import { documents, organisations } from '../../../src/models/schema';
 import { conventionPdfFor } from '../../../src/services/documents/conventionPdf';
 import { flatten, pdfPages, prose } from '../../documents/pdfText';
@@ -18,6 +19,18 @@ describe('the convention PDF, served to the right people', () => {
     const text = prose(await pdfPages((await client.download(pdfPath(convention.id))).bytes, '-raw'));
     expect(text).toContain('Heures par jour lundi 7 h, mardi 9,5 h, mercredi 7 h, jeudi 7 h, vendredi 4 h');
     expect(text).toContain('Durée hebdomadaire de présence 34,5 heures par semaine');
+  });
+
+  it('prints the total computed from the calendar, which the law counts, not a different total declared by hand', async () => {
+    const { client, convention } = await submitConventionAsStudent(pstage, {
+      internship: { declaredTotalHours: '100', declaredTotalReason: 'Estimation de l’organisme' },
+    });
+    expect(convention.declaredTotalHours).toBe(100);
+    const computed = convention.computedTotalHours!;
+    expect(computed).not.toBe(100);
+    const text = prose(await pdfPages((await client.download(pdfPath(convention.id))).bytes, '-raw'));
+    expect(text).toContain(`Durée totale de présence effective ${formatNumber(computed, 'fr')} heures`);
+    expect(text).not.toContain('Durée totale de présence effective 100 heures');
   });
 
   it('before validation it is a preview marked as a non-valid draft on every page, built from the live records', async () => {

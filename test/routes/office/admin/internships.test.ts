@@ -20,7 +20,8 @@ async function dataSet() {
     organisationId: quoted.id,
     gratificationAmount: 4.35,
     gratificationUnit: 'hour',
-    declaredTotalHours: 420.5,
+    computedTotalHours: 420.5,
+    declaredTotalHours: 400,
     student: { ...convention.student, firstName: 'Élodie', lastName: 'Lefèvre', studentNumber: 'E2024001' },
   });
   const unpaid = await insertConvention(pstage, convention, {

@@ -1,5 +1,6 @@
 import { Router, type Request } from 'express';
 import { conventionWording } from '../../../../documents/articles';
+import { conventionTotalHours } from '../../../../domain/hours';
 import { defaultThresholds } from '../../../../domain/thresholds';
 import type { Convention } from '../../../../models/conventionRepository';
 import type { Services } from '../../../../services';
@@ -9,12 +10,8 @@ import { idParam } from '../../../shared/ids';
 import { draftCommand, draftForPage, nextPage, parseStep, renderStep } from '../wizard';
 import { leaveSchemaFor } from './schema';
 
-/** The hours the convention states, as Article 10 reads them: beyond two months, leave is due (L124-13). */
-function hoursOf(convention: Convention): number {
-  return convention.declaredTotalHours ?? convention.computedTotalHours ?? 0;
-}
-
-const isLong = (convention: Convention) => hoursOf(convention) > defaultThresholds.gratification.mandatoryAboveHours;
+/** Beyond two months (the hours the convention counts), leave is due (L124-13). */
+const isLong = (convention: Convention) => conventionTotalHours(convention) > defaultThresholds.gratification.mandatoryAboveHours;
 
 /** The standard absence terms the host may accept as they are, in the language of the page. */
 const defaultAbsenceTerms = (req: Request) => conventionWording(req.locale === 'en' ? 'en' : 'fr').articles.leave.defaultAbsenceTerms;
@@ -31,7 +28,7 @@ export function leaveRoutes(services: Services): Router {
       absenceTerms: c.absenceTerms ?? defaultAbsenceTerms(req),
       hostInternalRules: c.hostInternalRules,
     };
-    await renderStep(req, res, 'leave', details, { hours: hoursOf(c), longInternship: isLong(c) }, defaults);
+    await renderStep(req, res, 'leave', details, { hours: conventionTotalHours(c), longInternship: isLong(c) }, defaults);
   });
   router.post('/', async (req, res) => {
     const { convention } = await loadConventionDetails(services.db, req.session!.userId, idParam(req));
