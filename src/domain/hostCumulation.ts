@@ -119,3 +119,12 @@ export function laterCrossings(
   }
   return flags;
 }
+
+/**
+ * A flag as the office saw it: its kind, the year it is about and the later conventions that make it. The office's
+ * "dealt with" is kept under this key, so a crossing made by another convention is a new flag, shown again.
+ */
+export function cumulationFlagKey(flag: CumulationFlag): string {
+  const year = 'academicYear' in flag.params ? flag.params.academicYear : '';
+  return `${flag.code}|${year}|${flag.params.by}`;
+}

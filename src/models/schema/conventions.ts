@@ -333,3 +333,23 @@ export const renderedPdfs = pgTable('rendered_pdfs', {
   bytes: bytea('bytes').notNull(),
   renderedAt: timestamp('rendered_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The office's record that it dealt with a re-check of an earlier convention (a later one at the same host makes
+ * gratification due from its first day, or crosses 924 h): who, when, what was done. One row per flag as it was
+ * shown (`flagKey`: its code, year and the later conventions that count), so a new crossing shows again.
+ */
+export const cumulationReviews = pgTable(
+  'cumulation_reviews',
+  {
+    id: serial('id').primaryKey(),
+    conventionId: integer('convention_id')
+      .notNull()
+      .references(() => conventions.id, { onDelete: 'cascade' }),
+    flagKey: text('flag_key').notNull(),
+    note: text('note').notNull(),
+    reviewedByUserId: integer('reviewed_by_user_id').references(() => users.id),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('cumulation_reviews_flag').on(t.conventionId, t.flagKey)],
+);

@@ -3,7 +3,7 @@ import { startFlag } from '../../domain/conventionStatus';
 import { officeQueueRepository, type QueueFilters, type QueueRow } from '../../models/officeQueueRepository';
 import type { Executor } from '../../models/database';
 import type { Finding } from '../../domain/legal/finding';
-import { cumulationFlagsOf } from '../conventions/hostCumulation';
+import { reviewedCumulationFlags } from './cumulationReviews';
 import { validationBlockers } from './blockers';
 
 export const queuePageSize = 25;
@@ -26,11 +26,12 @@ export type QueueItem = ReturnType<typeof withBlockers>;
 
 export async function controlQueue(db: Executor, filters: QueueFilters, page: number, today: string, withinDays: number) {
   const { rows, total } = await officeQueueRepository.list(db, filters, { limit: queuePageSize, offset: (page - 1) * queuePageSize });
-  const flags = await cumulationFlagsOf(db, rows);
+  const flags = await reviewedCumulationFlags(db, rows);
   const items = rows.map((row) => ({
     ...withBlockers(row),
     startFlag: startFlag(row, today, withinDays),
-    cumulationFlags: flags.get(row.id) ?? [],
+    /** Those the office has not dealt with yet: the queue is what remains to do. */
+    cumulationFlags: (flags.get(row.id) ?? []).filter((flag) => !flag.review),
   }));
   return {
     items,

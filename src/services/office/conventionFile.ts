@@ -7,7 +7,7 @@ import type { Executor } from '../../models/database';
 import { teacherRepository } from '../../models/teacherRepository';
 import { userRepository, type User } from '../../models/userRepository';
 import type { FrozenConventionSnapshot } from '../conventions/frozenSnapshot';
-import { cumulationFlagsOf } from '../conventions/hostCumulation';
+import { reviewedCumulationFlags } from './cumulationReviews';
 import { detailsOf, legalFindings } from '../student/conventionDetails';
 import { validationBlockers } from './blockers';
 import { conventionOrNotFound } from './officeCommand';
@@ -62,7 +62,7 @@ export async function loadConventionFile(db: Executor, conventionId: number, tod
     assignedTutor,
     findings,
     /** What later conventions of the student at the same host change for this one (re-check on read). */
-    cumulationFlags: (await cumulationFlagsOf(db, [convention])).get(convention.id) ?? [],
+    cumulationFlags: (await reviewedCumulationFlags(db, [convention])).get(convention.id) ?? [],
     events,
     audit,
     actorName: (id: number | null) => (id === null ? '' : (actors.get(id)?.name ?? `#${id}`)),

@@ -3,6 +3,7 @@ import type { Services } from '../../../services';
 import { cancelConvention } from '../../../services/office/cancelConvention';
 import { loadConventionFile } from '../../../services/office/conventionFile';
 import { controlQueue } from '../../../services/office/controlQueue';
+import { reviewCumulationFlag } from '../../../services/office/cumulationReviews';
 import { recordDeanSignature } from '../../../services/office/recordDeanSignature';
 import { recordInternshipEnd } from '../../../services/office/recordInternshipEnd';
 import { recordSignature } from '../../../services/office/recordSignature';
@@ -16,6 +17,7 @@ import { defaultStartWarningDays } from '../startWarning';
 import { officeAction, takeOfficeForm } from './actionForm';
 import {
   certificateSchema,
+  cumulationReviewSchema,
   deanSchema,
   filterSchema,
   internshipEndSchema,
@@ -25,7 +27,7 @@ import {
   validateSchema,
 } from './schemas';
 
-const actions = ['validate', 'return', 'cancel', 'signature', 'certificate', 'dean', 'internshipEnd'] as const;
+const actions = ['validate', 'return', 'cancel', 'signature', 'certificate', 'dean', 'internshipEnd', 'cumulation'] as const;
 
 /** The control queue, one convention, and the office's actions on it. */
 export function officeConventionRoutes(services: Services): Router {
@@ -107,6 +109,10 @@ export function officeConventionRoutes(services: Services): Router {
   router.post(
     '/:id/internship-end',
     officeAction('internshipEnd', internshipEndSchema, (command, data) => recordInternshipEnd(db, { ...command, ...data }, clock)),
+  );
+  router.post(
+    '/:id/cumulation-review',
+    officeAction('cumulation', cumulationReviewSchema, (command, data) => reviewCumulationFlag(db, { ...command, ...data }, clock)),
   );
   return router;
 }

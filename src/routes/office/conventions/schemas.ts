@@ -23,6 +23,11 @@ export const validateSchema = z.object({
     .transform((value) => value || null),
 });
 export const reasonSchema = z.object({ reason: reason() });
+/** What the office did about one re-check flag, named by the key the page showed it under. */
+export const cumulationReviewSchema = z.object({
+  flagKey: z.string({ error: 'errors.conflict' }).min(1, { error: 'errors.conflict' }).max(500, { error: 'errors.conflict' }),
+  note: reason(),
+});
 export const signatureSchema = z.object({
   party: z.enum(signatureParties, { error: 'office.errors.choose' }),
   signedAt: date(),

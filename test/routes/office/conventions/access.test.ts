@@ -32,6 +32,7 @@ describe('office pages and actions are for the office only', () => {
       ['certificate', { documentId: '1', decision: 'accepted' }],
       ['dean-signature', { signedAt: '2026-01-01' }],
       ['internship-end', { actualEndDate: '2026-01-01', effectiveHours: '10', totalGratificationPaid: '0' }],
+      ['cumulation-review', { flagKey: 'cumulation.gratificationDue|2026-2027|CONV-1', note: 'Avenant' }],
     ];
     for (const [action, fields] of actions) {
       const response = await client.request(`/office/conventions/${convention.id}/${action}`, {
