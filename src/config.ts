@@ -40,6 +40,15 @@ const environmentSchema = z.object({
   /** "Prénom Nom" of the dean who signs the conventions by delegation. */
   DEAN_NAME: z.string().trim().min(3).optional(),
   DEAN_CIVILITY: z.enum(['M.', 'Mme', 'Mx']).optional(),
+  /** The dean (or delegate) signs last from a personal link sent here; absent: the office records the dean's signature. */
+  DEAN_EMAIL: z.email().optional(),
+  /** Send a convention for electronic signature as soon as the office validates it. */
+  SIGNATURE_AUTO_SEND: booleanFromEnv.default(false),
+  /** The institution's PKCS#12 seal; outside production a self-signed one is made under DATA_DIR on first use. */
+  SEAL_P12_PATH: z.string().optional(),
+  SEAL_P12_PASSWORD: z.string().optional(),
+  /** Per address: requests a minute on the personal signature links. */
+  SIGNATURE_LINK_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   DYNAMIC_REGISTRATION_AUTO_ACTIVATE: booleanFromEnv.default(false),
   /** Per IP address: a whole lecture hall behind one NAT launches at once, hence generous. */
   LAUNCH_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
@@ -81,6 +90,13 @@ export interface Config {
     phone?: string;
     email?: string;
     dean: { civility?: 'M.' | 'Mme' | 'Mx'; firstName: string; lastName: string };
+  };
+  /** The electronic signature circuit (src/services/signature). */
+  signature: {
+    deanEmail?: string;
+    autoSend: boolean;
+    seal: { p12Path: string; password: string; generateIfMissing: boolean };
+    linksPerMinute: number;
   };
   lmsOrigins: string[];
   officeBootstrap: string[];
@@ -153,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     for (const name of printed) {
       if (!e[name]) problems.push(`${name} is required in production (printed on every convention)`);
     }
+    if (!e.SEAL_P12_PATH) problems.push('SEAL_P12_PATH is required in production (the PKCS#12 seal of signed conventions)');
     if (e.DEV_PLATFORM) problems.push('DEV_PLATFORM cannot be enabled in production');
   }
   if (problems.length > 0) throw new ConfigError(problems);
@@ -181,6 +198,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       email: e.INSTITUTION_EMAIL || undefined,
       // Every signatory is printed with their civility, the dean too (the default dean is Mme Marie Doyenne).
       dean: { civility: e.DEAN_CIVILITY ?? (e.DEAN_NAME ? undefined : 'Mme'), ...splitName(e.DEAN_NAME ?? 'Marie Doyenne') },
+    },
+    signature: {
+      deanEmail: e.DEAN_EMAIL,
+      autoSend: e.SIGNATURE_AUTO_SEND,
+      seal: {
+        p12Path: e.SEAL_P12_PATH ?? `${e.DATA_DIR}/seal/pstage-seal.p12`,
+        password: e.SEAL_P12_PASSWORD ?? '',
+        generateIfMissing: !production,
+      },
+      linksPerMinute: e.SIGNATURE_LINK_RATE_LIMIT,
     },
     lmsOrigins: e.LMS_ORIGINS,
     officeBootstrap: e.OFFICE_BOOTSTRAP,

@@ -45,14 +45,14 @@ export const conventionTransitions = [
   row({
     event: 'record_signature',
     from: ['validated'],
-    actors: ['office'],
+    actors: ['office', 'signatory'],
     to: (event, facts) => (missingSignatures(withParty(facts, event.party)).length === 0 ? 'signed_by_parties' : 'validated'),
     when: (event, facts) => signatureRefusal(event.party, facts),
   }),
   row({
     event: 'final_check',
     from: ['signed_by_parties'],
-    actors: ['office'],
+    actors: ['office', 'signatory'],
     to: 'complete',
     when: (_event, facts) => finalCheckRefusal(facts),
   }),

@@ -1,5 +1,6 @@
 /** A small engine for pure transition tables: state × event → state, with who may fire it and on what condition. */
-export type Actor = 'student' | 'programme' | 'office';
+/** 'signatory': a party (or the dean) signing electronically from their personal link or their space. */
+export type Actor = 'student' | 'programme' | 'office' | 'signatory';
 
 export interface Refusal {
   ok: false;

@@ -16,7 +16,7 @@ export const generatedDocumentRepository = {
   async findForConvention(
     db: Executor,
     conventionId: number,
-    kind: 'convention_pdf' | 'attestation_pdf',
+    kind: 'convention_pdf' | 'attestation_pdf' | 'signed_convention_pdf',
   ): Promise<StoredDocument | undefined> {
     const [row] = await db
       .select()

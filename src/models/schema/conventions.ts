@@ -273,7 +273,7 @@ export const conventionEvents = pgTable(
       .notNull()
       .references(() => conventions.id, { onDelete: 'cascade' }),
     actorUserId: integer('actor_user_id').references(() => users.id),
-    actorRole: text('actor_role', { enum: ['student', 'programme', 'office'] }).notNull(),
+    actorRole: text('actor_role', { enum: ['student', 'programme', 'office', 'signatory'] }).notNull(),
     event: text('event').notNull(),
     fromState: text('from_state'),
     toState: text('to_state').notNull(),
@@ -301,6 +301,41 @@ export const signatures = pgTable(
   (t) => [uniqueIndex('signatures_convention_party').on(t.conventionId, t.party)],
 );
 
+/**
+ * One signatory's place in a convention's electronic signature circuit: who (party, name, e-mail), the hash of
+ * their personal link (never the link itself), until when it works, and what they did with it (the evidence of
+ * a signature: when, from where, with which browser, over which exact PDF; or the reason of a refusal).
+ */
+export const signatureRequests = pgTable(
+  'signature_requests',
+  {
+    id: serial('id').primaryKey(),
+    conventionId: integer('convention_id')
+      .notNull()
+      .references(() => conventions.id, { onDelete: 'cascade' }),
+    party: text('party', { enum: [...signatureParties, 'dean'] }).notNull(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    status: text('status', { enum: ['pending', 'signed', 'refused', 'revoked'] })
+      .notNull()
+      .default('pending'),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    lastReminderAt: timestamp('last_reminder_at', { withTimezone: true }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    documentSha256: text('document_sha256'),
+    refusalReason: text('refusal_reason'),
+    sentBy: integer('sent_by').references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex('signature_requests_token').on(t.tokenHash),
+    index('signature_requests_convention').on(t.conventionId, t.party),
+  ],
+);
+
 export const documents = pgTable(
   'documents',
   {
@@ -308,7 +343,7 @@ export const documents = pgTable(
     /** The certificate belongs to the student; generated PDFs to a convention. */
     ownerUserId: integer('owner_user_id').references(() => users.id),
     conventionId: integer('convention_id').references(() => conventions.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['civil_liability', 'convention_pdf', 'attestation_pdf'] }).notNull(),
+    kind: text('kind', { enum: ['civil_liability', 'convention_pdf', 'attestation_pdf', 'signed_convention_pdf'] }).notNull(),
     filename: text('filename').notNull(),
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),

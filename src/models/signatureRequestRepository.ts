@@ -1,0 +1,88 @@
+import { and, asc, eq, isNull, lt, or } from 'drizzle-orm';
+import type { Executor } from './database';
+import { signatureRequests } from './schema';
+
+export type SignatureRequest = typeof signatureRequests.$inferSelect;
+export type NewSignatureRequest = Pick<
+  typeof signatureRequests.$inferInsert,
+  'conventionId' | 'party' | 'name' | 'email' | 'tokenHash' | 'sentAt' | 'expiresAt' | 'sentBy'
+>;
+
+export interface SignatureEvidence {
+  decidedAt: Date;
+  ip: string;
+  userAgent: string;
+  documentSha256: string;
+}
+
+export const signatureRequestRepository = {
+  async create(db: Executor, request: NewSignatureRequest): Promise<SignatureRequest> {
+    const [row] = await db.insert(signatureRequests).values(request).returning();
+    return row;
+  },
+
+  async findByTokenHash(db: Executor, tokenHash: string): Promise<SignatureRequest | undefined> {
+    const [row] = await db.select().from(signatureRequests).where(eq(signatureRequests.tokenHash, tokenHash)).limit(1);
+    return row;
+  },
+
+  async listForConvention(db: Executor, conventionId: number): Promise<SignatureRequest[]> {
+    return db
+      .select()
+      .from(signatureRequests)
+      .where(eq(signatureRequests.conventionId, conventionId))
+      .orderBy(asc(signatureRequests.sentAt), asc(signatureRequests.id));
+  },
+
+  /** Pending only: two tabs signing at once, one wins; the other finds nothing to update. */
+  async decide(
+    db: Executor,
+    id: number,
+    decision: { status: 'signed'; evidence: SignatureEvidence } | { status: 'refused'; evidence: SignatureEvidence; reason: string },
+  ): Promise<boolean> {
+    const rows = await db
+      .update(signatureRequests)
+      .set({
+        status: decision.status,
+        ...decision.evidence,
+        refusalReason: decision.status === 'refused' ? decision.reason : null,
+      })
+      .where(and(eq(signatureRequests.id, id), eq(signatureRequests.status, 'pending')))
+      .returning({ id: signatureRequests.id });
+    return rows.length === 1;
+  },
+
+  async revoke(db: Executor, id: number, at: Date): Promise<void> {
+    await db
+      .update(signatureRequests)
+      .set({ status: 'revoked', decidedAt: at })
+      .where(and(eq(signatureRequests.id, id), eq(signatureRequests.status, 'pending')));
+  },
+
+  /** Every link still open on the convention is closed: a refusal or the end of the circuit. */
+  async revokePending(db: Executor, conventionId: number, at: Date): Promise<void> {
+    await db
+      .update(signatureRequests)
+      .set({ status: 'revoked', decidedAt: at })
+      .where(and(eq(signatureRequests.conventionId, conventionId), eq(signatureRequests.status, 'pending')));
+  },
+
+  /** Pending requests sent before `sentBefore` and not reminded since `remindedBefore`. */
+  async listToRemind(db: Executor, sentBefore: Date, remindedBefore: Date): Promise<SignatureRequest[]> {
+    return db
+      .select()
+      .from(signatureRequests)
+      .where(
+        and(
+          eq(signatureRequests.status, 'pending'),
+          lt(signatureRequests.sentAt, sentBefore),
+          or(isNull(signatureRequests.lastReminderAt), lt(signatureRequests.lastReminderAt, remindedBefore)),
+        ),
+      )
+      .orderBy(asc(signatureRequests.id));
+  },
+
+  async markReminded(db: Executor, id: number, at: Date): Promise<void> {
+    await db.update(signatureRequests).set({ lastReminderAt: at }).where(eq(signatureRequests.id, id));
+  },
+};

@@ -1,0 +1,42 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import forge from 'node-forge';
+import type { Config } from '../../config';
+
+/**
+ * The PKCS#12 seal of signed conventions: the configured file, or (outside production, on first use) a
+ * self-signed development certificate written next to the data, so that every environment seals the same way.
+ */
+export function loadSealCertificate(seal: Config['signature']['seal'], institutionName: string): Buffer {
+  if (existsSync(seal.p12Path)) return readFileSync(seal.p12Path);
+  if (!seal.generateIfMissing) throw new Error(`SEAL_P12_PATH: no PKCS#12 file at ${seal.p12Path}`);
+  const p12 = selfSignedSeal(institutionName, seal.password);
+  mkdirSync(path.dirname(seal.p12Path), { recursive: true });
+  writeFileSync(seal.p12Path, p12, { mode: 0o600 });
+  return p12;
+}
+
+export function selfSignedSeal(institutionName: string, password: string, now = new Date()): Buffer {
+  const keys = forge.pki.rsa.generateKeyPair(2048);
+  const certificate = forge.pki.createCertificate();
+  certificate.publicKey = keys.publicKey;
+  certificate.serialNumber = `01${forge.util.bytesToHex(forge.random.getBytesSync(8))}`;
+  certificate.validity.notBefore = new Date(now.getTime() - 24 * 60 * 60 * 1000);
+  certificate.validity.notAfter = new Date(now.getTime() + 5 * 365 * 24 * 60 * 60 * 1000);
+  // ASCII names: forge's PKCS#7 re-encodes a UTF-8 issuer twice, and the signer is then not found by verifiers.
+  const ascii = (value: string) => value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]/g, '-');
+  const subject = [
+    { name: 'commonName', value: ascii(`${institutionName} - cachet Pstage (developpement)`) },
+    { name: 'organizationName', value: ascii(institutionName) },
+    { name: 'countryName', value: 'FR' },
+  ];
+  certificate.setSubject(subject);
+  certificate.setIssuer(subject);
+  certificate.setExtensions([
+    { name: 'basicConstraints', cA: false },
+    { name: 'keyUsage', digitalSignature: true, nonRepudiation: true },
+  ]);
+  certificate.sign(keys.privateKey, forge.md.sha256.create());
+  const asn1 = forge.pkcs12.toPkcs12Asn1(keys.privateKey, [certificate], password, { algorithm: '3des' });
+  return Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
+}
