@@ -26,6 +26,7 @@ import { certificateUploadPath } from './routes/student/certificate/routes';
 import { programmeRoutes } from './routes/programme';
 import { officeRoutes } from './routes/office';
 import { documentRoutes } from './routes/documents';
+import { signatureLinkRoutes } from './routes/signature';
 import type { Services } from './services';
 import { workerPdfRenderer } from './services/documents/pdfRenderer';
 import type { DatabaseHandle } from './models/database';
@@ -126,6 +127,8 @@ export async function createApp(options: {
   if (options.beforeRoutes) await options.beforeRoutes(app, services);
 
   app.use(requireFormContentType());
+  // Personal signature links carry their own secret and have no session: before the session's CSRF check.
+  app.use('/sign', signatureLinkRoutes(services));
   app.use(setUpCsrf({ multipartPaths: [certificateUploadPath] }));
   app.use(setUpNavigation(database.db));
   app.get('/', (req, res) => {

@@ -166,6 +166,33 @@ const builders: { [K in NotificationKind]: Builder<K> } = {
       link: link(c, 'startReminder', d.path),
     };
   },
+  signatureRequested: (d, c) => {
+    const values = { ...d, role: c.t(`signature.roles.${d.party}`), expiresOn: c.date(d.expiresOn) };
+    return {
+      subject: c.t(d.reminder ? 'mail.signatureRequested.subjectReminder' : 'mail.signatureRequested.subject', values),
+      paragraphs: [c.t('mail.signatureRequested.intro', values)],
+      details: [
+        ...label(c, 'reference', d.reference),
+        ...label(c, 'organisation', d.organisationName),
+        ...label(c, 'signsAs', values.role),
+        ...label(c, 'linkValidUntil', values.expiresOn),
+      ],
+      steps: (d.inSpace ? ['stepSpace1', 'step2', 'step3'] : ['step1', 'step2', 'step3']).map((step) =>
+        c.t(`mail.signatureRequested.${step}`, values),
+      ),
+      link: { label: c.t(d.inSpace ? 'mail.signatureRequested.linkSpace' : 'mail.signatureRequested.link'), url: c.url(d.path) },
+    };
+  },
+  signatureRefused: (d, c) => {
+    const values = { ...d, role: c.t(`signature.roles.${d.party}`) };
+    return {
+      subject: c.t('mail.signatureRefused.subject', values),
+      paragraphs: [c.t('mail.signatureRefused.intro', values)],
+      details: [...label(c, 'reference', d.reference), ...label(c, 'signatory', `${d.name} (${values.role})`), ...label(c, 'reason', d.reason)],
+      steps: ['step1', 'step2'].map((step) => c.t(`mail.signatureRefused.${step}`)),
+      link: link(c, 'signatureRefused', d.path),
+    };
+  },
 };
 
 export function notificationContent<K extends NotificationKind>(kind: K, data: NotificationData[K], context: ContentContext): MailContent {

@@ -81,6 +81,17 @@ export interface NotificationData {
     path: string;
   };
   startReminder: { reference: string; startDate: IsoDate; missing: MissingForCompletion[]; path: string };
+  /** A signatory's personal link (or, for the student, their space); `reminder`: sent again to one who has not signed. */
+  signatureRequested: {
+    reference: string;
+    organisationName: string;
+    party: ConventionParty;
+    expiresOn: IsoDate;
+    inSpace: boolean;
+    reminder?: boolean;
+    path: string;
+  };
+  signatureRefused: { reference: string; party: ConventionParty; name: string; reason: string; path: string };
 }
 
 export type NotificationKind = keyof NotificationData;
@@ -97,6 +108,8 @@ export const notificationKinds: readonly NotificationKind[] = [
   'certificateRejected',
   'conventionComplete',
   'startReminder',
+  'signatureRequested',
+  'signatureRefused',
 ];
 
 /** The outbox payload of a mail: everything needed to render and send it later. */

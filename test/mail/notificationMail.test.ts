@@ -87,6 +87,21 @@ const samples: { [K in NotificationKind]: NotificationData[K] } = {
     missing: ['hostSignatorySignature', 'certificate'],
     path: '/student/conventions/42',
   },
+  signatureRequested: {
+    reference: 'CS-2026-0042',
+    organisationName: 'Acme',
+    party: 'hostSignatory',
+    expiresOn: '2026-04-01',
+    inSpace: false,
+    path: '/sign/abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ',
+  },
+  signatureRefused: {
+    reference: 'CS-2026-0042',
+    party: 'hostSignatory',
+    name: 'Paul Durand',
+    reason: 'Les dates ne conviennent pas',
+    path: '/office/conventions/42',
+  },
 };
 
 describe('notification mails', () => {

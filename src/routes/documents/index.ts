@@ -1,3 +1,4 @@
+import { signedConventionPdfFor } from '../../services/signature/signedConventionPdf';
 import { Router, type Request, type Response } from 'express';
 import type { Services } from '../../services';
 import { AppError } from '../../errors';
@@ -46,6 +47,9 @@ export function documentRoutes(services: Services): Router {
   const pdfLimit = userRateLimit(services, 'pdf');
   router.get('/conventions/:id/convention.pdf', pdfLimit, async (req, res) => {
     sendPdf(res, await conventionPdfFor(db, config.institution, viewerOf(req), idParam(req), services.pdfRenderer));
+  });
+  router.get('/conventions/:id/signed.pdf', pdfLimit, async (req, res) => {
+    sendPdf(res, await signedConventionPdfFor(db, viewerOf(req), idParam(req)));
   });
   router.get('/conventions/:id/attestation.pdf', pdfLimit, async (req, res) => {
     sendPdf(

@@ -12,7 +12,8 @@ export interface ConventionTransition {
   version: number;
   event: ConventionEvent;
   actor: Actor;
-  actorUserId: number;
+  /** null: a signatory outside Pstage, signing from their personal link. */
+  actorUserId: number | null;
   changes?: ConventionChanges;
   facts?: Partial<ConventionFacts>;
   /** Written in the history row; defaults to the event's reason (return, cancel) or override reason. */

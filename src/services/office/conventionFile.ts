@@ -1,3 +1,5 @@
+import { generatedDocumentRepository } from '../../models/generatedDocumentRepository';
+import { signatureRequestRepository } from '../../models/signatureRequestRepository';
 import { attestationRefusal, lastDayOf } from '../../domain/internshipEnd';
 import { availableEvents } from '../../domain/workflow';
 import type { Finding } from '../../domain/legal/finding';
@@ -83,6 +85,9 @@ export async function loadConventionFile(db: Executor, conventionId: number, tod
           })
         : [],
     actions: availableEvents(convention.state, 'office'),
+    /** The electronic circuit: each personal request (never its link), and the sealed PDF once made. */
+    signatureRequests: await signatureRequestRepository.listForConvention(db, convention.id),
+    signedPdf: Boolean(await generatedDocumentRepository.findForConvention(db, convention.id, 'signed_convention_pdf')),
   };
 }
 

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import forge from 'node-forge';
 import type { Config } from '../../config';
@@ -12,14 +13,20 @@ export function loadSealCertificate(seal: Config['signature']['seal'], instituti
   if (!seal.generateIfMissing) throw new Error(`SEAL_P12_PATH: no PKCS#12 file at ${seal.p12Path}`);
   const p12 = selfSignedSeal(institutionName, seal.password);
   mkdirSync(path.dirname(seal.p12Path), { recursive: true });
-  writeFileSync(seal.p12Path, p12, { mode: 0o600 });
-  return p12;
+  // Written aside then renamed: two instances starting together never read half a file.
+  const partial = `${seal.p12Path}.${process.pid}.partial`;
+  writeFileSync(partial, p12, { mode: 0o600 });
+  renameSync(partial, seal.p12Path);
+  return readFileSync(seal.p12Path);
 }
 
 export function selfSignedSeal(institutionName: string, password: string, now = new Date()): Buffer {
-  const keys = forge.pki.rsa.generateKeyPair(2048);
+  // Node generates the key (native, fast); forge builds the certificate and the PKCS#12 around it.
+  const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const privateKey = forge.pki.privateKeyFromPem(pair.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString());
+  const publicKey = forge.pki.publicKeyFromPem(pair.publicKey.export({ type: 'spki', format: 'pem' }).toString());
   const certificate = forge.pki.createCertificate();
-  certificate.publicKey = keys.publicKey;
+  certificate.publicKey = publicKey;
   certificate.serialNumber = `01${forge.util.bytesToHex(forge.random.getBytesSync(8))}`;
   certificate.validity.notBefore = new Date(now.getTime() - 24 * 60 * 60 * 1000);
   certificate.validity.notAfter = new Date(now.getTime() + 5 * 365 * 24 * 60 * 60 * 1000);
@@ -36,7 +43,7 @@ export function selfSignedSeal(institutionName: string, password: string, now = 
     { name: 'basicConstraints', cA: false },
     { name: 'keyUsage', digitalSignature: true, nonRepudiation: true },
   ]);
-  certificate.sign(keys.privateKey, forge.md.sha256.create());
-  const asn1 = forge.pkcs12.toPkcs12Asn1(keys.privateKey, [certificate], password, { algorithm: '3des' });
+  certificate.sign(privateKey, forge.md.sha256.create());
+  const asn1 = forge.pkcs12.toPkcs12Asn1(privateKey, [certificate], password, { algorithm: '3des' });
   return Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
 }

@@ -1,4 +1,6 @@
 import { Router } from 'express';
+import { z } from 'zod';
+import { sendForSignature } from '../../../services/signature/sendForSignature';
 import type { Services } from '../../../services';
 import { cancelConvention } from '../../../services/office/cancelConvention';
 import { loadConventionFile } from '../../../services/office/conventionFile';
@@ -27,7 +29,7 @@ import {
   validateSchema,
 } from './schemas';
 
-const actions = ['validate', 'return', 'cancel', 'signature', 'certificate', 'dean', 'internshipEnd', 'cumulation'] as const;
+const actions = ['validate', 'return', 'cancel', 'signature', 'certificate', 'dean', 'internshipEnd', 'cumulation', 'sendForSignature'] as const;
 
 /** The control queue, one convention, and the office's actions on it. */
 export function officeConventionRoutes(services: Services): Router {
@@ -97,6 +99,12 @@ export function officeConventionRoutes(services: Services): Router {
   router.post(
     '/:id/signatures',
     officeAction('signature', signatureSchema, (command, data) => recordSignature(db, { ...command, ...data }, clock)),
+  );
+  router.post(
+    '/:id/send-for-signature',
+    officeAction('sendForSignature', z.object({}), (command) =>
+      sendForSignature(db, command, { config: services.config, clock, renderer: services.pdfRenderer }),
+    ),
   );
   router.post(
     '/:id/certificate',

@@ -1,4 +1,7 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
+import { decideAsStudent } from '../../../../services/signature/decideSignature';
+import { pendingStudentRequest } from '../../../../services/signature/studentRequest';
+import { refuseSchema, signSchema } from '../../../signature/schemas';
 import { z } from 'zod';
 import { attestationRefusal } from '../../../../domain/internshipEnd';
 import { availableEvents } from '../../../../domain/workflow';
@@ -41,8 +44,30 @@ export function statusRoutes(services: Services): Router {
       mayCancel: availableEvents(convention.state, 'student').includes('cancel'),
       done: req.query.done === 'submitted' ? 'submitted' : null,
       cancelForm: kept ?? { values: {}, errors: {} },
+      signatureRequest: await pendingStudentRequest(services.db, convention.id, services.clock),
+      signatureForm: (await takeFormState(req, `signature-${convention.id}`)) ?? { values: {}, errors: {} },
+      signedDone: req.query.done === 'signed' || req.query.done === 'refused' ? req.query.done : null,
     });
   });
+  const decide = (kind: 'sign' | 'refuse') => async (req: Request, res: Response) => {
+    const conventionId = idParam(req);
+    const parsed = kind === 'sign' ? signSchema.safeParse(req.body ?? {}) : refuseSchema.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      await keepFormState(req, `signature-${conventionId}`, {
+        values: { reason: String(req.body?.reason ?? '') },
+        errors: fieldErrors(parsed.error),
+      });
+      res.redirect(303, `/student/conventions/${conventionId}#${kind === 'sign' ? 'consent' : 'reason-signature'}`);
+      return;
+    }
+    const decision = kind === 'sign' ? { kind: 'sign' as const } : { kind: 'refuse' as const, reason: (parsed.data as { reason: string }).reason };
+    const origin = { ip: req.ip ?? '', userAgent: req.get('user-agent') ?? '' };
+    const context = { config: services.config, clock: services.clock };
+    const result = await decideAsStudent(services.db, { studentUserId: req.session!.userId, conventionId }, decision, origin, context);
+    res.redirect(303, `/student/conventions/${conventionId}?done=${result.outcome}`);
+  };
+  router.post('/signature/sign', decide('sign'));
+  router.post('/signature/refuse', decide('refuse'));
   router.post('/cancel', async (req, res) => {
     const parsed = cancelSchema.safeParse(req.body);
     const command = draftCommand(req);

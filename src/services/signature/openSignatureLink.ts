@@ -1,0 +1,30 @@
+import type { Clock } from '../../clock';
+import { isLinkOpen } from '../../domain/signatureCircuit';
+import { notFound } from '../../errors';
+import { conventionRepository, type Convention } from '../../models/conventionRepository';
+import type { Executor } from '../../models/database';
+import { generatedDocumentRepository } from '../../models/generatedDocumentRepository';
+import { signatureRequestRepository, type SignatureRequest } from '../../models/signatureRequestRepository';
+import { hashSignatureToken } from './signatureToken';
+
+export interface OpenLink {
+  request: SignatureRequest;
+  convention: Convention;
+  pdf: { bytes: Buffer; filename: string; sha256: string };
+}
+
+/**
+ * What a personal link opens, or the one "not found" for a wrong, expired, revoked or used link, a link of a
+ * convention no longer awaiting that signature: nothing tells them apart, nothing leaks.
+ */
+export async function openSignatureLink(db: Executor, token: string, clock: Clock): Promise<OpenLink> {
+  if (!/^[A-Za-z0-9_-]{40,64}$/.test(token)) throw notFound();
+  const request = await signatureRequestRepository.findByTokenHash(db, hashSignatureToken(token));
+  if (!request || request.party === 'student' || !isLinkOpen(request, clock.now())) throw notFound();
+  const convention = await conventionRepository.findById(db, request.conventionId);
+  const awaited = request.party === 'dean' ? ['validated', 'signed_by_parties'] : ['validated'];
+  if (!convention || !awaited.includes(convention.state)) throw notFound();
+  const pdf = await generatedDocumentRepository.findForConvention(db, convention.id, 'convention_pdf');
+  if (!pdf?.bytes) throw notFound();
+  return { request, convention, pdf: { bytes: pdf.bytes, filename: pdf.filename, sha256: pdf.sha256 } };
+}

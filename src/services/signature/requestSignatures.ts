@@ -1,0 +1,75 @@
+import type { Clock } from '../../clock';
+import type { Config } from '../../config';
+import { linkExpiry, isLinkOpen, signatoriesToRequest } from '../../domain/signatureCircuit';
+import type { Signatory } from '../../domain/signatories';
+import { enqueueNotification } from '../../mail/enqueueNotification';
+import type { Convention } from '../../models/conventionRepository';
+import type { Executor } from '../../models/database';
+import { organisationRepository } from '../../models/organisationRepository';
+import { signatureRequestRepository } from '../../models/signatureRequestRepository';
+import { studentPath } from '../office/officeCommand';
+import { signatureFacts } from '../office/signatureFacts';
+import { mailPartyOf } from './circuitParties';
+import { signatoryAddresses } from './signatoryAddresses';
+import { newSignatureToken, signatureLinkPath } from './signatureToken';
+
+/** What the circuit needs around a use case: the configuration (dean's address) and today. */
+export interface CircuitContext {
+  config: Config;
+  clock: Clock;
+}
+
+/**
+ * Opens a personal request for every signatory whose turn it is (the parties in parallel, the dean once they all
+ * signed) and mails them their link, in the caller's transaction. Signatories without an e-mail are left to paper.
+ */
+export async function requestSignatures(
+  tx: Executor,
+  convention: Convention,
+  context: CircuitContext,
+  sentBy: number | null,
+): Promise<Signatory[]> {
+  const now = context.clock.now();
+  const facts = await signatureFacts(tx, convention);
+  const requests = await signatureRequestRepository.listForConvention(tx, convention.id);
+  const due = signatoriesToRequest({
+    parties: facts.parties,
+    signed: facts.signatures.map((signature) => signature.party),
+    open: requests.filter((request) => isLinkOpen(request, now)).map((request) => request.party),
+    deanSignsElectronically: Boolean(context.config.signature.deanEmail),
+  });
+  const addresses = await signatoryAddresses(tx, convention, context.config);
+  const organisationName = convention.organisationId ? ((await organisationRepository.findById(tx, convention.organisationId))?.name ?? '') : '';
+  const sent: Signatory[] = [];
+  for (const party of due) {
+    const address = addresses.get(party);
+    if (!address?.email) continue;
+    const { token, tokenHash } = newSignatureToken();
+    const expiresAt = linkExpiry(now);
+    const request = await signatureRequestRepository.create(tx, {
+      conventionId: convention.id,
+      party,
+      name: address.name,
+      email: address.email,
+      tokenHash,
+      sentAt: now,
+      expiresAt,
+      sentBy,
+    });
+    await enqueueNotification(tx, {
+      template: 'signatureRequested',
+      to: { email: address.email, name: address.name, locale: party === 'student' ? undefined : 'fr' },
+      data: {
+        reference: convention.reference ?? '',
+        organisationName,
+        party: mailPartyOf(party),
+        expiresOn: expiresAt.toISOString().slice(0, 10),
+        inSpace: party === 'student',
+        path: party === 'student' ? studentPath(convention.id) : signatureLinkPath(token),
+      },
+      dedupeKey: `signatureRequested:${request.id}`,
+    });
+    sent.push(party);
+  }
+  return sent;
+}
