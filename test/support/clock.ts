@@ -31,7 +31,7 @@ export interface MovableClock extends Clock {
 export function movableClock(): MovableClock {
   let offsetDays = 0;
   return {
-    now: () => testClock.now(),
+    now: () => new Date(testClock.now().getTime() + offsetDays * 24 * 60 * 60 * 1000),
     today: () => addDays(testClock.today(), offsetDays),
     moveTo(day) {
       offsetDays = toDayNumber(day) - toDayNumber(testClock.today());

@@ -1,0 +1,202 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import pino from 'pino';
+import request from 'supertest';
+import { createNotificationRenderer } from '../../../src/mail/notificationMail';
+import { createMailHandler } from '../../../src/mail/sender';
+import { createMailTransport, type MailTransport } from '../../../src/mail/transport';
+import { auditLog, documents, signatureRequests } from '../../../src/models/schema';
+import { createOutboxWorker } from '../../../src/services/outbox/worker';
+import { addDays } from '../../../src/domain/calendarDate';
+import { SmtpTestServer } from '../../mail/support/smtpTestServer';
+import { movableClock } from '../../support/clock';
+import { useTestPstage } from '../../support/pstage';
+import { submitConventionAsStudent } from '../../support/studentJourney';
+import { acceptCertificateAsOffice, launchOffice, reload, validateAsOffice } from '../../services/office/officeJourney';
+
+const clock = movableClock();
+const pstage = useTestPstage({ clock });
+const logger = pino({ level: 'silent' });
+const deanEmail = 'doyen@univ.example.fr';
+let smtp: SmtpTestServer;
+let transport: MailTransport;
+
+beforeAll(async () => {
+  smtp = new SmtpTestServer();
+  transport = createMailTransport({ smtp: { host: '127.0.0.1', port: await smtp.start(), secure: false }, dataDir: '/tmp/unused' });
+});
+afterAll(async () => {
+  transport.close();
+  await smtp.stop();
+});
+beforeEach(() => {
+  smtp.messages.length = 0;
+  clock.reset();
+  pstage.services.config.signature.deanEmail = deanEmail;
+});
+
+const deliver = () =>
+  createOutboxWorker({
+    db: pstage.database.db,
+    logger,
+    handlers: {
+      mail: createMailHandler({
+        transport,
+        from: 'Pstage <no-reply@pstage.test>',
+        render: createNotificationRenderer({ publicBaseUrl: pstage.url }),
+      }),
+    },
+  }).runOnce();
+
+const mailsTo = (address: string) => smtp.messages.filter((message) => message.envelopeTo.includes(address)).map((message) => message.mail);
+
+/** The personal link of the last signature mail the address received, as a path. */
+function linkIn(address: string): string {
+  const mail = mailsTo(address).filter((message) => /signature|rappel/i.test(message.subject ?? '')).at(-1);
+  const match = new RegExp(`${pstage.url}(/sign/[A-Za-z0-9_-]+)`).exec(mail?.text ?? '');
+  if (!match) throw new Error(`no signature link in the mails to ${address}`);
+  return match[1];
+}
+
+/** A validated convention (certificate accepted), sent for signature by the office from its page. */
+async function sentForSignature() {
+  const { convention, client: student } = await submitConventionAsStudent(pstage);
+  await validateAsOffice(pstage, convention.id);
+  await acceptCertificateAsOffice(pstage, convention.id);
+  const office = await launchOffice(pstage);
+  const page = `/office/conventions/${convention.id}`;
+  const sent = await office.client.submit(page, {}, `${page}/send-for-signature`);
+  expect(sent).toMatchObject({ status: 303, location: `${page}?done=sendForSignature` });
+  await deliver();
+  const requests = await pstage.database.db.select().from(signatureRequests).where(eq(signatureRequests.conventionId, convention.id));
+  return { convention, student, office, requests };
+}
+
+const emailOf = (requests: { party: string; email: string }[], party: string) => requests.find((row) => row.party === party)!.email;
+
+async function signByLink(link: string) {
+  const page = await request(pstage.url).get(link);
+  expect(page.status).toBe(200);
+  return request(pstage.url).post(`${link}/sign`).type('form').send({ consent: 'yes' }).set('User-Agent', 'Circuit test');
+}
+
+describe('the electronic signature circuit', () => {
+  it('from validation to the sealed PDF: links by mail, the parties in parallel, the student in Pstage, the dean last', async () => {
+    const { convention, student, requests } = await sentForSignature();
+    expect(requests.map((row) => row.party).sort()).toEqual(['academic_tutor', 'host_signatory', 'professional_tutor', 'student']);
+    // Only the hash is stored: the token of the link is nowhere in the signature requests.
+    const host = emailOf(requests, 'host_signatory');
+    const hostLink = linkIn(host);
+    expect(JSON.stringify(requests)).not.toContain(hostLink.slice('/sign/'.length));
+
+    const page = await request(pstage.url).get(hostLink);
+    expect(page.text).toContain("Représentant de l'organisme d'accueil".toLowerCase().slice(0, 14));
+    expect(page.text).toContain(requests.find((row) => row.party === 'host_signatory')!.name);
+    const pdf = await request(pstage.url).get(`${hostLink}/convention.pdf`).buffer(true);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+
+    // Without the consent box, nothing is signed.
+    const refused = await request(pstage.url).post(`${hostLink}/sign`).type('form').send({});
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain('Cochez la case');
+
+    for (const party of ['host_signatory', 'professional_tutor', 'academic_tutor']) {
+      const signed = await signByLink(linkIn(emailOf(requests, party)));
+      expect(signed.status).toBe(200);
+      expect(signed.text).toContain('Votre signature est enregistrée');
+    }
+    // A used link is closed.
+    expect((await request(pstage.url).get(hostLink)).status).toBe(404);
+    expect((await reload(pstage, convention.id)).state).toBe('validated');
+    expect(mailsTo(deanEmail)).toHaveLength(0);
+
+    const base = `/student/conventions/${convention.id}`;
+    expect((await student.request(base)).text).toContain('Signer ma convention');
+    const studentSigned = await student.submit(base, { consent: 'yes' }, `${base}/signature/sign`);
+    expect(studentSigned).toMatchObject({ status: 303, location: `${base}?done=signed` });
+    expect((await reload(pstage, convention.id)).state).toBe('signed_by_parties');
+
+    // Every party has signed: the dean's link goes out, and the dean's signature completes the convention.
+    await deliver();
+    const deanSigned = await signByLink(linkIn(deanEmail));
+    expect(deanSigned.status).toBe(200);
+    expect((await reload(pstage, convention.id)).state).toBe('complete');
+
+    const evidence = await pstage.database.db.select().from(signatureRequests).where(eq(signatureRequests.conventionId, convention.id));
+    const validatedPdf = (await pstage.database.db.select().from(documents).where(eq(documents.conventionId, convention.id))).find(
+      (row) => row.kind === 'convention_pdf',
+    )!;
+    for (const row of evidence) {
+      expect(row).toMatchObject({ status: 'signed', documentSha256: validatedPdf.sha256 });
+      expect(row.ip).toBeTruthy();
+      expect(row.decidedAt).toBeTruthy();
+    }
+    expect(evidence.find((row) => row.party === 'host_signatory')!.userAgent).toBe('Circuit test');
+
+    const sealed = await student.download(`/documents/conventions/${convention.id}/signed.pdf`);
+    expect(sealed.status).toBe(200);
+    const folder = mkdtempSync(path.join(tmpdir(), 'pstage-sealed-'));
+    const file = path.join(folder, 'signed.pdf');
+    writeFileSync(file, sealed.bytes);
+    const verification = execFileSync('pdfsig', [file]).toString();
+    expect(verification).toContain('Signature Validation: Signature is Valid.');
+    expect(verification).toContain('Total document signed');
+    const text = execFileSync('pdftotext', [file, '-']).toString();
+    expect(text).toContain('Page de signatures');
+    expect(text.replace(/\s+/g, '')).toContain(validatedPdf.sha256);
+    expect(text).toContain(evidence.find((row) => row.party === 'host_signatory')!.name);
+
+    // One letter of the document's metadata changed (inside the signed ranges): pdfsig no longer says valid.
+    const tampered = Buffer.from(sealed.bytes);
+    // The producer's name, a hex string: one of its digits becomes another.
+    const at = tampered.indexOf('/Producer <FEFF') + '/Producer <FEFF'.length + 3;
+    tampered[at] = tampered[at] === 0x30 ? 0x31 : 0x30;
+    writeFileSync(file, tampered);
+    const tamperedOutput = spawnSync('pdfsig', [file]).stdout.toString();
+    expect(tamperedOutput).toContain('Signature Validation:');
+    expect(tamperedOutput).not.toContain('Signature is Valid.');
+  }, 120_000);
+
+  it('a refusal stops the circuit: every other link closes, the office and the student get the reason', async () => {
+    const { convention, requests } = await sentForSignature();
+    const tutorLink = linkIn(emailOf(requests, 'professional_tutor'));
+    const hostLink = linkIn(emailOf(requests, 'host_signatory'));
+    const noReason = await request(pstage.url).post(`${hostLink}/refuse`).type('form').send({ reason: '' });
+    expect(noReason.status).toBe(422);
+    const refused = await request(pstage.url).post(`${hostLink}/refuse`).type('form').send({ reason: 'Les horaires sont faux' });
+    expect(refused.status).toBe(200);
+    expect(refused.text).toContain('Refus enregistré');
+    expect((await request(pstage.url).get(tutorLink)).status).toBe(404);
+    await deliver();
+    const officeMail = mailsTo(pstage.services.config.officeEmail).find((mail) => mail.subject!.includes('signature refusée'))!;
+    expect(officeMail.text).toContain('Les horaires sont faux');
+    const studentMail = mailsTo(convention.student.email).find((mail) => mail.subject!.includes('signature refusée'))!;
+    expect(studentMail.text).toContain('Les horaires sont faux');
+    expect((await reload(pstage, convention.id)).state).toBe('validated');
+    const [entry] = await pstage.database.db.select().from(auditLog).where(eq(auditLog.action, 'signature.refused'));
+    expect(entry.details).toMatchObject({ party: 'host_signatory' });
+  }, 60_000);
+
+  it('a wrong, expired or foreign link is the same 404, and a link cannot sign for another party', async () => {
+    const { requests } = await sentForSignature();
+    const hostLink = linkIn(emailOf(requests, 'host_signatory'));
+    const wrong = await request(pstage.url).get(`/sign/${'x'.repeat(43)}`);
+    expect(wrong.status).toBe(404);
+    expect((await request(pstage.url).post(`/sign/${'x'.repeat(43)}/sign`).type('form').send({ consent: 'yes' })).status).toBe(404);
+    // The host's link signs as the host, whatever the form says.
+    await request(pstage.url).post(`${hostLink}/sign`).type('form').send({ consent: 'yes', party: 'academic_tutor' });
+    const after = await pstage.database.db.select().from(signatureRequests);
+    expect(after.find((row) => row.party === 'academic_tutor')!.status).toBe('pending');
+    expect(after.find((row) => row.party === 'host_signatory')!.status).toBe('signed');
+
+    const tutorLink = linkIn(emailOf(requests, 'professional_tutor'));
+    clock.moveTo(addDays(clock.today(), 31));
+    const expired = await request(pstage.url).get(tutorLink);
+    expect(expired.status).toBe(404);
+    expect(expired.text).toBe(wrong.text);
+  }, 60_000);
+});
