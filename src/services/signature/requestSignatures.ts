@@ -7,6 +7,7 @@ import type { Convention } from '../../models/conventionRepository';
 import type { Executor } from '../../models/database';
 import { organisationRepository } from '../../models/organisationRepository';
 import { signatureRequestRepository } from '../../models/signatureRequestRepository';
+import { userRepository } from '../../models/userRepository';
 import { studentPath } from '../office/officeCommand';
 import { signatureFacts } from '../office/signatureFacts';
 import { mailPartyOf } from './circuitParties';
@@ -39,37 +40,42 @@ export async function requestSignatures(
     deanSignsElectronically: Boolean(context.config.signature.deanEmail),
   });
   const addresses = await signatoryAddresses(tx, convention, context.config);
-  const organisationName = convention.organisationId ? ((await organisationRepository.findById(tx, convention.organisationId))?.name ?? '') : '';
   const sent: Signatory[] = [];
   for (const party of due) {
     const address = addresses.get(party);
     if (!address?.email) continue;
-    const { token, tokenHash } = newSignatureToken();
-    const expiresAt = linkExpiry(now);
-    const request = await signatureRequestRepository.create(tx, {
-      conventionId: convention.id,
-      party,
-      name: address.name,
-      email: address.email,
-      tokenHash,
-      sentAt: now,
-      expiresAt,
-      sentBy,
-    });
-    await enqueueNotification(tx, {
-      template: 'signatureRequested',
-      to: { email: address.email, name: address.name, locale: party === 'student' ? undefined : 'fr' },
-      data: {
-        reference: convention.reference ?? '',
-        organisationName,
-        party: mailPartyOf(party),
-        expiresOn: expiresAt.toISOString().slice(0, 10),
-        inSpace: party === 'student',
-        path: party === 'student' ? studentPath(convention.id) : signatureLinkPath(token),
-      },
-      dedupeKey: `signatureRequested:${request.id}`,
-    });
+    await openRequest(tx, convention, { party, name: address.name, email: address.email }, context, sentBy);
     sent.push(party);
   }
   return sent;
+}
+
+/** One signatory's request: a new link (its hash stored), mailed through the outbox. */
+export async function openRequest(
+  tx: Executor,
+  convention: Convention,
+  signatory: { party: Signatory; name: string; email: string },
+  context: CircuitContext,
+  sentBy: number | null,
+) {
+  const now = context.clock.now();
+  const { token, tokenHash } = newSignatureToken();
+  const expiresAt = linkExpiry(now);
+  const request = await signatureRequestRepository.create(tx, { conventionId: convention.id, ...signatory, tokenHash, sentAt: now, expiresAt, sentBy });
+  const organisationName = convention.organisationId ? ((await organisationRepository.findById(tx, convention.organisationId))?.name ?? '') : '';
+  const student = signatory.party === 'student' ? await userRepository.findById(tx, convention.studentUserId) : undefined;
+  await enqueueNotification(tx, {
+    template: 'signatureRequested',
+    to: { email: signatory.email, name: signatory.name, locale: student?.locale ?? 'fr' },
+    data: {
+      reference: convention.reference ?? '',
+      organisationName,
+      party: mailPartyOf(signatory.party),
+      expiresOn: expiresAt.toISOString().slice(0, 10),
+      inSpace: signatory.party === 'student',
+      path: signatory.party === 'student' ? studentPath(convention.id) : signatureLinkPath(token),
+    },
+    dedupeKey: `signatureRequested:${request.id}`,
+  });
+  return request;
 }

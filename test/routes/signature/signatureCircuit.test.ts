@@ -199,4 +199,23 @@ describe('the electronic signature circuit', () => {
     expect(expired.status).toBe(404);
     expect(expired.text).toBe(wrong.text);
   }, 60_000);
+
+  it('the office replaces a signatory’s e-mail: the old link is revoked, the new address gets a link, the change is audited', async () => {
+    const { convention, office, requests } = await sentForSignature();
+    const host = requests.find((row) => row.party === 'host_signatory')!;
+    const oldLink = linkIn(host.email);
+    const page = `/office/conventions/${convention.id}`;
+    const bad = await office.client.submit(page, { requestId: String(host.id), email: 'pas-une-adresse' }, `${page}/signatory-email`);
+    expect(bad.status).toBe(303);
+    expect((await office.client.request(page)).text).toContain('Saisissez une adresse électronique valide');
+    const replaced = await office.client.submit(page, { requestId: String(host.id), email: 'direction@acme.example.fr' }, `${page}/signatory-email`);
+    expect(replaced).toMatchObject({ status: 303, location: `${page}?done=signatoryEmail` });
+    await deliver();
+    expect((await request(pstage.url).get(oldLink)).status).toBe(404);
+    const newLink = linkIn('direction@acme.example.fr');
+    expect((await signByLink(newLink)).status).toBe(200);
+    const [entry] = await pstage.database.db.select().from(auditLog).where(eq(auditLog.action, 'signature.emailReplaced'));
+    expect(entry.details).toEqual({ party: 'host_signatory', from: host.email, to: 'direction@acme.example.fr' });
+    expect((await office.client.request(page)).text).toContain('Lien révoqué');
+  }, 60_000);
 });

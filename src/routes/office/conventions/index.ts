@@ -1,6 +1,12 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { sendForSignature } from '../../../services/signature/sendForSignature';
+import { replaceSignatoryEmail } from '../../../services/signature/replaceSignatoryEmail';
+
+const signatoryEmailSchema = z.object({
+  requestId: z.coerce.number().int().positive(),
+  email: z.email('signature.error.email'),
+});
 import type { Services } from '../../../services';
 import { cancelConvention } from '../../../services/office/cancelConvention';
 import { loadConventionFile } from '../../../services/office/conventionFile';
@@ -29,7 +35,7 @@ import {
   validateSchema,
 } from './schemas';
 
-const actions = ['validate', 'return', 'cancel', 'signature', 'certificate', 'dean', 'internshipEnd', 'cumulation', 'sendForSignature'] as const;
+const actions = ['validate', 'return', 'cancel', 'signature', 'certificate', 'dean', 'internshipEnd', 'cumulation', 'sendForSignature', 'signatoryEmail'] as const;
 
 /** The control queue, one convention, and the office's actions on it. */
 export function officeConventionRoutes(services: Services): Router {
@@ -104,6 +110,12 @@ export function officeConventionRoutes(services: Services): Router {
     '/:id/send-for-signature',
     officeAction('sendForSignature', z.object({}), (command) =>
       sendForSignature(db, command, { config: services.config, clock, renderer: services.pdfRenderer }),
+    ),
+  );
+  router.post(
+    '/:id/signatory-email',
+    officeAction('signatoryEmail', signatoryEmailSchema, (command, data) =>
+      replaceSignatoryEmail(db, { ...command, ...data }, { config: services.config, clock }),
     ),
   );
   router.post(
