@@ -3,63 +3,24 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import pino from 'pino';
 import request from 'supertest';
-import { createNotificationRenderer } from '../../../src/mail/notificationMail';
-import { createMailHandler } from '../../../src/mail/sender';
-import { createMailTransport, type MailTransport } from '../../../src/mail/transport';
 import { auditLog, documents, signatureRequests } from '../../../src/models/schema';
-import { createOutboxWorker } from '../../../src/services/outbox/worker';
 import { addDays } from '../../../src/domain/calendarDate';
-import { SmtpTestServer } from '../../mail/support/smtpTestServer';
 import { movableClock } from '../../support/clock';
 import { useTestPstage } from '../../support/pstage';
+import { useSignatureMailbox } from '../../support/signatureMailbox';
 import { submitConventionAsStudent } from '../../support/studentJourney';
 import { acceptCertificateAsOffice, launchOffice, reload, validateAsOffice } from '../../services/office/officeJourney';
 
 const clock = movableClock();
 const pstage = useTestPstage({ clock });
-const logger = pino({ level: 'silent' });
 const deanEmail = 'doyen@univ.example.fr';
-let smtp: SmtpTestServer;
-let transport: MailTransport;
+const { deliver, mailsTo, linkIn } = useSignatureMailbox(pstage);
 
-beforeAll(async () => {
-  smtp = new SmtpTestServer();
-  transport = createMailTransport({ smtp: { host: '127.0.0.1', port: await smtp.start(), secure: false }, dataDir: '/tmp/unused' });
-});
-afterAll(async () => {
-  transport.close();
-  await smtp.stop();
-});
 beforeEach(() => {
-  smtp.messages.length = 0;
   clock.reset();
   pstage.services.config.signature.deanEmail = deanEmail;
 });
-
-const deliver = () =>
-  createOutboxWorker({
-    db: pstage.database.db,
-    logger,
-    handlers: {
-      mail: createMailHandler({
-        transport,
-        from: 'Pstage <no-reply@pstage.test>',
-        render: createNotificationRenderer({ publicBaseUrl: pstage.url }),
-      }),
-    },
-  }).runOnce();
-
-const mailsTo = (address: string) => smtp.messages.filter((message) => message.envelopeTo.includes(address)).map((message) => message.mail);
-
-/** The personal link of the last signature mail the address received, as a path. */
-function linkIn(address: string): string {
-  const mail = mailsTo(address).filter((message) => /signature|rappel/i.test(message.subject ?? '')).at(-1);
-  const match = new RegExp(`${pstage.url}(/sign/[A-Za-z0-9_-]+)`).exec(mail?.text ?? '');
-  if (!match) throw new Error(`no signature link in the mails to ${address}`);
-  return match[1];
-}
 
 /** A validated convention (certificate accepted), sent for signature by the office from its page. */
 async function sentForSignature() {

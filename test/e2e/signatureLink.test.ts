@@ -1,0 +1,48 @@
+import { eq } from 'drizzle-orm';
+import { signatureRequests } from '../../src/models/schema';
+import { useSignatureMailbox } from '../support/signatureMailbox';
+import { submitConventionAsStudent } from '../support/studentJourney';
+import { validateAsOffice } from '../services/office/officeJourney';
+import { expectAccessible, useBrowserTest } from './browser';
+
+const { pstage, browser } = useBrowserTest();
+const { deliver, linkIn } = useSignatureMailbox(pstage);
+beforeEach(() => pstage.reset());
+
+describe('the electronic signature, in a real browser', () => {
+  it('the office sends for signature; the host signatory opens the link from the mail, reads the PDF and signs; axe on every page', async () => {
+    const { convention } = await submitConventionAsStudent(pstage);
+    await validateAsOffice(pstage, convention.id);
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    const office = await context.newPage();
+    office.setDefaultTimeout(15_000);
+    await office.goto(pstage.devPlatform!.launchUrlFor('office', 'office'));
+    await office.waitForURL(/\/office$/);
+    await office.goto(`${pstage.url}/office/conventions/${convention.id}`);
+    await office.getByRole('button', { name: 'Envoyer à la signature électronique' }).click();
+    await office.locator('#signature-requests').waitFor();
+    await expectAccessible(office);
+    await context.close();
+
+    await deliver();
+    const [host] = await pstage.database.db.select().from(signatureRequests).where(eq(signatureRequests.party, 'host_signatory'));
+    // The signatory has no account and no LMS: a fresh browser, only the link.
+    const signatory = await browser.newContext({ locale: 'fr-FR' });
+    const page = await signatory.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${pstage.url}${linkIn(host.email)}`);
+    expect(await page.locator('#signatory').textContent()).toContain(host.name);
+    expect(await page.locator('iframe.pdf-frame').getAttribute('src')).toMatch(/\/convention\.pdf$/);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Signer', exact: true }).click();
+    await page.locator('#consent-error').waitFor();
+    await expectAccessible(page);
+    await page.getByLabel(/Je signe la convention de stage/).check();
+    await page.getByRole('button', { name: 'Signer', exact: true }).click();
+    await page.getByRole('heading', { name: 'Convention signée' }).waitFor();
+    await expectAccessible(page);
+    await signatory.close();
+    const [after] = await pstage.database.db.select().from(signatureRequests).where(eq(signatureRequests.id, host.id));
+    expect(after.status).toBe('signed');
+  });
+});
