@@ -1,3 +1,4 @@
+import { enqueueSignatureReminders } from './services/signature/signatureReminders';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
@@ -105,6 +106,7 @@ export async function startPstage(options: {
       logger,
       clock: () => services.clock.now(),
       availability: database.availability,
+      signatureReminders: (now) => enqueueSignatureReminders(services.db, { config, now }),
     });
     if (options.notificationScheduler ?? config.environment !== 'test') scheduler.start();
     const openedDatabase = database;

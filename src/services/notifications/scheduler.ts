@@ -20,6 +20,8 @@ export interface NotificationSchedulerOptions {
   /** How often it looks; every pass is idempotent (dedupe keys), so a short interval costs only a few queries. */
   intervalMs?: number;
   reminderDays?: number;
+  /** Signatories who have not signed are reminded (src/services/signature/signatureReminders.ts). */
+  signatureReminders?: (now: Date) => Promise<number>;
   clock?: () => Date;
   /** After a failed pass (the database was down), the next one comes this soon instead of a whole interval later. */
   retryMs?: number;
@@ -43,7 +45,9 @@ export function createNotificationScheduler(options: NotificationSchedulerOption
   async function runOnce(now = clock()) {
     const digest = await enqueueDailyDigest(options.db, { now, officeEmail: options.officeEmail });
     const reminders = await enqueueStartReminders(options.db, { now, officeEmail: options.officeEmail, days: options.reminderDays });
-    if (digest || reminders > 0) options.logger.info({ digest, reminders }, 'scheduled notifications queued');
+    const signatureReminders = (await options.signatureReminders?.(now)) ?? 0;
+    if (digest || reminders > 0 || signatureReminders > 0)
+      options.logger.info({ digest, reminders, signatureReminders }, 'scheduled notifications queued');
     // Expired sessions are refused when read; removing them keeps the table (and what it tells about users) small.
     const expiredSessions = await sessionRepository.deleteExpired(options.db, now);
     return { digest, reminders, expiredSessions };

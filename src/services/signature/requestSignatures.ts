@@ -57,11 +57,13 @@ export async function openRequest(
   signatory: { party: Signatory; name: string; email: string },
   context: CircuitContext,
   sentBy: number | null,
+  reminder?: { reminder: true; expiresAt: Date },
 ) {
   const now = context.clock.now();
   const { token, tokenHash } = newSignatureToken();
-  const expiresAt = linkExpiry(now);
-  const request = await signatureRequestRepository.create(tx, { conventionId: convention.id, ...signatory, tokenHash, sentAt: now, expiresAt, sentBy });
+  const expiresAt = reminder?.expiresAt ?? linkExpiry(now);
+  const { party, name, email } = signatory;
+  const request = await signatureRequestRepository.create(tx, { conventionId: convention.id, party, name, email, tokenHash, sentAt: now, expiresAt, sentBy });
   const organisationName = convention.organisationId ? ((await organisationRepository.findById(tx, convention.organisationId))?.name ?? '') : '';
   const student = signatory.party === 'student' ? await userRepository.findById(tx, convention.studentUserId) : undefined;
   await enqueueNotification(tx, {
@@ -73,6 +75,7 @@ export async function openRequest(
       party: mailPartyOf(signatory.party),
       expiresOn: expiresAt.toISOString().slice(0, 10),
       inSpace: signatory.party === 'student',
+      ...(reminder ? { reminder: true } : {}),
       path: signatory.party === 'student' ? studentPath(convention.id) : signatureLinkPath(token),
     },
     dedupeKey: `signatureRequested:${request.id}`,

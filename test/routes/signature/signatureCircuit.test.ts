@@ -8,6 +8,7 @@ import { auditLog, documents, signatureRequests } from '../../../src/models/sche
 import { addDays } from '../../../src/domain/calendarDate';
 import { movableClock } from '../../support/clock';
 import { useTestPstage } from '../../support/pstage';
+import { enqueueSignatureReminders } from '../../../src/services/signature/signatureReminders';
 import { useSignatureMailbox } from '../../support/signatureMailbox';
 import { submitConventionAsStudent } from '../../support/studentJourney';
 import { acceptCertificateAsOffice, launchOffice, reload, validateAsOffice } from '../../services/office/officeJourney';
@@ -15,6 +16,7 @@ import { acceptCertificateAsOffice, launchOffice, reload, validateAsOffice } fro
 const clock = movableClock();
 const pstage = useTestPstage({ clock });
 const deanEmail = 'doyen@univ.example.fr';
+const DAY = 24 * 60 * 60 * 1000;
 const { deliver, mailsTo, linkIn } = useSignatureMailbox(pstage);
 
 beforeEach(() => {
@@ -178,5 +180,25 @@ describe('the electronic signature circuit', () => {
     const [entry] = await pstage.database.db.select().from(auditLog).where(eq(auditLog.action, 'signature.emailReplaced'));
     expect(entry.details).toEqual({ party: 'host_signatory', from: host.email, to: 'direction@acme.example.fr' });
     expect((await office.client.request(page)).text).toContain('Lien révoqué');
+  }, 60_000);
+
+  it('a signatory who has not signed is reminded after three days with a new link, at most once a day; the old link stops working', async () => {
+    const { requests } = await sentForSignature();
+    const host = requests.find((row) => row.party === 'host_signatory')!;
+    const firstLink = linkIn(host.email);
+    const config = pstage.services.config;
+    expect(await enqueueSignatureReminders(pstage.database.db, { config, now: new Date(host.sentAt.getTime() + 2 * DAY) })).toBe(0);
+    const later = new Date(host.sentAt.getTime() + 3 * DAY + 60_000);
+    // The three external parties with a link (the student signs in Pstage, from their space).
+    expect(await enqueueSignatureReminders(pstage.database.db, { config, now: later })).toBe(3);
+    expect(await enqueueSignatureReminders(pstage.database.db, { config, now: new Date(later.getTime() + 60 * 60_000) })).toBe(0);
+    await deliver();
+    const reminder = mailsTo(host.email).at(-1)!;
+    expect(reminder.subject).toContain('Rappel');
+    const secondLink = linkIn(host.email);
+    expect(secondLink).not.toBe(firstLink);
+    clock.moveTo(addDays(clock.today(), 4));
+    expect((await request(pstage.url).get(firstLink)).status).toBe(404);
+    expect((await request(pstage.url).get(secondLink)).status).toBe(200);
   }, 60_000);
 });
