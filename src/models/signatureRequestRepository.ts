@@ -59,12 +59,18 @@ export const signatureRequestRepository = {
       .where(and(eq(signatureRequests.id, id), eq(signatureRequests.status, 'pending')));
   },
 
-  /** Every link still open on the convention is closed: a refusal or the end of the circuit. */
-  async revokePending(db: Executor, conventionId: number, at: Date): Promise<void> {
+  /** Every link still open on the convention (or one party's) is closed: a refusal, a paper signature, the end of the circuit. */
+  async revokePending(db: Executor, conventionId: number, at: Date, party?: SignatureRequest['party']): Promise<void> {
     await db
       .update(signatureRequests)
       .set({ status: 'revoked', decidedAt: at })
-      .where(and(eq(signatureRequests.conventionId, conventionId), eq(signatureRequests.status, 'pending')));
+      .where(
+        and(
+          eq(signatureRequests.conventionId, conventionId),
+          eq(signatureRequests.status, 'pending'),
+          party ? eq(signatureRequests.party, party) : undefined,
+        ),
+      );
   },
 
   /** Pending requests sent before `sentBefore` and not reminded since `remindedBefore`. */

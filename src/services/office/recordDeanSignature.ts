@@ -7,6 +7,9 @@ import { organisationRepository } from '../../models/organisationRepository';
 import { signatureRepository } from '../../models/signatureRepository';
 import { teacherRepository } from '../../models/teacherRepository';
 import { userRepository } from '../../models/userRepository';
+import { signatureRequestRepository } from '../../models/signatureRequestRepository';
+import type { CircuitContext } from '../signature/requestSignatures';
+import { sealIfComplete } from '../signature/sealConvention';
 import { fireConventionEvent } from '../conventions/conventionTransition';
 import type { FrozenConventionSnapshot } from '../conventions/frozenSnapshot';
 import { checkSignatureDate } from './fieldError';
@@ -17,7 +20,13 @@ import { signatureFacts, validatedOn } from './signatureFacts';
  * The last control: every party has signed and the certificate is accepted, then the office records the
  * dean's signature and the convention is complete. The student and the academic tutor are told.
  */
-export async function recordDeanSignature(db: Database, command: OfficeCommand & { signedAt: string }, clock: Clock) {
+export async function recordDeanSignature(
+  db: Database,
+  command: OfficeCommand & { signedAt: string },
+  clock: Clock,
+  /** Given, a convention that went through the electronic circuit is sealed once the dean's paper signature is in. */
+  circuit?: Pick<CircuitContext, 'config'>,
+) {
   return db.transaction(async (tx) => {
     const convention = await lockedConvention(tx, command);
     const facts = await signatureFacts(tx, convention);
@@ -41,13 +50,15 @@ export async function recordDeanSignature(db: Database, command: OfficeCommand &
         deanSignatureRecorded: true,
       },
     });
-    await signatureRepository.create(tx, {
-      conventionId: convention.id,
-      party: 'dean',
-      signedAt: command.signedAt,
-      method: 'paper',
-      recordedBy: command.officeUserId,
-    });
+    // The dean may have signed from their link before the certificate was accepted: that signature stands.
+    if (!facts.deanSignatureRecorded)
+      await signatureRepository.create(tx, {
+        conventionId: convention.id,
+        party: 'dean',
+        signedAt: command.signedAt,
+        method: 'paper',
+        recordedBy: command.officeUserId,
+      });
     const frozen = convention.frozenSnapshot as unknown as FrozenConventionSnapshot | null;
     const organisationName =
       frozen?.organisation?.name ??
@@ -77,6 +88,8 @@ export async function recordDeanSignature(db: Database, command: OfficeCommand &
         dedupeKey: `conventionComplete:${updated.id}:academicTutor`,
       });
     }
+    if (circuit && (await signatureRequestRepository.listForConvention(tx, updated.id)).length > 0)
+      await sealIfComplete(tx, updated, { config: circuit.config, clock });
     return updated;
   });
 }

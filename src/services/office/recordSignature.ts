@@ -2,6 +2,8 @@ import type { Clock } from '../../clock';
 import type { SignatureParty } from '../../domain/workflow';
 import type { Database } from '../../models/database';
 import { signatureRepository } from '../../models/signatureRepository';
+import { signatureRequestRepository } from '../../models/signatureRequestRepository';
+import { requestSignatures, type CircuitContext } from '../signature/requestSignatures';
 import { fireConventionEvent } from '../conventions/conventionTransition';
 import { checkSignatureDate } from './fieldError';
 import { lockedConvention, type OfficeCommand } from './officeCommand';
@@ -15,7 +17,13 @@ export interface SignatureRecord {
 }
 
 /** One party's signature; the workflow moves the convention to signed_by_parties with the last one it needs. */
-export async function recordSignature(db: Database, command: OfficeCommand & SignatureRecord, clock: Clock) {
+export async function recordSignature(
+  db: Database,
+  command: OfficeCommand & SignatureRecord,
+  clock: Clock,
+  /** Given, a paper signature during the electronic circuit counts in it: the dean's link goes out after the last party. */
+  circuit?: Pick<CircuitContext, 'config'>,
+) {
   return db.transaction(async (tx) => {
     const convention = await lockedConvention(tx, command);
     const { signedParties, minorStudent } = await signatureFacts(tx, convention);
@@ -37,6 +45,10 @@ export async function recordSignature(db: Database, command: OfficeCommand & Sig
       method: command.method,
       recordedBy: command.officeUserId,
     });
+    // Signed on paper: that party's personal link, if any, no longer asks for anything.
+    await signatureRequestRepository.revokePending(tx, updated.id, clock.now(), command.party);
+    if (circuit && (await signatureRequestRepository.listForConvention(tx, updated.id)).length > 0)
+      await requestSignatures(tx, updated, { config: circuit.config, clock }, command.officeUserId);
     return updated;
   });
 }

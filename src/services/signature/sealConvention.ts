@@ -41,7 +41,7 @@ export async function sealIfComplete(tx: Executor, convention: Convention, conte
       role: t(`office.parties.${party}`),
       name: electronic?.name ?? addresses.get(party)?.name ?? '',
       email: electronic?.email,
-      method: t(`signature.trail.method.${electronic ? 'electronic' : signature.method}`),
+      method: t(`signature.trail.method.${electronic ? 'link' : signature.method}`),
       at: electronic?.decidedAt ? utc(electronic.decidedAt) : signature.signedAt,
       ip: electronic?.ip ?? undefined,
       documentSha256: electronic?.documentSha256 ?? undefined,

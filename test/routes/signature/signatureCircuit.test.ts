@@ -201,4 +201,29 @@ describe('the electronic signature circuit', () => {
     expect((await request(pstage.url).get(firstLink)).status).toBe(404);
     expect((await request(pstage.url).get(secondLink)).status).toBe(200);
   }, 60_000);
+
+  it('a mixed circuit: the host signs on paper (recorded by the office, their link revoked), the others by link, the dean recorded by the office; sealed', async () => {
+    pstage.services.config.signature.deanEmail = undefined;
+    const { convention, student, office, requests } = await sentForSignature();
+    const hostLink = linkIn(emailOf(requests, 'host_signatory'));
+    const page = `/office/conventions/${convention.id}`;
+    const paper = await office.client.submit(page, { party: 'host_signatory', signedAt: clock.today(), method: 'paper' }, `${page}/signatures`);
+    expect(paper).toMatchObject({ status: 303, location: `${page}?done=signature` });
+    expect((await request(pstage.url).get(hostLink)).status).toBe(404);
+    for (const party of ['professional_tutor', 'academic_tutor']) expect((await signByLink(linkIn(emailOf(requests, party)))).status).toBe(200);
+    const base = `/student/conventions/${convention.id}`;
+    await student.submit(base, { consent: 'yes' }, `${base}/signature/sign`);
+    expect((await reload(pstage, convention.id)).state).toBe('signed_by_parties');
+    const dean = await office.client.submit(page, { signedAt: clock.today() }, `${page}/dean-signature`);
+    expect(dean).toMatchObject({ status: 303, location: `${page}?done=dean` });
+    expect((await reload(pstage, convention.id)).state).toBe('complete');
+    const sealed = await office.client.download(`/documents/conventions/${convention.id}/signed.pdf`);
+    expect(sealed.status).toBe(200);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'pstage-mixed-')), 'signed.pdf');
+    writeFileSync(file, sealed.bytes);
+    expect(execFileSync('pdfsig', [file]).toString()).toContain('Signature is Valid.');
+    const text = execFileSync('pdftotext', [file, '-']).toString();
+    expect(text).toContain('Original papier reçu par le service des stages');
+    expect(text).toContain('Signature électronique (lien personnel)');
+  }, 90_000);
 });

@@ -104,7 +104,7 @@ export function officeConventionRoutes(services: Services): Router {
   );
   router.post(
     '/:id/signatures',
-    officeAction('signature', signatureSchema, (command, data) => recordSignature(db, { ...command, ...data }, clock)),
+    officeAction('signature', signatureSchema, (command, data) => recordSignature(db, { ...command, ...data }, clock, services)),
   );
   router.post(
     '/:id/send-for-signature',
@@ -124,7 +124,7 @@ export function officeConventionRoutes(services: Services): Router {
   );
   router.post(
     '/:id/dean-signature',
-    officeAction('dean', deanSchema, (command, data) => recordDeanSignature(db, { ...command, ...data }, clock)),
+    officeAction('dean', deanSchema, (command, data) => recordDeanSignature(db, { ...command, ...data }, clock, services)),
   );
   router.post(
     '/:id/internship-end',
