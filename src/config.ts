@@ -169,7 +169,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     for (const name of printed) {
       if (!e[name]) problems.push(`${name} is required in production (printed on every convention)`);
     }
-    if (!e.SEAL_P12_PATH) problems.push('SEAL_P12_PATH is required in production (the PKCS#12 seal of signed conventions)');
     if (e.DEV_PLATFORM) problems.push('DEV_PLATFORM cannot be enabled in production');
   }
   if (problems.length > 0) throw new ConfigError(problems);

@@ -11,7 +11,7 @@ import { useTestPstage } from '../../support/pstage';
 import { enqueueSignatureReminders } from '../../../src/services/signature/signatureReminders';
 import { useSignatureMailbox } from '../../support/signatureMailbox';
 import { submitConventionAsStudent } from '../../support/studentJourney';
-import { acceptCertificateAsOffice, launchOffice, reload, validateAsOffice } from '../../services/office/officeJourney';
+import { acceptCertificateAsOffice, conventionReadyToValidate, launchOffice, reload, validateAsOffice } from '../../services/office/officeJourney';
 
 const clock = movableClock();
 const pstage = useTestPstage({ clock });
@@ -226,4 +226,21 @@ describe('the electronic signature circuit', () => {
     expect(text).toContain('Original papier reçu par le service des stages');
     expect(text).toContain('Signature électronique (lien personnel)');
   }, 90_000);
+
+  it('with SIGNATURE_AUTO_SEND, the office’s validation sends the convention for signature at once', async () => {
+    pstage.services.config.signature.autoSend = true;
+    try {
+      const { convention } = await conventionReadyToValidate(pstage);
+      const office = await launchOffice(pstage);
+      const page = `/office/conventions/${convention.id}`;
+      const validated = await office.client.submit(page, { overrideReason: '' }, `${page}/validate`);
+      expect(validated).toMatchObject({ status: 303, location: `${page}?done=validate` });
+      await deliver();
+      const requests = await pstage.database.db.select().from(signatureRequests).where(eq(signatureRequests.conventionId, convention.id));
+      expect(requests).toHaveLength(4);
+      expect(linkIn(emailOf(requests, 'host_signatory'))).toMatch(/^\/sign\//);
+    } finally {
+      pstage.services.config.signature.autoSend = false;
+    }
+  }, 60_000);
 });

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { sendForSignature } from '../../../services/signature/sendForSignature';
+import { validateAndSend } from '../../../services/signature/validateAndSend';
 import { replaceSignatoryEmail } from '../../../services/signature/replaceSignatoryEmail';
 
 const signatoryEmailSchema = z.object({
@@ -17,7 +18,6 @@ import { recordInternshipEnd } from '../../../services/office/recordInternshipEn
 import { recordSignature } from '../../../services/office/recordSignature';
 import { returnConvention } from '../../../services/office/returnConvention';
 import { reviewCertificate } from '../../../services/office/reviewCertificate';
-import { validateConvention } from '../../../services/office/validateConvention';
 import { isIsoDate } from '../../../domain/calendarDate';
 import { idParam } from '../../shared/ids';
 import { formatDate } from '../../../format';
@@ -92,7 +92,9 @@ export function officeConventionRoutes(services: Services): Router {
 
   router.post(
     '/:id/validate',
-    officeAction('validate', validateSchema, (command, data) => validateConvention(db, { ...command, ...data }, clock)),
+    officeAction('validate', validateSchema, (command, data) =>
+      validateAndSend(db, { ...command, ...data }, { config: services.config, clock, renderer: services.pdfRenderer }),
+    ),
   );
   router.post(
     '/:id/return',
