@@ -243,4 +243,12 @@ describe('the electronic signature circuit', () => {
       pstage.services.config.signature.autoSend = false;
     }
   }, 60_000);
+
+  it('the link pages are rate-limited per address: guessing links soon gets 429', async () => {
+    const limit = pstage.services.config.signature.linksPerMinute;
+    for (let attempt = 0; attempt < limit; attempt += 1) expect((await request(pstage.url).get(`/sign/${'y'.repeat(43)}`)).status).toBe(404);
+    const blocked = await request(pstage.url).get(`/sign/${'y'.repeat(43)}`);
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers['retry-after']).toBeTruthy();
+  }, 60_000);
 });
