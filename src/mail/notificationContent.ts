@@ -188,7 +188,11 @@ const builders: { [K in NotificationKind]: Builder<K> } = {
     return {
       subject: c.t('mail.signatureRefused.subject', values),
       paragraphs: [c.t('mail.signatureRefused.intro', values)],
-      details: [...label(c, 'reference', d.reference), ...label(c, 'signatory', `${d.name} (${values.role})`), ...label(c, 'reason', d.reason)],
+      details: [
+        ...label(c, 'reference', d.reference),
+        ...label(c, 'signatory', `${d.name} (${values.role})`),
+        ...label(c, 'reason', d.reason),
+      ],
       steps: ['step1', 'step2'].map((step) => c.t(`mail.signatureRefused.${step}`)),
       link: link(c, 'signatureRefused', d.path),
     };

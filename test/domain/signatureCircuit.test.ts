@@ -7,7 +7,13 @@ const parties: SignatureParty[] = ['student', 'host_signatory', 'professional_tu
 describe('who the circuit asks to sign', () => {
   it.each<[string, Signatory[], Signatory[], boolean, Signatory[]]>([
     ['at the start, every party at once, not the dean', [], [], true, parties],
-    ['those who signed (on paper too) or hold an open link are not asked again', ['host_signatory'], ['student'], true, ['professional_tutor', 'academic_tutor']],
+    [
+      'those who signed (on paper too) or hold an open link are not asked again',
+      ['host_signatory'],
+      ['student'],
+      true,
+      ['professional_tutor', 'academic_tutor'],
+    ],
     ['once every party has signed, the dean', parties, [], true, ['dean']],
     ['the dean signs on paper when no dean e-mail is configured', parties, [], false, []],
     ['the dean with an open link is not asked twice', parties, ['dean'], true, []],
@@ -17,9 +23,9 @@ describe('who the circuit asks to sign', () => {
   });
 
   it('a minor’s legal representative is asked with the other parties', () => {
-    expect(signatoriesToRequest({ parties: ['student', 'legal_representative'], signed: ['student'], open: [], deanSignsElectronically: true })).toEqual([
-      'legal_representative',
-    ]);
+    expect(
+      signatoriesToRequest({ parties: ['student', 'legal_representative'], signed: ['student'], open: [], deanSignsElectronically: true }),
+    ).toEqual(['legal_representative']);
   });
 });
 

@@ -23,7 +23,8 @@ export function useSignatureMailbox(pstage: TestPstage) {
   beforeEach(() => {
     smtp.messages.length = 0;
   });
-  const mailsTo = (address: string) => smtp.messages.filter((message) => message.envelopeTo.includes(address)).map((message) => message.mail);
+  const mailsTo = (address: string) =>
+    smtp.messages.filter((message) => message.envelopeTo.includes(address)).map((message) => message.mail);
   return {
     mailsTo,
     deliver: () =>

@@ -330,10 +330,7 @@ export const signatureRequests = pgTable(
     refusalReason: text('refusal_reason'),
     sentBy: integer('sent_by').references(() => users.id),
   },
-  (t) => [
-    uniqueIndex('signature_requests_token').on(t.tokenHash),
-    index('signature_requests_convention').on(t.conventionId, t.party),
-  ],
+  (t) => [uniqueIndex('signature_requests_token').on(t.tokenHash), index('signature_requests_convention').on(t.conventionId, t.party)],
 );
 
 export const documents = pgTable(

@@ -48,7 +48,13 @@ export async function conventionPdfFor(
 }
 
 /** The validated convention's PDF, rendered once and stored; every later reading gets the same bytes. */
-export async function storedFinalPdf(tx: Transaction, convention: Convention, institution: Institution, filename: string, renderer: PdfRenderer) {
+export async function storedFinalPdf(
+  tx: Transaction,
+  convention: Convention,
+  institution: Institution,
+  filename: string,
+  renderer: PdfRenderer,
+) {
   await generatedDocumentRepository.lockConvention(tx, convention.id);
   const existing = await generatedDocumentRepository.findForConvention(tx, convention.id, 'convention_pdf');
   if (existing?.bytes) return existing;

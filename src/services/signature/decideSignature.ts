@@ -111,7 +111,12 @@ async function decide(
       actor: 'signatory',
       actorUserId,
       at: now,
-      facts: { signedParties: facts.signedParties, minorStudent: facts.minorStudent, certificateAccepted: true, deanSignatureRecorded: true },
+      facts: {
+        signedParties: facts.signedParties,
+        minorStudent: facts.minorStudent,
+        certificateAccepted: true,
+        deanSignatureRecorded: true,
+      },
     });
   }
   await requestSignatures(tx, updated, context, null);

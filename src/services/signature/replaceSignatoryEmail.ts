@@ -21,7 +21,13 @@ export async function replaceSignatoryEmail(
     const old = requests.find((request) => request.id === command.requestId);
     if (!old || !isLinkOpen(old, context.clock.now())) throw new AppError(409, 'signature.error.notPending');
     await signatureRequestRepository.revoke(tx, old.id, context.clock.now());
-    const replacement = await openRequest(tx, convention, { party: old.party, name: old.name, email: command.email }, context, command.officeUserId);
+    const replacement = await openRequest(
+      tx,
+      convention,
+      { party: old.party, name: old.name, email: command.email },
+      context,
+      command.officeUserId,
+    );
     await auditRepository.record(tx, {
       actorUserId: command.officeUserId,
       action: 'signature.emailReplaced',

@@ -63,8 +63,19 @@ export async function openRequest(
   const { token, tokenHash } = newSignatureToken();
   const expiresAt = reminder?.expiresAt ?? linkExpiry(now);
   const { party, name, email } = signatory;
-  const request = await signatureRequestRepository.create(tx, { conventionId: convention.id, party, name, email, tokenHash, sentAt: now, expiresAt, sentBy });
-  const organisationName = convention.organisationId ? ((await organisationRepository.findById(tx, convention.organisationId))?.name ?? '') : '';
+  const request = await signatureRequestRepository.create(tx, {
+    conventionId: convention.id,
+    party,
+    name,
+    email,
+    tokenHash,
+    sentAt: now,
+    expiresAt,
+    sentBy,
+  });
+  const organisationName = convention.organisationId
+    ? ((await organisationRepository.findById(tx, convention.organisationId))?.name ?? '')
+    : '';
   const student = signatory.party === 'student' ? await userRepository.findById(tx, convention.studentUserId) : undefined;
   await enqueueNotification(tx, {
     template: 'signatureRequested',

@@ -31,7 +31,11 @@ export function selfSignedSeal(institutionName: string, password: string, now = 
   certificate.validity.notBefore = new Date(now.getTime() - 24 * 60 * 60 * 1000);
   certificate.validity.notAfter = new Date(now.getTime() + 5 * 365 * 24 * 60 * 60 * 1000);
   // ASCII names: forge's PKCS#7 re-encodes a UTF-8 issuer twice, and the signer is then not found by verifiers.
-  const ascii = (value: string) => value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]/g, '-');
+  const ascii = (value: string) =>
+    value
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^\x20-\x7e]/g, '-');
   const subject = [
     { name: 'commonName', value: ascii(`${institutionName} - cachet Pstage (developpement)`) },
     { name: 'organizationName', value: ascii(institutionName) },

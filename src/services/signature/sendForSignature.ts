@@ -14,8 +14,15 @@ import { requestSignatures, type CircuitContext } from './requestSignatures';
 export async function sendForSignature(db: Database, command: OfficeCommand, context: CircuitContext & { renderer: PdfRenderer }) {
   return db.transaction(async (tx) => {
     const convention = await lockedConvention(tx, command);
-    if (convention.state !== 'validated' && convention.state !== 'signed_by_parties') throw new AppError(409, 'signature.error.notValidated');
-    await storedFinalPdf(tx, convention, context.config.institution, `convention-${convention.reference ?? convention.id}.pdf`, context.renderer);
+    if (convention.state !== 'validated' && convention.state !== 'signed_by_parties')
+      throw new AppError(409, 'signature.error.notValidated');
+    await storedFinalPdf(
+      tx,
+      convention,
+      context.config.institution,
+      `convention-${convention.reference ?? convention.id}.pdf`,
+      context.renderer,
+    );
     const sent = await requestSignatures(tx, convention, context, command.officeUserId);
     if (sent.length === 0) throw new AppError(409, 'signature.error.nothingToSend');
     await auditRepository.record(tx, {

@@ -31,7 +31,10 @@ export async function enqueueSignatureReminders(db: Database, options: { config:
       const convention = await conventionRepository.findById(tx, old.conventionId);
       if (!convention || !['validated', 'signed_by_parties'].includes(convention.state)) return false;
       await signatureRequestRepository.revoke(tx, old.id, now);
-      const replacement = await openRequest(tx, convention, old, { config: options.config, clock }, null, { reminder: true, expiresAt: old.expiresAt });
+      const replacement = await openRequest(tx, convention, old, { config: options.config, clock }, null, {
+        reminder: true,
+        expiresAt: old.expiresAt,
+      });
       await signatureRequestRepository.markReminded(tx, replacement.id, now);
       await auditRepository.record(tx, {
         actorUserId: null,

@@ -11,7 +11,13 @@ import { useTestPstage } from '../../support/pstage';
 import { enqueueSignatureReminders } from '../../../src/services/signature/signatureReminders';
 import { useSignatureMailbox } from '../../support/signatureMailbox';
 import { submitConventionAsStudent } from '../../support/studentJourney';
-import { acceptCertificateAsOffice, conventionReadyToValidate, launchOffice, reload, validateAsOffice } from '../../services/office/officeJourney';
+import {
+  acceptCertificateAsOffice,
+  conventionReadyToValidate,
+  launchOffice,
+  reload,
+  validateAsOffice,
+} from '../../services/office/officeJourney';
 
 const clock = movableClock();
 const pstage = useTestPstage({ clock });
@@ -100,6 +106,7 @@ describe('the electronic signature circuit', () => {
     }
     expect(evidence.find((row) => row.party === 'host_signatory')!.userAgent).toBe('Circuit test');
 
+    expect((await student.request(base)).text).toContain(`/documents/conventions/${convention.id}/signed.pdf`);
     const sealed = await student.download(`/documents/conventions/${convention.id}/signed.pdf`);
     expect(sealed.status).toBe(200);
     const folder = mkdtempSync(path.join(tmpdir(), 'pstage-sealed-'));
@@ -149,7 +156,14 @@ describe('the electronic signature circuit', () => {
     const hostLink = linkIn(emailOf(requests, 'host_signatory'));
     const wrong = await request(pstage.url).get(`/sign/${'x'.repeat(43)}`);
     expect(wrong.status).toBe(404);
-    expect((await request(pstage.url).post(`/sign/${'x'.repeat(43)}/sign`).type('form').send({ consent: 'yes' })).status).toBe(404);
+    expect(
+      (
+        await request(pstage.url)
+          .post(`/sign/${'x'.repeat(43)}/sign`)
+          .type('form')
+          .send({ consent: 'yes' })
+      ).status,
+    ).toBe(404);
     // The host's link signs as the host, whatever the form says.
     await request(pstage.url).post(`${hostLink}/sign`).type('form').send({ consent: 'yes', party: 'academic_tutor' });
     const after = await pstage.database.db.select().from(signatureRequests);
@@ -171,7 +185,11 @@ describe('the electronic signature circuit', () => {
     const bad = await office.client.submit(page, { requestId: String(host.id), email: 'pas-une-adresse' }, `${page}/signatory-email`);
     expect(bad.status).toBe(303);
     expect((await office.client.request(page)).text).toContain('Saisissez une adresse électronique valide');
-    const replaced = await office.client.submit(page, { requestId: String(host.id), email: 'direction@acme.example.fr' }, `${page}/signatory-email`);
+    const replaced = await office.client.submit(
+      page,
+      { requestId: String(host.id), email: 'direction@acme.example.fr' },
+      `${page}/signatory-email`,
+    );
     expect(replaced).toMatchObject({ status: 303, location: `${page}?done=signatoryEmail` });
     await deliver();
     expect((await request(pstage.url).get(oldLink)).status).toBe(404);
@@ -207,10 +225,15 @@ describe('the electronic signature circuit', () => {
     const { convention, student, office, requests } = await sentForSignature();
     const hostLink = linkIn(emailOf(requests, 'host_signatory'));
     const page = `/office/conventions/${convention.id}`;
-    const paper = await office.client.submit(page, { party: 'host_signatory', signedAt: clock.today(), method: 'paper' }, `${page}/signatures`);
+    const paper = await office.client.submit(
+      page,
+      { party: 'host_signatory', signedAt: clock.today(), method: 'paper' },
+      `${page}/signatures`,
+    );
     expect(paper).toMatchObject({ status: 303, location: `${page}?done=signature` });
     expect((await request(pstage.url).get(hostLink)).status).toBe(404);
-    for (const party of ['professional_tutor', 'academic_tutor']) expect((await signByLink(linkIn(emailOf(requests, party)))).status).toBe(200);
+    for (const party of ['professional_tutor', 'academic_tutor'])
+      expect((await signByLink(linkIn(emailOf(requests, party)))).status).toBe(200);
     const base = `/student/conventions/${convention.id}`;
     await student.submit(base, { consent: 'yes' }, `${base}/signature/sign`);
     expect((await reload(pstage, convention.id)).state).toBe('signed_by_parties');
@@ -246,7 +269,8 @@ describe('the electronic signature circuit', () => {
 
   it('the link pages are rate-limited per address: guessing links soon gets 429', async () => {
     const limit = pstage.services.config.signature.linksPerMinute;
-    for (let attempt = 0; attempt < limit; attempt += 1) expect((await request(pstage.url).get(`/sign/${'y'.repeat(43)}`)).status).toBe(404);
+    for (let attempt = 0; attempt < limit; attempt += 1)
+      expect((await request(pstage.url).get(`/sign/${'y'.repeat(43)}`)).status).toBe(404);
     const blocked = await request(pstage.url).get(`/sign/${'y'.repeat(43)}`);
     expect(blocked.status).toBe(429);
     expect(blocked.headers['retry-after']).toBeTruthy();

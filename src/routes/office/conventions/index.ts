@@ -35,7 +35,18 @@ import {
   validateSchema,
 } from './schemas';
 
-const actions = ['validate', 'return', 'cancel', 'signature', 'certificate', 'dean', 'internshipEnd', 'cumulation', 'sendForSignature', 'signatoryEmail'] as const;
+const actions = [
+  'validate',
+  'return',
+  'cancel',
+  'signature',
+  'certificate',
+  'dean',
+  'internshipEnd',
+  'cumulation',
+  'sendForSignature',
+  'signatoryEmail',
+] as const;
 
 /** The control queue, one convention, and the office's actions on it. */
 export function officeConventionRoutes(services: Services): Router {

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { decideAsStudent } from '../../../../services/signature/decideSignature';
-import { pendingStudentRequest } from '../../../../services/signature/studentRequest';
+import { studentSignatureView } from '../../../../services/signature/studentRequest';
 import { refuseSchema, signSchema } from '../../../signature/schemas';
 import { z } from 'zod';
 import { attestationRefusal } from '../../../../domain/internshipEnd';
@@ -44,7 +44,7 @@ export function statusRoutes(services: Services): Router {
       mayCancel: availableEvents(convention.state, 'student').includes('cancel'),
       done: req.query.done === 'submitted' ? 'submitted' : null,
       cancelForm: kept ?? { values: {}, errors: {} },
-      signatureRequest: await pendingStudentRequest(services.db, convention.id, services.clock),
+      ...(await studentSignatureView(services.db, convention.id, services.clock)),
       signatureForm: (await takeFormState(req, `signature-${convention.id}`)) ?? { values: {}, errors: {} },
       signedDone: req.query.done === 'signed' || req.query.done === 'refused' ? req.query.done : null,
     });
@@ -60,7 +60,8 @@ export function statusRoutes(services: Services): Router {
       res.redirect(303, `/student/conventions/${conventionId}#${kind === 'sign' ? 'consent' : 'reason-signature'}`);
       return;
     }
-    const decision = kind === 'sign' ? { kind: 'sign' as const } : { kind: 'refuse' as const, reason: (parsed.data as { reason: string }).reason };
+    const decision =
+      kind === 'sign' ? { kind: 'sign' as const } : { kind: 'refuse' as const, reason: (parsed.data as { reason: string }).reason };
     const origin = { ip: req.ip ?? '', userAgent: req.get('user-agent') ?? '' };
     const context = { config: services.config, clock: services.clock };
     const result = await decideAsStudent(services.db, { studentUserId: req.session!.userId, conventionId }, decision, origin, context);
