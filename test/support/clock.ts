@@ -26,12 +26,13 @@ export interface MovableClock extends Clock {
 
 /**
  * The run's clock, whose business day a test can move (to the end of an internship, say). Only `today()` moves:
- * `now()` stays the run's, so that sessions, LTI tokens and timestamps behave as usual.
+ * `now()` stays the run's (unless `movesNow`), so that sessions, LTI tokens and timestamps behave as usual.
  */
-export function movableClock(): MovableClock {
+export function movableClock(options: { movesNow?: boolean } = {}): MovableClock {
   let offsetDays = 0;
   return {
-    now: () => new Date(testClock.now().getTime() + offsetDays * 24 * 60 * 60 * 1000),
+    // Moving now too expires sessions opened before: only for tests of what expires (a signature link).
+    now: () => new Date(testClock.now().getTime() + (options.movesNow ? offsetDays * 24 * 60 * 60 * 1000 : 0)),
     today: () => addDays(testClock.today(), offsetDays),
     moveTo(day) {
       offsetDays = toDayNumber(day) - toDayNumber(testClock.today());

@@ -19,7 +19,7 @@ import {
   validateAsOffice,
 } from '../../services/office/officeJourney';
 
-const clock = movableClock();
+const clock = movableClock({ movesNow: true });
 const pstage = useTestPstage({ clock });
 const deanEmail = 'doyen@univ.example.fr';
 const DAY = 24 * 60 * 60 * 1000;
