@@ -67,6 +67,8 @@ const environmentSchema = z.object({
     .refine((value) => parseAcademicYearStart(value) !== null, 'must be a day of every year written MM-DD (e.g. 09-01)')
     .optional(),
   AGS_LINE_ITEM_LABEL: z.string().trim().min(1).default('Convention de stage'),
+  /** Every call to the LMS (keys, tokens, roster, gradebook) gives up after this long. */
+  LMS_TIMEOUT_SECONDS: z.coerce.number().positive().max(120).default(5),
   /** Outside production only: the day the application believes it is ('YYYY-MM-DD'), time moving on from there. */
   PSTAGE_TODAY: z.iso.date().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
@@ -122,6 +124,8 @@ export interface Config {
   academicTutorCap: number;
   /** The first day of every academic year: the cumulation caps (924 h, 308 h) count the hours that fall in each year. */
   academicYearStart: AcademicYearStart;
+  /** The longest Pstage waits for one answer of the LMS (JWKS, access token, NRPS, AGS). */
+  lmsTimeoutMs: number;
   /** PSTAGE_TODAY, never in production: the clock's first day (see src/clock.ts). */
   today?: string;
 }
@@ -224,6 +228,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     agsLineItemLabel: e.AGS_LINE_ITEM_LABEL,
     academicTutorCap: e.ACADEMIC_TUTOR_CAP,
     academicYearStart: e.ACADEMIC_YEAR_START ? parseAcademicYearStart(e.ACADEMIC_YEAR_START)! : DEFAULT_ACADEMIC_YEAR_START,
+    lmsTimeoutMs: Math.round(e.LMS_TIMEOUT_SECONDS * 1000),
     today: production ? undefined : e.PSTAGE_TODAY,
   };
 }

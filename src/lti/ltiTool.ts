@@ -8,6 +8,8 @@ import type { Database } from '../models/database';
 import { launchGuard } from './launchGuard';
 import { tokenMaxAgeSeconds } from './launchPolicy';
 import { LtiDatabasePlugin } from './ltiDatabasePlugin';
+import { boundLtijsRequests, verifyLaunchesWithKeyCache } from './ltijsPlatformCalls';
+import { createPlatformKeyCache, type PlatformKeyCache } from './platformKeys';
 import { oidcLoginHandler } from './oidcLogin';
 import { generateToolKeyPair, takeToolKeyPairsFrom, type ToolKeyPairSource } from './toolKeyPairs';
 
@@ -28,6 +30,8 @@ export interface LtiTool {
    * express 4 app must itself be mounted with `app.use` (its requests inherit the outer app's only then).
    */
   router: Router;
+  /** The platforms' keysets, fetched once and kept (every launch's signature is checked with them). */
+  platformKeys: PlatformKeyCache;
   /** A platform registered without `active` stays pending until the office activates it. */
   registerPlatform(config: PlatformConfig, active?: boolean): Promise<void>;
   close(): Promise<void>;
@@ -78,6 +82,9 @@ export async function setUpLtiTool(
   lti.onInactivePlatform((req, res) => handlers.onRejectedLaunch('LOGIN_PLATFORM_NOT_ACTIVATED', req, res));
 
   await deployWithoutExit(lti);
+  boundLtijsRequests(config.lmsTimeoutMs);
+  const platformKeys = createPlatformKeyCache({ timeoutMs: config.lmsTimeoutMs, logger: options.logger });
+  verifyLaunchesWithKeyCache(platformKeys);
 
   // Token dates and limiter windows follow the real time, as ltijs's own checks do: never the business clock
   // (which PSTAGE_TODAY moves by whole days outside production).
@@ -113,6 +120,7 @@ export async function setUpLtiTool(
   return {
     provider: lti,
     plugin,
+    platformKeys,
     mountPath: '/lti',
     router,
     async registerPlatform(platform, active) {

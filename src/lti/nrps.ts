@@ -42,14 +42,26 @@ export function toRosterMember(member: Member): RosterMember {
   };
 }
 
+/** Rejects after `ms`; the work itself goes on in the background, bounded by each request's own timeout. */
+function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`the LMS did not answer within ${ms / 1000} s`)), ms);
+  });
+  work.catch(() => undefined);
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
 /**
  * The course's members from the platform's Names and Roles service (every page), through ltijs with the
- * platform's OAuth2 client-credentials token. Fails with RosterUnavailableError when the LMS cannot answer.
+ * platform's OAuth2 client-credentials token. Fails with RosterUnavailableError when the LMS cannot answer,
+ * or has not answered everything (token and pages together) within `deadlineMs`: a page waiting for the
+ * roster never waits longer.
  */
-export async function fetchCourseRoster(lti: LtiTool, programme: Programme): Promise<RosterMember[]> {
+export async function fetchCourseRoster(lti: LtiTool, programme: Programme, deadlineMs: number): Promise<RosterMember[]> {
   if (!programme.membershipsUrl) throw new RosterUnavailableError('The LMS did not offer the Names and Roles service for this course.');
   try {
-    const container = await lti.provider.NamesAndRoles.getMembers(serviceIdToken(programme), { pages: 1000 });
+    const container = await withinDeadline(lti.provider.NamesAndRoles.getMembers(serviceIdToken(programme), { pages: 1000 }), deadlineMs);
     return (container.members ?? []).map(toRosterMember);
   } catch (error) {
     throw new RosterUnavailableError(error instanceof Error ? error.message : String(error));

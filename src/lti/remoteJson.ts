@@ -1,14 +1,27 @@
 /** Why a remote JSON document could not be had; never carries what the remote server said. */
 export class RemoteJsonError extends Error {}
 
-const timeoutMs = 5_000;
+const defaultTimeoutMs = 5_000;
 const maxBytes = 64 * 1024;
+
+export interface RemoteJsonRequest {
+  method?: 'GET' | 'POST';
+  json?: unknown;
+  bearer?: string;
+  /** 5 s by default. */
+  timeoutMs?: number;
+}
 
 /**
  * Fetches a small JSON document from a platform: no redirects followed, a few seconds at most,
  * 64 KB at most, 2xx only.
  */
-export async function fetchJson(url: URL, init: { method?: 'GET' | 'POST'; json?: unknown; bearer?: string } = {}): Promise<unknown> {
+export async function fetchJson(url: URL, init: RemoteJsonRequest = {}): Promise<unknown> {
+  return (await fetchJsonResponse(url, init)).body;
+}
+
+/** fetchJson, with the response's headers (a keyset's Cache-Control). */
+export async function fetchJsonResponse(url: URL, init: RemoteJsonRequest = {}): Promise<{ body: unknown; headers: Headers }> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (init.json !== undefined) headers['content-type'] = 'application/json';
   if (init.bearer) headers.authorization = `Bearer ${init.bearer}`;
@@ -19,7 +32,7 @@ export async function fetchJson(url: URL, init: { method?: 'GET' | 'POST'; json?
       headers,
       body: init.json === undefined ? undefined : JSON.stringify(init.json),
       redirect: 'error',
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: AbortSignal.timeout(init.timeoutMs ?? defaultTimeoutMs),
     });
   } catch {
     throw new RemoteJsonError('unreachable');
@@ -30,7 +43,7 @@ export async function fetchJson(url: URL, init: { method?: 'GET' | 'POST'; json?
   }
   const text = await readAtMost(response, maxBytes);
   try {
-    return JSON.parse(text) as unknown;
+    return { body: JSON.parse(text) as unknown, headers: response.headers };
   } catch {
     throw new RemoteJsonError('not JSON');
   }

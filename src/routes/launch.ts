@@ -67,7 +67,8 @@ export function createLaunchHandlers(deps: {
           : reason === 'LOGIN_PLATFORM_NOT_ACTIVATED'
             ? t('launch.inactivePlatform')
             : t('launch.invalid', { reason: known || t('launch.reasons.default') });
-      const status = reason === 'MISSING_LOGIN_PARAMETERS' ? 400 : 401;
+      // The platform's keys out of reach is the LMS's passing trouble, not a bad launch: try again soon.
+      const status = reason === 'MISSING_LOGIN_PARAMETERS' ? 400 : reason === 'KEYSET_UNAVAILABLE' ? 503 : 401;
       render(res, 'error', { t, locale: 'fr', title: t('errors.title'), status, message, stack: undefined, navigation: [] }, status);
     },
 

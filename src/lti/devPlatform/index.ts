@@ -9,7 +9,16 @@ import { nrpsRoutes } from './nrpsRoutes';
 import { launchPath, pageRoutes } from './pageRoutes';
 import { courses, findLink, findPersona, links, personas, type Course, type Link, type Persona } from './personas';
 import { newRegistrationToken, registrationRoutes } from './registrationRoutes';
-import { platformUrls, toolKeySet, type DeepLinkReturn, type PlatformState, type ToolUrls } from './state';
+import {
+  platformUrls,
+  releaseHeld,
+  simulateOutage,
+  toolKeySet,
+  type DeepLinkReturn,
+  type Outage,
+  type PlatformState,
+  type ToolUrls,
+} from './state';
 import { tokenRoutes } from './tokenRoutes';
 import { allScopes } from './vocabulary';
 
@@ -50,8 +59,14 @@ export interface DevPlatform {
   links: Link[];
   /** The URL (under mountPath) that starts a launch of this persona through this link. */
   launchUrlFor(personaId: string, linkId: string): string;
-  /** Make the AGS, NRPS and token endpoints answer 500 (to test retries); null ends the outage. */
-  setOutage(mode: null | 'error500'): void;
+  /** Make the AGS, NRPS and token endpoints answer 500 (to test retries) or never answer; null ends the outage. */
+  setOutage(mode: Outage): void;
+  /** The same for the platform's JWKS. */
+  setKeysetOutage(mode: Outage): void;
+  /** How many times the JWKS was requested since the platform started. */
+  keysetRequests(): number;
+  /** Signs with a new key from now on; the JWKS publishes both (the new one first). */
+  rotateKey(): Promise<void>;
   gradebook(): { lineItems: LineItem[]; scores: Score[] };
   /** Empties the gradebook (line items and scores), as a fresh course would be. */
   clearGradebook(): void;
@@ -94,6 +109,9 @@ export async function createDevPlatform(options: DevPlatformOptions): Promise<De
     gradebook: new Gradebook(urls.lineItemsUrl),
     deepLinkReturns: [],
     outage: null,
+    keysetRequests: 0,
+    keysetOutage: null,
+    held: new Set(),
   };
   state.clients.set(clientId, {
     clientId,
@@ -111,9 +129,7 @@ export async function createDevPlatform(options: DevPlatformOptions): Promise<De
   router.use(express.urlencoded({ extended: false }));
   router.use(express.json({ type: ['application/json', 'application/*+json'] }));
   router.use(['/platform/token', '/platform/ags', '/platform/nrps'], (_req, res, next) => {
-    if (state.outage === 'error500')
-      return void res.status(500).json({ error: 'server_error', error_description: 'Simulated outage of the development platform.' });
-    next();
+    if (!simulateOutage(state, state.outage, res)) next();
   });
   router.use(pageRoutes(state));
   router.use(launchStartRoutes(state));
@@ -139,6 +155,16 @@ export async function createDevPlatform(options: DevPlatformOptions): Promise<De
     launchUrlFor: (personaId, linkId) => launchPath(state, personaId, linkId),
     setOutage: (mode) => {
       state.outage = mode;
+      if (mode !== 'hang' && state.keysetOutage !== 'hang') releaseHeld(state);
+    },
+    setKeysetOutage: (mode) => {
+      state.keysetOutage = mode;
+      if (mode !== 'hang' && state.outage !== 'hang') releaseHeld(state);
+    },
+    keysetRequests: () => state.keysetRequests,
+    rotateKey: async () => {
+      state.previousKey = state.key;
+      state.key = await createSigningKey();
     },
     gradebook: () => state.gradebook.snapshot(),
     clearGradebook: () => state.gradebook.clear(),

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { autosubmitScript, registerScript } from './scripts';
 import { courses, findCourse, findLink, membersOf, personas, type PersonaGroup } from './personas';
-import type { PlatformState } from './state';
+import { simulateOutage, type PlatformState } from './state';
 import { role } from './vocabulary';
 import { renderDevView } from './views';
 
@@ -72,7 +72,9 @@ export function pageRoutes(state: PlatformState): Router {
   });
 
   router.get('/platform/jwks', (_req, res) => {
-    res.json({ keys: [state.key.publicJwk] });
+    state.keysetRequests += 1;
+    if (simulateOutage(state, state.keysetOutage, res)) return;
+    res.json({ keys: [state.key.publicJwk, ...(state.previousKey ? [state.previousKey.publicJwk] : [])] });
   });
 
   return router;

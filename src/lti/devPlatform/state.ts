@@ -1,3 +1,4 @@
+import type { Response } from 'express';
 import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
 import type { SigningKey } from './keys';
 import type { Gradebook } from './gradebook';
@@ -56,6 +57,11 @@ export interface PlatformState {
   urls: PlatformUrls;
   tool: ToolUrls;
   key: SigningKey;
+  /** The key before the last rotation, still published (as a platform does while tokens signed with it live). */
+  previousKey?: SigningKey;
+  /** How many times the JWKS was requested. */
+  keysetRequests: number;
+  keysetOutage: Outage;
   clients: Map<string, Client>;
   defaultClientId: string;
   accessTokens: Map<string, AccessToken>;
@@ -66,8 +72,13 @@ export interface PlatformState {
   openidConfigurationOverrides: Record<string, unknown>;
   gradebook: Gradebook;
   deepLinkReturns: DeepLinkReturn[];
-  outage: null | 'error500';
+  outage: Outage;
+  /** Requests held without answer during a `hang` outage, ended when it ends. */
+  held: Set<Response>;
 }
+
+/** `error500`: the endpoints answer 500; `hang`: they never answer (a stalled LMS). */
+export type Outage = null | 'error500' | 'hang';
 
 export function platformUrls(baseUrl: string, mountPath: string): PlatformUrls {
   const devUrl = `${baseUrl}${mountPath}`;
@@ -91,4 +102,24 @@ export function platformUrls(baseUrl: string, mountPath: string): PlatformUrls {
 /** Tool keys are fetched on demand; a short cache lets a tool that adds a key be seen at once. */
 export function toolKeySet(jwksUrl: string): JWTVerifyGetKey {
   return createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: 0, cacheMaxAge: 5_000 });
+}
+
+/** Answers for an endpoint that is down (true), or leaves the request to it (false). */
+export function simulateOutage(state: PlatformState, outage: Outage, res: Response): boolean {
+  if (outage === 'error500') {
+    res.status(500).json({ error: 'server_error', error_description: 'Simulated outage of the development platform.' });
+    return true;
+  }
+  if (outage === 'hang') {
+    state.held.add(res);
+    res.once('close', () => state.held.delete(res));
+    return true;
+  }
+  return false;
+}
+
+/** Ends the requests a `hang` outage held (their clients have usually given up already). */
+export function releaseHeld(state: PlatformState): void {
+  for (const res of state.held) res.destroy();
+  state.held.clear();
 }

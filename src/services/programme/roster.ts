@@ -42,7 +42,7 @@ export async function refreshRoster(
   const cached = await rosterRepository.findSync(services.db, programme.id);
   if (!options.force && !isStale(cached, now)) return { status: 'fresh', sync: cached };
   try {
-    const members = await fetchCourseRoster(services.lti(), programme);
+    const members = await fetchCourseRoster(services.lti(), programme, services.config.lmsTimeoutMs);
     await storeRoster(services, programme, members, now);
     return { status: 'refreshed', sync: await rosterRepository.findSync(services.db, programme.id) };
   } catch (error) {

@@ -122,5 +122,6 @@ export function progressPostBackFor(services: Pick<Services, 'db' | 'config' | '
     tokens: ltijsTokenSource(lti.provider, lti.plugin),
     lineItemLabel: services.config.agsLineItemLabel,
     logger: services.logger.child({ component: 'ags' }),
+    timeoutMs: services.config.lmsTimeoutMs,
   });
 }
