@@ -71,6 +71,8 @@ const environmentSchema = z.object({
   LMS_TIMEOUT_SECONDS: z.coerce.number().positive().max(120).default(5),
   /** Outside production only: the day the application believes it is ('YYYY-MM-DD'), time moving on from there. */
   PSTAGE_TODAY: z.iso.date().optional(),
+  /** Fault tests only: moments where the process waits so a test can kill it there (src/holdPoints.ts). */
+  PSTAGE_HOLD_AT: listFromEnv.default([]),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -128,6 +130,8 @@ export interface Config {
   lmsTimeoutMs: number;
   /** PSTAGE_TODAY, never in production: the clock's first day (see src/clock.ts). */
   today?: string;
+  /** PSTAGE_HOLD_AT, never in production: where a fault test stops the process (src/holdPoints.ts). */
+  holdPoints: string[];
 }
 
 export class ConfigError extends Error {
@@ -174,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       if (!e[name]) problems.push(`${name} is required in production (printed on every convention)`);
     }
     if (e.DEV_PLATFORM) problems.push('DEV_PLATFORM cannot be enabled in production');
+    if (e.PSTAGE_HOLD_AT.length > 0) problems.push('PSTAGE_HOLD_AT is a hook for fault tests and cannot be set in production');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -230,5 +235,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     academicYearStart: e.ACADEMIC_YEAR_START ? parseAcademicYearStart(e.ACADEMIC_YEAR_START)! : DEFAULT_ACADEMIC_YEAR_START,
     lmsTimeoutMs: Math.round(e.LMS_TIMEOUT_SECONDS * 1000),
     today: production ? undefined : e.PSTAGE_TODAY,
+    holdPoints: e.PSTAGE_HOLD_AT,
   };
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createApp } from './app';
 import type { Clock } from './clock';
+import { enableHoldPoints } from './holdPoints';
 import { trackRequests } from './httpDrain';
 import type { Config } from './config';
 import type { DevPlatform } from './lti/devPlatform';
@@ -66,6 +67,10 @@ export async function startPstage(options: {
   const port = (server.address() as AddressInfo).port;
   const config = options.configFor(port);
   const logger = options.logger ?? createLogger(config.logLevel);
+  if (config.holdPoints.length > 0) {
+    enableHoldPoints(config.holdPoints);
+    logger.warn({ holdPoints: config.holdPoints }, 'fault-test hold points enabled');
+  }
   const requests = trackRequests(server);
   let database: DatabaseHandle | undefined;
   try {

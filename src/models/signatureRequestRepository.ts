@@ -52,11 +52,14 @@ export const signatureRequestRepository = {
     return rows.length === 1;
   },
 
-  async revoke(db: Executor, id: number, at: Date): Promise<void> {
-    await db
+  /** Closes a pending link; false when it was no longer pending (decided, or revoked by someone else meanwhile). */
+  async revoke(db: Executor, id: number, at: Date): Promise<boolean> {
+    const revoked = await db
       .update(signatureRequests)
       .set({ status: 'revoked', decidedAt: at })
-      .where(and(eq(signatureRequests.id, id), eq(signatureRequests.status, 'pending')));
+      .where(and(eq(signatureRequests.id, id), eq(signatureRequests.status, 'pending')))
+      .returning({ id: signatureRequests.id });
+    return revoked.length > 0;
   },
 
   /** Every link still open on the convention (or one party's) is closed: a refusal, a paper signature, the end of the circuit. */

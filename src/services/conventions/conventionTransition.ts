@@ -1,5 +1,6 @@
 import { decideConvention, type Actor, type ConventionEvent, type ConventionFacts } from '../../domain/workflow';
 import { AppError } from '../../errors';
+import { holdAt } from '../../holdPoints';
 import { auditRepository } from '../../models/auditRepository';
 import { conventionRepository, type Convention, type ConventionChanges } from '../../models/conventionRepository';
 import type { Transaction } from '../../models/database';
@@ -67,5 +68,6 @@ export async function fireConventionEvent({
   if (updated.state !== convention.state) {
     await enqueueProgressUpdate(tx, { studentUserId: convention.studentUserId, programmeId: convention.programmeId });
   }
+  await holdAt(tx, `convention.${event.type}`);
   return updated;
 }

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { advisoryLocks, lockClass } from '../../models/advisoryLocks';
 import type { Database } from '../../models/database';
 import type { DatabaseAvailability } from '../../models/databaseAvailability';
 import { sessionRepository } from '../../models/sessionRepository';
@@ -9,8 +10,18 @@ export interface NotificationScheduler {
   start(): void;
   /** Stops the timer and waits for the run in progress. */
   stop(): Promise<void>;
-  /** One pass: the office's digest of yesterday, the start reminders, then the expired sessions removed. */
-  runOnce(now?: Date): Promise<{ digest: boolean; reminders: number; expiredSessions: number }>;
+  /**
+   * One pass: the office's digest of yesterday, the start reminders, then the expired sessions removed.
+   * `busy` when another instance's pass was running: this one did nothing.
+   */
+  runOnce(now?: Date): Promise<SchedulerPass>;
+}
+
+export interface SchedulerPass {
+  digest: boolean;
+  reminders: number;
+  expiredSessions: number;
+  busy?: true;
 }
 
 export interface NotificationSchedulerOptions {
@@ -32,7 +43,9 @@ export interface NotificationSchedulerOptions {
 /**
  * Time-driven notifications, queued in the outbox like the others (the outbox worker sends them), and the
  * removal of expired sessions.
- * Runs in the server process; two processes, or a restart, queue each mail once thanks to the dedupe keys.
+ * Runs in every server process. A pass holds an advisory lock for its transaction, so two instances on one
+ * database never run it at the same time (the other one skips its turn); the dedupe keys make a pass that
+ * comes later (or after a restart) queue nothing twice.
  */
 export function createNotificationScheduler(options: NotificationSchedulerOptions): NotificationScheduler {
   const intervalMs = options.intervalMs ?? 15 * 60_000;
@@ -42,15 +55,23 @@ export function createNotificationScheduler(options: NotificationSchedulerOption
   let started = false;
   let running: Promise<unknown> = Promise.resolve();
 
-  async function runOnce(now = clock()) {
-    const digest = await enqueueDailyDigest(options.db, { now, officeEmail: options.officeEmail });
-    const reminders = await enqueueStartReminders(options.db, { now, officeEmail: options.officeEmail, days: options.reminderDays });
+  async function runOnce(now = clock()): Promise<SchedulerPass> {
+    const pass: SchedulerPass = await options.db.transaction(async (tx) => {
+      if (!(await advisoryLocks.tryForTransaction(tx, lockClass.scheduler, 1)))
+        return { digest: false, reminders: 0, expiredSessions: 0, busy: true };
+      const digest = await enqueueDailyDigest(tx, { now, officeEmail: options.officeEmail });
+      const reminders = await enqueueStartReminders(tx, { now, officeEmail: options.officeEmail, days: options.reminderDays });
+      // Expired sessions are refused when read; removing them keeps the table (and what it tells about users) small.
+      const expiredSessions = await sessionRepository.deleteExpired(tx, now);
+      return { digest, reminders, expiredSessions };
+    });
+    if (pass.busy) return pass;
+    // Each signature reminder is a transaction of its own that revokes the old link first: run by two instances at
+    // once, the second finds the link already revoked and sends nothing.
     const signatureReminders = (await options.signatureReminders?.(now)) ?? 0;
-    if (digest || reminders > 0 || signatureReminders > 0)
-      options.logger.info({ digest, reminders, signatureReminders }, 'scheduled notifications queued');
-    // Expired sessions are refused when read; removing them keeps the table (and what it tells about users) small.
-    const expiredSessions = await sessionRepository.deleteExpired(options.db, now);
-    return { digest, reminders, expiredSessions };
+    if (pass.digest || pass.reminders > 0 || signatureReminders > 0)
+      options.logger.info({ digest: pass.digest, reminders: pass.reminders, signatureReminders }, 'scheduled notifications queued');
+    return pass;
   }
 
   function schedule(delay: number) {

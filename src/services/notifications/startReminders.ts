@@ -1,7 +1,7 @@
 import { addDays, toDayNumber } from '../../domain/calendarDate';
 import { enqueueNotification } from '../../mail/enqueueNotification';
 import type { MissingForCompletion } from '../../mail/notificationTypes';
-import type { Database } from '../../models/database';
+import type { Executor } from '../../models/database';
 import { documentRepository } from '../../models/documentRepository';
 import { scheduledNotificationRepository, type StartingConvention } from '../../models/scheduledNotificationRepository';
 import { parisDateOf } from '../../clock';
@@ -20,7 +20,7 @@ const signatureItems: Record<Signatory, MissingForCompletion> = {
   dean: 'deanSignature',
 };
 
-async function missingFor(db: Database, convention: StartingConvention): Promise<MissingForCompletion[]> {
+async function missingFor(db: Executor, convention: StartingConvention): Promise<MissingForCompletion[]> {
   const signed = await scheduledNotificationRepository.signedParties(db, convention.id);
   const signatories = signatoriesOf(signatoryContextOf({ student: convention.studentSnapshot, startDate: convention.startDate }));
   const missing = signatories.filter((party) => !signed.includes(party)).map((party) => signatureItems[party]);
@@ -33,7 +33,7 @@ async function missingFor(db: Database, convention: StartingConvention): Promise
  * when the start is near (7 days, then the day before). The dedupe key names the convention, its start date
  * and the threshold, so each reminder leaves once even if the scheduler runs every few minutes in two processes.
  */
-export async function enqueueStartReminders(db: Database, options: { now: Date; officeEmail: string; days?: number }): Promise<number> {
+export async function enqueueStartReminders(db: Executor, options: { now: Date; officeEmail: string; days?: number }): Promise<number> {
   const today = parisDateOf(options.now);
   const horizon = options.days ?? reminderThresholds[0];
   const starting = await scheduledNotificationRepository.startingBetween(db, today, addDays(today, horizon));

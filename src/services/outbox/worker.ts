@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { holdAt } from '../../holdPoints';
 import type { Database } from '../../models/database';
 import type { DatabaseAvailability } from '../../models/databaseAvailability';
 import { defaultMaxAttempts, outboxRepository, type OutboxKind, type OutboxMessage } from '../../models/outboxRepository';
@@ -98,6 +99,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       }
       return;
     }
+    // Sent, not yet marked: a crash here is why a receiver may see a message twice (with one Message-ID, one score timestamp).
+    await holdAt(db, `outbox.${message.kind}.delivered`);
     if (outcome?.skipped) {
       await outboxRepository.markSkipped(db, message.id, outcome.skipped);
       counts.skipped = (counts.skipped ?? 0) + 1;

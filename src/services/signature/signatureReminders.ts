@@ -30,7 +30,7 @@ export async function enqueueSignatureReminders(db: Database, options: { config:
     const sent = await db.transaction(async (tx) => {
       const convention = await conventionRepository.findById(tx, old.conventionId);
       if (!convention || !['validated', 'signed_by_parties'].includes(convention.state)) return false;
-      await signatureRequestRepository.revoke(tx, old.id, now);
+      if (!(await signatureRequestRepository.revoke(tx, old.id, now))) return false;
       const replacement = await openRequest(tx, convention, old, { config: options.config, clock }, null, {
         reminder: true,
         expiresAt: old.expiresAt,
