@@ -7,6 +7,8 @@ export const lockClass = {
   holdPoint: 2020,
   /** The notification scheduler's pass: one instance at a time. */
   scheduler: 2021,
+  /** Applying the migrations at start-up (src/models/database.ts). */
+  migrations: 2022,
 } as const;
 
 function rowsOf(result: unknown): Record<string, unknown>[] {

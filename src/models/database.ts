@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { Pool } from 'pg';
+import { lockClass } from './advisoryLocks';
 import { createDatabaseAvailability, type DatabaseAvailability } from './databaseAvailability';
 import * as schema from './schema';
 
@@ -28,9 +30,10 @@ export type DatabaseTarget = { kind: 'pglite'; dataDir?: string; loadDataDir?: B
 
 /** Opens PGlite (persisted under dataDir, or in memory without one) or a pg pool, and applies the migrations. */
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
-  const handle =
-    target.kind === 'pglite' ? await openPglite(target.dataDir, target.loadDataDir) : await openPostgres(target.url, target.max);
-  await migrateDatabase(handle);
+  if (target.kind === 'postgres') return openPostgres(target.url, target.max);
+  const handle = await openPglite(target.dataDir, target.loadDataDir);
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  await migrate(handle.db as never, { migrationsFolder });
   return handle;
 }
 
@@ -71,15 +74,30 @@ async function openPostgres(url: string, max = 10): Promise<DatabaseHandle> {
     availability.succeeded();
   });
   const db = drizzle(pool, { schema }) as unknown as Database;
-  return { db, kind: 'postgres', availability, close: () => pool.end() };
+  const handle: DatabaseHandle = { db, kind: 'postgres', availability, close: () => pool.end() };
+  try {
+    await migratePostgres(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return handle;
 }
 
-async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
-  if (handle.kind === 'pglite') {
-    const { migrate } = await import('drizzle-orm/pglite/migrator');
-    await migrate(handle.db as never, { migrationsFolder });
-  } else {
-    const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-    await migrate(handle.db as never, { migrationsFolder });
+/**
+ * drizzle's migrator reads the last applied migration, then applies the newer ones: two instances starting
+ * together on one database would both apply them (and one fail). A session advisory lock, on the connection
+ * that migrates, makes the second wait and then find nothing to do.
+ */
+async function migratePostgres(pool: Pool): Promise<void> {
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1, 1)', [lockClass.migrations]);
+    await migrate(drizzle(client) as never, { migrationsFolder });
+  } finally {
+    await client.query('select pg_advisory_unlock($1, 1)', [lockClass.migrations]).catch(() => undefined);
+    client.release();
   }
 }

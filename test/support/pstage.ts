@@ -18,6 +18,9 @@ export interface TestPstage extends RunningPstage {
   reset(): Promise<void>;
 }
 
+/** What the journeys (test/support/studentJourney.ts, officeJourney) need: launches, and the database to read back. */
+export type JourneyTarget = Pick<TestPstage, 'database' | 'launch'>;
+
 export interface TestPstageOptions {
   /** Lets a test pretend to be served over HTTPS (behind a proxy) while it listens on plain HTTP. */
   publicBaseUrl?: (port: number) => string;

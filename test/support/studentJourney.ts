@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { conventions, subjects } from '../../src/models/schema';
 import { BrowserlessClient, type FormFields } from './browserlessClient';
 import { nextYear } from './clock';
-import type { TestPstage } from './pstage';
+import type { JourneyTarget } from './pstage';
 
 /** Dates in the next calendar year (from the test clock), so that the legal "starts in the past" rules never fire. */
 export { nextYear };
@@ -103,7 +103,7 @@ export async function fillStepsBeforeInternship(client: BrowserlessClient, base:
 }
 
 /** The student proposes a subject from their home, through the real form. */
-export async function proposeSubject(pstage: TestPstage, client: BrowserlessClient, fields: FormFields = {}) {
+export async function proposeSubject(pstage: Pick<JourneyTarget, 'database'>, client: BrowserlessClient, fields: FormFields = {}) {
   const page = await client.request('/student/subject/new');
   const programmeId = /name="programmeId" value="(\d+)"/.exec(page.text)?.[1] ?? '';
   const posted = await client.submit(
@@ -149,7 +149,7 @@ export type JourneyOptions = {
 };
 
 /** A student (launched through /dev) starts a draft and fills the steps before the internship one. */
-export async function draftUpToInternship(pstage: TestPstage, options: JourneyOptions = {}) {
+export async function draftUpToInternship(pstage: JourneyTarget, options: JourneyOptions = {}) {
   const { client, page } = await pstage.launch(options.persona ?? 'camille-martin', options.link ?? 'm1-info');
   const subject = options.subject === false ? undefined : await proposeSubject(pstage, client);
   const started = await client.request('/student/conventions', { form: { _csrf: BrowserlessClient.csrfToken(page.text) } });
@@ -176,7 +176,7 @@ export async function draftUpToInternship(pstage: TestPstage, options: JourneyOp
  * Every wizard step filled through HTTP, up to the recap (or `stopBefore`), without pressing "Créer". An internship
  * step that comes back with new legal findings is posted again, as a student who read them goes on.
  */
-export async function fillConventionAsStudent(pstage: TestPstage, options: JourneyOptions = {}) {
+export async function fillConventionAsStudent(pstage: JourneyTarget, options: JourneyOptions = {}) {
   const { client, subject, base } = await draftUpToInternship(pstage, options);
   const steps: [string, FormFields][] = [
     [`${base}/internship`, { ...validInternship, ...options.internship }],
@@ -216,9 +216,10 @@ export async function fillConventionAsStudent(pstage: TestPstage, options: Journ
  * A student (launched through /dev) proposes a subject, fills every wizard step through HTTP and presses "Créer".
  * The host organisation is created by the student (so not validated), the academic tutor chosen by the student.
  */
-export async function submitConventionAsStudent(pstage: TestPstage, options: Omit<JourneyOptions, 'stopBefore'> = {}) {
+export async function submitConventionAsStudent(pstage: JourneyTarget, options: Omit<JourneyOptions, 'stopBefore'> = {}) {
   const filled = await fillConventionAsStudent(pstage, options);
-  const posted = await filled.client.submit(`${filled.base}/recap`, {});
+  let posted = await filled.client.submit(`${filled.base}/recap`, {});
+  if (posted.status === 303 && posted.location === `${filled.base}/recap`) posted = await filled.client.submit(`${filled.base}/recap`, {});
   if (posted.status !== 303) throw new Error(`${filled.base}/recap: ${posted.status}\n${posted.text.slice(0, 500)}`);
   const [convention] = await pstage.database.db.select().from(conventions).where(eq(conventions.id, filled.conventionId));
   if (convention.state !== 'submitted') throw new Error(`the convention is ${convention.state}, not submitted`);

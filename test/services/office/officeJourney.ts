@@ -14,11 +14,11 @@ import { decideSubjects } from '../../../src/services/programme/subjectDecisions
 import { assignTutor } from '../../../src/services/programme/tutors';
 import { uploadCertificate } from '../../../src/services/student/certificate';
 import { testClock, type MovableClock } from '../../support/clock';
-import type { TestPstage } from '../../support/pstage';
+import type { JourneyTarget } from '../../support/pstage';
 import { submitConventionAsStudent } from '../../support/studentJourney';
 
 /** The office persona launches once, so that its user exists; returns its client and user id. */
-export async function launchOffice(pstage: TestPstage) {
+export async function launchOffice(pstage: JourneyTarget) {
   const launched = await pstage.launch('office', 'office');
   const [user] = await pstage.database.db.select().from(users).where(eq(users.email, 'stages@univ.example.fr'));
   return { ...launched, officeUserId: user.id };
@@ -29,7 +29,7 @@ export async function launchOffice(pstage: TestPstage) {
  * programme head with the student's tutor assigned, and the host validated (set in the database: the
  * programme panel and the organisations pages are not what these tests are about).
  */
-export async function conventionReadyToValidate(pstage: TestPstage, options: Parameters<typeof submitConventionAsStudent>[1] = {}) {
+export async function conventionReadyToValidate(pstage: JourneyTarget, options: Parameters<typeof submitConventionAsStudent>[1] = {}) {
   const submitted = await submitConventionAsStudent(pstage, options);
   const db = pstage.database.db;
   await db
@@ -40,13 +40,13 @@ export async function conventionReadyToValidate(pstage: TestPstage, options: Par
   return submitted;
 }
 
-export async function reload(pstage: TestPstage, conventionId: number) {
+export async function reload(pstage: JourneyTarget, conventionId: number) {
   const [row] = await pstage.database.db.select().from(conventions).where(eq(conventions.id, conventionId));
   return row;
 }
 
 /** The student uploads a certificate for the convention, through the upload use case (the form is tested in the student's tests). */
-export async function storeCertificate(pstage: TestPstage, convention: { id: number; studentUserId: number }) {
+export async function storeCertificate(pstage: JourneyTarget, convention: { id: number; studentUserId: number }) {
   const uploaded = await uploadCertificate(pstage.database.db, convention.studentUserId, convention.id, {
     originalname: 'attestation.pdf',
     buffer: Buffer.from('%PDF-1.4\n%'),
@@ -55,7 +55,7 @@ export async function storeCertificate(pstage: TestPstage, convention: { id: num
   return uploaded.document;
 }
 
-export async function certificateOf(pstage: TestPstage, id: number) {
+export async function certificateOf(pstage: JourneyTarget, id: number) {
   const [row] = await pstage.database.db
     .select()
     .from(documents)
@@ -64,7 +64,7 @@ export async function certificateOf(pstage: TestPstage, id: number) {
 }
 
 /** The user of a persona, launched once (a launch is what makes a user and their roles) and then reused. */
-async function launchedUserId(pstage: TestPstage, persona: string, link: string, email: string): Promise<number> {
+async function launchedUserId(pstage: JourneyTarget, persona: string, link: string, email: string): Promise<number> {
   const byEmail = () => pstage.database.db.select().from(users).where(eq(users.email, email));
   const [known] = await byEmail();
   if (known) return known.id;
@@ -73,14 +73,14 @@ async function launchedUserId(pstage: TestPstage, persona: string, link: string,
   return user.id;
 }
 
-const officeUserIdOf = (pstage: TestPstage) => launchedUserId(pstage, 'office', 'office', 'stages@univ.example.fr');
+const officeUserIdOf = (pstage: JourneyTarget) => launchedUserId(pstage, 'office', 'office', 'stages@univ.example.fr');
 
 /**
  * Everything the validation needs, decided through the use cases of those who decide it: the programme head
  * (Jean Dupont, M1 Informatique) gives the subject the tutor the student named and validates it; the office
  * validates the host and then the convention, which freezes its parties.
  */
-export async function validateAsOffice(pstage: TestPstage, conventionId: number): Promise<Convention> {
+export async function validateAsOffice(pstage: JourneyTarget, conventionId: number): Promise<Convention> {
   const { db } = pstage.database;
   const convention = await reload(pstage, conventionId);
   const headUserId = await launchedUserId(pstage, 'jean-dupont', 'm1-info', 'jean.dupont@univ.example.fr');
@@ -101,7 +101,7 @@ export async function validateAsOffice(pstage: TestPstage, conventionId: number)
 
 /** The office records signed originals received today, one party after the other: by default every party the convention needs. */
 export async function recordSignaturesAsOffice(
-  pstage: TestPstage,
+  pstage: JourneyTarget,
   conventionId: number,
   parties?: readonly SignatureParty[],
 ): Promise<Convention> {
@@ -118,7 +118,7 @@ export async function recordSignaturesAsOffice(
 }
 
 /** The student's certificate for the convention, uploaded and accepted by the office (unless it already is). */
-export async function acceptCertificateAsOffice(pstage: TestPstage, conventionId: number): Promise<Convention> {
+export async function acceptCertificateAsOffice(pstage: JourneyTarget, conventionId: number): Promise<Convention> {
   const convention = await reload(pstage, conventionId);
   const current = await documentRepository.findCertificateForConvention(pstage.database.db, conventionId);
   if (current?.status === 'accepted') return convention;
@@ -134,7 +134,7 @@ export async function acceptCertificateAsOffice(pstage: TestPstage, conventionId
 }
 
 /** After validation: every party's signature (a minor's legal representative's too), the certificate accepted, then the dean's signature: the convention is complete. */
-export async function completeAsOffice(pstage: TestPstage, conventionId: number): Promise<Convention> {
+export async function completeAsOffice(pstage: JourneyTarget, conventionId: number): Promise<Convention> {
   await recordSignaturesAsOffice(pstage, conventionId);
   const { version } = await acceptCertificateAsOffice(pstage, conventionId);
   const officeUserId = await officeUserIdOf(pstage);
@@ -146,7 +146,7 @@ export async function completeAsOffice(pstage: TestPstage, conventionId: number)
  * and the total gratification paid, from which the attestation de stage is printed.
  */
 export async function endInternshipAsOffice(
-  pstage: TestPstage,
+  pstage: JourneyTarget,
   conventionId: number,
   clock: MovableClock,
   figures: Partial<InternshipEndRecord> = {},
