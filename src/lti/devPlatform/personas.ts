@@ -283,8 +283,47 @@ export const personas: Persona[] = [
   ),
 ];
 
+/**
+ * Numbered personas for load runs (bench/soak.ts): `m1-student-17` is a student of M1 Informatique,
+ * `office-3` a member of the internship office. Not listed on /dev, not in the NRPS roster.
+ */
+function numberedPersona(id: string): Persona | undefined {
+  const match = /^(m1-student|office)-(\d{1,5})$/.exec(id);
+  if (!match) return undefined;
+  const n = Number(match[2]);
+  if (match[1] === 'office')
+    return person(
+      id,
+      `office-${n}`,
+      'office',
+      'Service des stages (charge)',
+      'Agent',
+      `Stages ${n}`,
+      `stages${n}@univ.example.fr`,
+      `S9${n}`,
+      'fr-FR',
+      [],
+      ['office'],
+      [role.institutionAdministrator],
+    );
+  return person(
+    id,
+    `m1-student-${n}`,
+    'student',
+    'Étudiant de M1 Informatique (charge)',
+    'Étudiant',
+    `Numéro ${n}`,
+    `etudiant${n}@etu.example.fr`,
+    `219${String(n).padStart(5, '0')}`,
+    'fr-FR',
+    [student('course-m1-info')],
+    ['m1-info'],
+    noInstitutionRoles,
+  );
+}
+
 export function findPersona(id: string): Persona | undefined {
-  return personas.find((persona) => persona.id === id);
+  return personas.find((persona) => persona.id === id) ?? numberedPersona(id);
 }
 
 export function findLink(id: string): Link | undefined {
