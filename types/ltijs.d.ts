@@ -213,12 +213,47 @@ declare module 'ltijs' {
   export const Provider: Provider;
 }
 
-/** ltijs's internal key-pair generator, which Pstage replaces (src/lti/toolKeyPairs.ts). */
+/**
+ * ltijs's internal token checks and key-pair generator, parts of which Pstage replaces
+ * (src/lti/toolKeyPairs.ts, src/lti/ltijsPlatformCalls.ts).
+ */
 declare module 'ltijs/dist/Utils/Auth' {
-  import type { DatabasePlugin } from 'ltijs';
+  import type { KeyObject } from 'node:crypto';
+  import type { DatabasePlugin, Platform } from 'ltijs';
+
+  interface ValidationParameters {
+    iss?: string;
+    maxAge?: number;
+    alg?: string;
+  }
+  type GetPlatform = (iss: string, clientId: string, encryptionKey: string, database: DatabasePlugin) => Promise<Platform | false | undefined>;
 
   const Auth: {
     generatePlatformKeyPair(encryptionKey: string, database: DatabasePlugin, platformUrl: string, clientId: string): Promise<string>;
+    /** Checks a launch's id_token: fetches the platform's keyset for its key, then `verifyToken`. */
+    validateToken(
+      token: string,
+      devMode: boolean,
+      validationParameters: ValidationParameters,
+      getPlatform: GetPlatform,
+      encryptionKey: string,
+      database: DatabasePlugin,
+    ): Promise<Record<string, unknown>>;
+    /** Signature, audience, algorithm, age, nonce and LTI claims, with the key given. */
+    verifyToken(
+      token: string,
+      key: KeyObject | string,
+      validationParameters: ValidationParameters,
+      platform: Platform,
+      database: DatabasePlugin,
+    ): Promise<Record<string, unknown>>;
   };
   export = Auth;
+}
+
+/** The `got` instance ltijs calls platforms with (keysets, access tokens, NRPS). */
+declare module 'ltijs/dist/Utils/Http' {
+  type GotCall = (url: string, options?: Record<string, unknown>) => unknown;
+  const http: { get: GotCall; post: GotCall };
+  export = http;
 }

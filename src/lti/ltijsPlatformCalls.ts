@@ -1,39 +1,14 @@
-import type { KeyObject } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import type { Platform } from 'ltijs';
+import ltijsAuth from 'ltijs/dist/Utils/Auth';
+import ltijsHttp from 'ltijs/dist/Utils/Http';
 import type { PlatformKeyCache } from './platformKeys';
 
-/**
+/*
  * ltijs calls the platform (keyset, access tokens, NRPS) through one `got` instance of its own, with no timeout
  * and two retries of each GET: a platform that never answers would hold a launch, a roster page or an outbox
  * delivery forever. These are the internals of ltijs 5.9 that Pstage adjusts, in one place.
  */
-type GotCall = (url: string, options?: Record<string, unknown>) => unknown;
-interface LtijsHttp {
-  get: GotCall;
-  post: GotCall;
-}
-type GetPlatform = (iss: string, clientId: string, encryptionKey: string, database: unknown) => Promise<Platform | false | undefined>;
-interface LtijsAuth {
-  validateToken(
-    token: string,
-    devMode: boolean,
-    validationParameters: { iss?: string; maxAge?: number; alg?: string },
-    getPlatform: GetPlatform,
-    encryptionKey: string,
-    database: unknown,
-  ): Promise<Record<string, unknown>>;
-  verifyToken(
-    token: string,
-    key: KeyObject,
-    validationParameters: { iss?: string; maxAge?: number; alg?: string },
-    platform: Platform,
-    database: unknown,
-  ): Promise<Record<string, unknown>>;
-}
-
-const ltijsHttp = require('ltijs/dist/Utils/Http') as LtijsHttp;
-const ltijsAuth = require('ltijs/dist/Utils/Auth') as LtijsAuth;
 
 const originalCalls = { get: ltijsHttp.get, post: ltijsHttp.post };
 const originalValidateToken = ltijsAuth.validateToken;
