@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { count, eq } from 'drizzle-orm';
 import { Client } from 'pg';
@@ -93,9 +94,16 @@ async function main(): Promise<void> {
       LAUNCH_RATE_LIMIT: '100000',
       LOG_LEVEL: 'warn',
     },
-    { port },
+    // The probe answers SIGUSR2 with the heap in use after a full collection: what a leak makes grow.
+    { port, nodeArguments: ['--expose-gc', '--require', path.join(__dirname, 'soak', 'heapProbe.cjs')] },
   );
   const pid = pstage.child.pid!;
+  const heapAfterGc: number[] = [];
+  pstage.child.stderr.on('data', (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) {
+      if (line.startsWith('{"soakHeap"')) heapAfterGc.push((JSON.parse(line) as { soakHeap: { heapUsedMb: number } }).soakHeap.heapUsedMb);
+    }
+  });
   const stats = new SoakStats();
   const startedAt = Date.now();
   const endsAt = startedAt + settings.durationSeconds * 1000;
@@ -103,10 +111,12 @@ async function main(): Promise<void> {
   console.log(
     `Soak: ${settings.students} students and ${settings.office} office users for ${settings.durationSeconds} s (warm-up ${settings.warmupSeconds} s, think time ~${settings.thinkMs} ms) against one Pstage (pid ${pid}) on PostgreSQL, ${toolUrl}`,
   );
-  const sampler = setInterval(() => {
-    stats.memory.push({ atSeconds: Math.round((Date.now() - startedAt) / 1000), rssMb: rssMb(pid) });
-  }, 5_000);
-  stats.memory.push({ atSeconds: 0, rssMb: rssMb(pid) });
+  const sample = () => {
+    stats.memory.push({ atSeconds: Math.round((Date.now() - startedAt) / 1000), rssMb: rssMb(pid), heapIndex: heapAfterGc.length });
+    process.kill(pid, 'SIGUSR2');
+  };
+  const sampler = setInterval(sample, 5_000);
+  sample();
   // The users arrive over the first part of the warm-up, not all in the same millisecond.
   const rampMs = (settings.warmupSeconds * 1000) / 2;
   const users = [
@@ -117,7 +127,8 @@ async function main(): Promise<void> {
   ];
   await Promise.all(users);
   clearInterval(sampler);
-  stats.memory.push({ atSeconds: Math.round((Date.now() - startedAt) / 1000), rssMb: rssMb(pid) });
+  sample();
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
   const elapsedSeconds = (Date.now() - startedAt) / 1000;
   const exitCode = await pstage.stop();
   const [{ submitted }] = await database.db.select({ submitted: count() }).from(conventions).where(eq(conventions.state, 'submitted'));
@@ -140,13 +151,19 @@ async function main(): Promise<void> {
   );
   console.log(table(rows));
   if (stats.examples.length > 0) console.log(`\nErrors (first ${stats.examples.length}):\n  ${stats.examples.join('\n  ')}`);
-  const afterWarmup = stats.memory.filter((sample) => sample.atSeconds >= settings.warmupSeconds);
-  const trend = linearTrend(afterWarmup.map((sample) => ({ x: sample.atSeconds / 60, y: sample.rssMb })));
+  const samples = stats.memory.map((memory) => ({ ...memory, heapMb: heapAfterGc[memory.heapIndex] ?? Number.NaN }));
   console.log(
-    `\nMemory (RSS of the Pstage process, MB): ${stats.memory.map((sample) => `${sample.atSeconds}s ${sample.rssMb}`).join(', ')}`,
+    `\nMemory of the Pstage process (MB, RSS / heap in use after a full GC): ${samples.map((memory) => `${memory.atSeconds}s ${memory.rssMb}/${memory.heapMb}`).join(', ')}`,
   );
+  const afterWarmup = samples.filter((memory) => memory.atSeconds >= settings.warmupSeconds && Number.isFinite(memory.heapMb));
+  const describeTrend = (name: string, pick: (memory: (typeof samples)[number]) => number) => {
+    const trend = linearTrend(afterWarmup.map((memory) => ({ x: memory.atSeconds / 60, y: pick(memory) })));
+    const first = afterWarmup[0] ? pick(afterWarmup[0]) : Number.NaN;
+    const last = afterWarmup.at(-1) ? pick(afterWarmup.at(-1)!) : Number.NaN;
+    return `${name} ${trend.slope >= 0 ? '+' : ''}${trend.slope.toFixed(1)} MB/min (r² ${trend.r2.toFixed(2)}, ${first} → ${last} MB)`;
+  };
   console.log(
-    `After warm-up: ${afterWarmup.length} samples, trend ${trend.slope >= 0 ? '+' : ''}${trend.slope.toFixed(1)} MB/min (r² ${trend.r2.toFixed(2)}), from ${afterWarmup[0]?.rssMb} to ${afterWarmup.at(-1)?.rssMb} MB`,
+    `After warm-up (${afterWarmup.length} samples): ${describeTrend('heap after GC', (memory) => memory.heapMb)}; ${describeTrend('RSS', (memory) => memory.rssMb)}`,
   );
   console.log(`Pstage stopped with exit code ${exitCode} (SIGTERM).`);
   await database.close();

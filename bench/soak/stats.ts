@@ -4,7 +4,8 @@ export class SoakStats {
   readonly errors = new Map<string, number>();
   /** A few of the errors, to say what went wrong. */
   readonly examples: string[] = [];
-  readonly memory: { atSeconds: number; rssMb: number }[] = [];
+  /** RSS when sampled; the heap after GC arrives later from the probe, as its `heapIndex`-th answer. */
+  readonly memory: { atSeconds: number; rssMb: number; heapIndex: number }[] = [];
 
   record(kind: string, ms: number, error?: string): void {
     const list = this.latencies.get(kind) ?? [];

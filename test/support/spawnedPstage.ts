@@ -57,14 +57,14 @@ async function healthy(port: number): Promise<boolean> {
  */
 export async function spawnPstage(
   env: Record<string, string>,
-  options: { port?: number; startTimeoutMs?: number; name?: string } = {},
+  options: { port?: number; startTimeoutMs?: number; name?: string; nodeArguments?: string[] } = {},
 ): Promise<SpawnedPstage> {
   const port = options.port ?? (await freePort());
   const folder = mkdtempSync(path.join(os.tmpdir(), 'pstage-spawned-'));
   // Node itself with tsx's loader, not the tsx command: that one runs the server in a child process of its own,
   // which a SIGKILL of the command would leave running.
   const loader = pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href;
-  const child = spawn(process.execPath, ['--import', loader, path.join(root, 'src/server.ts')], {
+  const child = spawn(process.execPath, [...(options.nodeArguments ?? []), '--import', loader, path.join(root, 'src/server.ts')], {
     cwd: folder,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), LOG_LEVEL: 'info', ...env },
   });
