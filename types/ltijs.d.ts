@@ -226,7 +226,12 @@ declare module 'ltijs/dist/Utils/Auth' {
     maxAge?: number;
     alg?: string;
   }
-  type GetPlatform = (iss: string, clientId: string, encryptionKey: string, database: DatabasePlugin) => Promise<Platform | false | undefined>;
+  type GetPlatform = (
+    iss: string,
+    clientId: string,
+    encryptionKey: string,
+    database: DatabasePlugin,
+  ) => Promise<Platform | false | undefined>;
 
   const Auth: {
     generatePlatformKeyPair(encryptionKey: string, database: DatabasePlugin, platformUrl: string, clientId: string): Promise<string>;
