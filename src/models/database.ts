@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Pool } from 'pg';
 import { lockClass } from './advisoryLocks';
 import { createDatabaseAvailability, type DatabaseAvailability } from './databaseAvailability';
+import { releaseClientsOfFailedTransactions } from './poolTransactions';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -55,7 +56,9 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Databas
 
 async function openPostgres(url: string, max = 10): Promise<DatabaseHandle> {
   const { Pool } = await import('pg');
-  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const driver = await import('drizzle-orm/node-postgres');
+  releaseClientsOfFailedTransactions(driver);
+  const { drizzle } = driver;
   // Without a connection timeout, a request waits forever for a server that is gone.
   // TCP keep-alive finds a server that vanished without closing its connections (a network cut).
   const pool = new Pool({
