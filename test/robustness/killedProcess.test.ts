@@ -122,7 +122,7 @@ onPostgres('Pstage killed with SIGKILL at the worst moment', () => {
     await until('the office’s mail', () => submittedMails().length > 0, 20_000);
     expect(submittedMails()).toHaveLength(1);
     await instance.stop();
-  }, 60_000);
+  }, 120_000);
 
   it('in the middle of a validation: the convention stays submitted, without snapshot, history, mail or post-back of it; validated once after restart', async () => {
     let instance = await start();
@@ -152,7 +152,7 @@ onPostgres('Pstage killed with SIGKILL at the worst moment', () => {
       .where(and(eq(conventionEvents.conventionId, convention.id), eq(conventionEvents.event, 'validate')));
     expect(validations).toHaveLength(1);
     await instance.stop();
-  }, 60_000);
+  }, 120_000);
 
   it('in the middle of recording a signature: no signature row, no history row; recorded once after restart', async () => {
     let instance = await start();
@@ -179,7 +179,7 @@ onPostgres('Pstage killed with SIGKILL at the worst moment', () => {
     );
     expect(await db().select().from(signatures).where(eq(signatures.conventionId, convention.id))).toHaveLength(1);
     await instance.stop();
-  }, 60_000);
+  }, 120_000);
 
   it('between handing a mail to SMTP and marking it sent: that mail is sent again after restart with the same Message-ID, the others once', async () => {
     const instance = await start();
@@ -207,7 +207,7 @@ onPostgres('Pstage killed with SIGKILL at the worst moment', () => {
     for (const { mail } of lab.smtp.messages) copies.set(mail.messageId!, (copies.get(mail.messageId!) ?? 0) + 1);
     expect(Object.fromEntries(copies)).toEqual(Object.fromEntries(mails.map((row) => [messageIdOf(row.id), row.id === handed.id ? 2 : 1])));
     await restarted.stop();
-  }, 60_000);
+  }, 120_000);
 
   it('between posting a score to the LMS and marking it sent: posted again after restart with the same timestamp, which the LMS keeps once', async () => {
     const instance = await start();
@@ -236,5 +236,5 @@ onPostgres('Pstage killed with SIGKILL at the worst moment', () => {
     expect(second.timestamp).toBe(first.timestamp);
     expect(lab.lms.platform.gradebook().scores).toHaveLength(1);
     await restarted.stop();
-  }, 60_000);
+  }, 120_000);
 });

@@ -76,7 +76,7 @@ onPostgres('two Pstage instances on one database behind a round-robin proxy', ()
     expect(posted.length).toBeGreaterThanOrEqual(students.length);
     expect(new Set(posted).size).toBe(posted.length);
     expect(lab!.lms.scorePosts.every((post) => post.status === 200)).toBe(true);
-  }, 60_000);
+  }, 120_000);
 
   it('restarted together into the next day (after the conventions above), queue the digest and the reminders once and send each once', async () => {
     const conventionsSubmitted = students.length;
@@ -106,5 +106,5 @@ onPostgres('two Pstage instances on one database behind a round-robin proxy', ()
     expect([...copiesByMessageId().values()].every((count) => count === 1)).toBe(true);
     expect(logged(instances, 'scheduled notifications queued')).toBe(1);
     expect(await Promise.all(instances.map((instance) => instance.stop()))).toEqual([0, 0]);
-  }, 60_000);
+  }, 120_000);
 });

@@ -53,7 +53,7 @@ async function healthy(port: number): Promise<boolean> {
 
 /**
  * `src/server.ts` as production runs it (its own process, its own pool, the outbox worker and the scheduler
- * on), with `env` and nothing of the test's environment but PATH and HOME. Resolves once /health answers 200.
+ * on), with `env` and nothing of the test's environment but PATH, HOME and PSTAGE_TODAY. Resolves once /health answers 200.
  */
 export async function spawnPstage(
   env: Record<string, string>,
@@ -66,7 +66,15 @@ export async function spawnPstage(
   const loader = pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href;
   const child = spawn(process.execPath, [...(options.nodeArguments ?? []), '--import', loader, path.join(root, 'src/server.ts')], {
     cwd: folder,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), LOG_LEVEL: 'info', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+      // The day the test's clock starts from (test/support/clock.ts) is the process's too.
+      ...(process.env.PSTAGE_TODAY ? { PSTAGE_TODAY: process.env.PSTAGE_TODAY } : {}),
+      ...env,
+    },
   });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
