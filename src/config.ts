@@ -120,7 +120,7 @@ export interface Config {
   certificateQuota: number;
   devPlatform: boolean;
   logLevel: string;
-  /** The column Pstage finds or creates in each course's gradebook for the students' progress. */
+  /** The label of the column Pstage creates in a course whose launched activity has no grade column of its own. */
   agsLineItemLabel: string;
   /** Interns per academic tutor above which the programme panel warns. */
   academicTutorCap: number;

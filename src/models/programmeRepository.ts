@@ -13,13 +13,17 @@ export interface ProgrammeFromLaunch {
   title: string;
   label?: string | null;
   lineItemsUrl?: string | null;
+  /** The activity's own gradebook column (the AGS claim's `lineitem`), when the launched activity has a grade. */
+  lineItemUrl?: string | null;
   membershipsUrl?: string | null;
   teachingHours?: number;
 }
 
 export const programmeRepository = {
   /**
-   * Creates the programme on first launch and keeps the LMS service URLs of the latest launch. The link's
+   * Creates the programme on first launch and keeps the LMS service URLs of the latest launch: a launch that
+   * names the activity's own gradebook column makes it the column scores go to (instead of one Pstage created),
+   * a launch without one (the programme panel, an ungraded activity) keeps the stored column. The link's
    * teaching hours update the programme unless its staff set them by hand in Pstage: those are kept.
    */
   async upsertFromLaunch(db: Executor, launch: ProgrammeFromLaunch): Promise<Programme> {
@@ -28,6 +32,7 @@ export const programmeRepository = {
       clientId: launch.clientId,
       deploymentId: launch.deploymentId,
       ...(launch.lineItemsUrl ? { lineItemsUrl: launch.lineItemsUrl } : {}),
+      ...(launch.lineItemUrl ? { lineItemUrl: launch.lineItemUrl } : {}),
       ...(launch.membershipsUrl ? { membershipsUrl: launch.membershipsUrl } : {}),
       ...(launch.teachingHours
         ? {

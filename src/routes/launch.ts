@@ -8,6 +8,8 @@ import { localeFromLaunch, mapLaunchRoles } from '../lti/roleMapping';
 import { translator } from '../middleware/i18n';
 import type { Database } from '../models/database';
 import { recordLaunch } from '../services/launch';
+import { progressScoreMaximum } from '../domain/lmsProgress';
+import { progressLineItemTag } from '../services/progress/ensureLineItem';
 
 export type RenderPage = (res: Response, view: string, locals: Record<string, unknown>, status?: number) => void;
 
@@ -126,11 +128,17 @@ export function deepLinkingRoutes(tool: () => LtiTool, config: Config): Router {
       if (!token) throw new AppError(403, 'errors.forbidden');
       const choice = req.body.item === 'panel' ? 'panel' : 'student';
       const t = req.t;
+      const title = choice === 'panel' ? t('deepLinking.panel') : t('deepLinking.student');
       const item = {
         type: 'ltiResourceLink' as const,
-        title: choice === 'panel' ? t('deepLinking.panel') : t('deepLinking.student'),
+        title,
         url: `${config.publicBaseUrl}/lti/launch`,
         custom: { target: choice },
+        // The student entry declares its grade column, so the LMS creates the activity with one and names it
+        // in every launch (the AGS claim's `lineitem`); the programme panel is not graded.
+        ...(choice === 'student'
+          ? { lineItem: { label: title, scoreMaximum: progressScoreMaximum, tag: progressLineItemTag, resourceId: progressLineItemTag } }
+          : {}),
       };
       const jwt = await tool().provider.DeepLinking.createDeepLinkingMessage(token, [item], { message: item.title });
       const returnUrl = String(token.platformContext.deepLinkingSettings?.deep_link_return_url ?? '');

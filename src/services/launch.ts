@@ -65,6 +65,7 @@ export async function recordLaunch(db: Database, officeBootstrap: string[], toke
         title: context.title ?? context.label ?? context.id,
         label: context.label,
         lineItemsUrl: launch.endpoint?.lineitems,
+        lineItemUrl: launch.endpoint?.lineitem,
         membershipsUrl: launch.namesRoles?.context_memberships_url,
         teachingHours: teachingHoursFrom(launch.custom),
       });

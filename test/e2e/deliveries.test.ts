@@ -10,7 +10,7 @@ describe("the office's failed deliveries in a real browser", () => {
     const db = pstage.database.db;
     await pstage.launch('camille-martin', 'm1-info');
     const [programme] = await db.select().from(programmes);
-    await db.update(programmes).set({ lineItemsUrl: null });
+    await db.update(programmes).set({ lineItemsUrl: null, lineItemUrl: null });
     const skipped = await outboxRepository.enqueue(db, { kind: 'ags', payload: { programmeId: programme.id, studentUserId: 1 } });
     await outboxRepository.markSkipped(db, skipped.id, 'No AGS endpoint');
     const failed = await outboxRepository.enqueue(db, {

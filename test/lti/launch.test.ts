@@ -15,6 +15,7 @@ describe('a launch through the development platform', () => {
     const [programme] = await pstage.database.db.select().from(programmes);
     expect(programme).toMatchObject({ contextId: 'course-m1-info', title: 'M1 Informatique', teachingHours: 420 });
     expect(programme.lineItemsUrl).toContain('/dev/platform/ags/course-m1-info/lineitems');
+    expect(programme.lineItemUrl).toBe(pstage.devPlatform!.columnOf('m1-info').id);
     expect(programme.membershipsUrl).toContain('/nrps/course-m1-info/memberships');
     const rows = await pstage.database.db.select().from(memberships);
     expect(rows).toEqual([expect.objectContaining({ userId: user.id, programmeId: programme.id, role: 'student' })]);

@@ -56,6 +56,23 @@ describe('deep linking', () => {
     expect(placed.contentItems).toEqual([
       expect.objectContaining({ type: 'ltiResourceLink', title: 'Tableau de bord du responsable', custom: { target: 'panel' } }),
     ]);
+    // The panel is not graded: no gradebook column for it.
+    expect(placed.contentItems[0]).not.toHaveProperty('lineItem');
+  });
+
+  it("places the student entry with its own gradebook column (a lineItem), so the LMS creates the activity's column", async () => {
+    const before = pstage.devPlatform!.deepLinkReturns().length;
+    const { client, page } = await pstage.launch('jean-dupont', 'm1-info-deep-link');
+    const response = await client.follow('/deep-linking', { form: { _csrf: BrowserlessClient.csrfToken(page.text), item: 'student' } });
+    expect(response.status).toBe(200);
+    const placed = pstage.devPlatform!.deepLinkReturns()[before];
+    expect(placed.contentItems).toEqual([
+      expect.objectContaining({
+        type: 'ltiResourceLink',
+        custom: { target: 'student' },
+        lineItem: { label: placed.contentItems[0].title, scoreMaximum: 6, tag: 'pstage-convention', resourceId: 'pstage-convention' },
+      }),
+    ]);
   });
 
   it('refuses a forged deep-linking answer without the CSRF token', async () => {

@@ -52,6 +52,22 @@ export class Gradebook {
     return item;
   }
 
+  /**
+   * The activity's own column, as Moodle creates it with the activity (named after it, bound to its resource link);
+   * created again after `clear()`, as the gradebook of a fresh course would have it.
+   */
+  columnOf(contextId: string, link: { resourceLinkId: string; title: string; gradeMaximum: number }): LineItem {
+    const owned = [...this.items.values()].find(
+      (item) => item.contextId === contextId && item.resourceLinkId === link.resourceLinkId && item.tag === undefined,
+    );
+    return owned ?? this.create(contextId, { label: link.title, scoreMaximum: link.gradeMaximum, resourceLinkId: link.resourceLinkId });
+  }
+
+  /** Every score received on this line item, oldest first (whoever it is for). */
+  scoresOn(lineItemId: string): Score[] {
+    return this.allScores.filter((s) => s.lineItemId === lineItemId);
+  }
+
   find(id: string): LineItem | undefined {
     return this.items.get(id);
   }

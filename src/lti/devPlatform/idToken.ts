@@ -67,9 +67,20 @@ export function launchClaims(state: PlatformState, { persona, link, client, nonc
     };
   }
   if (isProgramme) {
+    // As Moodle: the course's container always, and the activity's own column when it has a grade.
+    const graded = link.messageType === 'LtiResourceLinkRequest' && link.gradeMaximum && !state.ungradedLinks.has(link.id);
     claims[claim.agsEndpoint] = {
       scope: [scope.lineItem, scope.lineItemReadOnly, scope.resultReadOnly, scope.score],
       lineitems: state.urls.lineItemsUrl(course.id),
+      ...(graded
+        ? {
+            lineitem: state.gradebook.columnOf(course.id, {
+              resourceLinkId: link.resourceLinkId,
+              title: link.title,
+              gradeMaximum: link.gradeMaximum!,
+            }).id,
+          }
+        : {}),
     };
     claims[claim.nrps] = {
       context_memberships_url: state.urls.membershipsUrl(course.id),

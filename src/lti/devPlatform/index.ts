@@ -70,6 +70,12 @@ export interface DevPlatform {
   gradebook(): { lineItems: LineItem[]; scores: Score[] };
   /** Empties the gradebook (line items and scores), as a fresh course would be. */
   clearGradebook(): void;
+  /** Scores received on one line item (one gradebook column), oldest first. */
+  scoresOn(lineItemId: string): Score[];
+  /** The activity's own column of a link, as its launches name it in the AGS claim's `lineitem`. */
+  columnOf(linkId: string): LineItem;
+  /** Sets the link's activity grade type to "None" (false) or back to points (true), as a Moodle teacher may. */
+  setLinkGraded(linkId: string, graded: boolean): void;
   deepLinkReturns(): DeepLinkReturn[];
   /** Client ids created by dynamic registration, oldest first. */
   registeredClientIds(): string[];
@@ -107,6 +113,7 @@ export async function createDevPlatform(options: DevPlatformOptions): Promise<De
     registrationTokens: new Map(),
     openidConfigurationOverrides: {},
     gradebook: new Gradebook(urls.lineItemsUrl),
+    ungradedLinks: new Set(),
     deepLinkReturns: [],
     outage: null,
     keysetRequests: 0,
@@ -168,6 +175,20 @@ export async function createDevPlatform(options: DevPlatformOptions): Promise<De
     },
     gradebook: () => state.gradebook.snapshot(),
     clearGradebook: () => state.gradebook.clear(),
+    scoresOn: (lineItemId) => state.gradebook.scoresOn(lineItemId),
+    columnOf: (linkId) => {
+      const link = findLink(linkId);
+      if (!link?.gradeMaximum) throw new Error(`The link ${linkId} has no graded activity`);
+      return state.gradebook.columnOf(link.contextId, {
+        resourceLinkId: link.resourceLinkId,
+        title: link.title,
+        gradeMaximum: link.gradeMaximum,
+      });
+    },
+    setLinkGraded: (linkId, graded) => {
+      if (graded) state.ungradedLinks.delete(linkId);
+      else state.ungradedLinks.add(linkId);
+    },
     deepLinkReturns: () => [...state.deepLinkReturns],
     registeredClientIds: () => [...state.clients.values()].filter((client) => client.registration).map((client) => client.clientId),
     createRegistrationToken: (updatesClientId) => newRegistrationToken(state, updatesClientId),

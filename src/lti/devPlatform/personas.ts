@@ -17,6 +17,8 @@ export interface Link {
   title: string;
   messageType: 'LtiResourceLinkRequest' | 'LtiDeepLinkingRequest';
   custom?: Record<string, string>;
+  /** The maximum grade of the activity's own gradebook column (Moodle creates one with the activity, 100 by default). */
+  gradeMaximum?: number;
 }
 
 export interface Membership {
@@ -72,6 +74,7 @@ export const links: Link[] = [
     title: 'Convention de stage',
     messageType: 'LtiResourceLinkRequest',
     custom: { teaching_hours: '420' },
+    gradeMaximum: 100,
   },
   {
     id: 'm1-info-deep-link',
@@ -87,6 +90,7 @@ export const links: Link[] = [
     title: 'Convention de stage',
     messageType: 'LtiResourceLinkRequest',
     custom: { teaching_hours: '380' },
+    gradeMaximum: 100,
   },
 ];
 

@@ -71,6 +71,8 @@ export interface PlatformState {
   /** Replaces fields of the served OpenID configuration: a look-alike claiming another platform's issuer, a bad endpoint. */
   openidConfigurationOverrides: Record<string, unknown>;
   gradebook: Gradebook;
+  /** Links whose activity has no grade (Moodle's grade type "None"): their launches carry `lineitems` but no `lineitem`. */
+  ungradedLinks: Set<string>;
   deepLinkReturns: DeepLinkReturn[];
   outage: Outage;
   /** Requests held without answer during a `hang` outage, ended when it ends. */

@@ -7,8 +7,9 @@ import { programmeRepository } from '../../models/programmeRepository';
 export const progressLineItemTag = 'pstage-convention';
 
 /**
- * The URL of the programme's line item, found in the course's gradebook (by tag, then by label) or created
- * there, and stored on the programme. The programme's row is held for update meanwhile, so two deliveries
+ * The fallback when no launch named the activity's own column (the AGS claim's `lineitem`): the URL of the
+ * programme's line item, found in the course's gradebook by Pstage's tag (never by its name, which teachers
+ * change and other activities share) or created there, and stored on the programme. The programme's row is held for update meanwhile, so two deliveries
  * at the same time (two workers, two processes) never create it twice: the second one waits, then reads
  * the stored URL. Only HTTP calls with an already fetched token happen inside the transaction.
  */
@@ -18,7 +19,7 @@ export async function ensureLineItem(db: Database, programmeId: number, client: 
     if (!programme?.lineItemsUrl) return null;
     if (programme.lineItemUrl) return programme.lineItemUrl;
     const item =
-      (await findLineItem(client, programme.lineItemsUrl, label)) ??
+      (await findLineItem(client, programme.lineItemsUrl)) ??
       (await client.createLineItem(programme.lineItemsUrl, {
         label,
         scoreMaximum: progressScoreMaximum,
@@ -30,7 +31,8 @@ export async function ensureLineItem(db: Database, programmeId: number, client: 
   });
 }
 
-async function findLineItem(client: AgsClient, lineItemsUrl: string, label: string): Promise<AgsLineItem | undefined> {
-  const items = await client.listLineItems(lineItemsUrl);
-  return items.find((item) => item.tag === progressLineItemTag) ?? items.find((item) => item.label === label);
+async function findLineItem(client: AgsClient, lineItemsUrl: string): Promise<AgsLineItem | undefined> {
+  const items = await client.listLineItems(lineItemsUrl, { tag: progressLineItemTag });
+  // Filtered again: a platform may ignore the tag parameter.
+  return items.find((item) => item.tag === progressLineItemTag);
 }

@@ -57,7 +57,8 @@ export function scoreFor(payload: ProgressPayload, student: Pick<User, 'sub' | '
 }
 
 /**
- * The outbox handler of `ags` messages: posts a student's progress to the programme's line item.
+ * The outbox handler of `ags` messages: posts a student's progress to the programme's line item: the activity's
+ * own column named by the launch, or else the one Pstage found or created by its tag.
  * Throwing means "retry later" (the worker's backoff, the error kept on the row for the office);
  * a PermanentDeliveryError means retrying cannot help (unknown programme, platform removed).
  */
@@ -73,7 +74,7 @@ export function createProgressPostBack(options: ProgressPostBackOptions): Outbox
       throw new PermanentDeliveryError(`Programme ${payload.programmeId} or student ${payload.studentUserId} no longer exists`);
     if (student.iss !== programme.iss)
       throw new PermanentDeliveryError(`Student ${student.id} does not come from the programme's LMS ${programme.iss}`);
-    if (!programme.lineItemsUrl) {
+    if (!programme.lineItemsUrl && !programme.lineItemUrl) {
       // The LMS gave no AGS endpoint at launch (grade sync off): nothing to post to, now or by retrying.
       // The row ends as skipped, shown to the office; the student's next change posts the whole state if a later launch brings one.
       logger.info({ outboxId: delivery.id, programmeId: programme.id }, 'progress post-back skipped: the programme has no AGS endpoint');

@@ -115,6 +115,24 @@ describe('development platform launches', () => {
     expect(claims[claim.custom]).toEqual({ teaching_hours: '420' });
   });
 
+  it("names the activity's own gradebook column (lineitem) as Moodle does, none for an ungraded activity or a deep-linking request", async () => {
+    const column = env.platform.columnOf('m1-info');
+    expect(column).toMatchObject({ label: 'Convention de stage', scoreMaximum: 100, resourceLinkId: 'rl-m1-info-convention' });
+    expect((await launch()).claims[claim.agsEndpoint]).toMatchObject({ lineitem: column.id });
+    expect((await launch({ nonce: 'nonce-2' })).claims[claim.agsEndpoint]).toMatchObject({ lineitem: column.id });
+
+    env.platform.setLinkGraded('m1-info', false);
+    try {
+      const ungraded = (await launch({ nonce: 'nonce-3' })).claims[claim.agsEndpoint] as Record<string, unknown>;
+      expect(ungraded.lineitems).toBe(`${env.baseUrl}/dev/platform/ags/course-m1-info/lineitems`);
+      expect(ungraded).not.toHaveProperty('lineitem');
+    } finally {
+      env.platform.setLinkGraded('m1-info', true);
+    }
+    const deepLinking = await launch({ login_hint: 'jean-dupont', lti_message_hint: 'm1-info-deep-link', nonce: 'nonce-4' });
+    expect(deepLinking.claims[claim.agsEndpoint]).not.toHaveProperty('lineitem');
+  });
+
   it('marks a launch from Orientation-Insertion as the global entry, with the English locale of Élodie', async () => {
     const { claims } = await launch({ login_hint: 'elodie-lefevre', lti_message_hint: 'global' });
     expect(claims[claim.custom]).toEqual({ entry: 'global' });

@@ -5,7 +5,12 @@ import { useTestPstage } from '../../support/pstage';
 
 const pstage = useTestPstage();
 
-beforeEach(() => pstage.devPlatform!.clearGradebook());
+// The fallback: the launched activity has no grade column of its own (Moodle's grade type "None").
+beforeEach(() => {
+  pstage.devPlatform!.clearGradebook();
+  pstage.devPlatform!.setLinkGraded('m1-info', false);
+});
+afterAll(() => pstage.devPlatform!.setLinkGraded('m1-info', true));
 
 /** The real client, with a course gradebook slow to list: both deliveries have listed before either creates. */
 function slowToList(client: AgsClient): AgsClient {
@@ -49,5 +54,19 @@ describe("finding or creating the programme's line item", () => {
     await pstage.database.db.update(programmes).set({ lineItemUrl: null });
     expect(await ensureLineItem(pstage.database.db, programme.id, client, 'Convention de stage')).toBe(url);
     expect(pstage.devPlatform!.gradebook().lineItems).toHaveLength(1);
+  });
+
+  it("never takes another column for its own because of its name: only Pstage's tag counts", async () => {
+    const { programme, client } = await programmeClient();
+    const namesake = pstage.devPlatform!.columnOf('m1-info');
+    expect(namesake.label).toBe('Convention de stage');
+
+    const url = await ensureLineItem(pstage.database.db, programme.id, client, 'Convention de stage');
+
+    expect(url).not.toBe(namesake.id);
+    expect(pstage.devPlatform!.gradebook().lineItems).toEqual([
+      expect.objectContaining({ id: namesake.id }),
+      expect.objectContaining({ id: url, label: 'Convention de stage', tag: 'pstage-convention' }),
+    ]);
   });
 });

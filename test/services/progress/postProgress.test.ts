@@ -18,6 +18,7 @@ const logger = pino({ level: 'silent' });
 beforeEach(() => {
   pstage.devPlatform!.setOutage(null);
   pstage.devPlatform!.clearGradebook();
+  pstage.devPlatform!.setLinkGraded('m1-info', true);
 });
 
 function worker() {
@@ -64,7 +65,46 @@ function agsRows() {
   return outboxRepository.list(pstage.database.db, { kind: 'ags' });
 }
 
-describe('the student progress posted to the LMS gradebook (AGS)', () => {
+describe("the student progress posted to the activity's own gradebook column", () => {
+  it("posts to the line item the launch names (the AGS claim's lineitem), creating none", async () => {
+    const { client } = await pstage.launch('camille-martin', 'm1-info');
+    const subject = await proposeSubject(pstage, client);
+    const column = pstage.devPlatform!.columnOf('m1-info');
+
+    expect(await worker().runOnce()).toEqual({ sent: 1, retrying: 0, failed: 0 });
+
+    expect(pstage.devPlatform!.gradebook().lineItems).toEqual([column]);
+    expect(pstage.devPlatform!.scoresOn(column.id)).toEqual([expect.objectContaining({ userId: '101', scoreGiven: 1, scoreMaximum: 6 })]);
+    const [programme] = await pstage.database.db.select().from(programmes).where(eq(programmes.id, subject.programmeId));
+    expect(programme.lineItemUrl).toBe(column.id);
+  });
+
+  it("moves from a column Pstage created to the activity's own once a launch names it, and keeps it on a launch that names none", async () => {
+    pstage.devPlatform!.setLinkGraded('m1-info', false);
+    const camille = await pstage.launch('camille-martin', 'm1-info');
+    await proposeSubject(pstage, camille.client);
+    await worker().runOnce();
+    const [created] = pstage.devPlatform!.gradebook().lineItems;
+    expect(created).toMatchObject({ tag: 'pstage-convention' });
+
+    // The teacher gives the activity a grade: the next launches name its column.
+    pstage.devPlatform!.setLinkGraded('m1-info', true);
+    const elodie = await pstage.launch('elodie-lefevre', 'm1-info');
+    await proposeSubject(pstage, elodie.client);
+    // The programme head opens the course's deep-linking placement: no lineitem in that launch.
+    await pstage.launch('jean-dupont', 'm1-info-deep-link');
+    await worker().runOnce();
+
+    const column = pstage.devPlatform!.columnOf('m1-info');
+    expect(pstage.devPlatform!.scoresOn(column.id).map((score) => score.userId)).toEqual(['102']);
+    expect(pstage.devPlatform!.scoresOn(created.id).map((score) => score.userId)).toEqual(['101']);
+  });
+});
+
+describe('the student progress posted to the LMS gradebook (AGS) when the activity has no grade column', () => {
+  beforeEach(() => pstage.devPlatform!.setLinkGraded('m1-info', false));
+  afterAll(() => pstage.devPlatform!.setLinkGraded('m1-info', true));
+
   it('posts the proposed subject as 1/6 with a French comment, on a line item "Convention de stage" it creates, shown on /dev/gradebook', async () => {
     const { client } = await pstage.launch('camille-martin', 'm1-info');
     const subject = await proposeSubject(pstage, client);
@@ -260,7 +300,7 @@ describe('the student progress posted to the LMS gradebook (AGS)', () => {
 
   it('does not retry forever for a programme whose launch carried no AGS endpoint', async () => {
     const { client } = await pstage.launch('camille-martin', 'm1-info');
-    await pstage.database.db.update(programmes).set({ lineItemsUrl: null });
+    await pstage.database.db.update(programmes).set({ lineItemsUrl: null, lineItemUrl: null });
     await proposeSubject(pstage, client);
 
     expect(await worker().runOnce()).toEqual({ sent: 0, retrying: 0, failed: 0, skipped: 1 });

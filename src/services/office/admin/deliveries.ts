@@ -64,7 +64,7 @@ export async function skippedPostBacks(db: Database): Promise<SkippedPostBacks[]
   const lines: SkippedPostBacks[] = [];
   for (const skipped of await outboxRepository.skippedPostBacksByProgramme(db)) {
     const programme = await programmeRepository.findById(db, skipped.programmeId);
-    if (!programme || programme.lineItemsUrl) continue;
+    if (!programme || programme.lineItemsUrl || programme.lineItemUrl) continue;
     lines.push({ programmeTitle: programme.title, count: skipped.count, latest: skipped.latest });
   }
   return lines;

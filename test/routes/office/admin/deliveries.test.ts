@@ -92,7 +92,7 @@ describe('post-backs skipped for a programme whose course gave no AGS endpoint',
   it('are summed up by programme on the deliveries page, in French and in English, and not listed as failing', async () => {
     await pstage.launch('camille-martin', 'm1-info');
     const [programme] = await pstage.database.db.select().from(programmes);
-    await pstage.database.db.update(programmes).set({ lineItemsUrl: null }).where(eq(programmes.id, programme.id));
+    await pstage.database.db.update(programmes).set({ lineItemsUrl: null, lineItemUrl: null }).where(eq(programmes.id, programme.id));
     await skippedPostBack(programme.id);
     await skippedPostBack(programme.id);
     const { client } = await launchOffice(pstage);
