@@ -1,7 +1,7 @@
 import type { Member } from 'ltijs';
 import type { Programme } from '../models/programmeRepository';
 import type { LtiTool } from './ltiTool';
-import { mapLaunchRoles } from './roleMapping';
+import { mapRosterRoles } from './roleMapping';
 import { serviceIdToken } from './serviceIdToken';
 
 /** One person of the course roster, as Pstage keeps them. */
@@ -22,7 +22,7 @@ export class RosterUnavailableError extends Error {}
 /** NRPS roles may be full URIs or short names (`Learner`): both map as at launch. */
 function roleOf(roles: string[]): RosterMember['role'] {
   const normalised = roles.flatMap((role) => [role, `http://purl.imsglobal.org/vocab/lis/v2/membership#${role.split('#').at(-1)}`]);
-  const mapped = mapLaunchRoles(normalised, true);
+  const mapped = mapRosterRoles(normalised);
   if (mapped.programmeStaff) return 'staff';
   if (mapped.student) return 'student';
   return null;

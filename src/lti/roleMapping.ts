@@ -1,8 +1,15 @@
 /** Pstage roles derived from the LTI roles claim of one launch. */
 export interface LaunchRoles {
   student: boolean;
+  /** A course role that makes programme staff (Instructor, ContentDeveloper, TeachingAssistant), not held as an administrator. */
   programmeStaff: boolean;
   office: boolean;
+  /**
+   * An institution or system administrator with a course teaching role in this launch. Moodle gives its site
+   * administrators `Instructor` in every course, enrolled or not (they hold every capability), so the launch alone
+   * cannot say they teach there: only the course roster (NRPS lists enrolled members only) can.
+   */
+  administratorInCourse: boolean;
 }
 
 const learner = [
@@ -28,16 +35,26 @@ const administrator = [
 ];
 
 /**
- * Learner → student; Instructor, ContentDeveloper or TeachingAssistant in the context → programme staff;
+ * Learner → student; Instructor, ContentDeveloper or TeachingAssistant in the context → programme staff, unless
+ * the launch also carries an institution/system Administrator role (then `administratorInCourse`, see above);
  * institution/system Administrator → office. Context roles only count when the launch has a context.
  */
 export function mapLaunchRoles(roles: readonly string[], hasContext: boolean): LaunchRoles {
   const has = (list: string[]) => roles.some((role) => list.includes(role));
+  const teaches = hasContext && has(staff);
+  const office = has(administrator);
   return {
     student: has(learner),
-    programmeStaff: hasContext && has(staff),
-    office: has(administrator),
+    programmeStaff: teaches && !office,
+    office,
+    administratorInCourse: teaches && office,
   };
+}
+
+/** The roster's view: a member listed with a teaching role is staff, administrator or not (NRPS lists only the enrolled). */
+export function mapRosterRoles(roles: readonly string[]): Pick<LaunchRoles, 'student' | 'programmeStaff'> {
+  const mapped = mapLaunchRoles(roles, true);
+  return { student: mapped.student, programmeStaff: mapped.programmeStaff || mapped.administratorInCourse };
 }
 
 /** `fr-FR`, `fr_CA` → 'fr'; `en-GB` → 'en'; anything else → French. */

@@ -61,11 +61,25 @@ export const programmeRepository = {
       .onConflictDoUpdate({ target: [memberships.userId, memberships.programmeId, memberships.role], set: { lastSeenAt: new Date() } });
   },
 
-  async hasMembership(db: Executor, userId: number, programmeId: number, role: MembershipRole): Promise<boolean> {
+  /** With `source`, only a membership recorded that way (`'nrps'`: the course roster lists them). */
+  async hasMembership(
+    db: Executor,
+    userId: number,
+    programmeId: number,
+    role: MembershipRole,
+    source?: 'launch' | 'nrps',
+  ): Promise<boolean> {
     const rows = await db
       .select({ id: memberships.id })
       .from(memberships)
-      .where(and(eq(memberships.userId, userId), eq(memberships.programmeId, programmeId), eq(memberships.role, role)));
+      .where(
+        and(
+          eq(memberships.userId, userId),
+          eq(memberships.programmeId, programmeId),
+          eq(memberships.role, role),
+          source ? eq(memberships.source, source) : undefined,
+        ),
+      );
     return rows.length > 0;
   },
 

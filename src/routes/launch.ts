@@ -41,10 +41,12 @@ export function createLaunchHandlers(deps: {
 
     async onDeepLinking(token, req, res) {
       try {
-        // Only programme staff place Pstage in a course: anyone else is refused before any session or record.
+        // Only the course's teachers (or a site administrator) place Pstage in a course: anyone else is refused before any session or record.
         if (!mayPlaceInCourse(token)) throw new AppError(403, 'errors.forbidden');
         await startSessionFromLaunch(token, req);
-        if (!req.session || req.session.activeRole !== 'staff') throw new AppError(403, 'errors.forbidden');
+        // A course teacher, or a site administrator (who acts as office) setting the course up.
+        if (!req.session || (req.session.activeRole !== 'staff' && req.session.activeRole !== 'office'))
+          throw new AppError(403, 'errors.forbidden');
         req.session.deepLinkToken = JSON.parse(JSON.stringify(token)) as IdToken;
         await req.saveSession();
         const t = translator(req.session.locale);
@@ -116,7 +118,8 @@ export function createLaunchHandlers(deps: {
 
 function mayPlaceInCourse(token: IdToken): boolean {
   const launch = token.platformContext;
-  return mapLaunchRoles(launch.roles ?? [], Boolean(launch.context) && launch.custom?.entry !== 'global').programmeStaff;
+  const roles = mapLaunchRoles(launch.roles ?? [], Boolean(launch.context) && launch.custom?.entry !== 'global');
+  return roles.programmeStaff || roles.administratorInCourse;
 }
 
 /** The instructor's choice of what to place in the course, answered with a signed deep-linking response. */

@@ -56,7 +56,8 @@ export async function recordLaunch(db: Database, officeBootstrap: string[], toke
     const office = roles.office || (await officeGrantRepository.isGranted(tx, user.id));
 
     let programmeId: number | null = null;
-    if (context && !globalEntry && (roles.programmeStaff || roles.student)) {
+    let programmeStaff = false;
+    if (context && !globalEntry && (roles.programmeStaff || roles.student || roles.administratorInCourse)) {
       const programme = await programmeRepository.upsertFromLaunch(tx, {
         iss: token.iss,
         clientId: token.clientId,
@@ -69,13 +70,19 @@ export async function recordLaunch(db: Database, officeBootstrap: string[], toke
         membershipsUrl: launch.namesRoles?.context_memberships_url,
         teachingHours: teachingHoursFrom(launch.custom),
       });
-      programmeId = programme.id;
-      if (roles.programmeStaff) await programmeRepository.addMembership(tx, user.id, programme.id, 'staff');
+      // A site administrator teaches this course only if its roster lists them; otherwise they act as office,
+      // never in the course's staff (nor offered to students as a tutor).
+      const staff =
+        roles.programmeStaff ||
+        (roles.administratorInCourse && (await programmeRepository.hasMembership(tx, user.id, programme.id, 'staff', 'nrps')));
+      if (staff) await programmeRepository.addMembership(tx, user.id, programme.id, 'staff');
       if (roles.student) await programmeRepository.addMembership(tx, user.id, programme.id, 'student');
+      if (staff || roles.student) programmeId = programme.id;
+      programmeStaff = staff;
     }
 
     const base = { userId: user.id, locale, office, student: roles.student, programmeId };
-    if (roles.programmeStaff && programmeId !== null) {
+    if (programmeStaff && programmeId !== null) {
       return { session: { ...base, activeRole: 'staff' }, redirectTo: `/programme/${programmeId}` };
     }
     if (office) return { session: { ...base, activeRole: 'office' }, redirectTo: '/office' };

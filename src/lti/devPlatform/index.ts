@@ -76,6 +76,8 @@ export interface DevPlatform {
   columnOf(linkId: string): LineItem;
   /** Sets the link's activity grade type to "None" (false) or back to points (true), as a Moodle teacher may. */
   setLinkGraded(linkId: string, graded: boolean): void;
+  /** Enrols a persona (the site administrator) as a teacher of the course, so the roster (NRPS) lists them; `false` unenrols. */
+  setEnrolledAsTeacher(personaId: string, contextId: string, enrolled: boolean): void;
   deepLinkReturns(): DeepLinkReturn[];
   /** Client ids created by dynamic registration, oldest first. */
   registeredClientIds(): string[];
@@ -114,6 +116,7 @@ export async function createDevPlatform(options: DevPlatformOptions): Promise<De
     openidConfigurationOverrides: {},
     gradebook: new Gradebook(urls.lineItemsUrl),
     ungradedLinks: new Set(),
+    addedEnrolments: [],
     deepLinkReturns: [],
     outage: null,
     keysetRequests: 0,
@@ -184,6 +187,10 @@ export async function createDevPlatform(options: DevPlatformOptions): Promise<De
         title: link.title,
         gradeMaximum: link.gradeMaximum,
       });
+    },
+    setEnrolledAsTeacher: (personaId, contextId, enrolled) => {
+      state.addedEnrolments = state.addedEnrolments.filter((e) => e.personaId !== personaId || e.contextId !== contextId);
+      if (enrolled) state.addedEnrolments.push({ personaId, contextId });
     },
     setLinkGraded: (linkId, graded) => {
       if (graded) state.ungradedLinks.delete(linkId);

@@ -17,7 +17,7 @@ export function nrpsRoutes(state: PlatformState): Router {
     if (!course || course.kind !== 'programme')
       return void res.status(404).json({ error: 'not_found', error_description: 'Unknown course.' });
     const roleFilter = typeof req.query.role === 'string' ? req.query.role : undefined;
-    const members = membersOf(course.id)
+    const members = membersOf(course.id, state.addedEnrolments)
       .filter(({ roles }) => roleFilter === undefined || hasRole(roles, roleFilter))
       .map(({ persona, roles }) => ({
         status: 'Active',

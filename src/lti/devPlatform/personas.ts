@@ -43,6 +43,11 @@ export interface Persona {
   /** Roles that hold outside any course (institution and system roles). */
   institutionRoles: string[];
   linkIds: string[];
+  /**
+   * A Moodle site administrator: in every course, enrolled or not, Moodle sends them `Instructor` (they hold
+   * mod/lti:manage everywhere) then the system and institution Administrator roles (mod/lti locallib's lti_get_ims_role).
+   */
+  siteAdministrator?: boolean;
 }
 
 export const courses: Course[] = [
@@ -285,6 +290,23 @@ export const personas: Persona[] = [
     ['office'],
     [role.institutionAdministrator, role.systemAdministrator],
   ),
+  {
+    ...person(
+      'admin-user',
+      '2',
+      'office',
+      'Administrateur du site Moodle, non inscrit au cours de M1 Informatique',
+      'Admin',
+      'User',
+      'admin@univ.example.fr',
+      'ADMIN',
+      'fr-FR',
+      [],
+      ['m1-info', 'm1-info-deep-link'],
+      [role.systemAdministrator, role.institutionAdministrator],
+    ),
+    siteAdministrator: true,
+  },
 ];
 
 /**
@@ -339,19 +361,26 @@ export function findCourse(id: string): Course | undefined {
 }
 
 /** Everyone enrolled in a course, as NRPS lists them (the site context has no roster). */
-export function membersOf(contextId: string): Array<{ persona: Persona; roles: string[] }> {
+export function membersOf(
+  contextId: string,
+  added: ReadonlyArray<{ personaId: string; contextId: string }> = [],
+): Array<{ persona: Persona; roles: string[] }> {
   return personas.flatMap((persona) => {
     const membership = persona.memberships.find((m) => m.contextId === contextId);
-    return membership ? [{ persona, roles: membership.roles }] : [];
+    if (membership) return [{ persona, roles: membership.roles }];
+    if (!added.some((e) => e.personaId === persona.id && e.contextId === contextId)) return [];
+    // Moodle's roster gives an enrolled site administrator the roles of their launches.
+    return [{ persona, roles: persona.siteAdministrator ? [role.instructor, ...persona.institutionRoles] : [role.instructor] }];
   });
 }
 
 /**
  * Roles sent at launch, as Moodle sends them: the course roles where the persona is enrolled;
  * on a site-level link students are learners (everyone is enrolled in Orientation-Insertion);
- * plus institution and system roles.
+ * plus institution and system roles. A site administrator is an Instructor everywhere, as Moodle makes them.
  */
 export function launchRoles(persona: Persona, link: Link): string[] {
+  if (persona.siteAdministrator) return [role.instructor, ...persona.institutionRoles];
   const membership = persona.memberships.find((m) => m.contextId === link.contextId);
   const siteRoles = findCourse(link.contextId)?.kind === 'site' && persona.group === 'student' ? [role.learner] : [];
   return [...(membership?.roles ?? siteRoles), ...persona.institutionRoles];

@@ -73,6 +73,8 @@ export interface PlatformState {
   gradebook: Gradebook;
   /** Links whose activity has no grade (Moodle's grade type "None"): their launches carry `lineitems` but no `lineitem`. */
   ungradedLinks: Set<string>;
+  /** Enrolments added while running (e.g. the site administrator enrolled as a teacher): the roster lists them. */
+  addedEnrolments: Array<{ personaId: string; contextId: string }>;
   deepLinkReturns: DeepLinkReturn[];
   outage: Outage;
   /** Requests held without answer during a `hang` outage, ended when it ends. */
