@@ -10,6 +10,7 @@ import { setUpSecurityHeaders } from './middleware/securityHeaders';
 import { setUpNoStore } from './middleware/cacheControl';
 import { setUpSessions } from './middleware/session';
 import { setUpCsrf } from './middleware/csrf';
+import { setUpPresentation } from './middleware/presentation';
 import { initI18n, setUpI18n } from './middleware/i18n';
 import { setUpNavigation } from './middleware/authorisation';
 import { setUpRequestLogging } from './middleware/requestLogging';
@@ -75,7 +76,7 @@ export async function createApp(options: {
   app.set('trust proxy', config.production ? 1 : false);
   app.disable('x-powered-by');
   const render = (res: Response, view: string, locals: Record<string, unknown>, status = 200) => {
-    app.render(view, locals, (error, html) => {
+    app.render(view, { embedded: res.locals.embedded === true, ...locals }, (error, html) => {
       if (error) {
         logger.error({ err: error }, 'render failed');
         res.status(500).send('Internal error');
@@ -105,6 +106,7 @@ export async function createApp(options: {
   app.use(cookieParser(config.encryptionKey));
   app.use(setUpSessions(database.db, secure, { now: () => services.clock.now() }));
   app.use(setUpI18n());
+  app.use(setUpPresentation());
 
   tool = await setUpLtiTool(
     database.db,

@@ -30,6 +30,8 @@ export interface SessionData {
   programmeId: number | null;
   csrfToken: string;
   deepLinkToken?: IdToken;
+  /** Where the launch asked Pstage to be shown (iframe: the embedded layout when the browser does not say). */
+  documentTarget?: 'iframe' | 'window';
 }
 
 declare global {

@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from 'express';
+import { decodeJwt } from 'jose';
 import type { IdToken } from 'ltijs';
 import type { Config } from '../config';
 import { AppError } from '../errors';
@@ -63,7 +64,8 @@ export function createLaunchHandlers(deps: {
     },
 
     onRejectedLaunch(reason, req, res) {
-      const t = translator('fr');
+      const locale = localeOfRefusedLaunch(req);
+      const t = translator(locale);
       const known = t(`launch.reasons.${reason}`, { defaultValue: '' });
       const message =
         reason === 'LOGIN_UNREGISTERED_PLATFORM'
@@ -73,7 +75,7 @@ export function createLaunchHandlers(deps: {
             : t('launch.invalid', { reason: known || t('launch.reasons.default') });
       // The platform's keys out of reach is the LMS's passing trouble, not a bad launch: try again soon.
       const status = reason === 'MISSING_LOGIN_PARAMETERS' ? 400 : reason === 'KEYSET_UNAVAILABLE' ? 503 : 401;
-      render(res, 'error', { t, locale: 'fr', title: t('errors.title'), status, message, stack: undefined, navigation: [] }, status);
+      render(res, 'error', { t, locale, title: t('errors.title'), status, message, stack: undefined, navigation: [] }, status);
     },
 
     async onDynamicRegistration(req, res) {
@@ -113,6 +115,23 @@ export function createLaunchHandlers(deps: {
       { t, locale, title: t('errors.title'), status: appError.status, message: t(appError.messageKey), stack: undefined, navigation: [] },
       appError.status,
     );
+  }
+}
+
+/**
+ * The language of a launch Pstage refused: the locale the posted id_token asks for. The token is only read,
+ * not trusted (it was just refused): the language is all that is taken from it. French otherwise.
+ */
+function localeOfRefusedLaunch(req: Request): 'fr' | 'en' {
+  const idToken = (req.body as Record<string, unknown> | undefined)?.id_token;
+  if (typeof idToken !== 'string') return req.session?.locale ?? 'fr';
+  try {
+    const payload = decodeJwt(idToken);
+    const presentation = payload['https://purl.imsglobal.org/spec/lti/claim/launch_presentation'] as { locale?: unknown } | undefined;
+    const locale = presentation?.locale ?? payload.locale;
+    return localeFromLaunch(typeof locale === 'string' ? locale : undefined);
+  } catch {
+    return 'fr';
   }
 }
 

@@ -6,6 +6,7 @@ import { ltiDeploymentRepository } from '../models/ltiDeploymentRepository';
 import { officeGrantRepository } from '../models/officeGrantRepository';
 import { programmeRepository } from '../models/programmeRepository';
 import { userRepository } from '../models/userRepository';
+import { documentTargetFromLaunch } from '../middleware/presentation';
 import type { SessionData } from '../middleware/session';
 
 export interface LaunchResult {
@@ -81,7 +82,8 @@ export async function recordLaunch(db: Database, officeBootstrap: string[], toke
       programmeStaff = staff;
     }
 
-    const base = { userId: user.id, locale, office, student: roles.student, programmeId };
+    const documentTarget = documentTargetFromLaunch(launch.launchPresentation?.document_target);
+    const base = { userId: user.id, locale, office, student: roles.student, programmeId, documentTarget };
     if (programmeStaff && programmeId !== null) {
       return { session: { ...base, activeRole: 'staff' }, redirectTo: `/programme/${programmeId}` };
     }

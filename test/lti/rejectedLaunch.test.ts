@@ -49,6 +49,25 @@ describe('launches Pstage refuses, with a clear page and nothing stored', () => 
     await expectNothingStored();
   });
 
+  it("answers a refused launch in the launch's language: English for an English-speaking student, French by default", async () => {
+    const { client, state, nonce } = await beginLogin('elodie-lefevre', 'm1-info');
+    const idToken = await pstage.devPlatform!.signIdToken({
+      personaId: 'elodie-lefevre',
+      linkId: 'm1-info',
+      nonce,
+      expiresIn: -30,
+      issuedIn: -400,
+    });
+    const response = await postLaunch(client, { id_token: idToken, state });
+    expect(response.status).toBe(401);
+    expect(response.text).toContain('<html lang="en">');
+    expect(response.text).toContain('The launch from e-campus failed: the launch token has expired');
+
+    const unreadable = await postLaunch((await beginLogin()).client, { id_token: 'not-a-jwt', state: 'x' });
+    expect(unreadable.status).toBe(401);
+    expect(unreadable.text).toContain('<html lang="fr">');
+  });
+
   it('refuses an expired token', async () => {
     const response = await launchWith({ expiresIn: -30, issuedIn: -400 });
     expect(response.status).toBe(401);
