@@ -1,0 +1,60 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import AxeBuilder from '@axe-core/playwright';
+import { expectAccessible, useBrowserTest } from './browser';
+
+/** A course page of "the LMS" on another origin, framing Pstage's launch as Moodle's embedded activity does. */
+let lms: http.Server;
+let lmsOrigin = '';
+const env: Record<string, string> = {};
+beforeAll(async () => {
+  lms = http.createServer((req, res) => {
+    const src = new URL(req.url ?? '/', 'http://lms').searchParams.get('src') ?? '';
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.end(
+      `<!doctype html><html lang="fr"><head><title>M1 Informatique : Convention de stage</title></head><body>` +
+        `<header><p>e-campus</p></header><main><h1>Convention de stage</h1>` +
+        `<iframe title="Convention de stage" src="${src.replace(/"/g, '&quot;')}" style="width:100%;height:900px;border:0"></iframe>` +
+        `</main></body></html>`,
+    );
+  });
+  await new Promise<void>((resolve) => lms.listen(0, '127.0.0.1', resolve));
+  lmsOrigin = `http://127.0.0.1:${(lms.address() as AddressInfo).port}`;
+  // Pstage lets this origin frame it (CSP frame-ancestors).
+  env.LMS_ORIGINS = lmsOrigin;
+});
+afterAll(() => new Promise((resolve) => lms.close(resolve)));
+
+const { pstage, browser } = useBrowserTest(env);
+
+describe('Pstage inside the LMS frame, in a real browser', () => {
+  it('uses the embedded layout in a frame from another origin, axe-clean, and the full layout in a window of its own', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const launchUrl = pstage.devPlatform!.launchUrlFor('camille-martin', 'm1-info');
+    await page.goto(`${lmsOrigin}/course?src=${encodeURIComponent(launchUrl)}`);
+
+    const frame = page.frameLocator('iframe');
+    await frame.getByRole('heading', { level: 1 }).waitFor();
+    expect(page.frames().some((f) => /\/student$/.test(f.url()))).toBe(true);
+    expect(await frame.locator('body.pstage-embedded').count()).toBe(1);
+    expect(await frame.locator('.navbar-brand').count()).toBe(0);
+    await frame.getByRole('navigation', { name: 'Fil d’Ariane' }).waitFor();
+    const fontFamily = await frame.locator('body').evaluate((body) => getComputedStyle(body).fontFamily);
+    expect(fontFamily).toMatch(/^-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto/);
+    // Cross-origin frames are checked too (axe's default mode merges their results).
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(
+      results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
+
+    // The same page opened in a tab of its own: the full layout with Pstage's bar.
+    const tab = await context.newPage();
+    await tab.goto(`${pstage.url}/student`);
+    await tab.locator('.navbar-brand').waitFor();
+    expect(await tab.locator('body.pstage-embedded').count()).toBe(0);
+    await expectAccessible(tab);
+    await context.close();
+  });
+});
