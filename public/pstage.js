@@ -26,3 +26,10 @@ var autosubmit = document.querySelector('form[data-autosubmit]');
 if (autosubmit) autosubmit.submit();
 // Dynamic registration ends by telling the LMS window it may close (LTI Dynamic Registration §3.6).
 if (document.querySelector('[data-lti-close]')) (window.opener || window.parent).postMessage({ subject: 'org.imsglobal.lti.close' }, '*');
+// No cookie kept inside the LMS frame: once Pstage is opened in a window of its own, the frame says where the work continues.
+document.querySelectorAll('[data-new-window]').forEach(function (link) {
+  link.addEventListener('click', function () {
+    var opened = document.querySelector('[data-new-window-opened]');
+    if (opened) opened.hidden = false;
+  });
+});

@@ -12,6 +12,7 @@ async function main(): Promise<number> {
     onLaunch: unused,
     onDeepLinking: unused,
     onRejectedLaunch: () => undefined,
+    onCookielessFrame: () => undefined,
     onDynamicRegistration: unused,
   });
   try {

@@ -17,6 +17,8 @@ export interface LtiHandlers {
   onLaunch(token: IdToken, req: Request, res: Response): Promise<void>;
   onDeepLinking(token: IdToken, req: Request, res: Response): Promise<void>;
   onRejectedLaunch(reason: string, req: Request, res: Response): void;
+  /** Inside the LMS frame the browser keeps no Pstage cookie: offer the launch in a window of its own. */
+  onCookielessFrame(newWindowUrl: string, req: Request, res: Response): void;
   onDynamicRegistration(req: Request, res: Response): Promise<void>;
 }
 

@@ -10,6 +10,19 @@ import type { LtiHandlers } from './ltiTool';
 export const stateCookieName = (state: string) => `state${state}`;
 export const stateCookieMaxAgeMs = 60_000;
 
+/** The cookie a login inside a frame sets, then looks for, before sending the user to the platform. */
+export const cookieProbeName = 'pstage_cookie_probe';
+const probeParameter = 'cookie_probe';
+const forwardedLoginParameters = ['iss', 'login_hint', 'target_link_uri', 'lti_message_hint', 'client_id', 'lti_deployment_id'];
+
+/** The same login, as a GET URL of Pstage's (with the probe step or without). */
+function loginUrl(req: Request, params: Record<string, unknown>, probe: boolean): string {
+  const query = new URLSearchParams();
+  for (const name of forwardedLoginParameters) if (typeof params[name] === 'string') query.set(name, params[name] as string);
+  if (probe) query.set(probeParameter, '1');
+  return `${req.baseUrl}${req.path}?${query}`;
+}
+
 /**
  * The OIDC third-party-initiated login (LTI 1.3 core §5.1.1), in place of ltijs's: the same state cookie
  * and state row, plus a server-side record of (state → nonce, issuer, client) that the launch must match,
@@ -19,7 +32,7 @@ export function oidcLoginHandler(deps: {
   provider: Provider;
   db: Database;
   cookieOptions: CookieOptions;
-  handlers: Pick<LtiHandlers, 'onRejectedLaunch'>;
+  handlers: Pick<LtiHandlers, 'onRejectedLaunch' | 'onCookielessFrame'>;
   now: () => Date;
 }) {
   return async (req: Request, res: Response): Promise<void> => {
@@ -32,6 +45,19 @@ export function oidcLoginHandler(deps: {
     const platform = await findPlatform(deps.provider, iss, text('client_id'));
     if (!platform) return deps.handlers.onRejectedLaunch('LOGIN_UNREGISTERED_PLATFORM', req, res);
     if (!(await platform.platformActive())) return deps.handlers.onRejectedLaunch('LOGIN_PLATFORM_NOT_ACTIVATED', req, res);
+
+    // Inside the LMS frame, first check that the browser keeps a cookie of Pstage's there (a plain or a
+    // partitioned one): without any, the state check of the launch would fail. Then the launch can only
+    // work in a window of its own (first-party), which the user is offered. Moodle 4.5 has no LTI
+    // platform storage (postMessage) to fall back on.
+    if (req.get('sec-fetch-dest') === 'iframe') {
+      if (params[probeParameter] === undefined) {
+        res.cookie(cookieProbeName, '1', { ...deps.cookieOptions, maxAge: stateCookieMaxAgeMs });
+        return void res.redirect(302, loginUrl(req, params, true));
+      }
+      if (!req.signedCookies?.[cookieProbeName]) return deps.handlers.onCookielessFrame(loginUrl(req, params, false), req, res);
+      res.clearCookie(cookieProbeName, deps.cookieOptions);
+    }
 
     const clientId = await platform.platformClientId();
     const state = randomBytes(25).toString('hex');

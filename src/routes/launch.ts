@@ -78,6 +78,13 @@ export function createLaunchHandlers(deps: {
       render(res, 'error', { t, locale, title: t('errors.title'), status, message, stack: undefined, navigation: [] }, status);
     },
 
+    onCookielessFrame(newWindowUrl, req, res) {
+      // Nothing of the launch is known yet (the platform has not answered): the browser's language.
+      const locale = req.acceptsLanguages('fr', 'en') === 'en' ? 'en' : 'fr';
+      const t = translator(locale);
+      render(res, 'launch/newWindow', { t, locale, title: t('launch.noCookie.title'), newWindowUrl, navigation: [] });
+    },
+
     async onDynamicRegistration(req, res) {
       const t = translator('fr');
       const query = (name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string) : undefined);

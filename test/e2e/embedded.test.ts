@@ -6,6 +6,8 @@ import { expectAccessible, useBrowserTest } from './browser';
 /** A course page of "the LMS" on another origin, framing Pstage's launch as Moodle's embedded activity does. */
 let lms: http.Server;
 let lmsOrigin = '';
+/** The same course page from another site (localhost, not 127.0.0.1): the browser keeps none of Pstage's cookies in its frame. */
+let crossSiteLmsOrigin = '';
 const env: Record<string, string> = {};
 beforeAll(async () => {
   lms = http.createServer((req, res) => {
@@ -19,9 +21,11 @@ beforeAll(async () => {
     );
   });
   await new Promise<void>((resolve) => lms.listen(0, '127.0.0.1', resolve));
-  lmsOrigin = `http://127.0.0.1:${(lms.address() as AddressInfo).port}`;
-  // Pstage lets this origin frame it (CSP frame-ancestors).
-  env.LMS_ORIGINS = lmsOrigin;
+  const { port } = lms.address() as AddressInfo;
+  lmsOrigin = `http://127.0.0.1:${port}`;
+  crossSiteLmsOrigin = `http://localhost:${port}`;
+  // Pstage lets these origins frame it (CSP frame-ancestors).
+  env.LMS_ORIGINS = `${lmsOrigin},${crossSiteLmsOrigin}`;
 });
 afterAll(() => new Promise((resolve) => lms.close(resolve)));
 
@@ -55,6 +59,32 @@ describe('Pstage inside the LMS frame, in a real browser', () => {
     await tab.locator('.navbar-brand').waitFor();
     expect(await tab.locator('body.pstage-embedded').count()).toBe(0);
     await expectAccessible(tab);
+    await context.close();
+  });
+
+  it('offers a browser that keeps no Pstage cookie in the frame to open the launch in a new window, where it works', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const launchUrl = pstage.devPlatform!.launchUrlFor('camille-martin', 'm1-info');
+    await page.goto(`${crossSiteLmsOrigin}/course?src=${encodeURIComponent(launchUrl)}`);
+
+    const frame = page.frameLocator('iframe');
+    await frame.getByRole('heading', { level: 1, name: 'Open Pstage in a new window' }).waitFor();
+    expect(await frame.locator('body.pstage-embedded').count()).toBe(1);
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(
+      results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
+
+    const [popup] = await Promise.all([
+      context.waitForEvent('page'),
+      frame.getByRole('link', { name: /Open Pstage in a new window/ }).click(),
+    ]);
+    await popup.waitForURL(/\/student$/);
+    await popup.getByRole('heading', { level: 1 }).waitFor();
+    expect(await popup.locator('.navbar-brand').count()).toBe(1);
+    await frame.getByRole('status').filter({ hasText: 'Pstage is open in a new window' }).waitFor();
     await context.close();
   });
 });
