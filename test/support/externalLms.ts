@@ -81,7 +81,13 @@ export async function registerLms(databaseUrl: string, toolUrl: string, lms: Ext
   const tool = await setUpLtiTool(
     database.db,
     config,
-    { onLaunch: unused, onDeepLinking: unused, onRejectedLaunch: () => undefined, onDynamicRegistration: unused },
+    {
+      onLaunch: unused,
+      onDeepLinking: unused,
+      onRejectedLaunch: () => undefined,
+      onCookielessFrame: () => undefined,
+      onDynamicRegistration: unused,
+    },
     { keyPairs: pooledToolKeyPairs },
   );
   try {
