@@ -73,6 +73,11 @@ const environmentSchema = z.object({
   PSTAGE_TODAY: z.iso.date().optional(),
   /** Fault tests only: moments where the process waits so a test can kill it there (src/holdPoints.ts). */
   PSTAGE_HOLD_AT: listFromEnv.default([]),
+  /** The national register the host step searches: none = hosts entered by hand only. */
+  SIRENE_SOURCE: z.enum(['recherche-entreprises', 'insee', 'none']).default('none'),
+  SIRENE_BASE_URL: z.url().optional(),
+  /** The INSEE portal's integration key (header X-INSEE-Api-Key-Integration), for SIRENE_SOURCE=insee. */
+  SIRENE_API_KEY: z.string().trim().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -128,6 +133,11 @@ export interface Config {
   academicYearStart: AcademicYearStart;
   /** The longest Pstage waits for one answer of the LMS (JWKS, access token, NRPS, AGS). */
   lmsTimeoutMs: number;
+  /** Where the host step looks establishments up (SIRENE_SOURCE, SIRENE_BASE_URL, SIRENE_API_KEY). */
+  register:
+    | { source: 'none' }
+    | { source: 'recherche-entreprises'; baseUrl: string }
+    | { source: 'insee'; baseUrl: string; apiKey: string };
   /** PSTAGE_TODAY, never in production: the clock's first day (see src/clock.ts). */
   today?: string;
   /** PSTAGE_HOLD_AT, never in production: where a fault test stops the process (src/holdPoints.ts). */
@@ -180,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (e.DEV_PLATFORM) problems.push('DEV_PLATFORM cannot be enabled in production');
     if (e.PSTAGE_HOLD_AT.length > 0) problems.push('PSTAGE_HOLD_AT is a hook for fault tests and cannot be set in production');
   }
+  if (e.SIRENE_SOURCE === 'insee' && !e.SIRENE_API_KEY) problems.push('SIRENE_API_KEY is required when SIRENE_SOURCE=insee');
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -236,5 +247,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lmsTimeoutMs: Math.round(e.LMS_TIMEOUT_SECONDS * 1000),
     today: production ? undefined : e.PSTAGE_TODAY,
     holdPoints: e.PSTAGE_HOLD_AT,
+    register: registerConfig(e),
   };
+}
+
+const registerBaseUrls = {
+  'recherche-entreprises': 'https://recherche-entreprises.api.gouv.fr',
+  insee: 'https://api.insee.fr/api-sirene/3.11',
+};
+
+function registerConfig(e: z.infer<typeof environmentSchema>): Config['register'] {
+  if (e.SIRENE_SOURCE === 'none') return { source: 'none' };
+  const baseUrl = e.SIRENE_BASE_URL ?? registerBaseUrls[e.SIRENE_SOURCE];
+  if (e.SIRENE_SOURCE === 'insee') return { source: 'insee', baseUrl, apiKey: e.SIRENE_API_KEY! };
+  return { source: 'recherche-entreprises', baseUrl };
 }

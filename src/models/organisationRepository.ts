@@ -1,4 +1,4 @@
-import { and, asc, eq, like, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, or, type SQL } from 'drizzle-orm';
 import type { Executor } from './database';
 import { escapeLike, searchableName } from './textSearch';
 import { contacts, organisations, services } from './schema';
@@ -40,6 +40,42 @@ export const organisationRepository = {
 
   async findById(db: Executor, id: number): Promise<Organisation | undefined> {
     const [organisation] = await db.select().from(organisations).where(eq(organisations.id, id));
+    return organisation;
+  },
+
+  async findBySirets(db: Executor, sirets: string[]): Promise<Organisation[]> {
+    if (sirets.length === 0) return [];
+    return db.select().from(organisations).where(inArray(organisations.siret, sirets));
+  },
+
+  async findBySiret(db: Executor, siret: string): Promise<Organisation | undefined> {
+    const [organisation] = await db.select().from(organisations).where(eq(organisations.siret, siret));
+    return organisation;
+  },
+
+  /**
+   * Records that may be the same host as `candidate`: the same SIREN (another establishment of the company), or
+   * the same postcode (the caller compares names), or, abroad, the same country and city.
+   */
+  async sameCompanyOrPlace(db: Executor, candidate: { siret: string | null; postalCode: string; city: string; country: string }) {
+    const alike: SQL[] = [and(eq(organisations.country, candidate.country), eq(organisations.postalCode, candidate.postalCode.trim()))!];
+    if (candidate.siret && candidate.siret.length >= 9) alike.push(like(organisations.siret, `${escapeLike(candidate.siret.slice(0, 9))}%`));
+    if (candidate.country !== 'FR') alike.push(and(eq(organisations.country, candidate.country), eq(organisations.city, candidate.city.trim().toUpperCase()))!);
+    return db
+      .select()
+      .from(organisations)
+      .where(or(...alike))
+      .orderBy(asc(organisations.id))
+      .limit(200);
+  },
+
+  /** A new record; undefined when its SIRET is already taken (the caller uses that record instead). */
+  async createUnlessSiretTaken(db: Executor, fields: OrganisationFields): Promise<Organisation | undefined> {
+    const [organisation] = await db
+      .insert(organisations)
+      .values({ ...fields, city: fields.city.toUpperCase(), searchName: searchableName(fields.name), validated: false })
+      .onConflictDoNothing()
+      .returning();
     return organisation;
   },
 

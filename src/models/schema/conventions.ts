@@ -80,6 +80,14 @@ export const organisations = pgTable(
     email: text('email'),
     website: text('website'),
     validated: boolean('validated').notNull().default(false),
+    /** 'register': found in the national register (SIRENE); 'manual': typed by hand (abroad, register off or down). */
+    source: text('source', { enum: ['register', 'manual'] })
+      .notNull()
+      .default('manual'),
+    /** When the record was last compared with the register (creation from it, or the office's refresh). */
+    registerCheckedAt: timestamp('register_checked_at', { withTimezone: true }),
+    /** The office corrected it on purpose: a refresh from the register shows the differences but changes nothing. */
+    registerLocked: boolean('register_locked').notNull().default(false),
     /** Optimistic locking of the office's edit, validation and merge: each one applies to the version the user saw. */
     version: integer('version').notNull().default(1),
     createdBy: integer('created_by').references(() => users.id),
@@ -87,10 +95,17 @@ export const organisations = pgTable(
   },
   (t) => [
     index('organisations_search_name').on(t.searchName),
-    index('organisations_siret').on(t.siret),
+    uniqueIndex('organisations_siret_unique').on(t.siret),
     index('organisations_postal_code').on(t.postalCode),
   ],
 );
+
+/** The national register's answers, kept a day: a wizard's searches do not ask it again for every page. */
+export const registerCache = pgTable('register_cache', {
+  key: text('key').primaryKey(),
+  body: jsonb('body').$type<unknown>().notNull(),
+  fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull(),
+});
 
 export const services = pgTable(
   'services',
