@@ -135,9 +135,7 @@ export interface Config {
   lmsTimeoutMs: number;
   /** Where the host step looks establishments up (SIRENE_SOURCE, SIRENE_BASE_URL, SIRENE_API_KEY). */
   register:
-    | { source: 'none' }
-    | { source: 'recherche-entreprises'; baseUrl: string }
-    | { source: 'insee'; baseUrl: string; apiKey: string };
+    { source: 'none' } | { source: 'recherche-entreprises'; baseUrl: string } | { source: 'insee'; baseUrl: string; apiKey: string };
   /** PSTAGE_TODAY, never in production: the clock's first day (see src/clock.ts). */
   today?: string;
   /** PSTAGE_HOLD_AT, never in production: where a fault test stops the process (src/holdPoints.ts). */

@@ -59,3 +59,39 @@ export function nearlySameName(a: string, b: string): boolean {
   const allowed = Math.min(2, Math.floor(Math.max(left.length, right.length) / 8));
   return allowed > 0 && editDistance(left, right) <= allowed;
 }
+
+/** What tells hosts apart: their SIRET (French ones), name and place. */
+export interface HostIdentity {
+  name: string;
+  siret: string | null;
+  postalCode: string;
+  city: string;
+  country: string;
+}
+
+/** The same postcode in France; abroad, where postcodes are not always known, the same country and city. */
+export function samePlace(a: HostIdentity, b: HostIdentity): boolean {
+  if (a.country.toUpperCase() !== b.country.toUpperCase()) return false;
+  if (a.country.toUpperCase() === 'FR') return a.postalCode.trim() === b.postalCode.trim();
+  return comparableName(a.city) !== '' && comparableName(a.city) === comparableName(b.city);
+}
+
+/** Two establishments of one company: their SIRETs start with the same SIREN. */
+export function sameSiren(a: HostIdentity, b: HostIdentity): boolean {
+  return Boolean(a.siret && b.siret && a.siret.length === 14 && b.siret.length === 14 && a.siret.slice(0, 9) === b.siret.slice(0, 9));
+}
+
+/**
+ * What a person would call the same host: the same SIRET; or, in the same place, a near-identical name (whatever
+ * SIRETs were typed) or another establishment of the same company.
+ */
+export function probablySameHost(a: HostIdentity, b: HostIdentity): boolean {
+  if (a.siret && b.siret && a.siret === b.siret) return true;
+  if (!samePlace(a, b)) return false;
+  return nearlySameName(a.name, b.name) || sameSiren(a, b);
+}
+
+/** Before a student makes a new record: those of the same company anywhere, or probably the same host. */
+export function worthProposing(candidate: HostIdentity, existing: HostIdentity): boolean {
+  return sameSiren(candidate, existing) || probablySameHost(candidate, existing);
+}

@@ -94,11 +94,11 @@ export const organisationAdminRepository = {
     return rows.length > 0;
   },
 
-  /** Hosts that may be the same one: the same SIRET, or a name sharing its first word (the caller compares names). */
+  /** Hosts that may be the same one: the same SIREN, or a name sharing its first word (the caller compares names and places). */
   async possibleDuplicates(db: Executor, organisation: Organisation): Promise<Organisation[]> {
     const firstWord = organisation.searchName.split(' ')[0] ?? '';
     const alike: SQL[] = [like(organisations.searchName, `%${escapeLike(firstWord.slice(0, 4))}%`)];
-    if (organisation.siret) alike.push(eq(organisations.siret, organisation.siret));
+    if (organisation.siret) alike.push(like(organisations.siret, `${escapeLike(organisation.siret.slice(0, 9))}%`));
     return db
       .select()
       .from(organisations)

@@ -59,8 +59,10 @@ export const organisationRepository = {
    */
   async sameCompanyOrPlace(db: Executor, candidate: { siret: string | null; postalCode: string; city: string; country: string }) {
     const alike: SQL[] = [and(eq(organisations.country, candidate.country), eq(organisations.postalCode, candidate.postalCode.trim()))!];
-    if (candidate.siret && candidate.siret.length >= 9) alike.push(like(organisations.siret, `${escapeLike(candidate.siret.slice(0, 9))}%`));
-    if (candidate.country !== 'FR') alike.push(and(eq(organisations.country, candidate.country), eq(organisations.city, candidate.city.trim().toUpperCase()))!);
+    if (candidate.siret && candidate.siret.length >= 9)
+      alike.push(like(organisations.siret, `${escapeLike(candidate.siret.slice(0, 9))}%`));
+    if (candidate.country !== 'FR')
+      alike.push(and(eq(organisations.country, candidate.country), eq(organisations.city, candidate.city.trim().toUpperCase()))!);
     return db
       .select()
       .from(organisations)

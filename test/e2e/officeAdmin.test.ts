@@ -14,13 +14,17 @@ async function openSection(page: Page, name: string, url: RegExp) {
 }
 
 describe('the office in a real browser: organisations, internship database, statistics, staff', () => {
-  // Two conventions, each with its own copy of the same host: what every page below shows.
+  // Two conventions, each with its own record of the same host (two SIRETs typed): what every page below shows.
   let first: Awaited<ReturnType<typeof submitConventionAsStudent>>;
   let second: Awaited<ReturnType<typeof submitConventionAsStudent>>;
   // Two wizards through HTTP: a few seconds alone, several times that on a loaded machine.
   beforeAll(async () => {
     first = await submitConventionAsStudent(pstage);
-    second = await submitConventionAsStudent(pstage, { persona: 'elodie-lefevre', organisationName: 'Societe Generale Informatique SAS' });
+    second = await submitConventionAsStudent(pstage, {
+      persona: 'elodie-lefevre',
+      organisationName: 'Societe Generale Informatique SAS',
+      siret: '55210055400013',
+    });
   }, 90_000);
 
   let context: BrowserContext;

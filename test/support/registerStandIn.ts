@@ -36,8 +36,30 @@ export const atelier: Company = {
   legal: '5710',
   diffusible: true,
   places: [
-    { siret: '73282932000074', active: true, numero: '2', typeVoie: 'AV', voie: 'DE LA GARE', postalCode: '69001', city: 'LYON', naf: '62.01Z', headcount: '21', seat: true },
-    { siret: '73282932000041', active: false, numero: '10', typeVoie: 'RUE', voie: 'DES CLOSES', postalCode: '69002', city: 'LYON', naf: '62.01Z', headcount: 'NN', seat: false },
+    {
+      siret: '73282932000074',
+      active: true,
+      numero: '2',
+      typeVoie: 'AV',
+      voie: 'DE LA GARE',
+      postalCode: '69001',
+      city: 'LYON',
+      naf: '62.01Z',
+      headcount: '21',
+      seat: true,
+    },
+    {
+      siret: '73282932000041',
+      active: false,
+      numero: '10',
+      typeVoie: 'RUE',
+      voie: 'DES CLOSES',
+      postalCode: '69002',
+      city: 'LYON',
+      naf: '62.01Z',
+      headcount: 'NN',
+      seat: false,
+    },
   ],
 };
 
@@ -48,7 +70,20 @@ export const hidden: Company = {
   person: { first: 'JEANNE', last: 'DUPONT' },
   legal: '1000',
   diffusible: false,
-  places: [{ siret: '12345680800013', active: true, numero: '[ND]', typeVoie: '[ND]', voie: '[ND]', postalCode: '75011', city: 'PARIS', naf: '74.10Z', headcount: 'NN', seat: true }],
+  places: [
+    {
+      siret: '12345680800013',
+      active: true,
+      numero: '[ND]',
+      typeVoie: '[ND]',
+      voie: '[ND]',
+      postalCode: '75011',
+      city: 'PARIS',
+      naf: '74.10Z',
+      headcount: 'NN',
+      seat: true,
+    },
+  ],
 };
 
 const companies = [atelier, hidden];
@@ -161,7 +196,16 @@ function inseeAnswer(url: URL): { status: number; body: unknown } {
   if (one) {
     const company = companies.find((candidate) => candidate.places.some((place) => place.siret === one[1]));
     if (!company) return { status: 404, body: { header: { statut: 404, message: `Aucun élément trouvé pour le siret ${one[1]}` } } };
-    return { status: 200, body: { header: { statut: 200, message: 'ok' }, etablissement: inseePlace(company, company.places.find((place) => place.siret === one[1])!) } };
+    return {
+      status: 200,
+      body: {
+        header: { statut: 200, message: 'ok' },
+        etablissement: inseePlace(
+          company,
+          company.places.find((place) => place.siret === one[1])!,
+        ),
+      },
+    };
   }
   const q = url.searchParams.get('q') ?? '';
   const postcode = /codePostalEtablissement:(\d{5})/.exec(q)?.[1];
@@ -169,7 +213,10 @@ function inseeAnswer(url: URL): { status: number; body: unknown } {
     company.places.filter((place) => !postcode || place.postalCode === postcode).map((place) => inseePlace(company, place)),
   );
   if (found.length === 0) return { status: 404, body: { header: { statut: 404, message: 'Aucun élément trouvé pour q=' + q } } };
-  return { status: 200, body: { header: { statut: 200, message: 'OK', total: found.length, debut: 0, nombre: found.length }, etablissements: found } };
+  return {
+    status: 200,
+    body: { header: { statut: 200, message: 'OK', total: found.length, debut: 0, nombre: found.length }, etablissements: found },
+  };
 }
 
 export interface RegisterStandIn {

@@ -61,8 +61,12 @@ export const validPersonal: FormFields = {
   academicYear: `${nextYear - 1}-${nextYear}`,
 };
 
-/** A host created by the student on the organisation step (SIRET with a valid checksum). */
+/**
+ * A host created by the student on the organisation step (SIRET with a valid checksum). The student has seen any
+ * look-alike records proposed and says theirs is another host (a SIRET already known still reuses that record).
+ */
 export const validOrganisation: FormFields = {
+  notDuplicate: 'yes',
   name: 'Société Générale Informatique',
   country: 'FR',
   siret: '73282932000074',

@@ -20,7 +20,8 @@ export interface RegisterEstablishment {
 
 export type { HeadcountBand };
 
-export type RegisterQuery = { kind: 'siret'; siret: string } | { kind: 'siren'; siren: string } | { kind: 'name'; name: string; place?: string };
+export type RegisterQuery =
+  { kind: 'siret'; siret: string } | { kind: 'siren'; siren: string } | { kind: 'name'; name: string; place?: string };
 
 /** One register (INSEE Sirene, Recherche d'entreprises…): establishments matching a query, none when nothing matches. */
 export interface RegisterSource {

@@ -107,7 +107,10 @@ export function inseeSireneSource(baseUrl: string, apiKey: string): RegisterSour
       else {
         q = `raisonSociale:${phrase(query.name)}`;
         const place = query.place?.trim();
-        if (place) q += /^\d{5}$/.test(place) ? ` AND codePostalEtablissement:${place}` : ` AND libelleCommuneEtablissement:${phrase(place.toUpperCase())}`;
+        if (place)
+          q += /^\d{5}$/.test(place)
+            ? ` AND codePostalEtablissement:${place}`
+            : ` AND libelleCommuneEtablissement:${phrase(place.toUpperCase())}`;
       }
       url.searchParams.set('q', q);
       url.searchParams.set('nombre', '20');

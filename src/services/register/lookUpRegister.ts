@@ -64,7 +64,10 @@ export async function lookUpRegister(context: RegisterContext, text: string, pla
     found.map((establishment) => establishment.siret),
   );
   const idBySiret = new Map(known.map((organisation) => [organisation.siret, organisation.id]));
-  return { status: 'found', establishments: found.map((establishment) => ({ ...establishment, knownId: idBySiret.get(establishment.siret) ?? null })) };
+  return {
+    status: 'found',
+    establishments: found.map((establishment) => ({ ...establishment, knownId: idBySiret.get(establishment.siret) ?? null })),
+  };
 }
 
 /** One establishment by SIRET, or undefined when the register does not know it or cannot answer now. */

@@ -90,7 +90,11 @@ export function rechercheEntreprisesSource(baseUrl: string): RegisterSource {
       const parsed = answerSchema.safeParse(body);
       if (!parsed.success) throw new RegisterUnavailable('unavailable');
       const found = parsed.data.results.flatMap((company) => {
-        const establishments = company.matching_etablissements?.length ? company.matching_etablissements : company.siege ? [company.siege] : [];
+        const establishments = company.matching_etablissements?.length
+          ? company.matching_etablissements
+          : company.siege
+            ? [company.siege]
+            : [];
         return establishments.map((establishment) => toEstablishment(company, establishment));
       });
       return query.kind === 'siret' ? found.filter((establishment) => establishment.siret === query.siret) : found;

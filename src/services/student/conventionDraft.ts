@@ -2,14 +2,12 @@ import { academicYearOf, academicYearSlices } from '../../domain/academicYear';
 import type { Finding } from '../../domain/legalRules';
 import { AppError, notFound } from '../../errors';
 import { enqueueNotification } from '../../mail/enqueueNotification';
-import { auditRepository } from '../../models/auditRepository';
 import { conventionRepository, type Convention, type ConventionChanges } from '../../models/conventionRepository';
 import type { Database, Transaction } from '../../models/database';
 import {
   organisationRepository,
   type ContactFields,
   type Organisation,
-  type OrganisationFields,
   type ServiceFields,
 } from '../../models/organisationRepository';
 import { programmeRepository } from '../../models/programmeRepository';
@@ -115,14 +113,14 @@ export async function savePersonalData(
  * Choosing another host forgets the service and contacts, which belonged to the previous one, and counts the
  * internship already entered again on the new host's public holidays.
  */
-function hostChanges(convention: Convention, organisation: Organisation): ConventionChanges {
+export function hostChanges(convention: Convention, organisation: Organisation): ConventionChanges {
   const presence = presenceOf(convention, organisation);
   const hours = presence ? { computedTotalHours: presence.hours } : {};
   if (convention.organisationId === organisation.id) return { organisationId: organisation.id, ...hours };
   return { organisationId: organisation.id, serviceId: null, professionalTutorId: null, signatoryId: null, ...hours };
 }
 
-async function notifyUnvalidatedHost(tx: Transaction, context: StudentContext, organisation: Organisation, userId: number) {
+export async function notifyUnvalidatedHost(tx: Transaction, context: StudentContext, organisation: Organisation, userId: number) {
   if (organisation.validated) return;
   const user = await userRepository.findById(tx, userId);
   await enqueueNotification(tx, {
@@ -145,22 +143,6 @@ export async function chooseOrganisation(context: StudentContext, command: Draft
     const convention = await editableDraft(tx, command.userId, command.conventionId);
     const organisation = await organisationRepository.findById(tx, organisationId);
     if (!organisation) throw notFound();
-    await notifyUnvalidatedHost(tx, context, organisation, command.userId);
-    return saveDraft(tx, convention, command.version, 'organisation', hostChanges(convention, organisation));
-  });
-}
-
-/** A host created by a student stays unvalidated until the office checks it; the office is told at once. */
-export async function createOrganisation(context: StudentContext, command: DraftCommand, fields: Omit<OrganisationFields, 'createdBy'>) {
-  return context.db.transaction(async (tx) => {
-    const convention = await editableDraft(tx, command.userId, command.conventionId);
-    const organisation = await organisationRepository.create(tx, { ...fields, createdBy: command.userId });
-    await auditRepository.record(tx, {
-      actorUserId: command.userId,
-      action: 'organisation.create',
-      targetType: 'organisation',
-      targetId: organisation.id,
-    });
     await notifyUnvalidatedHost(tx, context, organisation, command.userId);
     return saveDraft(tx, convention, command.version, 'organisation', hostChanges(convention, organisation));
   });

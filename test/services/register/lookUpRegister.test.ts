@@ -27,10 +27,11 @@ beforeEach(async () => {
   instant = testClock.now();
 });
 
-const sources = () => [
-  ['Recherche d’entreprises', rechercheEntreprisesSource(standIn.url)],
-  ['INSEE Sirene 3.11', inseeSireneSource(standIn.url, standInKey)],
-] as const;
+const sources = () =>
+  [
+    ['Recherche d’entreprises', rechercheEntreprisesSource(standIn.url)],
+    ['INSEE Sirene 3.11', inseeSireneSource(standIn.url, standInKey)],
+  ] as const;
 
 describe.each(['recherche-entreprises', 'insee'])('the %s register', (name) => {
   const context = () => ({
@@ -94,7 +95,13 @@ describe.each(['recherche-entreprises', 'insee'])('the %s register', (name) => {
 
   it('leaves out what a non-diffusible person keeps hidden', async () => {
     const establishment = await registerEstablishment(context(), '12345680800013');
-    expect(establishment).toMatchObject({ diffusible: false, street: '', postalCode: '75011', city: 'PARIS', legalStatus: 'Entrepreneur individuel' });
+    expect(establishment).toMatchObject({
+      diffusible: false,
+      street: '',
+      postalCode: '75011',
+      city: 'PARIS',
+      legalStatus: 'Entrepreneur individuel',
+    });
   });
 
   it('answers "nothing found" for an unknown establishment', async () => {

@@ -1,17 +1,16 @@
 import { academicYearOf } from '../../../domain/academicYear';
 import { hostQuota, maxConcurrent, professionalTutorCap } from '../../../domain/hostQuota';
-import { nearlySameName } from '../../../domain/organisationDuplicates';
+import { probablySameHost } from '../../../domain/organisationDuplicates';
 import { AppError, notFound } from '../../../errors';
 import { auditRepository } from '../../../models/auditRepository';
 import type { Database } from '../../../models/database';
 import { organisationAdminRepository } from '../../../models/organisationAdminRepository';
 import { organisationRepository, type Organisation, type OrganisationFields } from '../../../models/organisationRepository';
 
-/** Two records are the same host when they share a SIRET, or have near-identical names and no conflicting SIRET. */
+/** Two records are probably the same host: see `probablySameHost` (same SIRET; same place and name or SIREN). */
 export function areDuplicates(a: Organisation, b: Organisation): boolean {
   if (a.id === b.id) return false;
-  if (a.siret && b.siret) return a.siret === b.siret;
-  return nearlySameName(a.name, b.name);
+  return probablySameHost(a, b);
 }
 
 export async function duplicateCandidates(db: Database, organisation: Organisation): Promise<Organisation[]> {

@@ -1,16 +1,43 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import type { Services } from '../../../../services';
+import { organisationRepository } from '../../../../models/organisationRepository';
+import { lookUpRegister, registerEstablishment, type RegisterContext } from '../../../../services/register/lookUpRegister';
+import { registerSourceFor } from '../../../../services/register/registerSource';
 import { searchOrganisations } from '../../../../services/student/studentQueries';
-import { chooseOrganisation, createOrganisation } from '../../../../services/student/conventionDraft';
-import { takeFormState } from '../../../shared/formState';
+import { chooseOrganisation } from '../../../../services/student/conventionDraft';
+import { createHost } from '../../../../services/student/hostCreation';
+import { keepFormState, takeFormState } from '../../../shared/formState';
 import { idParam } from '../../../shared/ids';
 import { draftCommand, draftForPage, parseStep, renderStep } from '../wizard';
-import { chooseOrganisationSchema, createOrganisationSchema, headcountBands, searchSchema } from './schema';
+import { chooseOrganisationSchema, createOrganisationSchema, headcountBands, registerSearchSchema, searchSchema } from './schema';
 
-/** Step 2: search the host by several criteria, choose it, or create it from the fiche de liaison; then its recap. */
+/** The register's establishment, as the creation form's values: the student completes phone, e-mail and website. */
+async function pickedFromRegister(register: RegisterContext, siret: string | undefined) {
+  if (!siret) return { picked: undefined, pickProblem: undefined };
+  const establishment = await registerEstablishment(register, siret);
+  if (!establishment) return { picked: undefined, pickProblem: 'notFound' };
+  if (!establishment.active) return { picked: undefined, pickProblem: 'closed' };
+  const { siret: pickedSiret, name, street, postalCode, city, naf, legalStatus, headcountBand, sector } = establishment;
+  return {
+    picked: { name, siret: pickedSiret, street, postalCode, city, naf, legalStatus, headcountBand, sector, country: 'FR' },
+    pickProblem: undefined,
+  };
+}
+
+const back = (req: Request, anchor: string, query = '') => {
+  const from = req.body.returnTo === 'recap' ? 'from=recap' : '';
+  const search = [query, from].filter(Boolean).join('&');
+  return `/student/conventions/${idParam(req)}/organisation${search ? `?${search}` : ''}#${anchor}`;
+};
+
+/**
+ * Step 2: search the host among Pstage's records or in the national register, choose it, or create it (from the
+ * register's establishment or the fiche de liaison); then its recap.
+ */
 export function organisationRoutes(services: Services): Router {
   const router = Router({ mergeParams: true });
   const context = { db: services.db, officeEmail: services.config.officeEmail };
+  const register: RegisterContext = { db: services.db, source: registerSourceFor(services.config), clock: services.clock };
 
   router.get('/', async (req, res) => {
     const details = await draftForPage(services, req, res, 'organisation');
@@ -19,16 +46,28 @@ export function organisationRoutes(services: Services): Router {
     const criteria = search.success ? search.data : {};
     const searched = Object.values(criteria).some(Boolean);
     const results = searched ? await searchOrganisations(services.db, criteria) : [];
+    const registerQuery = registerSearchSchema.safeParse(req.query);
+    const registerCriteria = registerQuery.success ? registerQuery.data : {};
+    const lookup = registerCriteria.lookup ? await lookUpRegister(register, registerCriteria.lookup, registerCriteria.lookupPlace) : null;
+    const { picked, pickProblem } = await pickedFromRegister(register, registerCriteria.pick);
     const created = await takeFormState(req, `organisation-create-${details.convention.id}`);
+    const duplicateIds = (created?.values.duplicateIds as number[] | undefined) ?? [];
+    const duplicates = (await Promise.all(duplicateIds.map((id) => organisationRepository.findById(services.db, id)))).filter(Boolean);
     await renderStep(req, res, 'organisation', details, {
       criteria,
       searched,
       results,
       headcountBands,
-      createValues: created?.values ?? { country: 'FR', sector: 'private' },
+      registerOn: register.source !== null,
+      registerCriteria,
+      lookup,
+      pickProblem,
+      duplicates,
+      reused: req.query.reused === '1',
+      createValues: created?.values ?? picked ?? { country: 'FR', sector: 'private' },
       createErrors: created?.errors ?? {},
-      errors: created?.errors ?? {},
-      openCreate: Boolean(created) || req.query.create === '1',
+      errors: created?.errors ?? (pickProblem ? { pick: `student.organisation.register.${pickProblem}` } : {}),
+      openCreate: Boolean(created) || Boolean(picked) || req.query.create === '1',
     });
   });
 
@@ -36,14 +75,28 @@ export function organisationRoutes(services: Services): Router {
     const data = await parseStep(req, res, 'organisation', chooseOrganisationSchema);
     if (!data) return;
     await chooseOrganisation(context, draftCommand(req), data.organisationId);
-    res.redirect(303, `/student/conventions/${idParam(req)}/organisation${req.body.returnTo === 'recap' ? '?from=recap' : ''}#host-recap`);
+    res.redirect(303, back(req, 'host-recap'));
   });
 
   router.post('/create', async (req, res) => {
     const data = await parseStep(req, res, 'organisation', createOrganisationSchema, 'organisation-create');
     if (!data) return;
-    await createOrganisation(context, draftCommand(req), data);
-    res.redirect(303, `/student/conventions/${idParam(req)}/organisation${req.body.returnTo === 'recap' ? '?from=recap' : ''}#host-recap`);
+    const { notDuplicate, ...fields } = data;
+    const created = await createHost(context, register, draftCommand(req), fields, notDuplicate === 'yes');
+    const key = `organisation-create-${idParam(req)}`;
+    if (created.outcome === 'closed') {
+      await keepFormState(req, key, { values: req.body, errors: { siret: 'student.organisation.register.closedSiret' } });
+      return res.redirect(303, back(req, 'siret'));
+    }
+    if (created.outcome === 'probableDuplicates') {
+      const duplicateIds = created.candidates.map((candidate) => candidate.id);
+      await keepFormState(req, key, {
+        values: { ...req.body, duplicateIds },
+        errors: { notDuplicate: 'student.organisation.duplicates.confirm' },
+      });
+      return res.redirect(303, back(req, 'probable-duplicates'));
+    }
+    res.redirect(303, back(req, 'host-recap', created.reused ? 'reused=1' : ''));
   });
   return router;
 }

@@ -22,6 +22,8 @@ export const createOrganisationSchema = z
     phone: phone(),
     email: optionalEmail(),
     website: optionalText(200),
+    /** Ticked once the proposed look-alike records were shown: none of them is the student's host. */
+    notDuplicate: z.literal('yes').optional(),
   })
   .superRefine((organisation, context) => {
     if (organisation.country !== 'FR') return;
@@ -38,4 +40,11 @@ export const searchSchema = z.object({
   siret: z.string().trim().max(20).optional(),
   place: z.string().trim().max(100).optional(),
   country: z.string().trim().max(60).optional(),
+});
+
+/** The national register's search (a SIRET, a SIREN or a name, and a place), and the establishment picked from it. */
+export const registerSearchSchema = z.object({
+  lookup: z.string().trim().max(200).optional(),
+  lookupPlace: z.string().trim().max(100).optional(),
+  pick: z.string().trim().max(20).optional(),
 });
