@@ -4,12 +4,7 @@ import { AppError, notFound } from '../../errors';
 import { enqueueNotification } from '../../mail/enqueueNotification';
 import { conventionRepository, type Convention, type ConventionChanges } from '../../models/conventionRepository';
 import type { Database, Transaction } from '../../models/database';
-import {
-  organisationRepository,
-  type ContactFields,
-  type Organisation,
-  type ServiceFields,
-} from '../../models/organisationRepository';
+import { organisationRepository, type ContactFields, type Organisation, type ServiceFields } from '../../models/organisationRepository';
 import { programmeRepository } from '../../models/programmeRepository';
 import { subjectRepository } from '../../models/subjectRepository';
 import { teacherRepository, type TeacherFields } from '../../models/teacherRepository';
