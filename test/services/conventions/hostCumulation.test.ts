@@ -156,7 +156,8 @@ describe("the host's calendar", () => {
   it("counts the internship again on the new host's holidays when the student changes the host afterwards", async () => {
     const filled = await fillConventionAsStudent(pstage, { internship: holyWeek });
     expect((await reload(pstage, filled.conventionId)).computedTotalHours).toBe(35);
-    const strasbourg = { ...validOrganisation, postalCode: '67000', city: 'Strasbourg' };
+    // Another establishment (another SIRET): the Lyon one's SIRET would take its record again.
+    const strasbourg = { ...validOrganisation, siret: '55210055400013', postalCode: '67000', city: 'Strasbourg' };
     const posted = await filled.client.submit(`${filled.base}/organisation`, strasbourg, `${filled.base}/organisation/create`);
     expect(posted.status).toBe(303);
     expect((await reload(pstage, filled.conventionId)).computedTotalHours).toBe(28);

@@ -2,6 +2,7 @@ import { academicYearOf } from '../../../domain/academicYear';
 import { hostQuota, maxConcurrent, professionalTutorCap } from '../../../domain/hostQuota';
 import { probablySameHost } from '../../../domain/organisationDuplicates';
 import { AppError, notFound } from '../../../errors';
+import { fieldError } from '../fieldError';
 import { auditRepository } from '../../../models/auditRepository';
 import type { Database } from '../../../models/database';
 import { organisationAdminRepository } from '../../../models/organisationAdminRepository';
@@ -81,6 +82,9 @@ export async function editOrganisation(
   await db.transaction(async (tx) => {
     const before = await organisationRepository.findById(tx, id);
     if (!before) throw notFound();
+    const holder = fields.siret ? await organisationRepository.findBySiret(tx, fields.siret) : undefined;
+    // One record per establishment: the office merges the two records instead.
+    if (holder && holder.id !== id) throw fieldError('siret', 'officeAdmin.organisations.siretTaken', { name: holder.name });
     if (!(await organisationAdminRepository.update(tx, id, version, fields))) throw conflict();
     const changed = Object.keys(fields).filter(
       (key) => String(before[key as keyof Organisation] ?? '') !== String(fields[key as keyof OrganisationFields] ?? ''),

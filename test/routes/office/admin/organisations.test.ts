@@ -120,6 +120,7 @@ describe("the office's organisations", () => {
     const second = await submitConventionAsStudent(pstage, {
       persona: 'elodie-lefevre',
       organisationName: 'Societe Generale Informatique SA',
+      siret: '55210055400013',
     });
     const db = pstage.database.db;
     const survivorId = first.convention.organisationId!;
@@ -188,6 +189,28 @@ describe("the office's organisations", () => {
     );
     expect(crafted.status).toBe(400);
     expect(await pstage.database.db.select().from(organisations)).toHaveLength(2);
+  });
+
+  it('refuses to give a host the SIRET of another record, next to the SIRET field, and saves nothing', async () => {
+    await createHost(pstage);
+    const other = await createHost(pstage, { name: 'Boulangerie Dupain', siret: '55210055400013', postalCode: '33000', city: 'Bordeaux' });
+    const { client } = await launchOffice(pstage);
+    await client.request(`/office/organisations/${other.id}/edit`);
+    const refused = await client.submit(`/office/organisations/${other.id}/edit`, {
+      name: 'Boulangerie Dupain',
+      country: 'FR',
+      siret: '73282932000074',
+      headcountBand: '1-9',
+      sector: 'private',
+      street: '1 rue du Four',
+      postalCode: '33000',
+      city: 'Bordeaux',
+    });
+    expect(refused.location).toBe(`/office/organisations/${other.id}/edit`);
+    const page = await client.request(refused.location!);
+    expect(page.text).toMatch(/id="siret-error"[^>]*>[^<]*fusionnez/);
+    const [unchanged] = await pstage.database.db.select().from(organisations).where(eq(organisations.id, other.id));
+    expect(unchanged.siret).toBe('55210055400013');
   });
 
   it('answers 404 for a host that does not exist or a crafted id', async () => {

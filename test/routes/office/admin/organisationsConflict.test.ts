@@ -131,6 +131,7 @@ describe('two office members acting on the same host at once', () => {
     const edited = await second.client.submit(`/office/organisations/${b.id}/edit`, {
       ...fields,
       name: 'Atelier Numerique',
+      siret: '55210055400013',
       street: '9 rue Neuve',
     });
     expect(edited.location).toBe(`/office/organisations/${b.id}?done=edited`);

@@ -108,6 +108,13 @@ export function organisationRoutes(services: Services): Router {
     try {
       await editOrganisation(db, req.session!.userId, id, versionFrom(req.body.version), form.data);
     } catch (error) {
+      if (error instanceof AppError && error.status === 422 && error.params?.field) {
+        await keepFormState(req, `office-organisation-${id}`, {
+          values: req.body,
+          errors: { [String(error.params.field)]: error.messageKey },
+        });
+        return res.redirect(303, `/office/organisations/${id}/edit`);
+      }
       if (!isConflict(error)) throw error;
       await keepFormState(req, `office-organisation-${id}`, {
         values: req.body,
