@@ -72,6 +72,32 @@ export const organisationAdminRepository = {
     return row;
   },
 
+  /** The register's values over the version seen, the record then marked as checked against the register. */
+  async refresh(db: Executor, id: number, expectedVersion: number, fields: Partial<OrganisationFields>, checkedAt: Date) {
+    const [row] = await db
+      .update(organisations)
+      .set({
+        ...fields,
+        ...(fields.city ? { city: fields.city.toUpperCase() } : {}),
+        ...(fields.name ? { searchName: searchableName(fields.name) } : {}),
+        source: 'register',
+        registerCheckedAt: checkedAt,
+        version: sql`${organisations.version} + 1`,
+      })
+      .where(and(eq(organisations.id, id), eq(organisations.version, expectedVersion)))
+      .returning();
+    return row;
+  },
+
+  async setRegisterLocked(db: Executor, id: number, expectedVersion: number, locked: boolean): Promise<boolean> {
+    const rows = await db
+      .update(organisations)
+      .set({ registerLocked: locked, version: sql`${organisations.version} + 1` })
+      .where(and(eq(organisations.id, id), eq(organisations.version, expectedVersion)))
+      .returning({ id: organisations.id });
+    return rows.length > 0;
+  },
+
   /** Like `update`: only on the version seen (any version when none is given, as a merge does); false otherwise. */
   async setValidated(db: Executor, id: number, validated: boolean, expectedVersion?: number): Promise<boolean> {
     const where =

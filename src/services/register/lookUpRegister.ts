@@ -33,11 +33,11 @@ export function registerQueryOf(text: string, place = ''): RegisterQuery | null 
 }
 
 /** Asks the register once a day per query: its answers (nothing found included) are kept 24 hours in the database. */
-export async function searchRegister(context: RegisterContext, query: RegisterQuery): Promise<RegisterEstablishment[]> {
+export async function searchRegister(context: RegisterContext, query: RegisterQuery, fresh = false): Promise<RegisterEstablishment[]> {
   const source = context.source!;
   const key = `${source.name}:${JSON.stringify(query)}`;
   const now = context.clock.now();
-  const cached = await registerCacheRepository.findFresh(context.db, key, new Date(now.getTime() - cacheMs));
+  const cached = fresh ? undefined : await registerCacheRepository.findFresh(context.db, key, new Date(now.getTime() - cacheMs));
   if (cached !== undefined) return cached as RegisterEstablishment[];
   const found = await source.search(query);
   await registerCacheRepository.store(context.db, key, found, now);

@@ -9,6 +9,9 @@ import {
   organisationsOverview,
   validateOrganisation,
 } from '../../../../services/office/admin/organisations';
+import { lockHost, refreshHost } from '../../../../services/office/admin/hostRefresh';
+import type { RegisterContext } from '../../../../services/register/lookUpRegister';
+import { registerSourceFor } from '../../../../services/register/registerSource';
 import { fieldErrors, keepFormState, takeFormState } from '../../../shared/formState';
 import { idParam, parseVersion } from '../../../shared/ids';
 import { pageNumber, pagination } from '../pagination';
@@ -31,6 +34,7 @@ const isConflict = (error: unknown) => error instanceof AppError && error.status
 export function organisationRoutes(services: Services): Router {
   const router = Router();
   const db = services.db;
+  const register: RegisterContext = { db, source: registerSourceFor(services.config), clock: services.clock };
 
   /** Back to the host's page (or the list when the host was merged away meanwhile) with the conflict message. */
   async function conflictBack(req: Request, res: Response, id: number) {
@@ -67,7 +71,33 @@ export function organisationRoutes(services: Services): Router {
       ...details,
       done: req.query.done,
       errors: kept?.errors ?? {},
+      refresh: kept?.values.refresh,
+      registerOn: register.source !== null,
     });
+  });
+
+  router.post('/:id/refresh', async (req, res) => {
+    const id = idParam(req);
+    let refresh;
+    try {
+      refresh = await refreshHost(db, register, req.session!.userId, id, versionFrom(req.body?.version));
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+      return conflictBack(req, res, id);
+    }
+    await keepFormState(req, `office-organisation-page-${id}`, { values: { refresh }, errors: {} });
+    res.redirect(303, `/office/organisations/${id}#register-refresh`);
+  });
+
+  router.post('/:id/lock', async (req, res) => {
+    const id = idParam(req);
+    try {
+      await lockHost(db, req.session!.userId, id, versionFrom(req.body?.version), req.body?.locked === 'true');
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+      return conflictBack(req, res, id);
+    }
+    res.redirect(303, `/office/organisations/${id}?done=${req.body?.locked === 'true' ? 'locked' : 'unlocked'}`);
   });
 
   router.post('/:id/validate', async (req, res) => {
