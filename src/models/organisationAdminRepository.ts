@@ -1,4 +1,5 @@
 import { and, asc, count, eq, inArray, isNotNull, like, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from './database';
 import type { Organisation, OrganisationFields } from './organisationRepository';
 import { escapeLike, searchableName } from './textSearch';
@@ -131,6 +132,27 @@ export const organisationAdminRepository = {
       .where(and(ne(organisations.id, organisation.id), or(...alike)))
       .orderBy(asc(organisations.id))
       .limit(200);
+  },
+
+  /** Pairs of records in one place (postcode, or city abroad) or of one SIREN: the caller keeps the probable duplicates. */
+  async pairsInSamePlace(db: Executor, limit = 500) {
+    const other = alias(organisations, 'other');
+    return db
+      .select({ first: organisations, second: other })
+      .from(organisations)
+      .innerJoin(
+        other,
+        and(
+          sql`${organisations.id} < ${other.id}`,
+          or(
+            and(eq(organisations.country, other.country), eq(organisations.postalCode, other.postalCode)),
+            and(eq(organisations.country, other.country), ne(organisations.country, 'FR'), eq(organisations.city, other.city)),
+            sql`substr(${organisations.siret}, 1, 9) = substr(${other.siret}, 1, 9)`,
+          ),
+        ),
+      )
+      .orderBy(asc(organisations.searchName), asc(organisations.id), asc(other.id))
+      .limit(limit);
   },
 
   /** Its conventions of one academic year (drafts and cancelled ones left out: they hold no intern). */

@@ -137,6 +137,12 @@ export async function mergeOrganisations(db: Database, actorUserId: number, comm
   });
 }
 
+/** The office's list of probable duplicates over all hosts, by the same matching as a host's page. */
+export async function probableDuplicatePairs(db: Database) {
+  const pairs = await organisationAdminRepository.pairsInSamePlace(db);
+  return pairs.filter((pair) => areDuplicates(pair.first, pair.second)).slice(0, 100);
+}
+
 export async function organisationsOverview(
   db: Database,
   criteria: Parameters<typeof organisationAdminRepository.search>[1],
@@ -144,9 +150,10 @@ export async function organisationsOverview(
   pageSize = 25,
 ) {
   const unvalidated = await organisationAdminRepository.listUnvalidated(db);
+  const duplicatePairs = await probableDuplicatePairs(db);
   const searched = Object.values(criteria).some(Boolean);
   const results = searched
     ? await organisationAdminRepository.search(db, criteria, { limit: pageSize, offset: (page - 1) * pageSize })
     : { rows: [], total: 0 };
-  return { unvalidated, searched, results, pageSize };
+  return { unvalidated, duplicatePairs, searched, results, pageSize };
 }
