@@ -15,7 +15,9 @@ describe('the electronic signature, in a real browser', () => {
     await validateAsOffice(pstage, convention.id);
     const context = await browser.newContext({ locale: 'fr-FR' });
     const office = await context.newPage();
-    office.setDefaultTimeout(15_000);
+    // Each navigation waits for the page's load: the signing page frames the convention PDF, rendered on request,
+    // which takes seconds on a loaded machine. A bound, not a timing assertion.
+    office.setDefaultTimeout(60_000);
     await office.goto(pstage.devPlatform!.launchUrlFor('office', 'office'));
     await office.waitForURL(/\/office$/);
     await office.goto(`${pstage.url}/office/conventions/${convention.id}`);
@@ -29,7 +31,7 @@ describe('the electronic signature, in a real browser', () => {
     // The signatory has no account and no LMS: a fresh browser, only the link.
     const signatory = await browser.newContext({ locale: 'fr-FR' });
     const page = await signatory.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(60_000);
     await page.goto(`${pstage.url}${linkIn(host.email)}`);
     expect(await page.locator('#signatory').textContent()).toContain(host.name);
     expect(await page.locator('iframe.pdf-frame').getAttribute('src')).toMatch(/\/convention\.pdf$/);
@@ -44,5 +46,5 @@ describe('the electronic signature, in a real browser', () => {
     await signatory.close();
     const [after] = await pstage.database.db.select().from(signatureRequests).where(eq(signatureRequests.id, host.id));
     expect(after.status).toBe('signed');
-  });
+  }, 180_000);
 });

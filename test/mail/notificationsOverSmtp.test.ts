@@ -82,7 +82,7 @@ describe('every notification reaches its recipient through a real SMTP server', 
         `[Pstage] Convention ${camille.convention.reference} soumise par Camille Martin`,
         `[Pstage] Convention ${elodie.convention.reference} : le stage commence le 02/03/${nextYear} et la convention n'est pas complète`,
         `[Pstage] Convention ${elodie.convention.reference} soumise par Élodie Lefèvre`,
-        "[Pstage] Nouvel organisme d'accueil à vérifier : Société Générale Informatique",
+        // Both students chose the same SIRET: the second one reuses the host record, which is new only once.
         "[Pstage] Nouvel organisme d'accueil à vérifier : Société Générale Informatique",
       ].sort(),
     );
