@@ -19,7 +19,7 @@ describe('the statistics of a year', () => {
     const abroad = await createHost(pstage, { name: 'Forschung GmbH', siret: null, country: 'DE', city: 'Berlin', headcountBand: null });
     await db
       .update(conventions)
-      .set({ gratificationAmount: 4.5, gratificationUnit: 'hour', declaredTotalHours: 560, startDate: '2027-03-01', endDate: '2027-04-25' })
+      .set({ gratificationAmount: 4.5, gratificationUnit: 'hour', computedTotalHours: 560, startDate: '2027-03-01', endDate: '2027-04-25' })
       .where(eq(conventions.id, convention.id));
     const [base] = await db.select().from(conventions).where(eq(conventions.id, convention.id));
     await insertConvention(pstage, base, {
@@ -28,7 +28,7 @@ describe('the statistics of a year', () => {
       gratificationAmount: 700,
       gratificationUnit: 'month',
       weeklySchedule: [7, 7, 7, 7, 7, 0, 0],
-      declaredTotalHours: 280,
+      computedTotalHours: 280,
       startDate: '2027-01-04',
       endDate: '2027-01-31',
     });
@@ -36,7 +36,7 @@ describe('the statistics of a year', () => {
     await insertConvention(pstage, base, {
       state: 'complete',
       gratificationAmount: null,
-      declaredTotalHours: 140,
+      computedTotalHours: 140,
       startDate: '2027-02-01',
       endDate: '2027-02-14',
     });
