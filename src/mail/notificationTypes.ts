@@ -89,7 +89,9 @@ export interface NotificationData {
     expiresOn: IsoDate;
     inSpace: boolean;
     reminder?: boolean;
+    /** Empty in the outbox for a personal link: derived from `signatureRequestId` when the mail is sent. */
     path: string;
+    signatureRequestId?: number;
   };
   signatureRefused: { reference: string; party: ConventionParty; name: string; reason: string; path: string };
 }

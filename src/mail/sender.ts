@@ -34,10 +34,13 @@ export function createMailHandler(options: {
   from: string;
   render: (payload: MailPayload) => Promise<RenderedMail>;
   messageIdDomain?: string;
+  /** Completes the queued payload when it is sent (the personal signature links, which are never stored). */
+  resolve?: (payload: MailPayload) => MailPayload;
 }): OutboxHandler {
   const domain = options.messageIdDomain ?? domainOf(options.from);
   return async (rawPayload: Record<string, unknown>, delivery: OutboxDelivery) => {
-    const payload = readPayload(rawPayload);
+    const queued = readPayload(rawPayload);
+    const payload = options.resolve ? options.resolve(queued) : queued;
     const mail = await options.render(payload);
     try {
       await options.transport.send({

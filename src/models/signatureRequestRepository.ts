@@ -21,6 +21,11 @@ export const signatureRequestRepository = {
     return row;
   },
 
+  async setTokenHash(db: Executor, id: number, tokenHash: string): Promise<SignatureRequest> {
+    const [row] = await db.update(signatureRequests).set({ tokenHash }).where(eq(signatureRequests.id, id)).returning();
+    return row;
+  },
+
   async findByTokenHash(db: Executor, tokenHash: string): Promise<SignatureRequest | undefined> {
     const [row] = await db.select().from(signatureRequests).where(eq(signatureRequests.tokenHash, tokenHash)).limit(1);
     return row;

@@ -3,6 +3,7 @@ import { createNotificationRenderer } from '../../src/mail/notificationMail';
 import { createMailHandler } from '../../src/mail/sender';
 import { createMailTransport, type MailTransport } from '../../src/mail/transport';
 import { createOutboxWorker } from '../../src/services/outbox/worker';
+import { signatureLinkResolver } from '../../src/services/signature/signatureToken';
 import { SmtpTestServer } from '../mail/support/smtpTestServer';
 import type { TestPstage } from './pstage';
 
@@ -36,6 +37,7 @@ export function useSignatureMailbox(pstage: TestPstage) {
             transport,
             from: 'Pstage <no-reply@pstage.test>',
             render: createNotificationRenderer({ publicBaseUrl: pstage.url }),
+            resolve: signatureLinkResolver(pstage.services.config.encryptionKey),
           }),
         },
       }).runOnce(),

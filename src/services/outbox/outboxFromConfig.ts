@@ -5,6 +5,7 @@ import { createMailHandler } from '../../mail/sender';
 import { createMailTransport, type MailTransport } from '../../mail/transport';
 import type { Database } from '../../models/database';
 import type { DatabaseAvailability } from '../../models/databaseAvailability';
+import { signatureLinkResolver } from '../signature/signatureToken';
 import { createOutboxWorker, type OutboxHandler, type OutboxWorker } from './worker';
 
 /**
@@ -12,7 +13,7 @@ import { createOutboxWorker, type OutboxHandler, type OutboxWorker } from './wor
  * AGS post-back handler when the LTI side provides one. Call `start()` after listening, `stop()` on shutdown.
  */
 export function createOutboxFromConfig(options: {
-  config: Pick<Config, 'smtp' | 'dataDir' | 'mailFrom' | 'publicBaseUrl'>;
+  config: Pick<Config, 'smtp' | 'dataDir' | 'mailFrom' | 'publicBaseUrl' | 'encryptionKey'>;
   db: Database;
   logger: Logger;
   ags?: OutboxHandler;
@@ -25,6 +26,7 @@ export function createOutboxFromConfig(options: {
     transport,
     from: config.mailFrom,
     render: createNotificationRenderer({ publicBaseUrl: config.publicBaseUrl }),
+    resolve: signatureLinkResolver(config.encryptionKey),
   });
   const worker = createOutboxWorker({
     db: options.db,

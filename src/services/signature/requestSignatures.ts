@@ -12,7 +12,8 @@ import { studentPath } from '../office/officeCommand';
 import { signatureFacts } from '../office/signatureFacts';
 import { mailPartyOf } from './circuitParties';
 import { signatoryAddresses } from './signatoryAddresses';
-import { newSignatureToken, signatureLinkPath } from './signatureToken';
+import { randomBytes } from 'node:crypto';
+import { hashSignatureToken, signatureTokenFor } from './signatureToken';
 
 /** What the circuit needs around a use case: the configuration (dean's address) and today. */
 export interface CircuitContext {
@@ -50,7 +51,10 @@ export async function requestSignatures(
   return sent;
 }
 
-/** One signatory's request: a new link (its hash stored), mailed through the outbox. */
+/**
+ * One signatory's request: a new link, mailed through the outbox. Only the link's hash is stored, and the mail in the
+ * outbox names the request, not the link: the link is derived at delivery (signatureLinkResolver).
+ */
 export async function openRequest(
   tx: Executor,
   convention: Convention,
@@ -60,19 +64,21 @@ export async function openRequest(
   reminder?: { reminder: true; expiresAt: Date },
 ) {
   const now = context.clock.now();
-  const { token, tokenHash } = newSignatureToken();
   const expiresAt = reminder?.expiresAt ?? linkExpiry(now);
   const { party, name, email } = signatory;
-  const request = await signatureRequestRepository.create(tx, {
+  const created = await signatureRequestRepository.create(tx, {
     conventionId: convention.id,
     party,
     name,
     email,
-    tokenHash,
+    // Until the row has its id (the link is derived from it), a hash of a secret nobody knows.
+    tokenHash: hashSignatureToken(randomBytes(32).toString('base64url')),
     sentAt: now,
     expiresAt,
     sentBy,
   });
+  const tokenHash = hashSignatureToken(signatureTokenFor(context.config.encryptionKey, created.id));
+  const request = await signatureRequestRepository.setTokenHash(tx, created.id, tokenHash);
   const organisationName = convention.organisationId
     ? ((await organisationRepository.findById(tx, convention.organisationId))?.name ?? '')
     : '';
@@ -87,7 +93,7 @@ export async function openRequest(
       expiresOn: expiresAt.toISOString().slice(0, 10),
       inSpace: signatory.party === 'student',
       ...(reminder ? { reminder: true } : {}),
-      path: signatory.party === 'student' ? studentPath(convention.id) : signatureLinkPath(token),
+      ...(signatory.party === 'student' ? { path: studentPath(convention.id) } : { path: '', signatureRequestId: request.id }),
     },
     dedupeKey: `signatureRequested:${request.id}`,
   });

@@ -2,9 +2,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import request from 'supertest';
-import { auditLog, documents, signatureRequests } from '../../../src/models/schema';
+import { auditLog, documents, outbox, signatureRequests } from '../../../src/models/schema';
+import { signatureTokenFor } from '../../../src/services/signature/signatureToken';
 import { addDays } from '../../../src/domain/calendarDate';
 import { movableClock } from '../../support/clock';
 import { useTestPstage } from '../../support/pstage';
@@ -52,7 +53,61 @@ async function signByLink(link: string) {
   return request(pstage.url).post(`${link}/sign`).type('form').send({ consent: 'yes' }).set('User-Agent', 'Circuit test');
 }
 
+/** node-postgres and PGlite both answer `execute` with `{ rows }`. */
+const rowsOf = <Row>(result: unknown): Row[] => (result as { rows: Row[] }).rows;
+
+/** Every row of every table of the database, as text: where a secret at rest would show. */
+async function databaseDump(): Promise<string> {
+  const tables = rowsOf<{ name: string }>(
+    await pstage.database.db.execute(
+      sql`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`,
+    ),
+  );
+  expect(tables.map((table) => table.name)).toEqual(expect.arrayContaining(['outbox', 'signature_requests', 'audit_log']));
+  const rows: string[] = [];
+  for (const { name } of tables) {
+    const dump = rowsOf<{ row: string }>(await pstage.database.db.execute(sql`select t::text as row from ${sql.identifier(name)} t`));
+    rows.push(...dump.map((row) => `${name}: ${row.row}`));
+  }
+  return rows.join('\n');
+}
+
 describe('the electronic signature circuit', () => {
+  it('no raw link is ever at rest: the outbox names the request, the link is derived when the mail is sent, and a re-delivery sends the same working link', async () => {
+    const { convention } = await submitConventionAsStudent(pstage);
+    await validateAsOffice(pstage, convention.id);
+    await acceptCertificateAsOffice(pstage, convention.id);
+    const office = await launchOffice(pstage);
+    const page = `/office/conventions/${convention.id}`;
+    await office.client.submit(page, {}, `${page}/send-for-signature`);
+    const requests = await pstage.database.db.select().from(signatureRequests).where(eq(signatureRequests.conventionId, convention.id));
+    const host = requests.find((row) => row.party === 'host_signatory')!;
+    const token = signatureTokenFor(pstage.services.config.encryptionKey, host.id);
+    // Queued, not yet sent: the mail in the outbox carries the request's id, not the link.
+    const queued = await pstage.database.db.select().from(outbox);
+    const hostMail = queued.find((row) => JSON.stringify(row.payload).includes(host.email))!;
+    expect(hostMail.payload).toMatchObject({ data: { signatureRequestId: host.id, path: '' } });
+    const before = await databaseDump();
+    expect(before).toContain(host.email);
+    expect(before).not.toContain(token);
+
+    await deliver();
+    const link = linkIn(host.email);
+    expect(link).toBe(`/sign/${token}`);
+    expect(await databaseDump()).not.toContain(token);
+    expect((await request(pstage.url).get(link)).status).toBe(200);
+
+    // A crash between the SMTP send and marking the row sent: the outbox sends it again, with the same link, which works.
+    await pstage.database.db.update(outbox).set({ status: 'pending', lockedUntil: null }).where(eq(outbox.id, hostMail.id));
+    await deliver();
+    const copies = mailsTo(host.email);
+    expect(copies).toHaveLength(2);
+    expect(copies[1].messageId).toBe(copies[0].messageId);
+    expect(linkIn(host.email)).toBe(link);
+    expect((await signByLink(link)).status).toBe(200);
+    expect(await databaseDump()).not.toContain(token);
+  });
+
   it('from validation to the sealed PDF: links by mail, the parties in parallel, the student in Pstage, the dean last', async () => {
     const { convention, student, requests } = await sentForSignature();
     expect(requests.map((row) => row.party).sort()).toEqual(['academic_tutor', 'host_signatory', 'professional_tutor', 'student']);

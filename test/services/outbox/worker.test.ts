@@ -201,7 +201,13 @@ describe('outbox from the configuration', () => {
   it('without SMTP settings, a started outbox writes each notification to the mail folder', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pstage-outbox-'));
     const outbox = createOutboxFromConfig({
-      config: { smtp: null, dataDir, mailFrom: 'Pstage <no-reply@pstage.test>', publicBaseUrl: 'http://localhost:3000' },
+      config: {
+        smtp: null,
+        dataDir,
+        mailFrom: 'Pstage <no-reply@pstage.test>',
+        publicBaseUrl: 'http://localhost:3000',
+        encryptionKey: 'k'.repeat(32),
+      },
       db: database.db,
       logger,
       intervalMs: 20,
