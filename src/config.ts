@@ -49,6 +49,8 @@ const environmentSchema = z.object({
   SEAL_P12_PASSWORD: z.string().optional(),
   /** Per address: requests a minute on the personal signature links. */
   SIGNATURE_LINK_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  /** Days a signatory's link waits unsigned before a reminder (then at most one a day). */
+  SIGNATURE_REMINDER_DAYS: z.coerce.number().int().min(1).max(30).default(3),
   DYNAMIC_REGISTRATION_AUTO_ACTIVATE: booleanFromEnv.default(false),
   /** Per IP address: a whole lecture hall behind one NAT launches at once, hence generous. */
   LAUNCH_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
@@ -106,6 +108,7 @@ export interface Config {
     autoSend: boolean;
     seal: { p12Path: string; password: string; generateIfMissing: boolean };
     linksPerMinute: number;
+    reminderAfterDays: number;
   };
   lmsOrigins: string[];
   officeBootstrap: string[];
@@ -225,6 +228,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         generateIfMissing: !production,
       },
       linksPerMinute: e.SIGNATURE_LINK_RATE_LIMIT,
+      reminderAfterDays: e.SIGNATURE_REMINDER_DAYS,
     },
     lmsOrigins: e.LMS_ORIGINS,
     officeBootstrap: e.OFFICE_BOOTSTRAP,

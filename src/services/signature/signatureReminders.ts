@@ -9,18 +9,15 @@ import { openRequest } from './requestSignatures';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** A signatory who has not signed this many days after their link was sent is reminded (at most one a day). */
-export const SIGNATURE_REMINDER_AFTER_DAYS = 3;
-
 /**
- * Reminds the signatories whose link has waited: only the hash of a link is kept, so a reminder carries a new link
+ * Reminds the signatories whose link has waited SIGNATURE_REMINDER_DAYS (3 by default) unsigned, at most once a day: only the hash of a link is kept, so a reminder carries a new link
  * (the old one revoked, the expiry unchanged). One transaction per reminder.
  */
 export async function enqueueSignatureReminders(db: Database, options: { config: Config; now: Date }): Promise<number> {
   const { now } = options;
   const due = await signatureRequestRepository.listToRemind(
     db,
-    new Date(now.getTime() - SIGNATURE_REMINDER_AFTER_DAYS * DAY_MS),
+    new Date(now.getTime() - options.config.signature.reminderAfterDays * DAY_MS),
     new Date(now.getTime() - DAY_MS),
   );
   const clock: Clock = { now: () => now, today: () => now.toISOString().slice(0, 10) };

@@ -275,6 +275,20 @@ describe('the electronic signature circuit', () => {
     expect((await request(pstage.url).get(secondLink)).status).toBe(200);
   }, 60_000);
 
+  it('the reminder delay is a setting (SIGNATURE_REMINDER_DAYS): with 5 days, no reminder on day 3, the reminders on day 5', async () => {
+    const config = pstage.services.config;
+    config.signature.reminderAfterDays = 5;
+    try {
+      const { requests } = await sentForSignature();
+      const host = requests.find((row) => row.party === 'host_signatory')!;
+      const at = (days: number) => new Date(host.sentAt.getTime() + days * DAY + 60_000);
+      expect(await enqueueSignatureReminders(pstage.database.db, { config, now: at(3) })).toBe(0);
+      expect(await enqueueSignatureReminders(pstage.database.db, { config, now: at(5) })).toBe(3);
+    } finally {
+      config.signature.reminderAfterDays = 3;
+    }
+  }, 60_000);
+
   it('a mixed circuit: the host signs on paper (recorded by the office, their link revoked), the others by link, the dean recorded by the office; sealed', async () => {
     pstage.services.config.signature.deanEmail = undefined;
     const { convention, student, office, requests } = await sentForSignature();
