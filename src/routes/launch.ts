@@ -34,6 +34,17 @@ export function createLaunchHandlers(deps: {
     async onLaunch(token, req, res) {
       try {
         const result = await startSessionFromLaunch(token, req);
+        if (result.staffEntryRefused) {
+          const t = translator(result.session.locale);
+          render(res, 'launch/staffEntry', {
+            t,
+            locale: result.session.locale,
+            title: t('launch.staffEntry.title'),
+            homeUrl: result.redirectTo,
+            navigation: [],
+          });
+          return;
+        }
         res.redirect(303, result.redirectTo);
       } catch (error) {
         renderLaunchError(error, token, res);

@@ -12,6 +12,8 @@ import type { SessionData } from '../middleware/session';
 export interface LaunchResult {
   session: Omit<SessionData, 'csrfToken'>;
   redirectTo: string;
+  /** A student who opened the staff entry (the programme panel placed by deep linking): told it is for staff, offered their own space. */
+  staffEntryRefused?: boolean;
 }
 
 /** Who is granted the office role by configuration: their e-mail, their LMS id, or `issuer|id`. */
@@ -88,7 +90,9 @@ export async function recordLaunch(db: Database, officeBootstrap: string[], toke
       return { session: { ...base, activeRole: 'staff' }, redirectTo: `/programme/${programmeId}` };
     }
     if (office) return { session: { ...base, activeRole: 'office' }, redirectTo: '/office' };
-    if (roles.student) return { session: { ...base, activeRole: 'student' }, redirectTo: '/student' };
+    // The item's target (deep linking's custom `target`) never changes where a role lands: only a student at the staff entry is told.
+    if (roles.student)
+      return { session: { ...base, activeRole: 'student' }, redirectTo: '/student', staffEntryRefused: launch.custom?.target === 'panel' };
     throw new AppError(403, 'launch.noRole');
   });
 }

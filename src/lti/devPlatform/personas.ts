@@ -88,6 +88,24 @@ export const links: Link[] = [
     title: 'Ajouter une activité Pstage',
     messageType: 'LtiDeepLinkingRequest',
   },
+  // The two items Pstage's deep linking places (as Moodle keeps them): each launch carries the item's custom parameters.
+  {
+    id: 'm1-info-student-entry',
+    contextId: 'course-m1-info',
+    resourceLinkId: 'rl-m1-info-student-entry',
+    title: 'Convention de stage',
+    messageType: 'LtiResourceLinkRequest',
+    custom: { target: 'student' },
+    gradeMaximum: 100,
+  },
+  {
+    id: 'm1-info-panel',
+    contextId: 'course-m1-info',
+    resourceLinkId: 'rl-m1-info-panel',
+    title: 'Tableau de bord du responsable',
+    messageType: 'LtiResourceLinkRequest',
+    custom: { target: 'panel' },
+  },
   {
     id: 'l3-chimie',
     contextId: 'course-l3-chimie',
@@ -147,7 +165,7 @@ export const personas: Persona[] = [
     '21901234',
     'fr-FR',
     [student('course-m1-info')],
-    ['global', 'm1-info'],
+    ['global', 'm1-info', 'm1-info-student-entry', 'm1-info-panel'],
     noInstitutionRoles,
   ),
   person(
@@ -161,7 +179,7 @@ export const personas: Persona[] = [
     '21905678',
     'en',
     [student('course-m1-info')],
-    ['global', 'm1-info'],
+    ['global', 'm1-info', 'm1-info-student-entry', 'm1-info-panel'],
     noInstitutionRoles,
   ),
   person(
@@ -245,7 +263,7 @@ export const personas: Persona[] = [
     'E1001',
     'fr-FR',
     [teacher('course-m1-info')],
-    ['m1-info', 'm1-info-deep-link'],
+    ['m1-info', 'm1-info-deep-link', 'm1-info-student-entry', 'm1-info-panel'],
     noInstitutionRoles,
   ),
   person(
