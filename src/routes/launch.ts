@@ -167,11 +167,13 @@ export function deepLinkingRoutes(tool: () => LtiTool, config: Config): Router {
       const token = req.session?.deepLinkToken;
       if (!token) throw new AppError(403, 'errors.forbidden');
       const choice = req.body.item === 'panel' ? 'panel' : 'student';
-      const t = req.t;
+      // The items' titles and texts are the instructor's: the language of their deep-linking launch (French by default).
+      const t = translator(localeFromLaunch(token.platformContext.launchPresentation?.locale));
       const title = choice === 'panel' ? t('deepLinking.panel') : t('deepLinking.student');
       const item = {
         type: 'ltiResourceLink' as const,
         title,
+        text: choice === 'panel' ? t('deepLinking.panelDescription') : t('deepLinking.studentDescription'),
         url: `${config.publicBaseUrl}/lti/launch`,
         custom: { target: choice },
         // The student entry declares its grade column, so the LMS creates the activity with one and names it

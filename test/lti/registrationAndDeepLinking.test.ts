@@ -60,6 +60,32 @@ describe('deep linking', () => {
     expect(placed.contentItems[0]).not.toHaveProperty('lineItem');
   });
 
+  it("titles and describes the placed items in the instructor's launch language, French by default", async () => {
+    const before = pstage.devPlatform!.deepLinkReturns().length;
+    const french = await pstage.launch('jean-dupont', 'm1-info-deep-link');
+    await french.client.follow('/deep-linking', { form: { _csrf: BrowserlessClient.csrfToken(french.page.text), item: 'student' } });
+    expect(pstage.devPlatform!.deepLinkReturns()[before].contentItems[0]).toMatchObject({
+      title: 'Convention de stage',
+      text: "Le point d'entrée des étudiants : sujet, fiche de liaison, convention.",
+    });
+
+    pstage.devPlatform!.setPreferredLanguage('jean-dupont', 'en');
+    try {
+      for (const item of ['student', 'panel']) {
+        const { client, page } = await pstage.launch('jean-dupont', 'm1-info-deep-link');
+        expect(page.text).toContain('lang="en"');
+        await client.follow('/deep-linking', { form: { _csrf: BrowserlessClient.csrfToken(page.text), item } });
+      }
+    } finally {
+      pstage.devPlatform!.setPreferredLanguage('jean-dupont', undefined);
+    }
+    const [student, panel] = pstage.devPlatform!.deepLinkReturns().slice(before + 1);
+    expect(student.contentItems[0]).toMatchObject({ title: 'Internship agreement', custom: { target: 'student' } });
+    expect(student.contentItems[0].text).toMatch(/student/i);
+    expect(student.message).toBe('Internship agreement');
+    expect(panel.contentItems[0]).toMatchObject({ title: 'Programme head dashboard', custom: { target: 'panel' } });
+  });
+
   it("places the student entry with its own gradebook column (a lineItem), so the LMS creates the activity's column", async () => {
     const before = pstage.devPlatform!.deepLinkReturns().length;
     const { client, page } = await pstage.launch('jean-dupont', 'm1-info-deep-link');

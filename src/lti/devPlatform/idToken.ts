@@ -16,6 +16,7 @@ export interface LaunchClaimsInput {
 export function launchClaims(state: PlatformState, { persona, link, client, nonce }: LaunchClaimsInput): JWTPayload {
   const course = findCourse(link.contextId);
   const isProgramme = course?.kind === 'programme';
+  const locale = state.preferredLanguages.get(persona.id) ?? persona.locale;
   const claims: JWTPayload = {
     iss: state.urls.issuer,
     aud: client.clientId,
@@ -26,7 +27,7 @@ export function launchClaims(state: PlatformState, { persona, link, client, nonc
     given_name: persona.givenName,
     family_name: persona.familyName,
     email: persona.email,
-    locale: persona.locale,
+    locale,
     [claim.messageType]: link.messageType,
     [claim.version]: '1.3.0',
     [claim.deploymentId]: client.deploymentId,
@@ -37,7 +38,7 @@ export function launchClaims(state: PlatformState, { persona, link, client, nonc
       ...(isProgramme ? { course_section_sourcedid: course.sourcedId } : {}),
     },
     [claim.launchPresentation]: {
-      locale: persona.locale,
+      locale,
       document_target: 'iframe',
       return_url: `${state.urls.devUrl}/`,
     },

@@ -78,6 +78,8 @@ export interface DevPlatform {
   setLinkGraded(linkId: string, graded: boolean): void;
   /** Enrols a persona (the site administrator) as a teacher of the course, so the roster (NRPS) lists them; `false` unenrols. */
   setEnrolledAsTeacher(personaId: string, contextId: string, enrolled: boolean): void;
+  /** The language a persona chose in their Moodle preferences (sent in their launches' locale); `undefined` restores theirs. */
+  setPreferredLanguage(personaId: string, locale: string | undefined): void;
   deepLinkReturns(): DeepLinkReturn[];
   /** Client ids created by dynamic registration, oldest first. */
   registeredClientIds(): string[];
@@ -117,6 +119,7 @@ export async function createDevPlatform(options: DevPlatformOptions): Promise<De
     gradebook: new Gradebook(urls.lineItemsUrl),
     ungradedLinks: new Set(),
     addedEnrolments: [],
+    preferredLanguages: new Map(),
     deepLinkReturns: [],
     outage: null,
     keysetRequests: 0,
@@ -195,6 +198,10 @@ export async function createDevPlatform(options: DevPlatformOptions): Promise<De
     setLinkGraded: (linkId, graded) => {
       if (graded) state.ungradedLinks.delete(linkId);
       else state.ungradedLinks.add(linkId);
+    },
+    setPreferredLanguage: (personaId, locale) => {
+      if (locale) state.preferredLanguages.set(personaId, locale);
+      else state.preferredLanguages.delete(personaId);
     },
     deepLinkReturns: () => [...state.deepLinkReturns],
     registeredClientIds: () => [...state.clients.values()].filter((client) => client.registration).map((client) => client.clientId),

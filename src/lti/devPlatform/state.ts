@@ -75,6 +75,8 @@ export interface PlatformState {
   ungradedLinks: Set<string>;
   /** Enrolments added while running (e.g. the site administrator enrolled as a teacher): the roster lists them. */
   addedEnrolments: Array<{ personaId: string; contextId: string }>;
+  /** Languages personas chose in their Moodle preferences, in place of their usual one. */
+  preferredLanguages: Map<string, string>;
   deepLinkReturns: DeepLinkReturn[];
   outage: Outage;
   /** Requests held without answer during a `hang` outage, ended when it ends. */
