@@ -33,8 +33,14 @@ export function launchGuard(deps: {
     } catch {
       return refuse('INVALID_JWT_RECEIVED');
     }
-    if (!state || !req.signedCookies?.[stateCookieName(state)]) return refuse('MISSING_VALIDATION_COOKIE');
     const now = deps.now();
+    if (!state || !req.signedCookies?.[stateCookieName(state)]) {
+      // A login of this browser's is waiting for this state, but its cookie did not come back: inside the LMS frame,
+      // the browser keeps no cookie of Pstage's. The same login in a window of its own (first-party) works.
+      const waiting = state && req.get('sec-fetch-dest') === 'iframe' ? await ltiLoginRepository.consume(deps.db, state, now) : undefined;
+      if (waiting?.relaunchUrl) return deps.handlers.onRejectedLaunch('MISSING_VALIDATION_COOKIE', req, res, waiting.relaunchUrl);
+      return refuse('MISSING_VALIDATION_COOKIE');
+    }
     const login = await ltiLoginRepository.consume(deps.db, state, now);
     if (!login) return refuse('LOGIN_NOT_FOUND');
     const deployments = await ltiDeploymentRepository.list(deps.db, login.iss, login.clientId);

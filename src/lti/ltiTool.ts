@@ -16,7 +16,8 @@ import { generateToolKeyPair, takeToolKeyPairsFrom, type ToolKeyPairSource } fro
 export interface LtiHandlers {
   onLaunch(token: IdToken, req: Request, res: Response): Promise<void>;
   onDeepLinking(token: IdToken, req: Request, res: Response): Promise<void>;
-  onRejectedLaunch(reason: string, req: Request, res: Response): void;
+  /** `newWindowUrl`: the launch failed for want of a cookie inside the LMS frame, and works in a window of its own. */
+  onRejectedLaunch(reason: string, req: Request, res: Response, newWindowUrl?: string): void;
   /** Inside the LMS frame the browser keeps no Pstage cookie: offer the launch in a window of its own. */
   onCookielessFrame(newWindowUrl: string, req: Request, res: Response): void;
   onDynamicRegistration(req: Request, res: Response): Promise<void>;

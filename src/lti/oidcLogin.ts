@@ -72,7 +72,14 @@ export function oidcLoginHandler(deps: {
     const now = deps.now();
     await ltiLoginRepository.save(
       deps.db,
-      { state, nonce, iss, clientId, expiresAt: new Date(now.getTime() + loginLifetimeSeconds * 1000) },
+      {
+        state,
+        nonce,
+        iss,
+        clientId,
+        relaunchUrl: loginUrl(req, params, false),
+        expiresAt: new Date(now.getTime() + loginLifetimeSeconds * 1000),
+      },
       now,
     );
     res.cookie(stateCookieName(state), iss, { ...deps.cookieOptions, maxAge: stateCookieMaxAgeMs });

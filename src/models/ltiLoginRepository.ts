@@ -20,6 +20,7 @@ export const ltiLoginRepository = {
         nonce: ltiLogins.nonce,
         iss: ltiLogins.iss,
         clientId: ltiLogins.clientId,
+        relaunchUrl: ltiLogins.relaunchUrl,
         expiresAt: ltiLogins.expiresAt,
       });
     return login;

@@ -74,7 +74,7 @@ export function createLaunchHandlers(deps: {
       }
     },
 
-    onRejectedLaunch(reason, req, res) {
+    onRejectedLaunch(reason, req, res, newWindowUrl) {
       const locale = localeOfRefusedLaunch(req);
       const t = translator(locale);
       const known = t(`launch.reasons.${reason}`, { defaultValue: '' });
@@ -86,6 +86,10 @@ export function createLaunchHandlers(deps: {
             : t('launch.invalid', { reason: known || t('launch.reasons.default') });
       // The platform's keys out of reach is the LMS's passing trouble, not a bad launch: try again soon.
       const status = reason === 'MISSING_LOGIN_PARAMETERS' ? 400 : reason === 'KEYSET_UNAVAILABLE' ? 503 : 401;
+      if (newWindowUrl) {
+        render(res, 'launch/newWindow', { t, locale, title: t('launch.noCookie.title'), message, newWindowUrl, navigation: [] }, status);
+        return;
+      }
       render(res, 'error', { t, locale, title: t('errors.title'), status, message, stack: undefined, navigation: [] }, status);
     },
 

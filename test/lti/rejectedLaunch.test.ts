@@ -97,6 +97,46 @@ describe('launches Pstage refuses, with a clear page and nothing stored', () => 
     await expectNothingStored();
   });
 
+  it('inside the LMS frame, a launch whose state cookie did not come back offers the same login in a new window, in the launch language', async () => {
+    for (const [personaId, title, failure] of [
+      ['camille-martin', 'Ouvrir Pstage dans une nouvelle fenêtre', 'la vérification de l&#39;état (state) a échoué'],
+      ['elodie-lefevre', 'Open Pstage in a new window', 'the state check failed'],
+    ]) {
+      const { client, state, nonce } = await beginLogin(personaId);
+      // The browser did not keep the state cookie (a site rule, a browser without partitioned cookies).
+      client.cookies.clear();
+      const idToken = await pstage.devPlatform!.signIdToken({ personaId, linkId: 'm1-info', nonce });
+      const response = await client.request('/lti/launch', { form: { id_token: idToken, state }, headers: { 'sec-fetch-dest': 'iframe' } });
+      expect(response.status).toBe(401);
+      expect(response.text).toContain(failure);
+      expect(response.text).toContain(title);
+      const newWindowUrl = /href="([^"]+)" target="_blank" data-new-window/.exec(response.text)?.[1].replaceAll('&amp;', '&');
+      expect(newWindowUrl).toMatch(/^\/lti\/login\?/);
+      expect(newWindowUrl).not.toContain('cookie_probe');
+
+      // In a window of its own the same login works.
+      const window = new BrowserlessClient(pstage.url);
+      const landed = await window.follow(newWindowUrl!);
+      expect(landed.url).toMatch(/\/student$/);
+    }
+  });
+
+  it('outside a frame, or for a state no login of Pstage waits for, the missing cookie stays a plain refusal', async () => {
+    const { client, state, nonce } = await beginLogin();
+    client.cookies.clear();
+    const idToken = await pstage.devPlatform!.signIdToken({ personaId: 'camille-martin', linkId: 'm1-info', nonce });
+    const topLevel = await client.request('/lti/launch', { form: { id_token: idToken, state } });
+    expect(topLevel.status).toBe(401);
+    expect(topLevel.text).not.toContain('data-new-window');
+    const forged = await client.request('/lti/launch', {
+      form: { id_token: idToken, state: 'forged' },
+      headers: { 'sec-fetch-dest': 'iframe' },
+    });
+    expect(forged.status).toBe(401);
+    expect(forged.text).not.toContain('data-new-window');
+    await expectNothingStored();
+  });
+
   it('refuses a launch whose state does not match the login', async () => {
     const { client, nonce } = await beginLogin();
     const idToken = await pstage.devPlatform!.signIdToken({ personaId: 'camille-martin', linkId: 'm1-info', nonce });

@@ -11,6 +11,8 @@ export const ltiLogins = pgTable(
     nonce: text('nonce').notNull(),
     iss: text('iss').notNull(),
     clientId: text('client_id').notNull(),
+    /** The same login as a URL of Pstage's, to start it again in a window of its own if the state cookie does not come back. */
+    relaunchUrl: text('relaunch_url'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },

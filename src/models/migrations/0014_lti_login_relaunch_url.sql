@@ -1,0 +1,1 @@
+ALTER TABLE "lti_logins" ADD COLUMN "relaunch_url" text;
