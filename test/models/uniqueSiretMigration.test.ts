@@ -1,30 +1,18 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { migrationsFolder } from '../../src/models/database';
+import { migrationsFolderBefore } from '../support/migrationsBefore';
 
 /** Found by its name, whatever number the migration gets. */
 const UNIQUE_SIRET_MIGRATION = /_host_register_and_unique_siret$/;
-
-async function folderBefore(tag: RegExp): Promise<string> {
-  const folder = await mkdtemp(join(tmpdir(), 'pstage-migrations-'));
-  await cp(migrationsFolder, folder, { recursive: true });
-  const journalFile = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(await readFile(journalFile, 'utf8')) as { entries: { idx: number; tag: string }[] };
-  const limit = journal.entries.find((entry) => tag.test(entry.tag))!.idx;
-  journal.entries = journal.entries.filter((entry) => entry.idx < limit);
-  await writeFile(journalFile, JSON.stringify(journal));
-  return folder;
-}
 
 describe('the unique SIRET migration', () => {
   it("merges today's records of one SIRET into the validated (else the oldest) one, moving what pointed at the others, audited", async () => {
     const client = new PGlite();
     const db = drizzle(client);
-    const before = await folderBefore(UNIQUE_SIRET_MIGRATION);
+    const before = await migrationsFolderBefore(UNIQUE_SIRET_MIGRATION);
     try {
       await migrate(db, { migrationsFolder: before });
       await client.exec(`

@@ -1,31 +1,18 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { migrationsFolder } from '../../src/models/database';
+import { migrationsFolderBefore } from '../support/migrationsBefore';
 
 /** Found by its name, whatever number the migration gets. */
 const SCHEDULE_MIGRATION = /_weekly_schedule$/;
-
-/** The migrations folder as it was before the weekly schedule: the rows of that time are written in its shape. */
-async function folderBefore(tag: RegExp): Promise<string> {
-  const folder = await mkdtemp(join(tmpdir(), 'pstage-migrations-'));
-  await cp(migrationsFolder, folder, { recursive: true });
-  const journalFile = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(await readFile(journalFile, 'utf8')) as { entries: { idx: number; tag: string }[] };
-  const limit = journal.entries.find((entry) => tag.test(entry.tag))!.idx;
-  journal.entries = journal.entries.filter((entry) => entry.idx < limit);
-  await writeFile(journalFile, JSON.stringify(journal));
-  return folder;
-}
 
 describe('the weekly schedule migration', () => {
   it('turns the working days and hours per day of existing drafts and conventions into hours for each weekday', async () => {
     const client = new PGlite();
     const db = drizzle(client);
-    const before = await folderBefore(SCHEDULE_MIGRATION);
+    const before = await migrationsFolderBefore(SCHEDULE_MIGRATION);
     try {
       await migrate(db, { migrationsFolder: before });
       await client.exec(`
