@@ -63,11 +63,28 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
   return handle;
 }
 
-/** Empties every table between tests (about 10 ms). */
+/**
+ * Empties every table between tests, in one round trip: the non-empty tables are deleted from with the
+ * foreign-key triggers off (every table goes, so no order is needed) and the used sequences restarted.
+ * `truncate` of every table costs about 200 ms on PGlite (a new file per table and index); this about 30 ms.
+ */
+const emptyEveryTable = sql.raw(`do $$
+declare
+  t record;
+  has_rows boolean;
+begin
+  set local session_replication_role = replica;
+  for t in select tablename from pg_tables where schemaname = 'public' loop
+    execute format('select exists (select 1 from %I)', t.tablename) into has_rows;
+    if has_rows then
+      execute format('delete from %I', t.tablename);
+    end if;
+  end loop;
+  for t in select sequencename from pg_sequences where schemaname = 'public' and last_value is not null loop
+    execute format('alter sequence %I restart', t.sequencename);
+  end loop;
+end $$`);
+
 export async function truncateAll(handle: DatabaseHandle): Promise<void> {
-  const result = (await handle.db.execute(sql`select tablename from pg_tables where schemaname = 'public'`)) as unknown as {
-    rows: { tablename: string }[];
-  };
-  const tables = result.rows.map((row) => `"${row.tablename}"`);
-  if (tables.length > 0) await handle.db.execute(sql.raw(`truncate ${tables.join(', ')} restart identity cascade`));
+  await handle.db.execute(emptyEveryTable);
 }
