@@ -43,8 +43,9 @@ export async function notificationMail<K extends NotificationKind>(
     },
   };
   const [text, html] = await Promise.all([
-    ejs.renderFile(path.join(mailViews, 'message.text.ejs'), locals, { async: false }),
-    ejs.renderFile(path.join(mailViews, 'message.html.ejs'), locals, { async: false }),
+    // The two layouts are compiled once per process (a mail's content is data, not a template).
+    ejs.renderFile(path.join(mailViews, 'message.text.ejs'), locals, { async: false, cache: true }),
+    ejs.renderFile(path.join(mailViews, 'message.html.ejs'), locals, { async: false, cache: true }),
   ]);
   return { subject: content.subject.replace(/\s+/g, ' ').trim(), text, html };
 }
