@@ -35,6 +35,11 @@ export interface TestPstageOptions {
   toolKeyPairs?: ToolKeyPairSource;
   /** Another clock than the run's (`movableClock()` lets a test go to the end of an internship). */
   clock?: Clock;
+  /**
+   * `useTestPstage` only. Off: the database is not emptied before each test, so cases that only read can share
+   * one fixture built in a `beforeAll` (which calls `reset()` itself). On by default.
+   */
+  resetBeforeEach?: boolean;
 }
 
 export async function startTestPstage(env: Record<string, string> = {}, options: TestPstageOptions = {}): Promise<TestPstage> {
@@ -101,7 +106,7 @@ export function useTestPstage(options: TestPstageOptions = {}): TestPstage {
     running = await startTestPstage({}, options);
   }, 90_000);
   afterAll(async () => running?.stop());
-  beforeEach(async () => running!.reset());
+  if (options.resetBeforeEach !== false) beforeEach(async () => running!.reset());
   return new Proxy({} as TestPstage, {
     get(_target, property) {
       if (!running) throw new Error('useTestPstage: the app is used before beforeAll started it');
