@@ -46,6 +46,17 @@ export function formatLongDate(value: Date, language: string = 'fr'): string {
   return cached(`long:${language}`, () => new Intl.DateTimeFormat(localeOf(language), { timeZone, dateStyle: 'long' })).format(value);
 }
 
+/** A calendar month '2026-09' → 'septembre 2026', 'September 2026'; anything else stays as it is. */
+export function formatMonth(value: string, language: string = 'fr'): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(value);
+  if (!match) return value;
+  const format = cached(
+    `month:${language}`,
+    () => new Intl.DateTimeFormat(localeOf(language), { timeZone: 'UTC', month: 'long', year: 'numeric' }),
+  );
+  return format.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)));
+}
+
 /** 4.5 → '4,50 €' in French, '€4.50' in English. */
 export function formatAmount(value: number | null | undefined, language: string = 'fr'): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '';

@@ -120,7 +120,7 @@ export const internshipDatabaseRepository = {
   },
 
   /** What the statistics of one year are computed from (a year holds a few thousand conventions at most). */
-  async statisticsRows(db: Executor, academicYear: string) {
+  async statisticsRows(db: Executor, academicYear: string, programmeId?: number) {
     return db
       .select({
         state: conventions.state,
@@ -137,7 +137,13 @@ export const internshipDatabaseRepository = {
       .from(conventions)
       .innerJoin(programmes, eq(programmes.id, conventions.programmeId))
       .leftJoin(organisations, eq(organisations.id, conventions.organisationId))
-      .where(and(eq(conventions.academicYear, academicYear), ne(conventions.state, 'draft')));
+      .where(
+        and(
+          eq(conventions.academicYear, academicYear),
+          ne(conventions.state, 'draft'),
+          programmeId === undefined ? undefined : eq(conventions.programmeId, programmeId),
+        ),
+      );
   },
 
   async academicYears(db: Executor): Promise<string[]> {

@@ -90,6 +90,11 @@ describe('the office in a real browser: organisations, internship database, stat
   it('opens the statistics, refuses to grant the office role without a reason, and lists failed deliveries', async () => {
     await openSection(page, 'Statistiques', /\/office\/statistics$/);
     expect(await page.getByRole('table', { name: 'Conventions par état' }).count()).toBe(1);
+    // Each count is also a chart, an image named by its title whose description gives the figures.
+    const chart = page.getByRole('img', { name: 'Conventions par état' });
+    expect(await chart.count()).toBe(1);
+    expect(await chart.getAttribute('aria-labelledby')).toBe('by-state-chart-title by-state-chart-desc');
+    expect(await page.locator('#by-state-chart-desc').textContent()).toMatch(/À contrôler : 2/);
     await openSection(page, 'Personnel du service', /\/office\/staff$/);
     await page.getByLabel('Rechercher une personne connue de Pstage (nom ou adresse)').fill('martin');
     await page.getByRole('button', { name: 'Rechercher' }).click();
