@@ -110,13 +110,12 @@ async function load(
   connections: number,
   options: { cookie?: string; requests?: autocannon.Request[] } = {},
 ): Promise<Row> {
-  const result = await autocannon({
-    url,
-    connections,
-    duration: seconds,
-    headers: options.cookie ? { cookie: options.cookie } : {},
-    requests: options.requests,
-  });
+  const run = (limits: { duration: number } | { amount: number; timeout: number }) =>
+    autocannon({ url, connections, headers: options.cookie ? { cookie: options.cookie } : {}, requests: options.requests, ...limits });
+  let result = await run({ duration: seconds });
+  // A page slower than the duration completes too few requests to measure (autocannon drops those in flight):
+  // measured again over a fixed number of requests, however long they take.
+  if (result.requests.total < connections * 2) result = await run({ amount: connections * 2, timeout: 120 });
   const total = result.requests.total || 1;
   return {
     name,
@@ -258,6 +257,7 @@ function printTable(title: string, rows: Row[]): void {
     ...rows.map((row) => [
       row.name,
       String(row.connections),
+      String(row.mean),
       String(row.p50),
       String(row.p99),
       String(row.rps),

@@ -73,6 +73,8 @@ export async function createApp(options: {
   const app = express();
   app.set('views', path.join(root, 'views'));
   app.set('view engine', 'ejs');
+  // Templates compiled once (ejs's includes too): they change only while developing, where they are read again on each render.
+  app.set('view cache', config.environment !== 'development');
   app.set('trust proxy', config.production ? 1 : false);
   app.disable('x-powered-by');
   const render = (res: Response, view: string, locals: Record<string, unknown>, status = 200) => {

@@ -1,14 +1,20 @@
 import type { Writable } from 'node:stream';
 import { csvByteOrderMark, csvRow, frenchAmount, frenchDate, frenchNumber } from '../../../domain/csv';
 import type { Database } from '../../../models/database';
-import { internshipDatabaseRepository, type InternshipFilter, type InternshipRow } from '../../../models/internshipDatabaseRepository';
+import {
+  internshipDatabaseRepository,
+  type InternshipCursor,
+  type InternshipFilter,
+  type InternshipRow,
+} from '../../../models/internshipDatabaseRepository';
 
 export const internshipPageSize = 50;
 const exportBatchSize = 500;
 
-export async function internshipDatabasePage(db: Database, filter: InternshipFilter, page: number) {
+/** `after`: the last row of the page before, when the user follows "next" (keyset: as fast at page 1 000 as at 2). */
+export async function internshipDatabasePage(db: Database, filter: InternshipFilter, page: number, after?: InternshipCursor) {
   const [results, academicYears, programmes] = await Promise.all([
-    internshipDatabaseRepository.page(db, filter, { limit: internshipPageSize, offset: (page - 1) * internshipPageSize }),
+    internshipDatabaseRepository.page(db, filter, { limit: internshipPageSize, offset: (page - 1) * internshipPageSize, after }),
     internshipDatabaseRepository.academicYears(db),
     internshipDatabaseRepository.programmes(db),
   ]);
