@@ -89,6 +89,15 @@ async function sessions(db: Database, students: number) {
   return { office, wizard };
 }
 
+/** The "next" link a user reaches page `page` of the internship database by (keyset cursor of the row before). */
+async function deepCursor(db: Database, page: number): Promise<string> {
+  const found = (await db.execute(
+    sql`select start_date::text as start_date, id from conventions where state <> 'draft' order by start_date desc, id desc offset ${(page - 1) * 50 - 1} limit 1`,
+  )) as unknown as { rows: { start_date: string | null; id: number }[] };
+  const row = found.rows[0];
+  return row ? `&after=${row.start_date ?? ''}_${row.id}` : '';
+}
+
 function startBare(port: number) {
   const loader = pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href;
   const child = spawn(process.execPath, ['--import', loader, path.join(__dirname, 'office', 'bareExpress.ts')], {
@@ -162,9 +171,12 @@ async function benchSize(conventions: number) {
   }
   let seed: SeedResult;
   let cookies: Awaited<ReturnType<typeof sessions>>;
+  let deepAfter: string;
+  const deepPage = Math.max(2, Math.floor(conventions / 50 / 2));
   try {
     seed = await seedConventions(handle.db, { conventions, today });
     cookies = await sessions(handle.db, 50);
+    deepAfter = await deepCursor(handle.db, deepPage);
   } finally {
     await handle.close();
   }
@@ -196,7 +208,8 @@ async function benchSize(conventions: number) {
     ['queue searched by student number', `/office/conventions?q=${seed.sample.studentNumber}`],
     ['queue searched by host', `/office/conventions?q=${encodeURIComponent(seed.sample.hostName)}`],
     ['internship database, page 1', '/office/internships'],
-    ['internship database, deep page', `/office/internships?page=${Math.max(1, Math.floor(conventions / 50 / 2))}`],
+    ['internship database, deep page by number', `/office/internships?page=${deepPage}`],
+    ['internship database, deep page by next link', `/office/internships?page=${deepPage}${deepAfter}`],
     ['statistics for a year', `/office/statistics?year=${year}`],
   ];
   const rows: Row[] = [];

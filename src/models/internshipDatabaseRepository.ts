@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, desc, eq, gt, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { academicYearsInUse } from './officeQueueRepository';
 import { containsSearchable, escapeLike } from './textSearch';
 import type { Executor } from './database';
@@ -83,9 +83,20 @@ const rowColumns = {
   academicTutor: sql<string | null>`nullif(trim(coalesce(${teachers.firstName}, '') || ' ' || coalesce(${teachers.lastName}, '')), '')`,
 };
 
-function selectRows(db: Executor) {
+/**
+ * The same columns, each aliased by its key and cast to what the driver returns as is (dates as text, amounts
+ * as float): the export reads them through a cursor, as raw rows, not through drizzle's mapping.
+ */
+const exportColumns = Object.fromEntries(
+  Object.entries(rowColumns).map(([key, column]) => {
+    const cast = key === 'startDate' || key === 'endDate' ? sql`::text` : key === 'gratificationAmount' ? sql`::float8` : sql``;
+    return [key, sql`${column}${cast}`.as(key)];
+  }),
+);
+
+function selectRows<Columns extends Record<string, unknown> = typeof rowColumns>(db: Executor, columns?: Columns) {
   return db
-    .select(rowColumns)
+    .select((columns ?? rowColumns) as typeof rowColumns)
     .from(conventions)
     .innerJoin(users, eq(users.id, conventions.studentUserId))
     .innerJoin(programmes, eq(programmes.id, conventions.programmeId))
@@ -130,12 +141,14 @@ export const internshipDatabaseRepository = {
     return { rows, total: Number(total), next };
   },
 
-  /** The next `limit` rows after `afterId`, by id: the export reads a few hundred at a time, never the whole table. */
-  async batchAfter(db: Executor, filter: InternshipFilter, afterId: number, limit: number) {
-    return selectRows(db)
-      .where(and(...filterConditions(filter), gt(conventions.id, afterId)))
-      .orderBy(asc(conventions.id))
-      .limit(limit);
+  /**
+   * Every row of the filter, by id, in one query: what the export declares a cursor for and fetches from in
+   * batches (src/services/office/admin/internships.ts), so the whole file costs one plan and one scan.
+   */
+  exportQuery(db: Executor, filter: InternshipFilter) {
+    return selectRows(db, exportColumns)
+      .where(and(...filterConditions(filter)))
+      .orderBy(asc(conventions.id));
   },
 
   /** What the statistics of one year are computed from (a year holds a few thousand conventions at most). */
@@ -168,4 +181,4 @@ export const internshipDatabaseRepository = {
   },
 };
 
-export type InternshipRow = Awaited<ReturnType<typeof internshipDatabaseRepository.batchAfter>>[number];
+export type InternshipRow = Awaited<ReturnType<typeof internshipDatabaseRepository.page>>['rows'][number];
