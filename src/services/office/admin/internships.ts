@@ -57,7 +57,10 @@ export interface InternshipExport {
  * still be an error page, not halfway through a download. The transaction (one pooled connection) lasts as long
  * as the download.
  */
-export async function prepareInternshipExport(db: Database, filter: InternshipFilter, t: Translate): Promise<InternshipExport> {
+export async function prepareInternshipExport(db: Database, filter: InternshipFilter, translate: Translate): Promise<InternshipExport> {
+  // A handful of labels (states, units) asked for on every row: translated once each.
+  const labels = new Map<string, string>();
+  const t: Translate = (key) => labels.get(key) ?? labels.set(key, translate(key)).get(key)!;
   let firstBatchRead: (rows: InternshipRow[]) => void = () => undefined;
   let go: (out: Writable | null) => void = () => undefined;
   const firstBatch = new Promise<InternshipRow[]>((resolve) => (firstBatchRead = resolve));
