@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 
 type BenchResult = { name: string; figures: Record<string, number | string> };
 type Bench = () => Promise<BenchResult>;
@@ -25,9 +26,16 @@ function printTable(rows: Array<{ file: string; result: BenchResult }>): void {
   for (const line of lines) console.log(format(line));
 }
 
+/**
+ * `npm run bench -- [--only office] [--conventions 10000,100000] [--seconds 5]`: every *.bench.ts (or those whose
+ * name contains --only); the sizes and the duration of each load are read by office.bench.ts from the environment.
+ */
 async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { only: { type: 'string' }, conventions: { type: 'string' }, seconds: { type: 'string' } } });
+  if (values.conventions) process.env.BENCH_CONVENTIONS = values.conventions;
+  if (values.seconds) process.env.BENCH_SECONDS = values.seconds;
   const files = readdirSync(__dirname)
-    .filter((name) => name.endsWith('.bench.ts'))
+    .filter((name) => name.endsWith('.bench.ts') && (!values.only || name.includes(values.only)))
     .sort();
   const rows: Array<{ file: string; result: BenchResult }> = [];
   for (const file of files) {

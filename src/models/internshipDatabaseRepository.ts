@@ -1,9 +1,16 @@
-import { aliasedTable, and, asc, count, desc, eq, gt, gte, like, lte, ne, or, sql, type SQL } from 'drizzle-orm';
-import { containsSearchable, escapeLike, unaccentedContains } from './textSearch';
+import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { academicYearsInUse } from './officeQueueRepository';
+import { containsSearchable, escapeLike } from './textSearch';
 import type { Executor } from './database';
 import { contacts, conventions, organisations, programmes, teachers, users, type conventionStateValues } from './schema';
 
 export type ConventionState = (typeof conventionStateValues)[number];
+
+/** Where a page ends: the next one starts after this row (in the page's order). */
+export interface InternshipCursor {
+  startDate: string | null;
+  id: number;
+}
 
 export interface InternshipFilter {
   academicYear?: string;
@@ -26,30 +33,24 @@ function filterConditions(filter: InternshipFilter): SQL[] {
   if (filter.academicYear) conditions.push(eq(conventions.academicYear, filter.academicYear));
   if (filter.programmeId) conditions.push(eq(conventions.programmeId, filter.programmeId));
   if (filter.state) conditions.push(eq(conventions.state, filter.state));
-  if (filter.country) conditions.push(eq(organisations.country, filter.country.toUpperCase()));
+  // Conditions on joined tables go through subqueries: the count reads conventions alone, the page its index.
+  if (filter.country)
+    conditions.push(sql`${conventions.organisationId} in (select id from organisations where country = ${filter.country.toUpperCase()})`);
   if (filter.host) {
     const pattern = `%${escapeLike(filter.host.replace(/\s/g, ''))}%`;
-    conditions.push(or(like(organisations.searchName, containsSearchable(filter.host)), like(organisations.siret, pattern))!);
+    conditions.push(
+      sql`${conventions.organisationId} = any(array(select id from organisations where search_name like ${containsSearchable(filter.host)} or siret like ${pattern}))`,
+    );
   }
   if (filter.gratified === true) conditions.push(gratifiedCondition);
   if (filter.gratified === false) conditions.push(sql`not (${gratifiedCondition})`);
   if (filter.startFrom) conditions.push(gte(conventions.startDate, filter.startFrom));
   if (filter.startTo) conditions.push(lte(conventions.startDate, filter.startTo));
   if (filter.student) {
-    const pattern = `%${escapeLike(filter.student)}%`;
+    // The snapshot's names in both orders and its number (student_search), or the LMS name: trigram indexes on both.
+    const pattern = containsSearchable(filter.student);
     conditions.push(
-      or(
-        unaccentedContains(
-          sql`(coalesce(${studentField('firstName')}, '') || ' ' || coalesce(${studentField('lastName')}, ''))`,
-          filter.student,
-        ),
-        unaccentedContains(
-          sql`(coalesce(${studentField('lastName')}, '') || ' ' || coalesce(${studentField('firstName')}, ''))`,
-          filter.student,
-        ),
-        sql`${studentField('studentNumber')} ilike ${pattern}`,
-        unaccentedContains(sql`${users.name}`, filter.student),
-      )!,
+      sql`(${conventions.studentSearch} like ${pattern} or ${conventions.studentUserId} = any(array(select id from users where search_name like ${pattern})))`,
     );
   }
   return conditions;
@@ -82,9 +83,20 @@ const rowColumns = {
   academicTutor: sql<string | null>`nullif(trim(coalesce(${teachers.firstName}, '') || ' ' || coalesce(${teachers.lastName}, '')), '')`,
 };
 
-function selectRows(db: Executor) {
+/**
+ * The same columns, each aliased by its key and cast to what the driver returns as is (dates as text, amounts
+ * as float): the export reads them through a cursor, as raw rows, not through drizzle's mapping.
+ */
+const exportColumns = Object.fromEntries(
+  Object.entries(rowColumns).map(([key, column]) => {
+    const cast = key === 'startDate' || key === 'endDate' ? sql`::text` : key === 'gratificationAmount' ? sql`::float8` : sql``;
+    return [key, sql`${column}${cast}`.as(key)];
+  }),
+);
+
+function selectRows<Columns extends Record<string, unknown> = typeof rowColumns>(db: Executor, columns?: Columns) {
   return db
-    .select(rowColumns)
+    .select((columns ?? rowColumns) as typeof rowColumns)
     .from(conventions)
     .innerJoin(users, eq(users.id, conventions.studentUserId))
     .innerJoin(programmes, eq(programmes.id, conventions.programmeId))
@@ -95,28 +107,48 @@ function selectRows(db: Executor) {
 
 /** Every convention of every year for the office: one filter for the page, its count and its CSV export. */
 export const internshipDatabaseRepository = {
-  async page(db: Executor, filter: InternshipFilter, page: { limit: number; offset: number }) {
-    const where = and(...filterConditions(filter));
+  /**
+   * A page by start date, latest first, and the number that match. `after` (the last row of the page before)
+   * continues from there along the index however deep; without it, `offset` rows are skipped in the index
+   * before anything is joined.
+   */
+  async page(db: Executor, filter: InternshipFilter, page: { limit: number; offset: number; after?: InternshipCursor }) {
+    const conditions = filterConditions(filter);
     const [{ total }] = await db
       .select({ total: count() })
       .from(conventions)
-      .innerJoin(users, eq(users.id, conventions.studentUserId))
-      .leftJoin(organisations, eq(organisations.id, conventions.organisationId))
-      .where(where);
-    const rows = await selectRows(db)
-      .where(where)
-      .orderBy(desc(conventions.startDate), desc(conventions.id))
+      .where(and(...conditions));
+    const after = page.after;
+    if (after)
+      conditions.push(
+        after.startDate === null
+          ? sql`(${conventions.startDate} is not null or ${conventions.id} < ${after.id})`
+          : sql`(${conventions.startDate}, ${conventions.id}) < (${after.startDate}::date, ${after.id})`,
+      );
+    const order = [desc(conventions.startDate), desc(conventions.id)];
+    const pageIds = db
+      .select({ id: conventions.id })
+      .from(conventions)
+      .where(and(...conditions))
+      .orderBy(...order)
       .limit(page.limit)
-      .offset(page.offset);
-    return { rows, total: Number(total) };
+      .offset(after ? 0 : page.offset);
+    const rows = await selectRows(db)
+      .where(inArray(conventions.id, pageIds))
+      .orderBy(...order);
+    const last = rows[rows.length - 1];
+    const next: InternshipCursor | undefined = last && rows.length === page.limit ? { startDate: last.startDate, id: last.id } : undefined;
+    return { rows, total: Number(total), next };
   },
 
-  /** The next `limit` rows after `afterId`, by id: the export reads a few hundred at a time, never the whole table. */
-  async batchAfter(db: Executor, filter: InternshipFilter, afterId: number, limit: number) {
-    return selectRows(db)
-      .where(and(...filterConditions(filter), gt(conventions.id, afterId)))
-      .orderBy(asc(conventions.id))
-      .limit(limit);
+  /**
+   * Every row of the filter, by id, in one query: what the export declares a cursor for and fetches from in
+   * batches (src/services/office/admin/internships.ts), so the whole file costs one plan and one scan.
+   */
+  exportQuery(db: Executor, filter: InternshipFilter) {
+    return selectRows(db, exportColumns)
+      .where(and(...filterConditions(filter)))
+      .orderBy(asc(conventions.id));
   },
 
   /** What the statistics of one year are computed from (a year holds a few thousand conventions at most). */
@@ -147,8 +179,7 @@ export const internshipDatabaseRepository = {
   },
 
   async academicYears(db: Executor): Promise<string[]> {
-    const rows = await db.selectDistinct({ year: conventions.academicYear }).from(conventions).orderBy(desc(conventions.academicYear));
-    return rows.map((row) => row.year);
+    return academicYearsInUse(db);
   },
 
   async programmes(db: Executor) {
@@ -156,4 +187,4 @@ export const internshipDatabaseRepository = {
   },
 };
 
-export type InternshipRow = Awaited<ReturnType<typeof internshipDatabaseRepository.batchAfter>>[number];
+export type InternshipRow = Awaited<ReturnType<typeof internshipDatabaseRepository.page>>['rows'][number];

@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, gte, like, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from './database';
-import { containsSearchable, unaccented } from './textSearch';
-import { conventionEvents, conventions, organisations, programmes, subjects, users } from './schema';
+import { containsSearchable } from './textSearch';
+import { conventionEvents, conventions, conventionStateValues, organisations, programmes, subjects, users } from './schema';
 
 export type ConventionState = (typeof conventions.$inferSelect)['state'];
 /** 'returned' is a draft the office sent back (a 'return' event in its history). */
@@ -47,6 +47,25 @@ const queueColumns = {
   returned,
 };
 
+/** Beyond this many hosts, the queue's host filter is no longer a list of them all (see `filterOptions`). */
+export const hostListLimit = 300;
+
+/**
+ * The academic years some convention uses, latest first: one probe of the year index per year (a loose index
+ * scan), not a `distinct` over the table.
+ */
+export async function academicYearsInUse(db: Executor): Promise<string[]> {
+  const result = (await db.execute(sql`
+    with recursive years(value) as (
+      (select academic_year from conventions order by academic_year desc limit 1)
+      union all
+      select (select academic_year from conventions where academic_year < years.value order by academic_year desc limit 1)
+      from years where years.value is not null
+    )
+    select value from years where value is not null`)) as unknown as { rows: { value: string }[] };
+  return result.rows.map((row) => row.value);
+}
+
 export type QueueRow = Awaited<ReturnType<typeof selectQueue>>[number];
 
 function selectQueue(db: Executor, where: SQL | undefined) {
@@ -60,17 +79,19 @@ function selectQueue(db: Executor, where: SQL | undefined) {
     .where(where);
 }
 
-function searchCondition(term: string): SQL {
+/**
+ * The conventions whose student (snapshot names or number, LMS name or number) or host (name, SIRET) matches, as
+ * one bitmap scan of conventions: the trigram index on the snapshot's normalised column, OR the student and host
+ * ids found first by their own indexes (`= any(array(…))` keeps each an index lookup, never a join over the
+ * table). The snapshot's column also holds the names last-first and the number: a superset of the former
+ * first-last match and number equality.
+ */
+export function searchCondition(term: string): SQL {
   const pattern = containsSearchable(term);
   const digits = term.replace(/\s/g, '');
-  return or(
-    like(unaccented(users.name), pattern),
-    like(unaccented(sql`concat_ws(' ', ${conventions.student}->>'firstName', ${conventions.student}->>'lastName')`), pattern),
-    eq(users.studentNumber, term),
-    eq(sql`${conventions.student}->>'studentNumber'`, term),
-    like(organisations.searchName, pattern),
-    eq(organisations.siret, digits),
-  )!;
+  return sql`(${conventions.studentSearch} like ${pattern}
+    or ${conventions.studentUserId} = any(array(select id from users where search_name like ${pattern} or student_number = ${term}))
+    or ${conventions.organisationId} = any(array(select id from organisations where search_name like ${pattern} or siret = ${digits})))`;
 }
 
 function whereOf(filters: QueueFilters): SQL | undefined {
@@ -80,7 +101,8 @@ function whereOf(filters: QueueFilters): SQL | undefined {
   if (filters.state === 'returned') conditions.push(and(eq(conventions.state, 'draft'), returned)!);
   else if (filters.state) conditions.push(eq(conventions.state, filters.state));
   if (filters.organisationId) conditions.push(eq(conventions.organisationId, filters.organisationId));
-  if (filters.country) conditions.push(eq(organisations.country, filters.country));
+  if (filters.country)
+    conditions.push(sql`${conventions.organisationId} in (select id from organisations where country = ${filters.country})`);
   if (filters.startFrom) conditions.push(gte(conventions.startDate, filters.startFrom));
   if (filters.startTo) conditions.push(lte(conventions.startDate, filters.startTo));
   if (filters.search) conditions.push(searchCondition(filters.search));
@@ -88,25 +110,56 @@ function whereOf(filters: QueueFilters): SQL | undefined {
 }
 
 export const officeQueueRepository = {
-  /** A page of conventions, by start date (undated drafts last). */
+  /**
+   * A page of conventions, by start date (undated drafts last), and the number that match. Every condition is on
+   * the conventions' own columns (joined tables through subqueries): the count reads conventions alone, and the
+   * page is taken from the start-date index before anything is joined.
+   */
   async list(db: Executor, filters: QueueFilters, page: { limit: number; offset: number }): Promise<{ rows: QueueRow[]; total: number }> {
-    const where = whereOf(filters);
-    const rows = await selectQueue(db, where)
-      .orderBy(sql`${conventions.startDate} asc nulls last`, asc(conventions.id))
-      .limit(page.limit)
-      .offset(page.offset);
-    const [{ total }] = await db
-      .select({ total: count() })
-      .from(conventions)
-      .innerJoin(users, eq(users.id, conventions.studentUserId))
-      .leftJoin(organisations, eq(organisations.id, conventions.organisationId))
-      .where(where);
+    const order = [sql`${conventions.startDate} asc nulls last`, asc(conventions.id)];
+    if (filters.search) {
+      // A search reads every match anyway (to sort them): the count comes with the page's ids, in the same scan.
+      const matches = await db
+        .select({ id: conventions.id, total: sql<number>`count(*) over ()`.mapWith(Number) })
+        .from(conventions)
+        .where(whereOf(filters))
+        .orderBy(...order)
+        .limit(page.limit)
+        .offset(page.offset);
+      if (matches.length > 0 || page.offset === 0) {
+        const ids = matches.map((match) => match.id);
+        const rows = ids.length > 0 ? await selectQueue(db, inArray(conventions.id, ids)).orderBy(...order) : [];
+        return { rows, total: matches[0]?.total ?? 0 };
+      }
+    }
+    const rows = await selectQueue(db, inArray(conventions.id, officeQueueRepository.pageIdsQuery(db, filters, page))).orderBy(...order);
+    const [{ total }] = await db.select({ total: count() }).from(conventions).where(whereOf(filters));
     return { rows, total };
   },
 
-  /** Not complete, not cancelled, and starting on or before `lastDay` (past starts included). */
+  /** The ids of a page, in order: what `list` joins the rest to (and what the plan test explains). */
+  pageIdsQuery(db: Executor, filters: QueueFilters, page: { limit: number; offset: number }) {
+    return db
+      .select({ id: conventions.id })
+      .from(conventions)
+      .where(whereOf(filters))
+      .orderBy(sql`${conventions.startDate} asc nulls last`, asc(conventions.id))
+      .limit(page.limit)
+      .offset(page.offset);
+  },
+
+  /**
+   * Not complete, not cancelled, and starting on or before `lastDay` (past starts included). One branch per open
+   * state, each read in order from the (state, start date) index, merged: years of complete conventions are never read.
+   */
   async listStartingBy(db: Executor, lastDay: string, limit = 100): Promise<QueueRow[]> {
-    return selectQueue(db, and(notInArray(conventions.state, ['complete', 'cancelled']), lte(conventions.startDate, lastDay)))
+    const open = conventionStateValues.filter((state) => state !== 'complete' && state !== 'cancelled');
+    const branches = open.map(
+      (state) =>
+        sql`(select id, start_date from conventions where state = ${state} and start_date <= ${lastDay} order by start_date, id limit ${limit})`,
+    );
+    const ids = sql`select id from (${sql.join(branches, sql` union all `)}) open_conventions order by start_date, id limit ${limit}`;
+    return selectQueue(db, sql`${conventions.id} in (${ids})`)
       .orderBy(asc(conventions.startDate), asc(conventions.id))
       .limit(limit);
   },
@@ -121,38 +174,62 @@ export const officeQueueRepository = {
       complete: 0,
       cancelled: 0,
     };
-    const rows = await db.select({ state: conventions.state, total: count() }).from(conventions).groupBy(conventions.state);
-    for (const row of rows) counts[row.state] = row.total;
-    const [{ total }] = await db
-      .select({ total: count() })
+    // One grouped query: the returned drafts counted beside their state, their 'return' event found by a partial index.
+    const rows = await db
+      .select({
+        state: conventions.state,
+        total: count(),
+        returned: sql<number>`count(*) filter (where ${conventions.state} = 'draft' and ${returned})`.mapWith(Number),
+      })
       .from(conventions)
-      .where(and(eq(conventions.state, 'draft'), returned));
-    counts.returned = total;
+      .groupBy(conventions.state);
+    for (const row of rows) {
+      counts[row.state] = row.total;
+      if (row.state === 'draft') counts.returned = row.returned;
+    }
     return counts;
   },
 
-  /** The values the filters offer: only those some convention uses. */
-  async filterOptions(db: Executor) {
-    const academicYears = await db
-      .selectDistinct({ value: conventions.academicYear })
-      .from(conventions)
-      .orderBy(desc(conventions.academicYear));
+  /**
+   * The values the filters offer, from small tables or indexes, never a `distinct` over the conventions: the
+   * academic years by a walk down their index, the programmes, the countries of the hosts. The host list is
+   * offered whole only while it is short; beyond `hostListLimit` hosts the search box finds a host by name or
+   * SIRET, and the list holds the host the filter names.
+   */
+  async filterOptions(db: Executor, selectedHostId?: number) {
+    const academicYears = await academicYearsInUse(db);
     const programmeRows = await db.select({ id: programmes.id, title: programmes.title }).from(programmes).orderBy(asc(programmes.title));
-    const hosts = await db
-      .selectDistinct({ id: organisations.id, name: organisations.name })
-      .from(organisations)
-      .innerJoin(conventions, eq(conventions.organisationId, organisations.id))
-      .orderBy(asc(organisations.name), asc(organisations.id));
-    const countries = await db
-      .selectDistinct({ value: organisations.country })
-      .from(organisations)
-      .innerJoin(conventions, eq(conventions.organisationId, organisations.id))
-      .orderBy(asc(organisations.country));
+    // Counting at most hostListLimit + 1 rows costs nothing; the sorted list is read only when it is short.
+    const [{ hostCount }] = await db.select({ hostCount: count() }).from(
+      db
+        .select({ id: organisations.id })
+        .from(organisations)
+        .limit(hostListLimit + 1)
+        .as('some_hosts'),
+    );
+    const hostColumns = { id: organisations.id, name: organisations.name };
+    const hosts =
+      hostCount <= hostListLimit
+        ? await db.select(hostColumns).from(organisations).orderBy(asc(organisations.name), asc(organisations.id))
+        : selectedHostId
+          ? await db.select(hostColumns).from(organisations).where(eq(organisations.id, selectedHostId))
+          : [];
+    // The countries by a walk down their index (a few dozen probes), as the years.
+    const countries = (
+      (await db.execute(sql`
+        with recursive found(value) as (
+          (select country from organisations order by country limit 1)
+          union all
+          select (select country from organisations where country > found.value order by country limit 1)
+          from found where found.value is not null
+        )
+        select value from found where value is not null`)) as unknown as { rows: { value: string }[] }
+    ).rows.map((row) => row.value);
     return {
-      academicYears: academicYears.map((row) => row.value),
+      academicYears,
       programmes: programmeRows,
       hosts,
-      countries: countries.map((row) => row.value),
+      countries,
     };
   },
 };

@@ -13,6 +13,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { signatureParties } from '../../domain/signatories';
 import { programmes, users } from './core';
 
@@ -95,6 +96,8 @@ export const organisations = pgTable(
   },
   (t) => [
     index('organisations_search_name').on(t.searchName),
+    index('organisations_search_name_trigram').using('gin', t.searchName.op('gin_trgm_ops')),
+    index('organisations_country').on(t.country),
     uniqueIndex('organisations_siret_unique').on(t.siret),
     index('organisations_postal_code').on(t.postalCode),
   ],
@@ -270,12 +273,31 @@ export const conventions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    /**
+     * The snapshot's names (first last, then last first) and number, lower-case and unaccented as `unaccented()`
+     * makes them, one per line: what the office's searches match with a trigram index (a pattern never spans lines).
+     */
+    studentSearch: text('student_search')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`translate(lower(coalesce(student->>'firstName', '') || ' ' || coalesce(student->>'lastName', '') || chr(10) || coalesce(student->>'lastName', '') || ' ' || coalesce(student->>'firstName', '') || chr(10) || coalesce(student->>'studentNumber', '')), 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿ', 'aaaaaaceeeeiiiinooooouuuuyy')`,
+      ),
   },
   (t) => [
     uniqueIndex('conventions_reference').on(t.reference),
     index('conventions_student').on(t.studentUserId),
-    index('conventions_state').on(t.state),
+    index('conventions_state').on(t.state, t.startDate, t.id),
     index('conventions_organisation_year').on(t.organisationId, t.academicYear),
+    // The queue's and the internship database's order (the latter read backwards), and the filters' columns.
+    index('conventions_start').on(t.startDate, t.id),
+    index('conventions_year').on(t.academicYear, t.state),
+    index('conventions_programme').on(t.programmeId),
+    index('conventions_subject').on(t.subjectId),
+    index('conventions_service').on(t.serviceId),
+    index('conventions_professional_tutor').on(t.professionalTutorId),
+    index('conventions_signatory').on(t.signatoryId),
+    index('conventions_academic_tutor').on(t.academicTutorId),
+    index('conventions_student_search').using('gin', t.studentSearch.op('gin_trgm_ops')),
   ],
 );
 
@@ -295,7 +317,13 @@ export const conventionEvents = pgTable(
     reason: text('reason'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('convention_events_convention').on(t.conventionId, t.at)],
+  (t) => [
+    index('convention_events_convention').on(t.conventionId, t.at),
+    // The drafts the office sent back: the queue's 'returned' state and the dashboard's counter.
+    index('convention_events_return')
+      .on(t.conventionId)
+      .where(sql`${t.event} = 'return'`),
+  ],
 );
 
 export const signatures = pgTable(

@@ -1,4 +1,5 @@
 import { bigserial, boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 
 /** A person as the LMS knows them: one row per (issuer, sub). */
 export const users = pgTable(
@@ -15,8 +16,17 @@ export const users = pgTable(
     locale: text('locale').notNull().default('fr'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastLaunchAt: timestamp('last_launch_at', { withTimezone: true }),
+    /** The name lower-case and unaccented as `unaccented()` makes it, for the office's trigram search. */
+    searchName: text('search_name')
+      .notNull()
+      .generatedAlwaysAs(sql`translate(lower(name), 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿ', 'aaaaaaceeeeiiiinooooouuuuyy')`),
   },
-  (t) => [uniqueIndex('users_iss_sub').on(t.iss, t.sub), index('users_email').on(t.email)],
+  (t) => [
+    uniqueIndex('users_iss_sub').on(t.iss, t.sub),
+    index('users_email').on(t.email),
+    index('users_student_number').on(t.studentNumber),
+    index('users_search_name').using('gin', t.searchName.op('gin_trgm_ops')),
+  ],
 );
 
 /** A programme is the LTI context (course) of a degree programme. */

@@ -38,7 +38,7 @@ export async function controlQueue(db: Executor, filters: QueueFilters, page: nu
     total,
     page,
     pages: Math.max(1, Math.ceil(total / queuePageSize)),
-    options: await officeQueueRepository.filterOptions(db),
+    options: await officeQueueRepository.filterOptions(db, filters.organisationId),
   };
 }
 

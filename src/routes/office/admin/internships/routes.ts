@@ -4,7 +4,7 @@ import { conventionStates } from '../../../../domain/workflow';
 import type { Services } from '../../../../services';
 import { internshipDatabasePage, prepareInternshipExport } from '../../../../services/office/admin/internships';
 import { fieldErrors } from '../../../shared/formState';
-import { currentQuery, pageNumber, pagination } from '../pagination';
+import { currentQuery, pageCursor, pageNumber, pagination } from '../pagination';
 import { internshipFilterSchema } from './schema';
 
 /** Every convention of every year: a filtered, paginated list and the CSV export of the same filter. */
@@ -14,7 +14,8 @@ export function internshipRoutes(services: Services): Router {
   router.get('/', async (req, res) => {
     const parsed = internshipFilterSchema.safeParse(req.query);
     const page = pageNumber(req);
-    const data = await internshipDatabasePage(services.db, parsed.success ? parsed.data : {}, parsed.success ? page : 1);
+    const after = parsed.success && page > 1 ? pageCursor(req) : undefined;
+    const data = await internshipDatabasePage(services.db, parsed.success ? parsed.data : {}, parsed.success ? page : 1, after);
     res.status(parsed.success ? 200 : 400).render('office/admin/internships', {
       title: req.t('officeAdmin.internships.title'),
       values: req.query,
@@ -22,7 +23,7 @@ export function internshipRoutes(services: Services): Router {
       ...data,
       rows: parsed.success ? data.rows : [],
       states: conventionStates.filter((state) => state !== 'draft'),
-      pagination: pagination(req, page, parsed.success ? data.total : 0, data.pageSize),
+      pagination: pagination(req, page, parsed.success ? data.total : 0, data.pageSize, data.next),
       exportQuery: currentQuery(req),
     });
   });

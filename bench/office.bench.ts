@@ -1,0 +1,316 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
+import { Client } from 'pg';
+import { sessionCookieName, sessionIdHash } from '../src/middleware/session';
+import { openDatabase, type Database, type DatabaseHandle } from '../src/models/database';
+import { freePort, spawnPstage, until } from '../test/support/spawnedPstage';
+import { seedConventions, type SeedResult } from './seed';
+
+/**
+ * The office pages, the search cases, the CSV export and the wizard at a university's scale (issue 19), beside a
+ * bare express page measured in the same run. For each size (BENCH_CONVENTIONS, default "10000,100000"; `npm run
+ * bench -- --only office --conventions 10000,100000`): a database seeded by bench/seed.ts (PostgreSQL from
+ * DATABASE_URL, a database `pstage_bench_N` created there; else PGlite in a temporary folder), Pstage in its own
+ * process (NODE_ENV=test: the business clock may be set), autocannon from this one. Prints a table per size and the
+ * growth between the first and the last size. Figures, not a test: nothing fails on a slow page.
+ */
+
+type Row = {
+  name: string;
+  connections: number;
+  mean: number;
+  p50: number;
+  p99: number;
+  rps: number;
+  kib: number;
+  errors: number;
+  bare?: string;
+};
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const sizes = (process.env.BENCH_CONVENTIONS ?? '10000,100000').split(',').map(Number);
+const today = process.env.PSTAGE_TODAY ?? new Date().toISOString().slice(0, 10);
+const root = path.join(__dirname, '..');
+
+async function freshPostgres(serverUrl: string, name: string): Promise<string> {
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function addSession(db: Database, data: Record<string, unknown> & { userId: number }): Promise<string> {
+  const token = randomBytes(24).toString('base64url');
+  const now = new Date();
+  await db.execute(
+    sql`insert into sessions (id, user_id, data, created_at, expires_at) values (${sessionIdHash(token)}, ${data.userId}, ${JSON.stringify({ locale: 'fr', programmeId: null, csrfToken: randomBytes(16).toString('hex'), ...data })}::jsonb, ${now.toISOString()}, ${new Date(now.getTime() + 7 * 3600_000).toISOString()})`,
+  );
+  return `${sessionCookieName}=${token}`;
+}
+
+/** An office user with its grant and session, and a session for each of `students` students owning a current draft. */
+async function sessions(db: Database, students: number) {
+  const inserted = (await db.execute(
+    sql`insert into users (iss, sub, name) values ('https://seed.example', ${`bench-office-${Date.now()}`}, 'Bureau des stages') returning id`,
+  )) as unknown as { rows: { id: number }[] };
+  const officeUserId = Number(inserted.rows[0].id);
+  await db.execute(sql`insert into office_grants (user_id, reason) values (${officeUserId}, 'bench')`);
+  const office = await addSession(db, { userId: officeUserId, office: true, student: false, activeRole: 'office' });
+  const drafts = (await db.execute(
+    sql`select distinct on (student_user_id) id, student_user_id, programme_id from conventions
+        where state = 'draft' and start_date is not null order by student_user_id, id desc limit ${students}`,
+  )) as unknown as { rows: { id: number; student_user_id: number; programme_id: number }[] };
+  const wizard: { cookie: string; conventionId: number }[] = [];
+  for (const draft of drafts.rows) {
+    wizard.push({
+      cookie: await addSession(db, {
+        userId: Number(draft.student_user_id),
+        office: false,
+        student: true,
+        activeRole: 'student',
+        programmeId: Number(draft.programme_id),
+      }),
+      conventionId: Number(draft.id),
+    });
+  }
+  return { office, wizard };
+}
+
+/** The "next" link a user reaches page `page` of the internship database by (keyset cursor of the row before). */
+async function deepCursor(db: Database, page: number): Promise<string> {
+  const found = (await db.execute(
+    sql`select start_date::text as start_date, id from conventions where state <> 'draft' order by start_date desc, id desc offset ${(page - 1) * 50 - 1} limit 1`,
+  )) as unknown as { rows: { start_date: string | null; id: number }[] };
+  const row = found.rows[0];
+  return row ? `&after=${row.start_date ?? ''}_${row.id}` : '';
+}
+
+function startBare(port: number) {
+  const loader = pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href;
+  const child = spawn(process.execPath, ['--import', loader, path.join(__dirname, 'office', 'bareExpress.ts')], {
+    env: { PATH: process.env.PATH ?? '', PORT: String(port), NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let ready = false;
+  child.stdout.on('data', (chunk: Buffer) => (ready ||= chunk.toString().includes('ready')));
+  return {
+    ready: () => until('the bare express server', () => ready, 20_000),
+    stop: () =>
+      new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))),
+  };
+}
+
+async function load(
+  name: string,
+  url: string,
+  connections: number,
+  options: { cookie?: string; requests?: autocannon.Request[] } = {},
+): Promise<Row> {
+  const run = (limits: { duration: number } | { amount: number; timeout: number }) =>
+    autocannon({ url, connections, headers: options.cookie ? { cookie: options.cookie } : {}, requests: options.requests, ...limits });
+  let result = await run({ duration: seconds });
+  // A page slower than the duration completes too few requests to measure (autocannon drops those in flight):
+  // measured again over a fixed number of requests, however long they take.
+  if (result.requests.total < connections * 2) result = await run({ amount: connections * 2, timeout: 120 });
+  const total = result.requests.total || 1;
+  return {
+    name,
+    connections,
+    mean: Math.round(result.latency.mean * 100) / 100,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    rps: Math.round(result.requests.average),
+    kib: Math.round(result.throughput.total / total / 102.4) / 10,
+    errors: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+/** The whole file, `times` times one after the other: the median duration and the size. */
+async function download(url: string, cookie: string | undefined, times: number) {
+  const durations: number[] = [];
+  let bytes = 0;
+  let status = 0;
+  for (let index = 0; index < times; index++) {
+    const started = performance.now();
+    const response = await fetch(url, { headers: cookie ? { cookie } : {} });
+    status = response.status;
+    bytes = 0;
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.length;
+    durations.push(performance.now() - started);
+  }
+  durations.sort((a, b) => a - b);
+  return { ms: Math.round(durations[Math.floor(times / 2)]), bytes, status };
+}
+
+async function benchSize(conventions: number) {
+  const serverUrl = process.env.DATABASE_URL;
+  let folder: string | undefined;
+  let env: Record<string, string>;
+  let handle: DatabaseHandle;
+  if (serverUrl) {
+    const url = await freshPostgres(serverUrl, `pstage_bench_${conventions}`);
+    handle = await openDatabase({ kind: 'postgres', url, max: 2 });
+    env = { DATABASE_URL: url };
+  } else {
+    folder = mkdtempSync(path.join(os.tmpdir(), 'pstage-bench-'));
+    handle = await openDatabase({ kind: 'pglite', dataDir: path.join(folder, 'pglite') });
+    env = { DATA_DIR: folder };
+  }
+  let seed: SeedResult;
+  let cookies: Awaited<ReturnType<typeof sessions>>;
+  let deepAfter: string;
+  const deepPage = Math.max(2, Math.floor(conventions / 50 / 2));
+  try {
+    seed = await seedConventions(handle.db, { conventions, today });
+    cookies = await sessions(handle.db, 50);
+    deepAfter = await deepCursor(handle.db, deepPage);
+  } finally {
+    await handle.close();
+  }
+  console.error(`seeded ${conventions} conventions in ${seed.seconds} s (${handle.kind})`);
+  const port = await freePort();
+  const pstage = await spawnPstage(
+    {
+      ...env,
+      NODE_ENV: 'test',
+      PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+      DEV_PLATFORM: 'false',
+      LOG_LEVEL: 'warn',
+      PSTAGE_TODAY: today,
+    },
+    { port, startTimeoutMs: 120_000 },
+  );
+  const barePort = await freePort();
+  const bare = startBare(barePort);
+  await bare.ready();
+  const base = `http://127.0.0.1:${port}`;
+  const barePage = `http://127.0.0.1:${barePort}/page`;
+  const office = cookies.office;
+  const currentYear = (Number(today.slice(5, 7)) >= 9 ? Number(today.slice(0, 4)) : Number(today.slice(0, 4)) - 1).toString();
+  const year = `${currentYear}-${Number(currentYear) + 1}`;
+  const pages: [string, string][] = [
+    ['office dashboard', '/office'],
+    ['control queue', '/office/conventions'],
+    ['queue searched by student name', `/office/conventions?q=${encodeURIComponent(seed.sample.studentLastName)}`],
+    ['queue searched by student number', `/office/conventions?q=${seed.sample.studentNumber}`],
+    ['queue searched by host', `/office/conventions?q=${encodeURIComponent(seed.sample.hostName)}`],
+    ['internship database, page 1', '/office/internships'],
+    ['internship database, deep page by number', `/office/internships?page=${deepPage}`],
+    ['internship database, deep page by next link', `/office/internships?page=${deepPage}${deepAfter}`],
+    ['statistics for a year', `/office/statistics?year=${year}`],
+  ];
+  const rows: Row[] = [];
+  try {
+    // One warm-up request per page: the first render compiles templates, the first query warms the caches.
+    for (const [, page] of pages) await download(`${base}${page}`, office, 1);
+    for (const connections of [1, 10]) {
+      const bareRow = await load('bare express page', barePage, connections);
+      rows.push(bareRow);
+      for (const [name, page] of pages) {
+        const row = await load(name, `${base}${page}`, connections, { cookie: office });
+        rows.push({ ...row, bare: `${(row.mean / Math.max(bareRow.mean, 0.01)).toFixed(0)}×` });
+      }
+    }
+    const csv = await download(`${base}/office/internships/export.csv`, office, 3);
+    const bareCsv = await download(`http://127.0.0.1:${barePort}/bytes?n=${csv.bytes}`, undefined, 3);
+    rows.push({
+      name: `CSV export (${Math.round(csv.bytes / 1024)} KiB, status ${csv.status})`,
+      connections: 1,
+      mean: csv.ms,
+      p50: csv.ms,
+      p99: csv.ms,
+      rps: 0,
+      kib: Math.round(csv.bytes / 1024),
+      errors: csv.status === 200 ? 0 : 1,
+      bare: `${(csv.ms / Math.max(bareCsv.ms, 1)).toFixed(0)}× (bare ${bareCsv.ms} ms)`,
+    });
+    const steps = ['personal', 'internship', 'leave', 'recap'];
+    let next = 0;
+    const wizardRequests: autocannon.Request[] = [
+      {
+        setupRequest: (request) => {
+          const student = cookies.wizard[next % cookies.wizard.length];
+          const step = steps[Math.floor(next / cookies.wizard.length) % steps.length];
+          next++;
+          return { ...request, path: `/student/conventions/${student.conventionId}/${step}`, headers: { cookie: student.cookie } };
+        },
+      },
+    ];
+    const bareForm = await load('bare express form', `http://127.0.0.1:${barePort}/form`, 50);
+    rows.push(bareForm);
+    const wizard = await load(`wizard steps, ${cookies.wizard.length} students at once`, `${base}/`, 50, { requests: wizardRequests });
+    rows.push({
+      ...wizard,
+      bare: `${(wizard.mean / Math.max(bareForm.mean, 0.01)).toFixed(0)}×, ${((wizard.rps / Math.max(bareForm.rps, 1)) * 100).toFixed(1)} % of its req/s`,
+    });
+  } finally {
+    await pstage.stop();
+    await bare.stop();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  }
+  return { conventions, seed, rows, kind: handle.kind };
+}
+
+function printTable(title: string, rows: Row[]): void {
+  const lines = [
+    ['page', 'conn', 'mean ms', 'p50 ms', 'p99 ms', 'req/s', 'KiB/resp', 'errors', 'ratio to bare (mean)'],
+    ...rows.map((row) => [
+      row.name,
+      String(row.connections),
+      String(row.mean),
+      String(row.p50),
+      String(row.p99),
+      String(row.rps),
+      String(row.kib),
+      String(row.errors),
+      row.bare ?? '',
+    ]),
+  ];
+  console.log(`\n### ${title}\n`);
+  console.log(`| ${lines[0].join(' | ')} |`);
+  console.log(`|${lines[0].map(() => '---').join('|')}|`);
+  for (const line of lines.slice(1)) console.log(`| ${line.join(' | ')} |`);
+}
+
+export default async function officeBench() {
+  const results = [];
+  for (const size of sizes) {
+    const result = await benchSize(size);
+    printTable(
+      `${result.conventions} conventions on ${result.kind} (seeded in ${result.seed.seconds} s), ${seconds} s per case`,
+      result.rows,
+    );
+    results.push(result);
+  }
+  const figures: Record<string, number | string> = {};
+  const first = results[0];
+  const last = results[results.length - 1];
+  for (const result of results)
+    for (const row of result.rows) figures[`${result.conventions} ${row.name} @${row.connections} p50/p99 ms`] = `${row.p50}/${row.p99}`;
+  if (results.length > 1) {
+    console.log(
+      `\n### Growth from ${first.conventions} to ${last.conventions} conventions (mean latency at the last size / at the first)\n`,
+    );
+    console.log('| page | conn | growth |\n|---|---|---|');
+    first.rows.forEach((row, index) => {
+      const later = last.rows[index];
+      const growth = `${(later.mean / Math.max(row.mean, 0.01)).toFixed(2)}×`;
+      console.log(`| ${row.name} | ${row.connections} | ${growth} |`);
+      figures[`growth ${row.name} @${row.connections}`] = growth;
+    });
+  }
+  return { name: 'office pages at scale', figures };
+}
