@@ -111,7 +111,13 @@ export async function recordAmendmentSignature(
     });
     const signed = new Set((await amendmentRepository.listSignatures(tx, amendment.id)).map((signature) => signature.party));
     const complete = parties.every((party) => signed.has(party));
-    const changes = complete ? appliedChanges(amendment.after as unknown as AmendmentValues, amendment.changes as AmendmentChanges) : {};
+    const changes = complete
+      ? {
+          ...appliedChanges(amendment.after as unknown as AmendmentValues, amendment.changes as AmendmentChanges),
+          // The convention's findings are now those of the convention as amended.
+          legalFindings: amendment.legalFindings,
+        }
+      : {};
     const bumped = await conventionRepository.update(tx, convention.id, command.version, changes);
     await recordAmendmentStep(tx, bumped, amendment, office(command), 'signature', context.clock.now(), null, { party: command.party });
     if (!complete) return amendment;
