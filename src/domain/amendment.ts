@@ -4,7 +4,7 @@ import { withinInternshipSpan, type DateRange } from './hours';
  * Amendments (avenants) of a validated convention: what each kind changes, the refusals of a request (all at once,
  * by field), and the convention's terms as amended, which go through the same legal engine as a new convention.
  */
-export const amendmentKinds = ['dates', 'termination', 'interruption', 'gratification', 'other'] as const;
+export const amendmentKinds = ['dates', 'termination', 'interruption', 'gratification', 'place', 'other'] as const;
 export type AmendmentKind = (typeof amendmentKinds)[number];
 
 export const terminationInitiatives = ['student', 'host', 'institution'] as const;
@@ -18,6 +18,8 @@ export interface AmendmentChanges {
   interruption?: { start: string; end: string; reason: string };
   /** A new gratification, from a day of the internship. */
   gratification?: { amount: number; unit: 'hour' | 'month'; from: string };
+  /** A new place of the internship (another service, site or address). */
+  place?: { text: string };
   /** Anything else, in words. */
   other?: { text: string };
 }
@@ -29,6 +31,8 @@ export interface AmendableTerms {
   interruptions: readonly DateRange[];
   gratificationAmount: number | null;
   gratificationUnit: 'hour' | 'month';
+  /** Where the internship takes place, when it is not the host's address. */
+  place?: string | null;
 }
 
 /** The convention's statuses from which an amendment may be requested. */
@@ -103,6 +107,7 @@ export function amendedTerms(current: AmendableTerms, changes: AmendmentChanges)
     next.gratificationAmount = changes.gratification.amount;
     next.gratificationUnit = changes.gratification.unit;
   }
+  if (changes.place) next.place = changes.place.text;
   // Interruptions outside the amended period no longer count.
   next.interruptions = next.interruptions.filter((range) => range.end >= next.startDate && range.start <= next.endDate);
   return next;
@@ -110,7 +115,7 @@ export function amendedTerms(current: AmendableTerms, changes: AmendmentChanges)
 
 /** One line of an amendment: what a term was and what it becomes (values as stored; the page or PDF formats them). */
 export interface AmendmentRow {
-  term: 'startDate' | 'endDate' | 'totalHours' | 'interruptions' | 'gratification' | 'termination' | 'other';
+  term: 'startDate' | 'endDate' | 'totalHours' | 'interruptions' | 'gratification' | 'place' | 'termination' | 'other';
   before: string | number | null;
   after: string | number | null;
 }
@@ -134,6 +139,7 @@ export function amendmentRows(before: StoredValues, after: StoredValues, changes
   const periods = (values: StoredValues) => values.interruptions.map((range) => `${range.start}/${range.end}`).join(', ') || null;
   push('interruptions', periods(before), periods(after));
   push('gratification', gratificationText(before), gratificationText(after));
+  push('place', before.place ?? null, after.place ?? null);
   if (changes.termination) rows.push({ term: 'termination', before: null, after: changes.termination.reason });
   if (changes.other) rows.push({ term: 'other', before: null, after: changes.other.text });
   return rows;

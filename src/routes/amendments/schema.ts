@@ -35,6 +35,7 @@ const form = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   gratificationFrom: optionalDate(),
+  placeText: optionalText(2000),
   otherText: optionalText(4000),
 });
 
@@ -78,6 +79,10 @@ export function amendmentRequestSchema(current: AmendableTerms) {
       const unit = need(data.gratificationUnit, 'gratificationUnit');
       const from = need(data.gratificationFrom, 'gratificationFrom');
       if (amount !== undefined && unit && from) changes.gratification = { amount, unit, from };
+    }
+    if (chosen.has('place')) {
+      const text = need(data.placeText, 'placeText');
+      if (text) changes.place = { text };
     }
     if (chosen.has('other')) {
       const text = need(data.otherText, 'otherText');

@@ -17,6 +17,7 @@ export function termsOf(convention: Convention): AmendableTerms {
     interruptions: convention.interruptions,
     gratificationAmount: convention.gratificationAmount,
     gratificationUnit: convention.gratificationUnit,
+    place: convention.place,
   };
 }
 
@@ -57,6 +58,7 @@ export function appliedChanges(after: AmendmentValues, changes: AmendmentChanges
     interruptions: [...after.interruptions],
     gratificationAmount: after.gratificationAmount,
     gratificationUnit: after.gratificationUnit,
+    ...(changes.place ? { place: changes.place.text } : {}),
     computedTotalHours: after.computedTotalHours,
     ...(changesCalendar(changes) ? { declaredTotalHours: null, declaredTotalReason: null } : {}),
   };

@@ -176,7 +176,8 @@ describe('amendments (avenants)', () => {
     expect((await reload(pstage, id)).endDate).toBe(`${nextYear}-04-24`);
 
     await office.submit(officePage, {
-      kinds: 'termination',
+      kinds: ['termination', 'place'],
+      placeText: 'Site de Villeurbanne, 3 rue des Lilas',
       terminationDate: `${nextYear}-04-03`,
       terminationInitiative: 'host',
       terminationReason: 'Fermeture du service',
@@ -185,6 +186,13 @@ describe('amendments (avenants)', () => {
     await signAll(office, officePage, 2);
     const ended = await reload(pstage, id);
     expect(ended.endDate).toBe(`${nextYear}-04-03`);
+    expect(ended.place).toBe('Site de Villeurbanne, 3 rue des Lilas');
+    const second = prose(await pdfPages((await office.download(`${officePage}/2/amendment.pdf`)).bytes, '-raw'));
+    expect(second).toContain('Avenant n° 2');
+    expect(second).toContain(
+      `Rupture anticipée : ${date(`${nextYear}-04-03`)}, à l’initiative de l’organisme d’accueil : Fermeture du service`,
+    );
+    expect(second).toMatch(/Lieu du stage : .* → Site de Villeurbanne, 3 rue des Lilas/);
     expect(ended.computedTotalHours).toBeLessThan(200);
     expect(ended.state).toBe('validated');
     // The validated PDF, never downloaded before the amendments, was stored at the first request: the original dates.
