@@ -197,6 +197,20 @@ const builders: { [K in NotificationKind]: Builder<K> } = {
       link: link(c, 'signatureRefused', d.path),
     };
   },
+  amendmentStep: (d, c) => {
+    const kinds = d.kinds.map((kind) => c.t(`amendment.kinds.${kind}`)).join(', ');
+    return {
+      subject: c.t(`mail.amendmentStep.subject.${d.step}`, d),
+      paragraphs: [c.t(`mail.amendmentStep.intro.${d.step}`, d)],
+      details: [
+        ...label(c, 'reference', d.reference),
+        { label: c.t('mail.amendmentStep.kinds'), value: kinds },
+        ...label(c, 'reason', d.reason),
+      ],
+      steps: [c.t(`mail.amendmentStep.next.${d.step}`)],
+      link: link(c, 'amendmentStep', d.path),
+    };
+  },
 };
 
 export function notificationContent<K extends NotificationKind>(kind: K, data: NotificationData[K], context: ContentContext): MailContent {

@@ -94,6 +94,15 @@ export interface NotificationData {
     signatureRequestId?: number;
   };
   signatureRefused: { reference: string; party: ConventionParty; name: string; reason: string; path: string };
+  /** A step of an amendment (avenant): requested, validated (to sign), refused (with its reason), signed (in force). */
+  amendmentStep: {
+    reference: string;
+    number: number;
+    step: 'requested' | 'validated' | 'refused' | 'signed';
+    kinds: string[];
+    reason?: string;
+    path: string;
+  };
 }
 
 export type NotificationKind = keyof NotificationData;
@@ -112,6 +121,7 @@ export const notificationKinds: readonly NotificationKind[] = [
   'startReminder',
   'signatureRequested',
   'signatureRefused',
+  'amendmentStep',
 ];
 
 /** The outbox payload of a mail: everything needed to render and send it later. */

@@ -102,6 +102,14 @@ const samples: { [K in NotificationKind]: NotificationData[K] } = {
     reason: 'Les dates ne conviennent pas',
     path: '/office/conventions/42',
   },
+  amendmentStep: {
+    reference: 'CS-2026-0042',
+    number: 2,
+    step: 'refused',
+    kinds: ['dates', 'gratification'],
+    reason: 'Le tuteur ne peut pas prolonger',
+    path: '/student/conventions/42/amendments',
+  },
 };
 
 describe('notification mails', () => {

@@ -6,6 +6,7 @@ import { officeDashboard } from '../../services/office/controlQueue';
 import { setUpViewHelpers } from '../shared/viewHelpers';
 import { officeAdminRoutes } from './admin';
 import { officeConventionRoutes } from './conventions';
+import { amendmentRoutes } from '../amendments/routes';
 import { platformRoutes } from './platforms';
 import { defaultStartWarningDays } from './startWarning';
 
@@ -21,6 +22,7 @@ export function officeRoutes(services: Services): Router {
     const dashboard = await officeDashboard(services.db, services.clock.today(), within);
     res.render('office/dashboard', { title: req.t('home.office.title'), ...dashboard, within, today: services.clock.today() });
   });
+  router.use('/conventions/:id/amendments', amendmentRoutes(services, 'office'));
   router.use('/conventions', officeConventionRoutes(services));
   router.use('/platforms', platformRoutes(services));
   router.use(officeAdminRoutes(services));

@@ -1,3 +1,4 @@
+import { renderAmendmentPdf } from '../../documents/amendmentPdf';
 import { renderAttestation } from '../../documents/attestationPdf';
 import { renderConventionPdf } from '../../documents/conventionPdf';
 import { renderFicheDeLiaison } from '../../documents/ficheDeLiaisonPdf';
@@ -6,6 +7,7 @@ import { renderFicheDeLiaison } from '../../documents/ficheDeLiaisonPdf';
 export const pdfRenderers = {
   convention: (...args: Parameters<typeof renderConventionPdf>) => renderConventionPdf(...args),
   attestation: (...args: Parameters<typeof renderAttestation>) => renderAttestation(...args),
+  amendment: (...args: Parameters<typeof renderAmendmentPdf>) => renderAmendmentPdf(...args),
   ficheDeLiaison: (...args: Parameters<typeof renderFicheDeLiaison>) => renderFicheDeLiaison(...args),
 };
 

@@ -16,6 +16,7 @@ import { recapRoutes } from './recap/routes';
 import { reviewRoutes } from './review/routes';
 import { serviceRoutes } from './service/routes';
 import { statusRoutes } from './status/routes';
+import { amendmentRoutes } from '../../amendments/routes';
 
 const startSchema = z.object({ programmeId: idSchema().optional() });
 
@@ -47,6 +48,7 @@ export function conventionRoutes(services: Services): Router {
   router.use('/:id/leave', leaveRoutes(services));
   router.use('/:id/legal-representative', legalRepresentativeRoutes(services));
   router.use('/:id/recap', recapRoutes(services));
+  router.use('/:id/amendments', amendmentRoutes(services, 'student'));
   router.use('/:id', statusRoutes(services));
   return router;
 }

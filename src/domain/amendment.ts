@@ -1,0 +1,146 @@
+import { withinInternshipSpan, type DateRange } from './hours';
+
+/**
+ * Amendments (avenants) of a validated convention: what each kind changes, the refusals of a request (all at once,
+ * by field), and the convention's terms as amended, which go through the same legal engine as a new convention.
+ */
+export const amendmentKinds = ['dates', 'termination', 'interruption', 'gratification', 'place', 'other'] as const;
+export type AmendmentKind = (typeof amendmentKinds)[number];
+
+export const terminationInitiatives = ['student', 'host', 'institution'] as const;
+
+export interface AmendmentChanges {
+  /** Extension or postponement: the new first and last days. */
+  dates?: { startDate: string; endDate: string };
+  /** Early termination (rupture): the last day of presence, who ended it and why. */
+  termination?: { date: string; initiative: (typeof terminationInitiatives)[number]; reason: string };
+  /** An interruption (L124-15): a period without presence, and why. */
+  interruption?: { start: string; end: string; reason: string };
+  /** A new gratification, from a day of the internship. */
+  gratification?: { amount: number; unit: 'hour' | 'month'; from: string };
+  /** A new place of the internship (another service, site or address). */
+  place?: { text: string };
+  /** Anything else, in words. */
+  other?: { text: string };
+}
+
+/** The terms an amendment may change, as the convention holds them. */
+export interface AmendableTerms {
+  startDate: string;
+  endDate: string;
+  interruptions: readonly DateRange[];
+  gratificationAmount: number | null;
+  gratificationUnit: 'hour' | 'month';
+  /** Where the internship takes place, when it is not the host's address. */
+  place?: string | null;
+}
+
+/** The convention's statuses from which an amendment may be requested. */
+export const amendableStates = ['validated', 'signed_by_parties', 'complete'] as const;
+
+export function isAmendable(state: string): boolean {
+  return (amendableStates as readonly string[]).includes(state);
+}
+
+export interface AmendmentRefusal {
+  field: string;
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+export function kindsOf(changes: AmendmentChanges): AmendmentKind[] {
+  return amendmentKinds.filter((kind) => changes[kind] !== undefined);
+}
+
+/** Every reason to refuse the request, one per field, against the convention's current terms. */
+export function amendmentRefusals(current: AmendableTerms, changes: AmendmentChanges): AmendmentRefusal[] {
+  const refusals: AmendmentRefusal[] = [];
+  if (kindsOf(changes).length === 0) refusals.push({ field: 'kinds', key: 'amendment.errors.noKind' });
+  if (changes.dates) {
+    const { startDate, endDate } = changes.dates;
+    if (endDate < startDate) refusals.push({ field: 'endDate', key: 'amendment.errors.endBeforeStart' });
+    else if (!withinInternshipSpan(startDate, endDate)) refusals.push({ field: 'endDate', key: 'amendment.errors.tooLong' });
+    else if (startDate === current.startDate && endDate === current.endDate)
+      refusals.push({ field: 'endDate', key: 'amendment.errors.sameDates' });
+  }
+  const span = changes.dates ?? current;
+  if (changes.termination) {
+    if (changes.dates) refusals.push({ field: 'terminationDate', key: 'amendment.errors.datesAndTermination' });
+    else if (changes.termination.date < current.startDate || changes.termination.date >= current.endDate)
+      refusals.push({
+        field: 'terminationDate',
+        key: 'amendment.errors.terminationOutside',
+        params: { start: current.startDate, end: current.endDate },
+      });
+  }
+  const last = changes.termination && !changes.dates ? changes.termination.date : span.endDate;
+  if (changes.interruption) {
+    const { start, end } = changes.interruption;
+    if (end < start) refusals.push({ field: 'interruptionEnd', key: 'amendment.errors.endBeforeStart' });
+    else if (start < span.startDate || end > last)
+      refusals.push({
+        field: 'interruptionStart',
+        key: 'amendment.errors.outsideInternship',
+        params: { start: span.startDate, end: last },
+      });
+  }
+  if (changes.gratification) {
+    const { from } = changes.gratification;
+    if (from < span.startDate || from > last)
+      refusals.push({
+        field: 'gratificationFrom',
+        key: 'amendment.errors.outsideInternship',
+        params: { start: span.startDate, end: last },
+      });
+  }
+  return refusals;
+}
+
+/** The convention's terms once the amendment applies. */
+export function amendedTerms(current: AmendableTerms, changes: AmendmentChanges): AmendableTerms {
+  const next: AmendableTerms = { ...current, interruptions: [...current.interruptions] };
+  if (changes.dates) Object.assign(next, changes.dates);
+  if (changes.termination) next.endDate = changes.termination.date;
+  if (changes.interruption)
+    next.interruptions = [...next.interruptions, { start: changes.interruption.start, end: changes.interruption.end }];
+  if (changes.gratification) {
+    next.gratificationAmount = changes.gratification.amount;
+    next.gratificationUnit = changes.gratification.unit;
+  }
+  if (changes.place) next.place = changes.place.text;
+  // Interruptions outside the amended period no longer count.
+  next.interruptions = next.interruptions.filter((range) => range.end >= next.startDate && range.start <= next.endDate);
+  return next;
+}
+
+/** One line of an amendment: what a term was and what it becomes (values as stored; the page or PDF formats them). */
+export interface AmendmentRow {
+  term: 'startDate' | 'endDate' | 'totalHours' | 'interruptions' | 'gratification' | 'place' | 'termination' | 'other';
+  before: string | number | null;
+  after: string | number | null;
+}
+
+interface StoredValues extends AmendableTerms {
+  computedTotalHours: number | null;
+}
+
+const gratificationText = (values: StoredValues) =>
+  values.gratificationAmount === null ? null : `${values.gratificationAmount}/${values.gratificationUnit}`;
+
+/** Only what changes, in the order of the convention. */
+export function amendmentRows(before: StoredValues, after: StoredValues, changes: AmendmentChanges): AmendmentRow[] {
+  const rows: AmendmentRow[] = [];
+  const push = (term: AmendmentRow['term'], a: AmendmentRow['before'], b: AmendmentRow['after']) => {
+    if (a !== b) rows.push({ term, before: a, after: b });
+  };
+  push('startDate', before.startDate, after.startDate);
+  push('endDate', before.endDate, after.endDate);
+  push('totalHours', before.computedTotalHours, after.computedTotalHours);
+  const periods = (values: StoredValues) => values.interruptions.map((range) => `${range.start}/${range.end}`).join(', ') || null;
+  push('interruptions', periods(before), periods(after));
+  push('gratification', gratificationText(before), gratificationText(after));
+  push('place', before.place ?? null, after.place ?? null);
+  if (changes.termination) rows.push({ term: 'termination', before: null, after: changes.termination.reason });
+  if (changes.other) rows.push({ term: 'other', before: null, after: changes.other.text });
+  return rows;
+}

@@ -1,0 +1,67 @@
+import { amendedTerms, type AmendableTerms, type AmendmentChanges } from '../../domain/amendment';
+import type { Finding } from '../../domain/legal/finding';
+import type { Convention } from '../../models/conventionRepository';
+import type { Executor } from '../../models/database';
+import { detailsOf, legalFindings } from '../student/conventionDetails';
+import { presenceOf } from '../conventions/presence';
+
+/** What an amendment keeps of the convention, before and after: its amendable terms and the hours they give. */
+export interface AmendmentValues extends AmendableTerms {
+  computedTotalHours: number | null;
+}
+
+export function termsOf(convention: Convention): AmendableTerms {
+  return {
+    startDate: convention.startDate ?? '',
+    endDate: convention.endDate ?? '',
+    interruptions: convention.interruptions,
+    gratificationAmount: convention.gratificationAmount,
+    gratificationUnit: convention.gratificationUnit,
+    place: convention.place,
+  };
+}
+
+export function valuesOf(convention: Convention): AmendmentValues {
+  return { ...termsOf(convention), computedTotalHours: convention.computedTotalHours };
+}
+
+/**
+ * The convention as amended, with its hours recomputed from the amended calendar (on its host's public holidays),
+ * and the legal findings of the same engine as a new convention: the 924 h cap and the 308 h threshold with the
+ * student's other conventions at the same legal entity, the gratification due, the working time.
+ */
+export async function amendedConvention(
+  db: Executor,
+  convention: Convention,
+  changes: AmendmentChanges,
+  today: string,
+): Promise<{ amended: Convention; after: AmendmentValues; findings: Finding[] }> {
+  const details = await detailsOf(db, convention);
+  const terms = amendedTerms(termsOf(convention), changes);
+  const moved = { ...convention, ...terms, interruptions: [...terms.interruptions] };
+  const presence = presenceOf(moved, details.organisation);
+  const amended: Convention = {
+    ...moved,
+    computedTotalHours: presence ? presence.hours : convention.computedTotalHours,
+    // The computed total binds: a total declared for the former dates no longer says anything.
+    ...(changesCalendar(changes) ? { declaredTotalHours: null, declaredTotalReason: null } : {}),
+  };
+  const findings = (await legalFindings(db, { ...details, convention: amended }, today)) ?? [];
+  return { amended, after: valuesOf(amended), findings };
+}
+
+/** The convention's columns an applied amendment sets: its amended terms and hours (a declared total for other dates is dropped). */
+export function appliedChanges(after: AmendmentValues, changes: AmendmentChanges) {
+  return {
+    startDate: after.startDate,
+    endDate: after.endDate,
+    interruptions: [...after.interruptions],
+    gratificationAmount: after.gratificationAmount,
+    gratificationUnit: after.gratificationUnit,
+    ...(changes.place ? { place: changes.place.text } : {}),
+    computedTotalHours: after.computedTotalHours,
+    ...(changesCalendar(changes) ? { declaredTotalHours: null, declaredTotalReason: null } : {}),
+  };
+}
+
+export const changesCalendar = (changes: AmendmentChanges) => Boolean(changes.dates || changes.termination || changes.interruption);

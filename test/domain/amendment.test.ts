@@ -1,0 +1,94 @@
+import { amendedTerms, amendmentRefusals, amendmentRows, type AmendableTerms, type AmendmentChanges } from '../../src/domain/amendment';
+import { cumulate } from '../../src/domain/hostCumulation';
+import { stayOf, type HostStay } from '../../src/domain/hostStay';
+import { evaluateConvention, type ConventionRuleInput } from '../../src/domain/legalRules';
+import { presenceBreakdown } from '../../src/domain/presenceBreakdown';
+import { FULL_TIME, validConvention } from './legal/conventionInput';
+
+/** validConvention: 1 April to 29 May 2026, 35 h a week (266 h on the calendar), no gratification. */
+const base = validConvention({ isNew: false });
+const current: AmendableTerms = {
+  startDate: base.startDate,
+  endDate: base.endDate,
+  interruptions: [],
+  gratificationAmount: null,
+  gratificationUnit: 'hour',
+};
+
+/** The convention as amended through the legal engine, as the amendment service evaluates it: presence and cumulation recomputed. */
+function evaluateAmended(changes: AmendmentChanges, others: readonly HostStay[] = []) {
+  const terms = amendedTerms(current, changes);
+  const presence = { startDate: terms.startDate, endDate: terms.endDate, interruptions: terms.interruptions, weeklySchedule: FULL_TIME };
+  const breakdown = presenceBreakdown(presence);
+  const stay = stayOf(1, presence);
+  const input: ConventionRuleInput = {
+    ...base,
+    startDate: terms.startDate,
+    endDate: terms.endDate,
+    presenceByMonth: breakdown.byMonth,
+    presenceByWeek: breakdown.byWeek,
+    declaredTotalHours: null,
+    computedTotalHours: stay.hours,
+    hostCumulation: cumulate(stay, others),
+    gratification: { amount: terms.gratificationAmount, unit: terms.gratificationUnit },
+  };
+  return { hours: stay.hours, codes: evaluateConvention(input).map((finding) => `${finding.severity}:${finding.code}`) };
+}
+
+describe('amendments: the convention as amended through the legal engine', () => {
+  it('an extension crosses 308 h: the gratification becomes due (an error until the amendment gives it)', () => {
+    expect(evaluateAmended({}).codes.filter((code) => code.startsWith('E:'))).toEqual([]);
+    const extended = evaluateAmended({ dates: { startDate: '2026-04-01', endDate: '2026-06-30' } });
+    expect(extended.hours).toBeGreaterThan(308);
+    expect(extended.codes).toContain('E:legal.gratificationMissing');
+    const paid = evaluateAmended({
+      dates: { startDate: '2026-04-01', endDate: '2026-06-30' },
+      gratification: { amount: 4.5, unit: 'hour', from: '2026-04-01' },
+    });
+    expect(paid.codes.filter((code) => code.startsWith('E:'))).toEqual([]);
+  });
+
+  it('an extension crosses 924 h with the same host over the academic year; an early termination brings it back under', () => {
+    const earlier = stayOf(2, { startDate: '2025-10-01', endDate: '2026-01-30', weeklySchedule: FULL_TIME });
+    const gratification = { amount: 4.5, unit: 'hour' as const, from: '2026-04-01' };
+    expect(evaluateAmended({ gratification }, [earlier]).codes).not.toContain('E:legal.hostYearCapExceeded');
+    const extended = evaluateAmended({ dates: { startDate: '2026-04-01', endDate: '2026-07-31' }, gratification }, [earlier]);
+    expect(extended.codes).toContain('E:legal.hostYearCapExceeded');
+    const terminated = evaluateAmended({ termination: { date: '2026-04-30', initiative: 'host', reason: 'Fermeture' }, gratification }, [
+      earlier,
+    ]);
+    expect(terminated.hours).toBeLessThan(evaluateAmended({}).hours);
+    expect(terminated.codes).not.toContain('E:legal.hostYearCapExceeded');
+  });
+
+  it('an interruption is not counted in the hours', () => {
+    const interrupted = evaluateAmended({ interruption: { start: '2026-04-13', end: '2026-04-17', reason: 'Maladie' } });
+    expect(interrupted.hours).toBe(evaluateAmended({}).hours - 35);
+  });
+
+  it('refuses, all at once, an end before the start, a termination or a period outside the internship, a request without change', () => {
+    expect(amendmentRefusals(current, {})).toEqual([{ field: 'kinds', key: 'amendment.errors.noKind' }]);
+    expect(
+      amendmentRefusals(current, {
+        dates: { startDate: '2026-04-01', endDate: '2026-03-01' },
+        gratification: { amount: 5, unit: 'hour', from: '2026-09-01' },
+      }).map((refusal) => `${refusal.field}:${refusal.key}`),
+    ).toEqual(['endDate:amendment.errors.endBeforeStart', 'gratificationFrom:amendment.errors.outsideInternship']);
+    expect(amendmentRefusals(current, { termination: { date: '2026-05-29', initiative: 'student', reason: 'x' } })[0].key).toBe(
+      'amendment.errors.terminationOutside',
+    );
+    expect(amendmentRefusals(current, { termination: { date: '2026-03-31', initiative: 'student', reason: 'x' } })).toHaveLength(1);
+    expect(amendmentRefusals(current, { termination: { date: '2026-05-28', initiative: 'student', reason: 'x' } })).toEqual([]);
+    expect(amendmentRefusals(current, { interruption: { start: '2026-05-20', end: '2026-06-05', reason: 'x' } })[0].field).toBe(
+      'interruptionStart',
+    );
+  });
+
+  it('lists only what changes, before → after', () => {
+    const after = { ...amendedTerms(current, { dates: { startDate: '2026-04-01', endDate: '2026-06-30' } }), computedTotalHours: 420 };
+    expect(amendmentRows({ ...current, computedTotalHours: 280 }, after, {})).toEqual([
+      { term: 'endDate', before: '2026-05-29', after: '2026-06-30' },
+      { term: 'totalHours', before: 280, after: 420 },
+    ]);
+  });
+});
