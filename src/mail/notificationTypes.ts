@@ -94,6 +94,10 @@ export interface NotificationData {
     signatureRequestId?: number;
   };
   signatureRefused: { reference: string; party: ConventionParty; name: string; reason: string; path: string };
+  /** The professional tutor's space (evaluation, attestation); `path` is derived from `hostSpaceLinkId` when sent. */
+  hostSpaceOpened: { reference: string; studentName: string; endDate: IsoDate; reminder?: boolean; path: string; hostSpaceLinkId?: number };
+  /** The student's evaluation of the host is open in their space. */
+  studentEvaluationOpened: { reference: string; organisationName: string; reminder?: boolean; path: string };
 }
 
 export type NotificationKind = keyof NotificationData;
@@ -112,6 +116,8 @@ export const notificationKinds: readonly NotificationKind[] = [
   'startReminder',
   'signatureRequested',
   'signatureRefused',
+  'hostSpaceOpened',
+  'studentEvaluationOpened',
 ];
 
 /** The outbox payload of a mail: everything needed to render and send it later. */

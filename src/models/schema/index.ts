@@ -2,3 +2,4 @@ export * from './core';
 export * from './conventions';
 export * from './programme';
 export * from './lti';
+export * from './evaluations';
