@@ -109,6 +109,7 @@ export function hostSpaceRoutes(services: Services): Router {
     const form = (req.body ?? {}) as Form;
     const result = await answerEvaluation(db, evaluation, form, intentSchema.parse(form.intent), {
       now: clock.now(),
+      today: clock.today(),
       by: `host:${link.id}`,
     });
     if (result.outcome === 'invalid') {

@@ -6,6 +6,7 @@ import { officeDashboard } from '../../services/office/controlQueue';
 import { setUpViewHelpers } from '../shared/viewHelpers';
 import { officeAdminRoutes } from './admin';
 import { officeConventionRoutes } from './conventions';
+import { officeEvaluationRoutes } from './evaluations/routes';
 import { platformRoutes } from './platforms';
 import { defaultStartWarningDays } from './startWarning';
 
@@ -22,6 +23,7 @@ export function officeRoutes(services: Services): Router {
     res.render('office/dashboard', { title: req.t('home.office.title'), ...dashboard, within, today: services.clock.today() });
   });
   router.use('/conventions', officeConventionRoutes(services));
+  router.use('/evaluations', officeEvaluationRoutes(services));
   router.use('/platforms', platformRoutes(services));
   router.use(officeAdminRoutes(services));
   return router;

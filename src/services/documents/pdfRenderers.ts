@@ -1,12 +1,14 @@
 import { renderAttestation } from '../../documents/attestationPdf';
 import { renderConventionPdf } from '../../documents/conventionPdf';
 import { renderFicheDeLiaison } from '../../documents/ficheDeLiaisonPdf';
+import { renderEvaluationPdf } from '../../documents/evaluationPdf';
 
 /** Every PDF Pstage renders, by name: what the render worker can be asked for, with plain (cloneable) arguments. */
 export const pdfRenderers = {
   convention: (...args: Parameters<typeof renderConventionPdf>) => renderConventionPdf(...args),
   attestation: (...args: Parameters<typeof renderAttestation>) => renderAttestation(...args),
   ficheDeLiaison: (...args: Parameters<typeof renderFicheDeLiaison>) => renderFicheDeLiaison(...args),
+  evaluation: (...args: Parameters<typeof renderEvaluationPdf>) => renderEvaluationPdf(...args),
 };
 
 export type PdfKind = keyof typeof pdfRenderers;

@@ -78,13 +78,18 @@ export async function advanceInternships(tx: Executor, context: EndOfInternshipC
         changes++;
       }
     }
-    if (await moveInternshipState(tx, convention.id, context.now)) changes++;
+    if (await moveInternshipState(tx, convention.id, context.now, today)) changes++;
   }
   return changes;
 }
 
 /** Moves one internship's state to what its dates and evaluations say (forward only); true when it moved. */
-export async function moveInternshipState(tx: Executor, conventionId: number, now: Date): Promise<boolean> {
+export async function moveInternshipState(
+  tx: Executor,
+  conventionId: number,
+  now: Date,
+  today: string = parisDateOf(now),
+): Promise<boolean> {
   const convention = await conventionRepository.findById(tx, conventionId);
   if (!convention) return false;
   const current = await internshipProgressRepository.find(tx, conventionId);
@@ -97,7 +102,7 @@ export async function moveInternshipState(tx: Executor, conventionId: number, no
       actualEndDate: convention.actualEndDate,
       evaluationsIn: evaluationsIn(evaluations),
     },
-    parisDateOf(now),
+    today,
   );
   const next = nextInternshipState(current, computed);
   if (!next) return false;

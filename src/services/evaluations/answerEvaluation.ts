@@ -16,7 +16,7 @@ export async function answerEvaluation(
   evaluation: Evaluation,
   form: Record<string, unknown>,
   mode: 'draft' | 'submit',
-  context: { now: Date; by: string },
+  context: { now: Date; today: string; by: string },
 ): Promise<AnswerOutcome> {
   if (evaluation.status !== 'draft') throw new AppError(409, 'evaluation.errors.alreadySubmitted');
   const { answers, issues } = readAnswers(evaluation.template, form, mode);
@@ -29,7 +29,7 @@ export async function answerEvaluation(
     }
     if (!(await evaluationRepository.submit(tx, evaluation.id, answers, context.now, context.by)))
       throw new AppError(409, 'evaluation.errors.alreadySubmitted');
-    await moveInternshipState(tx, evaluation.conventionId, context.now);
+    await moveInternshipState(tx, evaluation.conventionId, context.now, context.today);
     return { outcome: 'submitted' as const };
   });
 }

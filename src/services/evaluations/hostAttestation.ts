@@ -49,6 +49,6 @@ export async function completeHostAttestation(db: Database, convention: Conventi
       targetId: convention.id,
       details: { ...input },
     });
-    await moveInternshipState(tx, convention.id, now);
+    await moveInternshipState(tx, convention.id, now, clock.today());
   });
 }

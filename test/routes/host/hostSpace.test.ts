@@ -3,9 +3,11 @@ import request from 'supertest';
 import { addDays } from '../../../src/domain/calendarDate';
 import { auditLog, evaluations, hostSpaceLinks, internshipProgress } from '../../../src/models/schema';
 import { advanceInternships } from '../../../src/services/evaluations/advanceInternships';
+import { signatureTokenFor } from '../../../src/services/signature/signatureToken';
 import { reopenEvaluation } from '../../../src/services/evaluations/answerEvaluation';
 import { movableClock, nextYear } from '../../support/clock';
 import { useTestPstage } from '../../support/pstage';
+import { pdfPages, prose } from '../../documents/pdfText';
 import { useSignatureMailbox } from '../../support/signatureMailbox';
 import { submitConventionAsStudent } from '../../support/studentJourney';
 import { completeAsOffice, validateAsOffice } from '../../services/office/officeJourney';
@@ -131,6 +133,7 @@ describe("the host's space and the evaluations at the end of the internship", ()
 
     // The end date: finished, the student's evaluation opens in their space and by mail.
     await passOn(plannedEnd);
+    clock.moveTo(plannedEnd);
     expect(await progressOf(id)).toBe('finished');
     const base = `/student/conventions/${id}/evaluation`;
     const form = await student.request(base);
@@ -150,6 +153,33 @@ describe("the host's space and the evaluations at the end of the internship", ()
     expect(done.status).toBe(200);
     expect(done.text).toContain('plus modifiable');
     expect(await progressOf(id)).toBe('evaluated');
+
+    // The host completes the attestation: the computed hours prefilled, every error at once, then the PDF with its figures.
+    const end = await request(pstage.url).get(path);
+    const computed =
+      /name="effectiveHours"[^>]*value="([^"]*)"/.exec(end.text)?.[1] ?? /value="([^"]*)"[^>]*name="effectiveHours"/.exec(end.text)?.[1];
+    expect(Number(computed)).toBeGreaterThan(0);
+    const wrong = await request(pstage.url)
+      .post(`${path}/attestation`)
+      .type('form')
+      .send({ effectiveHours: '0', totalGratificationPaid: 'beaucoup', signedName: '' });
+    expect(wrong.status).toBe(422);
+    expect(wrong.text).toContain('Indiquez un nombre d&#39;heures supérieur à zéro.');
+    expect(wrong.text).toContain('Indiquez un montant en euros');
+    expect(wrong.text).toContain('Saisissez votre nom complet.');
+    const attested = await request(pstage.url)
+      .post(`${path}/attestation`)
+      .type('form')
+      .send({ effectiveHours: '540', totalGratificationPaid: '2 488,50', signedName: 'Paul Durand' });
+    expect(attested.status).toBe(200);
+    expect(attested.text).toContain('par Paul Durand : 540 h, 2488.5 €');
+    const attestation = await fetch(`${pstage.url}${path}/attestation.pdf`);
+    expect(attestation.status).toBe(200);
+    const text = prose(await pdfPages(Buffer.from(await attestation.arrayBuffer()), '-raw'));
+    expect(text).toContain('540');
+    expect(text).toMatch(/2\s?488,50/);
+    const student2 = await student.request(`/documents/conventions/${id}/attestation.pdf`);
+    expect(student2.status).toBe(200);
   });
 
   it('refuses an expired, a revoked, a malformed or a foreign link with the same 404', async () => {
@@ -158,7 +188,6 @@ describe("the host's space and the evaluations at the end of the internship", ()
     const { link, path } = await tutorLink(id);
     expect((await request(pstage.url).get(path)).status).toBe(200);
     // A signature link's secret for the same id is not a host link (the purpose is part of the derivation).
-    const { signatureTokenFor } = await import('../../../src/services/signature/signatureToken');
     expect((await request(pstage.url).get(`/host/${signatureTokenFor(pstage.services.config.encryptionKey, link.id)}`)).status).toBe(404);
     expect((await request(pstage.url).get('/host/not-a-token')).status).toBe(404);
     expect((await request(pstage.url).get(`/sign/${path.slice('/host/'.length)}`)).status).toBe(404);

@@ -45,6 +45,7 @@ export function studentEvaluationRoutes(services: Services): Router {
     const form = (req.body ?? {}) as Form;
     const result = await answerEvaluation(db, evaluation, form, intentSchema.parse(form.intent), {
       now: clock.now(),
+      today: clock.today(),
       by: `user:${req.session!.userId}`,
     });
     if (result.outcome === 'invalid')
