@@ -7,6 +7,7 @@ import {
   questionsOf,
   type EvaluationTemplate,
 } from '../../src/domain/evaluationTemplate';
+import { aggregateResults } from '../../src/domain/evaluationResults';
 import { internshipStateOn, nextInternshipState, tutorEvaluationOpensOn } from '../../src/domain/internshipState';
 import { testClock } from '../support/clock';
 
@@ -123,5 +124,22 @@ describe("the internship's own states", () => {
 
   it("opens the tutor's evaluation N days before the last day", () => {
     expect(tutorEvaluationOpensOn(end, 10)).toBe(addDays(end, -10));
+  });
+});
+
+describe('aggregated results', () => {
+  it('averages Likert marks and the share of yes per group, counting who answered each question', () => {
+    const groups = aggregateResults(template, [
+      { groupKey: 'h1', groupLabel: 'Beta', answers: { mark: 4, ok: true, many: ['x'] } },
+      { groupKey: 'h1', groupLabel: 'Beta', answers: { mark: 5, ok: false } },
+      { groupKey: 'h1', groupLabel: 'Beta', answers: { mark: 2, ok: true, free: 'bien' } },
+      { groupKey: 'h2', groupLabel: 'Alpha', answers: { mark: 3, ok: true } },
+    ]);
+    expect(groups.map((group) => [group.label, group.responses])).toEqual([
+      ['Alpha', 1],
+      ['Beta', 3],
+    ]);
+    const beta = Object.fromEntries(groups[1].questions.map((question) => [question.questionId, [question.count, question.average]]));
+    expect(beta).toEqual({ mark: [3, 3.67], ok: [3, 0.67], one: [0, null], many: [1, null], free: [1, null] });
   });
 });

@@ -4,9 +4,11 @@ import { addDays } from '../../../src/domain/calendarDate';
 import { auditLog, evaluations, hostSpaceLinks, internshipProgress } from '../../../src/models/schema';
 import { advanceInternships } from '../../../src/services/evaluations/advanceInternships';
 import { signatureTokenFor } from '../../../src/services/signature/signatureToken';
+import { enqueueEvaluationReminders } from '../../../src/services/evaluations/evaluationReminders';
 import { reopenEvaluation } from '../../../src/services/evaluations/answerEvaluation';
 import { movableClock, nextYear } from '../../support/clock';
 import { useTestPstage } from '../../support/pstage';
+import { readCsv } from '../../support/readCsv';
 import { pdfPages, prose } from '../../documents/pdfText';
 import { useSignatureMailbox } from '../../support/signatureMailbox';
 import { submitConventionAsStudent } from '../../support/studentJourney';
@@ -220,5 +222,76 @@ describe("the host's space and the evaluations at the end of the internship", ()
     expect((await client.request(`/student/conventions/${id}/evaluation`)).status).toBe(200);
     const other = await pstage.launch('elodie-lefevre', 'm1-info');
     expect((await other.client.request(`/student/conventions/${id}/evaluation`)).status).toBe(404);
+  });
+
+  it('the office sees who answered and the missing attestations, reopens with a reason, exports the results for Excel and prints them', async () => {
+    const { id, client: student } = await completeConvention();
+    await passOn(addDays(plannedEnd, -10));
+    const { path } = await tutorLink(id);
+    await request(pstage.url)
+      .post(`${path}/evaluation`)
+      .type('form')
+      .send({ intent: 'submit', ...tutorAnswers, wouldHire: 'maybe' });
+    await passOn(addDays(plannedEnd, 1));
+    clock.moveTo(addDays(plannedEnd, 1));
+    expect((await student.request('/student')).text).toContain(`href="/student/conventions/${id}/evaluation"`);
+    expect((await student.request('/student')).text).toContain('data-internship-state="finished"');
+
+    const office = (await pstage.launch('office', 'office')).client;
+    const page = await office.request('/office/evaluations');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('data-status="tutor-answered"');
+    expect(page.text).toContain('data-status="student-draft"');
+    expect(page.text).toContain('data-status="attestation-missing"');
+    expect(page.text).toContain('Stage terminé');
+
+    const csv = await office.download('/office/evaluations/results.csv?kind=tutor');
+    expect(csv.status).toBe(200);
+    expect(csv.text.startsWith('\uFEFF')).toBe(true);
+    const rows = readCsv(csv.text.slice(1));
+    expect(rows[0]).toEqual(['Regroupement', 'Groupe', 'Question', 'Type', 'Réponses', 'Moyenne', 'Questionnaires', 'Date']);
+    const overall = rows.filter((row) => row[2] === 'Appréciation générale');
+    expect(overall.map((row) => [row[0], row[4], row[5], row[6]])).toEqual([
+      ['Formation', '1', '4,00', '1'],
+      ['Organisme', '1', '4,00', '1'],
+    ]);
+
+    const pdf = await office.download(`/office/evaluations/${id}/tutor.pdf`);
+    expect(pdf.status).toBe(200);
+    const text = prose(await pdfPages(pdf.bytes, '-raw'));
+    expect(text).toContain('Évaluation du stagiaire par le tuteur');
+    expect(text).toContain('Appréciation générale');
+    expect(text).toContain('Peut-être');
+    expect((await office.download(`/office/evaluations/${id}/student.pdf`)).status).toBe(404);
+
+    const noReason = await office.submit('/office/evaluations', { reason: '' }, `/office/evaluations/${id}/tutor/reopen`);
+    expect(noReason.status).toBe(303);
+    expect((await office.request(noReason.location!)).text).toContain('Indiquez le motif de la réouverture.');
+    const reopened = await office.submit('/office/evaluations', { reason: 'Erreur de saisie' }, `/office/evaluations/${id}/tutor/reopen`);
+    expect(reopened.location).toBe('/office/evaluations?done=reopened');
+    expect((await request(pstage.url).get(path)).text).toContain('Erreur de saisie');
+    const [audit] = await pstage.database.db.select().from(auditLog).where(eq(auditLog.action, 'evaluation.reopened'));
+    expect(audit.details).toEqual({ kind: 'tutor', reason: 'Erreur de saisie' });
+  });
+
+  it('reminds an unanswered tutor at most once a week, with the same link, and stops once answered', async () => {
+    const { id } = await completeConvention();
+    const opened = addDays(plannedEnd, -10);
+    await passOn(opened);
+    const { link, path } = await tutorLink(id);
+    const remind = (day: string) =>
+      pstage.database.db.transaction((tx) => enqueueEvaluationReminders(tx, { config: pstage.services.config, now: noon(day) }));
+    expect(await remind(addDays(opened, 6))).toBe(0);
+    expect(await remind(addDays(opened, 8))).toBe(1);
+    expect(await remind(addDays(opened, 9))).toBe(0);
+    await deliver();
+    const reminder = mailsTo(link.email).at(-1)!;
+    expect(reminder.subject).toContain('Rappel');
+    expect(reminder.text).toContain(`${pstage.url}${path}`);
+    await request(pstage.url)
+      .post(`${path}/evaluation`)
+      .type('form')
+      .send({ intent: 'submit', ...tutorAnswers });
+    expect(await remind(addDays(opened, 20))).toBe(0);
   });
 });
