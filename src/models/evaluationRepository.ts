@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, lte, or } from 'drizzle-orm';
 import type { EvaluationAnswers } from '../domain/evaluationAnswers';
 import type { EvaluationTemplate } from '../domain/evaluationTemplate';
 import type { InternshipState } from '../domain/internshipState';
@@ -91,8 +91,11 @@ export const internshipProgressRepository = {
       .onConflictDoUpdate({ target: internshipProgress.conventionId, set: { state, changedAt: at } });
   },
 
-  /** Complete conventions whose internship has started by `today`, with their recorded state and names. */
-  async listStarted(db: Executor, today: string) {
+  /**
+   * Complete conventions whose internship has started by `today` (and, with `endedAfter`, whose planned end is not
+   * older than that day: what the scheduler and the office still follow), with their recorded state and names.
+   */
+  async listStarted(db: Executor, today: string, endedAfter?: string) {
     return db
       .select({
         id: conventions.id,
@@ -114,7 +117,13 @@ export const internshipProgressRepository = {
       .innerJoin(programmes, eq(programmes.id, conventions.programmeId))
       .leftJoin(organisations, eq(organisations.id, conventions.organisationId))
       .leftJoin(internshipProgress, eq(internshipProgress.conventionId, conventions.id))
-      .where(and(eq(conventions.state, 'complete'), lte(conventions.startDate, today)))
+      .where(
+        and(
+          eq(conventions.state, 'complete'),
+          lte(conventions.startDate, today),
+          endedAfter ? gte(conventions.endDate, endedAfter) : undefined,
+        ),
+      )
       .orderBy(asc(conventions.endDate), asc(conventions.id));
   },
 };

@@ -14,6 +14,8 @@ import { mailHostSpaceLink } from './hostSpaceLink';
 
 /** The tutor's evaluation opens this many days before the internship's last day. */
 export const TUTOR_EVALUATION_DAYS_BEFORE = 10;
+/** How long after its planned end an internship is still followed (states, evaluations, the office's page). */
+export const FOLLOWED_DAYS_AFTER_END = 365;
 
 export interface EndOfInternshipContext {
   config: Config;
@@ -35,7 +37,8 @@ export async function advanceInternships(tx: Executor, context: EndOfInternshipC
   const today = parisDateOf(context.now);
   const daysBefore = context.daysBefore ?? TUTOR_EVALUATION_DAYS_BEFORE;
   // Those that start within the window are listed too: a short internship may open its tutor's evaluation early.
-  const started = await internshipProgressRepository.listStarted(tx, addDays(today, daysBefore));
+  // Internships that ended long ago and were never evaluated are left alone: the pass stays bounded.
+  const started = await internshipProgressRepository.listStarted(tx, addDays(today, daysBefore), addDays(today, -FOLLOWED_DAYS_AFTER_END));
   let changes = 0;
   for (const row of started) {
     if (!row.endDate || row.internshipState === 'evaluated') continue;

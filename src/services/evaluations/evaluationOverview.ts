@@ -1,3 +1,5 @@
+import { addDays } from '../../domain/calendarDate';
+import { FOLLOWED_DAYS_AFTER_END } from './advanceInternships';
 import { aggregateResults, type GroupResult } from '../../domain/evaluationResults';
 import { defaultStudentTemplate, defaultTutorTemplate } from '../../domain/evaluationTemplate';
 import { csvByteOrderMark, csvRow, frenchDate } from '../../domain/csv';
@@ -32,7 +34,7 @@ const statusOf = (evaluation: Evaluation | undefined): EvaluationStatus =>
 
 /** The office's view of the started internships: who answered, which attestations are missing. */
 export async function evaluationOverview(db: Executor, today: string): Promise<OverviewRow[]> {
-  const rows = await internshipProgressRepository.listStarted(db, today);
+  const rows = await internshipProgressRepository.listStarted(db, today, addDays(today, -FOLLOWED_DAYS_AFTER_END));
   const ids = rows.map((row) => row.id);
   const evaluations = await evaluationRepository.listForConventions(db, ids);
   const attestations = new Set((await hostAttestationRepository.listFor(db, ids)).map((row) => row.conventionId));
@@ -69,7 +71,7 @@ export async function evaluationResults(
   programmeId?: number,
 ): Promise<EvaluationResults> {
   const template = kind === 'tutor' ? defaultTutorTemplate : defaultStudentTemplate;
-  const rows = (await internshipProgressRepository.listStarted(db, today)).filter(
+  const rows = (await internshipProgressRepository.listStarted(db, today, addDays(today, -FOLLOWED_DAYS_AFTER_END))).filter(
     (row) => programmeId === undefined || row.programmeId === programmeId,
   );
   const submitted = (
