@@ -9,6 +9,7 @@ import { reopenEvaluation } from '../../../src/services/evaluations/answerEvalua
 import { movableClock, nextYear } from '../../support/clock';
 import { useTestPstage } from '../../support/pstage';
 import { readCsv } from '../../support/readCsv';
+import { launchHead } from '../programme/programmeHelpers';
 import { pdfPages, prose } from '../../documents/pdfText';
 import { useSignatureMailbox } from '../../support/signatureMailbox';
 import { submitConventionAsStudent } from '../../support/studentJourney';
@@ -255,6 +256,13 @@ describe("the host's space and the evaluations at the end of the internship", ()
       ['Formation', '1', '4,00', '1'],
       ['Organisme', '1', '4,00', '1'],
     ]);
+
+    // The programme head sees the averages of their programme; a student does not.
+    const head = await launchHead(pstage);
+    const programmePage = await head.client.request(`/programme/${head.programmeId}/evaluations`);
+    expect(programmePage.status).toBe(200);
+    expect(programmePage.text).toContain('Appréciation générale');
+    expect((await student.request(`/programme/${head.programmeId}/evaluations`)).status).toBe(403);
 
     const pdf = await office.download(`/office/evaluations/${id}/tutor.pdf`);
     expect(pdf.status).toBe(200);
