@@ -13,6 +13,8 @@ import { openDatabase, type DatabaseHandle } from './models/database';
 import type { Services } from './services';
 import type { ToolKeyPairSource } from './lti/toolKeyPairs';
 import { createNotificationScheduler } from './services/notifications/scheduler';
+import { advanceInternships } from './services/evaluations/advanceInternships';
+import { enqueueEvaluationReminders } from './services/evaluations/evaluationReminders';
 import { createOutboxFromConfig } from './services/outbox/outboxFromConfig';
 import { wakeOutboxAfterWrites } from './services/outbox/wakeAfterWrites';
 import { progressPostBackFor } from './services/progress/postProgress';
@@ -112,6 +114,8 @@ export async function startPstage(options: {
       clock: () => services.clock.now(),
       availability: database.availability,
       signatureReminders: (now) => enqueueSignatureReminders(services.db, { config, now }),
+      endOfInternship: async (tx, now) =>
+        (await advanceInternships(tx, { config, now })) + (await enqueueEvaluationReminders(tx, { config, now })),
     });
     if (options.notificationScheduler ?? config.environment !== 'test') scheduler.start();
     const openedDatabase = database;

@@ -211,6 +211,23 @@ const builders: { [K in NotificationKind]: Builder<K> } = {
       link: link(c, 'amendmentStep', d.path),
     };
   },
+  hostSpaceOpened: (d, c) => {
+    const values = { ...d, endDate: c.date(d.endDate) };
+    return {
+      subject: c.t(d.reminder ? 'mail.hostSpaceOpened.subjectReminder' : 'mail.hostSpaceOpened.subject', values),
+      paragraphs: [c.t('mail.hostSpaceOpened.intro', values)],
+      details: [...label(c, 'reference', d.reference), ...label(c, 'student', d.studentName), ...label(c, 'endDate', values.endDate)],
+      steps: ['step1', 'step2'].map((step) => c.t(`mail.hostSpaceOpened.${step}`, values)),
+      link: { label: c.t('mail.hostSpaceOpened.link'), url: c.url(d.path) },
+    };
+  },
+  studentEvaluationOpened: (d, c) => ({
+    subject: c.t(d.reminder ? 'mail.studentEvaluationOpened.subjectReminder' : 'mail.studentEvaluationOpened.subject', d),
+    paragraphs: [c.t('mail.studentEvaluationOpened.intro', d)],
+    details: [...label(c, 'reference', d.reference), ...label(c, 'organisation', d.organisationName)],
+    steps: ['step1'].map((step) => c.t(`mail.studentEvaluationOpened.${step}`)),
+    link: { label: c.t('mail.studentEvaluationOpened.link'), url: c.url(d.path) },
+  }),
 };
 
 export function notificationContent<K extends NotificationKind>(kind: K, data: NotificationData[K], context: ContentContext): MailContent {

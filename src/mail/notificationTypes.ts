@@ -103,6 +103,10 @@ export interface NotificationData {
     reason?: string;
     path: string;
   };
+  /** The professional tutor's space (evaluation, attestation); `path` is derived from `hostSpaceLinkId` when sent. */
+  hostSpaceOpened: { reference: string; studentName: string; endDate: IsoDate; reminder?: boolean; path: string; hostSpaceLinkId?: number };
+  /** The student's evaluation of the host is open in their space. */
+  studentEvaluationOpened: { reference: string; organisationName: string; reminder?: boolean; path: string };
 }
 
 export type NotificationKind = keyof NotificationData;
@@ -122,6 +126,8 @@ export const notificationKinds: readonly NotificationKind[] = [
   'signatureRequested',
   'signatureRefused',
   'amendmentStep',
+  'hostSpaceOpened',
+  'studentEvaluationOpened',
 ];
 
 /** The outbox payload of a mail: everything needed to render and send it later. */

@@ -110,6 +110,13 @@ const samples: { [K in NotificationKind]: NotificationData[K] } = {
     reason: 'Le tuteur ne peut pas prolonger',
     path: '/student/conventions/42/amendments',
   },
+  hostSpaceOpened: {
+    reference: 'CS-2026-0042',
+    studentName: 'Alice Martin',
+    endDate: '2026-06-26',
+    path: '/host/abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ',
+  },
+  studentEvaluationOpened: { reference: 'CS-2026-0042', organisationName: 'Acme', path: '/student/conventions/42/evaluation' },
 };
 
 describe('notification mails', () => {

@@ -3,7 +3,7 @@ import { createNotificationRenderer } from '../../src/mail/notificationMail';
 import { createMailHandler } from '../../src/mail/sender';
 import { createMailTransport, type MailTransport } from '../../src/mail/transport';
 import { createOutboxWorker } from '../../src/services/outbox/worker';
-import { signatureLinkResolver } from '../../src/services/signature/signatureToken';
+import { personalLinkResolver } from '../../src/services/personalLinks/personalLinkResolver';
 import { SmtpTestServer } from '../mail/support/smtpTestServer';
 import type { TestPstage } from './pstage';
 
@@ -37,7 +37,7 @@ export function useSignatureMailbox(pstage: TestPstage) {
             transport,
             from: 'Pstage <no-reply@pstage.test>',
             render: createNotificationRenderer({ publicBaseUrl: pstage.url }),
-            resolve: signatureLinkResolver(pstage.services.config.encryptionKey),
+            resolve: personalLinkResolver(pstage.services.config.encryptionKey),
           }),
         },
       }).runOnce(),

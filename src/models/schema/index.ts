@@ -3,3 +3,4 @@ export * from './conventions';
 export * from './programme';
 export * from './lti';
 export * from './amendments';
+export * from './evaluations';

@@ -7,6 +7,7 @@ import { setUpViewHelpers } from '../shared/viewHelpers';
 import { officeAdminRoutes } from './admin';
 import { officeConventionRoutes } from './conventions';
 import { amendmentRoutes } from '../amendments/routes';
+import { officeEvaluationRoutes } from './evaluations/routes';
 import { platformRoutes } from './platforms';
 import { defaultStartWarningDays } from './startWarning';
 
@@ -24,6 +25,7 @@ export function officeRoutes(services: Services): Router {
   });
   router.use('/conventions/:id/amendments', amendmentRoutes(services, 'office'));
   router.use('/conventions', officeConventionRoutes(services));
+  router.use('/evaluations', officeEvaluationRoutes(services));
   router.use('/platforms', platformRoutes(services));
   router.use(officeAdminRoutes(services));
   return router;

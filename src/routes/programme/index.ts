@@ -4,6 +4,7 @@ import { requireProgrammeStaff } from '../../middleware/authorisation';
 import { setUpViewHelpers } from '../shared/viewHelpers';
 import { conventionRoutes } from './conventions/routes';
 import { panelRoutes } from './panel/routes';
+import { programmeEvaluationRoutes } from './evaluations/routes';
 import { settingsRoutes } from './settings/routes';
 import { subjectRoutes } from './subjects/routes';
 import { tutorRoutes } from './tutors/routes';
@@ -18,6 +19,7 @@ export function programmeRoutes(services: Services): Router {
   programme.use('/tutors', tutorRoutes(services));
   programme.use('/conventions', conventionRoutes(services));
   programme.use('/settings', settingsRoutes(services));
+  programme.use('/evaluations', programmeEvaluationRoutes(services));
   router.use('/:programmeId', requireProgrammeStaff(services.db), programme);
   return router;
 }

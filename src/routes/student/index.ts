@@ -5,6 +5,7 @@ import { certificateRoutes } from './certificate/routes';
 import { conventionRoutes } from './convention';
 import { documentRoutes } from './documents/routes';
 import { homeRoutes } from './home/routes';
+import { studentEvaluationRoutes } from './evaluation/routes';
 import { subjectRoutes } from './subject/routes';
 import { setUpViewHelpers } from '../shared/viewHelpers';
 
@@ -17,6 +18,7 @@ export function studentRoutes(services: Services): Router {
   router.use('/subject', subjectRoutes(services));
   router.use('/certificate', certificateRoutes(services));
   router.use('/', documentRoutes(services));
+  router.use('/conventions', studentEvaluationRoutes(services));
   router.use('/conventions', conventionRoutes(services));
   return router;
 }

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { advisoryLocks, lockClass } from '../../models/advisoryLocks';
-import type { Database } from '../../models/database';
+import type { Database, Transaction } from '../../models/database';
 import type { DatabaseAvailability } from '../../models/databaseAvailability';
 import { sessionRepository } from '../../models/sessionRepository';
 import { enqueueDailyDigest } from './dailyDigest';
@@ -21,6 +21,8 @@ export interface SchedulerPass {
   digest: boolean;
   reminders: number;
   expiredSessions: number;
+  /** Internship states moved and evaluations opened. */
+  internships?: number;
   busy?: true;
 }
 
@@ -33,6 +35,8 @@ export interface NotificationSchedulerOptions {
   reminderDays?: number;
   /** Signatories who have not signed are reminded (src/services/signature/signatureReminders.ts). */
   signatureReminders?: (now: Date) => Promise<number>;
+  /** The internships' own states and evaluations (src/services/evaluations/advanceInternships.ts), under the same lock. */
+  endOfInternship?: (tx: Transaction, now: Date) => Promise<number>;
   clock?: () => Date;
   /** After a failed pass (the database was down), the next one comes this soon instead of a whole interval later. */
   retryMs?: number;
@@ -63,7 +67,8 @@ export function createNotificationScheduler(options: NotificationSchedulerOption
       const reminders = await enqueueStartReminders(tx, { now, officeEmail: options.officeEmail, days: options.reminderDays });
       // Expired sessions are refused when read; removing them keeps the table (and what it tells about users) small.
       const expiredSessions = await sessionRepository.deleteExpired(tx, now);
-      return { digest, reminders, expiredSessions };
+      const internships = (await options.endOfInternship?.(tx, now)) ?? 0;
+      return { digest, reminders, expiredSessions, ...(internships > 0 ? { internships } : {}) };
     });
     if (pass.busy) return pass;
     // Each signature reminder is a transaction of its own that revokes the old link first: run by two instances at

@@ -5,7 +5,7 @@ import { createMailHandler } from '../../mail/sender';
 import { createMailTransport, type MailTransport } from '../../mail/transport';
 import type { Database } from '../../models/database';
 import type { DatabaseAvailability } from '../../models/databaseAvailability';
-import { signatureLinkResolver } from '../signature/signatureToken';
+import { personalLinkResolver } from '../personalLinks/personalLinkResolver';
 import { createOutboxWorker, type OutboxHandler, type OutboxWorker } from './worker';
 
 /**
@@ -26,7 +26,7 @@ export function createOutboxFromConfig(options: {
     transport,
     from: config.mailFrom,
     render: createNotificationRenderer({ publicBaseUrl: config.publicBaseUrl }),
-    resolve: signatureLinkResolver(config.encryptionKey),
+    resolve: personalLinkResolver(config.encryptionKey),
   });
   const worker = createOutboxWorker({
     db: options.db,

@@ -1,20 +1,12 @@
-import { createHash, createHmac } from 'node:crypto';
+import { hashPersonalLinkToken, personalLinkToken } from '../personalLinks/personalLinkToken';
 import type { MailPayload } from '../../mail/notificationTypes';
 
-/**
- * A personal link's secret, derived from the request's id with a key from the configuration (ENCRYPTION_KEY):
- * HMAC-SHA256, base64url. The database keeps only its SHA-256, and the outbox only the request's id, so no raw
- * link is ever at rest; the mail is completed at delivery time, and a re-delivery (after a crash) sends the same,
- * working link. Changing ENCRYPTION_KEY invalidates the links not yet opened (the office resends them).
- */
+/** A signatory's link (src/services/personalLinks/personalLinkToken.ts): the same secret as before it was generalised. */
 export function signatureTokenFor(key: string, requestId: number): string {
-  return createHmac('sha256', key).update(`pstage-signature-link:${requestId}`, 'utf8').digest('base64url');
+  return personalLinkToken(key, 'signature', requestId);
 }
 
-/** Looked up by its hash (an index lookup, no comparison of secrets in the application). */
-export function hashSignatureToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
-}
+export const hashSignatureToken = hashPersonalLinkToken;
 
 export const signatureLinkPath = (token: string) => `/sign/${token}`;
 

@@ -1,0 +1,77 @@
+import { index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { users } from './core';
+import { conventions } from './conventions';
+import type { EvaluationTemplate } from '../../domain/evaluationTemplate';
+import type { EvaluationAnswers } from '../../domain/evaluationAnswers';
+
+/**
+ * The internship's own life after `complete` (in_progress, finished, evaluated), kept apart from the convention's
+ * workflow state: the daily scheduler moves it from the dates and the evaluations, never backwards.
+ */
+export const internshipProgress = pgTable('internship_progress', {
+  conventionId: integer('convention_id')
+    .primaryKey()
+    .references(() => conventions.id, { onDelete: 'cascade' }),
+  state: text('state', { enum: ['in_progress', 'finished', 'evaluated'] }).notNull(),
+  changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
+});
+
+/** One questionnaire per convention and kind, with the template it was opened with (a later edit changes nothing). */
+export const evaluations = pgTable(
+  'evaluations',
+  {
+    id: serial('id').primaryKey(),
+    conventionId: integer('convention_id')
+      .notNull()
+      .references(() => conventions.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['tutor', 'student'] }).notNull(),
+    template: jsonb('template').$type<EvaluationTemplate>().notNull(),
+    answers: jsonb('answers').$type<EvaluationAnswers>().notNull().default({}),
+    status: text('status', { enum: ['draft', 'submitted'] })
+      .notNull()
+      .default('draft'),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    submittedBy: text('submitted_by'),
+    reopenedAt: timestamp('reopened_at', { withTimezone: true }),
+    reopenedBy: integer('reopened_by').references(() => users.id),
+    reopenReason: text('reopen_reason'),
+    lastReminderAt: timestamp('last_reminder_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('evaluations_convention_kind').on(t.conventionId, t.kind)],
+);
+
+/**
+ * The host's personal links (the professional tutor's space), on the same mechanism as the signature links: the
+ * secret is derived from the row's id with ENCRYPTION_KEY (src/services/personalLinks), only its hash is stored.
+ */
+export const hostSpaceLinks = pgTable(
+  'host_space_links',
+  {
+    id: serial('id').primaryKey(),
+    conventionId: integer('convention_id')
+      .notNull()
+      .references(() => conventions.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    status: text('status', { enum: ['active', 'revoked'] })
+      .notNull()
+      .default('active'),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('host_space_links_token').on(t.tokenHash), index('host_space_links_convention').on(t.conventionId)],
+);
+
+/** The host's figures for the attestation de stage (D124-9), typed by the tutor from their space. */
+export const hostAttestations = pgTable('host_attestations', {
+  conventionId: integer('convention_id')
+    .primaryKey()
+    .references(() => conventions.id, { onDelete: 'cascade' }),
+  effectiveHours: text('effective_hours').notNull(),
+  totalGratificationPaid: text('total_gratification_paid').notNull(),
+  signedName: text('signed_name').notNull(),
+  submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+});

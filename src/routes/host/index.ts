@@ -1,0 +1,138 @@
+import { Router, type Request, type Response } from 'express';
+import type { Services } from '../../services';
+import { setUpRateLimit } from '../../middleware/rateLimit';
+import { formatDate } from '../../format';
+import { formValuesOf } from '../../domain/evaluationAnswers';
+import { evaluationRepository, hostAttestationRepository } from '../../models/evaluationRepository';
+import { openHostSpace } from '../../services/evaluations/hostSpaceLink';
+import { answerEvaluation } from '../../services/evaluations/answerEvaluation';
+import { completeHostAttestation } from '../../services/evaluations/hostAttestation';
+import { lastDayOf } from '../../domain/internshipEnd';
+import { partiesOf } from '../../services/documents/conventionDocumentData';
+import { conventionPdfFor } from '../../services/documents/conventionPdf';
+import { attestationPdfFor } from '../../services/documents/attestationPdf';
+import type { ServedPdf } from '../../services/documents/conventionPdf';
+import { hostAttestationSchema, intentSchema } from './schemas';
+
+/** The link already proved who asks, for this one convention: its documents are read as the office would. */
+const linkViewer = { userId: 0, office: true };
+
+type Form = Record<string, unknown>;
+
+/**
+ * The professional tutor's space: no account, the token in the path is the only credential (no session, hence no
+ * CSRF token: a forged form would need the secret link), counted per address; every closed or wrong link is a 404.
+ */
+export function hostSpaceRoutes(services: Services): Router {
+  const { db, clock, config } = services;
+  const router = Router();
+  router.use(
+    setUpRateLimit({ db, name: 'hostSpaceLink', windowMs: 60_000, limit: config.signature.linksPerMinute, logger: services.logger }),
+  );
+  const token = (req: Request) => String(req.params.token);
+
+  async function page(
+    req: Request,
+    res: Response,
+    state: {
+      notice?: string;
+      errors?: Record<string, string>;
+      values?: Form;
+      attestationErrors?: Record<string, string>;
+      attestationValues?: Form;
+    } = {},
+  ) {
+    const { convention } = await openHostSpace(db, token(req), clock);
+    const evaluation = await evaluationRepository.find(db, convention.id, 'tutor');
+    const attestation = await hostAttestationRepository.find(db, convention.id);
+    const parties = await partiesOf(db, convention, 'frozen');
+    const lastDay = lastDayOf(convention) ?? '';
+    const lang = req.locale === 'en' ? 'en' : 'fr';
+    const failed = Object.keys(state.errors ?? {}).length + Object.keys(state.attestationErrors ?? {}).length > 0;
+    res.status(failed ? 422 : 200).render('host/space', {
+      title: req.t('evaluation.host.title', { studentName: `${convention.student.firstName} ${convention.student.lastName}` }),
+      reference: convention.reference,
+      startDate: formatDate(convention.startDate ?? '', req.locale),
+      endDate: formatDate(lastDay, req.locale),
+      base: `/host/${token(req)}`,
+      referent: parties.academicTutor
+        ? { name: `${parties.academicTutor.firstName} ${parties.academicTutor.lastName}`, email: parties.academicTutor.email }
+        : null,
+      evaluation,
+      submittedOn: evaluation?.submittedAt ? formatDate(evaluation.submittedAt.toISOString().slice(0, 10), req.locale) : '',
+      lang,
+      values: state.values ?? (evaluation ? formValuesOf(evaluation.answers) : {}),
+      errors: state.errors ?? {},
+      attestation: attestation
+        ? {
+            date: formatDate(attestation.submittedAt.toISOString().slice(0, 10), req.locale),
+            name: attestation.signedName,
+            hours: attestation.effectiveHours,
+            amount: attestation.totalGratificationPaid,
+          }
+        : null,
+      attestationOpen: clock.today() >= lastDay,
+      attestationErrors: state.attestationErrors ?? {},
+      attestationValues: state.attestationValues ?? {
+        effectiveHours: String(convention.computedTotalHours ?? ''),
+        totalGratificationPaid: '',
+        signedName: '',
+      },
+      notice: state.notice,
+    });
+  }
+
+  const sendPdf = (res: Response, pdf: ServedPdf) =>
+    res
+      .type('application/pdf')
+      .set('Content-Disposition', `inline; filename="${pdf.filename.replace(/[^\x20-\x7e]|["\\]/g, '_')}"`)
+      .set('X-Content-Type-Options', 'nosniff')
+      .set('Cache-Control', 'private, no-store')
+      .send(pdf.bytes);
+
+  router.get('/:token', (req, res) => page(req, res));
+
+  router.get('/:token/convention.pdf', async (req, res) => {
+    const { convention } = await openHostSpace(db, token(req), clock);
+    sendPdf(res, await conventionPdfFor(db, config.institution, linkViewer, convention.id, services.pdfRenderer));
+  });
+
+  router.get('/:token/attestation.pdf', async (req, res) => {
+    const { convention } = await openHostSpace(db, token(req), clock);
+    sendPdf(res, await attestationPdfFor(db, config.institution, linkViewer, convention.id, services.pdfRenderer, clock.today()));
+  });
+
+  router.post('/:token/evaluation', async (req, res) => {
+    const { convention, link } = await openHostSpace(db, token(req), clock);
+    const evaluation = await evaluationRepository.find(db, convention.id, 'tutor');
+    if (!evaluation) return page(req, res);
+    const form = (req.body ?? {}) as Form;
+    const result = await answerEvaluation(db, evaluation, form, intentSchema.parse(form.intent), {
+      now: clock.now(),
+      today: clock.today(),
+      by: `host:${link.id}`,
+    });
+    if (result.outcome === 'invalid') {
+      const errors = Object.fromEntries(result.issues.map((issue) => [issue.questionId, req.t(issue.key)]));
+      return page(req, res, { errors, values: form });
+    }
+    return page(req, res, {
+      notice: req.t(result.outcome === 'saved' ? 'evaluation.draftSaved' : 'evaluation.submitted', {
+        date: formatDate(clock.today(), req.locale),
+      }),
+    });
+  });
+
+  router.post('/:token/attestation', async (req, res) => {
+    const { convention } = await openHostSpace(db, token(req), clock);
+    const form = (req.body ?? {}) as Form;
+    const parsed = hostAttestationSchema.safeParse(form);
+    if (!parsed.success) {
+      const attestationErrors = Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), req.t(issue.message)]));
+      return page(req, res, { attestationErrors, attestationValues: form });
+    }
+    await completeHostAttestation(db, convention, parsed.data, clock);
+    return page(req, res, { notice: req.t('evaluation.host.attestationTitle') });
+  });
+  return router;
+}

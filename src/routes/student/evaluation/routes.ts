@@ -1,0 +1,63 @@
+import { Router, type Request, type Response } from 'express';
+import type { Services } from '../../../services';
+import { formValuesOf } from '../../../domain/evaluationAnswers';
+import { notFound } from '../../../errors';
+import { formatDate } from '../../../format';
+import { conventionRepository } from '../../../models/conventionRepository';
+import { evaluationRepository } from '../../../models/evaluationRepository';
+import { answerEvaluation } from '../../../services/evaluations/answerEvaluation';
+import { idParam } from '../../shared/ids';
+import { intentSchema } from '../../host/schemas';
+
+type Form = Record<string, unknown>;
+
+/** The student's evaluation of the host (L124-4), open in their space from the internship's last day. */
+export function studentEvaluationRoutes(services: Services): Router {
+  const { db, clock } = services;
+  const router = Router();
+
+  async function ownEvaluation(req: Request) {
+    const convention = await conventionRepository.findById(db, idParam(req));
+    if (!convention || convention.studentUserId !== req.session!.userId) throw notFound();
+    const evaluation = await evaluationRepository.find(db, convention.id, 'student');
+    if (!evaluation) throw notFound();
+    return { convention, evaluation };
+  }
+
+  async function page(req: Request, res: Response, state: { notice?: string; errors?: Record<string, string>; values?: Form } = {}) {
+    const { convention, evaluation } = await ownEvaluation(req);
+    res.status(Object.keys(state.errors ?? {}).length > 0 ? 422 : 200).render('student/evaluation/show', {
+      title: req.t('evaluation.student.title'),
+      reference: convention.reference,
+      evaluation,
+      lang: req.locale === 'en' ? 'en' : 'fr',
+      values: state.values ?? formValuesOf(evaluation.answers),
+      errors: state.errors ?? {},
+      submittedOn: evaluation.submittedAt ? formatDate(evaluation.submittedAt.toISOString().slice(0, 10), req.locale) : '',
+      action: `/student/conventions/${convention.id}/evaluation`,
+      notice: state.notice,
+    });
+  }
+
+  router.get('/:id/evaluation', (req, res) => page(req, res));
+  router.post('/:id/evaluation', async (req, res) => {
+    const { evaluation } = await ownEvaluation(req);
+    const form = (req.body ?? {}) as Form;
+    const result = await answerEvaluation(db, evaluation, form, intentSchema.parse(form.intent), {
+      now: clock.now(),
+      today: clock.today(),
+      by: `user:${req.session!.userId}`,
+    });
+    if (result.outcome === 'invalid')
+      return page(req, res, {
+        errors: Object.fromEntries(result.issues.map((issue) => [issue.questionId, req.t(issue.key)])),
+        values: form,
+      });
+    return page(req, res, {
+      notice: req.t(result.outcome === 'saved' ? 'evaluation.draftSaved' : 'evaluation.submitted', {
+        date: formatDate(clock.today(), req.locale),
+      }),
+    });
+  });
+  return router;
+}

@@ -1,0 +1,305 @@
+import { eq } from 'drizzle-orm';
+import request from 'supertest';
+import { addDays } from '../../../src/domain/calendarDate';
+import { auditLog, evaluations, hostSpaceLinks, internshipProgress } from '../../../src/models/schema';
+import { advanceInternships } from '../../../src/services/evaluations/advanceInternships';
+import { signatureTokenFor } from '../../../src/services/signature/signatureToken';
+import { enqueueEvaluationReminders } from '../../../src/services/evaluations/evaluationReminders';
+import { reopenEvaluation } from '../../../src/services/evaluations/answerEvaluation';
+import { movableClock, nextYear } from '../../support/clock';
+import { useTestPstage } from '../../support/pstage';
+import { readCsv } from '../../support/readCsv';
+import { launchHead } from '../programme/programmeHelpers';
+import { pdfPages, prose } from '../../documents/pdfText';
+import { useSignatureMailbox } from '../../support/signatureMailbox';
+import { submitConventionAsStudent } from '../../support/studentJourney';
+import { completeAsOffice, validateAsOffice } from '../../services/office/officeJourney';
+
+const clock = movableClock();
+const pstage = useTestPstage({ clock });
+const { deliver, mailsTo } = useSignatureMailbox(pstage);
+afterEach(() => clock.reset());
+
+/** validInternship: from 2 March to 26 June of next year. */
+const plannedEnd = `${nextYear}-06-26`;
+const noon = (day: string) => new Date(`${day}T12:00:00Z`);
+
+async function completeConvention() {
+  const submitted = await submitConventionAsStudent(pstage);
+  await validateAsOffice(pstage, submitted.convention.id);
+  await completeAsOffice(pstage, submitted.convention.id);
+  return { ...submitted, id: submitted.convention.id };
+}
+
+/** The daily scheduler's step on `day`. */
+const passOn = (day: string) =>
+  pstage.database.db.transaction((tx) => advanceInternships(tx, { config: pstage.services.config, now: noon(day) }));
+
+async function tutorLink(conventionId: number) {
+  const [link] = await pstage.database.db.select().from(hostSpaceLinks).where(eq(hostSpaceLinks.conventionId, conventionId));
+  await deliver();
+  const mail = mailsTo(link.email).at(-1)!;
+  const match = new RegExp(`${pstage.url}(/host/[A-Za-z0-9_-]+)`).exec(mail.text ?? '');
+  return { link, path: match![1], mail };
+}
+
+const tutorAnswers = {
+  technicalSkills: '4',
+  learning: '5',
+  punctuality: '5',
+  teamwork: '4',
+  workQuality: '4',
+  objectivesMet: 'yes',
+  overall: '4',
+};
+
+async function progressOf(id: number) {
+  const [row] = await pstage.database.db.select().from(internshipProgress).where(eq(internshipProgress.conventionId, id));
+  return row?.state;
+}
+
+describe("the host's space and the evaluations at the end of the internship", () => {
+  it('moves the internship through its states, mails the tutor their link 10 days before the end, keeps drafts, then the answers are read-only', async () => {
+    const { id, client: student } = await completeConvention();
+    expect(await passOn(`${nextYear}-03-01`)).toBe(0);
+    expect(await progressOf(id)).toBeUndefined();
+    await passOn(`${nextYear}-03-02`);
+    expect(await progressOf(id)).toBe('in_progress');
+    await passOn(addDays(plannedEnd, -11));
+    expect(await pstage.database.db.select().from(hostSpaceLinks)).toHaveLength(0);
+
+    await passOn(addDays(plannedEnd, -10));
+    // Idempotent: a second pass the same day (or another instance) opens and mails nothing more.
+    expect(await passOn(addDays(plannedEnd, -10))).toBe(0);
+    const { link, path, mail } = await tutorLink(id);
+    expect(mail.subject).toContain('votre évaluation');
+    expect(mailsTo(link.email)).toHaveLength(1);
+    expect(link.tokenHash).not.toContain(path.slice('/host/'.length));
+
+    const space = await request(pstage.url).get(path);
+    expect(space.status).toBe(200);
+    expect(space.text).toContain('Évaluation du stagiaire');
+    expect(space.text).toContain('Compétences techniques mises en œuvre');
+    expect(space.text).toContain(`L&#39;attestation se complète à la fin du stage, à partir du 26/06/${nextYear}.`);
+    const pdf = await request(pstage.url).get(`${path}/convention.pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.type).toBe('application/pdf');
+
+    // A draft keeps what is valid, without asking for the required answers.
+    const draft = await request(pstage.url)
+      .post(`${path}/evaluation`)
+      .type('form')
+      .send({ intent: 'draft', technicalSkills: '4', comment: 'Très bien' });
+    expect(draft.status).toBe(200);
+    expect(draft.text).toContain('Brouillon enregistré.');
+    expect(draft.text).toMatch(/value="4" checked/);
+
+    // A submission with required answers missing and a wrong value: every error at once, nothing submitted.
+    const refused = await request(pstage.url).post(`${path}/evaluation`).type('form').send({ intent: 'submit', technicalSkills: '9' });
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain('Choisissez une note de 1 à 5.');
+    expect(refused.text.match(/Répondez à cette question\./g)!.length).toBeGreaterThanOrEqual(6);
+
+    const sent = await request(pstage.url)
+      .post(`${path}/evaluation`)
+      .type('form')
+      .send({ intent: 'submit', ...tutorAnswers, comment: 'Très bien' });
+    expect(sent.status).toBe(200);
+    expect(sent.text).toContain('elle n&#39;est plus modifiable');
+    expect(sent.text).not.toContain('name="technicalSkills"');
+    const again = await request(pstage.url)
+      .post(`${path}/evaluation`)
+      .type('form')
+      .send({ intent: 'submit', ...tutorAnswers, overall: '1' });
+    expect(again.status).toBe(409);
+    const [stored] = await pstage.database.db.select().from(evaluations).where(eq(evaluations.kind, 'tutor'));
+    expect(stored).toMatchObject({ status: 'submitted', answers: { overall: 4, objectivesMet: true, comment: 'Très bien' } });
+
+    // The office reopens it with a reason: the tutor answers again.
+    const officeUser = await pstage.launch('office', 'office');
+    const [{ userId }] = await pstage.database.db.select({ userId: auditLog.actorUserId }).from(auditLog).limit(1);
+    await reopenEvaluation(pstage.database.db, {
+      conventionId: id,
+      kind: 'tutor',
+      officeUserId: userId ?? 1,
+      reason: 'Note à corriger',
+      now: new Date(),
+    });
+    expect(officeUser).toBeDefined();
+    const reopened = await request(pstage.url).get(path);
+    expect(reopened.text).toContain('Le service des stages a rouvert cette évaluation : Note à corriger');
+    expect(reopened.text).toContain('name="technicalSkills"');
+    await request(pstage.url)
+      .post(`${path}/evaluation`)
+      .type('form')
+      .send({ intent: 'submit', ...tutorAnswers, overall: '3' });
+
+    // The end date: finished, the student's evaluation opens in their space and by mail.
+    await passOn(plannedEnd);
+    clock.moveTo(plannedEnd);
+    expect(await progressOf(id)).toBe('finished');
+    const base = `/student/conventions/${id}/evaluation`;
+    const form = await student.request(base);
+    expect(form.status).toBe(200);
+    expect(form.text).toContain('Qualité de l&#39;accueil');
+    const missing = await student.submit(base, { intent: 'submit', reception: '5' });
+    expect(missing.status).toBe(422);
+    expect(missing.text).toContain('Répondez à cette question.');
+    const done = await student.submit(base, {
+      intent: 'submit',
+      reception: '5',
+      supervision: '4',
+      missionsAsAnnounced: '3',
+      recommend: 'yes',
+      activities: ['development', 'analysis'],
+    } as never);
+    expect(done.status).toBe(200);
+    expect(done.text).toContain('plus modifiable');
+    expect(await progressOf(id)).toBe('evaluated');
+
+    // The host completes the attestation: the computed hours prefilled, every error at once, then the PDF with its figures.
+    const end = await request(pstage.url).get(path);
+    const computed =
+      /name="effectiveHours"[^>]*value="([^"]*)"/.exec(end.text)?.[1] ?? /value="([^"]*)"[^>]*name="effectiveHours"/.exec(end.text)?.[1];
+    expect(Number(computed)).toBeGreaterThan(0);
+    const wrong = await request(pstage.url)
+      .post(`${path}/attestation`)
+      .type('form')
+      .send({ effectiveHours: '0', totalGratificationPaid: 'beaucoup', signedName: '' });
+    expect(wrong.status).toBe(422);
+    expect(wrong.text).toContain('Indiquez un nombre d&#39;heures supérieur à zéro.');
+    expect(wrong.text).toContain('Indiquez un montant en euros');
+    expect(wrong.text).toContain('Saisissez votre nom complet.');
+    const attested = await request(pstage.url)
+      .post(`${path}/attestation`)
+      .type('form')
+      .send({ effectiveHours: '540', totalGratificationPaid: '2 488,50', signedName: 'Paul Durand' });
+    expect(attested.status).toBe(200);
+    expect(attested.text).toContain('par Paul Durand : 540 h, 2488.5 €');
+    const attestation = await fetch(`${pstage.url}${path}/attestation.pdf`);
+    expect(attestation.status).toBe(200);
+    const text = prose(await pdfPages(Buffer.from(await attestation.arrayBuffer()), '-raw'));
+    expect(text).toContain('540');
+    expect(text).toMatch(/2\s?488,50/);
+    const student2 = await student.request(`/documents/conventions/${id}/attestation.pdf`);
+    expect(student2.status).toBe(200);
+  });
+
+  it('refuses an expired, a revoked, a malformed or a foreign link with the same 404', async () => {
+    const { id } = await completeConvention();
+    await passOn(addDays(plannedEnd, -10));
+    const { link, path } = await tutorLink(id);
+    expect((await request(pstage.url).get(path)).status).toBe(200);
+    // A signature link's secret for the same id is not a host link (the purpose is part of the derivation).
+    expect((await request(pstage.url).get(`/host/${signatureTokenFor(pstage.services.config.encryptionKey, link.id)}`)).status).toBe(404);
+    expect((await request(pstage.url).get('/host/not-a-token')).status).toBe(404);
+    expect((await request(pstage.url).get(`/sign/${path.slice('/host/'.length)}`)).status).toBe(404);
+
+    await pstage.database.db
+      .update(hostSpaceLinks)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(hostSpaceLinks.id, link.id));
+    expect((await request(pstage.url).get(path)).status).toBe(404);
+    expect(
+      (
+        await request(pstage.url)
+          .post(`${path}/evaluation`)
+          .type('form')
+          .send({ intent: 'submit', ...tutorAnswers })
+      ).status,
+    ).toBe(404);
+
+    await pstage.database.db
+      .update(hostSpaceLinks)
+      .set({ expiresAt: new Date(Date.now() + 86_400_000), status: 'revoked' })
+      .where(eq(hostSpaceLinks.id, link.id));
+    expect((await request(pstage.url).get(path)).status).toBe(404);
+  });
+
+  it("a student cannot open another student's evaluation, nor one not yet open", async () => {
+    const { id, client } = await completeConvention();
+    expect((await client.request(`/student/conventions/${id}/evaluation`)).status).toBe(404);
+    await passOn(plannedEnd);
+    expect((await client.request(`/student/conventions/${id}/evaluation`)).status).toBe(200);
+    const other = await pstage.launch('elodie-lefevre', 'm1-info');
+    expect((await other.client.request(`/student/conventions/${id}/evaluation`)).status).toBe(404);
+  });
+
+  it('the office sees who answered and the missing attestations, reopens with a reason, exports the results for Excel and prints them', async () => {
+    const { id, client: student } = await completeConvention();
+    await passOn(addDays(plannedEnd, -10));
+    const { path } = await tutorLink(id);
+    await request(pstage.url)
+      .post(`${path}/evaluation`)
+      .type('form')
+      .send({ intent: 'submit', ...tutorAnswers, wouldHire: 'maybe' });
+    await passOn(addDays(plannedEnd, 1));
+    clock.moveTo(addDays(plannedEnd, 1));
+    expect((await student.request('/student')).text).toContain(`href="/student/conventions/${id}/evaluation"`);
+    expect((await student.request('/student')).text).toContain('data-internship-state="finished"');
+
+    const office = (await pstage.launch('office', 'office')).client;
+    const page = await office.request('/office/evaluations');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('data-status="tutor-answered"');
+    expect(page.text).toContain('data-status="student-draft"');
+    expect(page.text).toContain('data-status="attestation-missing"');
+    expect(page.text).toContain('Stage terminé');
+
+    const csv = await office.download('/office/evaluations/results.csv?kind=tutor');
+    expect(csv.status).toBe(200);
+    expect(csv.text.startsWith('\uFEFF')).toBe(true);
+    const rows = readCsv(csv.text.slice(1));
+    expect(rows[0]).toEqual(['Regroupement', 'Groupe', 'Question', 'Type', 'Réponses', 'Moyenne', 'Questionnaires', 'Date']);
+    const overall = rows.filter((row) => row[2] === 'Appréciation générale');
+    expect(overall.map((row) => [row[0], row[4], row[5], row[6]])).toEqual([
+      ['Formation', '1', '4,00', '1'],
+      ['Organisme', '1', '4,00', '1'],
+    ]);
+
+    // The programme head sees the averages of their programme; a student does not.
+    const head = await launchHead(pstage);
+    const programmePage = await head.client.request(`/programme/${head.programmeId}/evaluations`);
+    expect(programmePage.status).toBe(200);
+    expect(programmePage.text).toContain('Appréciation générale');
+    expect((await student.request(`/programme/${head.programmeId}/evaluations`)).status).toBe(403);
+
+    const pdf = await office.download(`/office/evaluations/${id}/tutor.pdf`);
+    expect(pdf.status).toBe(200);
+    const text = prose(await pdfPages(pdf.bytes, '-raw'));
+    expect(text).toContain('Évaluation du stagiaire par le tuteur');
+    expect(text).toContain('Appréciation générale');
+    expect(text).toContain('Peut-être');
+    expect((await office.download(`/office/evaluations/${id}/student.pdf`)).status).toBe(404);
+
+    const noReason = await office.submit('/office/evaluations', { reason: '' }, `/office/evaluations/${id}/tutor/reopen`);
+    expect(noReason.status).toBe(303);
+    expect((await office.request(noReason.location!)).text).toContain('Indiquez le motif de la réouverture.');
+    const reopened = await office.submit('/office/evaluations', { reason: 'Erreur de saisie' }, `/office/evaluations/${id}/tutor/reopen`);
+    expect(reopened.location).toBe('/office/evaluations?done=reopened');
+    expect((await request(pstage.url).get(path)).text).toContain('Erreur de saisie');
+    const [audit] = await pstage.database.db.select().from(auditLog).where(eq(auditLog.action, 'evaluation.reopened'));
+    expect(audit.details).toEqual({ kind: 'tutor', reason: 'Erreur de saisie' });
+  });
+
+  it('reminds an unanswered tutor at most once a week, with the same link, and stops once answered', async () => {
+    const { id } = await completeConvention();
+    const opened = addDays(plannedEnd, -10);
+    await passOn(opened);
+    const { link, path } = await tutorLink(id);
+    const remind = (day: string) =>
+      pstage.database.db.transaction((tx) => enqueueEvaluationReminders(tx, { config: pstage.services.config, now: noon(day) }));
+    expect(await remind(addDays(opened, 6))).toBe(0);
+    expect(await remind(addDays(opened, 8))).toBe(1);
+    expect(await remind(addDays(opened, 9))).toBe(0);
+    await deliver();
+    const reminder = mailsTo(link.email).at(-1)!;
+    expect(reminder.subject).toContain('Rappel');
+    expect(reminder.text).toContain(`${pstage.url}${path}`);
+    await request(pstage.url)
+      .post(`${path}/evaluation`)
+      .type('form')
+      .send({ intent: 'submit', ...tutorAnswers });
+    expect(await remind(addDays(opened, 20))).toBe(0);
+  });
+});
