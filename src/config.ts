@@ -15,6 +15,8 @@ const listFromEnv = z.string().transform((value) =>
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** The address to listen on (`127.0.0.1` behind a local proxy); every interface by default. */
+  HOST: z.string().trim().min(1).optional(),
   PUBLIC_BASE_URL: z.url().optional(),
   DATABASE_URL: z
     .string()
@@ -87,6 +89,8 @@ export interface Config {
   environment: 'development' | 'test' | 'production';
   production: boolean;
   port: number;
+  /** HOST: the listen address; undefined = every interface. */
+  host?: string;
   publicBaseUrl: string;
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
   dataDir: string;
@@ -198,6 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     environment: e.NODE_ENV,
     production,
     port: e.PORT,
+    host: e.HOST,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: `${e.DATA_DIR}/pglite` },
     dataDir: e.DATA_DIR,

@@ -19,6 +19,19 @@ import { progressPostBackFor } from './services/progress/postProgress';
 
 export const keepAliveTimeoutMs = 65_000;
 
+/**
+ * The port is open before the app is built (its public URL needs the port) and before the migrations ran: every
+ * request gets 503, and `/health` says `starting` in the JSON a probe reads once the app answers.
+ */
+export const answerWhileStarting: http.RequestListener = (req, res) => {
+  const headers = { 'retry-after': '1', 'cache-control': 'no-store' };
+  if (req.url === '/health' || req.url?.startsWith('/health?')) {
+    res.writeHead(503, { ...headers, 'content-type': 'application/json; charset=utf-8' }).end('{"status":"starting"}');
+    return;
+  }
+  res.writeHead(503, { ...headers, 'content-type': 'text/plain; charset=utf-8' }).end('Pstage is starting');
+};
+
 export interface RunningPstage {
   server: http.Server;
   url: string;
@@ -34,6 +47,8 @@ export interface RunningPstage {
 export async function startPstage(options: {
   configFor: (port: number) => Config;
   port: number;
+  /** The listen address (HOST); every interface when absent. */
+  host?: string;
   database?: DatabaseHandle;
   logger?: Logger;
   /** Today and now for the whole application (tests set it); the system's clock otherwise. */
@@ -56,13 +71,11 @@ export async function startPstage(options: {
   server.keepAliveTimeout = keepAliveTimeoutMs;
   server.headersTimeout = keepAliveTimeoutMs + 1000;
   // The port is open before the app is built (its public URL needs the port): answer 503 until it is ready.
-  const starting: http.RequestListener = (_req, res) => {
-    res.writeHead(503, { 'retry-after': '1', 'content-type': 'text/plain; charset=utf-8' }).end('Pstage is starting');
-  };
-  server.on('request', starting);
+  server.on('request', answerWhileStarting);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, resolve);
+    if (options.host) server.listen(options.port, options.host, resolve);
+    else server.listen(options.port, resolve);
   });
   const port = (server.address() as AddressInfo).port;
   const config = options.configFor(port);
@@ -91,7 +104,7 @@ export async function startPstage(options: {
           }
         : undefined,
     });
-    server.off('request', starting);
+    server.off('request', answerWhileStarting);
     server.on('request', app);
     const outbox = createOutboxFromConfig({
       config,
