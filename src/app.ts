@@ -28,6 +28,7 @@ import { programmeRoutes } from './routes/programme';
 import { officeRoutes } from './routes/office';
 import { documentRoutes } from './routes/documents';
 import { signatureLinkRoutes } from './routes/signature';
+import { setupRoutes } from './routes/setup';
 import type { Services } from './services';
 import { workerPdfRenderer } from './services/documents/pdfRenderer';
 import type { DatabaseHandle } from './models/database';
@@ -131,6 +132,7 @@ export async function createApp(options: {
   app.use(requireFormContentType());
   // Personal signature links carry their own secret and have no session: before the session's CSRF check.
   app.use('/sign', signatureLinkRoutes(services));
+  app.use('/setup', setupRoutes(services));
   app.use(setUpCsrf({ multipartPaths: [certificateUploadPath] }));
   app.use(setUpNavigation(database.db));
   app.get('/', (req, res) => {

@@ -54,6 +54,8 @@ const environmentSchema = z.object({
   /** Days a signatory's link waits unsigned before a reminder (then at most one a day). */
   SIGNATURE_REMINDER_DAYS: z.coerce.number().int().min(1).max(30).default(3),
   DYNAMIC_REGISTRATION_AUTO_ACTIVATE: booleanFromEnv.default(false),
+  /** Minutes the one-time setup code printed at a start-up with no active platform stays valid; 0: no code. */
+  SETUP_CODE_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
   /** Per IP address: a whole lecture hall behind one NAT launches at once, hence generous. */
   LAUNCH_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   REGISTRATION_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
@@ -117,6 +119,8 @@ export interface Config {
   lmsOrigins: string[];
   officeBootstrap: string[];
   dynamicRegistrationAutoActivate: boolean;
+  /** How long the setup code of a start-up with no active platform is valid (minutes); 0 = none printed. */
+  setupCodeMinutes: number;
   /**
    * Requests per IP address: LTI logins and launches per minute, dynamic registrations per hour. Per user:
    * certificate uploads per hour, PDF downloads per minute, forced NRPS roster refreshes per hour.
@@ -238,6 +242,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lmsOrigins: e.LMS_ORIGINS,
     officeBootstrap: e.OFFICE_BOOTSTRAP,
     dynamicRegistrationAutoActivate: e.DYNAMIC_REGISTRATION_AUTO_ACTIVATE,
+    setupCodeMinutes: e.SETUP_CODE_MINUTES,
     rateLimits: {
       launchesPerMinute: e.LAUNCH_RATE_LIMIT,
       registrationsPerHour: e.REGISTRATION_RATE_LIMIT,

@@ -15,6 +15,7 @@ import type { ToolKeyPairSource } from './lti/toolKeyPairs';
 import { createNotificationScheduler } from './services/notifications/scheduler';
 import { createOutboxFromConfig } from './services/outbox/outboxFromConfig';
 import { wakeOutboxAfterWrites } from './services/outbox/wakeAfterWrites';
+import { offerSetupCode } from './services/setup/setupCode';
 import { progressPostBackFor } from './services/progress/postProgress';
 
 export const keepAliveTimeoutMs = 65_000;
@@ -127,6 +128,14 @@ export async function startPstage(options: {
       signatureReminders: (now) => enqueueSignatureReminders(services.db, { config, now }),
     });
     if (options.notificationScheduler ?? config.environment !== 'test') scheduler.start();
+    if (config.setupCodeMinutes > 0 && !config.devPlatform) {
+      await offerSetupCode(services.db, services.lti(), {
+        now: services.clock.now(),
+        minutes: config.setupCodeMinutes,
+        publicBaseUrl: config.publicBaseUrl,
+        logger,
+      });
+    }
     const openedDatabase = database;
     return {
       server,

@@ -46,7 +46,7 @@ describe('dynamic registration (Moodle "LTI Advantage" registration URL)', () =>
   });
 });
 
-describe('dynamic registration in the administrator\'s language', () => {
+describe("dynamic registration in the administrator's language", () => {
   it('answers in English to a browser that prefers English, the failures too; French otherwise', async () => {
     const admin = new BrowserlessClient(pstage.url);
     const english = { 'accept-language': 'en-GB,en;q=0.9,fr;q=0.5' };
@@ -60,14 +60,20 @@ describe('dynamic registration in the administrator\'s language', () => {
     expect(done.text).toContain('lang="en"');
     expect(done.text).toContain('The internship office must activate it before the first launch.');
 
-    const failed = await admin.request(`/lti/register?${new URLSearchParams({ openid_configuration: query.get('openid_configuration')! })}`, {
-      headers: english,
-    });
+    const failed = await admin.request(
+      `/lti/register?${new URLSearchParams({ openid_configuration: query.get('openid_configuration')! })}`,
+      {
+        headers: english,
+      },
+    );
     expect(failed.status).toBe(400);
     expect(failed.text).toContain('Registration failed: the registration token (registration_token) is missing');
-    const french = await admin.request(`/lti/register?${new URLSearchParams({ openid_configuration: query.get('openid_configuration')! })}`, {
-      headers: { 'accept-language': 'fr-FR,fr;q=0.9' },
-    });
+    const french = await admin.request(
+      `/lti/register?${new URLSearchParams({ openid_configuration: query.get('openid_configuration')! })}`,
+      {
+        headers: { 'accept-language': 'fr-FR,fr;q=0.9' },
+      },
+    );
     expect(french.text).toContain('lang="fr"');
     expect(french.text).not.toContain('Registration failed');
   });
