@@ -94,6 +94,17 @@ export interface NotificationData {
     signatureRequestId?: number;
   };
   signatureRefused: { reference: string; party: ConventionParty; name: string; reason: string; path: string };
+  /** The one-time code a signatory asked for on their link's page; `code` and `path` are derived when sent, never stored. */
+  signatureCode: {
+    reference: string;
+    party: ConventionParty;
+    minutes: number;
+    signatureRequestId: number;
+    /** The code's expiry (ISO): with the request's id, what the code is derived from. */
+    codeExpiresAt: string;
+    code: string;
+    path: string;
+  };
 }
 
 export type NotificationKind = keyof NotificationData;
@@ -112,6 +123,7 @@ export const notificationKinds: readonly NotificationKind[] = [
   'startReminder',
   'signatureRequested',
   'signatureRefused',
+  'signatureCode',
 ];
 
 /** The outbox payload of a mail: everything needed to render and send it later. */

@@ -13,6 +13,8 @@ export interface SignatureEvidence {
   ip: string;
   userAgent: string;
   documentSha256: string;
+  /** The full name typed by a signatory from their link. */
+  typedName?: string;
 }
 
 export const signatureRequestRepository = {

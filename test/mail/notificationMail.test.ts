@@ -102,6 +102,15 @@ const samples: { [K in NotificationKind]: NotificationData[K] } = {
     reason: 'Les dates ne conviennent pas',
     path: '/office/conventions/42',
   },
+  signatureCode: {
+    reference: 'CS-2026-0042',
+    party: 'hostSignatory',
+    minutes: 10,
+    signatureRequestId: 7,
+    codeExpiresAt: '2027-01-15T10:10:00.000Z',
+    code: '042137',
+    path: '/sign/abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ',
+  },
 };
 
 describe('notification mails', () => {

@@ -41,6 +41,15 @@ export function useSignatureMailbox(pstage: TestPstage) {
           }),
         },
       }).runOnce(),
+    /** The 6-digit code of the last signing-code mail the address received. */
+    codeIn(address: string): string {
+      const mail = mailsTo(address)
+        .filter((message) => /code de signature|signing code/i.test(message.subject ?? ''))
+        .at(-1);
+      const match = /(?:Votre code|Your code) ?: (\d{6})/.exec(mail?.text ?? '');
+      if (!match) throw new Error(`no signing code in the mails to ${address}`);
+      return match[1];
+    },
     /** The personal link of the last signature mail the address received, as a path. */
     linkIn(address: string): string {
       const mail = mailsTo(address)

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import request from 'supertest';
 import { auditLog, documents, outbox, signatureRequests } from '../../../src/models/schema';
-import { signatureTokenFor } from '../../../src/services/signature/signatureToken';
+import { hashSignatureToken, signatureTokenFor } from '../../../src/services/signature/signatureToken';
 import { addDays } from '../../../src/domain/calendarDate';
 import { movableClock } from '../../support/clock';
 import { useTestPstage } from '../../support/pstage';
@@ -24,7 +24,7 @@ const clock = movableClock({ movesNow: true });
 const pstage = useTestPstage({ clock });
 const deanEmail = 'doyen@univ.example.fr';
 const DAY = 24 * 60 * 60 * 1000;
-const { deliver, mailsTo, linkIn } = useSignatureMailbox(pstage);
+const { deliver, mailsTo, linkIn, codeIn } = useSignatureMailbox(pstage);
 
 beforeEach(() => {
   clock.reset();
@@ -47,10 +47,32 @@ async function sentForSignature() {
 
 const emailOf = (requests: { party: string; email: string }[], party: string) => requests.find((row) => row.party === party)!.email;
 
+/** The signatory of a link, as the page shows them. */
+async function signatoryOf(link: string) {
+  const tokenHash = hashSignatureToken(link.slice('/sign/'.length));
+  const [row] = await pstage.database.db.select().from(signatureRequests).where(eq(signatureRequests.tokenHash, tokenHash));
+  return row;
+}
+
+/** Asks for a code on the link's page, reads it from the mail that arrives. */
+async function codeFor(link: string) {
+  const asked = await request(pstage.url).post(`${link}/code`).type('form').send({});
+  expect(asked.status).toBe(303);
+  await deliver();
+  return codeIn((await signatoryOf(link)).email);
+}
+
+/** What a signatory does: opens the link, asks for the code, types their name and the code, ticks the box. */
 async function signByLink(link: string) {
   const page = await request(pstage.url).get(link);
   expect(page.status).toBe(200);
-  return request(pstage.url).post(`${link}/sign`).type('form').send({ consent: 'yes' }).set('User-Agent', 'Circuit test');
+  const code = await codeFor(link);
+  const { name } = await signatoryOf(link);
+  return request(pstage.url)
+    .post(`${link}/sign`)
+    .type('form')
+    .send({ fullName: name, code, consent: 'yes' })
+    .set('User-Agent', 'Circuit test');
 }
 
 /** node-postgres and PGlite both answer `execute` with `{ rows }`. */
@@ -71,6 +93,105 @@ async function databaseDump(): Promise<string> {
   }
   return rows.join('\n');
 }
+
+describe('signing from a link: the one-time code by e-mail, the typed full name, the consent', () => {
+  it('signs with the right code, the name as shown (case and accents aside) and the consent; the code and the name are evidence', async () => {
+    const { requests } = await sentForSignature();
+    const host = requests.find((row) => row.party === 'host_signatory')!;
+    const link = linkIn(host.email);
+    // Everything missing: every field's error at once, nothing signed, no code asked yet.
+    const empty = await request(pstage.url).post(`${link}/sign`).type('form').send({});
+    expect(empty.status).toBe(422);
+    for (const text of ['Saisissez votre nom complet.', 'Saisissez le code à 6 chiffres', 'Cochez la case'])
+      expect(empty.text).toContain(text);
+    const notAsked = await request(pstage.url)
+      .post(`${link}/sign`)
+      .type('form')
+      .send({ fullName: host.name, code: '123456', consent: 'yes' });
+    expect(notAsked.text).toContain('Ce code a expiré ou n&#39;a pas été demandé.');
+
+    const asked = await request(pstage.url).post(`${link}/code`).type('form').send({});
+    expect(asked.headers.location).toBe(`${link}?code=sent#sign-heading`);
+    const queued = (await pstage.database.db.select().from(outbox)).find((row) => JSON.stringify(row.payload).includes('signatureCode'))!;
+    // Neither the code nor the link is in the outbox: both are derived when the mail is sent.
+    expect(queued.payload).toMatchObject({ data: { code: '', path: '', signatureRequestId: host.id } });
+    await deliver();
+    const code = codeIn(host.email);
+    expect(code).toMatch(/^\d{6}$/);
+    const mail = mailsTo(host.email).at(-1)!;
+    expect(mail.text).toContain('valable 10 minutes');
+    expect(mail.text).toContain(`${pstage.url}${link}`);
+    const [stored] = await pstage.database.db.select().from(signatureRequests).where(eq(signatureRequests.id, host.id));
+    expect(stored.codeHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored.codeHash).not.toContain(code);
+    const sent = (await request(pstage.url).get(`${link}?code=sent`)).text;
+    expect(sent).toContain(`Un code vient d&#39;être envoyé à ${host.email}`);
+
+    const otherName = await request(pstage.url)
+      .post(`${link}/sign`)
+      .type('form')
+      .send({ fullName: 'Quelqu’un d’autre', code, consent: 'yes' });
+    expect(otherName.status).toBe(422);
+    expect(otherName.text).toContain('tel qu&#39;il figure sur cette page');
+    const typed = host.name
+      .toUpperCase()
+      .normalize('NFD')
+      .replace(/\p{Diacritic}/gu, '');
+    const signed = await request(pstage.url)
+      .post(`${link}/sign`)
+      .type('form')
+      .send({ fullName: `  ${typed} `, code, consent: 'yes' })
+      .set('User-Agent', 'Code test');
+    expect(signed.status).toBe(200);
+    expect(signed.text).toContain('Votre signature est enregistrée');
+    const [after] = await pstage.database.db.select().from(signatureRequests).where(eq(signatureRequests.id, host.id));
+    expect(after).toMatchObject({ status: 'signed', typedName: typed, codeHash: null, userAgent: 'Code test' });
+    const audit = (await pstage.database.db.select().from(auditLog).orderBy(auditLog.id)).map((row) => row.action);
+    expect(audit).toEqual(expect.arrayContaining(['signature.code_sent', 'signature.signed']));
+    // Replayed: the link is closed, the code spent.
+    const replay = await request(pstage.url).post(`${link}/sign`).type('form').send({ fullName: typed, code, consent: 'yes' });
+    expect(replay.status).toBe(404);
+  }, 60_000);
+
+  it('five wrong codes void the code (a new one is needed), an expired code is refused, a new code replaces the old one', async () => {
+    const { requests } = await sentForSignature();
+    const host = requests.find((row) => row.party === 'host_signatory')!;
+    const link = linkIn(host.email);
+    const sign = (code: string) =>
+      request(pstage.url).post(`${link}/sign`).type('form').send({ fullName: host.name, code, consent: 'yes' });
+    const code = await codeFor(link);
+    const wrongCode = code === '000000' ? '111111' : '000000';
+    for (const left of [4, 3, 2, 1]) {
+      const wrong = await sign(wrongCode);
+      expect(wrong.status).toBe(422);
+      expect(wrong.text).toContain(`Il vous reste ${left} essai${left > 1 ? 's' : ''} avec ce code.`);
+    }
+    expect((await sign(wrongCode)).text).toContain('Code erroné 5 fois : ce code ne sert plus.');
+    // The right code no longer works either.
+    expect((await sign(code)).text).toContain('Ce code a expiré');
+    expect((await pstage.database.db.select().from(auditLog).where(eq(auditLog.action, 'signature.code_wrong'))).length).toBe(5);
+
+    const second = await codeFor(link);
+    const third = await codeFor(link);
+    if (second !== third) expect((await sign(second)).status).toBe(422);
+    clock.moveTo(clock.today(), 11 * 60_000);
+    expect((await sign(third)).text).toContain('Ce code a expiré');
+    const fourth = await codeFor(link);
+    expect((await sign(fourth)).status).toBe(200);
+  }, 60_000);
+
+  it('two signatures of the same party at once with the same code: one wins, the other finds the link closed', async () => {
+    const { requests } = await sentForSignature();
+    const host = requests.find((row) => row.party === 'host_signatory')!;
+    const link = linkIn(host.email);
+    const code = await codeFor(link);
+    const both = await Promise.all(
+      [1, 2].map(() => request(pstage.url).post(`${link}/sign`).type('form').send({ fullName: host.name, code, consent: 'yes' })),
+    );
+    expect(both.map((response) => response.status).sort()).toEqual([200, 404]);
+    expect((await pstage.database.db.select().from(auditLog).where(eq(auditLog.action, 'signature.signed'))).length).toBe(1);
+  }, 60_000);
+});
 
 describe('the electronic signature circuit', () => {
   it('no raw link is ever at rest: the outbox names the request, the link is derived when the mail is sent, and a re-delivery sends the same working link', async () => {
@@ -220,7 +341,9 @@ describe('the electronic signature circuit', () => {
       ).status,
     ).toBe(404);
     // The host's link signs as the host, whatever the form says.
-    await request(pstage.url).post(`${hostLink}/sign`).type('form').send({ consent: 'yes', party: 'academic_tutor' });
+    const code = await codeFor(hostLink);
+    const { name } = await signatoryOf(hostLink);
+    await request(pstage.url).post(`${hostLink}/sign`).type('form').send({ fullName: name, code, consent: 'yes', party: 'academic_tutor' });
     const after = await pstage.database.db.select().from(signatureRequests);
     expect(after.find((row) => row.party === 'academic_tutor')!.status).toBe('pending');
     expect(after.find((row) => row.party === 'host_signatory')!.status).toBe('signed');
