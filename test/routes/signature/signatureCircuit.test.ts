@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { auditLog, documents, outbox, signatureRequests } from '../../../src/models/schema';
 import { hashSignatureToken, signatureTokenFor } from '../../../src/services/signature/signatureToken';
@@ -74,6 +75,8 @@ async function signByLink(link: string) {
     .send({ fullName: name, code, consent: 'yes' })
     .set('User-Agent', 'Circuit test');
 }
+
+const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** node-postgres and PGlite both answer `execute` with `{ rows }`. */
 const rowsOf = <Row>(result: unknown): Row[] => (result as { rows: Row[] }).rows;
@@ -295,6 +298,8 @@ describe('the electronic signature circuit', () => {
     expect(text).toContain('Page de signatures');
     expect(text.replace(/\s+/g, '')).toContain(validatedPdf.sha256);
     expect(text).toContain(evidence.find((row) => row.party === 'host_signatory')!.name);
+    // The name each signatory typed with their code is on the signature page.
+    expect(text).toContain('Nom saisi (code reçu par courriel)');
 
     // One letter of the document's metadata changed (inside the signed ranges): pdfsig no longer says valid.
     const tampered = Buffer.from(sealed.bytes);
@@ -305,6 +310,37 @@ describe('the electronic signature circuit', () => {
     const tamperedOutput = spawnSync('pdfsig', [file]).stdout.toString();
     expect(tamperedOutput).toContain('Signature Validation:');
     expect(tamperedOutput).not.toContain('Signature is Valid.');
+
+    // The public verification page: the code printed on the signature page, the file, the file changed by one byte.
+    const code = /Code de vérification\s+([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})/.exec(text)?.[1];
+    expect(code).toBeDefined();
+    expect(text.replace(/\s+/g, ' ')).toContain(`${pstage.url}/verify`);
+    const byCode = await request(pstage.url).get(`/verify/${code!.toLowerCase().replace(/-/g, '')}`);
+    expect(byCode.status).toBe(200);
+    expect(byCode.text).toContain('Ce code correspond à une convention scellée');
+    expect(byCode.text).toContain(sha256Of(sealed.bytes));
+    expect(byCode.text).toContain(evidence.find((row) => row.party === 'host_signatory')!.name);
+    // Nothing the signature page does not print, and less: no e-mail, no IP address.
+    for (const row of evidence) {
+      expect(byCode.text).not.toContain(row.email);
+      expect(byCode.text).not.toContain(row.ip!);
+    }
+    const verifyFile = (bytes: Buffer, withCode?: string) => {
+      const post = request(pstage.url).post('/verify');
+      if (withCode) void post.field('code', withCode);
+      return post.attach('document', bytes, { filename: 'convention.pdf', contentType: 'application/pdf' });
+    };
+    expect((await verifyFile(sealed.bytes)).text).toContain('Document valide');
+    expect((await verifyFile(sealed.bytes, code)).text).toContain('Document valide');
+    const modified = await verifyFile(tampered, code);
+    expect(modified.status).toBe(200);
+    expect(modified.text).toContain('Document modifié');
+    expect((await verifyFile(tampered)).text).toContain('Document inconnu');
+    expect((await request(pstage.url).get('/verify?code=AAAA-BBBB-CCCC')).text).toContain('Code inconnu');
+    const badCode = await request(pstage.url).get('/verify?code=not-a-code');
+    expect(badCode.status).toBe(422);
+    expect((await request(pstage.url).post('/verify').field('code', code!)).status).toBe(422);
+    expect((await request(pstage.url).get('/verify').set('Accept-Language', 'en')).text).toContain('Check a signed convention');
   }, 120_000);
 
   it('a refusal stops the circuit: every other link closes, the office and the student get the reason', async () => {
