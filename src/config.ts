@@ -196,6 +196,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     for (const name of printed) {
       if (!e[name]) problems.push(`${name} is required in production (printed on every convention)`);
     }
+    if (!e.SEAL_P12_PATH)
+      problems.push(
+        "SEAL_P12_PATH is required in production (the institution's PKCS#12 seal of signed conventions; SEAL_P12_PASSWORD its password)",
+      );
     if (e.DEV_PLATFORM) problems.push('DEV_PLATFORM cannot be enabled in production');
     if (e.PSTAGE_HOLD_AT.length > 0) problems.push('PSTAGE_HOLD_AT is a hook for fault tests and cannot be set in production');
   }

@@ -6,7 +6,8 @@ import { createApp } from './app';
 import type { Clock } from './clock';
 import { enableHoldPoints } from './holdPoints';
 import { trackRequests } from './httpDrain';
-import type { Config } from './config';
+import { ConfigError, type Config } from './config';
+import { sealProblem } from './services/signature/sealCertificate';
 import type { DevPlatform } from './lti/devPlatform';
 import { createLogger } from './middleware/requestLogging';
 import { openDatabase, type DatabaseHandle } from './models/database';
@@ -84,6 +85,13 @@ export async function startPstage(options: {
   if (config.holdPoints.length > 0) {
     enableHoldPoints(config.holdPoints);
     logger.warn({ holdPoints: config.holdPoints }, 'fault-test hold points enabled');
+  }
+  if (config.production) {
+    const problem = sealProblem(config.signature.seal);
+    if (problem) {
+      server.close();
+      throw new ConfigError([problem]);
+    }
   }
   const requests = trackRequests(server);
   let database: DatabaseHandle | undefined;

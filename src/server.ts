@@ -50,6 +50,10 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
   const message =
     error instanceof LtiStartupError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
   console.error(`Pstage could not start: ${message}`);
