@@ -3,7 +3,7 @@ import type { Services } from '../../services';
 import { setUpRateLimit } from '../../middleware/rateLimit';
 import { decideByLink, type LinkDecision } from '../../services/signature/decideSignature';
 import { checkSigningCode, sendSigningCode, signingCodeMinutes } from '../../services/signature/signingCode';
-import { openSignatureLink, type OpenLink } from '../../services/signature/openSignatureLink';
+import { openSignatureLink, openSignatureLinkPage, type OpenLink } from '../../services/signature/openSignatureLink';
 import { mailPartyOf } from '../../services/signature/circuitParties';
 import { formatDate } from '../../format';
 import { refuseSchema, signSchemaFor } from './schemas';
@@ -50,7 +50,7 @@ export function signatureLinkRoutes(services: Services): Router {
   };
 
   router.get('/:token', async (req, res) => {
-    page(req, res, await openSignatureLink(db, token(req), clock));
+    page(req, res, await openSignatureLinkPage(db, token(req), clock, originOf(req).ip));
   });
 
   router.get('/:token/convention.pdf', async (req, res) => {

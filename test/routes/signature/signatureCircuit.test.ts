@@ -233,7 +233,7 @@ describe('the electronic signature circuit', () => {
   });
 
   it('from validation to the sealed PDF: links by mail, the parties in parallel, the student in Pstage, the dean last', async () => {
-    const { convention, student, requests } = await sentForSignature();
+    const { convention, student, office, requests } = await sentForSignature();
     expect(requests.map((row) => row.party).sort()).toEqual(['academic_tutor', 'host_signatory', 'professional_tutor', 'student']);
     // Only the hash is stored: the token of the link is nowhere in the signature requests.
     const host = emailOf(requests, 'host_signatory');
@@ -299,7 +299,7 @@ describe('the electronic signature circuit', () => {
     expect(text.replace(/\s+/g, '')).toContain(validatedPdf.sha256);
     expect(text).toContain(evidence.find((row) => row.party === 'host_signatory')!.name);
     // The name each signatory typed with their code is on the signature page.
-    expect(text).toContain('Nom saisi (code reçu par courriel)');
+    expect(text.replace(/\s+/g, ' ')).toContain('Nom saisi (code reçu par courriel)');
 
     // One letter of the document's metadata changed (inside the signed ranges): pdfsig no longer says valid.
     const tampered = Buffer.from(sealed.bytes);
@@ -341,6 +341,19 @@ describe('the electronic signature circuit', () => {
     expect(badCode.status).toBe(422);
     expect((await request(pstage.url).post('/verify').field('code', code!)).status).toBe(422);
     expect((await request(pstage.url).get('/verify').set('Accept-Language', 'en')).text).toContain('Check a signed convention');
+
+    // The audit trail as its own PDF, for the office only: the requests, then every action, link openings and codes included.
+    const trailPath = `/documents/conventions/${convention.id}/audit-trail.pdf`;
+    expect((await office.client.request(`/office/conventions/${convention.id}`)).text).toContain(trailPath);
+    const trail = await office.client.download(trailPath);
+    expect(trail.status).toBe(200);
+    expect(trail.headers.get('content-type')).toBe('application/pdf');
+    writeFileSync(path.join(folder, 'trail.pdf'), trail.bytes);
+    const trailText = execFileSync('pdftotext', [path.join(folder, 'trail.pdf'), '-']).toString();
+    expect(trailText).toContain('Journal d’audit');
+    for (const action of ['signature.link_opened', 'signature.code_sent', 'signature.signed']) expect(trailText).toContain(action);
+    expect(trailText).toContain(evidence.find((row) => row.party === 'host_signatory')!.email);
+    expect((await student.download(trailPath)).status).toBe(404);
   }, 120_000);
 
   it('a refusal stops the circuit: every other link closes, the office and the student get the reason', async () => {
