@@ -28,6 +28,11 @@ export const signatureRequestRepository = {
     return row;
   },
 
+  async findById(db: Executor, id: number): Promise<SignatureRequest | undefined> {
+    const [row] = await db.select().from(signatureRequests).where(eq(signatureRequests.id, id)).limit(1);
+    return row;
+  },
+
   async findByTokenHash(db: Executor, tokenHash: string): Promise<SignatureRequest | undefined> {
     const [row] = await db.select().from(signatureRequests).where(eq(signatureRequests.tokenHash, tokenHash)).limit(1);
     return row;

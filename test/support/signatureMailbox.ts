@@ -23,11 +23,14 @@ export function useSignatureMailbox(pstage: TestPstage) {
   });
   beforeEach(() => {
     smtp.messages.length = 0;
+    smtp.refusedRecipients.clear();
   });
   const mailsTo = (address: string) =>
     smtp.messages.filter((message) => message.envelopeTo.includes(address)).map((message) => message.mail);
   return {
     mailsTo,
+    /** The SMTP server answers 550 (no such user) to this address from now on in the test. */
+    refuse: (address: string) => smtp.refusedRecipients.add(address),
     deliver: () =>
       createOutboxWorker({
         db: pstage.database.db,

@@ -25,7 +25,7 @@ const clock = movableClock({ movesNow: true });
 const pstage = useTestPstage({ clock });
 const deanEmail = 'doyen@univ.example.fr';
 const DAY = 24 * 60 * 60 * 1000;
-const { deliver, mailsTo, linkIn, codeIn } = useSignatureMailbox(pstage);
+const { deliver, mailsTo, linkIn, codeIn, refuse } = useSignatureMailbox(pstage);
 
 beforeEach(() => {
   clock.reset();
@@ -425,6 +425,31 @@ describe('the electronic signature circuit', () => {
     const [entry] = await pstage.database.db.select().from(auditLog).where(eq(auditLog.action, 'signature.emailReplaced'));
     expect(entry.details).toEqual({ party: 'host_signatory', from: host.email, to: 'direction@acme.example.fr' });
     expect((await office.client.request(page)).text).toContain('Lien révoqué');
+  }, 60_000);
+
+  it('a signatory mail the SMTP server refuses is shown to the office, on the convention and the failed deliveries, until the address is corrected', async () => {
+    const { convention, office, requests } = await sentForSignature();
+    const host = requests.find((row) => row.party === 'host_signatory')!;
+    const page = `/office/conventions/${convention.id}`;
+    const typo = 'direciton@acme.example.fr';
+    refuse(typo);
+    await office.client.submit(page, { requestId: String(host.id), email: typo }, `${page}/signatory-email`);
+    await deliver();
+    const [typoRequest] = await pstage.database.db.select().from(signatureRequests).where(eq(signatureRequests.email, typo));
+    const file = await office.client.request(page);
+    expect(file.text).toContain(`id="delivery-failed-${typoRequest.id}"`);
+    expect(file.text).toContain('Courriel non remis au signataire');
+    expect(file.text).toContain('No such user here');
+    const deliveries = await office.client.request('/office/deliveries');
+    expect(deliveries.text).toContain(typo);
+    expect(deliveries.text).toContain(`href="${page}#signature-requests"`);
+
+    await office.client.submit(page, { requestId: String(typoRequest.id), email: 'direction@acme.example.fr' }, `${page}/signatory-email`);
+    await deliver();
+    const after = await office.client.request(page);
+    expect(after.text).not.toContain('Courriel non remis au signataire');
+    expect((await office.client.request('/office/deliveries')).text).not.toContain(`href="${page}#signature-requests"`);
+    expect((await signByLink(linkIn('direction@acme.example.fr'))).status).toBe(200);
   }, 60_000);
 
   it('a signatory who has not signed is reminded after three days with a new link, at most once a day; the old link stops working', async () => {
