@@ -154,7 +154,7 @@ describe('signing from a link: the one-time code by e-mail, the typed full name,
     // Replayed: the link is closed, the code spent.
     const replay = await request(pstage.url).post(`${link}/sign`).type('form').send({ fullName: typed, code, consent: 'yes' });
     expect(replay.status).toBe(404);
-  }, 60_000);
+  }, 120_000);
 
   it('five wrong codes void the code (a new one is needed), an expired code is refused, a new code replaces the old one', async () => {
     const { requests } = await sentForSignature();
@@ -181,7 +181,7 @@ describe('signing from a link: the one-time code by e-mail, the typed full name,
     expect((await sign(third)).text).toContain('Ce code a expiré');
     const fourth = await codeFor(link);
     expect((await sign(fourth)).status).toBe(200);
-  }, 60_000);
+  }, 120_000);
 
   it('two signatures of the same party at once with the same code: one wins, the other finds the link closed', async () => {
     const { requests } = await sentForSignature();
@@ -193,7 +193,7 @@ describe('signing from a link: the one-time code by e-mail, the typed full name,
     );
     expect(both.map((response) => response.status).sort()).toEqual([200, 404]);
     expect((await pstage.database.db.select().from(auditLog).where(eq(auditLog.action, 'signature.signed'))).length).toBe(1);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('the electronic signature circuit', () => {
@@ -374,7 +374,7 @@ describe('the electronic signature circuit', () => {
     expect((await reload(pstage, convention.id)).state).toBe('validated');
     const [entry] = await pstage.database.db.select().from(auditLog).where(eq(auditLog.action, 'signature.refused'));
     expect(entry.details).toMatchObject({ party: 'host_signatory' });
-  }, 60_000);
+  }, 120_000);
 
   it('a wrong, expired or foreign link is the same 404, and a link cannot sign for another party', async () => {
     const { requests } = await sentForSignature();
@@ -402,7 +402,7 @@ describe('the electronic signature circuit', () => {
     const expired = await request(pstage.url).get(tutorLink);
     expect(expired.status).toBe(404);
     expect(expired.text).toBe(wrong.text);
-  }, 60_000);
+  }, 120_000);
 
   it('the office replaces a signatory’s e-mail: the old link is revoked, the new address gets a link, the change is audited', async () => {
     const { convention, office, requests } = await sentForSignature();
@@ -425,7 +425,7 @@ describe('the electronic signature circuit', () => {
     const [entry] = await pstage.database.db.select().from(auditLog).where(eq(auditLog.action, 'signature.emailReplaced'));
     expect(entry.details).toEqual({ party: 'host_signatory', from: host.email, to: 'direction@acme.example.fr' });
     expect((await office.client.request(page)).text).toContain('Lien révoqué');
-  }, 60_000);
+  }, 120_000);
 
   it('a signatory mail the SMTP server refuses is shown to the office, on the convention and the failed deliveries, until the address is corrected', async () => {
     const { convention, office, requests } = await sentForSignature();
@@ -450,7 +450,7 @@ describe('the electronic signature circuit', () => {
     expect(after.text).not.toContain('Courriel non remis au signataire');
     expect((await office.client.request('/office/deliveries')).text).not.toContain(`href="${page}#signature-requests"`);
     expect((await signByLink(linkIn('direction@acme.example.fr'))).status).toBe(200);
-  }, 60_000);
+  }, 120_000);
 
   it('a signatory who has not signed is reminded after three days with a new link, at most once a day; the old link stops working', async () => {
     const { requests } = await sentForSignature();
@@ -470,7 +470,7 @@ describe('the electronic signature circuit', () => {
     clock.moveTo(addDays(clock.today(), 4));
     expect((await request(pstage.url).get(firstLink)).status).toBe(404);
     expect((await request(pstage.url).get(secondLink)).status).toBe(200);
-  }, 60_000);
+  }, 120_000);
 
   it('the reminder delay is a setting (SIGNATURE_REMINDER_DAYS): with 5 days, no reminder on day 3, the reminders on day 5', async () => {
     const config = pstage.services.config;
@@ -484,7 +484,7 @@ describe('the electronic signature circuit', () => {
     } finally {
       config.signature.reminderAfterDays = 3;
     }
-  }, 60_000);
+  }, 120_000);
 
   it('a mixed circuit: the host signs on paper (recorded by the office, their link revoked), the others by link, the dean recorded by the office; sealed', async () => {
     pstage.services.config.signature.deanEmail = undefined;
@@ -531,7 +531,7 @@ describe('the electronic signature circuit', () => {
     } finally {
       pstage.services.config.signature.autoSend = false;
     }
-  }, 60_000);
+  }, 120_000);
 
   it('the link pages are rate-limited per address: guessing links soon gets 429', async () => {
     const limit = pstage.services.config.signature.linksPerMinute;
@@ -540,5 +540,5 @@ describe('the electronic signature circuit', () => {
     const blocked = await request(pstage.url).get(`/sign/${'y'.repeat(43)}`);
     expect(blocked.status).toBe(429);
     expect(blocked.headers['retry-after']).toBeTruthy();
-  }, 60_000);
+  }, 120_000);
 });
