@@ -87,36 +87,4 @@ describe('Pstage inside the LMS frame, in a real browser', () => {
     await frame.getByRole('status').filter({ hasText: 'Pstage is open in a new window' }).waitFor();
     await context.close();
   });
-
-  it('offers the login again in a new window when the state cookie of a login started in the frame does not come back with the launch', async () => {
-    const context = await browser.newContext({ locale: 'fr-FR' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    // The frame keeps cookies (same site: the probe passes), but the launch arrives without them, as when a site
-    // rule or a privacy extension drops the state cookie between the login and the platform's answer.
-    await page.route(`${pstage.url}/lti/launch*`, async (route) => {
-      const headers = { ...route.request().headers() };
-      delete headers.cookie;
-      await route.continue({ headers });
-    });
-    const launchUrl = pstage.devPlatform!.launchUrlFor('camille-martin', 'm1-info');
-    await page.goto(`${lmsOrigin}/course?src=${encodeURIComponent(launchUrl)}`);
-
-    const frame = page.frameLocator('iframe');
-    await frame.getByRole('heading', { level: 1, name: 'Ouvrir Pstage dans une nouvelle fenêtre' }).waitFor();
-    expect(await frame.locator('body').textContent()).toContain("la vérification de l'état (state) a échoué");
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(
-      results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
-    ).toEqual([]);
-
-    const [popup] = await Promise.all([
-      context.waitForEvent('page'),
-      frame.getByRole('link', { name: /Ouvrir Pstage dans une nouvelle fenêtre/ }).click(),
-    ]);
-    await popup.waitForURL(/\/student$/);
-    await popup.getByRole('heading', { level: 1 }).waitFor();
-    expect(await popup.locator('.navbar-brand').count()).toBe(1);
-    await context.close();
-  });
 });
