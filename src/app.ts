@@ -29,6 +29,8 @@ import { officeRoutes } from './routes/office';
 import { documentRoutes } from './routes/documents';
 import { signatureLinkRoutes } from './routes/signature';
 import { hostSpaceRoutes } from './routes/host';
+import { setupRoutes } from './routes/setup';
+import { verificationRoutes } from './routes/verify';
 import type { Services } from './services';
 import { workerPdfRenderer } from './services/documents/pdfRenderer';
 import type { DatabaseHandle } from './models/database';
@@ -136,6 +138,8 @@ export async function createApp(options: {
   // Personal signature links carry their own secret and have no session: before the session's CSRF check.
   app.use('/sign', signatureLinkRoutes(services));
   app.use('/host', hostSpaceRoutes(services));
+  app.use('/setup', setupRoutes(services));
+  app.use('/verify', verificationRoutes(services));
   app.use(setUpCsrf({ multipartPaths: [certificateUploadPath] }));
   app.use(setUpNavigation(database.db));
   app.get('/', (req, res) => {

@@ -15,6 +15,8 @@ const listFromEnv = z.string().transform((value) =>
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** The address to listen on (`127.0.0.1` behind a local proxy); every interface by default. */
+  HOST: z.string().trim().min(1).optional(),
   PUBLIC_BASE_URL: z.url().optional(),
   DATABASE_URL: z
     .string()
@@ -52,6 +54,8 @@ const environmentSchema = z.object({
   /** Days a signatory's link waits unsigned before a reminder (then at most one a day). */
   SIGNATURE_REMINDER_DAYS: z.coerce.number().int().min(1).max(30).default(3),
   DYNAMIC_REGISTRATION_AUTO_ACTIVATE: booleanFromEnv.default(false),
+  /** Minutes the one-time setup code printed at a start-up with no active platform stays valid; 0: no code. */
+  SETUP_CODE_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
   /** Per IP address: a whole lecture hall behind one NAT launches at once, hence generous. */
   LAUNCH_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   REGISTRATION_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
@@ -87,6 +91,8 @@ export interface Config {
   environment: 'development' | 'test' | 'production';
   production: boolean;
   port: number;
+  /** HOST: the listen address; undefined = every interface. */
+  host?: string;
   publicBaseUrl: string;
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
   dataDir: string;
@@ -113,6 +119,8 @@ export interface Config {
   lmsOrigins: string[];
   officeBootstrap: string[];
   dynamicRegistrationAutoActivate: boolean;
+  /** How long the setup code of a start-up with no active platform is valid (minutes); 0 = none printed. */
+  setupCodeMinutes: number;
   /**
    * Requests per IP address: LTI logins and launches per minute, dynamic registrations per hour. Per user:
    * certificate uploads per hour, PDF downloads per minute, forced NRPS roster refreshes per hour.
@@ -188,6 +196,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     for (const name of printed) {
       if (!e[name]) problems.push(`${name} is required in production (printed on every convention)`);
     }
+    if (!e.SEAL_P12_PATH)
+      problems.push(
+        "SEAL_P12_PATH is required in production (the institution's PKCS#12 seal of signed conventions; SEAL_P12_PASSWORD its password)",
+      );
     if (e.DEV_PLATFORM) problems.push('DEV_PLATFORM cannot be enabled in production');
     if (e.PSTAGE_HOLD_AT.length > 0) problems.push('PSTAGE_HOLD_AT is a hook for fault tests and cannot be set in production');
   }
@@ -198,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     environment: e.NODE_ENV,
     production,
     port: e.PORT,
+    host: e.HOST,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: `${e.DATA_DIR}/pglite` },
     dataDir: e.DATA_DIR,
@@ -233,6 +246,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lmsOrigins: e.LMS_ORIGINS,
     officeBootstrap: e.OFFICE_BOOTSTRAP,
     dynamicRegistrationAutoActivate: e.DYNAMIC_REGISTRATION_AUTO_ACTIVATE,
+    setupCodeMinutes: e.SETUP_CODE_MINUTES,
     rateLimits: {
       launchesPerMinute: e.LAUNCH_RATE_LIMIT,
       registrationsPerHour: e.REGISTRATION_RATE_LIMIT,

@@ -6,7 +6,8 @@ import { createApp } from './app';
 import type { Clock } from './clock';
 import { enableHoldPoints } from './holdPoints';
 import { trackRequests } from './httpDrain';
-import type { Config } from './config';
+import { ConfigError, type Config } from './config';
+import { sealProblem } from './services/signature/sealCertificate';
 import type { DevPlatform } from './lti/devPlatform';
 import { createLogger } from './middleware/requestLogging';
 import { openDatabase, type DatabaseHandle } from './models/database';
@@ -17,9 +18,23 @@ import { advanceInternships } from './services/evaluations/advanceInternships';
 import { enqueueEvaluationReminders } from './services/evaluations/evaluationReminders';
 import { createOutboxFromConfig } from './services/outbox/outboxFromConfig';
 import { wakeOutboxAfterWrites } from './services/outbox/wakeAfterWrites';
+import { offerSetupCode } from './services/setup/setupCode';
 import { progressPostBackFor } from './services/progress/postProgress';
 
 export const keepAliveTimeoutMs = 65_000;
+
+/**
+ * The port is open before the app is built (its public URL needs the port) and before the migrations ran: every
+ * request gets 503, and `/health` says `starting` in the JSON a probe reads once the app answers.
+ */
+export const answerWhileStarting: http.RequestListener = (req, res) => {
+  const headers = { 'retry-after': '1', 'cache-control': 'no-store' };
+  if (req.url === '/health' || req.url?.startsWith('/health?')) {
+    res.writeHead(503, { ...headers, 'content-type': 'application/json; charset=utf-8' }).end('{"status":"starting"}');
+    return;
+  }
+  res.writeHead(503, { ...headers, 'content-type': 'text/plain; charset=utf-8' }).end('Pstage is starting');
+};
 
 export interface RunningPstage {
   server: http.Server;
@@ -36,6 +51,8 @@ export interface RunningPstage {
 export async function startPstage(options: {
   configFor: (port: number) => Config;
   port: number;
+  /** The listen address (HOST); every interface when absent. */
+  host?: string;
   database?: DatabaseHandle;
   logger?: Logger;
   /** Today and now for the whole application (tests set it); the system's clock otherwise. */
@@ -58,13 +75,11 @@ export async function startPstage(options: {
   server.keepAliveTimeout = keepAliveTimeoutMs;
   server.headersTimeout = keepAliveTimeoutMs + 1000;
   // The port is open before the app is built (its public URL needs the port): answer 503 until it is ready.
-  const starting: http.RequestListener = (_req, res) => {
-    res.writeHead(503, { 'retry-after': '1', 'content-type': 'text/plain; charset=utf-8' }).end('Pstage is starting');
-  };
-  server.on('request', starting);
+  server.on('request', answerWhileStarting);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, resolve);
+    if (options.host) server.listen(options.port, options.host, resolve);
+    else server.listen(options.port, resolve);
   });
   const port = (server.address() as AddressInfo).port;
   const config = options.configFor(port);
@@ -72,6 +87,13 @@ export async function startPstage(options: {
   if (config.holdPoints.length > 0) {
     enableHoldPoints(config.holdPoints);
     logger.warn({ holdPoints: config.holdPoints }, 'fault-test hold points enabled');
+  }
+  if (config.production) {
+    const problem = sealProblem(config.signature.seal);
+    if (problem) {
+      server.close();
+      throw new ConfigError([problem]);
+    }
   }
   const requests = trackRequests(server);
   let database: DatabaseHandle | undefined;
@@ -93,7 +115,7 @@ export async function startPstage(options: {
           }
         : undefined,
     });
-    server.off('request', starting);
+    server.off('request', answerWhileStarting);
     server.on('request', app);
     const outbox = createOutboxFromConfig({
       config,
@@ -118,6 +140,14 @@ export async function startPstage(options: {
         (await advanceInternships(tx, { config, now })) + (await enqueueEvaluationReminders(tx, { config, now })),
     });
     if (options.notificationScheduler ?? config.environment !== 'test') scheduler.start();
+    if (config.setupCodeMinutes > 0 && !config.devPlatform) {
+      await offerSetupCode(services.db, services.lti(), {
+        now: services.clock.now(),
+        minutes: config.setupCodeMinutes,
+        publicBaseUrl: config.publicBaseUrl,
+        logger,
+      });
+    }
     const openedDatabase = database;
     return {
       server,

@@ -20,7 +20,7 @@ async function main() {
   }
   const logger = createLogger(config.logLevel);
   guardProcess(logger);
-  const running = await startPstage({ configFor: () => config, port: config.port, logger, shutdownGraceMs });
+  const running = await startPstage({ configFor: () => config, port: config.port, host: config.host, logger, shutdownGraceMs });
   logger.info(
     { url: running.url, database: running.services.database.kind, devPlatform: Boolean(running.devPlatform) },
     running.devPlatform ? `Pstage is running on ${running.url} — try it from ${running.url}/dev` : `Pstage is running on ${running.url}`,
@@ -50,6 +50,10 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
   const message =
     error instanceof LtiStartupError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
   console.error(`Pstage could not start: ${message}`);

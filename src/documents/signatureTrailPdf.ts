@@ -13,6 +13,8 @@ export interface SignatureTrailEntry {
   at: string;
   ip?: string;
   documentSha256?: string;
+  /** The full name the signatory typed with their one-time code. */
+  typedName?: string;
 }
 
 export interface SignatureTrailData {
@@ -22,6 +24,8 @@ export interface SignatureTrailData {
   sealedAt: string;
   institutionName: string;
   entries: SignatureTrailEntry[];
+  /** Where anyone checks this document: the public page and its code. */
+  verification?: { url: string; code: string };
 }
 
 const text = {
@@ -42,6 +46,11 @@ const text = {
     at: 'Date et heure (UTC)',
     ip: 'Adresse IP',
     signedHash: 'Empreinte du document signé',
+    typedName: 'Nom saisi (code reçu par courriel)',
+    verify: 'Vérification',
+    verifyText: (url: string, code: string) =>
+      `Chacun peut vérifier ce document sur ${url} avec le code ${code} : la page dit s'il est intact, modifié ou inconnu.`,
+    verifyCode: 'Code de vérification',
     page: (n: number, count: number) => `Page ${n}/${count}`,
   },
   en: {
@@ -61,6 +70,11 @@ const text = {
     at: 'Date and time (UTC)',
     ip: 'IP address',
     signedHash: 'Hash of the signed document',
+    typedName: 'Name typed (code received by e-mail)',
+    verify: 'Verification',
+    verifyText: (url: string, code: string) =>
+      `Anyone can check this document at ${url} with the code ${code}: the page says whether it is intact, modified or unknown.`,
+    verifyCode: 'Verification code',
     page: (n: number, count: number) => `Page ${n}/${count}`,
   },
 };
@@ -78,11 +92,14 @@ export function renderSignatureTrail(data: SignatureTrailData, language: Documen
       [t.hash, data.documentSha256],
       [t.sealedAt, data.sealedAt],
       [t.sealedBy, data.institutionName],
+      ...(data.verification ? ([[t.verifyCode, data.verification.code]] as [string, string][]) : []),
     ]);
+    if (data.verification) paragraph(doc, t.verifyText(data.verification.url, data.verification.code));
     for (const entry of data.entries) {
       sectionHeading(doc, entry.role);
       fields(doc, [
         [t.name, entry.name],
+        [t.typedName, entry.typedName],
         [t.email, entry.email],
         [t.method, entry.method],
         [t.at, entry.at],

@@ -228,6 +228,16 @@ const builders: { [K in NotificationKind]: Builder<K> } = {
     steps: ['step1'].map((step) => c.t(`mail.studentEvaluationOpened.${step}`)),
     link: { label: c.t('mail.studentEvaluationOpened.link'), url: c.url(d.path) },
   }),
+  signatureCode: (d, c) => {
+    const values = { ...d, role: c.t(`signature.roles.${d.party}`) };
+    return {
+      subject: c.t('mail.signatureCode.subject', values),
+      paragraphs: [c.t('mail.signatureCode.intro', values), c.t('mail.signatureCode.code', values)],
+      details: [...label(c, 'reference', d.reference), ...label(c, 'signsAs', values.role)],
+      steps: ['step1', 'step2'].map((step) => c.t(`mail.signatureCode.${step}`, values)),
+      link: link(c, 'signatureCode', d.path),
+    };
+  },
 };
 
 export function notificationContent<K extends NotificationKind>(kind: K, data: NotificationData[K], context: ContentContext): MailContent {

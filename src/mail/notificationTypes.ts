@@ -107,6 +107,17 @@ export interface NotificationData {
   hostSpaceOpened: { reference: string; studentName: string; endDate: IsoDate; reminder?: boolean; path: string; hostSpaceLinkId?: number };
   /** The student's evaluation of the host is open in their space. */
   studentEvaluationOpened: { reference: string; organisationName: string; reminder?: boolean; path: string };
+  /** The one-time code a signatory asked for on their link's page; `code` and `path` are derived when sent, never stored. */
+  signatureCode: {
+    reference: string;
+    party: ConventionParty;
+    minutes: number;
+    signatureRequestId: number;
+    /** The code's expiry (ISO): with the request's id, what the code is derived from. */
+    codeExpiresAt: string;
+    code: string;
+    path: string;
+  };
 }
 
 export type NotificationKind = keyof NotificationData;
@@ -128,6 +139,7 @@ export const notificationKinds: readonly NotificationKind[] = [
   'amendmentStep',
   'hostSpaceOpened',
   'studentEvaluationOpened',
+  'signatureCode',
 ];
 
 /** The outbox payload of a mail: everything needed to render and send it later. */

@@ -19,6 +19,7 @@ const summaryColumns = {
   status: documents.status,
   statusReason: documents.statusReason,
   academicYear: documents.academicYear,
+  verificationCode: documents.verificationCode,
   createdAt: documents.createdAt,
 };
 

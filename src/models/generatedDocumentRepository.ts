@@ -27,6 +27,21 @@ export const generatedDocumentRepository = {
     return row;
   },
 
+  /** A sealed convention by the verification code printed on its signature page, or by its SHA-256. */
+  async findSigned(db: Executor, by: { verificationCode: string } | { sha256: string }): Promise<StoredDocument | undefined> {
+    const [row] = await db
+      .select()
+      .from(documents)
+      .where(
+        and(
+          eq(documents.kind, 'signed_convention_pdf'),
+          'verificationCode' in by ? eq(documents.verificationCode, by.verificationCode) : eq(documents.sha256, by.sha256),
+        ),
+      )
+      .limit(1);
+    return row;
+  },
+
   async findCertificate(db: Executor, id: number): Promise<StoredDocument | undefined> {
     const [row] = await db
       .select()

@@ -170,6 +170,27 @@ export const outboxRepository = {
   },
 
   /** What needs the office's attention: given-up messages first, then pending ones that have already failed. */
+  /**
+   * The personal-link and code mails of these signature requests that could not be delivered (given up, or
+   * refused and being retried), with the SMTP server's last answer: requestId → error.
+   */
+  async signatureMailFailures(db: Executor, requestIds: number[]): Promise<Map<number, string>> {
+    if (requestIds.length === 0) return new Map();
+    const requestId = sql<string>`${outbox.payload} -> 'data' ->> 'signatureRequestId'`;
+    const rows = await db
+      .select({ requestId, lastError: outbox.lastError })
+      .from(outbox)
+      .where(
+        and(
+          eq(outbox.kind, 'mail'),
+          or(eq(outbox.status, 'failed'), and(eq(outbox.status, 'pending'), gt(outbox.attempts, 0))),
+          inArray(requestId, requestIds.map(String)),
+        ),
+      )
+      .orderBy(asc(outbox.id));
+    return new Map(rows.map((row) => [Number(row.requestId), row.lastError ?? '']));
+  },
+
   async listFailing(db: Executor, limit = 200): Promise<OutboxMessage[]> {
     return db
       .select()

@@ -13,6 +13,8 @@ export interface SignatureEvidence {
   ip: string;
   userAgent: string;
   documentSha256: string;
+  /** The full name typed by a signatory from their link. */
+  typedName?: string;
 }
 
 export const signatureRequestRepository = {
@@ -23,6 +25,11 @@ export const signatureRequestRepository = {
 
   async setTokenHash(db: Executor, id: number, tokenHash: string): Promise<SignatureRequest> {
     const [row] = await db.update(signatureRequests).set({ tokenHash }).where(eq(signatureRequests.id, id)).returning();
+    return row;
+  },
+
+  async findById(db: Executor, id: number): Promise<SignatureRequest | undefined> {
+    const [row] = await db.select().from(signatureRequests).where(eq(signatureRequests.id, id)).limit(1);
     return row;
   },
 

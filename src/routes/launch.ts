@@ -101,7 +101,9 @@ export function createLaunchHandlers(deps: {
     },
 
     async onDynamicRegistration(req, res) {
-      const t = translator('fr');
+      // The LMS's registration request names no language: the administrator's browser's, French otherwise.
+      const locale = req.acceptsLanguages('fr', 'en') === 'en' ? 'en' : 'fr';
+      const t = translator(locale);
       const query = (name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string) : undefined);
       try {
         const { active, updated } = await registerDynamically(
@@ -117,11 +119,11 @@ export function createLaunchHandlers(deps: {
               ? 'registration.active'
               : 'registration.pending',
         );
-        render(res, 'registration/done', { t, locale: 'fr', title: t('registration.title'), message, navigation: [] });
+        render(res, 'registration/done', { t, locale, title: t('registration.title'), message, navigation: [] });
       } catch (error) {
         if (!(error instanceof RegistrationError)) throw error;
         const message = t('registration.failed', { reason: t(`registration.failures.${error.code}`) });
-        render(res, 'error', { t, locale: 'fr', title: t('errors.title'), status: 400, message, stack: undefined, navigation: [] }, 400);
+        render(res, 'error', { t, locale, title: t('errors.title'), status: 400, message, stack: undefined, navigation: [] }, 400);
       }
     },
   };

@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
+import type { Logger } from 'pino';
 import { runPlatformCommand } from '../../src/cli/platformCommand';
 import { auditLog } from '../../src/models/schema';
 import { listPlatforms } from '../../src/services/office/platforms';
+import { offerSetupCode } from '../../src/services/setup/setupCode';
 import { BrowserlessClient } from '../support/browserlessClient';
 import { useTestPstage } from '../support/pstage';
 
@@ -109,5 +111,63 @@ describe('npm run platform: the operator manages LMS platforms on the server, wi
     const row = (await listPlatforms(pstage.services.lti(), pstage.database.db)).find((platform) => platform.clientId === 'abc123')!;
     expect(row.active).toBe(false);
     expect(added.output).toContain(`pending until activated (npm run platform -- activate ${row.id})`);
+  });
+});
+
+describe('the one-time setup code of the server log: the first activation without a command line', () => {
+  async function offerCode(now = pstage.services.clock.now()) {
+    const logged: string[] = [];
+    const logger = { warn: (_fields: unknown, message: string) => logged.push(message) } as unknown as Logger;
+    const code = await offerSetupCode(pstage.database.db, pstage.services.lti(), { now, minutes: 60, publicBaseUrl: pstage.url, logger });
+    return { code, logged: logged.join('\n') };
+  }
+  const typeCode = (code: string) => new BrowserlessClient(pstage.url).request('/setup', { form: { code } });
+  const auditActions = async () =>
+    (await pstage.database.db.select().from(auditLog).orderBy(auditLog.id)).map((row) => [row.action, row.details]);
+
+  it('is printed only when no platform is active, activates the first pending one once, and is audited', async () => {
+    expect(await offerCode()).toEqual({ code: null, logged: '' });
+    const id = await developmentPlatformId();
+    await platformCommand('deactivate', id);
+    const { code, logged } = await offerCode();
+    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(logged).toContain(`${pstage.url}/setup with the one-time setup code ${code} (valid 60 minutes, once`);
+    const form = await new BrowserlessClient(pstage.url).request('/setup');
+    expect(form.text).toContain('name="code"');
+
+    const wrong = await typeCode('AAAA-AAAA-AAAA');
+    expect(wrong.status).toBe(422);
+    expect(wrong.text).toContain('Ce code n&#39;est pas le bon.');
+    expect(await launchStatus()).toBe(401);
+
+    // Typed in lower case without the dashes: the same code.
+    const right = await typeCode(code!.toLowerCase().replace(/-/g, ' '));
+    expect(right.status).toBe(200);
+    expect(right.text).toContain('La plateforme est activée');
+    expect(await launchStatus()).toBe(200);
+    expect((await auditActions()).slice(1)).toEqual([
+      ['setup_code.wrong', { attempt: 1 }],
+      ['platform.activate', expect.objectContaining({ by: 'setup code', issuer: pstage.devPlatform!.issuer })],
+    ]);
+    const again = await typeCode(code!);
+    expect(again.status).toBe(422);
+    expect(again.text).toContain('Aucun code d&#39;installation n&#39;est valable');
+  });
+
+  it('is refused once expired, after five wrong tries, and a new start-up voids the previous code; in English for English browsers', async () => {
+    await platformCommand('deactivate', await developmentPlatformId());
+    const old = await offerCode(new Date(pstage.services.clock.now().getTime() - 61 * 60_000));
+    expect((await typeCode(old.code!)).text).toContain('Aucun code d&#39;installation n&#39;est valable');
+
+    const first = await offerCode();
+    const second = await offerCode();
+    expect((await typeCode(first.code!)).status).toBe(422);
+    for (let attempt = 2; attempt <= 5; attempt += 1) expect((await typeCode('BBBB-BBBB-BBBB')).status).toBe(422);
+    const tooLate = await new BrowserlessClient(pstage.url).request('/setup', {
+      form: { code: second.code! },
+      headers: { 'accept-language': 'en' },
+    });
+    expect(tooLate.text).toContain('No setup code is valid');
+    expect(await launchStatus()).toBe(401);
   });
 });

@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config';
+import { sealProblem, selfSignedSeal } from '../../src/services/signature/sealCertificate';
 
 const production = {
   NODE_ENV: 'production',
@@ -14,6 +18,7 @@ const production = {
   INSTITUTION_CITY: 'Dijon',
   DEAN_NAME: 'Jean-Pierre de La Tour',
   DEAN_CIVILITY: 'M.',
+  SEAL_P12_PATH: '/etc/pstage/seal.p12',
 };
 
 function problemsOf(env: Record<string, string | undefined>): string[] {
@@ -54,10 +59,28 @@ describe('the university block printed on conventions, from the configuration', 
     'DEAN_NAME',
     'DEAN_CIVILITY',
     'MAIL_FROM',
+    'SEAL_P12_PATH',
   ])('production refuses to start without %s, naming it', (name) => {
     expect(problemsOf(production)).toEqual([]);
     const problems = problemsOf({ ...production, [name]: undefined });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain(name);
+  });
+});
+
+describe('the seal at a production start', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'pstage-seal-'));
+  const seal = (file: string, password: string) => ({ p12Path: path.join(folder, file), password, generateIfMissing: false });
+
+  it('opens the configured PKCS#12 with its password, as the signer will', () => {
+    writeFileSync(path.join(folder, 'good.p12'), selfSignedSeal('Université de Bourgogne', 'secret'));
+    expect(sealProblem(seal('good.p12', 'secret'))).toBeNull();
+  });
+
+  it('stops the start with the reason: no file, a wrong password, not a PKCS#12', () => {
+    expect(sealProblem(seal('missing.p12', 'secret'))).toBe(`SEAL_P12_PATH: no PKCS#12 file at ${path.join(folder, 'missing.p12')}`);
+    expect(sealProblem(seal('good.p12', 'wrong'))).toContain('cannot be opened with SEAL_P12_PASSWORD');
+    writeFileSync(path.join(folder, 'text.p12'), 'not a certificate');
+    expect(sealProblem(seal('text.p12', ''))).toContain('cannot be opened with SEAL_P12_PASSWORD');
   });
 });

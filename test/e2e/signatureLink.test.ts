@@ -6,11 +6,11 @@ import { validateAsOffice } from '../services/office/officeJourney';
 import { expectAccessible, useBrowserTest } from './browser';
 
 const { pstage, browser } = useBrowserTest();
-const { deliver, linkIn } = useSignatureMailbox(pstage);
+const { deliver, linkIn, codeIn } = useSignatureMailbox(pstage);
 beforeEach(() => pstage.reset());
 
 describe('the electronic signature, in a real browser', () => {
-  it('the office sends for signature; the host signatory opens the link from the mail, reads the PDF and signs; axe on every page', async () => {
+  it('the office sends for signature; the host signatory opens the link from the mail, reads the PDF, asks for the code and signs with it; axe on every page', async () => {
     const { convention } = await submitConventionAsStudent(pstage);
     await validateAsOffice(pstage, convention.id);
     const context = await browser.newContext({ locale: 'fr-FR' });
@@ -45,6 +45,12 @@ describe('the electronic signature, in a real browser', () => {
     await page.getByRole('button', { name: 'Signer', exact: true }).click({ noWaitAfter: true });
     await page.locator('#consent-error').waitFor();
     await expectAccessible(page, { frames: false });
+    await page.getByRole('button', { name: 'Recevoir un code par courriel' }).click({ noWaitAfter: true });
+    await page.locator('#code-sent').waitFor();
+    await expectAccessible(page, { frames: false });
+    await deliver();
+    await page.getByLabel('Votre nom complet').fill(host.name);
+    await page.getByLabel('Code reçu par courriel').fill(codeIn(host.email));
     await page.getByLabel(/Je signe la convention de stage/).check();
     await page.getByRole('button', { name: 'Signer', exact: true }).click({ noWaitAfter: true });
     await page.getByRole('heading', { name: 'Convention signée' }).waitFor();

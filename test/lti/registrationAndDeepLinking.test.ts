@@ -46,6 +46,39 @@ describe('dynamic registration (Moodle "LTI Advantage" registration URL)', () =>
   });
 });
 
+describe("dynamic registration in the administrator's language", () => {
+  it('answers in English to a browser that prefers English, the failures too; French otherwise', async () => {
+    const admin = new BrowserlessClient(pstage.url);
+    const english = { 'accept-language': 'en-GB,en;q=0.9,fr;q=0.5' };
+    const registerPage = await admin.request('/dev/register');
+    const query = new URLSearchParams({
+      openid_configuration: hiddenField(registerPage.text, 'openid_configuration'),
+      registration_token: hiddenField(registerPage.text, 'registration_token'),
+    });
+    const done = await admin.request(`/lti/register?${query}`, { headers: english });
+    expect(done.status).toBe(200);
+    expect(done.text).toContain('lang="en"');
+    expect(done.text).toContain('The internship office must activate it before the first launch.');
+
+    const failed = await admin.request(
+      `/lti/register?${new URLSearchParams({ openid_configuration: query.get('openid_configuration')! })}`,
+      {
+        headers: english,
+      },
+    );
+    expect(failed.status).toBe(400);
+    expect(failed.text).toContain('Registration failed: the registration token (registration_token) is missing');
+    const french = await admin.request(
+      `/lti/register?${new URLSearchParams({ openid_configuration: query.get('openid_configuration')! })}`,
+      {
+        headers: { 'accept-language': 'fr-FR,fr;q=0.9' },
+      },
+    );
+    expect(french.text).toContain('lang="fr"');
+    expect(french.text).not.toContain('Registration failed');
+  });
+});
+
 describe('deep linking', () => {
   it('lets a programme head place the programme panel in their course', async () => {
     const { client, page } = await pstage.launch('jean-dupont', 'm1-info-deep-link');

@@ -117,6 +117,15 @@ const samples: { [K in NotificationKind]: NotificationData[K] } = {
     path: '/host/abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ',
   },
   studentEvaluationOpened: { reference: 'CS-2026-0042', organisationName: 'Acme', path: '/student/conventions/42/evaluation' },
+  signatureCode: {
+    reference: 'CS-2026-0042',
+    party: 'hostSignatory',
+    minutes: 10,
+    signatureRequestId: 7,
+    codeExpiresAt: '2027-01-15T10:10:00.000Z',
+    code: '042137',
+    path: '/sign/abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ',
+  },
 };
 
 describe('notification mails', () => {

@@ -50,6 +50,7 @@ describe('the application clock', () => {
       INSTITUTION_CITY: 'Paris',
       DEAN_NAME: 'Marie Doyenne',
       DEAN_CIVILITY: 'Mme',
+      SEAL_P12_PATH: '/etc/pstage/seal.p12',
     });
     expect(production.today).toBeUndefined();
     expect(clockFor(production)).toBe(systemClock);

@@ -70,7 +70,7 @@ describe('start-up', () => {
       const folder = mkdtempSync(path.join(tmpdir(), 'pstage-prod-'));
       const server = run('src/server.ts', [], { NODE_ENV: 'production' }, folder);
       expect(await server.exited).toBe(1);
-      for (const name of ['DATABASE_URL', 'ENCRYPTION_KEY', 'PUBLIC_BASE_URL', 'SMTP_HOST']) {
+      for (const name of ['DATABASE_URL', 'ENCRYPTION_KEY', 'PUBLIC_BASE_URL', 'SMTP_HOST', 'SEAL_P12_PATH']) {
         expect(server.output()).toContain(name);
       }
     },

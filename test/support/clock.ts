@@ -18,8 +18,8 @@ export const currentAcademicYear = academicYearOf(today);
 export const nextYear = yearOf(today) + 1;
 
 export interface MovableClock extends Clock {
-  /** From now on, today is `day`. */
-  moveTo(day: IsoDate): void;
+  /** From now on, today is `day` (and, with `movesNow`, now is `laterMs` further: a code that expires in minutes). */
+  moveTo(day: IsoDate, laterMs?: number): void;
   /** Back to the run's today. */
   reset(): void;
 }
@@ -30,15 +30,18 @@ export interface MovableClock extends Clock {
  */
 export function movableClock(options: { movesNow?: boolean } = {}): MovableClock {
   let offsetDays = 0;
+  let laterMs = 0;
   return {
     // Moving now too expires sessions opened before: only for tests of what expires (a signature link).
-    now: () => new Date(testClock.now().getTime() + (options.movesNow ? offsetDays * 24 * 60 * 60 * 1000 : 0)),
+    now: () => new Date(testClock.now().getTime() + (options.movesNow ? offsetDays * 24 * 60 * 60 * 1000 + laterMs : 0)),
     today: () => addDays(testClock.today(), offsetDays),
-    moveTo(day) {
+    moveTo(day, later = 0) {
       offsetDays = toDayNumber(day) - toDayNumber(testClock.today());
+      laterMs = later;
     },
     reset() {
       offsetDays = 0;
+      laterMs = 0;
     },
   };
 }

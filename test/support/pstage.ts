@@ -33,6 +33,8 @@ export interface TestPstageOptions {
   shutdownGraceMs?: number;
   /** Replaces the pool of key pairs made once per run (test/support/toolKeyPool.ts). */
   toolKeyPairs?: ToolKeyPairSource;
+  /** The listen address (HOST); every interface by default. */
+  host?: string;
   /** Another clock than the run's (`movableClock()` lets a test go to the end of an internship). */
   clock?: Clock;
   /**
@@ -55,6 +57,7 @@ export async function startTestPstage(env: Record<string, string> = {}, options:
   const running = await startPstage({
     configFor,
     port: 0,
+    host: options.host,
     database,
     logger: options.logger,
     outboxWorker: options.outboxWorker ?? false,

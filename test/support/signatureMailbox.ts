@@ -23,11 +23,14 @@ export function useSignatureMailbox(pstage: TestPstage) {
   });
   beforeEach(() => {
     smtp.messages.length = 0;
+    smtp.refusedRecipients.clear();
   });
   const mailsTo = (address: string) =>
     smtp.messages.filter((message) => message.envelopeTo.includes(address)).map((message) => message.mail);
   return {
     mailsTo,
+    /** The SMTP server answers 550 (no such user) to this address from now on in the test. */
+    refuse: (address: string) => smtp.refusedRecipients.add(address),
     deliver: () =>
       createOutboxWorker({
         db: pstage.database.db,
@@ -41,6 +44,15 @@ export function useSignatureMailbox(pstage: TestPstage) {
           }),
         },
       }).runOnce(),
+    /** The 6-digit code of the last signing-code mail the address received. */
+    codeIn(address: string): string {
+      const mail = mailsTo(address)
+        .filter((message) => /code de signature|signing code/i.test(message.subject ?? ''))
+        .at(-1);
+      const match = /(?:Votre code|Your code) ?: (\d{6})/.exec(mail?.text ?? '');
+      if (!match) throw new Error(`no signing code in the mails to ${address}`);
+      return match[1];
+    },
     /** The personal link of the last signature mail the address received, as a path. */
     linkIn(address: string): string {
       const mail = mailsTo(address)

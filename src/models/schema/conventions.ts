@@ -372,6 +372,12 @@ export const signatureRequests = pgTable(
     documentSha256: text('document_sha256'),
     refusalReason: text('refusal_reason'),
     sentBy: integer('sent_by').references(() => users.id),
+    /** The one-time code mailed before signing: its SHA-256, until when, and the wrong tries spent on it. */
+    codeHash: text('code_hash'),
+    codeExpiresAt: timestamp('code_expires_at', { withTimezone: true }),
+    codeAttempts: integer('code_attempts').notNull().default(0),
+    /** The full name the signatory typed when signing. */
+    typedName: text('typed_name'),
   },
   (t) => [uniqueIndex('signature_requests_token').on(t.tokenHash), index('signature_requests_convention').on(t.conventionId, t.party)],
 );
@@ -393,9 +399,15 @@ export const documents = pgTable(
     status: text('status', { enum: ['submitted', 'accepted', 'rejected'] }),
     statusReason: text('status_reason'),
     academicYear: text('academic_year'),
+    /** A signed convention's public verification code, printed on its signature page (/verify). */
+    verificationCode: text('verification_code'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('documents_owner').on(t.ownerUserId, t.kind), index('documents_convention').on(t.conventionId, t.kind)],
+  (t) => [
+    index('documents_owner').on(t.ownerUserId, t.kind),
+    index('documents_convention').on(t.conventionId, t.kind),
+    uniqueIndex('documents_verification_code').on(t.verificationCode),
+  ],
 );
 
 /**

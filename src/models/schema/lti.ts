@@ -1,4 +1,4 @@
-import { index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * One OIDC login started by Pstage: the launch that answers it must carry the same nonce, come from the
@@ -42,3 +42,16 @@ export const rateLimits = pgTable(
   },
   (t) => [index('rate_limits_reset').on(t.resetAt)],
 );
+
+/**
+ * The one-time setup code printed in the log of a start-up with no active platform: whoever reads the server's log
+ * activates the first pending platform with it, once. Only its SHA-256 is stored.
+ */
+export const setupCodes = pgTable('setup_codes', {
+  id: serial('id').primaryKey(),
+  codeHash: text('code_hash').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+});

@@ -8,6 +8,7 @@ import { conventionPdfFor, type ServedPdf } from '../../services/documents/conve
 import type { DocumentViewer } from '../../services/documents/documentAccess';
 import { userRateLimit } from '../../middleware/userRateLimits';
 import { idParam } from '../shared/ids';
+import { auditTrailPdfFor } from '../../services/signature/auditTrailExport';
 
 function viewerOf(req: Request): DocumentViewer {
   if (!req.session) throw new AppError(401, 'errors.sessionExpired');
@@ -50,6 +51,14 @@ export function documentRoutes(services: Services): Router {
   });
   router.get('/conventions/:id/signed.pdf', pdfLimit, async (req, res) => {
     sendPdf(res, await signedConventionPdfFor(db, viewerOf(req), idParam(req)));
+  });
+  router.get('/conventions/:id/audit-trail.pdf', pdfLimit, async (req, res) => {
+    const options = {
+      now: services.clock.now(),
+      language: req.locale === 'en' ? ('en' as const) : ('fr' as const),
+      institutionName: config.institution.name,
+    };
+    sendPdf(res, await auditTrailPdfFor(db, viewerOf(req), idParam(req), options));
   });
   router.get('/conventions/:id/attestation.pdf', pdfLimit, async (req, res) => {
     sendPdf(

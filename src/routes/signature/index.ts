@@ -1,11 +1,12 @@
 import { Router, type Request, type Response } from 'express';
 import type { Services } from '../../services';
 import { setUpRateLimit } from '../../middleware/rateLimit';
-import { decideByLink, type Decision } from '../../services/signature/decideSignature';
-import { openSignatureLink, type OpenLink } from '../../services/signature/openSignatureLink';
+import { decideByLink, type LinkDecision } from '../../services/signature/decideSignature';
+import { checkSigningCode, sendSigningCode, signingCodeMinutes } from '../../services/signature/signingCode';
+import { openSignatureLink, openSignatureLinkPage, type OpenLink } from '../../services/signature/openSignatureLink';
 import { mailPartyOf } from '../../services/signature/circuitParties';
 import { formatDate } from '../../format';
-import { refuseSchema, signSchema } from './schemas';
+import { refuseSchema, signSchemaFor } from './schemas';
 
 const originOf = (req: Request) => ({ ip: req.ip ?? req.socket.remoteAddress ?? '', userAgent: req.get('user-agent') ?? '' });
 
@@ -32,12 +33,24 @@ export function signatureLinkRoutes(services: Services): Router {
       validUntil: formatDate(opened.request.expiresAt.toISOString().slice(0, 10), req.locale),
       pdfHref: `/sign/${token(req)}/convention.pdf`,
       action: `/sign/${token(req)}`,
+      codeSent: req.query.code === 'sent',
+      codeMinutes: signingCodeMinutes,
       errors,
       values,
     });
 
+  /** Every field's first problem, all fields in one pass. */
+  const fieldErrors = (req: Request, issues: { path: PropertyKey[]; message: string }[]) => {
+    const errors: Record<string, string> = {};
+    for (const issue of issues) {
+      const field = String(issue.path[0]);
+      if (!(field in errors)) errors[field] = req.t(issue.message);
+    }
+    return errors;
+  };
+
   router.get('/:token', async (req, res) => {
-    page(req, res, await openSignatureLink(db, token(req), clock));
+    page(req, res, await openSignatureLinkPage(db, token(req), clock, originOf(req).ip));
   });
 
   router.get('/:token/convention.pdf', async (req, res) => {
@@ -50,21 +63,42 @@ export function signatureLinkRoutes(services: Services): Router {
       .send(pdf.bytes);
   });
 
-  const decide = (kind: 'sign' | 'refuse') => async (req: Request, res: Response) => {
-    const body = (req.body ?? {}) as Record<string, string>;
-    const parsed = kind === 'sign' ? signSchema.safeParse(body) : refuseSchema.safeParse(body);
-    if (!parsed.success) {
-      const errors = Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), req.t(issue.message)]));
-      return page(req, res, await openSignatureLink(db, token(req), clock), errors, body);
-    }
-    const decision: Decision = kind === 'sign' ? { kind: 'sign' } : { kind: 'refuse', reason: (parsed.data as { reason: string }).reason };
-    const result = await decideByLink(db, token(req), decision, originOf(req), { config, clock });
+  router.post('/:token/code', async (req, res) => {
+    await sendSigningCode(db, token(req), req.locale === 'en' ? 'en' : 'fr', { config, clock });
+    res.redirect(303, `/sign/${token(req)}?code=sent${req.locale === 'en' ? '&lang=en' : ''}#sign-heading`);
+  });
+
+  const done = (req: Request, res: Response, outcome: 'signed' | 'refused') =>
     res.render('signature/done', {
-      title: req.t(result.outcome === 'signed' ? 'signature.page.signedTitle' : 'signature.page.refusedTitle'),
-      outcome: result.outcome,
+      title: req.t(outcome === 'signed' ? 'signature.page.signedTitle' : 'signature.page.refusedTitle'),
+      outcome,
     });
-  };
-  router.post('/:token/sign', decide('sign'));
-  router.post('/:token/refuse', decide('refuse'));
+
+  router.post('/:token/sign', async (req, res) => {
+    const body = (req.body ?? {}) as Record<string, string>;
+    const opened = await openSignatureLink(db, token(req), clock);
+    const parsed = signSchemaFor(opened.request.name).safeParse(body);
+    const values = { fullName: typeof body.fullName === 'string' ? body.fullName : '', consent: body.consent === 'yes' ? 'yes' : '' };
+    if (!parsed.success) return page(req, res, opened, fieldErrors(req, parsed.error.issues), values);
+    const check = await checkSigningCode(db, token(req), parsed.data.code, { config, clock });
+    if (check.outcome !== 'ok') {
+      const message =
+        check.outcome === 'wrong'
+          ? req.t('signature.error.code_wrong', { count: check.triesLeft })
+          : req.t(`signature.error.code_${check.outcome}`);
+      return page(req, res, opened, { code: message }, values);
+    }
+    const decision: LinkDecision = { kind: 'sign', typedName: parsed.data.fullName, code: parsed.data.code };
+    const result = await decideByLink(db, token(req), decision, originOf(req), { config, clock });
+    done(req, res, result.outcome);
+  });
+
+  router.post('/:token/refuse', async (req, res) => {
+    const body = (req.body ?? {}) as Record<string, string>;
+    const parsed = refuseSchema.safeParse(body);
+    if (!parsed.success) return page(req, res, await openSignatureLink(db, token(req), clock), fieldErrors(req, parsed.error.issues), body);
+    const result = await decideByLink(db, token(req), { kind: 'refuse', reason: parsed.data.reason }, originOf(req), { config, clock });
+    done(req, res, result.outcome);
+  });
   return router;
 }

@@ -1,4 +1,5 @@
 import { generatedDocumentRepository } from '../../models/generatedDocumentRepository';
+import { outboxRepository } from '../../models/outboxRepository';
 import { signatureRequestRepository } from '../../models/signatureRequestRepository';
 import { attestationRefusal, lastDayOf } from '../../domain/internshipEnd';
 import { availableEvents } from '../../domain/workflow';
@@ -56,6 +57,7 @@ export async function loadConventionFile(db: Executor, conventionId: number, tod
     const user = await userRepository.findById(db, id);
     if (user) actors.set(id, user);
   }
+  const signatureRequests = await signatureRequestRepository.listForConvention(db, convention.id);
   return {
     ...details,
     ...parties,
@@ -86,7 +88,12 @@ export async function loadConventionFile(db: Executor, conventionId: number, tod
         : [],
     actions: availableEvents(convention.state, 'office'),
     /** The electronic circuit: each personal request (never its link), and the sealed PDF once made. */
-    signatureRequests: await signatureRequestRepository.listForConvention(db, convention.id),
+    signatureRequests,
+    /** Pending requests whose mail could not be delivered (a refused or unknown address): the office corrects it. */
+    signatureMailFailures: await outboxRepository.signatureMailFailures(
+      db,
+      signatureRequests.filter((request) => request.status === 'pending').map((request) => request.id),
+    ),
     signedPdf: Boolean(await generatedDocumentRepository.findForConvention(db, convention.id, 'signed_convention_pdf')),
   };
 }

@@ -16,6 +16,7 @@ import { mailPartyOf } from './circuitParties';
 import { openSignatureLink } from './openSignatureLink';
 import { requestSignatures, type CircuitContext } from './requestSignatures';
 import { sealIfComplete } from './sealConvention';
+import { spendSigningCode } from './signingCode';
 
 /** Where the decision came from: recorded with it as evidence. */
 export interface DecisionOrigin {
@@ -23,14 +24,22 @@ export interface DecisionOrigin {
   userAgent: string;
 }
 
-export type Decision = { kind: 'sign' } | { kind: 'refuse'; reason: string };
+export type Decision = { kind: 'sign'; typedName?: string } | { kind: 'refuse'; reason: string };
 
-/** A signatory decides from their personal link. */
-export async function decideByLink(db: Database, token: string, decision: Decision, origin: DecisionOrigin, context: CircuitContext) {
+/** From a link, a signature comes with the full name typed and the one-time code mailed to the signatory. */
+export type LinkDecision = { kind: 'sign'; typedName: string; code: string } | { kind: 'refuse'; reason: string };
+
+/** A signatory decides from their personal link; a signature spends its code (checked first by checkSigningCode). */
+export async function decideByLink(db: Database, token: string, decision: LinkDecision, origin: DecisionOrigin, context: CircuitContext) {
   return db.transaction(async (tx) => {
     const opened = await openSignatureLink(tx, token, context.clock);
     await generatedDocumentRepository.lockConvention(tx, opened.convention.id);
-    return decide(tx, opened.request, opened.pdf.sha256, decision, origin, context, null);
+    if (decision.kind === 'sign') {
+      const spent = await spendSigningCode(tx, opened.request, decision.code, context.config.encryptionKey, context.clock.now());
+      if (!spent) throw notFound();
+    }
+    const recorded: Decision = decision.kind === 'sign' ? { kind: 'sign', typedName: decision.typedName } : decision;
+    return decide(tx, opened.request, opened.pdf.sha256, recorded, origin, context, null);
   });
 }
 
@@ -65,7 +74,8 @@ async function decide(
   actorUserId: number | null,
 ) {
   const now = context.clock.now();
-  const evidence = { decidedAt: now, ip: origin.ip, userAgent: origin.userAgent.slice(0, 500), documentSha256 };
+  const typedName = decision.kind === 'sign' ? decision.typedName : undefined;
+  const evidence = { decidedAt: now, ip: origin.ip, userAgent: origin.userAgent.slice(0, 500), documentSha256, typedName };
   const recorded =
     decision.kind === 'sign'
       ? await signatureRequestRepository.decide(tx, request.id, { status: 'signed', evidence })
@@ -78,7 +88,14 @@ async function decide(
     action: decision.kind === 'sign' ? 'signature.signed' : 'signature.refused',
     targetType: 'convention',
     targetId: convention.id,
-    details: { party: request.party, name: request.name, email: request.email, ip: origin.ip, documentSha256 },
+    details: {
+      party: request.party,
+      name: request.name,
+      email: request.email,
+      ip: origin.ip,
+      documentSha256,
+      ...(typedName ? { typedName, code: 'e-mail' } : {}),
+    },
   });
   if (decision.kind === 'refuse') return refuse(tx, request, decision.reason, context, convention.id);
   const facts = await signatureFacts(tx, convention);

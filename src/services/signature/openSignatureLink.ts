@@ -2,7 +2,8 @@ import type { Clock } from '../../clock';
 import { isLinkOpen } from '../../domain/signatureCircuit';
 import { notFound } from '../../errors';
 import { conventionRepository, type Convention } from '../../models/conventionRepository';
-import type { Executor } from '../../models/database';
+import { auditRepository } from '../../models/auditRepository';
+import type { Database, Executor } from '../../models/database';
 import { generatedDocumentRepository } from '../../models/generatedDocumentRepository';
 import { signatureRequestRepository, type SignatureRequest } from '../../models/signatureRequestRepository';
 import { hashSignatureToken } from './signatureToken';
@@ -27,4 +28,19 @@ export async function openSignatureLink(db: Executor, token: string, clock: Cloc
   const pdf = await generatedDocumentRepository.findForConvention(db, convention.id, 'convention_pdf');
   if (!pdf?.bytes) throw notFound();
   return { request, convention, pdf: { bytes: pdf.bytes, filename: pdf.filename, sha256: pdf.sha256 } };
+}
+
+/** A signatory opens their link's page: the opening is in the convention's audit trail (who, from where). */
+export async function openSignatureLinkPage(db: Database, token: string, clock: Clock, ip: string): Promise<OpenLink> {
+  return db.transaction(async (tx) => {
+    const opened = await openSignatureLink(tx, token, clock);
+    await auditRepository.record(tx, {
+      actorUserId: null,
+      action: 'signature.link_opened',
+      targetType: 'convention',
+      targetId: opened.convention.id,
+      details: { party: opened.request.party, email: opened.request.email, ip },
+    });
+    return opened;
+  });
 }

@@ -20,6 +20,28 @@ export function loadSealCertificate(seal: Config['signature']['seal'], instituti
   return readFileSync(seal.p12Path);
 }
 
+/**
+ * Production start-up: the configured seal must open now, not at the first signed convention. Opened as the
+ * signer opens it (node-forge): a file it cannot read, or a wrong password, stops the start with its reason.
+ */
+export function sealProblem(seal: Config['signature']['seal']): string | null {
+  if (!existsSync(seal.p12Path)) return `SEAL_P12_PATH: no PKCS#12 file at ${seal.p12Path}`;
+  try {
+    const der = readFileSync(seal.p12Path).toString('binary');
+    const p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(der), false, seal.password);
+    const keys = [
+      ...(p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag] ?? []),
+      ...(p12.getBags({ bagType: forge.pki.oids.keyBag })[forge.pki.oids.keyBag] ?? []),
+    ];
+    const certificates = p12.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? [];
+    if (keys.length === 0 || certificates.length === 0) return `SEAL_P12_PATH: ${seal.p12Path} holds no private key and certificate`;
+    return null;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return `SEAL_P12_PATH: ${seal.p12Path} cannot be opened with SEAL_P12_PASSWORD (${reason})`;
+  }
+}
+
 export function selfSignedSeal(institutionName: string, password: string, now = new Date()): Buffer {
   // Node generates the key (native, fast); forge builds the certificate and the PKCS#12 around it.
   const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });

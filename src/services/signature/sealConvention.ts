@@ -14,6 +14,7 @@ import type { CircuitContext } from './requestSignatures';
 import { signatoryAddresses } from './signatoryAddresses';
 import { loadSealCertificate } from './sealCertificate';
 import { sealPdf } from './sealPdf';
+import { newVerificationCode } from './verification';
 
 const utc = (at: Date) => `${at.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 
@@ -45,9 +46,11 @@ export async function sealIfComplete(tx: Executor, convention: Convention, conte
       at: electronic?.decidedAt ? utc(electronic.decidedAt) : signature.signedAt,
       ip: electronic?.ip ?? undefined,
       documentSha256: electronic?.documentSha256 ?? undefined,
+      typedName: electronic?.typedName ?? undefined,
     };
   });
   const { institution, signature: settings } = context.config;
+  const verificationCode = newVerificationCode();
   const trailPdf = await renderSignatureTrail(
     {
       reference: convention.reference ?? String(convention.id),
@@ -55,6 +58,7 @@ export async function sealIfComplete(tx: Executor, convention: Convention, conte
       sealedAt: utc(now),
       institutionName: institution.name,
       entries,
+      verification: { url: `${context.config.publicBaseUrl}/verify`, code: verificationCode },
     },
     language,
   );
@@ -76,6 +80,7 @@ export async function sealIfComplete(tx: Executor, convention: Convention, conte
     bytes,
     sha256: sha256(bytes),
     academicYear: convention.academicYear,
+    verificationCode,
   });
   await signatureRequestRepository.revokePending(tx, convention.id, now);
   return true;

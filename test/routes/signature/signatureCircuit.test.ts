@@ -3,9 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { auditLog, documents, outbox, signatureRequests } from '../../../src/models/schema';
-import { signatureTokenFor } from '../../../src/services/signature/signatureToken';
+import { hashSignatureToken, signatureTokenFor } from '../../../src/services/signature/signatureToken';
 import { addDays } from '../../../src/domain/calendarDate';
 import { movableClock } from '../../support/clock';
 import { useTestPstage } from '../../support/pstage';
@@ -24,7 +25,7 @@ const clock = movableClock({ movesNow: true });
 const pstage = useTestPstage({ clock });
 const deanEmail = 'doyen@univ.example.fr';
 const DAY = 24 * 60 * 60 * 1000;
-const { deliver, mailsTo, linkIn } = useSignatureMailbox(pstage);
+const { deliver, mailsTo, linkIn, codeIn, refuse } = useSignatureMailbox(pstage);
 
 beforeEach(() => {
   clock.reset();
@@ -47,11 +48,35 @@ async function sentForSignature() {
 
 const emailOf = (requests: { party: string; email: string }[], party: string) => requests.find((row) => row.party === party)!.email;
 
+/** The signatory of a link, as the page shows them. */
+async function signatoryOf(link: string) {
+  const tokenHash = hashSignatureToken(link.slice('/sign/'.length));
+  const [row] = await pstage.database.db.select().from(signatureRequests).where(eq(signatureRequests.tokenHash, tokenHash));
+  return row;
+}
+
+/** Asks for a code on the link's page, reads it from the mail that arrives. */
+async function codeFor(link: string) {
+  const asked = await request(pstage.url).post(`${link}/code`).type('form').send({});
+  expect(asked.status).toBe(303);
+  await deliver();
+  return codeIn((await signatoryOf(link)).email);
+}
+
+/** What a signatory does: opens the link, asks for the code, types their name and the code, ticks the box. */
 async function signByLink(link: string) {
   const page = await request(pstage.url).get(link);
   expect(page.status).toBe(200);
-  return request(pstage.url).post(`${link}/sign`).type('form').send({ consent: 'yes' }).set('User-Agent', 'Circuit test');
+  const code = await codeFor(link);
+  const { name } = await signatoryOf(link);
+  return request(pstage.url)
+    .post(`${link}/sign`)
+    .type('form')
+    .send({ fullName: name, code, consent: 'yes' })
+    .set('User-Agent', 'Circuit test');
 }
+
+const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** node-postgres and PGlite both answer `execute` with `{ rows }`. */
 const rowsOf = <Row>(result: unknown): Row[] => (result as { rows: Row[] }).rows;
@@ -71,6 +96,105 @@ async function databaseDump(): Promise<string> {
   }
   return rows.join('\n');
 }
+
+describe('signing from a link: the one-time code by e-mail, the typed full name, the consent', () => {
+  it('signs with the right code, the name as shown (case and accents aside) and the consent; the code and the name are evidence', async () => {
+    const { requests } = await sentForSignature();
+    const host = requests.find((row) => row.party === 'host_signatory')!;
+    const link = linkIn(host.email);
+    // Everything missing: every field's error at once, nothing signed, no code asked yet.
+    const empty = await request(pstage.url).post(`${link}/sign`).type('form').send({});
+    expect(empty.status).toBe(422);
+    for (const text of ['Saisissez votre nom complet.', 'Saisissez le code à 6 chiffres', 'Cochez la case'])
+      expect(empty.text).toContain(text);
+    const notAsked = await request(pstage.url)
+      .post(`${link}/sign`)
+      .type('form')
+      .send({ fullName: host.name, code: '123456', consent: 'yes' });
+    expect(notAsked.text).toContain('Ce code a expiré ou n&#39;a pas été demandé.');
+
+    const asked = await request(pstage.url).post(`${link}/code`).type('form').send({});
+    expect(asked.headers.location).toBe(`${link}?code=sent#sign-heading`);
+    const queued = (await pstage.database.db.select().from(outbox)).find((row) => JSON.stringify(row.payload).includes('signatureCode'))!;
+    // Neither the code nor the link is in the outbox: both are derived when the mail is sent.
+    expect(queued.payload).toMatchObject({ data: { code: '', path: '', signatureRequestId: host.id } });
+    await deliver();
+    const code = codeIn(host.email);
+    expect(code).toMatch(/^\d{6}$/);
+    const mail = mailsTo(host.email).at(-1)!;
+    expect(mail.text).toContain('valable 10 minutes');
+    expect(mail.text).toContain(`${pstage.url}${link}`);
+    const [stored] = await pstage.database.db.select().from(signatureRequests).where(eq(signatureRequests.id, host.id));
+    expect(stored.codeHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored.codeHash).not.toContain(code);
+    const sent = (await request(pstage.url).get(`${link}?code=sent`)).text;
+    expect(sent).toContain(`Un code vient d&#39;être envoyé à ${host.email}`);
+
+    const otherName = await request(pstage.url)
+      .post(`${link}/sign`)
+      .type('form')
+      .send({ fullName: 'Quelqu’un d’autre', code, consent: 'yes' });
+    expect(otherName.status).toBe(422);
+    expect(otherName.text).toContain('tel qu&#39;il figure sur cette page');
+    const typed = host.name
+      .toUpperCase()
+      .normalize('NFD')
+      .replace(/\p{Diacritic}/gu, '');
+    const signed = await request(pstage.url)
+      .post(`${link}/sign`)
+      .type('form')
+      .send({ fullName: `  ${typed} `, code, consent: 'yes' })
+      .set('User-Agent', 'Code test');
+    expect(signed.status).toBe(200);
+    expect(signed.text).toContain('Votre signature est enregistrée');
+    const [after] = await pstage.database.db.select().from(signatureRequests).where(eq(signatureRequests.id, host.id));
+    expect(after).toMatchObject({ status: 'signed', typedName: typed, codeHash: null, userAgent: 'Code test' });
+    const audit = (await pstage.database.db.select().from(auditLog).orderBy(auditLog.id)).map((row) => row.action);
+    expect(audit).toEqual(expect.arrayContaining(['signature.code_sent', 'signature.signed']));
+    // Replayed: the link is closed, the code spent.
+    const replay = await request(pstage.url).post(`${link}/sign`).type('form').send({ fullName: typed, code, consent: 'yes' });
+    expect(replay.status).toBe(404);
+  }, 120_000);
+
+  it('five wrong codes void the code (a new one is needed), an expired code is refused, a new code replaces the old one', async () => {
+    const { requests } = await sentForSignature();
+    const host = requests.find((row) => row.party === 'host_signatory')!;
+    const link = linkIn(host.email);
+    const sign = (code: string) =>
+      request(pstage.url).post(`${link}/sign`).type('form').send({ fullName: host.name, code, consent: 'yes' });
+    const code = await codeFor(link);
+    const wrongCode = code === '000000' ? '111111' : '000000';
+    for (const left of [4, 3, 2, 1]) {
+      const wrong = await sign(wrongCode);
+      expect(wrong.status).toBe(422);
+      expect(wrong.text).toContain(`Il vous reste ${left} essai${left > 1 ? 's' : ''} avec ce code.`);
+    }
+    expect((await sign(wrongCode)).text).toContain('Code erroné 5 fois : ce code ne sert plus.');
+    // The right code no longer works either.
+    expect((await sign(code)).text).toContain('Ce code a expiré');
+    expect((await pstage.database.db.select().from(auditLog).where(eq(auditLog.action, 'signature.code_wrong'))).length).toBe(5);
+
+    const second = await codeFor(link);
+    const third = await codeFor(link);
+    if (second !== third) expect((await sign(second)).status).toBe(422);
+    clock.moveTo(clock.today(), 11 * 60_000);
+    expect((await sign(third)).text).toContain('Ce code a expiré');
+    const fourth = await codeFor(link);
+    expect((await sign(fourth)).status).toBe(200);
+  }, 120_000);
+
+  it('two signatures of the same party at once with the same code: one wins, the other finds the link closed', async () => {
+    const { requests } = await sentForSignature();
+    const host = requests.find((row) => row.party === 'host_signatory')!;
+    const link = linkIn(host.email);
+    const code = await codeFor(link);
+    const both = await Promise.all(
+      [1, 2].map(() => request(pstage.url).post(`${link}/sign`).type('form').send({ fullName: host.name, code, consent: 'yes' })),
+    );
+    expect(both.map((response) => response.status).sort()).toEqual([200, 404]);
+    expect((await pstage.database.db.select().from(auditLog).where(eq(auditLog.action, 'signature.signed'))).length).toBe(1);
+  }, 120_000);
+});
 
 describe('the electronic signature circuit', () => {
   it('no raw link is ever at rest: the outbox names the request, the link is derived when the mail is sent, and a re-delivery sends the same working link', async () => {
@@ -109,7 +233,7 @@ describe('the electronic signature circuit', () => {
   });
 
   it('from validation to the sealed PDF: links by mail, the parties in parallel, the student in Pstage, the dean last', async () => {
-    const { convention, student, requests } = await sentForSignature();
+    const { convention, student, office, requests } = await sentForSignature();
     expect(requests.map((row) => row.party).sort()).toEqual(['academic_tutor', 'host_signatory', 'professional_tutor', 'student']);
     // Only the hash is stored: the token of the link is nowhere in the signature requests.
     const host = emailOf(requests, 'host_signatory');
@@ -174,6 +298,8 @@ describe('the electronic signature circuit', () => {
     expect(text).toContain('Page de signatures');
     expect(text.replace(/\s+/g, '')).toContain(validatedPdf.sha256);
     expect(text).toContain(evidence.find((row) => row.party === 'host_signatory')!.name);
+    // The name each signatory typed with their code is on the signature page.
+    expect(text.replace(/\s+/g, ' ')).toContain('Nom saisi (code reçu par courriel)');
 
     // One letter of the document's metadata changed (inside the signed ranges): pdfsig no longer says valid.
     const tampered = Buffer.from(sealed.bytes);
@@ -184,6 +310,50 @@ describe('the electronic signature circuit', () => {
     const tamperedOutput = spawnSync('pdfsig', [file]).stdout.toString();
     expect(tamperedOutput).toContain('Signature Validation:');
     expect(tamperedOutput).not.toContain('Signature is Valid.');
+
+    // The public verification page: the code printed on the signature page, the file, the file changed by one byte.
+    const code = /Code de vérification\s+([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})/.exec(text)?.[1];
+    expect(code).toBeDefined();
+    expect(text.replace(/\s+/g, ' ')).toContain(`${pstage.url}/verify`);
+    const byCode = await request(pstage.url).get(`/verify/${code!.toLowerCase().replace(/-/g, '')}`);
+    expect(byCode.status).toBe(200);
+    expect(byCode.text).toContain('Ce code correspond à une convention scellée');
+    expect(byCode.text).toContain(sha256Of(sealed.bytes));
+    expect(byCode.text).toContain(evidence.find((row) => row.party === 'host_signatory')!.name);
+    // Nothing the signature page does not print, and less: no e-mail, no IP address.
+    for (const row of evidence) {
+      expect(byCode.text).not.toContain(row.email);
+      expect(byCode.text).not.toContain(row.ip!);
+    }
+    const verifyFile = (bytes: Buffer, withCode?: string) => {
+      const post = request(pstage.url).post('/verify');
+      if (withCode) void post.field('code', withCode);
+      return post.attach('document', bytes, { filename: 'convention.pdf', contentType: 'application/pdf' });
+    };
+    expect((await verifyFile(sealed.bytes)).text).toContain('Document valide');
+    expect((await verifyFile(sealed.bytes, code)).text).toContain('Document valide');
+    const modified = await verifyFile(tampered, code);
+    expect(modified.status).toBe(200);
+    expect(modified.text).toContain('Document modifié');
+    expect((await verifyFile(tampered)).text).toContain('Document inconnu');
+    expect((await request(pstage.url).get('/verify?code=AAAA-BBBB-CCCC')).text).toContain('Code inconnu');
+    const badCode = await request(pstage.url).get('/verify?code=not-a-code');
+    expect(badCode.status).toBe(422);
+    expect((await request(pstage.url).post('/verify').field('code', code!)).status).toBe(422);
+    expect((await request(pstage.url).get('/verify').set('Accept-Language', 'en')).text).toContain('Check a signed convention');
+
+    // The audit trail as its own PDF, for the office only: the requests, then every action, link openings and codes included.
+    const trailPath = `/documents/conventions/${convention.id}/audit-trail.pdf`;
+    expect((await office.client.request(`/office/conventions/${convention.id}`)).text).toContain(trailPath);
+    const trail = await office.client.download(trailPath);
+    expect(trail.status).toBe(200);
+    expect(trail.headers.get('content-type')).toBe('application/pdf');
+    writeFileSync(path.join(folder, 'trail.pdf'), trail.bytes);
+    const trailText = execFileSync('pdftotext', [path.join(folder, 'trail.pdf'), '-']).toString();
+    expect(trailText).toContain('Journal d’audit');
+    for (const action of ['signature.link_opened', 'signature.code_sent', 'signature.signed']) expect(trailText).toContain(action);
+    expect(trailText).toContain(evidence.find((row) => row.party === 'host_signatory')!.email);
+    expect((await student.download(trailPath)).status).toBe(404);
   }, 120_000);
 
   it('a refusal stops the circuit: every other link closes, the office and the student get the reason', async () => {
@@ -204,7 +374,7 @@ describe('the electronic signature circuit', () => {
     expect((await reload(pstage, convention.id)).state).toBe('validated');
     const [entry] = await pstage.database.db.select().from(auditLog).where(eq(auditLog.action, 'signature.refused'));
     expect(entry.details).toMatchObject({ party: 'host_signatory' });
-  }, 60_000);
+  }, 120_000);
 
   it('a wrong, expired or foreign link is the same 404, and a link cannot sign for another party', async () => {
     const { requests } = await sentForSignature();
@@ -220,7 +390,9 @@ describe('the electronic signature circuit', () => {
       ).status,
     ).toBe(404);
     // The host's link signs as the host, whatever the form says.
-    await request(pstage.url).post(`${hostLink}/sign`).type('form').send({ consent: 'yes', party: 'academic_tutor' });
+    const code = await codeFor(hostLink);
+    const { name } = await signatoryOf(hostLink);
+    await request(pstage.url).post(`${hostLink}/sign`).type('form').send({ fullName: name, code, consent: 'yes', party: 'academic_tutor' });
     const after = await pstage.database.db.select().from(signatureRequests);
     expect(after.find((row) => row.party === 'academic_tutor')!.status).toBe('pending');
     expect(after.find((row) => row.party === 'host_signatory')!.status).toBe('signed');
@@ -230,7 +402,7 @@ describe('the electronic signature circuit', () => {
     const expired = await request(pstage.url).get(tutorLink);
     expect(expired.status).toBe(404);
     expect(expired.text).toBe(wrong.text);
-  }, 60_000);
+  }, 120_000);
 
   it('the office replaces a signatory’s e-mail: the old link is revoked, the new address gets a link, the change is audited', async () => {
     const { convention, office, requests } = await sentForSignature();
@@ -253,7 +425,32 @@ describe('the electronic signature circuit', () => {
     const [entry] = await pstage.database.db.select().from(auditLog).where(eq(auditLog.action, 'signature.emailReplaced'));
     expect(entry.details).toEqual({ party: 'host_signatory', from: host.email, to: 'direction@acme.example.fr' });
     expect((await office.client.request(page)).text).toContain('Lien révoqué');
-  }, 60_000);
+  }, 120_000);
+
+  it('a signatory mail the SMTP server refuses is shown to the office, on the convention and the failed deliveries, until the address is corrected', async () => {
+    const { convention, office, requests } = await sentForSignature();
+    const host = requests.find((row) => row.party === 'host_signatory')!;
+    const page = `/office/conventions/${convention.id}`;
+    const typo = 'direciton@acme.example.fr';
+    refuse(typo);
+    await office.client.submit(page, { requestId: String(host.id), email: typo }, `${page}/signatory-email`);
+    await deliver();
+    const [typoRequest] = await pstage.database.db.select().from(signatureRequests).where(eq(signatureRequests.email, typo));
+    const file = await office.client.request(page);
+    expect(file.text).toContain(`id="delivery-failed-${typoRequest.id}"`);
+    expect(file.text).toContain('Courriel non remis au signataire');
+    expect(file.text).toContain('No such user here');
+    const deliveries = await office.client.request('/office/deliveries');
+    expect(deliveries.text).toContain(typo);
+    expect(deliveries.text).toContain(`href="${page}#signature-requests"`);
+
+    await office.client.submit(page, { requestId: String(typoRequest.id), email: 'direction@acme.example.fr' }, `${page}/signatory-email`);
+    await deliver();
+    const after = await office.client.request(page);
+    expect(after.text).not.toContain('Courriel non remis au signataire');
+    expect((await office.client.request('/office/deliveries')).text).not.toContain(`href="${page}#signature-requests"`);
+    expect((await signByLink(linkIn('direction@acme.example.fr'))).status).toBe(200);
+  }, 120_000);
 
   it('a signatory who has not signed is reminded after three days with a new link, at most once a day; the old link stops working', async () => {
     const { requests } = await sentForSignature();
@@ -273,7 +470,7 @@ describe('the electronic signature circuit', () => {
     clock.moveTo(addDays(clock.today(), 4));
     expect((await request(pstage.url).get(firstLink)).status).toBe(404);
     expect((await request(pstage.url).get(secondLink)).status).toBe(200);
-  }, 60_000);
+  }, 120_000);
 
   it('the reminder delay is a setting (SIGNATURE_REMINDER_DAYS): with 5 days, no reminder on day 3, the reminders on day 5', async () => {
     const config = pstage.services.config;
@@ -287,7 +484,7 @@ describe('the electronic signature circuit', () => {
     } finally {
       config.signature.reminderAfterDays = 3;
     }
-  }, 60_000);
+  }, 120_000);
 
   it('a mixed circuit: the host signs on paper (recorded by the office, their link revoked), the others by link, the dean recorded by the office; sealed', async () => {
     pstage.services.config.signature.deanEmail = undefined;
@@ -334,7 +531,7 @@ describe('the electronic signature circuit', () => {
     } finally {
       pstage.services.config.signature.autoSend = false;
     }
-  }, 60_000);
+  }, 120_000);
 
   it('the link pages are rate-limited per address: guessing links soon gets 429', async () => {
     const limit = pstage.services.config.signature.linksPerMinute;
@@ -343,5 +540,5 @@ describe('the electronic signature circuit', () => {
     const blocked = await request(pstage.url).get(`/sign/${'y'.repeat(43)}`);
     expect(blocked.status).toBe(429);
     expect(blocked.headers['retry-after']).toBeTruthy();
-  }, 60_000);
+  }, 120_000);
 });

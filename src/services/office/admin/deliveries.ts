@@ -2,6 +2,7 @@ import { AppError } from '../../../errors';
 import { auditRepository } from '../../../models/auditRepository';
 import type { Database } from '../../../models/database';
 import { outboxRepository, type OutboxMessage } from '../../../models/outboxRepository';
+import { signatureRequestRepository } from '../../../models/signatureRequestRepository';
 import { programmeRepository } from '../../../models/programmeRepository';
 import { userRepository } from '../../../models/userRepository';
 
@@ -16,12 +17,15 @@ export interface DeliveryLine {
   lastError: string | null;
   nextAttemptAt: Date;
   createdAt: Date;
+  /** A signatory's personal-link or code mail: the convention page where the office corrects the address. */
+  fixPath?: string;
 }
 
 async function describe(db: Database, message: OutboxMessage): Promise<DeliveryLine> {
   const payload = message.payload as {
     to?: { email?: string; name?: string };
     template?: string;
+    data?: { signatureRequestId?: number };
     studentUserId?: number;
     conventionReference?: string | null;
   };
@@ -35,8 +39,11 @@ async function describe(db: Database, message: OutboxMessage): Promise<DeliveryL
     createdAt: message.createdAt,
   };
   if (message.kind === 'mail') {
+    const requestId = payload.data?.signatureRequestId;
+    const request = typeof requestId === 'number' ? await signatureRequestRepository.findById(db, requestId) : undefined;
     return {
       ...base,
+      ...(request?.status === 'pending' ? { fixPath: `/office/conventions/${request.conventionId}#signature-requests` } : {}),
       recipient: [payload.to?.name, payload.to?.email && `<${payload.to.email}>`].filter(Boolean).join(' '),
       subject: payload.template ?? '',
     };

@@ -1,0 +1,38 @@
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { translator } from '../../middleware/i18n';
+import { setUpRateLimit } from '../../middleware/rateLimit';
+import type { Services } from '../../services';
+import { activateWithSetupCode } from '../../services/setup/setupCode';
+
+const setupSchema = z.object({ code: z.string().trim().min(1, 'setup.errors.required').max(40, 'setup.errors.wrong') });
+
+/**
+ * The first activation with the one-time code of the server's log (src/services/setup/setupCode.ts). The code is
+ * the credential (no session exists before a platform is active), hence no CSRF token; counted per address.
+ */
+export function setupRoutes(services: Services): Router {
+  const router = Router();
+  router.use(setUpRateLimit({ db: services.db, name: 'setupCode', windowMs: 15 * 60_000, limit: 10, logger: services.logger }));
+  const page = (req: Request, res: Response, status: number, locals: { error?: string; activated?: boolean }) => {
+    const locale = req.acceptsLanguages('fr', 'en') === 'en' ? 'en' : 'fr';
+    const t = translator(locale);
+    res.status(status).render('setup/show', {
+      t,
+      locale,
+      title: t('setup.title'),
+      navigation: [],
+      errors: locals.error ? { code: t(locals.error) } : {},
+      activated: locals.activated ?? false,
+    });
+  };
+  router.get('/', (req, res) => page(req, res, 200, {}));
+  router.post('/', async (req, res) => {
+    const parsed = setupSchema.safeParse(req.body ?? {});
+    if (!parsed.success) return page(req, res, 422, { error: parsed.error.issues[0].message });
+    const outcome = await activateWithSetupCode(services.db, services.lti(), parsed.data.code, services.clock.now());
+    if (outcome === 'activated') return page(req, res, 200, { activated: true });
+    page(req, res, 422, { error: `setup.errors.${outcome}` });
+  });
+  return router;
+}
