@@ -6,7 +6,7 @@ import { legalFindings } from '../../../../services/student/conventionDetails';
 import { saveInternship } from '../../../../services/student/conventionDraft';
 import { anchorOfField, internshipStepFindings } from '../../../../services/student/findingSteps';
 import { draftCommand, draftForPage, nextPage, parseStep, renderStep } from '../wizard';
-import { internshipSchema } from './schema';
+import { internshipForm } from './schema';
 
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 
@@ -58,7 +58,7 @@ export function internshipRoutes(services: Services): Router {
     await renderStep(req, res, 'internship', details, locals, defaults);
   });
   router.post('/', async (req, res) => {
-    const form = await parseStep(req, res, 'internship', internshipSchema);
+    const form = await parseStep(req, res, 'internship', internshipForm);
     if (!form) return;
     const { interruption1Start, interruption1End, interruption2Start, interruption2End, scheduleKind, ...data } = form;
     const interruptions = [
