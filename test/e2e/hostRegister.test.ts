@@ -35,7 +35,7 @@ async function toHostStep(page: Page) {
   await page.getByLabel(exactly('Adresse')).fill('1 rue des Écoles');
   await page.getByLabel('Code postal').fill('75005');
   await page.getByLabel('Ville').fill('Paris');
-  await page.getByLabel('Pays', { exact: true }).selectOption('FR');
+  await page.getByLabel('Pays').selectOption('FR');
   await page.getByLabel('Téléphone').fill('06 01 02 03 04');
   await page.getByLabel("Caisse d'assurance maladie (CPAM ou autre)").fill('CPAM de Paris');
   await page.getByLabel("Numéro d'affiliation (sécurité sociale)").fill('2 01 05 75 005 123 58');

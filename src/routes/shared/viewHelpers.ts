@@ -13,6 +13,8 @@ export function setUpViewHelpers() {
     res.locals.formatDate = (value: string | Date | null | undefined) => formatDate(value, req.locale);
     res.locals.formatNumber = (value: number | null | undefined) => formatNumber(value, req.locale);
     res.locals.formatAmount = (value: number | null | undefined) => formatAmount(value, req.locale);
+    /** What follows a label: ' :' with a no-break space in French, ':' in English. */
+    res.locals.colon = req.locale === 'en' ? ':' : '\u00a0:';
     /** The countries to pick from and a code's name, in the page's language. */
     res.locals.countryOptions = () => countryOptions(req.locale);
     res.locals.countryName = (code: string | null | undefined) => (code ? countryName(code, req.locale) : '');

@@ -25,7 +25,13 @@ export function conventionHistory(db: Executor, conventionId: number) {
 export async function ownSubject(db: Executor, subjectId: number, userId: number) {
   const subject = await subjectRepository.findForStudent(db, subjectId, userId);
   if (!subject) return undefined;
-  return { subject, programme: await programmeRepository.findById(db, subject.programmeId) };
+  const conventions = await conventionRepository.listForStudent(db, userId);
+  return {
+    subject,
+    programme: await programmeRepository.findById(db, subject.programmeId),
+    /** A convention of the subject's programme is under way: the page no longer invites to start one. */
+    hasConvention: conventions.some((convention) => convention.programmeId === subject.programmeId && convention.state !== 'cancelled'),
+  };
 }
 
 /** The host organisations a student can pick from, found by name, SIRET, city or country. */

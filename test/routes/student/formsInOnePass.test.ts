@@ -1,7 +1,17 @@
-import { conventions, organisations } from '../../../src/models/schema';
+import { eq } from 'drizzle-orm';
+import { conventions, organisations, users } from '../../../src/models/schema';
+import { decideSubjects } from '../../../src/services/programme/subjectDecisions';
+import { testClock } from '../../support/clock';
 import { BrowserlessClient, type FormFields } from '../../support/browserlessClient';
 import { useTestPstage } from '../../support/pstage';
-import { validInternship, validOrganisation, validPersonal, validService } from '../../support/studentJourney';
+import {
+  fillStepsBeforeInternship,
+  proposeSubject,
+  validInternship,
+  validOrganisation,
+  validPersonal,
+  validService,
+} from '../../support/studentJourney';
 
 const pstage = useTestPstage();
 
@@ -161,5 +171,38 @@ describe('French formats are checked where they are typed, and stored normalised
     await client.submit(`${base}/organisation`, { ...validOrganisation, naf: '6201z' }, `${base}/organisation/create`);
     const [host] = await pstage.database.db.select().from(organisations);
     expect(host.naf).toBe('62.01Z');
+  });
+});
+
+describe('the wizard reuses what is known', () => {
+  it('a second convention starts from the personal data of the first, the launch keeping the name', async () => {
+    const first = await startDraft();
+    await first.client.submit(`${first.base}/personal`, { ...validPersonal, street: '3 rue Mouffetard', phone: '0611223344' });
+    const second = await startDraft();
+    expect(second.base).not.toBe(first.base);
+    const page = await second.client.request(`${second.base}/personal`);
+    expect(page.text).toContain('value="3 rue Mouffetard"');
+    expect(page.text).toContain('value="06 11 22 33 44"');
+    expect(page.text).toContain('value="201057500512358"');
+    expect(page.text).toContain('value="Camille"');
+  });
+
+  it('the internship step starts from the validated subject: its title and description, and its dates', async () => {
+    const { client, page } = await pstage.launch('camille-martin', 'm1-info');
+    const subject = await proposeSubject(pstage, client, { title: 'Analyse de logs', description: 'Détecter les anomalies' });
+    await pstage.launch('jean-dupont', 'm1-info');
+    const [head] = await pstage.database.db.select().from(users).where(eq(users.email, 'jean.dupont@univ.example.fr'));
+    await decideSubjects(
+      pstage.database.db,
+      { programmeId: subject.programmeId, actorUserId: head.id, subjectIds: [subject.id], decision: 'validate' },
+      testClock,
+    );
+    const started = await client.request('/student/conventions', { form: { _csrf: BrowserlessClient.csrfToken(page.text) } });
+    const base = started.location!.replace(/\/personal$/, '');
+    await fillStepsBeforeInternship(client, base);
+    const step = await client.request(`${base}/internship`);
+    expect(step.text).toContain('Analyse de logs\nDétecter les anomalies</textarea>');
+    expect(step.text).toContain(`value="${subject.approximateStart}"`);
+    expect(step.text).toContain(`value="${subject.approximateEnd}"`);
   });
 });

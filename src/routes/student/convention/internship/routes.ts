@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { presenceWeekdays, uniformDailyHours, WEEKDAYS, hoursOn } from '../../../../domain/weeklySchedule';
 import type { Services } from '../../../../services';
 import { isMinorOn } from '../../../../domain/minority';
-import { legalFindings } from '../../../../services/student/conventionDetails';
+import { legalFindings, type ConventionDetails } from '../../../../services/student/conventionDetails';
 import { saveInternship } from '../../../../services/student/conventionDraft';
 import { anchorOfField, internshipStepFindings } from '../../../../services/student/findingSteps';
 import { draftCommand, draftForPage, nextPage, parseStep, renderStep } from '../wizard';
@@ -22,6 +22,16 @@ function scheduleDefaults(schedule: readonly number[] | null) {
   };
 }
 
+/** Before the step is first saved, the validated subject gives the activities and the dates. */
+function subjectDefaults({ convention, subject }: ConventionDetails) {
+  if (convention.startDate || subject?.state !== 'validated') return {};
+  return {
+    activities: convention.activities ?? `${subject.title}\n${subject.description}`,
+    startDate: subject.approximateStart ?? undefined,
+    endDate: subject.approximateEnd ?? undefined,
+  };
+}
+
 /**
  * Step 5: the internship itself; the total hours are computed from the calendar and shown back, and the legal
  * findings of the saved data are shown next to their fields. A post that brings new findings comes back here.
@@ -35,6 +45,7 @@ export function internshipRoutes(services: Services): Router {
     const [first, second] = c.interruptions;
     const defaults = {
       ...c,
+      ...subjectDefaults(details),
       interruption1Start: first?.start,
       interruption1End: first?.end,
       interruption2Start: second?.start,
