@@ -48,6 +48,8 @@ describe('what the student pages say matches what happened', () => {
     expect((await reload(pstage, convention.id)).state).toBe('complete');
     page = await client.request(base);
     expect(page.text).toMatch(/Stagiaire\u00a0: <strong>[^<]*<\/strong> \(papier\)/);
+    expect(page.text).toContain('<strong>Signature du tuteur de stage enregistrée</strong>');
+    expect(page.text).toContain('<strong>Votre signature enregistrée</strong>');
     expect(page.text).not.toContain('Le stage ne peut pas commencer');
     expect(page.text).not.toContain('Imprimez-la en trois exemplaires');
     const home = await client.request('/student');
