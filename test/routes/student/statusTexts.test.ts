@@ -2,13 +2,7 @@ import { returnConvention } from '../../../src/services/office/returnConvention'
 import { useTestPstage } from '../../support/pstage';
 import { testClock } from '../../support/clock';
 import { submitConventionAsStudent } from '../../support/studentJourney';
-import {
-  completeAsOffice,
-  conventionReadyToValidate,
-  recordSignaturesAsOffice,
-  reload,
-  validateAsOffice,
-} from '../../services/office/officeJourney';
+import { completeAsOffice, conventionReadyToValidate, reload, validateAsOffice } from '../../services/office/officeJourney';
 
 const pstage = useTestPstage();
 
