@@ -43,7 +43,9 @@ export function formatDateTime(value: Date | string | null | undefined, language
 
 /** An instant's day in words, in France: '26 novembre 2026', '26 November 2026'. */
 export function formatLongDate(value: Date, language: string = 'fr'): string {
-  return cached(`long:${language}`, () => new Intl.DateTimeFormat(localeOf(language), { timeZone, dateStyle: 'long' })).format(value);
+  const long = cached(`long:${language}`, () => new Intl.DateTimeFormat(localeOf(language), { timeZone, dateStyle: 'long' })).format(value);
+  // French writes the first day of a month as an ordinal: « 1er décembre 2026 ».
+  return language === 'en' ? long : long.replace(/^1 /, '1er ');
 }
 
 /** A calendar month '2026-09' → 'septembre 2026', 'September 2026'; anything else stays as it is. */

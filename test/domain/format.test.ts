@@ -16,6 +16,8 @@ describe('one way to write dates, amounts and numbers', () => {
     expect(formatDate(new Date('2026-12-31T23:30:00Z'), 'en')).toBe('01/01/2027, 00:30');
     expect(formatLongDate(new Date('2026-11-26T10:00:00Z'), 'fr')).toBe('26 novembre 2026');
     expect(formatLongDate(new Date('2026-11-26T10:00:00Z'), 'en')).toBe('26 November 2026');
+    expect(formatLongDate(new Date('2026-12-01T10:00:00Z'), 'fr')).toBe('1er décembre 2026');
+    expect(formatLongDate(new Date('2026-12-01T10:00:00Z'), 'en')).toBe('1 December 2026');
   });
 
   it.each([

@@ -35,10 +35,10 @@ async function toHostStep(page: Page) {
   await page.getByLabel(exactly('Adresse')).fill('1 rue des Écoles');
   await page.getByLabel('Code postal').fill('75005');
   await page.getByLabel('Ville').fill('Paris');
-  await page.getByLabel('Pays (code, FR pour la France)').fill('FR');
+  await page.getByLabel('Pays').selectOption('FR');
   await page.getByLabel('Téléphone').fill('06 01 02 03 04');
   await page.getByLabel("Caisse d'assurance maladie (CPAM ou autre)").fill('CPAM de Paris');
-  await page.getByLabel("Numéro d'affiliation (sécurité sociale)").fill('2010575005123');
+  await page.getByLabel("Numéro d'affiliation (sécurité sociale)").fill('2 01 05 75 005 123 58');
   await page.getByLabel('Année universitaire').selectOption(`${nextYear - 1}-${nextYear}`);
   await page.getByRole('button', { name: 'Enregistrer et continuer' }).click();
   await page.waitForURL(/\/organisation$/);

@@ -56,10 +56,10 @@ describe('a student in a real browser, from the LMS launch to a submitted conven
     await page.getByLabel(exactly('Adresse')).fill('1 rue des Écoles');
     await page.getByLabel('Code postal').fill('75005');
     await page.getByLabel('Ville').fill('Paris');
-    await page.getByLabel('Pays (code, FR pour la France)').fill('FR');
+    await page.getByLabel('Pays').selectOption('FR');
     await page.getByLabel('Téléphone').fill('06 01 02 03 04');
     await page.getByLabel("Caisse d'assurance maladie (CPAM ou autre)").fill('CPAM de Paris');
-    await page.getByLabel("Numéro d'affiliation (sécurité sociale)").fill('2010575005123');
+    await page.getByLabel("Numéro d'affiliation (sécurité sociale)").fill('2 01 05 75 005 123 58');
     await page.getByLabel('Année universitaire').selectOption(`${nextYear - 1}-${nextYear}`);
     await saveAndContinue(page, /\/organisation$/);
 
@@ -71,7 +71,7 @@ describe('a student in a real browser, from the LMS launch to a submitted conven
         await page.getByText("Créer l'organisme", { exact: true }).click();
       const form = details.locator('form');
       await form.getByLabel('Raison sociale').fill('Société Générale Informatique');
-      await form.getByLabel('Pays (code, FR pour la France)').fill('FR');
+      await form.getByLabel('Pays').selectOption('FR');
       await form.getByLabel('SIRET').fill(siret);
       await form.getByLabel('Effectif').selectOption('50-249');
       await form.getByLabel('Privé').check();

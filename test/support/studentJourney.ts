@@ -57,7 +57,7 @@ export const validPersonal: FormFields = {
   country: 'FR',
   phone: '0601020304',
   healthInsuranceFund: 'CPAM de Paris',
-  healthInsuranceAffiliation: '2010575005123',
+  healthInsuranceAffiliation: '2 01 05 75 005 123 58',
   academicYear: `${nextYear - 1}-${nextYear}`,
 };
 

@@ -4,6 +4,7 @@ import { conventionTotalHours } from '../../domain/hours';
 import { isMinorOn } from '../../domain/minority';
 import { defaultThresholds } from '../../domain/thresholds';
 import { hoursOn, presenceWeekdays, scheduleWeeklyHours, uniformDailyHours } from '../../domain/weeklySchedule';
+import { countryName, countryOptions } from '../../domain/formats/countries';
 import { formatAmount, formatDate, formatNumber } from '../../format';
 
 /** What every page's view may use: formatting in the page's language, and the rules the views show, from their one source. */
@@ -12,6 +13,11 @@ export function setUpViewHelpers() {
     res.locals.formatDate = (value: string | Date | null | undefined) => formatDate(value, req.locale);
     res.locals.formatNumber = (value: number | null | undefined) => formatNumber(value, req.locale);
     res.locals.formatAmount = (value: number | null | undefined) => formatAmount(value, req.locale);
+    /** What follows a label: ' :' with a no-break space in French, ':' in English. */
+    res.locals.colon = req.locale === 'en' ? ':' : '\u00a0:';
+    /** The countries to pick from and a code's name, in the page's language. */
+    res.locals.countryOptions = () => countryOptions(req.locale);
+    res.locals.countryName = (code: string | null | undefined) => (code ? countryName(code, req.locale) : '');
     res.locals.scheduleWeeklyHours = (schedule: readonly number[] | null | undefined) => (schedule ? scheduleWeeklyHours(schedule) : null);
     /** A weekly schedule in words: 'lundi, mardi : 7 h par jour', or each day with its hours when they vary. */
     res.locals.formatSchedule = (schedule: readonly number[] | null | undefined) => {

@@ -16,7 +16,17 @@ import { detailsOf, legalFindings } from './conventionDetails';
 import { internshipStepFindings, newFindings } from './findingSteps';
 import { stepNumber, type WizardStep } from './wizardSteps';
 
-/** Starts a draft for one of the student's programmes, prefilled from the launch and linked to the latest subject. */
+/** What a student typed on the personal step of an earlier convention, offered again on the next one. */
+function personalDataOf(earlier: Convention | undefined): Partial<StudentSnapshot> {
+  if (!earlier?.student.birthDate) return {};
+  const { email: _email, studentNumber: _number, firstName: _first, lastName: _last, ...typed } = earlier.student;
+  return typed;
+}
+
+/**
+ * Starts a draft for one of the student's programmes, prefilled from the launch (name, e-mail, student number), from
+ * the personal data of their latest convention that has some, and linked to the latest subject.
+ */
 export async function startConvention(db: Database, userId: number, programmeId: number, today: string): Promise<Convention> {
   return db.transaction(async (tx) => {
     if (!(await programmeRepository.hasMembership(tx, userId, programmeId, 'student'))) throw notFound();
@@ -24,12 +34,14 @@ export async function startConvention(db: Database, userId: number, programmeId:
     const subject = (await subjectRepository.listForStudent(tx, userId)).find(
       (s) => s.programmeId === programmeId && s.state !== 'rejected',
     );
+    const earlier = (await conventionRepository.listForStudent(tx, userId)).find((convention) => convention.student.birthDate);
     const student: StudentSnapshot = {
+      country: 'FR',
+      ...personalDataOf(earlier),
       firstName: user.givenName ?? user.name,
       lastName: user.familyName ?? '',
       email: user.email ?? '',
       studentNumber: user.studentNumber ?? '',
-      country: 'FR',
     };
     const convention = await conventionRepository.create(tx, {
       studentUserId: userId,

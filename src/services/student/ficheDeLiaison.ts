@@ -1,4 +1,5 @@
 import { academicYearOf } from '../../domain/academicYear';
+import { auditRepository } from '../../models/auditRepository';
 import type { FicheDeLiaisonPrefill } from '../../documents/types';
 import type { Database } from '../../models/database';
 import { programmeRepository } from '../../models/programmeRepository';
@@ -30,8 +31,19 @@ export async function ficheDeLiaisonFor(
     ...(tutor ? { academicTutorName: `${tutor.firstName} ${tutor.lastName}` } : {}),
     ...(subject?.hostName ? { hostName: subject.hostName } : {}),
   };
-  return cachedPdf(db, renderer, `fiche-de-liaison:${userId}:${programme?.id ?? 'none'}:${language}`, 'ficheDeLiaison', [
+  const pdf = await cachedPdf(db, renderer, `fiche-de-liaison:${userId}:${programme?.id ?? 'none'}:${language}`, 'ficheDeLiaison', [
     prefill,
     language,
   ]);
+  if (!(await hasDownloadedFiche(db, userId))) {
+    await auditRepository.record(db, { actorUserId: userId, action: FICHE_DOWNLOADED, targetType: 'user', targetId: userId });
+  }
+  return pdf;
+}
+
+const FICHE_DOWNLOADED = 'student.downloadFicheDeLiaison';
+
+/** The student's checklist says the fiche is done once they downloaded it (the first download is in the audit log). */
+export async function hasDownloadedFiche(db: Database, userId: number): Promise<boolean> {
+  return (await auditRepository.listForTarget(db, 'user', userId)).some((entry) => entry.action === FICHE_DOWNLOADED);
 }

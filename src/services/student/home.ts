@@ -6,6 +6,7 @@ import { documentRepository, type DocumentSummary } from '../../models/documentR
 import { programmeRepository, type Programme } from '../../models/programmeRepository';
 import { subjectRepository, type Subject } from '../../models/subjectRepository';
 import { userRepository, type User } from '../../models/userRepository';
+import { hasDownloadedFiche } from './ficheDeLiaison';
 import { nextStepOf } from './wizardSteps';
 
 export type ChecklistState = 'todo' | 'waiting' | 'done' | 'problem';
@@ -18,7 +19,7 @@ export interface StudentHome {
   user: User;
   programmes: Programme[];
   subjects: (Subject & { programmeTitle: string })[];
-  conventions: (Convention & { programmeTitle: string; resumeStep: string })[];
+  conventions: (Convention & { programmeTitle: string; resumeStep: string; returned: boolean })[];
   certificate: DocumentSummary | undefined;
   checklist: ChecklistItem[];
 }
@@ -43,7 +44,7 @@ export async function loadStudentHome(db: Database, userId: number): Promise<Stu
 
   const checklist: ChecklistItem[] = [
     { key: 'subject', state: subjectState(subjects) },
-    { key: 'fiche', state: live.length > 0 ? 'done' : 'todo' },
+    { key: 'fiche', state: (await hasDownloadedFiche(db, userId)) ? 'done' : 'todo' },
     {
       key: 'certificate',
       state: !certificate ? 'todo' : certificate.status === 'accepted' ? 'done' : certificate.status === 'rejected' ? 'problem' : 'waiting',
@@ -56,11 +57,14 @@ export async function loadStudentHome(db: Database, userId: number): Promise<Stu
     user,
     programmes,
     subjects: subjects.map((subject) => ({ ...subject, programmeTitle: titles.get(subject.programmeId) ?? '' })),
-    conventions: conventions.map((convention) => ({
-      ...convention,
-      programmeTitle: titles.get(convention.programmeId) ?? '',
-      resumeStep: nextStepOf(convention),
-    })),
+    conventions: await Promise.all(
+      conventions.map(async (convention) => ({
+        ...convention,
+        programmeTitle: titles.get(convention.programmeId) ?? '',
+        resumeStep: nextStepOf(convention),
+        returned: convention.state === 'draft' && (await wasReturned(db, convention.id)),
+      })),
+    ),
     certificate,
     checklist,
   };
@@ -70,4 +74,10 @@ function subjectState(subjects: Subject[]): ChecklistState {
   if (subjects.some((subject) => subject.state === 'validated')) return 'done';
   if (subjects.some((subject) => subject.state === 'proposed')) return 'waiting';
   return subjects.length > 0 ? 'problem' : 'todo';
+}
+
+/** A draft the office sent back shows as returned, not as a draft like any other. */
+async function wasReturned(db: Database, conventionId: number): Promise<boolean> {
+  const events = await conventionRepository.listEvents(db, conventionId);
+  return events.filter((event) => event.event === 'return' || event.event === 'submit').at(-1)?.event === 'return';
 }

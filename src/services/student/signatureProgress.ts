@@ -16,7 +16,10 @@ export async function signatureProgress(db: Executor, convention: Convention) {
   const certificate = await documentRepository.findCertificateForConvention(db, convention.id);
   const parties: Signatory[] = signatoriesOf(signatoryContextOf(convention));
   return {
-    parties: parties.map((party) => ({ party, signedAt: signatures.find((signature) => signature.party === party)?.signedAt ?? null })),
+    parties: parties.map((party) => {
+      const signature = signatures.find((candidate) => candidate.party === party);
+      return { party, signedAt: signature?.signedAt ?? null, method: signature?.method ?? null };
+    }),
     certificate: certificate ? { status: certificate.status, reason: certificate.statusReason } : null,
   };
 }

@@ -4,6 +4,7 @@ import { documentRepository } from '../../models/documentRepository';
 import { organisationRepository } from '../../models/organisationRepository';
 import { programmeRepository } from '../../models/programmeRepository';
 import { subjectRepository } from '../../models/subjectRepository';
+import { signatureRepository } from '../../models/signatureRepository';
 import { teacherRepository } from '../../models/teacherRepository';
 import { certificateConventions } from './certificate';
 
@@ -17,15 +18,34 @@ export function ownConvention(db: Executor, conventionId: number, userId: number
   return conventionRepository.findForStudent(db, conventionId, userId);
 }
 
-export function conventionHistory(db: Executor, conventionId: number) {
-  return conventionRepository.listEvents(db, conventionId);
+/**
+ * The convention's history; each recorded signature names its party. The event does not keep it, but each one is
+ * written in the transaction that adds the party's signature row, so the n-th signature event is the n-th signature.
+ */
+export async function conventionHistory(db: Executor, conventionId: number) {
+  const events = await conventionRepository.listEvents(db, conventionId);
+  const signed = (await signatureRepository.listForConvention(db, conventionId))
+    .filter((signature) => signature.party !== 'dean')
+    .sort((a, b) => a.id - b.id);
+  const signatureEvents = events.filter((event) => event.event === 'record_signature');
+  const named = signatureEvents.length === signed.length;
+  return events.map((event) => ({
+    ...event,
+    party: named && event.event === 'record_signature' ? signed[signatureEvents.indexOf(event)].party : null,
+  }));
 }
 
 /** A subject of the student's, with the programme it was proposed in. */
 export async function ownSubject(db: Executor, subjectId: number, userId: number) {
   const subject = await subjectRepository.findForStudent(db, subjectId, userId);
   if (!subject) return undefined;
-  return { subject, programme: await programmeRepository.findById(db, subject.programmeId) };
+  const conventions = await conventionRepository.listForStudent(db, userId);
+  return {
+    subject,
+    programme: await programmeRepository.findById(db, subject.programmeId),
+    /** A convention of the subject's programme is under way: the page no longer invites to start one. */
+    hasConvention: conventions.some((convention) => convention.programmeId === subject.programmeId && convention.state !== 'cancelled'),
+  };
 }
 
 /** The host organisations a student can pick from, found by name, SIRET, city or country. */

@@ -88,7 +88,7 @@ describe('the legal representative of a minor student', () => {
       firstName: 'Thierry',
       lastName: 'Petit',
       email: 'thierry.petit@example.fr',
-      phone: '0611223344',
+      phone: '06 11 22 33 44',
       street: '1 rue des Écoles',
       postalCode: '75005',
       city: 'Paris',

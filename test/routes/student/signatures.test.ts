@@ -14,10 +14,10 @@ describe("the student's status page after validation", () => {
 
     const page = (await client.request(base)).text;
     const signatures = page.slice(page.indexOf('id="signatures"'), page.indexOf('</ul>', page.indexOf('id="signatures"')));
-    expect(signatures).toMatch(/Stagiaire : <strong>signée, original reçu le \d{2}\/\d{2}\/\d{4}<\/strong>/);
-    expect(signatures).toContain('Représentant de l&#39;organisme d&#39;accueil : en attente');
-    expect(signatures).toContain('Enseignant référent : en attente');
-    expect(signatures).toContain('Doyen : en attente');
+    expect(signatures).toMatch(/Stagiaire\u00a0: <strong>signée, original reçu le \d{2}\/\d{2}\/\d{4}<\/strong> \(papier\)/);
+    expect(signatures).toContain('Représentant de l&#39;organisme d&#39;accueil\u00a0: en attente');
+    expect(signatures).toContain('Enseignant référent\u00a0: en attente');
+    expect(signatures).toContain('Doyen\u00a0: en attente');
     expect(signatures).toContain(`<a href="/student/certificate?convention=${convention.id}">à déposer</a>`);
   });
 });

@@ -124,7 +124,7 @@ describe('the convention wizard', () => {
       country: 'FR',
       phone: '0601020304',
       healthInsuranceFund: 'CPAM',
-      healthInsuranceAffiliation: '1',
+      healthInsuranceAffiliation: '201057500512358',
       academicYear: `${nextYear - 1}-${nextYear}`,
     });
     const created = await postTo(client, `${base}/organisation`, `${base}/organisation/create`, {

@@ -1,5 +1,4 @@
 import type { Request, Response } from 'express';
-import type { ZodType } from 'zod';
 import { AppError } from '../../../errors';
 import type { Services } from '../../../services';
 import { loadConventionDetails, type ConventionDetails } from '../../../services/student/conventionDetails';
@@ -14,7 +13,8 @@ import {
   wizardSteps,
   type WizardStep,
 } from '../../../services/student/wizardSteps';
-import { fieldErrors, keepFormState, takeFormState } from '../../shared/formState';
+import { takeFormState } from '../../shared/formState';
+import { validateOrRedirect, type FormDefinition } from '../../shared/validate';
 import { idParam, parseVersion } from '../../shared/ids';
 
 /** The draft of the URL, for a wizard page: submitted conventions are read on their status page instead. */
@@ -64,6 +64,7 @@ export async function renderStep(
     ...details,
     values: kept?.values ?? defaults,
     errors: kept?.errors ?? {},
+    errorLabels: kept?.labels ?? {},
     ...locals,
   });
 }
@@ -73,16 +74,12 @@ export async function parseStep<T>(
   req: Request,
   res: Response,
   step: WizardStep,
-  schema: ZodType<T>,
+  form: FormDefinition<T>,
   formKey: string = step,
 ): Promise<T | null> {
-  const parsed = schema.safeParse(req.body);
-  if (parsed.success) return parsed.data;
   const id = idParam(req);
-  await keepFormState(req, `${formKey}-${id}`, { values: req.body, errors: fieldErrors(parsed.error) });
   const back = req.body?.returnTo === 'recap' ? '?from=recap' : '';
-  res.redirect(303, `/student/conventions/${id}/${step}${back}`);
-  return null;
+  return validateOrRedirect(req, res, form, { key: `${formKey}-${id}`, back: `/student/conventions/${id}/${step}${back}` });
 }
 
 /**

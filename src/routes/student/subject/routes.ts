@@ -42,12 +42,13 @@ export function subjectRoutes(services: Services): Router {
   router.get('/:id', async (req, res) => {
     const owned = await ownSubject(db, idParam(req), req.session!.userId);
     if (!owned) throw notFound();
-    const { subject, programme } = owned;
+    const { subject, programme, hasConvention } = owned;
     const kept = await takeFormState(req, `subject-${subject.id}`);
     res.render('student/subject/form', {
       title: req.t('student.subject.editTitle'),
       action: `/student/subject/${subject.id}`,
       subject,
+      hasConvention,
       programmes: programme ? [programme] : [],
       values: kept?.values ?? subject,
       errors: kept?.errors ?? {},

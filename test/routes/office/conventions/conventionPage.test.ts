@@ -22,7 +22,7 @@ describe('one convention seen by the office', () => {
     expect(html).toContain(
       'Emploi du temps de la semaine</dt><dd class="col-sm-8">lundi, mardi, mercredi, jeudi, vendredi : 7 h par jour (35 h par semaine)',
     );
-    expect(html).toContain('CPAM de Paris (2010575005123)');
+    expect(html).toContain('CPAM de Paris (201057500512358)');
   });
 
   it('the tutor the programme head assigned becomes the convention’s at validation, the student’s choice is shown beside it before', async () => {

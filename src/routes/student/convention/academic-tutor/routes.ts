@@ -5,9 +5,12 @@ import { academicTutorChoices } from '../../../../services/student/studentQuerie
 import { saveAcademicTutor, type AcademicTutorChoice } from '../../../../services/student/conventionDraft';
 import { parseId } from '../../../shared/ids';
 import { civility, email, requiredText } from '../../../shared/formFields';
+import { defineForm, fieldLabels } from '../../../shared/validate';
 import { draftCommand, draftForPage, nextPage, parseStep, renderStep } from '../wizard';
 
 const newTeacher = z.object({ civility: civility(), firstName: requiredText(100), lastName: requiredText(100), email: email() });
+
+const academicTutorLabels = fieldLabels('student.fields.', ['choice', 'civility', 'firstName', 'lastName', 'email']);
 
 /** teacher-<id>, staff-<userId> (a programme instructor not yet a tutor) or new. */
 export const academicTutorSchema = z.custom<unknown>().transform((body, context): AcademicTutorChoice => {
@@ -26,6 +29,8 @@ export const academicTutorSchema = z.custom<unknown>().transform((body, context)
 });
 
 /** Step 7: the tutor assigned by the programme head is proposed; otherwise a teacher of the programme, or a new one. */
+const academicTutorForm = defineForm(academicTutorSchema, academicTutorLabels);
+
 export function academicTutorRoutes(services: Services): Router {
   const router = Router({ mergeParams: true });
   router.get('/', async (req, res) => {
@@ -38,7 +43,7 @@ export function academicTutorRoutes(services: Services): Router {
     await renderStep(req, res, 'academic-tutor', details, { teachers, staff, assignedId }, { choice: current ? `teacher-${current}` : '' });
   });
   router.post('/', async (req, res) => {
-    const data = await parseStep(req, res, 'academic-tutor', academicTutorSchema);
+    const data = await parseStep(req, res, 'academic-tutor', academicTutorForm);
     if (!data) return;
     await saveAcademicTutor(services.db, draftCommand(req), data);
     nextPage(req, res, 'academic-tutor');

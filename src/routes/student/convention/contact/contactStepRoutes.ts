@@ -3,7 +3,7 @@ import type { Services } from '../../../../services';
 import { organisationContacts } from '../../../../services/student/studentQueries';
 import { saveContact } from '../../../../services/student/conventionDraft';
 import { draftCommand, draftForPage, nextPage, parseStep, renderStep } from '../wizard';
-import { contactSchema } from './schema';
+import { contactForm } from './schema';
 
 /** The tutor and signatory steps: the same choice among the host's contacts, or a new contact. */
 export function contactStepRoutes(services: Services, step: 'tutor' | 'signatory'): Router {
@@ -17,7 +17,7 @@ export function contactStepRoutes(services: Services, step: 'tutor' | 'signatory
     await renderStep(req, res, step, details, { contacts }, { choice });
   });
   router.post('/', async (req, res) => {
-    const data = await parseStep(req, res, step, contactSchema);
+    const data = await parseStep(req, res, step, contactForm);
     if (!data) return;
     await saveContact(services.db, draftCommand(req), step, data);
     nextPage(req, res, step);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from '../../../shared/ids';
 import { civility, email, phone, requiredText } from '../../../shared/formFields';
+import { defineForm, fieldLabels } from '../../../shared/validate';
 
 const newContact = z.object({
   choice: z.literal('new'),
@@ -32,3 +33,8 @@ export const contactSchema = z.custom<unknown>().transform((body, context): Cont
   parsed.error.issues.forEach((issue) => context.addIssue({ code: 'custom', path: issue.path, message: issue.message }));
   return z.NEVER;
 });
+
+export const contactForm = defineForm(
+  contactSchema,
+  fieldLabels('student.fields.', ['choice', 'civility', 'firstName', 'lastName', 'function', 'email', 'phone']),
+);

@@ -2,11 +2,11 @@ import { Router } from 'express';
 import { presenceWeekdays, uniformDailyHours, WEEKDAYS, hoursOn } from '../../../../domain/weeklySchedule';
 import type { Services } from '../../../../services';
 import { isMinorOn } from '../../../../domain/minority';
-import { legalFindings } from '../../../../services/student/conventionDetails';
+import { legalFindings, type ConventionDetails } from '../../../../services/student/conventionDetails';
 import { saveInternship } from '../../../../services/student/conventionDraft';
 import { anchorOfField, internshipStepFindings } from '../../../../services/student/findingSteps';
 import { draftCommand, draftForPage, nextPage, parseStep, renderStep } from '../wizard';
-import { internshipSchema } from './schema';
+import { internshipForm } from './schema';
 
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 
@@ -19,6 +19,16 @@ function scheduleDefaults(schedule: readonly number[] | null) {
     workingDays: presenceWeekdays(schedule).map(String),
     hoursPerDay: uniform ?? undefined,
     ...Object.fromEntries(WEEKDAYS.map((day) => [`dayHours${day}`, hoursOn(schedule, day)])),
+  };
+}
+
+/** Before the step is first saved, the validated subject gives the activities and the dates. */
+function subjectDefaults({ convention, subject }: ConventionDetails) {
+  if (convention.startDate || subject?.state !== 'validated') return {};
+  return {
+    activities: convention.activities ?? `${subject.title}\n${subject.description}`,
+    startDate: subject.approximateStart ?? undefined,
+    endDate: subject.approximateEnd ?? undefined,
   };
 }
 
@@ -35,6 +45,7 @@ export function internshipRoutes(services: Services): Router {
     const [first, second] = c.interruptions;
     const defaults = {
       ...c,
+      ...subjectDefaults(details),
       interruption1Start: first?.start,
       interruption1End: first?.end,
       interruption2Start: second?.start,
@@ -58,7 +69,7 @@ export function internshipRoutes(services: Services): Router {
     await renderStep(req, res, 'internship', details, locals, defaults);
   });
   router.post('/', async (req, res) => {
-    const form = await parseStep(req, res, 'internship', internshipSchema);
+    const form = await parseStep(req, res, 'internship', internshipForm);
     if (!form) return;
     const { interruption1Start, interruption1End, interruption2Start, interruption2End, scheduleKind, ...data } = form;
     const interruptions = [

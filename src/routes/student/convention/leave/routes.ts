@@ -8,7 +8,7 @@ import { loadConventionDetails } from '../../../../services/student/conventionDe
 import { saveLeaveTerms } from '../../../../services/student/conventionTerms';
 import { idParam } from '../../../shared/ids';
 import { draftCommand, draftForPage, nextPage, parseStep, renderStep } from '../wizard';
-import { leaveSchemaFor } from './schema';
+import { leaveFormFor } from './schema';
 
 /** Beyond two months (the hours the convention counts), leave is due (L124-13). */
 const isLong = (convention: Convention) => conventionTotalHours(convention) > defaultThresholds.gratification.mandatoryAboveHours;
@@ -32,7 +32,7 @@ export function leaveRoutes(services: Services): Router {
   });
   router.post('/', async (req, res) => {
     const { convention } = await loadConventionDetails(services.db, req.session!.userId, idParam(req));
-    const data = await parseStep(req, res, 'leave', leaveSchemaFor(isLong(convention)));
+    const data = await parseStep(req, res, 'leave', leaveFormFor(isLong(convention)));
     if (!data) return;
     const saved = await saveLeaveTerms(services.db, draftCommand(req), data);
     nextPage(req, res, 'leave', saved);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineForm, fieldLabels } from '../../../shared/validate';
 import { optionalDecimal, optionalText, requiredDecimal, requiredText } from '../../../shared/formFields';
 
 /** More days of leave than this over one internship (six months at most) is a typing mistake. */
@@ -11,3 +12,6 @@ export const leaveSchemaFor = (longInternship: boolean) =>
     absenceTerms: requiredText(2000),
     hostInternalRules: optionalText(4000),
   });
+
+export const leaveFormFor = (longInternship: boolean) =>
+  defineForm(leaveSchemaFor(longInternship), fieldLabels('student.fields.', ['leaveDaysGranted', 'absenceTerms', 'hostInternalRules']));

@@ -3,7 +3,7 @@ import type { Services } from '../../../../services';
 import { saveLegalRepresentative } from '../../../../services/student/conventionTerms';
 import { stepAfter, stepApplies } from '../../../../services/student/wizardSteps';
 import { draftCommand, draftForPage, nextPage, parseStep, renderStep } from '../wizard';
-import { legalRepresentativeSchema } from './schema';
+import { legalRepresentativeForm } from './schema';
 
 /** Step 10, only for a student under 18 on the first day: their legal representative, who signs the convention too. */
 export function legalRepresentativeRoutes(services: Services): Router {
@@ -27,7 +27,7 @@ export function legalRepresentativeRoutes(services: Services): Router {
     );
   });
   router.post('/', async (req, res) => {
-    const data = await parseStep(req, res, 'legal-representative', legalRepresentativeSchema);
+    const data = await parseStep(req, res, 'legal-representative', legalRepresentativeForm);
     if (!data) return;
     const { phone, ...representative } = data;
     const saved = await saveLegalRepresentative(services.db, draftCommand(req), { ...representative, ...(phone ? { phone } : {}) });

@@ -9,7 +9,7 @@ import { createHost } from '../../../../services/student/hostCreation';
 import { keepFormState, takeFormState } from '../../../shared/formState';
 import { idParam } from '../../../shared/ids';
 import { draftCommand, draftForPage, parseStep, renderStep } from '../wizard';
-import { chooseOrganisationSchema, createOrganisationSchema, headcountBands, registerSearchSchema, searchSchema } from './schema';
+import { chooseOrganisationForm, createOrganisationForm, headcountBands, registerSearchSchema, searchSchema } from './schema';
 
 /** The register's establishment, as the creation form's values: the student completes phone, e-mail and website. */
 async function pickedFromRegister(register: RegisterContext, siret: string | undefined) {
@@ -67,19 +67,20 @@ export function organisationRoutes(services: Services): Router {
       createValues: created?.values ?? picked ?? { country: 'FR', sector: 'private' },
       createErrors: created?.errors ?? {},
       errors: created?.errors ?? (pickProblem ? { pick: `student.organisation.register.${pickProblem}` } : {}),
+      errorLabels: created?.labels ?? {},
       openCreate: Boolean(created) || Boolean(picked) || req.query.create === '1',
     });
   });
 
   router.post('/choose', async (req, res) => {
-    const data = await parseStep(req, res, 'organisation', chooseOrganisationSchema);
+    const data = await parseStep(req, res, 'organisation', chooseOrganisationForm);
     if (!data) return;
     await chooseOrganisation(context, draftCommand(req), data.organisationId);
     res.redirect(303, back(req, 'host-recap'));
   });
 
   router.post('/create', async (req, res) => {
-    const data = await parseStep(req, res, 'organisation', createOrganisationSchema, 'organisation-create');
+    const data = await parseStep(req, res, 'organisation', createOrganisationForm, 'organisation-create');
     if (!data) return;
     const { notDuplicate, ...fields } = data;
     const created = await createHost(context, register, draftCommand(req), fields, notDuplicate === 'yes');

@@ -1,18 +1,21 @@
 import { z } from 'zod';
 import { normaliseIdentifier, siretProblem } from '../../../../domain/siret';
-import { id, optionalEmail, optionalText, phone, requiredText } from '../../../shared/formFields';
+import { checkPostcode, country, id, naf, optionalEmail, optionalText, phone, requiredText } from '../../../shared/formFields';
+import { crossChecks, defineForm, fieldLabels } from '../../../shared/validate';
 
 export const headcountBands = ['0', '1-9', '10-19', '20-49', '50-249', '250-4999', '5000+'] as const;
 
-export const chooseOrganisationSchema = z.object({ organisationId: id() });
+export const chooseOrganisationForm = defineForm(z.object({ organisationId: id() }), {
+  organisationId: 'student.organisation.resultsTitle',
+});
 
-/** A French host needs a SIRET whose checksum holds; a host abroad has none. */
+/** A French host needs a SIRET whose checksum holds and a French postcode; a host abroad has neither. */
 export const createOrganisationSchema = z
   .object({
     name: requiredText(200),
-    country: requiredText(60).transform((value) => value.toUpperCase()),
+    country: country(),
     siret: optionalText(20).transform((value) => (value ? normaliseIdentifier(value) : null)),
-    naf: optionalText(10).refine((value) => value === null || /^\d{2}\.?\d{2}[A-Za-z]$/.test(value), { error: 'student.errors.naf' }),
+    naf: naf(),
     legalStatus: optionalText(100),
     headcountBand: z.enum(headcountBands, { error: 'student.errors.choose' }),
     sector: z.enum(['public', 'private'], { error: 'student.errors.choose' }),
@@ -25,15 +28,35 @@ export const createOrganisationSchema = z
     /** Ticked once the proposed look-alike records were shown: none of them is the student's host. */
     notDuplicate: z.literal('yes').optional(),
   })
-  .superRefine((organisation, context) => {
-    if (organisation.country !== 'FR') return;
-    if (!organisation.siret) {
-      context.addIssue({ code: 'custom', path: ['siret'], message: 'student.errors.siretRequired' });
-      return;
-    }
-    const problem = siretProblem(organisation.siret);
-    if (problem) context.addIssue({ code: 'custom', path: ['siret'], message: `student.errors.siret.${problem}` });
-  });
+  .superRefine(
+    ...crossChecks<{ country: string; siret: string | null; postalCode: string; city: string }>(({ form, parsed, issue }) => {
+      if (!parsed('country') || form.country !== 'FR') return;
+      if (parsed('postalCode')) checkPostcode(form, issue);
+      if (!parsed('siret')) return;
+      if (!form.siret) return issue('siret', 'student.errors.siretRequired');
+      const problem = siretProblem(form.siret);
+      if (problem) issue('siret', `student.errors.siret.${problem}`);
+    }),
+  );
+
+export const createOrganisationForm = defineForm(
+  createOrganisationSchema,
+  fieldLabels('student.fields.', [
+    'name',
+    'country',
+    'siret',
+    'naf',
+    'legalStatus',
+    'headcountBand',
+    'sector',
+    'street',
+    'postalCode',
+    'city',
+    'phone',
+    'email',
+    'website',
+  ]),
+);
 
 export const searchSchema = z.object({
   name: z.string().trim().max(200).optional(),

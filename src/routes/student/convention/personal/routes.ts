@@ -4,7 +4,7 @@ import { loadConventionDetails } from '../../../../services/student/conventionDe
 import { academicYearChoices, savePersonalData } from '../../../../services/student/conventionDraft';
 import { idParam } from '../../../shared/ids';
 import { draftCommand, draftForPage, nextPage, parseStep, renderStep } from '../wizard';
-import { personalSchemaOn } from './schema';
+import { personalFormOn } from './schema';
 
 /** Step 1: what the LMS knows is shown; the student completes civility, birth date, address, health insurance. */
 export function personalRoutes(services: Services): Router {
@@ -23,7 +23,7 @@ export function personalRoutes(services: Services): Router {
       req,
       res,
       'personal',
-      personalSchemaOn(today, convention.startDate ? academicYearChoices(convention, today) : undefined),
+      personalFormOn(today, convention.startDate ? academicYearChoices(convention, today) : undefined),
     );
     if (!data) return;
     const { academicYear, personalEmail, ...student } = data;

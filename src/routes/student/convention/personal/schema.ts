@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { addYears, FIRST_PLAUSIBLE_YEAR, LAST_PLAUSIBLE_YEAR, type IsoDate } from '../../../../domain/calendarDate';
-import { civility, optionalEmail, phone, requiredDate, requiredText } from '../../../shared/formFields';
+import { checkPostcode, civility, country, nir, optionalEmail, phone, requiredDate, requiredText } from '../../../shared/formFields';
+import { crossChecks, defineForm, fieldLabels } from '../../../shared/validate';
 
 const youngestAge = 14;
 const oldestAge = 100;
@@ -17,24 +18,50 @@ const isAcademicYear = (value: string) => {
  * academic year is one of `academicYears` (those the internship's dates touch, once they are known).
  */
 export const personalSchemaOn = (today: IsoDate, academicYears?: readonly string[]) =>
-  z.object({
-    civility: civility(),
-    firstName: requiredText(100),
-    lastName: requiredText(100),
-    birthDate: requiredDate(
-      (date) => date >= addYears(today, -oldestAge) && date <= addYears(today, -youngestAge),
-      'student.errors.birthDate',
-    ),
-    street: requiredText(200),
-    postalCode: requiredText(20),
-    city: requiredText(100),
-    country: requiredText(60),
-    phone: phone().refine((value) => value !== null, { error: 'student.errors.required' }),
-    personalEmail: optionalEmail(),
-    healthInsuranceFund: requiredText(200),
-    healthInsuranceAffiliation: requiredText(200),
-    academicYear: z
-      .string({ error: 'student.errors.choose' })
-      .refine(isAcademicYear, { error: 'student.errors.choose' })
-      .refine((year) => !academicYears || academicYears.includes(year), { error: 'student.errors.academicYearOutsideDates' }),
-  });
+  z
+    .object({
+      civility: civility(),
+      firstName: requiredText(100),
+      lastName: requiredText(100),
+      birthDate: requiredDate(
+        (date) => date >= addYears(today, -oldestAge) && date <= addYears(today, -youngestAge),
+        'student.errors.birthDate',
+      ),
+      street: requiredText(200),
+      postalCode: requiredText(20),
+      city: requiredText(100),
+      country: country(),
+      phone: phone().refine((value) => value !== null, { error: 'student.errors.required' }),
+      personalEmail: optionalEmail(),
+      healthInsuranceFund: requiredText(200),
+      healthInsuranceAffiliation: nir(),
+      academicYear: z
+        .string({ error: 'student.errors.choose' })
+        .refine(isAcademicYear, { error: 'student.errors.choose' })
+        .refine((year) => !academicYears || academicYears.includes(year), { error: 'student.errors.academicYearOutsideDates' }),
+    })
+    .superRefine(
+      ...crossChecks<{ country: string; postalCode: string; city: string }>(({ form, parsed, issue }) => {
+        if (parsed('country', 'postalCode')) checkPostcode(form, issue);
+      }),
+    );
+
+/** The fields of the personal step, in the page's order. */
+export const personalLabels = fieldLabels('student.fields.', [
+  'civility',
+  'firstName',
+  'lastName',
+  'birthDate',
+  'street',
+  'postalCode',
+  'city',
+  'country',
+  'phone',
+  'personalEmail',
+  'healthInsuranceFund',
+  'healthInsuranceAffiliation',
+  'academicYear',
+]);
+
+export const personalFormOn = (today: IsoDate, academicYears?: readonly string[]) =>
+  defineForm(personalSchemaOn(today, academicYears), personalLabels);

@@ -3,7 +3,7 @@ import type { Services } from '../../../../services';
 import { organisationServices } from '../../../../services/student/studentQueries';
 import { saveService } from '../../../../services/student/conventionDraft';
 import { draftCommand, draftForPage, nextPage, parseStep, renderStep } from '../wizard';
-import { serviceSchema } from './schema';
+import { serviceForm } from './schema';
 
 /** Step 3: one of the host's services, or a new one ("same address as the host?" no reveals the address). */
 export function serviceRoutes(services: Services): Router {
@@ -16,7 +16,7 @@ export function serviceRoutes(services: Services): Router {
     await renderStep(req, res, 'service', details, { services: list }, { choice, sameAddress: 'yes' });
   });
   router.post('/', async (req, res) => {
-    const data = await parseStep(req, res, 'service', serviceSchema);
+    const data = await parseStep(req, res, 'service', serviceForm);
     if (!data) return;
     await saveService(services.db, draftCommand(req), data);
     nextPage(req, res, 'service');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from '../../../shared/ids';
 import { optionalText, requiredText, yesNo } from '../../../shared/formFields';
+import { crossChecks, defineForm, fieldLabels } from '../../../shared/validate';
 
 const newService = z
   .object({
@@ -11,12 +12,16 @@ const newService = z
     postalCode: optionalText(20),
     city: optionalText(100),
   })
-  .superRefine((service, context) => {
-    if (service.sameAddress) return;
-    for (const field of ['street', 'postalCode', 'city'] as const) {
-      if (!service[field]) context.addIssue({ code: 'custom', path: [field], message: 'student.errors.required' });
-    }
-  });
+  .superRefine(
+    ...crossChecks<{ sameAddress: boolean; street: string | null; postalCode: string | null; city: string | null }>(
+      ({ form, parsed, issue }) => {
+        if (!parsed('sameAddress') || form.sameAddress) return;
+        for (const field of ['street', 'postalCode', 'city'] as const) {
+          if (parsed(field) && !form[field]) issue(field, 'student.errors.required');
+        }
+      },
+    ),
+  );
 
 const existingService = z.object({ choice: idSchema() });
 
@@ -48,3 +53,9 @@ export const serviceSchema = z.custom<unknown>().transform((body, context): Serv
   parsed.error.issues.forEach((issue) => context.addIssue({ code: 'custom', path: issue.path, message: issue.message }));
   return z.NEVER;
 });
+
+/** The service's own name is "Nom du service", not the host's "Raison sociale". */
+export const serviceForm = defineForm(
+  serviceSchema,
+  fieldLabels('student.fields.', ['choice', 'name', 'sameAddress', 'street', 'postalCode', 'city'], { name: 'student.fields.serviceName' }),
+);
