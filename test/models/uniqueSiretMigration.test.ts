@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { migrationsFolder } from '../../src/models/database';
@@ -10,7 +11,8 @@ const UNIQUE_SIRET_MIGRATION = /_host_register_and_unique_siret$/;
 
 describe('the unique SIRET migration', () => {
   it("merges today's records of one SIRET into the validated (else the oldest) one, moving what pointed at the others, audited", async () => {
-    const client = new PGlite();
+    // As src/models/database.ts opens it: the later migrations create the pg_trgm extension.
+    const client = new PGlite({ extensions: { pg_trgm } });
     const db = drizzle(client);
     const before = await migrationsFolderBefore(UNIQUE_SIRET_MIGRATION);
     try {

@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { migrationsFolder } from '../../src/models/database';
@@ -10,7 +11,8 @@ const SCHEDULE_MIGRATION = /_weekly_schedule$/;
 
 describe('the weekly schedule migration', () => {
   it('turns the working days and hours per day of existing drafts and conventions into hours for each weekday', async () => {
-    const client = new PGlite();
+    // As src/models/database.ts opens it: the later migrations create the pg_trgm extension.
+    const client = new PGlite({ extensions: { pg_trgm } });
     const db = drizzle(client);
     const before = await migrationsFolderBefore(SCHEDULE_MIGRATION);
     try {
