@@ -35,10 +35,10 @@ describe('the legal representative of a minor student signs the convention', () 
     expect(officePage).toContain('<option value="legal_representative">Représentant légal du stagiaire mineur</option>');
     expect(officePage).toMatch(/Représentant légal du stagiaire mineur<\/th>\s*<td colspan="3">Pas encore/);
     expect(officePage).toMatch(/id="legal-representative">M\. Thierry Petit — thierry\.petit@example\.fr/);
-    expect((await client.request(base)).text).toContain('Représentant légal du stagiaire mineur : en attente');
+    expect((await client.request(base)).text).toContain('Représentant légal du stagiaire mineur\u00a0: en attente');
 
     expect((await recordSignaturesAsOffice(pstage, convention.id, ['legal_representative'])).state).toBe('signed_by_parties');
-    expect((await client.request(base)).text).toMatch(/Représentant légal du stagiaire mineur : <strong>signée, original reçu le/);
+    expect((await client.request(base)).text).toMatch(/Représentant légal du stagiaire mineur\u00a0: <strong>signée, original reçu le/);
     const after = await reload(pstage, convention.id);
     const complete = await recordDeanSignature(
       pstage.database.db,
