@@ -1,5 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { and, eq, gt, sql } from 'drizzle-orm';
+import { isLinkOpen } from '../../domain/signatureCircuit';
+import { notFound } from '../../errors';
 import { enqueueNotification } from '../../mail/enqueueNotification';
 import { auditRepository } from '../../models/auditRepository';
 import type { Database, Executor } from '../../models/database';
@@ -78,6 +80,8 @@ export async function checkSigningCode(db: Database, token: string, code: string
   return db.transaction(async (tx) => {
     const { request, convention } = await openSignatureLink(tx, token, context.clock);
     const [row] = await tx.select().from(signatureRequests).where(eq(signatureRequests.id, request.id)).for('update');
+    // Read again under the lock: a signature of the same link that committed meanwhile closed it.
+    if (!row || !isLinkOpen(row, context.clock.now())) throw notFound();
     if (!row.codeHash || !row.codeExpiresAt || row.codeExpiresAt <= context.clock.now()) return { outcome: 'expired' };
     if (timingSafeEqual(hashOf(context.config.encryptionKey, row.id, code), Buffer.from(row.codeHash, 'hex'))) return { outcome: 'ok' };
     const attempts = row.codeAttempts + 1;

@@ -4,11 +4,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
+import { Client } from 'pg';
 import request from 'supertest';
 import { auditLog, documents, outbox, signatureRequests } from '../../../src/models/schema';
 import { hashSignatureToken, signatureTokenFor } from '../../../src/services/signature/signatureToken';
 import { addDays } from '../../../src/domain/calendarDate';
 import { movableClock } from '../../support/clock';
+import { testDatabaseUrl } from '../../support/database';
 import { useTestPstage } from '../../support/pstage';
 import { enqueueSignatureReminders } from '../../../src/services/signature/signatureReminders';
 import { useSignatureMailbox } from '../../support/signatureMailbox';
@@ -194,6 +196,43 @@ describe('signing from a link: the one-time code by e-mail, the typed full name,
     expect(both.map((response) => response.status).sort()).toEqual([200, 404]);
     expect((await pstage.database.db.select().from(auditLog).where(eq(auditLog.action, 'signature.signed'))).length).toBe(1);
   }, 120_000);
+
+  // The interleaving CI met on PostgreSQL: the second request opened the link before the first committed, then
+  // waited for the row's lock while the first signed; under the lock it must see the link closed (404), not a
+  // spent code (422). PGlite has one connection, transactions never interleave there.
+  (process.env.DATABASE_URL ? it : it.skip)(
+    'a code checked while the same link is being signed waits for it and finds the link closed',
+    async () => {
+      const { requests } = await sentForSignature();
+      const host = requests.find((row) => row.party === 'host_signatory')!;
+      const link = linkIn(host.email);
+      const code = await codeFor(link);
+      const first = new Client({ connectionString: await testDatabaseUrl() });
+      await first.connect();
+      try {
+        await first.query('begin');
+        await first.query(`update signature_requests set status = 'signed', code_hash = null, code_expires_at = null where id = $1`, [
+          host.id,
+        ]);
+        const second = request(pstage.url)
+          .post(`${link}/sign`)
+          .type('form')
+          .send({ fullName: host.name, code, consent: 'yes' })
+          .then((r) => r);
+        const waiting = async () =>
+          (await first.query(`select count(*)::int as n from pg_locks where locktype = 'transactionid' and not granted`)).rows[0].n;
+        for (let tries = 0; (await waiting()) === 0; tries += 1) {
+          if (tries > 500) throw new Error('the second request never waited for the lock');
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        await first.query('commit');
+        expect((await second).status).toBe(404);
+      } finally {
+        await first.end();
+      }
+    },
+    120_000,
+  );
 });
 
 describe('the electronic signature circuit', () => {
