@@ -45,41 +45,43 @@ const rowColumns = {
  * (migration 0019): each counter and each list costs what remains to do, not the size of the tables.
  */
 export const officeDayRepository = {
-  /** Submitted conventions, from the (state, start date) index. */
-  countToControl(db: Executor): Promise<number> {
-    return cappedCount(db, sql`select 1 from ${conventions} where ${conventions.state} = 'submitted'`);
-  },
-
-  /** Hosts not validated yet, from the partial index of those. */
-  countHostsToValidate(db: Executor): Promise<number> {
-    return cappedCount(db, sql`select 1 from ${organisations} where ${organisations.validated} = false`);
+  /**
+   * The rows each counter counts (at most `dayCountCap + 1` of them): conventions submitted, from the (state, start
+   * date) index; hosts not validated and certificates not decided, from their partial indexes; conventions with a
+   * link sent before `sentBefore` still unsigned; open conventions starting by `lastDay`, one branch per open state.
+   */
+  countQueries(sentBefore: Date, lastDay: string) {
+    return {
+      toControl: sql`select 1 from ${conventions} where ${conventions.state} = 'submitted'`,
+      hostsToValidate: sql`select 1 from ${organisations} where ${organisations.validated} = false`,
+      certificatesToCheck: sql`select 1 from ${documents} join ${conventions} on ${conventions.id} = ${documents.conventionId} where ${certificateToCheck}`,
+      signaturesOverdue: sql`select distinct ${signatureRequests.conventionId} from ${signatureRequests}
+        where ${signatureRequests.status} = 'pending' and ${signatureRequests.sentAt} < ${sentBefore.toISOString()}`,
+      ...Object.fromEntries(
+        openStates.map((state) => [
+          `starting:${state}`,
+          sql`select 1 from ${conventions} where ${conventions.state} = ${state} and ${conventions.startDate} <= ${lastDay}`,
+        ]),
+      ),
+    } as Record<string, SQL>;
   },
 
   countCertificatesToCheck(db: Executor): Promise<number> {
-    return cappedCount(
-      db,
-      sql`select 1 from ${documents} join ${conventions} on ${conventions.id} = ${documents.conventionId} where ${certificateToCheck}`,
-    );
+    return cappedCount(db, officeDayRepository.countQueries(new Date(0), '').certificatesToCheck);
   },
 
-  /** Conventions with a signatory's link sent before `sentBefore` and still unsigned. */
-  countSignaturesOverdue(db: Executor, sentBefore: Date): Promise<number> {
-    return cappedCount(
-      db,
-      sql`select distinct ${signatureRequests.conventionId} from ${signatureRequests}
-        where ${signatureRequests.status} = 'pending' and ${signatureRequests.sentAt} < ${sentBefore.toISOString()}`,
-    );
-  },
-
-  /** Open conventions starting on or before `lastDay`: one capped branch per open state, each from the (state, start date) index. */
-  async countStartingBy(db: Executor, lastDay: string): Promise<number> {
-    let total = 0;
-    for (const state of openStates)
-      total += await cappedCount(
-        db,
-        sql`select 1 from ${conventions} where ${conventions.state} = ${state} and ${conventions.startDate} <= ${lastDay}`,
-      );
-    return Math.min(total, dayCountCap + 1);
+  /** Each counter, capped; 'startingSoon' adds up the open states' branches. */
+  async counts(db: Executor, sentBefore: Date, lastDay: string) {
+    const queries = officeDayRepository.countQueries(sentBefore, lastDay);
+    let startingSoon = 0;
+    for (const state of openStates) startingSoon += await cappedCount(db, queries[`starting:${state}`]);
+    return {
+      toControl: await cappedCount(db, queries.toControl),
+      hostsToValidate: await cappedCount(db, queries.hostsToValidate),
+      certificatesToCheck: await cappedCount(db, queries.certificatesToCheck),
+      signaturesOverdue: await cappedCount(db, queries.signaturesOverdue),
+      startingSoon: Math.min(startingSoon, dayCountCap + 1),
+    };
   },
 
   /** The certificates to check, oldest upload first. */

@@ -29,13 +29,7 @@ const overdueSince = (context: Pick<DayContext, 'now' | 'overdueAfterDays'>) =>
  */
 export async function officeDayView(db: Executor, context: DayContext) {
   const lastDay = addDays(context.today, context.withinDays);
-  const counts: Record<DayKind, number> = {
-    toControl: await officeDayRepository.countToControl(db),
-    hostsToValidate: await officeDayRepository.countHostsToValidate(db),
-    certificatesToCheck: await officeDayRepository.countCertificatesToCheck(db),
-    signaturesOverdue: await officeDayRepository.countSignaturesOverdue(db, overdueSince(context)),
-    startingSoon: await officeDayRepository.countStartingBy(db, lastDay),
-  };
+  const counts: Record<DayKind, number> = await officeDayRepository.counts(db, overdueSince(context), lastDay);
   const hrefs: Record<DayKind, string> = {
     toControl: '/office/conventions?state=submitted',
     hostsToValidate: '/office/organisations#review-title',
