@@ -7,6 +7,7 @@ import { amendmentRepository, type Amendment } from '../../models/amendmentRepos
 import type { Convention } from '../../models/conventionRepository';
 import type { Database, Executor } from '../../models/database';
 import { notFound } from '../../errors';
+import { teacherRepository } from '../../models/teacherRepository';
 import type { FrozenConventionSnapshot } from '../conventions/frozenSnapshot';
 import { documentLanguageOf, type Institution } from '../documents/conventionDocumentData';
 import type { PdfRenderer } from '../documents/pdfRenderer';
@@ -31,6 +32,14 @@ export function entryOf(amendment: Amendment, signed: Map<string, string>, parti
     findings: amendment.legalFindings as Finding[],
     signatures: parties.map((party) => ({ party, signedAt: signed.get(party) ?? null })),
   };
+}
+
+/** The teachers of the convention's programme, one of whom may become its academic referent. */
+export async function referentChoices(db: Executor, convention: Convention) {
+  return (await teacherRepository.listForProgramme(db, convention.programmeId)).map((teacher) => ({
+    id: teacher.id,
+    name: `${teacher.firstName} ${teacher.lastName}`.trim(),
+  }));
 }
 
 /** A convention's amendments, newest last, with what each changes, its findings and its signatures. */
