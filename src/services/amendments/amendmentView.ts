@@ -34,6 +34,10 @@ export function entryOf(amendment: Amendment, signed: Map<string, string>, parti
   };
 }
 
+/** What waits for the programme head: the amendments to agree to, with their convention. */
+export const amendmentsAwaitingProgramme = (db: Executor, programmeId: number) =>
+  amendmentRepository.listAwaitingProgramme(db, programmeId);
+
 /** The teachers of the convention's programme, one of whom may become its academic referent. */
 export async function referentChoices(db: Executor, convention: Convention) {
   return (await teacherRepository.listForProgramme(db, convention.programmeId)).map((teacher) => ({

@@ -115,6 +115,8 @@ describe('amendments: tutors and subject', () => {
     await office.submit(officePage, {}, `${officePage}/1/validate`).catch(() => undefined);
     expect((await office.request(officePage)).text).toContain('attend l&#39;accord du responsable');
 
+    const panel = (await head.client.request(`/programme/${head.programmeId}`)).text;
+    expect(panel).toContain(`href="${programmePage}#amendment-1"`);
     const headPage = (await head.client.request(programmePage)).text;
     expect(headPage).toContain('Paul Renard');
     expect(headPage).toContain('Conception d’un entrepôt de données');
@@ -137,6 +139,7 @@ describe('amendments: tutors and subject', () => {
     });
     expect(forged.status).toBe(404);
 
+    expect((await head.client.request(`/programme/${head.programmeId}`)).text).not.toContain('amendments-to-agree');
     expect((await office.request(officePage)).text).toContain('Approuvé par le responsable de la formation');
     expect((await office.submit(officePage, {}, `${officePage}/1/validate`)).location).toBe(`${officePage}?done=validate-1`);
     await signAll(office, officePage, 1);
