@@ -1,4 +1,7 @@
+import { addDays } from './calendarDate';
 import { withinInternshipSpan, type DateRange } from './hours';
+import type { GratificationPeriod } from './legal/conventionRuleInput';
+import type { MonthHours } from './presenceBreakdown';
 
 /**
  * Amendments (avenants) of a validated convention: what each kind changes, the refusals of a request (all at once,
@@ -158,6 +161,28 @@ export function amendedTerms(current: AmendableTerms, changes: AmendmentChanges)
   // Interruptions outside the amended period no longer count.
   next.interruptions = next.interruptions.filter((range) => range.end >= next.startDate && range.start <= next.endDate);
   return next;
+}
+
+/**
+ * A gratification changed from a day after the first: the amount before it (the convention's) over the days
+ * before, the new one from that day, each with its own hours by month, so that the minimum is checked on each side
+ * and a gratification due from the first day cannot start later. Null when one amount covers the whole internship.
+ */
+export function gratificationPeriods(
+  current: AmendableTerms,
+  after: AmendableTerms,
+  changes: AmendmentChanges,
+  hoursByMonth: (startDate: string, endDate: string) => readonly MonthHours[] | null,
+): GratificationPeriod[] | null {
+  const from = changes.gratification?.from;
+  if (!from || from <= after.startDate || from > after.endDate) return null;
+  const before = hoursByMonth(after.startDate, addDays(from, -1));
+  const since = hoursByMonth(from, after.endDate);
+  if (!before || !since) return null;
+  return [
+    { from: after.startDate, amount: current.gratificationAmount, unit: current.gratificationUnit, presenceByMonth: before },
+    { from, amount: after.gratificationAmount, unit: after.gratificationUnit, presenceByMonth: since },
+  ];
 }
 
 /** One line of an amendment: what a term was and what it becomes (values as stored; the page or PDF formats them). */

@@ -1,4 +1,4 @@
-import { amendedTerms, type AmendableTerms, type AmendmentChanges } from '../../domain/amendment';
+import { amendedTerms, gratificationPeriods, type AmendableTerms, type AmendmentChanges } from '../../domain/amendment';
 import type { Finding } from '../../domain/legal/finding';
 import type { Convention } from '../../models/conventionRepository';
 import type { Executor } from '../../models/database';
@@ -56,7 +56,11 @@ export async function amendedConvention(
     // The computed total binds: a total declared for the former dates no longer says anything.
     ...(changesCalendar(changes) ? { declaredTotalHours: null, declaredTotalReason: null } : {}),
   };
-  const findings = (await legalFindings(db, { ...details, convention: amended }, today)) ?? [];
+  const hoursByMonth = (startDate: string, endDate: string) =>
+    presenceOf({ ...amended, startDate, endDate }, details.organisation)?.byMonth ?? null;
+  const periods = gratificationPeriods(termsOf(convention), terms, changes, hoursByMonth);
+  const findings =
+    (await legalFindings(db, { ...details, convention: amended }, today, periods ? { gratificationPeriods: periods } : {})) ?? [];
   // The names of new tutors are the amendment's: the frozen parties change only once it is signed.
   const after: AmendmentValues = {
     ...valuesOf(amended),

@@ -5,15 +5,16 @@ import { normalisePhone } from '../../../src/domain/formats/phone';
 import { flatten, pdfPages } from '../../documents/pdfText';
 import { queuedMails } from '../../services/notifications/outboxMails';
 import { reload, validateAsOffice } from '../../services/office/officeJourney';
-import { testClock } from '../../support/clock';
+import { nextYear, testClock } from '../../support/clock';
 import { useTestPstage } from '../../support/pstage';
 import { submitConventionAsStudent } from '../../support/studentJourney';
 import { launchHead } from '../programme/programmeHelpers';
+import type { FormFields } from '../../support/browserlessClient';
 
 const pstage = useTestPstage();
 
-async function validatedConvention() {
-  const submitted = await submitConventionAsStudent(pstage);
+async function validatedConvention(internship: FormFields = {}) {
+  const submitted = await submitConventionAsStudent(pstage, { internship });
   await validateAsOffice(pstage, submitted.convention.id);
   const { client: office } = await pstage.launch('office', 'office');
   const id = submitted.convention.id;
@@ -164,5 +165,25 @@ describe('amendments: tutors and subject', () => {
     expect((await reload(pstage, id)).activities).not.toBe('Autre chose');
     const steps = (await queuedMails(pstage, 'amendmentStep')).map((mail) => mail.payload.data.step);
     expect(steps).toContain('programmeRefused');
+  }, 60_000);
+
+  it('a gratification made due by an extension cannot start after the first day', async () => {
+    const { student, studentPage } = await validatedConvention({ endDate: `${nextYear}-04-24`, gratificationAmount: '' });
+    const extension = { kinds: ['dates', 'gratification'], startDate: `${nextYear}-03-02`, endDate: `${nextYear}-06-26` };
+    await student.submit(studentPage, {
+      ...extension,
+      gratificationAmount: '4,50',
+      gratificationUnit: 'hour',
+      gratificationFrom: `${nextYear}-05-04`,
+    });
+    expect((await student.request(studentPage)).text).toContain('La gratification est due dès le premier jour du stage');
+    expect(await pstage.database.db.select().from(amendments)).toHaveLength(0);
+    await student.submit(studentPage, {
+      ...extension,
+      gratificationAmount: '4,50',
+      gratificationUnit: 'hour',
+      gratificationFrom: `${nextYear}-03-02`,
+    });
+    expect(await pstage.database.db.select().from(amendments)).toHaveLength(1);
   }, 60_000);
 });
