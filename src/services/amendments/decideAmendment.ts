@@ -58,6 +58,7 @@ export async function validateAmendment(
       decidedAt: context.clock.now(),
     });
     await recordAmendmentStep(tx, bumped, updated, office(command), 'validated', context.clock.now(), overrideReason);
+    await enqueueProgressUpdate(tx, { studentUserId: convention.studentUserId, programmeId: convention.programmeId });
     await queueAmendmentMails(tx, bumped, updated, 'validated', context.officeEmail);
     return updated;
   });

@@ -1,4 +1,6 @@
 import { amendments } from '../../../src/models/schema';
+import { outboxRepository } from '../../../src/models/outboxRepository';
+import { progressSupersedeKey } from '../../../src/services/progress/enqueueProgressUpdate';
 import { teacherRepository } from '../../../src/models/teacherRepository';
 import { organisationRepository } from '../../../src/models/organisationRepository';
 import { normalisePhone } from '../../../src/domain/formats/phone';
@@ -34,6 +36,17 @@ async function signAll(office: Awaited<ReturnType<typeof validatedConvention>>['
   }
 }
 
+/** The LMS post-back queued last for the convention's student (only the latest one per student is delivered). */
+async function latestProgress(conventionId: number) {
+  const convention = await reload(pstage, conventionId);
+  const [latest] = await outboxRepository.list(pstage.database.db, {
+    kind: 'ags',
+    supersedeKey: progressSupersedeKey(convention.programmeId, convention.studentUserId),
+    limit: 1,
+  });
+  return latest?.payload;
+}
+
 describe('amendments: tutors and subject', () => {
   it('a new professional tutor signs and becomes the convention’s, as a contact of the host; mails to host parties carry no dead link', async () => {
     const { office, id, officePage } = await validatedConvention();
@@ -66,7 +79,9 @@ describe('amendments: tutors and subject', () => {
     for (const mail of toSign.filter((mail) => !mail.payload.to.email.startsWith('stages@')))
       if (mail.payload.to.email !== before.student.email) expect(mail.payload.data.path).toBe('');
 
+    expect(await latestProgress(id)).toMatchObject({ conventionState: 'validated', amendment: { number: 1, state: 'validated' } });
     await signAll(office, officePage, 1);
+    expect(await latestProgress(id)).toMatchObject({ conventionState: 'validated', amendment: { number: 1, state: 'signed' } });
     const amended = await reload(pstage, id);
     expect(amended.professionalTutorId).not.toBe(before.professionalTutorId);
     const tutor = await organisationRepository.findContactById(pstage.database.db, amended.professionalTutorId!);
