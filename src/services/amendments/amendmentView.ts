@@ -11,6 +11,7 @@ import { teacherRepository } from '../../models/teacherRepository';
 import type { FrozenConventionSnapshot } from '../conventions/frozenSnapshot';
 import { documentLanguageOf, type Institution } from '../documents/conventionDocumentData';
 import type { PdfRenderer } from '../documents/pdfRenderer';
+import { cachedPdf } from '../documents/pdfCache';
 import { amendmentSignatories } from './decideAmendment';
 import type { AmendmentValues } from './amendmentTerms';
 import { amendableConvention } from './requestAmendment';
@@ -105,7 +106,8 @@ export async function amendmentPdfFor(
     validatedOn: amendment.decidedAt && amendment.state !== 'refused' ? amendment.decidedAt.toISOString().slice(0, 10) : null,
   };
   const draft = amendment.state === 'requested' || amendment.state === 'refused';
-  const bytes = await renderer.render('amendment', [data, language, { draft }]);
+  // Built from what the amendment stored: the same until it is validated (or, on the signature page, signed).
+  const bytes = await cachedPdf(db, renderer, `amendment:${convention.id}:${amendment.number}`, 'amendment', [data, language, { draft }]);
   const base = `avenant-${amendment.number}-${convention.reference ?? convention.id}`;
   return {
     bytes,

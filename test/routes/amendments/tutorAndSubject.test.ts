@@ -70,8 +70,17 @@ describe('amendments: tutors and subject', () => {
     expect(page).toContain('Inès Garnier</td>');
     expect(page).toContain(`/${1}/validate`);
 
+    // The draft is rendered once, served again from the store; the validated one is rendered anew.
+    const render = jest.spyOn(pstage.services.pdfRenderer, 'render');
+    const draft = await office.download(`${officePage}/1/amendment.pdf`);
+    expect((await office.download(`${officePage}/1/amendment.pdf`)).bytes.equals(draft.bytes)).toBe(true);
+    expect(render.mock.calls.filter(([kind]) => kind === 'amendment')).toHaveLength(1);
     await office.submit(officePage, {}, `${officePage}/1/validate`);
-    const pdf = flatten(await pdfPages((await office.download(`${officePage}/1/amendment.pdf`)).bytes));
+    const final = await office.download(`${officePage}/1/amendment.pdf`);
+    expect(render.mock.calls.filter(([kind]) => kind === 'amendment')).toHaveLength(2);
+    render.mockRestore();
+    expect(final.headers.get('x-pstage-document')).toBe('final');
+    const pdf = flatten(await pdfPages(final.bytes));
     expect(pdf).toContain('Tuteur ou tutrice de l’organisme d’accueil');
     expect(pdf).toContain('Inès Garnier');
     const toSign = (await queuedMails(pstage, 'amendmentStep')).filter((mail) => mail.payload.data.step === 'validated');
