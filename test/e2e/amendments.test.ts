@@ -5,6 +5,7 @@ import { submitConventionAsStudent } from '../support/studentJourney';
 import { expectAccessible, useBrowserTest } from './browser';
 
 const { pstage, browser } = useBrowserTest();
+beforeEach(() => pstage.reset());
 
 const french = (iso: string) => iso.split('-').reverse().join('/');
 
