@@ -115,6 +115,43 @@ describe('amendments: the convention as amended through the legal engine', () =>
     );
   });
 
+  it('a new tutor, referent or subject: their names and texts before → after; the same referent or activities are refused', () => {
+    const named: AmendableTerms = {
+      ...current,
+      professionalTutor: 'Marc Petit',
+      academicTutor: 'Claire Lambert',
+      academicTutorId: 4,
+      activities: 'Développer un outil de suivi',
+      skills: 'Java',
+    };
+    const changes: AmendmentChanges = {
+      professionalTutor: {
+        civility: 'Mme',
+        firstName: 'Inès',
+        lastName: 'Garnier',
+        function: 'Responsable',
+        email: 'ines@example.com',
+        phone: null,
+      },
+      academicTutor: { teacherId: 7, name: 'Paul Renard' },
+      subject: { activities: 'Concevoir un entrepôt de données', skills: null },
+    };
+    const after = { ...amendedTerms(named, changes), computedTotalHours: 266 };
+    expect(after).toMatchObject({ academicTutorId: 7, skills: 'Java' });
+    expect(amendmentRows({ ...named, computedTotalHours: 266 }, after, changes)).toEqual([
+      { term: 'professionalTutor', before: 'Marc Petit', after: 'Inès Garnier' },
+      { term: 'academicTutor', before: 'Claire Lambert', after: 'Paul Renard' },
+      { term: 'activities', before: 'Développer un outil de suivi', after: 'Concevoir un entrepôt de données' },
+    ]);
+    expect(amendmentRefusals(named, changes)).toEqual([]);
+    expect(
+      amendmentRefusals(named, {
+        academicTutor: { teacherId: 4, name: 'Claire Lambert' },
+        subject: { activities: 'Développer un outil de suivi', skills: null },
+      }).map((refusal) => refusal.key),
+    ).toEqual(['amendment.errors.sameReferent', 'amendment.errors.sameActivities']);
+  });
+
   it('lists only what changes, before → after', () => {
     const after = { ...amendedTerms(current, { dates: { startDate: '2026-04-01', endDate: '2026-06-30' } }), computedTotalHours: 420 };
     expect(amendmentRows({ ...current, computedTotalHours: 280 }, after, {})).toEqual([
