@@ -23,6 +23,9 @@ import { idParam } from '../../shared/ids';
 import { formatDate } from '../../../format';
 import { defaultStartWarningDays } from '../startWarning';
 import { officeAction, takeOfficeForm } from './actionForm';
+import { scanUploadRoute } from './scanUpload';
+import { scanMaxBytes } from '../../../services/signature/recordScan';
+import { setSignatureOrder, signatureOrderView } from '../../../services/signature/setSignatureOrder';
 import {
   certificateSchema,
   cumulationReviewSchema,
@@ -31,6 +34,7 @@ import {
   internshipEndSchema,
   queueStates,
   reasonSchema,
+  signatureOrderSchema,
   signatureSchema,
   validateSchema,
 } from './schemas';
@@ -46,6 +50,8 @@ const actions = [
   'cumulation',
   'sendForSignature',
   'signatoryEmail',
+  'scan',
+  'signatureOrder',
 ] as const;
 
 /** The control queue, one convention, and the office's actions on it. */
@@ -89,6 +95,8 @@ export function officeConventionRoutes(services: Services): Router {
       title: req.t('office.convention.title', { reference: file.convention.reference }),
       ...file,
       today: clock.today(),
+      scanMegabytes: scanMaxBytes / (1024 * 1024),
+      signatureOrder: await signatureOrderView(db, file.convention),
       kept: kept ?? null,
       done,
       /** The kept error of a field of one of the page's forms, in words. */
@@ -118,6 +126,13 @@ export function officeConventionRoutes(services: Services): Router {
   router.post(
     '/:id/signatures',
     officeAction('signature', signatureSchema, (command, data) => recordSignature(db, { ...command, ...data }, clock, services)),
+  );
+  router.post('/:id/scan', ...scanUploadRoute(services));
+  router.post(
+    '/:id/signature-order',
+    officeAction('signatureOrder', signatureOrderSchema, (command, data) =>
+      setSignatureOrder(db, { ...command, ...data }, { config: services.config, clock }),
+    ),
   );
   router.post(
     '/:id/send-for-signature',
