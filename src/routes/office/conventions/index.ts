@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { sendForSignature } from '../../../services/signature/sendForSignature';
 import { validateAndSend } from '../../../services/signature/validateAndSend';
 import { replaceSignatoryEmail } from '../../../services/signature/replaceSignatoryEmail';
+import { reportBounce } from '../../../services/signature/reportBounce';
 
+const bounceSchema = z.object({
+  requestId: z.coerce.number().int().positive(),
+  note: z.string({ error: 'signature.bounce.errors.note' }).trim().min(1, 'signature.bounce.errors.note').max(500, 'office.errors.tooLong'),
+});
 const signatoryEmailSchema = z.object({
   requestId: z.coerce.number().int().positive(),
   email: z.email('signature.error.email'),
@@ -52,6 +57,7 @@ const actions = [
   'signatoryEmail',
   'scan',
   'signatureOrder',
+  'signatureBounce',
 ] as const;
 
 /** The control queue, one convention, and the office's actions on it. */
@@ -128,6 +134,10 @@ export function officeConventionRoutes(services: Services): Router {
     officeAction('signature', signatureSchema, (command, data) => recordSignature(db, { ...command, ...data }, clock, services)),
   );
   router.post('/:id/scan', ...scanUploadRoute(services));
+  router.post(
+    '/:id/signature-bounce',
+    officeAction('signatureBounce', bounceSchema, (command, data) => reportBounce(db, { ...command, ...data }, { clock })),
+  );
   router.post(
     '/:id/signature-order',
     officeAction('signatureOrder', signatureOrderSchema, (command, data) =>
