@@ -24,6 +24,7 @@ import { createLaunchHandlers, deepLinkingRoutes } from './routes/launch';
 import { logoutRoutes } from './routes/logout';
 import { studentRoutes } from './routes/student';
 import { certificateUploadPath } from './routes/student/certificate/routes';
+import { scanUploadPath } from './routes/office/conventions/scanUpload';
 import { programmeRoutes } from './routes/programme';
 import { officeRoutes } from './routes/office';
 import { documentRoutes } from './routes/documents';
@@ -140,7 +141,7 @@ export async function createApp(options: {
   app.use('/host', hostSpaceRoutes(services));
   app.use('/setup', setupRoutes(services));
   app.use('/verify', verificationRoutes(services));
-  app.use(setUpCsrf({ multipartPaths: [certificateUploadPath] }));
+  app.use(setUpCsrf({ multipartPaths: [certificateUploadPath, scanUploadPath] }));
   app.use(setUpNavigation(database.db));
   app.get('/', (req, res) => {
     if (!req.session) return res.redirect(config.devPlatform ? '/dev' : '/health');

@@ -30,12 +30,14 @@ export function csrfRefusal(req: Request): AppError | undefined {
  * as soon as the fields before the file are read (see `csrfCheckedUpload`); a multipart post anywhere else
  * has no readable token and is refused.
  */
-export function setUpCsrf(options: { multipartPaths?: string[] } = {}) {
-  const multipartPaths = new Set(options.multipartPaths);
+export function setUpCsrf(options: { multipartPaths?: (string | RegExp)[] } = {}) {
+  const multipartPaths = options.multipartPaths ?? [];
+  const takesFile = (path: string) =>
+    multipartPaths.some((allowed) => (typeof allowed === 'string' ? allowed === path : allowed.test(path)));
   return (req: Request, res: Response, next: NextFunction) => {
     res.locals.csrfToken = req.session?.csrfToken ?? '';
     if (safeMethods.has(req.method)) return next();
-    if (isMultipart(req) && multipartPaths.has(req.path.replace(/\/$/, '')) && req.session) return next();
+    if (isMultipart(req) && takesFile(req.path.replace(/\/$/, '')) && req.session) return next();
     next(csrfRefusal(req));
   };
 }

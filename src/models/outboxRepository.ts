@@ -191,6 +191,25 @@ export const outboxRepository = {
     return new Map(rows.map((row) => [Number(row.requestId), row.lastError ?? '']));
   },
 
+  /**
+   * A bounce received after the SMTP server accepted the mail (a delivery status notification the office read):
+   * the sent personal-link and code mails of the request become failed, with what the bounce said.
+   */
+  async markSignatureMailsBounced(db: Executor, requestId: number, error: string): Promise<number> {
+    const rows = await db
+      .update(outbox)
+      .set({ status: 'failed', lastError: error })
+      .where(
+        and(
+          eq(outbox.kind, 'mail'),
+          eq(outbox.status, 'sent'),
+          sql`${outbox.payload} -> 'data' ->> 'signatureRequestId' = ${String(requestId)}`,
+        ),
+      )
+      .returning({ id: outbox.id });
+    return rows.length;
+  },
+
   async listFailing(db: Executor, limit = 200): Promise<OutboxMessage[]> {
     return db
       .select()

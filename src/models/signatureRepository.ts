@@ -5,7 +5,10 @@ import { signatures } from './schema';
 
 export type Signature = typeof signatures.$inferSelect;
 export type SignatureParty = Signature['party'];
-export type NewSignature = Pick<typeof signatures.$inferInsert, 'conventionId' | 'party' | 'signedAt' | 'method' | 'recordedBy'>;
+export type NewSignature = Pick<
+  typeof signatures.$inferInsert,
+  'conventionId' | 'party' | 'signedAt' | 'method' | 'recordedBy' | 'documentId'
+>;
 
 function isUniqueViolation(error: unknown): boolean {
   const cause = (error as { cause?: { code?: string } })?.cause;

@@ -1,4 +1,4 @@
-import { isLinkOpen, linkExpiry, signatoriesToRequest } from '../../src/domain/signatureCircuit';
+import { isLinkOpen, linkExpiry, orderedParties, signatoriesInTurn, signatoriesToRequest } from '../../src/domain/signatureCircuit';
 import type { Signatory, SignatureParty } from '../../src/domain/signatories';
 import { testClock } from '../support/clock';
 
@@ -26,6 +26,33 @@ describe('who the circuit asks to sign', () => {
     expect(
       signatoriesToRequest({ parties: ['student', 'legal_representative'], signed: ['student'], open: [], deanSignsElectronically: true }),
     ).toEqual(['legal_representative']);
+  });
+});
+
+describe('a sequential order set by the office', () => {
+  const sequence: SignatureParty[] = ['host_signatory', 'student', 'academic_tutor', 'professional_tutor'];
+  it.each<[string, Signatory[], Signatory[], Signatory[]]>([
+    ['at the start, only the first of the sequence', [], [], ['host_signatory']],
+    ['once the first has signed, the second', ['host_signatory'], [], ['student']],
+    ['a party who signed on paper out of turn is skipped', ['academic_tutor'], [], ['host_signatory']],
+    ['the one whose turn it is, with an open link, is not asked twice', [], ['host_signatory'], []],
+    ['the dean still last', sequence, [], ['dean']],
+  ])('%s', (_name, signed, open, expected) => {
+    expect(signatoriesToRequest({ parties, signed, open, deanSignsElectronically: true, sequence })).toEqual(expected);
+  });
+
+  it('whose turn it is does not depend on open links: an open link out of turn is to be revoked', () => {
+    expect(signatoriesInTurn({ parties, signed: [], deanSignsElectronically: true, sequence })).toEqual(['host_signatory']);
+    expect(signatoriesInTurn({ parties, signed: [], deanSignsElectronically: true, sequence: null })).toEqual(parties);
+  });
+
+  it('a party the sequence does not name (a legal representative added since) comes after it; a stale name is ignored', () => {
+    expect(orderedParties([...parties, 'legal_representative'], sequence)).toEqual([...sequence, 'legal_representative']);
+    expect(orderedParties(['student', 'host_signatory'], ['legal_representative', 'host_signatory'])).toEqual([
+      'host_signatory',
+      'student',
+    ]);
+    expect(orderedParties(parties, null)).toEqual(parties);
   });
 });
 

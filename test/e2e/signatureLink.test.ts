@@ -1,12 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { signatureRequests } from '../../src/models/schema';
 import { useSignatureMailbox } from '../support/signatureMailbox';
+import { sentForSignature } from '../support/signatureCircuit';
 import { submitConventionAsStudent } from '../support/studentJourney';
 import { validateAsOffice } from '../services/office/officeJourney';
 import { expectAccessible, useBrowserTest } from './browser';
 
 const { pstage, browser } = useBrowserTest();
-const { deliver, linkIn, codeIn } = useSignatureMailbox(pstage);
+const mailbox = useSignatureMailbox(pstage);
+const { deliver, linkIn, codeIn } = mailbox;
 beforeEach(() => pstage.reset());
 
 describe('the electronic signature, in a real browser', () => {
@@ -57,6 +59,37 @@ describe('the electronic signature, in a real browser', () => {
     await expectAccessible(page, { frames: false });
     await signatory.close();
     const [after] = await pstage.database.db.select().from(signatureRequests).where(eq(signatureRequests.id, host.id));
+    expect(after.status).toBe('signed');
+  }, 180_000);
+
+  it('the student signs in their space with the code mailed to their address, their name and the consent; axe on every state', async () => {
+    const { convention, requests } = await sentForSignature(pstage, mailbox);
+    const own = requests.find((row) => row.party === 'student')!;
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    // The page links the convention's PDF; what this test is about is the signature form.
+    await context.route('**/convention.pdf', (route) => route.abort());
+    const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+    await page.goto(pstage.devPlatform!.launchUrlFor('camille-martin', 'm1-info'));
+    await page.waitForURL(/\/student/);
+    await page.goto(`${pstage.url}/student/conventions/${convention.id}`);
+    await page.locator('#student-signature').waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Signer', exact: true }).click({ noWaitAfter: true });
+    await page.locator('#signature-errors').waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Recevoir un code par courriel' }).click({ noWaitAfter: true });
+    await page.locator('#code-sent').waitFor();
+    await expectAccessible(page);
+    await deliver();
+    await page.getByLabel('Votre nom complet').fill(own.name);
+    await page.getByLabel('Code reçu par courriel').fill(codeIn(own.email));
+    await page.getByLabel(/Je signe la convention de stage/).check();
+    await page.getByRole('button', { name: 'Signer', exact: true }).click({ noWaitAfter: true });
+    await page.locator('.alert-success[role="status"]').waitFor();
+    await expectAccessible(page);
+    await context.close();
+    const [after] = await pstage.database.db.select().from(signatureRequests).where(eq(signatureRequests.id, own.id));
     expect(after.status).toBe('signed');
   }, 180_000);
 });

@@ -341,10 +341,12 @@ export const signatures = pgTable(
       .references(() => conventions.id, { onDelete: 'cascade' }),
     party: text('party', { enum: [...signatureParties, 'dean'] }).notNull(),
     signedAt: date('signed_at', { mode: 'string' }).notNull(),
-    method: text('method', { enum: ['paper', 'electronic'] })
+    method: text('method', { enum: ['paper', 'electronic', 'scan'] })
       .notNull()
       .default('paper'),
     recordedBy: integer('recorded_by').references(() => users.id),
+    /** A signature by scan: the uploaded scan of the original signed outside Pstage. */
+    documentId: integer('document_id').references(() => documents.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('signatures_convention_party').on(t.conventionId, t.party)],
@@ -384,6 +386,9 @@ export const signatureRequests = pgTable(
     codeAttempts: integer('code_attempts').notNull().default(0),
     /** The full name the signatory typed when signing. */
     typedName: text('typed_name'),
+    /** Codes asked for in the current hour (from codeWindowStartedAt): the rate limit on code requests. */
+    codeWindowStartedAt: timestamp('code_window_started_at', { withTimezone: true }),
+    codesInWindow: integer('codes_in_window').notNull().default(0),
   },
   (t) => [
     uniqueIndex('signature_requests_token').on(t.tokenHash),
@@ -395,6 +400,19 @@ export const signatureRequests = pgTable(
   ],
 );
 
+/**
+ * The order the office set for a convention's signatories; no row: the parties in parallel, the dean last.
+ * `sequence` lists the parties one after the other (each asked once those before have signed), the dean still last.
+ */
+export const signatureOrders = pgTable('signature_orders', {
+  conventionId: integer('convention_id')
+    .primaryKey()
+    .references(() => conventions.id, { onDelete: 'cascade' }),
+  sequence: jsonb('sequence').$type<string[]>().notNull(),
+  updatedBy: integer('updated_by').references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
+
 export const documents = pgTable(
   'documents',
   {
@@ -402,7 +420,9 @@ export const documents = pgTable(
     /** The certificate belongs to the student; generated PDFs to a convention. */
     ownerUserId: integer('owner_user_id').references(() => users.id),
     conventionId: integer('convention_id').references(() => conventions.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['civil_liability', 'convention_pdf', 'attestation_pdf', 'signed_convention_pdf'] }).notNull(),
+    kind: text('kind', {
+      enum: ['civil_liability', 'convention_pdf', 'attestation_pdf', 'signed_convention_pdf', 'signed_scan'],
+    }).notNull(),
     filename: text('filename').notNull(),
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),

@@ -9,6 +9,7 @@ import type { DocumentViewer } from '../../services/documents/documentAccess';
 import { userRateLimit } from '../../middleware/userRateLimits';
 import { idParam } from '../shared/ids';
 import { auditTrailPdfFor } from '../../services/signature/auditTrailExport';
+import { signedScanFor } from '../../services/signature/signedScan';
 
 function viewerOf(req: Request): DocumentViewer {
   if (!req.session) throw new AppError(401, 'errors.sessionExpired');
@@ -65,6 +66,9 @@ export function documentRoutes(services: Services): Router {
       res,
       await attestationPdfFor(db, config.institution, viewerOf(req), idParam(req), services.pdfRenderer, services.clock.today()),
     );
+  });
+  router.get('/conventions/:id/scans/:documentId', pdfLimit, async (req, res) => {
+    sendFile(res, await signedScanFor(db, viewerOf(req), idParam(req), idParam(req, 'documentId')));
   });
   router.get('/certificates/:id', async (req, res) => {
     const document = await certificateFor(db, viewerOf(req), idParam(req));

@@ -61,3 +61,13 @@ export async function takeFormState<S extends FormState<unknown> = FormState>(re
   const errors = Object.fromEntries(order.filter((field) => field in state.errors).map((field) => [field, state.errors[field]]));
   return { ...state, errors: { ...errors, ...state.errors } } as S;
 }
+
+/** One page, several forms: the kept state of whichever of them was rejected (taking one key would drop the others'). */
+export async function takeFormStates<S extends FormState<unknown> = FormState>(
+  req: Request,
+  keys: readonly string[],
+): Promise<Record<string, S | undefined>> {
+  const kept = (req.session as SessionWithForm | undefined)?.keptForm?.key;
+  const taken = kept && keys.includes(kept) ? await takeFormState<S>(req, kept) : undefined;
+  return Object.fromEntries(keys.map((key) => [key, key === kept ? taken : undefined]));
+}

@@ -2,10 +2,10 @@ import { Router, type Request, type Response } from 'express';
 import type { Services } from '../../services';
 import { setUpRateLimit } from '../../middleware/rateLimit';
 import { decideByLink, type LinkDecision } from '../../services/signature/decideSignature';
-import { checkSigningCode, sendSigningCode, signingCodeMinutes } from '../../services/signature/signingCode';
+import { checkSigningCode, sendSigningCode, signingCodeMinutes, signingCodesPerHour } from '../../services/signature/signingCode';
 import { openSignatureLink, openSignatureLinkPage, type OpenLink } from '../../services/signature/openSignatureLink';
 import { mailPartyOf } from '../../services/signature/circuitParties';
-import { formatDate } from '../../format';
+import { formatDate, formatDateTime } from '../../format';
 import { refuseSchema, signSchemaFor } from './schemas';
 
 const originOf = (req: Request) => ({ ip: req.ip ?? req.socket.remoteAddress ?? '', userAgent: req.get('user-agent') ?? '' });
@@ -23,8 +23,15 @@ export function signatureLinkRoutes(services: Services): Router {
   );
   const token = (req: Request) => String(req.params.token);
 
-  const page = (req: Request, res: Response, opened: OpenLink, errors: Record<string, string> = {}, values: Record<string, string> = {}) =>
-    res.status(Object.keys(errors).length > 0 ? 422 : 200).render('signature/show', {
+  const page = (
+    req: Request,
+    res: Response,
+    opened: OpenLink,
+    errors: Record<string, string> = {},
+    values: Record<string, string> = {},
+    status = Object.keys(errors).length > 0 ? 422 : 200,
+  ) =>
+    res.status(status).render('signature/show', {
       title: req.t('signature.page.title', { reference: opened.convention.reference }),
       reference: opened.convention.reference,
       role: req.t(`signature.roles.${mailPartyOf(opened.request.party)}`),
@@ -64,7 +71,12 @@ export function signatureLinkRoutes(services: Services): Router {
   });
 
   router.post('/:token/code', async (req, res) => {
-    await sendSigningCode(db, token(req), req.locale === 'en' ? 'en' : 'fr', { config, clock });
+    const sending = await sendSigningCode(db, token(req), req.locale === 'en' ? 'en' : 'fr', { config, clock });
+    if (!sending.sent) {
+      const time = formatDateTime(sending.retryAfter, req.locale);
+      const message = req.t('signature.error.tooManyCodes', { count: signingCodesPerHour, time });
+      return page(req, res, await openSignatureLink(db, token(req), clock), { code: message }, {}, 429);
+    }
     res.redirect(303, `/sign/${token(req)}?code=sent${req.locale === 'en' ? '&lang=en' : ''}#sign-heading`);
   });
 

@@ -25,11 +25,6 @@ export const signSchemaFor = (expectedName: string) =>
     consent: z.literal('yes', { error: 'signature.error.consentRequired' }),
   });
 
-/** The student signs from their Pstage space: their LTI session stands for the code. */
-export const signSchema = z.object({
-  consent: z.literal('yes', { error: 'signature.error.consentRequired' }),
-});
-
 export const refuseSchema = z.object({
   reason: z.string({ error: 'signature.error.reasonRequired' }).trim().min(3, 'signature.error.reasonRequired').max(2000),
 });

@@ -8,7 +8,6 @@ import { signatureRepository } from '../../models/signatureRepository';
 import { signatureRequestRepository, type SignatureRequest } from '../../models/signatureRequestRepository';
 import { userRepository } from '../../models/userRepository';
 import { isSignatureParty } from '../../domain/signatories';
-import { isLinkOpen } from '../../domain/signatureCircuit';
 import { fireConventionEvent } from '../conventions/conventionTransition';
 import { studentPath } from '../office/officeCommand';
 import { signatureFacts } from '../office/signatureFacts';
@@ -17,6 +16,7 @@ import { openSignatureLink } from './openSignatureLink';
 import { requestSignatures, type CircuitContext } from './requestSignatures';
 import { sealIfComplete } from './sealConvention';
 import { spendSigningCode } from './signingCode';
+import { openStudentRequest, type StudentRequestCommand } from './studentRequest';
 
 /** Where the decision came from: recorded with it as evidence. */
 export interface DecisionOrigin {
@@ -43,24 +43,27 @@ export async function decideByLink(db: Database, token: string, decision: LinkDe
   });
 }
 
-/** The student decides from their Pstage space (LTI session): their own pending request on their convention. */
+/**
+ * The student decides from their Pstage space (LTI session): their own pending request on their convention. A
+ * signature follows the links' rule: the code mailed to the student's address (checked first by checkSigningCode),
+ * spent here, and their full name typed.
+ */
 export async function decideAsStudent(
   db: Database,
-  command: { studentUserId: number; conventionId: number },
-  decision: Decision,
+  command: StudentRequestCommand,
+  decision: LinkDecision,
   origin: DecisionOrigin,
   context: CircuitContext,
 ) {
   return db.transaction(async (tx) => {
     await generatedDocumentRepository.lockConvention(tx, command.conventionId);
-    const convention = await conventionRepository.findById(tx, command.conventionId);
-    if (!convention || convention.studentUserId !== command.studentUserId) throw notFound();
-    const request = (await signatureRequestRepository.listForConvention(tx, convention.id)).find(
-      (row) => row.party === 'student' && isLinkOpen(row, context.clock.now()),
-    );
-    const pdf = await generatedDocumentRepository.findForConvention(tx, convention.id, 'convention_pdf');
-    if (!request || convention.state !== 'validated' || !pdf) throw new AppError(409, 'signature.error.notAwaited');
-    return decide(tx, request, pdf.sha256, decision, origin, context, command.studentUserId);
+    const { request, pdf } = await openStudentRequest(tx, command, context.clock);
+    if (decision.kind === 'sign') {
+      const spent = await spendSigningCode(tx, request, decision.code, context.config.encryptionKey, context.clock.now());
+      if (!spent) throw new AppError(409, 'signature.error.notAwaited');
+    }
+    const recorded: Decision = decision.kind === 'sign' ? { kind: 'sign', typedName: decision.typedName } : decision;
+    return decide(tx, request, pdf.sha256, recorded, origin, context, command.studentUserId);
   });
 }
 

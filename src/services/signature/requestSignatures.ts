@@ -6,6 +6,7 @@ import { enqueueNotification } from '../../mail/enqueueNotification';
 import type { Convention } from '../../models/conventionRepository';
 import type { Executor } from '../../models/database';
 import { organisationRepository } from '../../models/organisationRepository';
+import { signatureOrderRepository } from '../../models/signatureOrderRepository';
 import { signatureRequestRepository } from '../../models/signatureRequestRepository';
 import { userRepository } from '../../models/userRepository';
 import { studentPath } from '../office/officeCommand';
@@ -22,8 +23,8 @@ export interface CircuitContext {
 }
 
 /**
- * Opens a personal request for every signatory whose turn it is (the parties in parallel, the dean once they all
- * signed) and mails them their link, in the caller's transaction. Signatories without an e-mail are left to paper.
+ * Opens a personal request for every signatory whose turn it is (the parties in parallel or in the office's order,
+ * the dean once they all signed) and mails them their link, in the caller's transaction. Signatories without an e-mail are left to paper.
  */
 export async function requestSignatures(
   tx: Executor,
@@ -39,6 +40,7 @@ export async function requestSignatures(
     signed: facts.signatures.map((signature) => signature.party),
     open: requests.filter((request) => isLinkOpen(request, now)).map((request) => request.party),
     deanSignsElectronically: Boolean(context.config.signature.deanEmail),
+    sequence: await signatureOrderRepository.find(tx, convention.id),
   });
   const addresses = await signatoryAddresses(tx, convention, context.config);
   const sent: Signatory[] = [];

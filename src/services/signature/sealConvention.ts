@@ -35,6 +35,9 @@ export async function sealIfComplete(tx: Executor, convention: Convention, conte
   await initI18n();
   const t = translator(language);
   const now = context.clock.now();
+  // A signature by scan: the scan is that party's signed original, named on the signature page by its hash.
+  const stored = await documentRepository.listForConvention(tx, convention.id);
+  const scanHash = (documentId: number | null) => stored.find((document) => document.id === documentId)?.sha256;
   const entries: SignatureTrailEntry[] = signatories.map((party) => {
     const signature = signatures.find((row) => row.party === party)!;
     const electronic = requests.find((request) => request.party === party && request.status === 'signed');
@@ -45,7 +48,7 @@ export async function sealIfComplete(tx: Executor, convention: Convention, conte
       method: t(`signature.trail.method.${electronic ? 'link' : signature.method}`),
       at: electronic?.decidedAt ? utc(electronic.decidedAt) : signature.signedAt,
       ip: electronic?.ip ?? undefined,
-      documentSha256: electronic?.documentSha256 ?? undefined,
+      documentSha256: electronic?.documentSha256 ?? scanHash(signature.documentId) ?? undefined,
       typedName: electronic?.typedName ?? undefined,
     };
   });

@@ -17,7 +17,9 @@ export function signatureLinkResolver(key: string) {
     if (payload.template === 'signatureCode') {
       const data = payload.data as MailPayload<'signatureCode'>['data'];
       const code = signingCodeFor(key, data.signatureRequestId, new Date(data.codeExpiresAt));
-      return { ...payload, data: { ...data, code, path: signatureLinkPath(signatureTokenFor(key, data.signatureRequestId)) } };
+      // The student's code names their page in their space; a signatory's, their personal link.
+      const path = data.path || signatureLinkPath(signatureTokenFor(key, data.signatureRequestId));
+      return { ...payload, data: { ...data, code, path } };
     }
     if (payload.template !== 'signatureRequested') return payload;
     const data = payload.data as MailPayload<'signatureRequested'>['data'];

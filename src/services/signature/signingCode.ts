@@ -9,6 +9,8 @@ import { signatureRequests } from '../../models/schema';
 import type { SignatureRequest } from '../../models/signatureRequestRepository';
 import { mailPartyOf } from './circuitParties';
 import { openSignatureLink } from './openSignatureLink';
+import { openStudentRequest, type StudentRequestCommand } from './studentRequest';
+import { studentPath } from '../office/officeCommand';
 import type { CircuitContext } from './requestSignatures';
 
 export const signingCodeMinutes = 10;
@@ -29,21 +31,59 @@ function hashOf(key: string, requestId: number, code: string): Buffer {
   return createHmac('sha256', key).update(`pstage-signature-code-hash:${requestId}:${code}`, 'utf8').digest();
 }
 
-/** A new code for the signatory of the link (any earlier one is replaced), mailed to their address; audited. */
+/** Codes a request may be sent per hour: enough for a lost mail or two, not a way to flood a mailbox. */
+export const signingCodesPerHour = 5;
+const HOUR = 60 * 60_000;
+
+/** Whose code: the signatory of a personal link (its token), or the student from their Pstage space. */
+export type CodeHolder = string | StudentRequestCommand;
+
+/** The request (locked) and convention a code is for; for a link, exactly what its page opens. */
+async function openHolder(tx: Executor, holder: CodeHolder, clock: CircuitContext['clock']) {
+  const opened = typeof holder === 'string' ? await openSignatureLink(tx, holder, clock) : await openStudentRequest(tx, holder, clock);
+  const [row] = await tx.select().from(signatureRequests).where(eq(signatureRequests.id, opened.request.id)).for('update');
+  // Read again under the lock: a signature of the same request that committed meanwhile closed it.
+  if (!row || !isLinkOpen(row, clock.now())) throw notFound();
+  return { request: row, convention: opened.convention };
+}
+
+export type CodeSending = { sent: true; email: string } | { sent: false; retryAfter: Date };
+
+/**
+ * A new code for the signatory (any earlier one is replaced), mailed to their address; audited. At most
+ * signingCodesPerHour codes an hour per request: past them, nothing is sent and the answer says from when again.
+ */
 export async function sendSigningCode(
   db: Database,
-  token: string,
+  holder: CodeHolder,
   locale: 'fr' | 'en',
   context: CircuitContext,
-): Promise<{ email: string }> {
+): Promise<CodeSending> {
   return db.transaction(async (tx) => {
-    const { request, convention } = await openSignatureLink(tx, token, context.clock);
+    const { request, convention } = await openHolder(tx, holder, context.clock);
     const now = context.clock.now();
+    const windowOpen = request.codeWindowStartedAt !== null && now.getTime() - request.codeWindowStartedAt.getTime() < HOUR;
+    if (windowOpen && request.codesInWindow >= signingCodesPerHour) {
+      await auditRepository.record(tx, {
+        actorUserId: null,
+        action: 'signature.code_limited',
+        targetType: 'convention',
+        targetId: convention.id,
+        details: { party: request.party, email: request.email },
+      });
+      return { sent: false, retryAfter: new Date(request.codeWindowStartedAt!.getTime() + HOUR) };
+    }
     const expiresAt = new Date(now.getTime() + signingCodeMinutes * 60_000);
     const code = signingCodeFor(context.config.encryptionKey, request.id, expiresAt);
     await tx
       .update(signatureRequests)
-      .set({ codeHash: hashOf(context.config.encryptionKey, request.id, code).toString('hex'), codeExpiresAt: expiresAt, codeAttempts: 0 })
+      .set({
+        codeHash: hashOf(context.config.encryptionKey, request.id, code).toString('hex'),
+        codeExpiresAt: expiresAt,
+        codeAttempts: 0,
+        codeWindowStartedAt: windowOpen ? request.codeWindowStartedAt : now,
+        codesInWindow: windowOpen ? request.codesInWindow + 1 : 1,
+      })
       .where(eq(signatureRequests.id, request.id));
     await enqueueNotification(tx, {
       template: 'signatureCode',
@@ -55,18 +95,19 @@ export async function sendSigningCode(
         signatureRequestId: request.id,
         codeExpiresAt: expiresAt.toISOString(),
         code: '',
-        path: '',
+        // The student's page is in their space; a link's path is derived when the mail is sent.
+        path: typeof holder === 'string' ? '' : studentPath(convention.id),
       },
       dedupeKey: `signatureCode:${request.id}:${expiresAt.getTime()}`,
     });
     await auditRepository.record(tx, {
-      actorUserId: null,
+      actorUserId: typeof holder === 'string' ? null : holder.studentUserId,
       action: 'signature.code_sent',
       targetType: 'convention',
       targetId: convention.id,
       details: { party: request.party, email: request.email },
     });
-    return { email: request.email };
+    return { sent: true as const, email: request.email };
   });
 }
 
@@ -76,12 +117,9 @@ export type CodeCheck = { outcome: 'ok' | 'locked' | 'expired' } | { outcome: 'w
  * The code typed with the signature, compared in constant time. A wrong one is counted (and audited) in a
  * transaction of its own, so the count holds even though the signature is refused; the fifth voids the code.
  */
-export async function checkSigningCode(db: Database, token: string, code: string, context: CircuitContext): Promise<CodeCheck> {
+export async function checkSigningCode(db: Database, holder: CodeHolder, code: string, context: CircuitContext): Promise<CodeCheck> {
   return db.transaction(async (tx) => {
-    const { request, convention } = await openSignatureLink(tx, token, context.clock);
-    const [row] = await tx.select().from(signatureRequests).where(eq(signatureRequests.id, request.id)).for('update');
-    // Read again under the lock: a signature of the same link that committed meanwhile closed it.
-    if (!row || !isLinkOpen(row, context.clock.now())) throw notFound();
+    const { request: row, convention } = await openHolder(tx, holder, context.clock);
     if (!row.codeHash || !row.codeExpiresAt || row.codeExpiresAt <= context.clock.now()) return { outcome: 'expired' };
     if (timingSafeEqual(hashOf(context.config.encryptionKey, row.id, code), Buffer.from(row.codeHash, 'hex'))) return { outcome: 'ok' };
     const attempts = row.codeAttempts + 1;
@@ -90,7 +128,7 @@ export async function checkSigningCode(db: Database, token: string, code: string
       .set({ codeAttempts: attempts, ...(attempts >= signingCodeTries ? { codeHash: null, codeExpiresAt: null } : {}) })
       .where(eq(signatureRequests.id, row.id));
     await auditRepository.record(tx, {
-      actorUserId: null,
+      actorUserId: typeof holder === 'string' ? null : holder.studentUserId,
       action: 'signature.code_wrong',
       targetType: 'convention',
       targetId: convention.id,

@@ -37,7 +37,7 @@ export interface VerifiedConvention {
   signatures: {
     party: string;
     name: string; /** As the signature page says it: `signature.trail.method.*`. */
-    method: 'link' | 'paper' | 'electronic';
+    method: 'link' | 'paper' | 'electronic' | 'scan';
     at: string;
   }[];
 }

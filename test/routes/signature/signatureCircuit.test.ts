@@ -14,6 +14,7 @@ import { testDatabaseUrl } from '../../support/database';
 import { useTestPstage } from '../../support/pstage';
 import { enqueueSignatureReminders } from '../../../src/services/signature/signatureReminders';
 import { useSignatureMailbox } from '../../support/signatureMailbox';
+import { sentForSignature as sentForSignatureOf, signAsStudent } from '../../support/signatureCircuit';
 import { submitConventionAsStudent } from '../../support/studentJourney';
 import {
   acceptCertificateAsOffice,
@@ -27,26 +28,15 @@ const clock = movableClock({ movesNow: true });
 const pstage = useTestPstage({ clock });
 const deanEmail = 'doyen@univ.example.fr';
 const DAY = 24 * 60 * 60 * 1000;
-const { deliver, mailsTo, linkIn, codeIn, refuse } = useSignatureMailbox(pstage);
 
 beforeEach(() => {
   clock.reset();
   pstage.services.config.signature.deanEmail = deanEmail;
 });
 
-/** A validated convention (certificate accepted), sent for signature by the office from its page. */
-async function sentForSignature() {
-  const { convention, client: student } = await submitConventionAsStudent(pstage);
-  await validateAsOffice(pstage, convention.id);
-  await acceptCertificateAsOffice(pstage, convention.id);
-  const office = await launchOffice(pstage);
-  const page = `/office/conventions/${convention.id}`;
-  const sent = await office.client.submit(page, {}, `${page}/send-for-signature`);
-  expect(sent).toMatchObject({ status: 303, location: `${page}?done=sendForSignature` });
-  await deliver();
-  const requests = await pstage.database.db.select().from(signatureRequests).where(eq(signatureRequests.conventionId, convention.id));
-  return { convention, student, office, requests };
-}
+const mailbox = useSignatureMailbox(pstage);
+const { deliver, mailsTo, linkIn, codeIn, refuse } = mailbox;
+const sentForSignature = () => sentForSignatureOf(pstage, mailbox);
 
 const emailOf = (requests: { party: string; email: string }[], party: string) => requests.find((row) => row.party === party)!.email;
 
@@ -303,7 +293,7 @@ describe('the electronic signature circuit', () => {
 
     const base = `/student/conventions/${convention.id}`;
     expect((await student.request(base)).text).toContain('Signer ma convention');
-    const studentSigned = await student.submit(base, { consent: 'yes' }, `${base}/signature/sign`);
+    const studentSigned = await signAsStudent(pstage, mailbox, student, convention.id);
     expect(studentSigned).toMatchObject({ status: 303, location: `${base}?done=signed` });
     expect((await reload(pstage, convention.id)).state).toBe('signed_by_parties');
 
@@ -540,7 +530,7 @@ describe('the electronic signature circuit', () => {
     for (const party of ['professional_tutor', 'academic_tutor'])
       expect((await signByLink(linkIn(emailOf(requests, party)))).status).toBe(200);
     const base = `/student/conventions/${convention.id}`;
-    await student.submit(base, { consent: 'yes' }, `${base}/signature/sign`);
+    expect(await signAsStudent(pstage, mailbox, student, convention.id)).toMatchObject({ status: 303, location: `${base}?done=signed` });
     expect((await reload(pstage, convention.id)).state).toBe('signed_by_parties');
     const dean = await office.client.submit(page, { signedAt: clock.today() }, `${page}/dean-signature`);
     expect(dean).toMatchObject({ status: 303, location: `${page}?done=dean` });

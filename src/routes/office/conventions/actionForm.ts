@@ -1,4 +1,4 @@
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { ZodType } from 'zod';
 import { AppError } from '../../../errors';
 import type { OfficeCommand } from '../../../services/office/officeCommand';
@@ -35,12 +35,14 @@ export function officeAction<T>(
   form: string,
   schema: ZodType<T>,
   run: (command: OfficeCommand, data: T) => Promise<unknown>,
+  /** What the schema reads, when more than the form's text fields (an uploaded file, which is not kept). */
+  input?: (req: Request, res: Response) => Record<string, unknown>,
 ): RequestHandler {
   return async (req, res) => {
     const conventionId = idParam(req);
     const page = `/office/conventions/${conventionId}`;
     const values = (req.body ?? {}) as Record<string, unknown>;
-    const parsed = schema.safeParse(values);
+    const parsed = schema.safeParse(input ? input(req, res) : values);
     if (!parsed.success) {
       const errors: Record<string, OfficeFormError> = {};
       for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'form')] ??= { key: issue.message, params: {} };

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { sendForSignature } from '../../../services/signature/sendForSignature';
 import { validateAndSend } from '../../../services/signature/validateAndSend';
 import { replaceSignatoryEmail } from '../../../services/signature/replaceSignatoryEmail';
+import { reportBounce } from '../../../services/signature/reportBounce';
 
+const bounceSchema = z.object({
+  requestId: z.coerce.number().int().positive(),
+  note: z.string({ error: 'signature.bounce.errors.note' }).trim().min(1, 'signature.bounce.errors.note').max(500, 'office.errors.tooLong'),
+});
 const signatoryEmailSchema = z.object({
   requestId: z.coerce.number().int().positive(),
   email: z.email('signature.error.email'),
@@ -23,6 +28,9 @@ import { idParam } from '../../shared/ids';
 import { formatDate } from '../../../format';
 import { defaultStartWarningDays } from '../startWarning';
 import { officeAction, takeOfficeForm } from './actionForm';
+import { scanUploadRoute } from './scanUpload';
+import { scanMaxBytes } from '../../../services/signature/recordScan';
+import { setSignatureOrder, signatureOrderView } from '../../../services/signature/setSignatureOrder';
 import {
   certificateSchema,
   cumulationReviewSchema,
@@ -31,6 +39,7 @@ import {
   internshipEndSchema,
   queueStates,
   reasonSchema,
+  signatureOrderSchema,
   signatureSchema,
   validateSchema,
 } from './schemas';
@@ -46,6 +55,9 @@ const actions = [
   'cumulation',
   'sendForSignature',
   'signatoryEmail',
+  'scan',
+  'signatureOrder',
+  'signatureBounce',
 ] as const;
 
 /** The control queue, one convention, and the office's actions on it. */
@@ -89,6 +101,8 @@ export function officeConventionRoutes(services: Services): Router {
       title: req.t('office.convention.title', { reference: file.convention.reference }),
       ...file,
       today: clock.today(),
+      scanMegabytes: scanMaxBytes / (1024 * 1024),
+      signatureOrder: await signatureOrderView(db, file.convention),
       kept: kept ?? null,
       done,
       /** The kept error of a field of one of the page's forms, in words. */
@@ -118,6 +132,17 @@ export function officeConventionRoutes(services: Services): Router {
   router.post(
     '/:id/signatures',
     officeAction('signature', signatureSchema, (command, data) => recordSignature(db, { ...command, ...data }, clock, services)),
+  );
+  router.post('/:id/scan', ...scanUploadRoute(services));
+  router.post(
+    '/:id/signature-bounce',
+    officeAction('signatureBounce', bounceSchema, (command, data) => reportBounce(db, { ...command, ...data }, { clock })),
+  );
+  router.post(
+    '/:id/signature-order',
+    officeAction('signatureOrder', signatureOrderSchema, (command, data) =>
+      setSignatureOrder(db, { ...command, ...data }, { config: services.config, clock }),
+    ),
   );
   router.post(
     '/:id/send-for-signature',

@@ -6,6 +6,8 @@ import { idSchema, optionalIdSchema } from '../../shared/ids';
 /** One schema per office form; messages are i18n keys shown next to the field. */
 const required = 'office.errors.required';
 const reason = () => z.string({ error: required }).trim().min(1, { error: required }).max(2000, { error: 'office.errors.tooLong' });
+/** A signature's date as the office types it. */
+export const signatureDate = () => date();
 const date = () =>
   z
     .string({ error: required })
@@ -102,3 +104,13 @@ export const filterSchema = z.object({
     .transform((value) => value ?? 1),
 });
 export const queueStates = states;
+
+/** The signatories' order: in parallel, or one after the other (one select per position, each party once). */
+export const signatureOrderSchema = z
+  .object({
+    mode: z.enum(['parallel', 'sequential'], { error: 'office.errors.choose' }),
+    sequence: z.preprocess((value) => [value ?? []].flat(), z.array(z.enum(signatureParties, { error: 'office.errors.choose' }))),
+  })
+  .transform((form) =>
+    form.mode === 'parallel' ? { mode: 'parallel' as const } : { mode: 'sequential' as const, sequence: form.sequence },
+  );

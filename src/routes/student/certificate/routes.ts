@@ -1,53 +1,20 @@
-import { Router, type Request, type Response } from 'express';
-import multer from 'multer';
+import { Router } from 'express';
 import type { Services } from '../../../services';
-import { AppError, notFound } from '../../../errors';
-import { csrfRefusal } from '../../../middleware/csrf';
-import { hasNulCharacter } from '../../../middleware/nulCharacters';
+import { notFound } from '../../../errors';
 import { userRateLimit } from '../../../middleware/userRateLimits';
 import { certificateMaxBytes, uploadCertificate } from '../../../services/student/certificate';
 import { certificatePage, ownDocument } from '../../../services/student/studentQueries';
+import { csrfCheckedUpload } from '../../shared/fileUpload';
 import { keepFormState, takeFormState } from '../../shared/formState';
 import { idParam, idSchema } from '../../shared/ids';
 
 /** Where the form posts: the CSRF middleware leaves its multipart body to `receiveFile`. */
 export const certificateUploadPath = '/student/certificate';
 
-const upload = multer({
-  storage: multer.memoryStorage(),
-  limits: { fileSize: certificateMaxBytes, files: 1 },
-  defParamCharset: 'utf8',
-  // The form's `_csrf` field comes before its file: a post without the session's token stops here, before
-  // a byte of the file is kept.
-  fileFilter: (req, _file, accept) => {
-    const refusal = csrfRefusal(req);
-    if (refusal) accept(refusal);
-    else accept(null, true);
-  },
-}).single('certificate');
-
-/**
- * Runs multer, then checks the CSRF token (again, for a post without a file). A file too large or a second
- * file becomes a field error instead of a 500. A body multer cannot read (cut short, no boundary, malformed
- * part) is a 400; a NUL character in a field or the file name too (PostgreSQL would refuse it).
- */
-function receiveFile(req: Request, res: Response): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    upload(req, res, (error: unknown) => {
-      if (error instanceof AppError) return reject(error);
-      if (!error) {
-        const refusal = csrfRefusal(req);
-        if (refusal) return reject(refusal);
-        if (hasNulCharacter(req.body) || hasNulCharacter(req.file?.originalname)) return reject(new AppError(400, 'errors.nulCharacter'));
-        return resolve(null);
-      }
-      if (error instanceof multer.MulterError) {
-        return resolve(error.code === 'LIMIT_FILE_SIZE' ? 'student.certificate.errors.tooLarge' : 'student.certificate.errors.oneFile');
-      }
-      reject(new AppError(400, 'errors.incompleteUpload'));
-    });
-  });
-}
+const receiveFile = csrfCheckedUpload('certificate', certificateMaxBytes, {
+  tooLarge: 'student.certificate.errors.tooLarge',
+  oneFile: 'student.certificate.errors.oneFile',
+});
 
 /** `inline`, with an ASCII fallback name and the exact UTF-8 name (RFC 6266 / 5987). */
 function inlineDisposition(filename: string): string {

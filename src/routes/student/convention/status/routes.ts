@@ -1,8 +1,10 @@
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request } from 'express';
 import { decideAsStudent } from '../../../../services/signature/decideSignature';
-import { studentSignatureView } from '../../../../services/signature/studentRequest';
-import { refuseSchema, signSchema } from '../../../signature/schemas';
+import { checkSigningCode, sendSigningCode, signingCodeMinutes, signingCodesPerHour } from '../../../../services/signature/signingCode';
+import { openStudentRequest, studentSignatureView } from '../../../../services/signature/studentRequest';
+import { refuseSchema, signSchemaFor } from '../../../signature/schemas';
 import { z } from 'zod';
+import { formatDateTime } from '../../../../format';
 import { attestationRefusal } from '../../../../domain/internshipEnd';
 import { availableEvents } from '../../../../domain/workflow';
 import type { Services } from '../../../../services';
@@ -12,9 +14,11 @@ import { cancelConvention } from '../../../../services/student/conventionWorkflo
 import { signatureProgress } from '../../../../services/student/signatureProgress';
 import { nextStepOf } from '../../../../services/student/wizardSteps';
 import { optionalText } from '../../../shared/formFields';
-import { fieldErrors, keepFormState, takeFormState } from '../../../shared/formState';
+import { fieldErrors, keepFormState, takeFormStates } from '../../../shared/formState';
 import { idParam } from '../../../shared/ids';
 import { draftCommand } from '../wizard';
+
+const originOf = (req: Request) => ({ ip: req.ip ?? '', userAgent: req.get('user-agent') ?? '' });
 
 const cancelSchema = z.object({ reason: optionalText(1000) });
 
@@ -27,7 +31,8 @@ export function statusRoutes(services: Services): Router {
     const events = await conventionHistory(services.db, convention.id);
     const lastReturn = [...events].reverse().find((event) => event.event === 'return');
     const returned = convention.state === 'draft' && lastReturn ? lastReturn : null;
-    const kept = await takeFormState(req, `cancel-${convention.id}`);
+    const forms = await takeFormStates(req, [`cancel-${convention.id}`, `signature-${convention.id}`]);
+    const kept = forms[`cancel-${convention.id}`];
     const findings =
       convention.state === 'draft'
         ? ((await legalFindings(services.db, details, services.clock.today())) ?? [])
@@ -45,30 +50,62 @@ export function statusRoutes(services: Services): Router {
       done: req.query.done === 'submitted' ? 'submitted' : null,
       cancelForm: kept ?? { values: {}, errors: {} },
       ...(await studentSignatureView(services.db, convention.id, services.clock)),
-      signatureForm: (await takeFormState(req, `signature-${convention.id}`)) ?? { values: {}, errors: {} },
+      signatureForm: forms[`signature-${convention.id}`] ?? { values: {}, errors: {} },
+      codeSent: req.query.code === 'sent',
+      codeMinutes: signingCodeMinutes,
       signedDone: req.query.done === 'signed' || req.query.done === 'refused' ? req.query.done : null,
     });
   });
-  const decide = (kind: 'sign' | 'refuse') => async (req: Request, res: Response) => {
-    const conventionId = idParam(req);
-    const parsed = kind === 'sign' ? signSchema.safeParse(req.body ?? {}) : refuseSchema.safeParse(req.body ?? {});
+  const context = { config: services.config, clock: services.clock };
+  const command = (req: Request) => ({ studentUserId: req.session!.userId, conventionId: idParam(req) });
+  const back = (req: Request, anchor: string, query = '') => `/student/conventions/${idParam(req)}${query}#${anchor}`;
+  /** The form comes back with texts (some errors carry parameters: the tries left, the hour of the next code). */
+  const keepSignatureForm = (req: Request, values: Record<string, string>, errors: Record<string, string>) =>
+    keepFormState(req, `signature-${idParam(req)}`, { values, errors });
+
+  router.post('/signature/code', async (req, res) => {
+    const sending = await sendSigningCode(services.db, command(req), req.locale === 'en' ? 'en' : 'fr', context);
+    if (sending.sent) return res.redirect(303, back(req, 'student-signature', '?code=sent'));
+    const time = formatDateTime(sending.retryAfter, req.locale);
+    await keepSignatureForm(req, {}, { code: req.t('signature.error.tooManyCodes', { count: signingCodesPerHour, time }) });
+    res.redirect(303, back(req, 'signature-errors'));
+  });
+
+  router.post('/signature/sign', async (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const { request } = await openStudentRequest(services.db, command(req), services.clock);
+    const values = { fullName: typeof body.fullName === 'string' ? body.fullName : '', consent: body.consent === 'yes' ? 'yes' : '' };
+    const parsed = signSchemaFor(request.name).safeParse(body);
     if (!parsed.success) {
-      await keepFormState(req, `signature-${conventionId}`, {
-        values: { reason: String(req.body?.reason ?? '') },
-        errors: fieldErrors(parsed.error),
-      });
-      res.redirect(303, `/student/conventions/${conventionId}#${kind === 'sign' ? 'consent' : 'reason-signature'}`);
-      return;
+      const errors = Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([field, key]) => [field, req.t(key)]));
+      await keepSignatureForm(req, values, errors);
+      return res.redirect(303, back(req, 'signature-errors'));
     }
-    const decision =
-      kind === 'sign' ? { kind: 'sign' as const } : { kind: 'refuse' as const, reason: (parsed.data as { reason: string }).reason };
-    const origin = { ip: req.ip ?? '', userAgent: req.get('user-agent') ?? '' };
-    const context = { config: services.config, clock: services.clock };
-    const result = await decideAsStudent(services.db, { studentUserId: req.session!.userId, conventionId }, decision, origin, context);
-    res.redirect(303, `/student/conventions/${conventionId}?done=${result.outcome}`);
-  };
-  router.post('/signature/sign', decide('sign'));
-  router.post('/signature/refuse', decide('refuse'));
+    const check = await checkSigningCode(services.db, command(req), parsed.data.code, context);
+    if (check.outcome !== 'ok') {
+      const message =
+        check.outcome === 'wrong'
+          ? req.t('signature.error.code_wrong', { count: check.triesLeft })
+          : req.t(`signature.error.code_${check.outcome}`);
+      await keepSignatureForm(req, values, { code: message });
+      return res.redirect(303, back(req, 'signature-errors'));
+    }
+    const decision = { kind: 'sign' as const, typedName: parsed.data.fullName, code: parsed.data.code };
+    const result = await decideAsStudent(services.db, command(req), decision, originOf(req), context);
+    res.redirect(303, `/student/conventions/${idParam(req)}?done=${result.outcome}`);
+  });
+
+  router.post('/signature/refuse', async (req, res) => {
+    const parsed = refuseSchema.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      const errors = Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([field, key]) => [field, req.t(key)]));
+      await keepSignatureForm(req, { reason: String(req.body?.reason ?? '') }, errors);
+      return res.redirect(303, back(req, 'signature-errors'));
+    }
+    const decision = { kind: 'refuse' as const, reason: parsed.data.reason };
+    const result = await decideAsStudent(services.db, command(req), decision, originOf(req), context);
+    res.redirect(303, `/student/conventions/${idParam(req)}?done=${result.outcome}`);
+  });
   router.post('/cancel', async (req, res) => {
     const parsed = cancelSchema.safeParse(req.body);
     const command = draftCommand(req);
