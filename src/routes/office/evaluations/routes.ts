@@ -8,6 +8,7 @@ import { reopenEvaluation } from '../../../services/evaluations/answerEvaluation
 import { evaluationOverview, evaluationResults, evaluationResultsCsv } from '../../../services/evaluations/evaluationOverview';
 import { evaluationPdfFor } from '../../../services/evaluations/evaluationPdf';
 import { idParam } from '../../shared/ids';
+import { questionnaireTemplateRoutes } from './templates/routes';
 
 const kindSchema = z.enum(['tutor', 'student']);
 const reopenSchema = z.object({
@@ -23,6 +24,7 @@ const kindOf = (value: unknown) => {
 export function officeEvaluationRoutes(services: Services): Router {
   const { db, clock } = services;
   const router = Router();
+  router.use('/templates', questionnaireTemplateRoutes(services));
 
   router.get('/', async (req, res) => {
     const rows = await evaluationOverview(db, clock.today());
