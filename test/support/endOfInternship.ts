@@ -1,3 +1,5 @@
+import { eq } from 'drizzle-orm';
+import { hostSpaceLinks } from '../../src/models/schema';
 import { advanceInternships } from '../../src/services/evaluations/advanceInternships';
 import { completeAsOffice, validateAsOffice } from '../services/office/officeJourney';
 import { nextYear } from './clock';
@@ -19,3 +21,27 @@ export async function completeConvention(pstage: TestPstage) {
 /** The daily scheduler's end-of-internship step on `day`. */
 export const passOn = (pstage: TestPstage, day: string) =>
   pstage.database.db.transaction((tx) => advanceInternships(tx, { config: pstage.services.config, now: noon(day) }));
+
+/** The tutor's personal link, as they read it in the mail the outbox delivered to the test SMTP server. */
+export async function tutorLinkFromMail(
+  pstage: TestPstage,
+  mailbox: { deliver: () => Promise<unknown>; mailsTo: (address: string) => { text?: string | false }[] },
+  conventionId: number,
+) {
+  const [link] = await pstage.database.db.select().from(hostSpaceLinks).where(eq(hostSpaceLinks.conventionId, conventionId));
+  await mailbox.deliver();
+  const mail = mailbox.mailsTo(link.email).at(-1)!;
+  const match = new RegExp(`${pstage.url}(/host/[A-Za-z0-9_-]+)`).exec(String(mail.text ?? ''));
+  return { link, path: match![1] };
+}
+
+/** A complete answer to the default tutor questionnaire. */
+export const tutorAnswers = {
+  technicalSkills: '4',
+  learning: '5',
+  punctuality: '5',
+  teamwork: '4',
+  workQuality: '4',
+  objectivesMet: 'yes',
+  overall: '4',
+};
