@@ -11,8 +11,8 @@ export const plannedEnd = `${nextYear}-06-26`;
 export const noon = (day: string) => new Date(`${day}T12:00:00Z`);
 
 /** A convention submitted by the student through the real forms, validated and completed by the office. */
-export async function completeConvention(pstage: TestPstage) {
-  const submitted = await submitConventionAsStudent(pstage);
+export async function completeConvention(pstage: TestPstage, options: Parameters<typeof submitConventionAsStudent>[1] = {}) {
+  const submitted = await submitConventionAsStudent(pstage, options);
   await validateAsOffice(pstage, submitted.convention.id);
   await completeAsOffice(pstage, submitted.convention.id);
   return { ...submitted, id: submitted.convention.id };

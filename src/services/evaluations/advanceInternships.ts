@@ -25,8 +25,12 @@ export interface EndOfInternshipContext {
 
 export const studentEvaluationPath = (conventionId: number) => `${studentPath(conventionId)}/evaluation`;
 
-/** Both evaluations are required (the tutor's of the intern, the student's of the host, L124-4). */
-export const evaluationsIn = (rows: { status: string }[]) => rows.filter((row) => row.status === 'submitted').length >= 2;
+/**
+ * The required evaluations: the tutor's of the intern and the student's of the host (L124-4). The academic
+ * referent's is asked for too, but an internship is evaluated without it (a referent may have no Pstage account).
+ */
+export const evaluationsIn = (rows: { kind: string; status: string }[]) =>
+  (['tutor', 'student'] as const).every((kind) => rows.some((row) => row.kind === kind && row.status === 'submitted'));
 
 /**
  * One pass over the started internships, in the scheduler's locked transaction: opens the tutor's evaluation N days
@@ -66,6 +70,11 @@ export async function advanceInternships(tx: Executor, context: EndOfInternshipC
             { encryptionKey: context.config.encryptionKey, now: context.now, lastDay },
           );
         changes++;
+      }
+      // The academic referent reports their visit or their reading of the report from their panel, from the same day.
+      if (convention.academicTutorId !== null && !(await evaluationRepository.find(tx, row.id, 'referent'))) {
+        const template = await templateForProgramme(tx, row.programmeId, 'referent');
+        if (await evaluationRepository.open(tx, { conventionId: row.id, kind: 'referent', template, openedAt: context.now })) changes++;
       }
     }
     if (today >= lastDay && !(await evaluationRepository.find(tx, row.id, 'student'))) {

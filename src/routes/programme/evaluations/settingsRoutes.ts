@@ -25,6 +25,7 @@ export function programmeEvaluationSettingsRoutes(services: Services): Router {
     res.render('programme/evaluations/settings', {
       title: req.t('evaluation.settings.title'),
       action: path(programmeId),
+      base: `/programme/${programmeId}`,
       kinds: questionnaireKinds,
       templates: await usableTemplates(db),
       lang: req.locale === 'en' ? 'en' : 'fr',
