@@ -6,7 +6,7 @@ import { evaluationTemplates, programmeEvaluationSettings } from './schema';
 export type StoredTemplate = typeof evaluationTemplates.$inferSelect;
 export type TemplateKind = StoredTemplate['kind'];
 export type ProgrammeEvaluationSettings = typeof programmeEvaluationSettings.$inferSelect;
-export type ProgrammeEvaluationChoices = Omit<ProgrammeEvaluationSettings, 'programmeId' | 'updatedBy' | 'updatedAt'>;
+export type ProgrammeEvaluationChoices = Omit<ProgrammeEvaluationSettings, 'programmeId' | 'updatedBy' | 'updatedAt' | 'gradeLineItemUrl'>;
 
 export const evaluationTemplateRepository = {
   async create(db: Executor, row: { kind: TemplateKind; template: EvaluationTemplate; createdBy: number; at: Date }) {
@@ -42,6 +42,21 @@ export const programmeEvaluationSettingsRepository = {
   async find(db: Executor, programmeId: number): Promise<ProgrammeEvaluationSettings | undefined> {
     const [row] = await db.select().from(programmeEvaluationSettings).where(eq(programmeEvaluationSettings.programmeId, programmeId));
     return row;
+  },
+  /** Held until the transaction ends: two deliveries never create the grade column twice. */
+  async findForUpdate(db: Executor, programmeId: number): Promise<ProgrammeEvaluationSettings | undefined> {
+    const [row] = await db
+      .select()
+      .from(programmeEvaluationSettings)
+      .where(eq(programmeEvaluationSettings.programmeId, programmeId))
+      .for('update');
+    return row;
+  },
+  async setGradeLineItemUrl(db: Executor, programmeId: number, url: string | null): Promise<void> {
+    await db
+      .update(programmeEvaluationSettings)
+      .set({ gradeLineItemUrl: url })
+      .where(eq(programmeEvaluationSettings.programmeId, programmeId));
   },
   async save(db: Executor, programmeId: number, choices: ProgrammeEvaluationChoices, by: number, at: Date): Promise<void> {
     const values = { ...choices, updatedBy: by, updatedAt: at };

@@ -16,6 +16,7 @@ CREATE TABLE "programme_evaluation_settings" (
 	"intern_sees_tutor_evaluation" boolean DEFAULT false NOT NULL,
 	"share_host_ratings" boolean DEFAULT false NOT NULL,
 	"post_grade" boolean DEFAULT false NOT NULL,
+	"grade_line_item_url" text,
 	"updated_by" integer,
 	"updated_at" timestamp with time zone NOT NULL
 );
@@ -25,4 +26,5 @@ ALTER TABLE "programme_evaluation_settings" ADD CONSTRAINT "programme_evaluation
 ALTER TABLE "programme_evaluation_settings" ADD CONSTRAINT "programme_evaluation_settings_tutor_template_id_evaluation_templates_id_fk" FOREIGN KEY ("tutor_template_id") REFERENCES "public"."evaluation_templates"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "programme_evaluation_settings" ADD CONSTRAINT "programme_evaluation_settings_student_template_id_evaluation_templates_id_fk" FOREIGN KEY ("student_template_id") REFERENCES "public"."evaluation_templates"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "programme_evaluation_settings" ADD CONSTRAINT "programme_evaluation_settings_referent_template_id_evaluation_templates_id_fk" FOREIGN KEY ("referent_template_id") REFERENCES "public"."evaluation_templates"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "programme_evaluation_settings" ADD CONSTRAINT "programme_evaluation_settings_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;
+ALTER TABLE "programme_evaluation_settings" ADD CONSTRAINT "programme_evaluation_settings_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "programme_evaluation_settings" ADD CONSTRAINT "programme_evaluation_settings_tutor_days_before" CHECK ("tutor_days_before" BETWEEN 0 AND 60);

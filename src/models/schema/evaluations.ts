@@ -101,6 +101,8 @@ export const programmeEvaluationSettings = pgTable('programme_evaluation_setting
   internSeesTutorEvaluation: boolean('intern_sees_tutor_evaluation').notNull().default(false),
   shareHostRatings: boolean('share_host_ratings').notNull().default(false),
   postGrade: boolean('post_grade').notNull().default(false),
+  /** The gradebook column of the tutor's marks (AGS), found by Pstage's tag or created, apart from the progress one. */
+  gradeLineItemUrl: text('grade_line_item_url'),
   updatedBy: integer('updated_by').references(() => users.id),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
