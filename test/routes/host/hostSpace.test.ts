@@ -170,6 +170,16 @@ describe("the host's space and the evaluations at the end of the internship", ()
     expect(wrong.text).toContain('Indiquez un nombre d&#39;heures supérieur à zéro.');
     expect(wrong.text).toContain('Indiquez un montant en euros');
     expect(wrong.text).toContain('Saisissez votre nom complet.');
+    // More hours than the period allows (10 a day) is a field error on the page, not an error page.
+    const tooMany = await request(pstage.url)
+      .post(`${path}/attestation`)
+      .type('form')
+      .send({ effectiveHours: '4999', totalGratificationPaid: '0', signedName: 'Paul Durand' });
+    expect(tooMany.status).toBe(422);
+    expect(tooMany.text).toContain('id="effectiveHours-error"');
+    expect(tooMany.text).toContain('Plus d&#39;heures que la durée maximale de présence sur la période');
+    expect(tooMany.text).toContain('value="4999"');
+    expect(tooMany.text).toContain('href="#effectiveHours"');
     const attested = await request(pstage.url)
       .post(`${path}/attestation`)
       .type('form')
