@@ -4,6 +4,7 @@ import { advanceInternships } from '../../src/services/evaluations/advanceIntern
 import { completeAsOffice, validateAsOffice } from '../services/office/officeJourney';
 import { nextYear } from './clock';
 import type { TestPstage } from './pstage';
+import type { useSignatureMailbox } from './signatureMailbox';
 import { submitConventionAsStudent } from './studentJourney';
 
 /** validInternship: from 2 March to 26 June of next year. */
@@ -25,14 +26,14 @@ export const passOn = (pstage: TestPstage, day: string) =>
 /** The tutor's personal link, as they read it in the mail the outbox delivered to the test SMTP server. */
 export async function tutorLinkFromMail(
   pstage: TestPstage,
-  mailbox: { deliver: () => Promise<unknown>; mailsTo: (address: string) => { text?: string | false }[] },
+  mailbox: Pick<ReturnType<typeof useSignatureMailbox>, 'deliver' | 'mailsTo'>,
   conventionId: number,
 ) {
   const [link] = await pstage.database.db.select().from(hostSpaceLinks).where(eq(hostSpaceLinks.conventionId, conventionId));
   await mailbox.deliver();
   const mail = mailbox.mailsTo(link.email).at(-1)!;
   const match = new RegExp(`${pstage.url}(/host/[A-Za-z0-9_-]+)`).exec(String(mail.text ?? ''));
-  return { link, path: match![1] };
+  return { link, path: match![1], mail };
 }
 
 /** A complete answer to the default tutor questionnaire. */
