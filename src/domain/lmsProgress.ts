@@ -54,6 +54,8 @@ const subjectStages: Record<'proposed' | 'validated' | 'rejected', ProgressStage
 export interface ProgressStates {
   subjectState: SubjectProgressState;
   conventionState: ConventionState | null;
+  /** The convention's latest amendment once validated: the state stays, the comment says it. */
+  amendment?: { number: number; state: 'validated' | 'signed' } | null;
 }
 
 export function progressStage({ subjectState, conventionState }: ProgressStates): ProgressStage {
@@ -110,5 +112,7 @@ export function progressComment(states: ProgressStates, changedAt: Date, locale:
   const main = t(`progress.comment.stage`, { label: t(`progress.stage.${stage}`), date });
   const subjectPending =
     stage.startsWith('convention') && stage !== 'conventionComplete' && states.subjectState !== null && states.subjectState !== 'validated';
-  return subjectPending ? `${main} ${t(`progress.comment.subject.${states.subjectState}`)}` : main;
+  const withSubject = subjectPending ? `${main} ${t(`progress.comment.subject.${states.subjectState}`)}` : main;
+  const amendment = states.amendment && stage.startsWith('convention') && stage !== 'conventionCancelled' ? states.amendment : null;
+  return amendment ? `${withSubject} ${t(`progress.comment.amendment.${amendment.state}`, { number: amendment.number })}` : withSubject;
 }

@@ -7,7 +7,8 @@ export interface MailContent {
   details: { label: string; value: string }[];
   list?: { title: string; items: { text: string; url: string }[] };
   steps: string[];
-  link: { label: string; url: string };
+  /** Absent for someone with no space in Pstage and no personal link for this message. */
+  link?: { label: string; url: string };
 }
 
 export interface ContentContext {
@@ -207,8 +208,8 @@ const builders: { [K in NotificationKind]: Builder<K> } = {
         { label: c.t('mail.amendmentStep.kinds'), value: kinds },
         ...label(c, 'reason', d.reason),
       ],
-      steps: [c.t(`mail.amendmentStep.next.${d.step}`)],
-      link: link(c, 'amendmentStep', d.path),
+      steps: [c.t(`mail.amendmentStep.next.${d.step}`), ...(d.path ? [] : [c.t('mail.amendmentStep.noLink')])],
+      ...(d.path ? { link: link(c, 'amendmentStep', d.path) } : {}),
     };
   },
   hostSpaceOpened: (d, c) => {

@@ -98,7 +98,7 @@ export interface NotificationData {
   amendmentStep: {
     reference: string;
     number: number;
-    step: 'requested' | 'validated' | 'refused' | 'signed';
+    step: 'requested' | 'toAgree' | 'agreed' | 'programmeRefused' | 'validated' | 'refused' | 'signed';
     kinds: string[];
     reason?: string;
     path: string;

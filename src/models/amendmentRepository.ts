@@ -1,7 +1,7 @@
 import { and, asc, eq, max } from 'drizzle-orm';
 import { AppError } from '../errors';
 import type { Executor } from './database';
-import { amendmentSignatures, amendments } from './schema';
+import { amendmentSignatures, amendments, conventions } from './schema';
 
 export type Amendment = typeof amendments.$inferSelect;
 export type NewAmendment = Omit<typeof amendments.$inferInsert, 'id' | 'number' | 'createdAt'>;
@@ -29,6 +29,21 @@ export const amendmentRepository = {
       if (isUniqueViolation(error)) throw new AppError(409, 'amendment.errors.inProgress');
       throw error;
     }
+  },
+
+  /** The amendments of a programme's conventions that wait for the programme head's agreement, oldest first. */
+  async listAwaitingProgramme(db: Executor, programmeId: number) {
+    return db
+      .select({
+        conventionId: amendments.conventionId,
+        number: amendments.number,
+        reference: conventions.reference,
+        createdAt: amendments.createdAt,
+      })
+      .from(amendments)
+      .innerJoin(conventions, eq(conventions.id, amendments.conventionId))
+      .where(and(eq(conventions.programmeId, programmeId), eq(amendments.state, 'requested'), eq(amendments.programmeAgreement, 'pending')))
+      .orderBy(asc(amendments.createdAt), asc(amendments.id));
   },
 
   async listForConvention(db: Executor, conventionId: number): Promise<Amendment[]> {

@@ -1,4 +1,11 @@
-import { amendedTerms, amendmentRefusals, amendmentRows, type AmendableTerms, type AmendmentChanges } from '../../src/domain/amendment';
+import {
+  amendedTerms,
+  amendmentRefusals,
+  amendmentRows,
+  gratificationPeriods,
+  type AmendableTerms,
+  type AmendmentChanges,
+} from '../../src/domain/amendment';
 import { cumulate } from '../../src/domain/hostCumulation';
 import { stayOf, type HostStay } from '../../src/domain/hostStay';
 import { evaluateConvention, type ConventionRuleInput } from '../../src/domain/legalRules';
@@ -16,8 +23,10 @@ const current: AmendableTerms = {
 };
 
 /** The convention as amended through the legal engine, as the amendment service evaluates it: presence and cumulation recomputed. */
-function evaluateAmended(changes: AmendmentChanges, others: readonly HostStay[] = []) {
-  const terms = amendedTerms(current, changes);
+function evaluateAmended(changes: AmendmentChanges, others: readonly HostStay[] = [], convention: AmendableTerms = current) {
+  const terms = amendedTerms(convention, changes);
+  const hoursByMonth = (startDate: string, endDate: string) =>
+    presenceBreakdown({ startDate, endDate, interruptions: terms.interruptions, weeklySchedule: FULL_TIME }).byMonth;
   const presence = { startDate: terms.startDate, endDate: terms.endDate, interruptions: terms.interruptions, weeklySchedule: FULL_TIME };
   const breakdown = presenceBreakdown(presence);
   const stay = stayOf(1, presence);
@@ -31,6 +40,7 @@ function evaluateAmended(changes: AmendmentChanges, others: readonly HostStay[] 
     computedTotalHours: stay.hours,
     hostCumulation: cumulate(stay, others),
     gratification: { amount: terms.gratificationAmount, unit: terms.gratificationUnit },
+    gratificationPeriods: gratificationPeriods(convention, terms, changes, hoursByMonth) ?? undefined,
   };
   return { hours: stay.hours, codes: evaluateConvention(input).map((finding) => `${finding.severity}:${finding.code}`) };
 }
@@ -61,6 +71,27 @@ describe('amendments: the convention as amended through the legal engine', () =>
     expect(terminated.codes).not.toContain('E:legal.hostYearCapExceeded');
   });
 
+  it('a gratification changed from a day inside the internship: the minimum is checked before and after that day, and a due one cannot start late', () => {
+    const extension = { startDate: '2026-04-01', endDate: '2026-06-30' };
+    const errors = (changes: AmendmentChanges, convention = current) =>
+      evaluateAmended(changes, [], convention).codes.filter((code) => code.startsWith('E:'));
+    // Due from the first day once the amended total passes 308 h: starting it on 1 May leaves April unpaid.
+    expect(errors({ dates: extension, gratification: { amount: 4.5, unit: 'hour', from: '2026-05-01' } })).toEqual([
+      'E:legal.gratificationDueFromStart',
+    ]);
+    expect(errors({ dates: extension, gratification: { amount: 4.5, unit: 'hour', from: '2026-04-01' } })).toEqual([]);
+    // 600 € a month was below April's minimum (21 days × 7 h × 4,50 €): a raise from 15 May does not cover April.
+    const monthly = { ...current, gratificationAmount: 600, gratificationUnit: 'month' as const };
+    const raise = { dates: extension, gratification: { amount: 800, unit: 'month' as const, from: '2026-05-15' } };
+    expect(errors(raise, monthly)).toEqual(['E:legal.gratificationBelowMonthlyMinimum']);
+    expect(errors({ ...raise, gratification: { ...raise.gratification, from: '2026-04-01' } }, monthly)).toEqual([]);
+    // 700 € was enough; 500 € from 1 June is not, for June alone.
+    const enough = { ...current, gratificationAmount: 700, gratificationUnit: 'month' as const };
+    const cut = evaluateAmended({ dates: extension, gratification: { amount: 500, unit: 'month', from: '2026-06-01' } }, [], enough);
+    expect(cut.codes).toContain('E:legal.gratificationBelowMonthlyMinimum');
+    expect(errors({ dates: extension, gratification: { amount: 700, unit: 'month', from: '2026-06-01' } }, enough)).toEqual([]);
+  });
+
   it('an interruption is not counted in the hours', () => {
     const interrupted = evaluateAmended({ interruption: { start: '2026-04-13', end: '2026-04-17', reason: 'Maladie' } });
     expect(interrupted.hours).toBe(evaluateAmended({}).hours - 35);
@@ -82,6 +113,43 @@ describe('amendments: the convention as amended through the legal engine', () =>
     expect(amendmentRefusals(current, { interruption: { start: '2026-05-20', end: '2026-06-05', reason: 'x' } })[0].field).toBe(
       'interruptionStart',
     );
+  });
+
+  it('a new tutor, referent or subject: their names and texts before → after; the same referent or activities are refused', () => {
+    const named: AmendableTerms = {
+      ...current,
+      professionalTutor: 'Marc Petit',
+      academicTutor: 'Claire Lambert',
+      academicTutorId: 4,
+      activities: 'Développer un outil de suivi',
+      skills: 'Java',
+    };
+    const changes: AmendmentChanges = {
+      professionalTutor: {
+        civility: 'Mme',
+        firstName: 'Inès',
+        lastName: 'Garnier',
+        function: 'Responsable',
+        email: 'ines@example.com',
+        phone: null,
+      },
+      academicTutor: { teacherId: 7, name: 'Paul Renard' },
+      subject: { activities: 'Concevoir un entrepôt de données', skills: null },
+    };
+    const after = { ...amendedTerms(named, changes), computedTotalHours: 266 };
+    expect(after).toMatchObject({ academicTutorId: 7, skills: 'Java' });
+    expect(amendmentRows({ ...named, computedTotalHours: 266 }, after, changes)).toEqual([
+      { term: 'professionalTutor', before: 'Marc Petit', after: 'Inès Garnier' },
+      { term: 'academicTutor', before: 'Claire Lambert', after: 'Paul Renard' },
+      { term: 'activities', before: 'Développer un outil de suivi', after: 'Concevoir un entrepôt de données' },
+    ]);
+    expect(amendmentRefusals(named, changes)).toEqual([]);
+    expect(
+      amendmentRefusals(named, {
+        academicTutor: { teacherId: 4, name: 'Claire Lambert' },
+        subject: { activities: 'Développer un outil de suivi', skills: null },
+      }).map((refusal) => refusal.key),
+    ).toEqual(['amendment.errors.sameReferent', 'amendment.errors.sameActivities']);
   });
 
   it('lists only what changes, before → after', () => {

@@ -68,6 +68,21 @@ describe('the comment the LMS keeps as feedback', () => {
     expect(progressComment({ subjectState, conventionState }, changedAt, locale, translator(locale))).toBe(expected);
   });
 
+  it('says the convention’s latest amendment, the state unchanged', () => {
+    const amended = (state: 'validated' | 'signed', conventionState: ConventionState, locale: 'fr' | 'en' = 'fr') =>
+      progressComment(
+        { subjectState: 'validated', conventionState, amendment: { number: 2, state } },
+        changedAt,
+        locale,
+        translator(locale),
+      );
+    expect(amended('validated', 'complete')).toBe('Convention complète (le 14 mars 2026). Avenant n° 2 validé, en attente des signatures.');
+    expect(amended('signed', 'complete', 'en')).toBe('Agreement complete (on 14 March 2026). Amendment no. 2 signed, in force.');
+    expect(lmsScore({ subjectState: 'validated', conventionState: 'complete', amendment: { number: 2, state: 'signed' } })).toEqual(
+      lmsScore({ subjectState: 'validated', conventionState: 'complete' }),
+    );
+  });
+
   it('dates the change in Paris time', () => {
     const lateEvening = new Date('2026-03-14T23:30:00Z');
     expect(progressComment({ subjectState: 'validated', conventionState: null }, lateEvening, 'fr', translator('fr'))).toBe(

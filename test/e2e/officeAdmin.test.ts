@@ -49,6 +49,12 @@ describe('the office in a real browser: organisations, internship database, stat
     await expectAccessible(page);
     await page.getByLabel(`Conserver « Société Générale Informatique » (n° ${survivorId})`).check();
     await page.getByRole('button', { name: 'Fusionner avec « Societe Generale Informatique SAS »' }).click();
+    // A merge deletes a record: a page of its own asks first, and nothing is merged until it is confirmed.
+    await page.waitForURL(new RegExp(`/office/organisations/${survivorId}/merge\\?`));
+    await expectAccessible(page);
+    expect(await page.getByRole('alert').textContent()).toContain('sera supprimée');
+    expect(await pstage.database.db.query.organisations.findMany()).toHaveLength(2);
+    await page.getByRole('button', { name: 'Fusionner et supprimer « Societe Generale Informatique SAS »' }).click();
     await page.waitForURL(new RegExp(`/office/organisations/${survivorId}\\?done=merged$`));
     expect(await page.getByRole('status').textContent()).toContain('Les doublons ont été fusionnés');
     await expectAccessible(page);

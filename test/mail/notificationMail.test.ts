@@ -181,6 +181,18 @@ describe('notification mails', () => {
     expect(mail.text).toContain('civil-liability insurance certificate');
   });
 
+  it('an amendment mail to a host party, who has no space in Pstage, carries no link (the office sends the amendment)', async () => {
+    for (const step of ['validated', 'signed', 'toAgree', 'agreed', 'programmeRefused'] as const) {
+      const data = { ...samples.amendmentStep, step, path: '' };
+      const mail = await notificationMail('amendmentStep', data, 'fr', { publicBaseUrl: baseUrl });
+      expect(mail.html).not.toContain(`href="${baseUrl}`);
+      expect(mail.text).not.toContain(baseUrl);
+      expect(mail.text).not.toContain('relancez Pstage depuis votre cours');
+      expect(mail.text).toContain('Le service des stages vous transmet l');
+      expect(mail.subject).not.toContain('mail.');
+    }
+  });
+
   it('a rejected subject shows the comment', async () => {
     const mail = await notificationMail('subjectDecided', samples.subjectDecided, 'fr', { publicBaseUrl: baseUrl });
     expect(mail.subject).toBe("[Pstage] Votre sujet de stage n'est pas validé");

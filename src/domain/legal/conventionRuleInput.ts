@@ -8,6 +8,13 @@ import { Finding } from './finding';
 
 export type GratificationUnit = 'hour' | 'month';
 
+export interface GratificationPeriod {
+  from: IsoDate;
+  amount: number | null;
+  unit: GratificationUnit;
+  presenceByMonth: readonly MonthHours[];
+}
+
 /** What the legal rules need to know about one convention. Property names double as form field names. */
 export interface ConventionRuleInput {
   /** The day of evaluation, supplied by the caller. */
@@ -36,6 +43,11 @@ export interface ConventionRuleInput {
    */
   hostCumulation?: HostCumulation;
   gratification: { amount: number | null; unit: GratificationUnit };
+  /**
+   * An amendment that changes the gratification from a day inside the internship: each period with the amount that
+   * applies to it and its own hours by month, the first one starting on the first day. Absent: one amount throughout.
+   */
+  gratificationPeriods?: readonly GratificationPeriod[];
   nightPresence: boolean;
   nightDescription?: string | null;
   /** Declared hours outside the weekly schedule, for the whole internship: null when not given. */

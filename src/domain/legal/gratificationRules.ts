@@ -49,9 +49,34 @@ export const gratificationRatePublished: ConventionRule = (input, thresholds) =>
  * Below it in any month: an error the office may override with a reason. Only a mandatory gratification is bound.
  */
 export const gratificationMinimum: ConventionRule = (input, thresholds) => {
-  const { amount, unit } = input.gratification;
+  if (!input.gratificationPeriods || input.gratificationPeriods.length === 0)
+    return minimumOver(input.gratification, input.presenceByMonth, input, thresholds);
+  if (!gratificationIsMandatory(input, thresholds)) return [];
+  return input.gratificationPeriods.flatMap((period, index) => {
+    // Due from the first day (L124-6): a later start of the gratification leaves the first days unpaid.
+    if (index === 0 && (period.amount === null || period.amount <= 0) && period.presenceByMonth.some((entry) => entry.hours > 0)) {
+      const next = input.gratificationPeriods![1];
+      return [error('legal.gratificationDueFromStart', { start: input.startDate, from: next?.from ?? period.from }, 'gratificationFrom')];
+    }
+    return minimumOver(period, period.presenceByMonth, input, thresholds).map((finding) =>
+      index === 0 ? finding : { ...finding, params: { ...finding.params, from: period.from } },
+    );
+  });
+};
+
+/**
+ * One amount over some months: a month of a split (the amendment's day falls inside it) is checked on each side
+ * with that side's hours, as a first or last month of the internship is.
+ */
+function minimumOver(
+  gratification: { amount: number | null; unit: ConventionRuleInput['gratification']['unit'] },
+  presenceByMonth: ConventionRuleInput['presenceByMonth'],
+  input: ConventionRuleInput,
+  thresholds: Thresholds,
+): Finding[] {
+  const { amount, unit } = gratification;
   if (amount === null || amount <= 0 || !gratificationIsMandatory(input, thresholds)) return [];
-  const shortMonths = input.presenceByMonth.flatMap((entry) => {
+  const shortMonths = presenceByMonth.flatMap((entry) => {
     const rates = gratificationRatesFor(`${entry.month}-01`, thresholds);
     if (!rates || entry.hours <= 0) return [];
     const minimum = roundToCents(rates.hourlyMinimum * entry.hours);
@@ -75,7 +100,7 @@ export const gratificationMinimum: ConventionRule = (input, thresholds) => {
     count: shortMonths.length,
   };
   return [error('legal.gratificationBelowMonthlyMinimum', params, 'gratificationAmount', true)];
-};
+}
 
 function calendarYears(input: ConventionRuleInput): number[] {
   const firstYear = yearOf(input.startDate);

@@ -34,6 +34,11 @@ export const amendments = pgTable(
     decidedByUserId: integer('decided_by_user_id').references(() => users.id),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     signedAt: timestamp('signed_at', { withTimezone: true }),
+    /** A change of subject or academic referent: the programme head agrees (or refuses, with a comment) before the office. */
+    programmeAgreement: text('programme_agreement', { enum: ['pending', 'agreed', 'refused'] }),
+    programmeComment: text('programme_comment'),
+    programmeDecidedByUserId: integer('programme_decided_by_user_id').references(() => users.id),
+    programmeDecidedAt: timestamp('programme_decided_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

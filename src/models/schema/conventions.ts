@@ -100,6 +100,10 @@ export const organisations = pgTable(
     index('organisations_country').on(t.country),
     uniqueIndex('organisations_siret_unique').on(t.siret),
     index('organisations_postal_code').on(t.postalCode),
+    // The hosts the office has to validate: the dashboard's counter reads only those.
+    index('organisations_to_validate')
+      .on(t.id)
+      .where(sql`${t.validated} = false`),
   ],
 );
 
@@ -315,6 +319,8 @@ export const conventionEvents = pgTable(
     fromState: text('from_state'),
     toState: text('to_state').notNull(),
     reason: text('reason'),
+    /** The signing party of a 'record_signature' (null for other events, and for rows written before it was kept). */
+    party: text('party'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -379,7 +385,14 @@ export const signatureRequests = pgTable(
     /** The full name the signatory typed when signing. */
     typedName: text('typed_name'),
   },
-  (t) => [uniqueIndex('signature_requests_token').on(t.tokenHash), index('signature_requests_convention').on(t.conventionId, t.party)],
+  (t) => [
+    uniqueIndex('signature_requests_token').on(t.tokenHash),
+    index('signature_requests_convention').on(t.conventionId, t.party),
+    // The links still waiting for their signatory, oldest first: the dashboard's overdue signatures.
+    index('signature_requests_pending')
+      .on(t.sentAt, t.id)
+      .where(sql`${t.status} = 'pending'`),
+  ],
 );
 
 export const documents = pgTable(
@@ -407,6 +420,10 @@ export const documents = pgTable(
     index('documents_owner').on(t.ownerUserId, t.kind),
     index('documents_convention').on(t.conventionId, t.kind),
     uniqueIndex('documents_verification_code').on(t.verificationCode),
+    // The certificates the office has not decided on, oldest upload first: the dashboard's counter and list.
+    index('documents_certificates_to_check')
+      .on(t.createdAt, t.id)
+      .where(sql`${t.kind} = 'civil_liability' and ${t.status} = 'submitted'`),
   ],
 );
 

@@ -7,7 +7,7 @@ import { formatDate } from '../../format';
 import { userRateLimit } from '../../middleware/userRateLimits';
 import type { Services } from '../../services';
 import { AmendmentRefused } from '../../services/amendments/amendmentErrors';
-import { amendmentPdfFor, amendmentsOf } from '../../services/amendments/amendmentView';
+import { amendmentPdfFor, amendmentsOf, referentChoices } from '../../services/amendments/amendmentView';
 import { recordAmendmentSignature, refuseAmendment, validateAmendment } from '../../services/amendments/decideAmendment';
 import { amendableConvention, requestAmendment, type AmendmentContext } from '../../services/amendments/requestAmendment';
 import { termsOf } from '../../services/amendments/amendmentTerms';
@@ -102,7 +102,9 @@ export function amendmentRoutes(services: Services, role: 'student' | 'office'):
     const convention = await amendableConvention(db, actorOf(req), idParam(req));
     const kept = await takeFormState<AmendmentFormState>(req, keptKey(convention.id));
     const view = await amendmentsOf(db, convention);
+    const referents = view.mayRequest ? await referentChoices(db, convention) : [];
     res.render('amendments/page', {
+      referents,
       title: req.t('amendment.page.title', { reference: convention.reference }),
       role,
       convention,
@@ -129,7 +131,7 @@ export function amendmentRoutes(services: Services, role: 'student' | 'office'):
   router.post('/', async (req, res) => {
     const conventionId = idParam(req);
     const convention = await amendableConvention(db, actorOf(req), conventionId);
-    const parsed = amendmentRequestSchema(termsOf(convention)).safeParse(req.body ?? {});
+    const parsed = amendmentRequestSchema(termsOf(convention), await referentChoices(db, convention)).safeParse(req.body ?? {});
     const version = parseVersion(req.body?.version);
     await back(
       req,

@@ -6,7 +6,14 @@ import {
   type AmendableTerms,
   type AmendmentChanges,
 } from '../../domain/amendment';
-import { optionalDate, optionalDecimal, optionalText } from '../shared/formFields';
+import { optionalDate, optionalDecimal, optionalEmail, optionalText, phone } from '../shared/formFields';
+import { idSchema } from '../shared/ids';
+
+/** A teacher the programme head may name as the new academic referent. */
+export interface ReferentChoice {
+  id: number;
+  name: string;
+}
 
 const required = 'student.errors.required';
 
@@ -35,6 +42,18 @@ const form = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   gratificationFrom: optionalDate(),
+  tutorCivility: z
+    .enum(['M.', 'Mme', 'Mx'], { error: 'student.errors.choose' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  tutorFirstName: optionalText(100),
+  tutorLastName: optionalText(100),
+  tutorFunction: optionalText(200),
+  tutorEmail: optionalEmail(),
+  tutorPhone: phone(),
+  academicTutorId: z.union([z.literal('').transform(() => undefined), idSchema()]).optional(),
+  activities: optionalText(4000),
+  skills: optionalText(4000),
   placeText: optionalText(2000),
   otherText: optionalText(4000),
 });
@@ -46,7 +65,7 @@ type Form = z.infer<typeof form>;
  * required, then the dates are checked (end before start, a termination or a period outside the internship), every
  * error at once, by field.
  */
-export function amendmentRequestSchema(current: AmendableTerms) {
+export function amendmentRequestSchema(current: AmendableTerms, referents: readonly ReferentChoice[] = []) {
   return form.transform((data: Form, context): AmendmentChanges => {
     const issue = (path: string, message: string, params: Record<string, string | number> = {}) =>
       context.addIssue({ code: 'custom', path: [path], message, params });
@@ -79,6 +98,31 @@ export function amendmentRequestSchema(current: AmendableTerms) {
       const unit = need(data.gratificationUnit, 'gratificationUnit');
       const from = need(data.gratificationFrom, 'gratificationFrom');
       if (amount !== undefined && unit && from) changes.gratification = { amount, unit, from };
+    }
+    if (chosen.has('professionalTutor')) {
+      const firstName = need(data.tutorFirstName, 'tutorFirstName');
+      const lastName = need(data.tutorLastName, 'tutorLastName');
+      const role = need(data.tutorFunction, 'tutorFunction');
+      const email = need(data.tutorEmail, 'tutorEmail');
+      if (firstName && lastName && role && email)
+        changes.professionalTutor = {
+          civility: data.tutorCivility ?? null,
+          firstName,
+          lastName,
+          function: role,
+          email,
+          phone: data.tutorPhone,
+        };
+    }
+    if (chosen.has('academicTutor')) {
+      const id = need(data.academicTutorId, 'academicTutorId');
+      const referent = referents.find((choice) => choice.id === id);
+      if (id !== undefined && !referent) issue('academicTutorId', 'student.errors.choose');
+      if (referent) changes.academicTutor = { teacherId: referent.id, name: referent.name };
+    }
+    if (chosen.has('subject')) {
+      const activities = need(data.activities, 'activities');
+      if (activities) changes.subject = { activities, skills: data.skills };
     }
     if (chosen.has('place')) {
       const text = need(data.placeText, 'placeText');

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { Services } from '../../services';
 import { requireProgrammeStaff } from '../../middleware/authorisation';
 import { setUpViewHelpers } from '../shared/viewHelpers';
+import { programmeAmendmentRoutes } from './amendments/routes';
 import { conventionRoutes } from './conventions/routes';
 import { panelRoutes } from './panel/routes';
 import { programmeEvaluationRoutes } from './evaluations/routes';
@@ -17,6 +18,7 @@ export function programmeRoutes(services: Services): Router {
   programme.use('/', panelRoutes(services));
   programme.use('/subjects', subjectRoutes(services));
   programme.use('/tutors', tutorRoutes(services));
+  programme.use('/conventions/:conventionId/amendments', programmeAmendmentRoutes(services));
   programme.use('/conventions', conventionRoutes(services));
   programme.use('/settings', settingsRoutes(services));
   programme.use('/evaluations', programmeEvaluationRoutes(services));

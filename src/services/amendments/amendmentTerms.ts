@@ -1,16 +1,21 @@
-import { amendedTerms, type AmendableTerms, type AmendmentChanges } from '../../domain/amendment';
+import { amendedTerms, gratificationPeriods, type AmendableTerms, type AmendmentChanges } from '../../domain/amendment';
 import type { Finding } from '../../domain/legal/finding';
 import type { Convention } from '../../models/conventionRepository';
 import type { Executor } from '../../models/database';
 import { detailsOf, legalFindings } from '../student/conventionDetails';
 import { presenceOf } from '../conventions/presence';
+import type { FrozenConventionSnapshot } from '../conventions/frozenSnapshot';
 
 /** What an amendment keeps of the convention, before and after: its amendable terms and the hours they give. */
 export interface AmendmentValues extends AmendableTerms {
   computedTotalHours: number | null;
 }
 
+const nameOf = (person: { firstName: string; lastName: string } | null | undefined) =>
+  person ? `${person.firstName} ${person.lastName}`.trim() : null;
+
 export function termsOf(convention: Convention): AmendableTerms {
+  const frozen = convention.frozenSnapshot as unknown as FrozenConventionSnapshot | null;
   return {
     startDate: convention.startDate ?? '',
     endDate: convention.endDate ?? '',
@@ -18,6 +23,11 @@ export function termsOf(convention: Convention): AmendableTerms {
     gratificationAmount: convention.gratificationAmount,
     gratificationUnit: convention.gratificationUnit,
     place: convention.place,
+    professionalTutor: nameOf(frozen?.professionalTutor),
+    academicTutor: nameOf(frozen?.academicTutor),
+    academicTutorId: convention.academicTutorId,
+    activities: convention.activities,
+    skills: convention.skills,
   };
 }
 
@@ -46,8 +56,19 @@ export async function amendedConvention(
     // The computed total binds: a total declared for the former dates no longer says anything.
     ...(changesCalendar(changes) ? { declaredTotalHours: null, declaredTotalReason: null } : {}),
   };
-  const findings = (await legalFindings(db, { ...details, convention: amended }, today)) ?? [];
-  return { amended, after: valuesOf(amended), findings };
+  const hoursByMonth = (startDate: string, endDate: string) =>
+    presenceOf({ ...amended, startDate, endDate }, details.organisation)?.byMonth ?? null;
+  const periods = gratificationPeriods(termsOf(convention), terms, changes, hoursByMonth);
+  const findings =
+    (await legalFindings(db, { ...details, convention: amended }, today, periods ? { gratificationPeriods: periods } : {})) ?? [];
+  // The names of new tutors are the amendment's: the frozen parties change only once it is signed.
+  const after: AmendmentValues = {
+    ...valuesOf(amended),
+    ...terms,
+    interruptions: [...amended.interruptions],
+    computedTotalHours: amended.computedTotalHours,
+  };
+  return { amended, after, findings };
 }
 
 /** The convention's columns an applied amendment sets: its amended terms and hours (a declared total for other dates is dropped). */
@@ -59,6 +80,8 @@ export function appliedChanges(after: AmendmentValues, changes: AmendmentChanges
     gratificationAmount: after.gratificationAmount,
     gratificationUnit: after.gratificationUnit,
     ...(changes.place ? { place: changes.place.text } : {}),
+    ...(changes.subject ? { activities: changes.subject.activities, skills: after.skills ?? null } : {}),
+    ...(changes.academicTutor ? { academicTutorId: changes.academicTutor.teacherId } : {}),
     computedTotalHours: after.computedTotalHours,
     ...(changesCalendar(changes) ? { declaredTotalHours: null, declaredTotalReason: null } : {}),
   };

@@ -7,9 +7,11 @@ import { amendmentRepository, type Amendment } from '../../models/amendmentRepos
 import type { Convention } from '../../models/conventionRepository';
 import type { Database, Executor } from '../../models/database';
 import { notFound } from '../../errors';
+import { teacherRepository } from '../../models/teacherRepository';
 import type { FrozenConventionSnapshot } from '../conventions/frozenSnapshot';
 import { documentLanguageOf, type Institution } from '../documents/conventionDocumentData';
 import type { PdfRenderer } from '../documents/pdfRenderer';
+import { cachedPdf } from '../documents/pdfCache';
 import { amendmentSignatories } from './decideAmendment';
 import type { AmendmentValues } from './amendmentTerms';
 import { amendableConvention } from './requestAmendment';
@@ -31,6 +33,18 @@ export function entryOf(amendment: Amendment, signed: Map<string, string>, parti
     findings: amendment.legalFindings as Finding[],
     signatures: parties.map((party) => ({ party, signedAt: signed.get(party) ?? null })),
   };
+}
+
+/** What waits for the programme head: the amendments to agree to, with their convention. */
+export const amendmentsAwaitingProgramme = (db: Executor, programmeId: number) =>
+  amendmentRepository.listAwaitingProgramme(db, programmeId);
+
+/** The teachers of the convention's programme, one of whom may become its academic referent. */
+export async function referentChoices(db: Executor, convention: Convention) {
+  return (await teacherRepository.listForProgramme(db, convention.programmeId)).map((teacher) => ({
+    id: teacher.id,
+    name: `${teacher.firstName} ${teacher.lastName}`.trim(),
+  }));
 }
 
 /** A convention's amendments, newest last, with what each changes, its findings and its signatures. */
@@ -92,7 +106,8 @@ export async function amendmentPdfFor(
     validatedOn: amendment.decidedAt && amendment.state !== 'refused' ? amendment.decidedAt.toISOString().slice(0, 10) : null,
   };
   const draft = amendment.state === 'requested' || amendment.state === 'refused';
-  const bytes = await renderer.render('amendment', [data, language, { draft }]);
+  // Built from what the amendment stored: the same until it is validated (or, on the signature page, signed).
+  const bytes = await cachedPdf(db, renderer, `amendment:${convention.id}:${amendment.number}`, 'amendment', [data, language, { draft }]);
   const base = `avenant-${amendment.number}-${convention.reference ?? convention.id}`;
   return {
     bytes,

@@ -9,6 +9,7 @@ import { signatoryContextOf } from '../conventions/signatories';
 import type { AmendmentChanges } from '../../domain/amendment';
 import { fieldError } from '../office/fieldError';
 import { queueAmendmentMails } from './amendmentMails';
+import { amendedPartiesOf } from './amendedParties';
 import { amendedConvention, appliedChanges, type AmendmentValues } from './amendmentTerms';
 import { recordAmendmentStep, type AmendmentContext } from './requestAmendment';
 
@@ -42,6 +43,7 @@ export async function validateAmendment(
   return db.transaction(async (tx) => {
     const { convention, amendment } = await locked(tx, command);
     if (amendment.state !== 'requested') throw new AppError(409, 'amendment.errors.notRequested');
+    if (amendment.programmeAgreement === 'pending') throw new AppError(409, 'amendment.errors.awaitingProgramme');
     const changes = amendment.changes as AmendmentChanges;
     const { after, findings } = await amendedConvention(tx, convention, changes, context.clock.today());
     const overrideReason = command.overrideReason?.trim() || null;
@@ -56,6 +58,7 @@ export async function validateAmendment(
       decidedAt: context.clock.now(),
     });
     await recordAmendmentStep(tx, bumped, updated, office(command), 'validated', context.clock.now(), overrideReason);
+    await enqueueProgressUpdate(tx, { studentUserId: convention.studentUserId, programmeId: convention.programmeId });
     await queueAmendmentMails(tx, bumped, updated, 'validated', context.officeEmail);
     return updated;
   });
@@ -111,9 +114,11 @@ export async function recordAmendmentSignature(
     });
     const signed = new Set((await amendmentRepository.listSignatures(tx, amendment.id)).map((signature) => signature.party));
     const complete = parties.every((party) => signed.has(party));
+    const amended = amendment.changes as AmendmentChanges;
     const changes = complete
       ? {
-          ...appliedChanges(amendment.after as unknown as AmendmentValues, amendment.changes as AmendmentChanges),
+          ...appliedChanges(amendment.after as unknown as AmendmentValues, amended),
+          ...(await amendedPartiesOf(tx, convention, amended)),
           // The convention's findings are now those of the convention as amended.
           legalFindings: amendment.legalFindings,
         }

@@ -1,5 +1,5 @@
 import type { Clock } from '../../clock';
-import { amendmentRefusals, isAmendable, kindsOf, type AmendmentChanges } from '../../domain/amendment';
+import { amendmentRefusals, isAmendable, kindsOf, needsProgrammeAgreement, type AmendmentChanges } from '../../domain/amendment';
 import { unoverridableErrors } from '../../domain/legal/finding';
 import { AppError, notFound } from '../../errors';
 import { amendmentRepository, type Amendment } from '../../models/amendmentRepository';
@@ -10,7 +10,7 @@ import type { Institution } from '../documents/conventionDocumentData';
 import { storedFinalPdf } from '../documents/conventionPdf';
 import type { PdfRenderer } from '../documents/pdfRenderer';
 import { AmendmentRefused } from './amendmentErrors';
-import { queueAmendmentMails } from './amendmentMails';
+import { queueAmendmentMails, queueProgrammeAgreementMails } from './amendmentMails';
 import { amendedConvention, termsOf, valuesOf } from './amendmentTerms';
 
 export interface AmendmentContext {
@@ -44,7 +44,7 @@ export async function recordAmendmentStep(
   tx: Transaction,
   convention: Convention,
   amendment: Amendment,
-  actor: { role: 'student' | 'office'; userId: number },
+  actor: { role: 'student' | 'office' | 'programme'; userId: number },
   step: string,
   at: Date,
   reason: string | null = null,
@@ -104,9 +104,11 @@ export async function requestAmendment(db: Database, request: AmendmentRequest, 
       conventionVersion: request.version,
       requestedByUserId: request.actor.userId,
       requestedByRole: request.actor.role,
+      programmeAgreement: needsProgrammeAgreement(request.changes) ? 'pending' : null,
     });
     await recordAmendmentStep(tx, locked, amendment, request.actor, 'requested', context.clock.now());
     await queueAmendmentMails(tx, locked, amendment, 'requested', context.officeEmail);
+    if (amendment.programmeAgreement === 'pending') await queueProgrammeAgreementMails(tx, locked, amendment);
     return amendment;
   });
 }

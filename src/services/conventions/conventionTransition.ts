@@ -51,6 +51,7 @@ export async function fireConventionEvent({
     fromState: convention.state,
     toState: decision.to,
     reason: eventReason,
+    party: 'party' in event ? event.party : null,
     at,
   });
   await auditRepository.record(tx, {

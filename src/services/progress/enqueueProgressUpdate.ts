@@ -1,8 +1,8 @@
-import { and, desc, eq, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { ConventionState } from '../../domain/workflow';
 import type { Executor } from '../../models/database';
 import { outboxRepository } from '../../models/outboxRepository';
-import { conventions, subjects } from '../../models/schema';
+import { amendments, conventions, subjects } from '../../models/schema';
 
 /**
  * What the LMS post-back handler needs, written when the change happens: the student's latest subject and
@@ -15,6 +15,8 @@ export interface ProgressPayload {
   /** The latest convention that is not cancelled; a cancelled one only when it is the only one. */
   conventionState: ConventionState | null;
   conventionReference: string | null;
+  /** That convention's latest validated or signed amendment (see lmsProgress). */
+  amendment?: { number: number; state: 'validated' | 'signed' } | null;
   /** ISO timestamp of the change: AGS scores must be posted in order. */
   changedAt: string;
 }
@@ -36,6 +38,16 @@ async function changeTime(tx: Executor, supersedeKey: string): Promise<string> {
   return new Date(Math.max(now, earliest)).toISOString();
 }
 
+async function latestAmendment(tx: Executor, conventionId: number): Promise<ProgressPayload['amendment']> {
+  const [row] = await tx
+    .select({ number: amendments.number, state: amendments.state })
+    .from(amendments)
+    .where(and(eq(amendments.conventionId, conventionId), inArray(amendments.state, ['validated', 'signed'])))
+    .orderBy(desc(amendments.number))
+    .limit(1);
+  return row ? { number: row.number, state: row.state as 'validated' | 'signed' } : null;
+}
+
 /**
  * Call inside the transaction of every change of a student's subject or convention state: the post-back
  * exists if and only if the change committed, and only the latest one per student is delivered.
@@ -51,7 +63,7 @@ export async function enqueueProgressUpdate(tx: Executor, student: { studentUser
   const byStudent = and(eq(conventions.studentUserId, studentUserId), eq(conventions.programmeId, programmeId));
   const latest = (where: typeof byStudent) =>
     tx
-      .select({ state: conventions.state, reference: conventions.reference })
+      .select({ id: conventions.id, state: conventions.state, reference: conventions.reference })
       .from(conventions)
       .where(where)
       .orderBy(desc(conventions.createdAt), desc(conventions.id))
@@ -64,6 +76,7 @@ export async function enqueueProgressUpdate(tx: Executor, student: { studentUser
     subjectState: subject?.state ?? null,
     conventionState: convention?.state ?? null,
     conventionReference: convention?.reference ?? null,
+    amendment: convention ? await latestAmendment(tx, convention.id) : null,
     changedAt: await changeTime(tx, progressSupersedeKey(programmeId, studentUserId)),
   };
   await outboxRepository.enqueue(tx, {

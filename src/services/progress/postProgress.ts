@@ -27,6 +27,10 @@ const payloadSchema = z.object({
   subjectState: z.enum(['proposed', 'validated', 'rejected']).nullable(),
   conventionState: z.enum(conventionStates).nullable(),
   conventionReference: z.string().nullable(),
+  amendment: z
+    .object({ number: z.number().int(), state: z.enum(['validated', 'signed']) })
+    .nullable()
+    .optional(),
   changedAt: z.iso.datetime({ offset: true }),
 });
 

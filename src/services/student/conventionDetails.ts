@@ -49,7 +49,13 @@ const personName = (person: { firstName: string; lastName: string } | undefined)
   person ? `${person.firstName} ${person.lastName}`.trim() : null;
 
 /** The legal findings (LEGAL.md) of a convention whose internship step is filled; null before that. */
-export async function legalFindings(db: Executor, details: ConventionDetails, today: string): Promise<Finding[] | null> {
+export async function legalFindings(
+  db: Executor,
+  details: ConventionDetails,
+  today: string,
+  /** What only an amendment knows: the gratification's periods when it changes during the internship. */
+  amended: Pick<ConventionRuleInput, 'gratificationPeriods'> = {},
+): Promise<Finding[] | null> {
   const { convention: c, programme } = details;
   const presence = presenceOf(c, details.organisation);
   if (!c.startDate || !c.endDate || !c.weeklySchedule || !presence || c.computedTotalHours === null) return null;
@@ -90,6 +96,7 @@ export async function legalFindings(db: Executor, details: ConventionDetails, to
     professionalTutorName: personName(details.professionalTutor),
     academicTutorName: personName(details.academicTutor),
     hostSignatoryName: personName(details.signatory),
+    ...amended,
   };
   return evaluateConvention(input);
 }

@@ -19,19 +19,21 @@ export function ownConvention(db: Executor, conventionId: number, userId: number
 }
 
 /**
- * The convention's history; each recorded signature names its party. The event does not keep it, but each one is
- * written in the transaction that adds the party's signature row, so the n-th signature event is the n-th signature.
+ * The convention's history; each recorded signature names its party. Events written before the party was kept
+ * (null) are named by pairing: each was written in the transaction that adds the party's signature row, so the
+ * n-th signature event is the n-th signature.
  */
 export async function conventionHistory(db: Executor, conventionId: number) {
   const events = await conventionRepository.listEvents(db, conventionId);
+  const signatureEvents = events.filter((event) => event.event === 'record_signature');
+  if (signatureEvents.every((event) => event.party !== null)) return events;
   const signed = (await signatureRepository.listForConvention(db, conventionId))
     .filter((signature) => signature.party !== 'dean')
     .sort((a, b) => a.id - b.id);
-  const signatureEvents = events.filter((event) => event.event === 'record_signature');
   const named = signatureEvents.length === signed.length;
   return events.map((event) => ({
     ...event,
-    party: named && event.event === 'record_signature' ? signed[signatureEvents.indexOf(event)].party : null,
+    party: event.party ?? (named && event.event === 'record_signature' ? signed[signatureEvents.indexOf(event)].party : null),
   }));
 }
 

@@ -3,6 +3,7 @@ import type { Services } from '../../../services';
 import { userRateLimit } from '../../../middleware/userRateLimits';
 import type { Programme } from '../../../models/programmeRepository';
 import { conventionStates } from '../../../domain/workflow';
+import { amendmentsAwaitingProgramme } from '../../../services/amendments/amendmentView';
 import { refreshRoster } from '../../../services/programme/roster';
 import { listFilters, loadStudentList, parseListQuery } from '../../../services/programme/studentList';
 import { decideSubjects } from '../../../services/programme/subjectDecisions';
@@ -26,7 +27,9 @@ export function panelRoutes(services: Services): Router {
     const tutors = await loadTutorChoices(services.db, programme.id, services.config.academicTutorCap, services.clock.today());
     const kept = await takeFormState(req, formKey(req));
     const done = notices.find((notice) => notice === req.query.done);
+    const awaitingAmendments = await amendmentsAwaitingProgramme(services.db, programme.id);
     res.render('programme/panel', {
+      awaitingAmendments,
       title: req.t('programme.panel.title', { title: programme.title }),
       base: base(req),
       ...list,

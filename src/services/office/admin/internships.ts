@@ -22,7 +22,7 @@ export async function internshipDatabasePage(db: Database, filter: InternshipFil
   return { ...results, academicYears, programmes, pageSize: internshipPageSize };
 }
 
-type Translate = (key: string) => string;
+export type Translate = (key: string) => string;
 
 const columns: [string, (row: InternshipRow, t: Translate) => string | number | null][] = [
   ['reference', (row) => row.reference],
@@ -50,21 +50,37 @@ export interface InternshipExport {
   writeTo(out: Writable): Promise<number>;
 }
 
+/** Writes `text`, then waits for the socket to drain when it is full (or to close: a client that went away). */
+export async function writeOrWait(out: Writable, text?: string): Promise<void> {
+  if (out.destroyed) return;
+  if (text === undefined ? !out.writableNeedDrain : out.write(text)) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+  });
+}
+
+export interface InternshipBatches {
+  /** Hands each batch of rows to `take`, in order, until the rows end or `take` answers false; returns the rows taken. */
+  forEach(take: (rows: InternshipRow[]) => Promise<boolean>): Promise<number>;
+}
+
 /**
- * The CSV of the filtered conventions from one query: a cursor declared in a transaction, fetched
- * `exportBatchSize` rows at a time while the socket drains (memory stays bounded whatever the number of rows).
- * The first batch is read before anything is written: a filter the database refuses fails while the response can
- * still be an error page, not halfway through a download. The transaction (one pooled connection) lasts as long
- * as the download.
+ * The filtered conventions from one query: a cursor declared in a transaction, fetched `exportBatchSize` rows at a
+ * time while the consumer writes them (memory stays bounded whatever the number of rows). The first batch is read
+ * before anything is written: a filter the database refuses fails while the response can still be an error page,
+ * not halfway through a download. The transaction (one pooled connection) lasts as long as the download.
  */
-export async function prepareInternshipExport(db: Database, filter: InternshipFilter, translate: Translate): Promise<InternshipExport> {
-  // A handful of labels (states, units) asked for on every row: translated once each.
-  const labels = new Map<string, string>();
-  const t: Translate = (key) => labels.get(key) ?? labels.set(key, translate(key)).get(key)!;
+export async function openInternshipBatches(db: Database, filter: InternshipFilter): Promise<InternshipBatches> {
   let firstBatchRead: (rows: InternshipRow[]) => void = () => undefined;
-  let go: (out: Writable | null) => void = () => undefined;
+  let go: (take: ((rows: InternshipRow[]) => Promise<boolean>) | null) => void = () => undefined;
   const firstBatch = new Promise<InternshipRow[]>((resolve) => (firstBatchRead = resolve));
-  const output = new Promise<Writable | null>((resolve) => (go = resolve));
+  const consumer = new Promise<((rows: InternshipRow[]) => Promise<boolean>) | null>((resolve) => (go = resolve));
   const fetchBatch = async (tx: Executor) =>
     ((await tx.execute(sql.raw(`fetch ${exportBatchSize} from internship_export`))) as unknown as { rows: InternshipRow[] }).rows;
   const transfer = db.transaction(async (tx) => {
@@ -73,42 +89,44 @@ export async function prepareInternshipExport(db: Database, filter: InternshipFi
     await tx.execute(sql`declare internship_export no scroll cursor for ${internshipDatabaseRepository.exportQuery(tx, filter)}`);
     let rows = await fetchBatch(tx);
     firstBatchRead(rows);
-    const out = await output;
-    if (!out) return 0;
-    // A client that goes away mid-download closes the socket: stop reading rows instead of waiting for a drain.
-    const write = async (text: string) => {
-      if (out.destroyed) return;
-      if (!out.write(text)) {
-        await new Promise<void>((resolve) => {
-          const done = () => {
-            out.off('drain', done);
-            out.off('close', done);
-            resolve();
-          };
-          out.on('drain', done);
-          out.on('close', done);
-        });
-      }
-    };
-    await write(csvByteOrderMark + csvRow(columns.map(([key]) => t(`officeAdmin.csv.${key}`))));
-    let written = 0;
+    const take = await consumer;
+    if (!take) return 0;
+    let taken = 0;
     for (;;) {
-      if (rows.length === 0 || out.destroyed) break;
-      await write(rows.map((row) => csvRow(columns.map(([, value]) => value(row, t)))).join(''));
-      written += rows.length;
+      if (rows.length === 0 || !(await take(rows))) break;
+      taken += rows.length;
       if (rows.length < exportBatchSize) break;
       rows = await fetchBatch(tx);
     }
-    return written;
+    return taken;
   });
-  // Handled by whoever awaits writeTo; not an unhandled rejection in between.
+  // Handled by whoever awaits forEach; not an unhandled rejection in between.
   transfer.catch(() => undefined);
   // Whichever comes first: the first batch, or the error that prevented it.
   await Promise.race([firstBatch, transfer]);
   return {
-    async writeTo(out) {
-      go(out);
+    forEach(take) {
+      go(take);
       return transfer;
+    },
+  };
+}
+
+/** The CSV of the filtered conventions, streamed (`openInternshipBatches`). */
+export async function prepareInternshipExport(db: Database, filter: InternshipFilter, translate: Translate): Promise<InternshipExport> {
+  // A handful of labels (states, units) asked for on every row: translated once each.
+  const labels = new Map<string, string>();
+  const t: Translate = (key) => labels.get(key) ?? labels.set(key, translate(key)).get(key)!;
+  const batches = await openInternshipBatches(db, filter);
+  return {
+    async writeTo(out) {
+      await writeOrWait(out, csvByteOrderMark + csvRow(columns.map(([key]) => t(`officeAdmin.csv.${key}`))));
+      // A client that goes away mid-download closes the socket: stop reading rows instead of waiting for a drain.
+      return batches.forEach(async (rows) => {
+        if (out.destroyed) return false;
+        await writeOrWait(out, rows.map((row) => csvRow(columns.map(([, value]) => value(row, t)))).join(''));
+        return true;
+      });
     },
   };
 }

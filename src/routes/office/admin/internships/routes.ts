@@ -2,12 +2,13 @@ import { Router } from 'express';
 import { translator } from '../../../../middleware/i18n';
 import { conventionStates } from '../../../../domain/workflow';
 import type { Services } from '../../../../services';
-import { internshipDatabasePage, prepareInternshipExport } from '../../../../services/office/admin/internships';
+import { internshipDatabasePage, prepareInternshipExport, type InternshipExport } from '../../../../services/office/admin/internships';
+import { prepareInternshipWorkbook } from '../../../../services/office/admin/internshipWorkbook';
 import { fieldErrors } from '../../../shared/formState';
 import { currentQuery, pageCursor, pageNumber, pagination } from '../pagination';
 import { internshipFilterSchema } from './schema';
 
-/** Every convention of every year: a filtered, paginated list and the CSV export of the same filter. */
+/** Every convention of every year: a filtered, paginated list and the CSV and Excel exports of the same filter. */
 export function internshipRoutes(services: Services): Router {
   const router = Router();
 
@@ -28,19 +29,25 @@ export function internshipRoutes(services: Services): Router {
     });
   });
 
-  router.get('/export.csv', async (req, res) => {
-    const parsed = internshipFilterSchema.safeParse(req.query);
-    if (!parsed.success) {
-      res.redirect(303, `/office/internships?${currentQuery(req)}`);
-      return;
-    }
-    // The file is for French Excel and the institution's records: French headers and labels whatever the page language.
-    const csv = await prepareInternshipExport(services.db, parsed.data, translator('fr'));
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="stages-${services.clock.today()}.csv"`);
-    res.setHeader('Cache-Control', 'no-store');
-    await csv.writeTo(res);
-    res.end();
-  });
+  const exports = [
+    ['csv', prepareInternshipExport, 'text/csv; charset=utf-8'],
+    ['xlsx', prepareInternshipWorkbook, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  ] as const;
+  for (const [extension, prepare, contentType] of exports) {
+    router.get(`/export.${extension}`, async (req, res) => {
+      const parsed = internshipFilterSchema.safeParse(req.query);
+      if (!parsed.success) {
+        res.redirect(303, `/office/internships?${currentQuery(req)}`);
+        return;
+      }
+      // The file is for French Excel and the institution's records: French headers and labels whatever the page language.
+      const file: InternshipExport = await prepare(services.db, parsed.data, translator('fr'));
+      res.setHeader('Content-Type', contentType);
+      res.setHeader('Content-Disposition', `attachment; filename="stages-${services.clock.today()}.${extension}"`);
+      res.setHeader('Cache-Control', 'no-store');
+      await file.writeTo(res);
+      res.end();
+    });
+  }
   return router;
 }

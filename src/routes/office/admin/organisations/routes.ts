@@ -155,6 +155,29 @@ export function organisationRoutes(services: Services): Router {
     res.redirect(303, `/office/organisations/${id}?done=edited`);
   });
 
+  /** A merge deletes a record: the page's button asks first, on a page of its own (no JavaScript needed). */
+  router.get('/:id/merge', async (req, res) => {
+    const id = idParam(req);
+    const form = mergeSchema.safeParse(req.query);
+    if (!form.success || (form.data.survivorId !== id && form.data.survivorId !== form.data.candidateId)) {
+      return res.redirect(303, `/office/organisations/${id}#duplicates-title`);
+    }
+    const { candidateId, survivorId } = form.data;
+    const [organisation, candidate] = [await findOrganisation(db, id), await findOrganisation(db, candidateId)];
+    if (!organisation || !candidate) return conflictBack(req, res, id);
+    const [survivor, duplicate] = survivorId === id ? [organisation, candidate] : [candidate, organisation];
+    res.render('office/admin/organisationMerge', {
+      title: req.t('officeAdmin.organisations.mergeConfirm.title'),
+      organisation,
+      candidate,
+      survivor,
+      duplicate,
+      // The versions the user saw on the host's page: a change since then is still a conflict when they confirm.
+      version: versionFrom(req.query.version),
+      candidateVersion: versionFrom(req.query.candidateVersion),
+    });
+  });
+
   router.post('/:id/merge', async (req, res) => {
     const id = idParam(req);
     const form = mergeSchema.safeParse(req.body);

@@ -1,0 +1,128 @@
+import { and, asc, count, eq, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from './database';
+import { conventions, conventionStateValues, documents, organisations, signatureRequests, users } from './schema';
+
+/** A counter stops at this many rows ("more than 999"): the dashboard never reads a whole table to count. */
+export const dayCountCap = 999;
+
+/** The certificate the office has to check: one the student uploaded, not decided yet, on a convention still open to it. */
+const certificateToCheck = and(
+  eq(documents.kind, 'civil_liability'),
+  eq(documents.status, 'submitted'),
+  isNotNull(documents.conventionId),
+  inArray(conventions.state, ['submitted', 'validated', 'signed_by_parties']),
+);
+
+const openStates = conventionStateValues.filter((state) => state !== 'complete' && state !== 'cancelled');
+
+/** `count(*)` of at most `dayCountCap + 1` rows of the subquery. */
+async function cappedCount(db: Executor, rows: SQL): Promise<number> {
+  const result = (await db.execute(sql`select count(*)::int as total from (${rows} limit ${dayCountCap + 1}) capped`)) as unknown as {
+    rows: { total: number }[];
+  };
+  return Number(result.rows[0].total);
+}
+
+export interface DayRow {
+  conventionId: number;
+  reference: string | null;
+  studentName: string;
+  organisationName: string | null;
+  /** The certificate's upload, or the signature request's sending. */
+  since: Date;
+  party?: string;
+}
+
+const rowColumns = {
+  conventionId: conventions.id,
+  reference: conventions.reference,
+  studentName: users.name,
+  organisationName: organisations.name,
+};
+
+/**
+ * What the office has to do today, read through partial indexes that hold only the rows still to deal with
+ * (migration 0019): each counter and each list costs what remains to do, not the size of the tables.
+ */
+export const officeDayRepository = {
+  /**
+   * The rows each counter counts (at most `dayCountCap + 1` of them): conventions submitted, from the (state, start
+   * date) index; hosts not validated and certificates not decided, from their partial indexes; conventions with a
+   * link sent before `sentBefore` still unsigned; open conventions starting by `lastDay`, one branch per open state.
+   */
+  countQueries(sentBefore: Date, lastDay: string) {
+    return {
+      toControl: sql`select 1 from ${conventions} where ${conventions.state} = 'submitted'`,
+      hostsToValidate: sql`select 1 from ${organisations} where ${organisations.validated} = false`,
+      certificatesToCheck: sql`select 1 from ${documents} join ${conventions} on ${conventions.id} = ${documents.conventionId} where ${certificateToCheck}`,
+      signaturesOverdue: sql`select distinct ${signatureRequests.conventionId} from ${signatureRequests}
+        where ${signatureRequests.status} = 'pending' and ${signatureRequests.sentAt} < ${sentBefore.toISOString()}`,
+      ...Object.fromEntries(
+        openStates.map((state) => [
+          `starting:${state}`,
+          sql`select 1 from ${conventions} where ${conventions.state} = ${state} and ${conventions.startDate} <= ${lastDay}`,
+        ]),
+      ),
+    } as Record<string, SQL>;
+  },
+
+  countCertificatesToCheck(db: Executor): Promise<number> {
+    return cappedCount(db, officeDayRepository.countQueries(new Date(0), '').certificatesToCheck);
+  },
+
+  /** Each counter, capped; 'startingSoon' adds up the open states' branches. */
+  async counts(db: Executor, sentBefore: Date, lastDay: string) {
+    const queries = officeDayRepository.countQueries(sentBefore, lastDay);
+    let startingSoon = 0;
+    for (const state of openStates) startingSoon += await cappedCount(db, queries[`starting:${state}`]);
+    return {
+      toControl: await cappedCount(db, queries.toControl),
+      hostsToValidate: await cappedCount(db, queries.hostsToValidate),
+      certificatesToCheck: await cappedCount(db, queries.certificatesToCheck),
+      signaturesOverdue: await cappedCount(db, queries.signaturesOverdue),
+      startingSoon: Math.min(startingSoon, dayCountCap + 1),
+    };
+  },
+
+  /** The certificates to check, oldest upload first. */
+  listCertificatesToCheck(db: Executor, page: { limit: number; offset: number }): Promise<DayRow[]> {
+    return db
+      .select({ ...rowColumns, since: documents.createdAt })
+      .from(documents)
+      .innerJoin(conventions, eq(conventions.id, documents.conventionId))
+      .innerJoin(users, eq(users.id, conventions.studentUserId))
+      .leftJoin(organisations, eq(organisations.id, conventions.organisationId))
+      .where(certificateToCheck)
+      .orderBy(asc(documents.createdAt), asc(documents.id))
+      .limit(page.limit)
+      .offset(page.offset);
+  },
+
+  /** The unsigned links sent before `sentBefore`, one row per signatory, the oldest first. */
+  listSignaturesOverdue(db: Executor, sentBefore: Date, page: { limit: number; offset: number }): Promise<DayRow[]> {
+    return db
+      .select({ ...rowColumns, since: signatureRequests.sentAt, party: signatureRequests.party })
+      .from(signatureRequests)
+      .innerJoin(conventions, eq(conventions.id, signatureRequests.conventionId))
+      .innerJoin(users, eq(users.id, conventions.studentUserId))
+      .leftJoin(organisations, eq(organisations.id, conventions.organisationId))
+      .where(and(eq(signatureRequests.status, 'pending'), lt(signatureRequests.sentAt, sentBefore)))
+      .orderBy(asc(signatureRequests.sentAt), asc(signatureRequests.id))
+      .limit(page.limit)
+      .offset(page.offset);
+  },
+
+  /** Rows behind a list, capped as the counters are. */
+  async countRows(db: Executor, kind: 'certificates' | 'signatures', sentBefore: Date): Promise<number> {
+    if (kind === 'certificates') return officeDayRepository.countCertificatesToCheck(db);
+    const [row] = await db.select({ total: count() }).from(
+      db
+        .select({ id: signatureRequests.id })
+        .from(signatureRequests)
+        .where(and(eq(signatureRequests.status, 'pending'), lt(signatureRequests.sentAt, sentBefore)))
+        .limit(dayCountCap + 1)
+        .as('overdue'),
+    );
+    return row.total;
+  },
+};
