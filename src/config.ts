@@ -73,6 +73,8 @@ const environmentSchema = z.object({
     .refine((value) => parseAcademicYearStart(value) !== null, 'must be a day of every year written MM-DD (e.g. 09-01)')
     .optional(),
   AGS_LINE_ITEM_LABEL: z.string().trim().min(1).default('Convention de stage'),
+  /** Students' evaluations of a host are shown to later students (when the programme shares them) from this many answers. */
+  HOST_RATINGS_MIN_ANSWERS: z.coerce.number().int().min(1).max(100).default(3),
   /** Every call to the LMS (keys, tokens, roster, gradebook) gives up after this long. */
   LMS_TIMEOUT_SECONDS: z.coerce.number().positive().max(120).default(5),
   /** Outside production only: the day the application believes it is ('YYYY-MM-DD'), time moving on from there. */
@@ -138,6 +140,8 @@ export interface Config {
   logLevel: string;
   /** The label of the column Pstage creates in a course whose launched activity has no grade column of its own. */
   agsLineItemLabel: string;
+  /** Fewer answers and a host's averaged evaluations are not shown to students (an average of one is one answer). */
+  hostRatingsMinAnswers: number;
   /** Interns per academic tutor above which the programme panel warns. */
   academicTutorCap: number;
   /** The first day of every academic year: the cumulation caps (924 h, 308 h) count the hours that fall in each year. */
@@ -258,6 +262,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     devPlatform: !production && (e.DEV_PLATFORM ?? true),
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     agsLineItemLabel: e.AGS_LINE_ITEM_LABEL,
+    hostRatingsMinAnswers: e.HOST_RATINGS_MIN_ANSWERS,
     academicTutorCap: e.ACADEMIC_TUTOR_CAP,
     academicYearStart: e.ACADEMIC_YEAR_START ? parseAcademicYearStart(e.ACADEMIC_YEAR_START)! : DEFAULT_ACADEMIC_YEAR_START,
     lmsTimeoutMs: Math.round(e.LMS_TIMEOUT_SECONDS * 1000),

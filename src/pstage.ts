@@ -19,7 +19,7 @@ import { enqueueEvaluationReminders } from './services/evaluations/evaluationRem
 import { createOutboxFromConfig } from './services/outbox/outboxFromConfig';
 import { wakeOutboxAfterWrites } from './services/outbox/wakeAfterWrites';
 import { offerSetupCode } from './services/setup/setupCode';
-import { progressPostBackFor } from './services/progress/postProgress';
+import { agsPostBacksFor } from './services/evaluations/gradePostBack';
 
 export const keepAliveTimeoutMs = 65_000;
 
@@ -121,7 +121,7 @@ export async function startPstage(options: {
       config,
       db: database.db,
       logger,
-      ags: progressPostBackFor(services),
+      ags: agsPostBacksFor(services),
       intervalMs: options.outboxPollMs,
       availability: database.availability,
     });

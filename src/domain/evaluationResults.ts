@@ -59,3 +59,12 @@ export function aggregateResults(
     }))
     .sort((a, b) => a.label.localeCompare(b.label, 'fr'));
 }
+
+/**
+ * A group's results as students may see them: only with at least `minAnswers` questionnaires (an average of one
+ * answer is that answer), and only the averaged questions (never free text or choices).
+ */
+export function shareableGroup(group: GroupResult | undefined, minAnswers: number): GroupResult | null {
+  if (!group || group.responses < minAnswers) return null;
+  return { ...group, questions: group.questions.filter((question) => question.average !== null) };
+}

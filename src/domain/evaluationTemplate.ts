@@ -22,11 +22,16 @@ export const evaluationTemplateSchema = z
     key: z.string().min(1),
     title: text,
     sections: z.array(z.object({ title: text, questions: z.array(questionSchema).min(1) })).min(1),
+    /** The Likert question whose mark may be posted to the LMS gradebook (the tutor's overall appreciation). */
+    gradeQuestionId: z.string().optional(),
   })
   .superRefine((template, context) => {
-    const ids = template.sections.flatMap((section) => section.questions.map((question) => question.id));
+    const questions = template.sections.flatMap((section) => section.questions);
+    const ids = questions.map((question) => question.id);
     for (const [index, id] of ids.entries())
       if (ids.indexOf(id) !== index) context.addIssue({ code: 'custom', message: 'evaluation.errors.duplicateQuestion', params: { id } });
+    if (template.gradeQuestionId !== undefined && questions.find((question) => question.id === template.gradeQuestionId)?.kind !== 'likert')
+      context.addIssue({ code: 'custom', path: ['gradeQuestionId'], message: 'evaluation.errors.gradeNotLikert' });
   });
 export type EvaluationTemplate = z.infer<typeof evaluationTemplateSchema>;
 
@@ -41,6 +46,7 @@ const likert = (id: string, fr: string, en: string, required = true): Question =
 export const defaultTutorTemplate: EvaluationTemplate = {
   key: 'default-tutor-1',
   title: { fr: 'Évaluation du stagiaire par le tuteur', en: "The tutor's evaluation of the intern" },
+  gradeQuestionId: 'overall',
   sections: [
     {
       title: { fr: 'Compétences', en: 'Skills' },

@@ -66,6 +66,8 @@ export const evaluationRepository = {
       .where(
         and(
           eq(evaluations.status, 'draft'),
+          // The referent answers from their panel: no mail to remind them with.
+          inArray(evaluations.kind, ['tutor', 'student']),
           lt(evaluations.openedAt, openedBefore),
           or(isNull(evaluations.lastReminderAt), lt(evaluations.lastReminderAt, remindedBefore)),
         ),

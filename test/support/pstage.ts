@@ -42,6 +42,8 @@ export interface TestPstageOptions {
    * one fixture built in a `beforeAll` (which calls `reset()` itself). On by default.
    */
   resetBeforeEach?: boolean;
+  /** `useTestPstage` only: environment variables of the app's configuration (a threshold, say). */
+  env?: Record<string, string>;
 }
 
 export async function startTestPstage(env: Record<string, string> = {}, options: TestPstageOptions = {}): Promise<TestPstage> {
@@ -106,7 +108,7 @@ export function useTestPstage(options: TestPstageOptions = {}): TestPstage {
   // A start-up (PGlite from its template, migrations, the app, the development platform) has a budget of its own:
   // on a loaded two-core machine it can take longer than one test's 30 s.
   beforeAll(async () => {
-    running = await startTestPstage({}, options);
+    running = await startTestPstage(options.env ?? {}, options);
   }, 90_000);
   afterAll(async () => running?.stop());
   if (options.resetBeforeEach !== false) beforeEach(async () => running!.reset());

@@ -145,6 +145,8 @@ export type JourneyOptions = {
   /** Changes to the personal step (`minorPersonal` makes the student a minor). */
   personal?: FormFields;
   internship?: FormFields;
+  /** The academic tutor step, over a new teacher known by e-mail only (`{ choice: 'staff-<userId>' }`, say). */
+  academicTutor?: FormFields;
   leave?: FormFields;
   /** The legal representative's step, posted when given (a minor's wizard asks for it). */
   legalRepresentative?: FormFields;
@@ -187,7 +189,13 @@ export async function fillConventionAsStudent(pstage: JourneyTarget, options: Jo
     [`${base}/review`, {}],
     [
       `${base}/academic-tutor`,
-      { choice: 'new', civility: 'Mme', firstName: 'Anne', lastName: 'Leroy', email: 'anne.leroy@univ.example.fr' },
+      options.academicTutor ?? {
+        choice: 'new',
+        civility: 'Mme',
+        firstName: 'Anne',
+        lastName: 'Leroy',
+        email: 'anne.leroy@univ.example.fr',
+      },
     ],
     [
       `${base}/signatory`,

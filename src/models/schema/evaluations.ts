@@ -1,5 +1,5 @@
-import { index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { users } from './core';
+import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { programmes, users } from './core';
 import { conventions } from './conventions';
 import type { EvaluationTemplate } from '../../domain/evaluationTemplate';
 import type { EvaluationAnswers } from '../../domain/evaluationAnswers';
@@ -24,7 +24,7 @@ export const evaluations = pgTable(
     conventionId: integer('convention_id')
       .notNull()
       .references(() => conventions.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['tutor', 'student'] }).notNull(),
+    kind: text('kind', { enum: ['tutor', 'student', 'referent'] }).notNull(),
     template: jsonb('template').$type<EvaluationTemplate>().notNull(),
     answers: jsonb('answers').$type<EvaluationAnswers>().notNull().default({}),
     status: text('status', { enum: ['draft', 'submitted'] })
@@ -74,4 +74,35 @@ export const hostAttestations = pgTable('host_attestations', {
   totalGratificationPaid: text('total_gratification_paid').notNull(),
   signedName: text('signed_name').notNull(),
   submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * Questionnaires the office defines (sections of questions, fr/en): a programme head picks one per kind for their
+ * programme. An evaluation keeps a copy of the template it was opened with, so editing one changes no opened form.
+ */
+export const evaluationTemplates = pgTable('evaluation_templates', {
+  id: serial('id').primaryKey(),
+  kind: text('kind', { enum: ['tutor', 'student', 'referent'] }).notNull(),
+  template: jsonb('template').$type<EvaluationTemplate>().notNull(),
+  version: integer('version').notNull().default(1),
+  createdBy: integer('created_by').references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
+
+/** A programme's choices for the end of its internships; a programme without a row has the defaults. */
+export const programmeEvaluationSettings = pgTable('programme_evaluation_settings', {
+  programmeId: integer('programme_id')
+    .primaryKey()
+    .references(() => programmes.id, { onDelete: 'cascade' }),
+  tutorTemplateId: integer('tutor_template_id').references(() => evaluationTemplates.id, { onDelete: 'set null' }),
+  studentTemplateId: integer('student_template_id').references(() => evaluationTemplates.id, { onDelete: 'set null' }),
+  referentTemplateId: integer('referent_template_id').references(() => evaluationTemplates.id, { onDelete: 'set null' }),
+  tutorDaysBefore: integer('tutor_days_before').notNull().default(10),
+  internSeesTutorEvaluation: boolean('intern_sees_tutor_evaluation').notNull().default(false),
+  shareHostRatings: boolean('share_host_ratings').notNull().default(false),
+  postGrade: boolean('post_grade').notNull().default(false),
+  /** The gradebook column of the tutor's marks (AGS), found by Pstage's tag or created, apart from the progress one. */
+  gradeLineItemUrl: text('grade_line_item_url'),
+  updatedBy: integer('updated_by').references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });

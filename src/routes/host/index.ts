@@ -12,10 +12,9 @@ import { partiesOf } from '../../services/documents/conventionDocumentData';
 import { conventionPdfFor } from '../../services/documents/conventionPdf';
 import { attestationPdfFor } from '../../services/documents/attestationPdf';
 import type { ServedPdf } from '../../services/documents/conventionPdf';
-import { hostAttestationSchema, intentSchema } from './schemas';
-
-/** The link already proved who asks, for this one convention: its documents are read as the office would. */
-const linkViewer = { userId: 0, office: true };
+import { personalLinkViewer } from '../../services/documents/documentAccess';
+import { validate } from '../shared/validate';
+import { hostAttestationForm, intentSchema } from './schemas';
 
 type Form = Record<string, unknown>;
 
@@ -94,12 +93,22 @@ export function hostSpaceRoutes(services: Services): Router {
 
   router.get('/:token/convention.pdf', async (req, res) => {
     const { convention } = await openHostSpace(db, token(req), clock);
-    sendPdf(res, await conventionPdfFor(db, config.institution, linkViewer, convention.id, services.pdfRenderer));
+    sendPdf(res, await conventionPdfFor(db, config.institution, personalLinkViewer(convention.id), convention.id, services.pdfRenderer));
   });
 
   router.get('/:token/attestation.pdf', async (req, res) => {
     const { convention } = await openHostSpace(db, token(req), clock);
-    sendPdf(res, await attestationPdfFor(db, config.institution, linkViewer, convention.id, services.pdfRenderer, clock.today()));
+    sendPdf(
+      res,
+      await attestationPdfFor(
+        db,
+        config.institution,
+        personalLinkViewer(convention.id),
+        convention.id,
+        services.pdfRenderer,
+        clock.today(),
+      ),
+    );
   });
 
   router.post('/:token/evaluation', async (req, res) => {
@@ -126,12 +135,14 @@ export function hostSpaceRoutes(services: Services): Router {
   router.post('/:token/attestation', async (req, res) => {
     const { convention } = await openHostSpace(db, token(req), clock);
     const form = (req.body ?? {}) as Form;
-    const parsed = hostAttestationSchema.safeParse(form);
-    if (!parsed.success) {
-      const attestationErrors = Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), req.t(issue.message)]));
+    const result = validate(hostAttestationForm, form);
+    if (!result.ok) {
+      const attestationErrors = Object.fromEntries(Object.entries(result.state.errors).map(([field, key]) => [field, req.t(key)]));
       return page(req, res, { attestationErrors, attestationValues: form });
     }
-    await completeHostAttestation(db, convention, parsed.data, clock);
+    const refusal = await completeHostAttestation(db, convention, result.values, clock);
+    if (refusal)
+      return page(req, res, { attestationErrors: { [refusal.field]: req.t(refusal.key, refusal.params) }, attestationValues: form });
     return page(req, res, { notice: req.t('evaluation.host.attestationTitle') });
   });
   return router;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineForm } from '../shared/validate';
 
 const amount = (max: number, error: string) =>
   z
@@ -21,6 +22,12 @@ export const hostAttestationSchema = z.object({
     .trim()
     .min(3, { error: 'evaluation.errors.name' })
     .max(200, { error: 'evaluation.errors.name' }),
+});
+
+export const hostAttestationForm = defineForm(hostAttestationSchema, {
+  effectiveHours: 'evaluation.host.hours',
+  totalGratificationPaid: 'evaluation.host.amount',
+  signedName: 'evaluation.host.signedName',
 });
 
 export const intentSchema = z.enum(['draft', 'submit']).catch('draft');

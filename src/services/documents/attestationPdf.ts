@@ -4,7 +4,7 @@ import { AppError } from '../../errors';
 import type { Database } from '../../models/database';
 import { conventionDocumentData, documentLanguageOf, partiesOf, type Institution } from './conventionDocumentData';
 import type { ServedPdf } from './conventionPdf';
-import { conventionForViewer, type DocumentViewer } from './documentAccess';
+import { conventionForViewer, type ConventionViewer } from './documentAccess';
 import { cachedPdf } from './pdfCache';
 import type { PdfRenderer } from './pdfRenderer';
 
@@ -16,7 +16,7 @@ import type { PdfRenderer } from './pdfRenderer';
 export async function attestationPdfFor(
   db: Database,
   institution: Institution,
-  viewer: DocumentViewer,
+  viewer: ConventionViewer,
   conventionId: number,
   renderer: PdfRenderer,
   today: string,

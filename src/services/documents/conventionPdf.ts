@@ -6,7 +6,7 @@ import type { Database, Transaction } from '../../models/database';
 import { documentRepository } from '../../models/documentRepository';
 import { generatedDocumentRepository } from '../../models/generatedDocumentRepository';
 import { conventionDocumentData, documentLanguageOf, partiesOf, type Institution } from './conventionDocumentData';
-import { conventionForViewer, type DocumentViewer } from './documentAccess';
+import { conventionForViewer, type ConventionViewer } from './documentAccess';
 import { cachedPdf } from './pdfCache';
 import type { PdfRenderer } from './pdfRenderer';
 
@@ -26,7 +26,7 @@ export interface ServedPdf {
 export async function conventionPdfFor(
   db: Database,
   institution: Institution,
-  viewer: DocumentViewer,
+  viewer: ConventionViewer,
   conventionId: number,
   renderer: PdfRenderer,
 ): Promise<ServedPdf> {

@@ -1,7 +1,7 @@
 import type { Config } from '../../config';
 import { parisDateOf } from '../../clock';
 import { addDays } from '../../domain/calendarDate';
-import { defaultStudentTemplate, defaultTutorTemplate } from '../../domain/evaluationTemplate';
+import { DEFAULT_TUTOR_DAYS_BEFORE, MAX_TUTOR_DAYS_BEFORE } from '../../domain/evaluationDefaults';
 import { internshipStateOn, nextInternshipState, tutorEvaluationOpensOn } from '../../domain/internshipState';
 import { enqueueNotification } from '../../mail/enqueueNotification';
 import { conventionRepository } from '../../models/conventionRepository';
@@ -11,22 +11,26 @@ import { userRepository } from '../../models/userRepository';
 import { studentPath } from '../office/officeCommand';
 import { signatoryAddresses } from '../signature/signatoryAddresses';
 import { mailHostSpaceLink } from './hostSpaceLink';
+import { programmeEvaluationSetup, templateForProgramme } from './programmeEvaluationPolicy';
 
-/** The tutor's evaluation opens this many days before the internship's last day. */
-export const TUTOR_EVALUATION_DAYS_BEFORE = 10;
+/** The tutor's evaluation opens this many days before the internship's last day (the programme may choose). */
+export const TUTOR_EVALUATION_DAYS_BEFORE = DEFAULT_TUTOR_DAYS_BEFORE;
 /** How long after its planned end an internship is still followed (states, evaluations, the office's page). */
 export const FOLLOWED_DAYS_AFTER_END = 365;
 
 export interface EndOfInternshipContext {
   config: Config;
   now: Date;
-  daysBefore?: number;
 }
 
 export const studentEvaluationPath = (conventionId: number) => `${studentPath(conventionId)}/evaluation`;
 
-/** Both evaluations are required (the tutor's of the intern, the student's of the host, L124-4). */
-export const evaluationsIn = (rows: { status: string }[]) => rows.filter((row) => row.status === 'submitted').length >= 2;
+/**
+ * The required evaluations: the tutor's of the intern and the student's of the host (L124-4). The academic
+ * referent's is asked for too, but an internship is evaluated without it (a referent may have no Pstage account).
+ */
+export const evaluationsIn = (rows: { kind: string; status: string }[]) =>
+  (['tutor', 'student'] as const).every((kind) => rows.some((row) => row.kind === kind && row.status === 'submitted'));
 
 /**
  * One pass over the started internships, in the scheduler's locked transaction: opens the tutor's evaluation N days
@@ -35,20 +39,25 @@ export const evaluationsIn = (rows: { status: string }[]) => rows.filter((row) =
  */
 export async function advanceInternships(tx: Executor, context: EndOfInternshipContext): Promise<number> {
   const today = parisDateOf(context.now);
-  const daysBefore = context.daysBefore ?? TUTOR_EVALUATION_DAYS_BEFORE;
-  // Those that start within the window are listed too: a short internship may open its tutor's evaluation early.
-  // Internships that ended long ago and were never evaluated are left alone: the pass stays bounded.
-  const started = await internshipProgressRepository.listStarted(tx, addDays(today, daysBefore), addDays(today, -FOLLOWED_DAYS_AFTER_END));
+  // Those that start within the longest window a programme may choose are listed too: a short internship may open
+  // its tutor's evaluation before it starts. Internships that ended long ago and were never evaluated are left
+  // alone: the pass stays bounded.
+  const started = await internshipProgressRepository.listStarted(
+    tx,
+    addDays(today, MAX_TUTOR_DAYS_BEFORE),
+    addDays(today, -FOLLOWED_DAYS_AFTER_END),
+  );
   let changes = 0;
   for (const row of started) {
     if (!row.endDate || row.internshipState === 'evaluated') continue;
     const lastDay = row.actualEndDate ?? row.endDate;
     const convention = (await conventionRepository.findById(tx, row.id))!;
-    if (today >= tutorEvaluationOpensOn(lastDay, daysBefore)) {
+    const { tutorDaysBefore } = await programmeEvaluationSetup(tx, row.programmeId);
+    if (today >= tutorEvaluationOpensOn(lastDay, tutorDaysBefore) && !(await evaluationRepository.find(tx, row.id, 'tutor'))) {
       const opened = await evaluationRepository.open(tx, {
         conventionId: row.id,
         kind: 'tutor',
-        template: defaultTutorTemplate,
+        template: await templateForProgramme(tx, row.programmeId, 'tutor'),
         openedAt: context.now,
       });
       if (opened) {
@@ -62,12 +71,17 @@ export async function advanceInternships(tx: Executor, context: EndOfInternshipC
           );
         changes++;
       }
+      // The academic referent reports their visit or their reading of the report from their panel, from the same day.
+      if (convention.academicTutorId !== null && !(await evaluationRepository.find(tx, row.id, 'referent'))) {
+        const template = await templateForProgramme(tx, row.programmeId, 'referent');
+        if (await evaluationRepository.open(tx, { conventionId: row.id, kind: 'referent', template, openedAt: context.now })) changes++;
+      }
     }
-    if (today >= lastDay) {
+    if (today >= lastDay && !(await evaluationRepository.find(tx, row.id, 'student'))) {
       const opened = await evaluationRepository.open(tx, {
         conventionId: row.id,
         kind: 'student',
-        template: defaultStudentTemplate,
+        template: await templateForProgramme(tx, row.programmeId, 'student'),
         openedAt: context.now,
       });
       if (opened) {

@@ -3,7 +3,9 @@ import { readAnswers, type AnswerIssue } from '../../domain/evaluationAnswers';
 import type { Database } from '../../models/database';
 import { evaluationRepository, type Evaluation } from '../../models/evaluationRepository';
 import { auditRepository } from '../../models/auditRepository';
+import { conventionRepository } from '../../models/conventionRepository';
 import { moveInternshipState } from './advanceInternships';
+import { enqueueEvaluationGrade } from './gradePostBack';
 
 export type AnswerOutcome = { outcome: 'saved' | 'submitted' } | { outcome: 'invalid'; issues: AnswerIssue[] };
 
@@ -29,6 +31,8 @@ export async function answerEvaluation(
     }
     if (!(await evaluationRepository.submit(tx, evaluation.id, answers, context.now, context.by)))
       throw new AppError(409, 'evaluation.errors.alreadySubmitted');
+    const convention = await conventionRepository.findById(tx, evaluation.conventionId);
+    if (convention) await enqueueEvaluationGrade(tx, { ...evaluation, answers }, convention, context.now);
     await moveInternshipState(tx, evaluation.conventionId, context.now, context.today);
     return { outcome: 'submitted' as const };
   });

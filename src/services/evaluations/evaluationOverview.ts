@@ -1,7 +1,8 @@
 import { addDays } from '../../domain/calendarDate';
 import { FOLLOWED_DAYS_AFTER_END } from './advanceInternships';
 import { aggregateResults, type GroupResult } from '../../domain/evaluationResults';
-import { defaultStudentTemplate, defaultTutorTemplate } from '../../domain/evaluationTemplate';
+import { defaultTemplates } from '../../domain/evaluationDefaults';
+import type { EvaluationTemplate, LocalisedText } from '../../domain/evaluationTemplate';
 import { csvByteOrderMark, csvRow, frenchDate } from '../../domain/csv';
 import { formatSpreadsheetNumber } from '../../format';
 import type { Executor } from '../../models/database';
@@ -25,6 +26,7 @@ export interface OverviewRow {
   internshipState: string | null;
   tutor: EvaluationStatus;
   student: EvaluationStatus;
+  referent: EvaluationStatus;
   /** The attestation: received from the host, recorded by the office, or missing once the last day has passed. */
   attestation: 'done' | 'missing' | 'notYet';
 }
@@ -52,6 +54,7 @@ export async function evaluationOverview(db: Executor, today: string): Promise<O
       internshipState: row.internshipState,
       tutor: statusOf(find(row.id, 'tutor')),
       student: statusOf(find(row.id, 'student')),
+      referent: statusOf(find(row.id, 'referent')),
       attestation: recorded ? 'done' : lastDay && today > lastDay ? 'missing' : 'notYet',
     };
   });
@@ -59,31 +62,52 @@ export async function evaluationOverview(db: Executor, today: string): Promise<O
 
 export interface EvaluationResults {
   kind: EvaluationKind;
+  /** The questionnaires answered for this kind, newest first: results are never mixed across two of them. */
+  templates: { key: string; title: LocalisedText }[];
+  templateKey: string;
   byProgramme: GroupResult[];
   byHost: GroupResult[];
 }
 
-/** Averages of the submitted questionnaires of one kind (default template), per programme and per host. */
+/**
+ * Averages of the submitted questionnaires of one kind and one template (the one asked for, else the default or,
+ * without answers to it, the latest answered), per programme and per host. The template's questions are those of
+ * the latest evaluation answered with it: an office's template edited since shows the questions as last asked.
+ */
 export async function evaluationResults(
   db: Executor,
   kind: EvaluationKind,
   today: string,
-  programmeId?: number,
+  options: { programmeId?: number; templateKey?: string } = {},
 ): Promise<EvaluationResults> {
-  const template = kind === 'tutor' ? defaultTutorTemplate : defaultStudentTemplate;
   const rows = (await internshipProgressRepository.listStarted(db, today, addDays(today, -FOLLOWED_DAYS_AFTER_END))).filter(
-    (row) => programmeId === undefined || row.programmeId === programmeId,
+    (row) => options.programmeId === undefined || row.programmeId === options.programmeId,
   );
   const submitted = (
     await evaluationRepository.listForConventions(
       db,
       rows.map((row) => row.id),
     )
-  ).filter((evaluation) => evaluation.kind === kind && evaluation.status === 'submitted' && evaluation.template.key === template.key);
+  ).filter((evaluation) => evaluation.kind === kind && evaluation.status === 'submitted');
+  const latest = new Map<string, EvaluationTemplate>();
+  for (const evaluation of [...submitted].sort((a, b) => b.id - a.id))
+    if (!latest.has(evaluation.template.key)) latest.set(evaluation.template.key, evaluation.template);
+  const fallback = defaultTemplates[kind];
+  const templateKey =
+    options.templateKey && latest.has(options.templateKey)
+      ? options.templateKey
+      : latest.has(fallback.key) || latest.size === 0
+        ? fallback.key
+        : [...latest.keys()][0];
+  const template = latest.get(templateKey) ?? fallback;
   const byId = new Map(rows.map((row) => [row.id, row]));
-  const answers = submitted.map((evaluation) => ({ row: byId.get(evaluation.conventionId)!, answers: evaluation.answers }));
+  const answers = submitted
+    .filter((evaluation) => evaluation.template.key === templateKey)
+    .map((evaluation) => ({ row: byId.get(evaluation.conventionId)!, answers: evaluation.answers }));
   return {
     kind,
+    templates: [...latest.entries()].map(([key, shown]) => ({ key, title: shown.title })),
+    templateKey,
     byProgramme: aggregateResults(
       template,
       answers.map(({ row, answers }) => ({ groupKey: `p${row.programmeId}`, groupLabel: row.programmeTitle, answers })),

@@ -110,7 +110,7 @@ export function createProgressPostBack(options: ProgressPostBackOptions): Outbox
   };
 }
 
-async function accessToken(tokens: AgsTokenSource, platform: { iss: string; clientId: string }): Promise<AccessToken> {
+export async function accessToken(tokens: AgsTokenSource, platform: { iss: string; clientId: string }): Promise<AccessToken> {
   try {
     return await tokens.get(platform);
   } catch (error) {

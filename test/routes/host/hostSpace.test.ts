@@ -2,7 +2,6 @@ import { eq } from 'drizzle-orm';
 import request from 'supertest';
 import { addDays } from '../../../src/domain/calendarDate';
 import { auditLog, evaluations, hostSpaceLinks, internshipProgress } from '../../../src/models/schema';
-import { advanceInternships } from '../../../src/services/evaluations/advanceInternships';
 import { signatureTokenFor } from '../../../src/services/signature/signatureToken';
 import { enqueueEvaluationReminders } from '../../../src/services/evaluations/evaluationReminders';
 import { reopenEvaluation } from '../../../src/services/evaluations/answerEvaluation';
@@ -12,46 +11,24 @@ import { readCsv } from '../../support/readCsv';
 import { launchHead } from '../programme/programmeHelpers';
 import { pdfPages, prose } from '../../documents/pdfText';
 import { useSignatureMailbox } from '../../support/signatureMailbox';
-import { submitConventionAsStudent } from '../../support/studentJourney';
-import { completeAsOffice, validateAsOffice } from '../../services/office/officeJourney';
+import {
+  completeConvention as completeFor,
+  noon,
+  passOn as passFor,
+  plannedEnd,
+  tutorAnswers,
+  tutorLinkFromMail,
+} from '../../support/endOfInternship';
 
 const clock = movableClock();
 const pstage = useTestPstage({ clock });
 const { deliver, mailsTo } = useSignatureMailbox(pstage);
 afterEach(() => clock.reset());
 
-/** validInternship: from 2 March to 26 June of next year. */
-const plannedEnd = `${nextYear}-06-26`;
-const noon = (day: string) => new Date(`${day}T12:00:00Z`);
-
-async function completeConvention() {
-  const submitted = await submitConventionAsStudent(pstage);
-  await validateAsOffice(pstage, submitted.convention.id);
-  await completeAsOffice(pstage, submitted.convention.id);
-  return { ...submitted, id: submitted.convention.id };
-}
-
+const completeConvention = () => completeFor(pstage);
 /** The daily scheduler's step on `day`. */
-const passOn = (day: string) =>
-  pstage.database.db.transaction((tx) => advanceInternships(tx, { config: pstage.services.config, now: noon(day) }));
-
-async function tutorLink(conventionId: number) {
-  const [link] = await pstage.database.db.select().from(hostSpaceLinks).where(eq(hostSpaceLinks.conventionId, conventionId));
-  await deliver();
-  const mail = mailsTo(link.email).at(-1)!;
-  const match = new RegExp(`${pstage.url}(/host/[A-Za-z0-9_-]+)`).exec(mail.text ?? '');
-  return { link, path: match![1], mail };
-}
-
-const tutorAnswers = {
-  technicalSkills: '4',
-  learning: '5',
-  punctuality: '5',
-  teamwork: '4',
-  workQuality: '4',
-  objectivesMet: 'yes',
-  overall: '4',
-};
+const passOn = (day: string) => passFor(pstage, day);
+const tutorLink = (conventionId: number) => tutorLinkFromMail(pstage, { deliver, mailsTo }, conventionId);
 
 async function progressOf(id: number) {
   const [row] = await pstage.database.db.select().from(internshipProgress).where(eq(internshipProgress.conventionId, id));
@@ -170,6 +147,16 @@ describe("the host's space and the evaluations at the end of the internship", ()
     expect(wrong.text).toContain('Indiquez un nombre d&#39;heures supérieur à zéro.');
     expect(wrong.text).toContain('Indiquez un montant en euros');
     expect(wrong.text).toContain('Saisissez votre nom complet.');
+    // More hours than the period allows (10 a day) is a field error on the page, not an error page.
+    const tooMany = await request(pstage.url)
+      .post(`${path}/attestation`)
+      .type('form')
+      .send({ effectiveHours: '4999', totalGratificationPaid: '0', signedName: 'Paul Durand' });
+    expect(tooMany.status).toBe(422);
+    expect(tooMany.text).toContain('id="effectiveHours-error"');
+    expect(tooMany.text).toContain('Plus d&#39;heures que la durée maximale de présence sur la période');
+    expect(tooMany.text).toContain('value="4999"');
+    expect(tooMany.text).toContain('href="#effectiveHours"');
     const attested = await request(pstage.url)
       .post(`${path}/attestation`)
       .type('form')

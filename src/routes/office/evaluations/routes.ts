@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Services } from '../../../services';
+import { questionnaireKinds } from '../../../domain/evaluationDefaults';
+import { templateKeySchema } from '../../shared/evaluationQuery';
 import { translator } from '../../../middleware/i18n';
 import { AppError, notFound } from '../../../errors';
 import { formatDate } from '../../../format';
@@ -8,8 +10,9 @@ import { reopenEvaluation } from '../../../services/evaluations/answerEvaluation
 import { evaluationOverview, evaluationResults, evaluationResultsCsv } from '../../../services/evaluations/evaluationOverview';
 import { evaluationPdfFor } from '../../../services/evaluations/evaluationPdf';
 import { idParam } from '../../shared/ids';
+import { questionnaireTemplateRoutes } from './templates/routes';
 
-const kindSchema = z.enum(['tutor', 'student']);
+const kindSchema = z.enum(questionnaireKinds as ['tutor', 'student', 'referent']);
 const reopenSchema = z.object({
   reason: z.string({ error: 'evaluation.errors.reasonRequired' }).trim().min(3, { error: 'evaluation.errors.reasonRequired' }).max(1000),
 });
@@ -23,16 +26,18 @@ const kindOf = (value: unknown) => {
 export function officeEvaluationRoutes(services: Services): Router {
   const { db, clock } = services;
   const router = Router();
+  router.use('/templates', questionnaireTemplateRoutes(services));
 
   router.get('/', async (req, res) => {
     const rows = await evaluationOverview(db, clock.today());
     const kind = kindSchema.catch('tutor').parse(req.query.kind);
-    const results = await evaluationResults(db, kind, clock.today());
+    const results = await evaluationResults(db, kind, clock.today(), { templateKey: templateKeySchema.parse(req.query.template) });
     res.render('office/evaluations/index', {
       title: req.t('evaluation.office.title'),
       rows: rows.map((row) => ({ ...row, endDate: row.endDate ? formatDate(row.endDate, req.locale) : '' })),
       results,
       kind,
+      kinds: questionnaireKinds,
       lang: req.locale === 'en' ? 'en' : 'fr',
       notice: req.query.done === 'reopened' ? req.t('evaluation.office.reopenedNotice') : undefined,
       error: typeof req.query.error === 'string' ? req.t('evaluation.errors.reasonRequired') : undefined,
@@ -41,7 +46,8 @@ export function officeEvaluationRoutes(services: Services): Router {
 
   router.get('/results.csv', async (req, res) => {
     const kind = kindSchema.catch('tutor').parse(req.query.kind);
-    const csv = evaluationResultsCsv(await evaluationResults(db, kind, clock.today()), clock.today());
+    const results = await evaluationResults(db, kind, clock.today(), { templateKey: templateKeySchema.parse(req.query.template) });
+    const csv = evaluationResultsCsv(results, clock.today());
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="evaluations-${kind}-${clock.today()}.csv"`);
     res.setHeader('Cache-Control', 'no-store');

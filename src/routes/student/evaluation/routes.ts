@@ -6,6 +6,7 @@ import { formatDate } from '../../../format';
 import { conventionRepository } from '../../../models/conventionRepository';
 import { evaluationRepository } from '../../../models/evaluationRepository';
 import { answerEvaluation } from '../../../services/evaluations/answerEvaluation';
+import { tutorEvaluationForIntern } from '../../../services/evaluations/studentInternships';
 import { idParam } from '../../shared/ids';
 import { intentSchema } from '../../host/schemas';
 
@@ -40,6 +41,20 @@ export function studentEvaluationRoutes(services: Services): Router {
   }
 
   router.get('/:id/evaluation', (req, res) => page(req, res));
+  router.get('/:id/evaluation/tutor', async (req, res) => {
+    const convention = await conventionRepository.findById(db, idParam(req));
+    if (!convention || convention.studentUserId !== req.session!.userId) throw notFound();
+    const evaluation = await tutorEvaluationForIntern(db, convention);
+    if (!evaluation) throw notFound();
+    res.render('student/evaluation/tutor', {
+      title: req.t('evaluation.student.tutorTitle'),
+      reference: convention.reference,
+      evaluation,
+      lang: req.locale === 'en' ? 'en' : 'fr',
+      values: formValuesOf(evaluation.answers),
+      submittedOn: formatDate(evaluation.submittedAt!.toISOString().slice(0, 10), req.locale),
+    });
+  });
   router.post('/:id/evaluation', async (req, res) => {
     const { evaluation } = await ownEvaluation(req);
     const form = (req.body ?? {}) as Form;

@@ -6,6 +6,7 @@ import { registerSourceFor } from '../../../../services/register/registerSource'
 import { searchOrganisations } from '../../../../services/student/studentQueries';
 import { chooseOrganisation } from '../../../../services/student/conventionDraft';
 import { createHost } from '../../../../services/student/hostCreation';
+import { hostRatingsForStudents } from '../../../../services/evaluations/hostRatings';
 import { keepFormState, takeFormState } from '../../../shared/formState';
 import { idParam } from '../../../shared/ids';
 import { draftCommand, draftForPage, parseStep, renderStep } from '../wizard';
@@ -69,6 +70,12 @@ export function organisationRoutes(services: Services): Router {
       errors: created?.errors ?? (pickProblem ? { pick: `student.organisation.register.${pickProblem}` } : {}),
       errorLabels: created?.labels ?? {},
       openCreate: Boolean(created) || Boolean(picked) || req.query.create === '1',
+      hostRatings: await hostRatingsForStudents(services.db, {
+        programmeId: details.convention.programmeId,
+        organisationId: details.convention.organisationId,
+        today: services.clock.today(),
+        minAnswers: services.config.hostRatingsMinAnswers,
+      }),
     });
   });
 

@@ -1,0 +1,68 @@
+import { Router, type Request, type Response } from 'express';
+import type { Services } from '../../../services';
+import { formValuesOf } from '../../../domain/evaluationAnswers';
+import { formatDate } from '../../../format';
+import { conventionRepository } from '../../../models/conventionRepository';
+import { answerEvaluation } from '../../../services/evaluations/answerEvaluation';
+import { referentEvaluation, referentInterns } from '../../../services/evaluations/referentEvaluations';
+import { idParam } from '../../shared/ids';
+import { intentSchema } from '../../host/schemas';
+
+type Form = Record<string, unknown>;
+
+/** The academic referent's evaluation of their interns (their visit, their reading of the report), from their panel. */
+export function referentEvaluationRoutes(services: Services): Router {
+  const { db, clock } = services;
+  const router = Router({ mergeParams: true });
+  const lang = (req: Request) => (req.locale === 'en' ? 'en' : 'fr');
+
+  router.get('/', async (req, res) => {
+    const programmeId = idParam(req, 'programmeId');
+    const interns = await referentInterns(db, programmeId, req.session!.userId);
+    res.render('programme/evaluations/referent', {
+      title: req.t('evaluation.referent.title'),
+      base: `/programme/${programmeId}`,
+      interns: interns.map((row) => ({ ...row, lastDay: row.lastDay ? formatDate(row.lastDay, req.locale) : '' })),
+    });
+  });
+
+  async function page(req: Request, res: Response, state: { notice?: string; errors?: Record<string, string>; values?: Form } = {}) {
+    const programmeId = idParam(req, 'programmeId');
+    const evaluation = await referentEvaluation(db, programmeId, idParam(req, 'conventionId'), req.session!.userId);
+    const convention = (await conventionRepository.findById(db, evaluation.conventionId))!;
+    res.status(Object.keys(state.errors ?? {}).length > 0 ? 422 : 200).render('programme/evaluations/referentForm', {
+      title: req.t('evaluation.referent.formTitle', { studentName: `${convention.student.firstName} ${convention.student.lastName}` }),
+      base: `/programme/${programmeId}`,
+      reference: convention.reference,
+      evaluation,
+      lang: lang(req),
+      values: state.values ?? formValuesOf(evaluation.answers),
+      errors: state.errors ?? {},
+      submittedOn: evaluation.submittedAt ? formatDate(evaluation.submittedAt.toISOString().slice(0, 10), req.locale) : '',
+      action: `/programme/${programmeId}/evaluations/referent/${convention.id}`,
+      notice: state.notice,
+    });
+  }
+
+  router.get('/:conventionId', (req, res) => page(req, res));
+  router.post('/:conventionId', async (req, res) => {
+    const evaluation = await referentEvaluation(db, idParam(req, 'programmeId'), idParam(req, 'conventionId'), req.session!.userId);
+    const form = (req.body ?? {}) as Form;
+    const result = await answerEvaluation(db, evaluation, form, intentSchema.parse(form.intent), {
+      now: clock.now(),
+      today: clock.today(),
+      by: `user:${req.session!.userId}`,
+    });
+    if (result.outcome === 'invalid')
+      return page(req, res, {
+        errors: Object.fromEntries(result.issues.map((issue) => [issue.questionId, req.t(issue.key)])),
+        values: form,
+      });
+    return page(req, res, {
+      notice: req.t(result.outcome === 'saved' ? 'evaluation.draftSaved' : 'evaluation.submitted', {
+        date: formatDate(clock.today(), req.locale),
+      }),
+    });
+  });
+  return router;
+}
