@@ -1,9 +1,9 @@
 import type { Request, RequestHandler } from 'express';
-import type { ZodType } from 'zod';
 import { AppError } from '../../../errors';
 import type { OfficeCommand } from '../../../services/office/officeCommand';
 import { keepFormState, takeFormState, type FormState } from '../../shared/formState';
 import { idParam, parseVersion } from '../../shared/ids';
+import { validate, type FormDefinition } from '../../shared/validate';
 
 export interface OfficeFormError {
   key: string;
@@ -33,24 +33,24 @@ export function takeOfficeForm(req: Request, conventionId: number): Promise<Offi
  */
 export function officeAction<T>(
   form: string,
-  schema: ZodType<T>,
+  definition: FormDefinition<T>,
   run: (command: OfficeCommand, data: T) => Promise<unknown>,
 ): RequestHandler {
   return async (req, res) => {
     const conventionId = idParam(req);
     const page = `/office/conventions/${conventionId}`;
     const values = (req.body ?? {}) as Record<string, unknown>;
-    const parsed = schema.safeParse(values);
-    if (!parsed.success) {
-      const errors: Record<string, OfficeFormError> = {};
-      for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'form')] ??= { key: issue.message, params: {} };
-      await keep(req, { form, conventionId, values, errors });
+    const parsed = validate(definition, values);
+    if (!parsed.ok) {
+      const { errors, labels, order } = parsed.state;
+      const kept = Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, { key, params: {} }]));
+      await keep(req, { form, conventionId, values, errors: kept, labels, order });
       return res.redirect(303, `${page}#${form}`);
     }
     const version = parseVersion(values.version);
     try {
       if (version === undefined) throw new AppError(409, 'errors.conflict');
-      await run({ officeUserId: req.session!.userId, conventionId, version }, parsed.data);
+      await run({ officeUserId: req.session!.userId, conventionId, version }, parsed.values);
     } catch (error) {
       if (!(error instanceof AppError) || ![409, 422].includes(error.status)) throw error;
       const { field, ...params } = error.params;

@@ -23,17 +23,8 @@ import { idParam } from '../../shared/ids';
 import { formatDate } from '../../../format';
 import { defaultStartWarningDays } from '../startWarning';
 import { officeAction, takeOfficeForm } from './actionForm';
-import {
-  certificateSchema,
-  cumulationReviewSchema,
-  deanSchema,
-  filterSchema,
-  internshipEndSchema,
-  queueStates,
-  reasonSchema,
-  signatureSchema,
-  validateSchema,
-} from './schemas';
+import { defineForm } from '../../shared/validate';
+import { filterSchema, officeForms, queueStates } from './schemas';
 
 const actions = [
   'validate',
@@ -103,49 +94,51 @@ export function officeConventionRoutes(services: Services): Router {
 
   router.post(
     '/:id/validate',
-    officeAction('validate', validateSchema, (command, data) =>
+    officeAction('validate', officeForms.validate, (command, data) =>
       validateAndSend(db, { ...command, ...data }, { config: services.config, clock, renderer: services.pdfRenderer }),
     ),
   );
   router.post(
     '/:id/return',
-    officeAction('return', reasonSchema, (command, data) => returnConvention(db, { ...command, ...data }, clock)),
+    officeAction('return', officeForms.return, (command, data) => returnConvention(db, { ...command, ...data }, clock)),
   );
   router.post(
     '/:id/cancel',
-    officeAction('cancel', reasonSchema, (command, data) => cancelConvention(db, { ...command, ...data }, clock)),
+    officeAction('cancel', officeForms.cancel, (command, data) => cancelConvention(db, { ...command, ...data }, clock)),
   );
   router.post(
     '/:id/signatures',
-    officeAction('signature', signatureSchema, (command, data) => recordSignature(db, { ...command, ...data }, clock, services)),
+    officeAction('signature', officeForms.signature, (command, data) => recordSignature(db, { ...command, ...data }, clock, services)),
   );
   router.post(
     '/:id/send-for-signature',
-    officeAction('sendForSignature', z.object({}), (command) =>
+    officeAction('sendForSignature', defineForm(z.object({}), {}), (command) =>
       sendForSignature(db, command, { config: services.config, clock, renderer: services.pdfRenderer }),
     ),
   );
   router.post(
     '/:id/signatory-email',
-    officeAction('signatoryEmail', signatoryEmailSchema, (command, data) =>
-      replaceSignatoryEmail(db, { ...command, ...data }, { config: services.config, clock }),
+    officeAction(
+      'signatoryEmail',
+      defineForm(signatoryEmailSchema, { requestId: 'signature.office.party', email: 'signature.office.email' }),
+      (command, data) => replaceSignatoryEmail(db, { ...command, ...data }, { config: services.config, clock }),
     ),
   );
   router.post(
     '/:id/certificate',
-    officeAction('certificate', certificateSchema, (command, data) => reviewCertificate(db, { ...command, ...data })),
+    officeAction('certificate', officeForms.certificate, (command, data) => reviewCertificate(db, { ...command, ...data })),
   );
   router.post(
     '/:id/dean-signature',
-    officeAction('dean', deanSchema, (command, data) => recordDeanSignature(db, { ...command, ...data }, clock, services)),
+    officeAction('dean', officeForms.dean, (command, data) => recordDeanSignature(db, { ...command, ...data }, clock, services)),
   );
   router.post(
     '/:id/internship-end',
-    officeAction('internshipEnd', internshipEndSchema, (command, data) => recordInternshipEnd(db, { ...command, ...data }, clock)),
+    officeAction('internshipEnd', officeForms.internshipEnd, (command, data) => recordInternshipEnd(db, { ...command, ...data }, clock)),
   );
   router.post(
     '/:id/cumulation-review',
-    officeAction('cumulation', cumulationReviewSchema, (command, data) => reviewCumulationFlag(db, { ...command, ...data }, clock)),
+    officeAction('cumulation', officeForms.cumulation, (command, data) => reviewCumulationFlag(db, { ...command, ...data }, clock)),
   );
   return router;
 }

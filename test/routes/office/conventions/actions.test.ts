@@ -100,7 +100,7 @@ describe('the office acts on one convention through its page', () => {
     const html = (await client.request(page)).text;
     expect(html).toContain('<div id="return-reason-error" class="invalid-feedback d-block">Ce champ est obligatoire.</div>');
     expect(html).toContain('aria-describedby="return-reason-hint return-reason-error" aria-invalid="true"');
-    expect(html).toContain('href="#return-reason">Ce champ est obligatoire.');
+    expect(html).toContain('href="#return-reason">Motif du renvoi : Ce champ est obligatoire.');
     expect((await client.submit(page, { reason: 'Précisez les activités' }, `${page}/return`)).location).toBe(`${page}?done=return`);
     expect(await reload(pstage, convention.id)).toMatchObject({ state: 'draft' });
     const events = await pstage.database.db.select().from(conventionEvents).where(eq(conventionEvents.event, 'return'));
