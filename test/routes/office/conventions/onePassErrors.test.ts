@@ -1,19 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { signatures } from '../../../../src/models/schema';
+import { summaryItems } from '../../../support/errorSummary';
 import { useTestPstage } from '../../../support/pstage';
 import { conventionReadyToValidate, launchOffice } from '../../../services/office/officeJourney';
 
 const pstage = useTestPstage();
-
-/** The items of the page's error summary, as text. */
-const summaryItems = (html: string) => {
-  const start = html.indexOf('class="alert alert-danger error-summary"');
-  if (start < 0) return [];
-  const summary = html.slice(start, html.indexOf('</div>', start));
-  return [...summary.matchAll(/<li><a class="alert-link" href="#([^"]+)">([^<]*)<\/a><\/li>/g)].map(
-    ([, anchor, text]) => `${anchor} ${text}`,
-  );
-};
 
 describe("the office's action forms show every error at once, in form order, named by the field's own label", () => {
   it('a signature with no party, a bad date and no method: three errors in one pass, in French then in English', async () => {
