@@ -20,7 +20,8 @@ export interface OfficeFormState extends FormState<OfficeFormError> {
 
 const keptKey = (conventionId: number) => `office-convention-${conventionId}`;
 
-const keep = (req: Request, state: OfficeFormState) => keepFormState(req, keptKey(state.conventionId), state);
+export const keepOfficeForm = (req: Request, state: OfficeFormState) => keepFormState(req, keptKey(state.conventionId), state);
+const keep = keepOfficeForm;
 
 export function takeOfficeForm(req: Request, conventionId: number): Promise<OfficeFormState | undefined> {
   return takeFormState<OfficeFormState>(req, keptKey(conventionId));
@@ -35,6 +36,7 @@ export function officeAction<T>(
   form: string,
   definition: FormDefinition<T>,
   run: (command: OfficeCommand, data: T) => Promise<unknown>,
+  options: { confirm?: boolean } = {},
 ): RequestHandler {
   return async (req, res) => {
     const conventionId = idParam(req);
@@ -46,6 +48,11 @@ export function officeAction<T>(
       const kept = Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, { key, params: {} }]));
       await keep(req, { form, conventionId, values, errors: kept, labels, order });
       return res.redirect(303, `${page}#${form}`);
+    }
+    if (options.confirm && values.confirmed !== 'yes') {
+      // Nothing written yet: the valid form waits on a confirmation page that posts it again, confirmed.
+      await keep(req, { form, conventionId, values, errors: {} });
+      return res.redirect(303, `${page}/confirm/${form}`);
     }
     const version = parseVersion(values.version);
     try {

@@ -22,7 +22,7 @@ import { isIsoDate } from '../../../domain/calendarDate';
 import { idParam } from '../../shared/ids';
 import { formatDate } from '../../../format';
 import { defaultStartWarningDays } from '../startWarning';
-import { officeAction, takeOfficeForm } from './actionForm';
+import { keepOfficeForm, officeAction, takeOfficeForm } from './actionForm';
 import { defineForm } from '../../shared/validate';
 import { filterSchema, officeForms, queueStates } from './schemas';
 
@@ -38,6 +38,8 @@ const actions = [
   'sendForSignature',
   'signatoryEmail',
 ] as const;
+
+const confirmedForms = ['return', 'cancel'] as const;
 
 /** The control queue, one convention, and the office's actions on it. */
 export function officeConventionRoutes(services: Services): Router {
@@ -92,6 +94,24 @@ export function officeConventionRoutes(services: Services): Router {
     });
   });
 
+  /** Returning or cancelling asks first, on a page of its own (no JavaScript), with the reason typed kept. */
+  router.get('/:id/confirm/:form', async (req, res) => {
+    const id = idParam(req);
+    const form = confirmedForms.find((name) => name === req.params.form);
+    const kept = await takeOfficeForm(req, id);
+    if (!form || kept?.form !== form || Object.keys(kept.errors).length > 0) return res.redirect(303, `/office/conventions/${id}`);
+    // Kept again, so that reloading the confirmation page still finds what was typed.
+    await keepOfficeForm(req, kept);
+    const file = await loadConventionFile(db, id, clock.today());
+    res.render('office/conventions/confirm', {
+      title: req.t(`office.actions.${form}.confirmTitle`, { reference: file.convention.reference }),
+      form,
+      convention: file.convention,
+      reason: String(kept.values.reason ?? ''),
+      version: String(kept.values.version ?? ''),
+    });
+  });
+
   router.post(
     '/:id/validate',
     officeAction('validate', officeForms.validate, (command, data) =>
@@ -100,11 +120,11 @@ export function officeConventionRoutes(services: Services): Router {
   );
   router.post(
     '/:id/return',
-    officeAction('return', officeForms.return, (command, data) => returnConvention(db, { ...command, ...data }, clock)),
+    officeAction('return', officeForms.return, (command, data) => returnConvention(db, { ...command, ...data }, clock), { confirm: true }),
   );
   router.post(
     '/:id/cancel',
-    officeAction('cancel', officeForms.cancel, (command, data) => cancelConvention(db, { ...command, ...data }, clock)),
+    officeAction('cancel', officeForms.cancel, (command, data) => cancelConvention(db, { ...command, ...data }, clock), { confirm: true }),
   );
   router.post(
     '/:id/signatures',
