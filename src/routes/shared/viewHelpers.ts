@@ -6,6 +6,7 @@ import { defaultThresholds } from '../../domain/thresholds';
 import { hoursOn, presenceWeekdays, scheduleWeeklyHours, uniformDailyHours } from '../../domain/weeklySchedule';
 import { countryName, countryOptions } from '../../domain/formats/countries';
 import { formatAmount, formatDate, formatNumber } from '../../format';
+import { auditEntryText } from './auditSentence';
 
 /** What every page's view may use: formatting in the page's language, and the rules the views show, from their one source. */
 export function setUpViewHelpers() {
@@ -31,6 +32,8 @@ export function setUpViewHelpers() {
         .map((day) => req.t('student.schedule.day', { day: name(day), hours: formatNumber(hoursOn(schedule, day), req.locale) }))
         .join(', ');
     };
+    /** An audit entry as a sentence naming its party, with its other details labelled (see auditSentence). */
+    res.locals.auditText = (entry: { action: string; details: unknown }) => auditEntryText(req.t, entry);
     res.locals.rules = {
       minTeachingHours: defaultThresholds.programme.minTeachingHoursPerYear,
       conventionSteps,

@@ -197,7 +197,7 @@ describe('the convention PDF, served to the right people', () => {
     const { client, convention } = await submitConventionAsStudent(pstage);
     const cancelled = await client.submit(
       `/student/conventions/${convention.id}`,
-      { reason: 'Stage trouvé ailleurs' },
+      { reason: 'Stage trouvé ailleurs', confirmed: 'yes' },
       `/student/conventions/${convention.id}/cancel`,
     );
     expect(cancelled.status).toBe(303);

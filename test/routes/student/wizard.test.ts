@@ -188,7 +188,15 @@ describe('the convention wizard', () => {
     expect(status.text).toContain('Modifier et soumettre à nouveau');
     expect((await post(client, `${base}/recap`, {})).status).toBe(303);
     expect((await pstage.database.db.select().from(conventions))[0].state).toBe('submitted');
-    expect((await postTo(client, base, base + '/cancel', {})).location).toBe('/student?done=conventionCancelled');
+    // Cancelling is final: a page of its own asks first, and nothing changes until it is confirmed.
+    expect((await postTo(client, base, base + '/cancel', { reason: 'Stage trouvé ailleurs' })).location).toBe(`${base}/cancel`);
+    expect((await pstage.database.db.select().from(conventions))[0].state).toBe('submitted');
+    const confirm = await client.request(`${base}/cancel`);
+    expect(confirm.text).toContain('le service des stages est prévenu et ne la contrôlera pas');
+    expect(confirm.text).toContain('<p class="text-pre-line" id="confirm-reason">Stage trouvé ailleurs</p>');
+    expect(confirm.text).toContain(`<a href="${base}">Non, garder la convention</a>`);
+    const confirmed = { reason: 'Stage trouvé ailleurs', confirmed: 'yes' };
+    expect((await postTo(client, `${base}/cancel`, base + '/cancel', confirmed)).location).toBe('/student?done=conventionCancelled');
     expect((await pstage.database.db.select().from(conventions))[0].state).toBe('cancelled');
   });
 });

@@ -65,7 +65,7 @@ describe('the office’s daily digest', () => {
       .update(conventions)
       .set({ submittedAt: new Date('2026-11-25T10:00:00Z') })
       .where(eq(conventions.id, convention.id));
-    await client.submit(`/student/conventions/${convention.id}`, {}, `/student/conventions/${convention.id}/cancel`);
+    await client.submit(`/student/conventions/${convention.id}`, { confirmed: 'yes' }, `/student/conventions/${convention.id}/cancel`);
     expect((await schedulerAt('2026-11-26T08:00:00Z').runOnce()).digest).toBe(false);
     expect(await queuedMails(pstage, 'dailyDigest')).toHaveLength(0);
   });

@@ -1,9 +1,9 @@
 import type { Request, RequestHandler, Response } from 'express';
-import type { ZodType } from 'zod';
 import { AppError } from '../../../errors';
 import type { OfficeCommand } from '../../../services/office/officeCommand';
 import { keepFormState, takeFormState, type FormState } from '../../shared/formState';
 import { idParam, parseVersion } from '../../shared/ids';
+import { validate, type FormDefinition } from '../../shared/validate';
 
 export interface OfficeFormError {
   key: string;
@@ -20,7 +20,8 @@ export interface OfficeFormState extends FormState<OfficeFormError> {
 
 const keptKey = (conventionId: number) => `office-convention-${conventionId}`;
 
-const keep = (req: Request, state: OfficeFormState) => keepFormState(req, keptKey(state.conventionId), state);
+export const keepOfficeForm = (req: Request, state: OfficeFormState) => keepFormState(req, keptKey(state.conventionId), state);
+const keep = keepOfficeForm;
 
 export function takeOfficeForm(req: Request, conventionId: number): Promise<OfficeFormState | undefined> {
   return takeFormState<OfficeFormState>(req, keptKey(conventionId));
@@ -33,26 +34,35 @@ export function takeOfficeForm(req: Request, conventionId: number): Promise<Offi
  */
 export function officeAction<T>(
   form: string,
-  schema: ZodType<T>,
+  definition: FormDefinition<T>,
   run: (command: OfficeCommand, data: T) => Promise<unknown>,
-  /** What the schema reads, when more than the form's text fields (an uploaded file, which is not kept). */
-  input?: (req: Request, res: Response) => Record<string, unknown>,
+  options: {
+    /** A valid form waits on a confirmation page before anything is written. */
+    confirm?: boolean;
+    /** What the schema reads, when more than the form's text fields (an uploaded file, which is not kept). */
+    input?: (req: Request, res: Response) => Record<string, unknown>;
+  } = {},
 ): RequestHandler {
   return async (req, res) => {
     const conventionId = idParam(req);
     const page = `/office/conventions/${conventionId}`;
     const values = (req.body ?? {}) as Record<string, unknown>;
-    const parsed = schema.safeParse(input ? input(req, res) : values);
-    if (!parsed.success) {
-      const errors: Record<string, OfficeFormError> = {};
-      for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'form')] ??= { key: issue.message, params: {} };
-      await keep(req, { form, conventionId, values, errors });
+    const parsed = validate(definition, options.input ? options.input(req, res) : values);
+    if (!parsed.ok) {
+      const { errors, labels, order } = parsed.state;
+      const kept = Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, { key, params: {} }]));
+      await keep(req, { form, conventionId, values, errors: kept, labels, order });
       return res.redirect(303, `${page}#${form}`);
+    }
+    if (options.confirm && values.confirmed !== 'yes') {
+      // Nothing written yet: the valid form waits on a confirmation page that posts it again, confirmed.
+      await keep(req, { form, conventionId, values, errors: {} });
+      return res.redirect(303, `${page}/confirm/${form}`);
     }
     const version = parseVersion(values.version);
     try {
       if (version === undefined) throw new AppError(409, 'errors.conflict');
-      await run({ officeUserId: req.session!.userId, conventionId, version }, parsed.data);
+      await run({ officeUserId: req.session!.userId, conventionId, version }, parsed.values);
     } catch (error) {
       if (!(error instanceof AppError) || ![409, 422].includes(error.status)) throw error;
       const { field, ...params } = error.params;

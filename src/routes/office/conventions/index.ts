@@ -27,22 +27,12 @@ import { isIsoDate } from '../../../domain/calendarDate';
 import { idParam } from '../../shared/ids';
 import { formatDate } from '../../../format';
 import { defaultStartWarningDays } from '../startWarning';
-import { officeAction, takeOfficeForm } from './actionForm';
+import { keepOfficeForm, officeAction, takeOfficeForm } from './actionForm';
+import { defineForm } from '../../shared/validate';
 import { scanUploadRoute } from './scanUpload';
 import { scanMaxBytes } from '../../../services/signature/recordScan';
 import { setSignatureOrder, signatureOrderView } from '../../../services/signature/setSignatureOrder';
-import {
-  certificateSchema,
-  cumulationReviewSchema,
-  deanSchema,
-  filterSchema,
-  internshipEndSchema,
-  queueStates,
-  reasonSchema,
-  signatureOrderSchema,
-  signatureSchema,
-  validateSchema,
-} from './schemas';
+import { filterSchema, officeForms, queueStates, signatureOrderSchema } from './schemas';
 
 const actions = [
   'validate',
@@ -59,6 +49,8 @@ const actions = [
   'signatureOrder',
   'signatureBounce',
 ] as const;
+
+const confirmedForms = ['return', 'cancel'] as const;
 
 /** The control queue, one convention, and the office's actions on it. */
 export function officeConventionRoutes(services: Services): Router {
@@ -115,62 +107,86 @@ export function officeConventionRoutes(services: Services): Router {
     });
   });
 
+  /** Returning or cancelling asks first, on a page of its own (no JavaScript), with the reason typed kept. */
+  router.get('/:id/confirm/:form', async (req, res) => {
+    const id = idParam(req);
+    const form = confirmedForms.find((name) => name === req.params.form);
+    const kept = await takeOfficeForm(req, id);
+    if (!form || kept?.form !== form || Object.keys(kept.errors).length > 0) return res.redirect(303, `/office/conventions/${id}`);
+    // Kept again, so that reloading the confirmation page still finds what was typed.
+    await keepOfficeForm(req, kept);
+    const file = await loadConventionFile(db, id, clock.today());
+    res.render('office/conventions/confirm', {
+      title: req.t(`office.actions.${form}.confirmTitle`, { reference: file.convention.reference }),
+      form,
+      convention: file.convention,
+      reason: String(kept.values.reason ?? ''),
+      version: String(kept.values.version ?? ''),
+    });
+  });
+
   router.post(
     '/:id/validate',
-    officeAction('validate', validateSchema, (command, data) =>
+    officeAction('validate', officeForms.validate, (command, data) =>
       validateAndSend(db, { ...command, ...data }, { config: services.config, clock, renderer: services.pdfRenderer }),
     ),
   );
   router.post(
     '/:id/return',
-    officeAction('return', reasonSchema, (command, data) => returnConvention(db, { ...command, ...data }, clock)),
+    officeAction('return', officeForms.return, (command, data) => returnConvention(db, { ...command, ...data }, clock), { confirm: true }),
   );
   router.post(
     '/:id/cancel',
-    officeAction('cancel', reasonSchema, (command, data) => cancelConvention(db, { ...command, ...data }, clock)),
+    officeAction('cancel', officeForms.cancel, (command, data) => cancelConvention(db, { ...command, ...data }, clock), { confirm: true }),
   );
   router.post(
     '/:id/signatures',
-    officeAction('signature', signatureSchema, (command, data) => recordSignature(db, { ...command, ...data }, clock, services)),
+    officeAction('signature', officeForms.signature, (command, data) => recordSignature(db, { ...command, ...data }, clock, services)),
   );
   router.post('/:id/scan', ...scanUploadRoute(services));
   router.post(
     '/:id/signature-bounce',
-    officeAction('signatureBounce', bounceSchema, (command, data) => reportBounce(db, { ...command, ...data }, { clock })),
+    officeAction('signatureBounce', defineForm(bounceSchema, { note: 'signature.bounce.noteLabel' }), (command, data) =>
+      reportBounce(db, { ...command, ...data }, { clock }),
+    ),
   );
   router.post(
     '/:id/signature-order',
-    officeAction('signatureOrder', signatureOrderSchema, (command, data) =>
-      setSignatureOrder(db, { ...command, ...data }, { config: services.config, clock }),
+    officeAction(
+      'signatureOrder',
+      defineForm(signatureOrderSchema, { mode: 'signature.order.mode', sequence: 'signature.order.sequence' }),
+      (command, data) => setSignatureOrder(db, { ...command, ...data }, { config: services.config, clock }),
     ),
   );
   router.post(
     '/:id/send-for-signature',
-    officeAction('sendForSignature', z.object({}), (command) =>
+    officeAction('sendForSignature', defineForm(z.object({}), {}), (command) =>
       sendForSignature(db, command, { config: services.config, clock, renderer: services.pdfRenderer }),
     ),
   );
   router.post(
     '/:id/signatory-email',
-    officeAction('signatoryEmail', signatoryEmailSchema, (command, data) =>
-      replaceSignatoryEmail(db, { ...command, ...data }, { config: services.config, clock }),
+    officeAction(
+      'signatoryEmail',
+      defineForm(signatoryEmailSchema, { requestId: 'signature.office.party', email: 'signature.office.email' }),
+      (command, data) => replaceSignatoryEmail(db, { ...command, ...data }, { config: services.config, clock }),
     ),
   );
   router.post(
     '/:id/certificate',
-    officeAction('certificate', certificateSchema, (command, data) => reviewCertificate(db, { ...command, ...data })),
+    officeAction('certificate', officeForms.certificate, (command, data) => reviewCertificate(db, { ...command, ...data })),
   );
   router.post(
     '/:id/dean-signature',
-    officeAction('dean', deanSchema, (command, data) => recordDeanSignature(db, { ...command, ...data }, clock, services)),
+    officeAction('dean', officeForms.dean, (command, data) => recordDeanSignature(db, { ...command, ...data }, clock, services)),
   );
   router.post(
     '/:id/internship-end',
-    officeAction('internshipEnd', internshipEndSchema, (command, data) => recordInternshipEnd(db, { ...command, ...data }, clock)),
+    officeAction('internshipEnd', officeForms.internshipEnd, (command, data) => recordInternshipEnd(db, { ...command, ...data }, clock)),
   );
   router.post(
     '/:id/cumulation-review',
-    officeAction('cumulation', cumulationReviewSchema, (command, data) => reviewCumulationFlag(db, { ...command, ...data }, clock)),
+    officeAction('cumulation', officeForms.cumulation, (command, data) => reviewCumulationFlag(db, { ...command, ...data }, clock)),
   );
   return router;
 }

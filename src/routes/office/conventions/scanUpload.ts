@@ -4,6 +4,7 @@ import type { Services } from '../../../services';
 import { signatureParties } from '../../../domain/workflow';
 import { recordScanSignatures, scanMaxBytes } from '../../../services/signature/recordScan';
 import { csrfCheckedUpload } from '../../shared/fileUpload';
+import { defineForm } from '../../shared/validate';
 import { officeAction } from './actionForm';
 import { signatureDate } from './schemas';
 
@@ -38,9 +39,9 @@ const scanSchema = z.object({
 export function scanUploadRoute(services: Services): RequestHandler[] {
   const run = officeAction(
     'scan',
-    scanSchema,
+    defineForm(scanSchema, { parties: 'office.scan.parties', signedAt: 'office.scan.signedAt', scan: 'office.scan.file' }),
     (command, data) => recordScanSignatures(services.db, { ...command, ...data, file: data.scan }, services.clock, services),
-    (req: Request, res: Response) => ({ ...(req.body ?? {}), scan: res.locals.uploadError ?? req.file }),
+    { input: (req: Request, res: Response) => ({ ...(req.body ?? {}), scan: res.locals.uploadError ?? req.file }) },
   );
   return [
     async (req, res, next) => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isIsoDate, isPlausibleDate } from '../../../domain/calendarDate';
 import { signatureParties } from '../../../domain/workflow';
 import { idSchema, optionalIdSchema } from '../../shared/ids';
+import { crossChecks, defineForm } from '../../shared/validate';
 
 /** One schema per office form; messages are i18n keys shown next to the field. */
 const required = 'office.errors.required';
@@ -41,7 +42,11 @@ export const certificateSchema = z
     decision: z.enum(['accepted', 'rejected'], { error: 'office.errors.choose' }),
     reason: z.string().trim().max(2000, { error: 'office.errors.tooLong' }).optional().default(''),
   })
-  .refine((form) => form.decision === 'accepted' || form.reason.length > 0, { path: ['reason'], error: 'office.errors.rejectionReason' });
+  .superRefine(
+    ...crossChecks<{ decision: string; reason: string }>(({ form, parsed, issue }) => {
+      if (parsed('decision', 'reason') && form.decision === 'rejected' && !form.reason) issue('reason', 'office.errors.rejectionReason');
+    }),
+  );
 export const deanSchema = z.object({ signedAt: date() });
 
 /** '1 234,56', '1234.5' or '0': hours or euros as the office types them, at most two decimals. */
@@ -114,3 +119,30 @@ export const signatureOrderSchema = z
   .transform((form) =>
     form.mode === 'parallel' ? { mode: 'parallel' as const } : { mode: 'sequential' as const, sequence: form.sequence },
   );
+
+/**
+ * The office's action forms on a convention, each field with the label its page shows (views/office/conventions/
+ * partials/actions.ejs), so the summary names the field as the form does.
+ */
+export const officeForms = {
+  validate: defineForm(validateSchema, { overrideReason: 'office.actions.validate.overrideReason' }),
+  return: defineForm(reasonSchema, { reason: 'office.actions.return.reason' }),
+  cancel: defineForm(reasonSchema, { reason: 'office.actions.cancel.reason' }),
+  signature: defineForm(signatureSchema, {
+    party: 'office.actions.signature.party',
+    signedAt: 'office.actions.signature.signedAt',
+    method: 'office.actions.signature.method',
+  }),
+  certificate: defineForm(certificateSchema, {
+    documentId: 'office.actions.certificate.title',
+    decision: 'office.actions.certificate.decision',
+    reason: 'office.actions.certificate.reason',
+  }),
+  dean: defineForm(deanSchema, { signedAt: 'office.actions.dean.signedAt' }),
+  internshipEnd: defineForm(internshipEndSchema, {
+    actualEndDate: 'office.internshipEnd.actualEndDate',
+    effectiveHours: 'office.internshipEnd.effectiveHours',
+    totalGratificationPaid: 'office.internshipEnd.totalGratificationPaid',
+  }),
+  cumulation: defineForm(cumulationReviewSchema, { flagKey: 'cumulation.title', note: 'office.cumulationReview.note' }),
+} as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { required } from '../../shared/formFields';
+import { defineForm, fieldLabels } from '../../shared/validate';
 
 /** The internship types a programme may offer; the student's internship step lists the ones chosen, in this order. */
 export const internshipTypeChoices = ['compulsory', 'optional'] as const;
@@ -25,5 +26,10 @@ export const programmeSettingsSchema = z.object({
       .transform((types) => internshipTypeChoices.filter((choice) => types.includes(choice))),
   ),
 });
+
+export const programmeSettingsForm = defineForm(
+  programmeSettingsSchema,
+  fieldLabels('programme.settings.fields.', ['teachingHours', 'internshipTypes']),
+);
 
 export type ProgrammeSettings = z.infer<typeof programmeSettingsSchema>;

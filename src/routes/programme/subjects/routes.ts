@@ -3,9 +3,10 @@ import type { Services } from '../../../services';
 import type { Programme } from '../../../models/programmeRepository';
 import { decideSubjects } from '../../../services/programme/subjectDecisions';
 import { loadProgrammeSubject } from '../../../services/programme/subjectView';
-import { fieldErrors, keepFormState, takeFormState } from '../../shared/formState';
+import { takeFormState } from '../../shared/formState';
 import { idParam } from '../../shared/ids';
-import { decisionSchema } from './schema';
+import { decisionForm } from './schema';
+import { validateOrRedirect } from '../../shared/validate';
 
 /** One subject of the programme: its content, history, and the head's decision (a comment is required to reject). */
 export function subjectRoutes({ db, clock }: Services): Router {
@@ -22,6 +23,7 @@ export function subjectRoutes({ db, clock }: Services): Router {
       done: req.query.done === 'decided',
       values: kept?.values ?? {},
       errors: kept?.errors ?? {},
+      errorLabels: kept?.labels ?? {},
     });
   });
 
@@ -30,12 +32,9 @@ export function subjectRoutes({ db, clock }: Services): Router {
     const subjectId = idParam(req, 'subjectId');
     const path = `/programme/${programme.id}/subjects/${subjectId}`;
     await loadProgrammeSubject(db, programme.id, subjectId);
-    const parsed = decisionSchema.safeParse(req.body);
-    if (!parsed.success) {
-      await keepFormState(req, `programme-subject-${subjectId}`, { values: req.body, errors: fieldErrors(parsed.error) });
-      return res.redirect(303, path);
-    }
-    const { decision, comment } = parsed.data;
+    const parsed = await validateOrRedirect(req, res, decisionForm, { key: `programme-subject-${subjectId}`, back: path });
+    if (!parsed) return;
+    const { decision, comment } = parsed;
     await decideSubjects(
       db,
       { programmeId: programme.id, actorUserId: req.session!.userId, subjectIds: [subjectId], decision, comment },

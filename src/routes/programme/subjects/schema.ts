@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { crossChecks, defineForm } from '../../shared/validate';
 
 export const decisionSchema = z
   .object({
@@ -10,7 +11,15 @@ export const decisionSchema = z
       .optional()
       .transform((value) => value ?? ''),
   })
-  .refine((form) => form.decision !== 'reject' || form.comment.length > 0, {
-    error: 'programme.errors.commentRequired',
-    path: ['comment'],
-  });
+  .superRefine(
+    ...crossChecks<{ decision: string; comment: string }>(({ form, parsed, issue }) => {
+      if (parsed('decision', 'comment') && form.decision === 'reject' && !form.comment)
+        issue('comment', 'programme.errors.commentRequired');
+    }),
+  );
+
+/** The programme head's decision on a subject, its fields named as the page names them. */
+export const decisionForm = defineForm(decisionSchema, {
+  decision: 'programme.subject.decisionLegend',
+  comment: 'programme.subject.fields.comment',
+});

@@ -2,8 +2,9 @@ import { Router } from 'express';
 import type { Services } from '../../../services';
 import type { Programme } from '../../../models/programmeRepository';
 import { createTeacher, loadTutorChoices } from '../../../services/programme/tutors';
-import { fieldErrors, keepFormState, takeFormState } from '../../shared/formState';
-import { teacherSchema } from './schema';
+import { takeFormState } from '../../shared/formState';
+import { teacherForm } from './schema';
+import { validateOrRedirect } from '../../shared/validate';
 
 /** The programme's academic tutors with their interns this year (warning above the cap), and a new one by hand. */
 export function tutorRoutes({ db, config, clock }: Services): Router {
@@ -19,17 +20,18 @@ export function tutorRoutes({ db, config, clock }: Services): Router {
       done: req.query.done === 'teacherCreated',
       values: kept?.values ?? {},
       errors: kept?.errors ?? {},
+      errorLabels: kept?.labels ?? {},
     });
   });
 
   router.post('/', async (req, res) => {
     const programme = res.locals.programme as Programme;
-    const parsed = teacherSchema.safeParse(req.body);
-    if (!parsed.success) {
-      await keepFormState(req, `programme-tutors-${programme.id}`, { values: req.body, errors: fieldErrors(parsed.error) });
-      return res.redirect(303, `/programme/${programme.id}/tutors#new-teacher`);
-    }
-    await createTeacher(db, programme.id, req.session!.userId, parsed.data);
+    const parsed = await validateOrRedirect(req, res, teacherForm, {
+      key: `programme-tutors-${programme.id}`,
+      back: `/programme/${programme.id}/tutors#new-teacher`,
+    });
+    if (!parsed) return;
+    await createTeacher(db, programme.id, req.session!.userId, parsed);
     res.redirect(303, `/programme/${programme.id}/tutors?done=teacherCreated`);
   });
 

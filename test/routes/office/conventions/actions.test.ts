@@ -68,7 +68,8 @@ describe('the office acts on one convention through its page', () => {
     ])
       expect(history).toContain(label);
     expect(history).toContain('Service des stages (service des stages)');
-    expect(html).toContain('convention.final_check');
+    expect(html).toContain('Contrôle final et signature du doyen : convention complète');
+    expect(html).toContain('Signature du tuteur dans l&#39;organisme enregistrée');
     expect((await reload(pstage, convention.id)).state).toBe('complete');
     const templates = (await pstage.database.db.select().from(outbox)).map((row) => (row.payload as { template?: string }).template);
     expect(templates).toEqual(expect.arrayContaining(['conventionValidated', 'conventionComplete']));
@@ -100,8 +101,10 @@ describe('the office acts on one convention through its page', () => {
     const html = (await client.request(page)).text;
     expect(html).toContain('<div id="return-reason-error" class="invalid-feedback d-block">Ce champ est obligatoire.</div>');
     expect(html).toContain('aria-describedby="return-reason-hint return-reason-error" aria-invalid="true"');
-    expect(html).toContain('href="#return-reason">Ce champ est obligatoire.');
-    expect((await client.submit(page, { reason: 'Précisez les activités' }, `${page}/return`)).location).toBe(`${page}?done=return`);
+    expect(html).toContain('href="#return-reason">Motif du renvoi : Ce champ est obligatoire.');
+    expect((await client.submit(page, { reason: 'Précisez les activités', confirmed: 'yes' }, `${page}/return`)).location).toBe(
+      `${page}?done=return`,
+    );
     expect(await reload(pstage, convention.id)).toMatchObject({ state: 'draft' });
     const events = await pstage.database.db.select().from(conventionEvents).where(eq(conventionEvents.event, 'return'));
     expect(events[0]).toMatchObject({ reason: 'Précisez les activités', actorRole: 'office' });
@@ -176,7 +179,9 @@ describe('the office acts on one convention through its page', () => {
     expect((await post(first.client, firstPage, 'validate', { overrideReason: 'Vu avec le responsable' })).location).toBe(
       `${page}?done=validate`,
     );
-    expect((await post(second.client, secondPage, 'return', { reason: 'Dates à revoir' })).location).toBe(`${page}#return`);
+    expect((await post(second.client, secondPage, 'return', { reason: 'Dates à revoir', confirmed: 'yes' })).location).toBe(
+      `${page}#return`,
+    );
     const html = (await second.client.request(page)).text;
     expect(html).toContain(
       'Cet enregistrement a été modifié par quelqu&#39;un d&#39;autre entre-temps. Rechargez la page pour voir la version actuelle.',
@@ -199,7 +204,7 @@ describe('the office acts on one convention through its page', () => {
       '<div id="signature-party-error" class="invalid-feedback d-block">Faites un choix.</div>',
     );
     expect((await client.submit(page, { documentId: '424242', decision: 'accepted' }, `${page}/certificate`)).status).toBe(303);
-    expect((await client.submit(page, { reason: 'x' }, '/office/conventions/999999/cancel')).status).toBe(404);
+    expect((await client.submit(page, { reason: 'x', confirmed: 'yes' }, '/office/conventions/999999/cancel')).status).toBe(404);
     expect(await pstage.database.db.select().from(signatures)).toHaveLength(0);
     expect((await reload(pstage, convention.id)).version).toBe(convention.version + 1);
   });
@@ -209,7 +214,7 @@ describe('the office acts on one convention through its page', () => {
     const { client } = await launchOffice(pstage);
     const page = await client.request(`/office/conventions/${convention.id}`);
     const response = await client.request(`/office/conventions/${convention.id}/cancel`, {
-      form: { _csrf: BrowserlessClient.csrfToken(page.text), reason: 'x' },
+      form: { _csrf: BrowserlessClient.csrfToken(page.text), reason: 'x', confirmed: 'yes' },
     });
     expect(response.status).toBe(303);
     expect(await reload(pstage, convention.id)).toMatchObject({ state: 'submitted', version: convention.version });

@@ -12,10 +12,11 @@ import {
 import { lockHost, refreshHost } from '../../../../services/office/admin/hostRefresh';
 import type { RegisterContext } from '../../../../services/register/lookUpRegister';
 import { registerSourceFor } from '../../../../services/register/registerSource';
-import { fieldErrors, keepFormState, takeFormState } from '../../../shared/formState';
+import { keepFormState, takeFormState } from '../../../shared/formState';
+import { validateOrRedirect } from '../../../shared/validate';
 import { idParam, parseVersion } from '../../../shared/ids';
 import { pageNumber, pagination } from '../pagination';
-import { headcountBands, mergeSchema, organisationEditSchema, organisationSearchSchema } from './schema';
+import { headcountBands, mergeSchema, organisationEditForm, organisationSearchSchema } from './schema';
 
 /** The version of the record the form was shown with; a missing or crafted one can only be a stale page. */
 function versionFrom(value: unknown): number {
@@ -123,20 +124,20 @@ export function organisationRoutes(services: Services): Router {
       // After a conflict the form keeps the version it was made from: saving it again cannot overwrite the other change.
       version: kept?.values.version ?? organisation.version,
       errors: kept?.errors ?? {},
+      errorLabels: kept?.labels ?? {},
       headcountBands,
     });
   });
 
   router.post('/:id/edit', async (req, res) => {
     const id = idParam(req);
-    const form = organisationEditSchema.safeParse(req.body);
-    if (!form.success) {
-      await keepFormState(req, `office-organisation-${id}`, { values: req.body, errors: fieldErrors(form.error) });
-      res.redirect(303, `/office/organisations/${id}/edit`);
-      return;
-    }
+    const form = await validateOrRedirect(req, res, organisationEditForm, {
+      key: `office-organisation-${id}`,
+      back: `/office/organisations/${id}/edit`,
+    });
+    if (!form) return;
     try {
-      await editOrganisation(db, req.session!.userId, id, versionFrom(req.body.version), form.data);
+      await editOrganisation(db, req.session!.userId, id, versionFrom(req.body.version), form);
     } catch (error) {
       if (error instanceof AppError && error.status === 422 && error.params?.field) {
         await keepFormState(req, `office-organisation-${id}`, {

@@ -1,10 +1,14 @@
 import { z } from 'zod';
-import { createOrganisationSchema } from '../../../student/convention/organisation/schema';
+import { createOrganisationForm } from '../../../student/convention/organisation/schema';
 export { headcountBands } from '../../../student/convention/organisation/schema';
 import { id } from '../../../shared/formFields';
+import { defineForm, fieldLabels } from '../../../shared/validate';
 
-/** The office corrects a host's record with the same rules as the student who created it. */
-export const organisationEditSchema = createOrganisationSchema;
+/** The office corrects a host's record with the same rules as the student who created it, its fields in the same order. */
+export const organisationEditForm = defineForm(
+  createOrganisationForm.schema,
+  fieldLabels('officeAdmin.fields.', Object.keys(createOrganisationForm.labels)),
+);
 
 export const organisationSearchSchema = z.object({
   name: z.string().trim().max(200).optional(),

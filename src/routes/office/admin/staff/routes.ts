@@ -2,8 +2,9 @@ import { Router } from 'express';
 import { AppError } from '../../../../errors';
 import type { Services } from '../../../../services';
 import { grantOffice, revokeOffice, officeStaffPage } from '../../../../services/office/admin/staff';
-import { fieldErrors, keepFormState, takeFormState } from '../../../shared/formState';
-import { grantSchema, revokeSchema } from './schema';
+import { takeFormState } from '../../../shared/formState';
+import { validateOrRedirect } from '../../../shared/validate';
+import { grantForm, revokeSchema } from './schema';
 
 /** Who has the office role inside Pstage; grant it to a known LMS user with a reason, or revoke it. */
 export function staffRoutes(services: Services): Router {
@@ -21,20 +22,17 @@ export function staffRoutes(services: Services): Router {
       found,
       values: kept?.values ?? {},
       errors: kept?.errors ?? {},
+      errorLabels: kept?.labels ?? {},
       currentUserId: req.session!.userId,
       done: req.query.done,
     });
   });
 
   router.post('/grant', async (req, res) => {
-    const form = grantSchema.safeParse(req.body);
-    if (!form.success) {
-      await keepFormState(req, 'office-grant', { values: req.body, errors: fieldErrors(form.error) });
-      const query = typeof req.body.q === 'string' ? `?q=${encodeURIComponent(req.body.q)}` : '';
-      res.redirect(303, `/office/staff${query}#grant`);
-      return;
-    }
-    await grantOffice(db, req.session!.userId, form.data.userId, form.data.reason);
+    const query = typeof req.body?.q === 'string' ? `?q=${encodeURIComponent(req.body.q)}` : '';
+    const form = await validateOrRedirect(req, res, grantForm, { key: 'office-grant', back: `/office/staff${query}#grant` });
+    if (!form) return;
+    await grantOffice(db, req.session!.userId, form.userId, form.reason);
     res.redirect(303, '/office/staff?done=granted');
   });
 

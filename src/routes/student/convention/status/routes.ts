@@ -14,13 +14,15 @@ import { cancelConvention } from '../../../../services/student/conventionWorkflo
 import { signatureProgress } from '../../../../services/student/signatureProgress';
 import { nextStepOf } from '../../../../services/student/wizardSteps';
 import { optionalText } from '../../../shared/formFields';
-import { fieldErrors, keepFormState, takeFormStates } from '../../../shared/formState';
+import { fieldErrors, keepFormState, takeFormState, takeFormStates } from '../../../shared/formState';
+import { defineForm, validate } from '../../../shared/validate';
 import { idParam } from '../../../shared/ids';
 import { draftCommand } from '../wizard';
 
 const originOf = (req: Request) => ({ ip: req.ip ?? '', userAgent: req.get('user-agent') ?? '' });
 
-const cancelSchema = z.object({ reason: optionalText(1000) });
+const cancelForm = defineForm(z.object({ reason: optionalText(1000) }), { reason: 'student.fields.cancelReason' });
+const confirmKey = (conventionId: number) => `cancel-confirm-${conventionId}`;
 
 /** The status page: the workflow as a timeline, the legal warnings, the documents, and cancelling. */
 export function statusRoutes(services: Services): Router {
@@ -106,18 +108,43 @@ export function statusRoutes(services: Services): Router {
     const result = await decideAsStudent(services.db, command(req), decision, originOf(req), context);
     res.redirect(303, `/student/conventions/${idParam(req)}?done=${result.outcome}`);
   });
-  router.post('/cancel', async (req, res) => {
-    const parsed = cancelSchema.safeParse(req.body);
-    const command = draftCommand(req);
-    if (!parsed.success) {
-      await keepFormState(req, `cancel-${command.conventionId}`, {
-        values: { reason: String(req.body.reason ?? '') },
-        errors: fieldErrors(parsed.error),
-      });
-      res.redirect(303, `/student/conventions/${command.conventionId}#reason`);
+  router.get('/cancel', async (req, res) => {
+    const details = await loadConventionDetails(services.db, req.session!.userId, idParam(req));
+    const { convention } = details;
+    const kept = await takeFormState(req, confirmKey(convention.id));
+    if (!kept || !availableEvents(convention.state, 'student').includes('cancel')) {
+      res.redirect(303, `/student/conventions/${convention.id}`);
       return;
     }
-    const { reason } = parsed.data;
+    // Kept again, so that reloading the page still finds what was typed.
+    await keepFormState(req, confirmKey(convention.id), kept);
+    res.render('student/convention/cancelConfirm', {
+      title: req.t('student.status.cancelConfirm.title', { reference: convention.reference }),
+      convention,
+      base: `/student/conventions/${convention.id}`,
+      reason: String(kept.values.reason ?? ''),
+      version: String(kept.values.version ?? ''),
+    });
+  });
+  router.post('/cancel', async (req, res) => {
+    const parsed = validate(cancelForm, req.body);
+    const command = draftCommand(req);
+    const base = `/student/conventions/${command.conventionId}`;
+    if (!parsed.ok) {
+      await keepFormState(req, `cancel-${command.conventionId}`, { ...parsed.state, values: { reason: String(req.body.reason ?? '') } });
+      res.redirect(303, `${base}#reason`);
+      return;
+    }
+    const { reason } = parsed.values;
+    if (req.body.confirmed !== 'yes') {
+      // Nothing written yet: cancelling is final, so a page of its own asks first (no JavaScript needed).
+      await keepFormState(req, confirmKey(command.conventionId), {
+        values: { reason: reason ?? '', version: command.version },
+        errors: {},
+      });
+      res.redirect(303, `${base}/cancel`);
+      return;
+    }
     await cancelConvention(
       { db: services.db, officeEmail: services.config.officeEmail },
       command.userId,
