@@ -55,9 +55,21 @@ describe('the office queries on a seeded database', () => {
       { search: seed.sample.studentNumber },
       { search: seed.sample.hostName },
     ]) {
-      const explained = await plan(officeQueueRepository.pageIdsQuery(handle.db, filters, { limit: 25, offset: 0 }));
+      const page = { limit: 25, offset: 0 };
+      const query =
+        'search' in filters
+          ? officeQueueRepository.searchPageQuery(handle.db, filters, page)
+          : officeQueueRepository.pageIdsQuery(handle.db, filters, page);
+      const explained = await plan(query);
       expect({ filters, explained }).toEqual({ filters, explained: expect.not.stringMatching(/Seq Scan on conventions/) });
       expect(explained).toMatch(/Index|Bitmap/);
+      // A search gathers its matches through its indexes, never by walking every convention in start order.
+      if ('search' in filters)
+        expect({ filters, explained }).toEqual({
+          filters,
+          explained: expect.stringMatching(/Bitmap Index Scan on conventions_student_search/),
+        });
+      if ('search' in filters) expect(explained).not.toMatch(/Index Scan using conventions_start/);
     }
   });
 
