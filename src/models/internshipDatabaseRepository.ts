@@ -151,20 +151,26 @@ export const internshipDatabaseRepository = {
       .orderBy(asc(conventions.id));
   },
 
-  /** What the statistics of one year are computed from (a year holds a few thousand conventions at most). */
-  async statisticsRows(db: Executor, academicYear: string, programmeId?: number) {
-    return db
+  /**
+   * The statistics of one year, grouped in the database in one scan of the year's conventions (drafts left out):
+   * counts by state (cancelled included), and over the others by programme, country, headcount band and start
+   * month, the average hours and weeks, and the gratified ones grouped by what their hourly amount is computed
+   * from (amount, unit, schedule, start year), for `computeStatistics` to band against each year's minimum.
+   */
+  async statisticsGroups(db: Executor, academicYear: string, programmeId?: number): Promise<StatisticsGroups> {
+    const yearRows = db
       .select({
-        state: conventions.state,
-        programmeTitle: programmes.title,
-        country: organisations.country,
-        headcountBand: organisations.headcountBand,
-        gratificationAmount: conventions.gratificationAmount,
-        gratificationUnit: conventions.gratificationUnit,
-        weeklySchedule: conventions.weeklySchedule,
-        totalHours: rowColumns.totalHours,
-        startDate: conventions.startDate,
-        endDate: conventions.endDate,
+        state: sql`${conventions.state}`.as('state'),
+        programme: sql`${programmes.title}`.as('programme'),
+        country: sql`coalesce(${organisations.country}, '')`.as('country'),
+        headcountBand: sql`coalesce(${organisations.headcountBand}, '')`.as('headcount_band'),
+        startMonth: sql`to_char(${conventions.startDate}, 'YYYY-MM')`.as('start_month'),
+        startYear: sql`extract(year from ${conventions.startDate})::int`.as('start_year'),
+        amount: sql`${conventions.gratificationAmount}::float8`.as('amount'),
+        unit: sql`${conventions.gratificationUnit}`.as('unit'),
+        schedule: sql`${conventions.weeklySchedule}`.as('schedule'),
+        totalHours: sql`${rowColumns.totalHours}`.as('total_hours'),
+        weeks: sql`(${conventions.endDate} - ${conventions.startDate} + 1)::float8 / 7`.as('weeks'),
       })
       .from(conventions)
       .innerJoin(programmes, eq(programmes.id, conventions.programmeId))
@@ -176,6 +182,47 @@ export const internshipDatabaseRepository = {
           programmeId === undefined ? undefined : eq(conventions.programmeId, programmeId),
         ),
       );
+    const noneColumns =
+      'null::float8 as amount, null::text as unit, null::jsonb as schedule, null::int as start_year, null::float8 as average_hours, null::float8 as average_weeks';
+    const none = sql.raw(noneColumns);
+    const counted = (kind: string, label: string) =>
+      sql.raw(`select '${kind}' as kind, ${label}::text as label, count(*)::int as n, ${noneColumns}
+        from year_rows where state <> 'cancelled' and ${label} is not null group by ${label}`);
+    const result = (await db.execute(sql`
+      with year_rows as materialized (${yearRows})
+      select 'state' as kind, state::text as label, count(*)::int as n, ${none} from year_rows group by state
+      union all ${counted('programme', 'programme')}
+      union all ${counted('country', 'country')}
+      union all ${counted('headcountBand', 'headcount_band')}
+      union all ${counted('startMonth', 'start_month')}
+      union all select 'gratified', null, count(*)::int, amount, unit, schedule, start_year, null, null from year_rows
+        where state <> 'cancelled' and amount > 0 group by amount, unit, schedule, start_year
+      union all select 'averages', null, count(*)::int, null, null, null, null,
+        avg(total_hours) filter (where total_hours > 0), avg(weeks) filter (where weeks is not null)
+        from year_rows where state <> 'cancelled'`)) as unknown as { rows: StatisticsGroupRow[] };
+    const averages = result.rows.find((row) => row.kind === 'averages');
+    const numberOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+    const counts = (kind: string) =>
+      result.rows.filter((row) => row.kind === kind).map((row) => ({ label: String(row.label), count: Number(row.n) }));
+    return {
+      byState: counts('state'),
+      byProgramme: counts('programme'),
+      byCountry: counts('country'),
+      byHeadcountBand: counts('headcountBand'),
+      byStartMonth: counts('startMonth'),
+      gratified: result.rows
+        .filter((row) => row.kind === 'gratified')
+        .map((row) => ({
+          gratificationAmount: Number(row.amount),
+          gratificationUnit: row.unit,
+          weeklySchedule: row.schedule,
+          startYear: numberOrNull(row.start_year),
+          count: Number(row.n),
+        })),
+      active: Number(averages?.n ?? 0),
+      averageHours: numberOrNull(averages?.average_hours),
+      averageWeeks: numberOrNull(averages?.average_weeks),
+    };
   },
 
   async academicYears(db: Executor): Promise<string[]> {
@@ -186,5 +233,35 @@ export const internshipDatabaseRepository = {
     return db.select({ id: programmes.id, title: programmes.title }).from(programmes).orderBy(asc(programmes.title));
   },
 };
+
+interface StatisticsGroupRow {
+  kind: string;
+  label: string | null;
+  n: number;
+  amount: number | null;
+  unit: 'hour' | 'month' | null;
+  schedule: number[] | null;
+  start_year: number | null;
+  average_hours: number | null;
+  average_weeks: number | null;
+}
+
+export interface StatisticsGroups {
+  byState: { label: string; count: number }[];
+  byProgramme: { label: string; count: number }[];
+  byCountry: { label: string; count: number }[];
+  byHeadcountBand: { label: string; count: number }[];
+  byStartMonth: { label: string; count: number }[];
+  gratified: {
+    gratificationAmount: number;
+    gratificationUnit: 'hour' | 'month' | null;
+    weeklySchedule: number[] | null;
+    startYear: number | null;
+    count: number;
+  }[];
+  active: number;
+  averageHours: number | null;
+  averageWeeks: number | null;
+}
 
 export type InternshipRow = Awaited<ReturnType<typeof internshipDatabaseRepository.page>>['rows'][number];
