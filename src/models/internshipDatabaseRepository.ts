@@ -105,6 +105,13 @@ function selectRows<Columns extends Record<string, unknown> = typeof rowColumns>
     .leftJoin(teachers, eq(teachers.id, conventions.academicTutorId));
 }
 
+/** A page with the cursor of the next one (none after a short page). */
+function withNext<Row extends { startDate: string | null; id: number }>(rows: Row[], total: number, limit: number) {
+  const last = rows[rows.length - 1];
+  const next: InternshipCursor | undefined = last && rows.length === limit ? { startDate: last.startDate, id: last.id } : undefined;
+  return { rows, total, next };
+}
+
 /** Every convention of every year for the office: one filter for the page, its count and its CSV export. */
 export const internshipDatabaseRepository = {
   /**
@@ -114,18 +121,47 @@ export const internshipDatabaseRepository = {
    */
   async page(db: Executor, filter: InternshipFilter, page: { limit: number; offset: number; after?: InternshipCursor }) {
     const conditions = filterConditions(filter);
+    const after = page.after;
+    const order = [desc(conventions.startDate), desc(conventions.id)];
+    if (filter.student || filter.host) {
+      // A text filter: its matches gathered once through the trigram indexes (a materialised CTE), counted and
+      // sorted from there. Walking the start-date index instead reads every convention when a name is rare.
+      const matches = db
+        .select({ id: conventions.id, startDate: conventions.startDate })
+        .from(conventions)
+        .where(and(...conditions));
+      const afterCondition = !after
+        ? sql`true`
+        : after.startDate === null
+          ? sql`(start_date is not null or id < ${after.id})`
+          : sql`(start_date, id) < (${after.startDate}::date, ${after.id})`;
+      const found = (
+        (await db.execute(sql`with matches as materialized (${matches})
+          select found.id, counted.total from (select count(*)::int as total from matches) counted
+          left join lateral (select id, start_date from matches where ${afterCondition}
+            order by start_date desc, id desc limit ${page.limit} offset ${after ? 0 : page.offset}) found on true`)) as unknown as {
+          rows: { id: number | null; total: number }[];
+        }
+      ).rows;
+      const ids = found.filter((row) => row.id !== null).map((row) => Number(row.id));
+      const rows =
+        ids.length > 0
+          ? await selectRows(db)
+              .where(inArray(conventions.id, ids))
+              .orderBy(...order)
+          : [];
+      return withNext(rows, Number(found[0]?.total ?? 0), page.limit);
+    }
     const [{ total }] = await db
       .select({ total: count() })
       .from(conventions)
       .where(and(...conditions));
-    const after = page.after;
     if (after)
       conditions.push(
         after.startDate === null
           ? sql`(${conventions.startDate} is not null or ${conventions.id} < ${after.id})`
           : sql`(${conventions.startDate}, ${conventions.id}) < (${after.startDate}::date, ${after.id})`,
       );
-    const order = [desc(conventions.startDate), desc(conventions.id)];
     const pageIds = db
       .select({ id: conventions.id })
       .from(conventions)
@@ -136,9 +172,7 @@ export const internshipDatabaseRepository = {
     const rows = await selectRows(db)
       .where(inArray(conventions.id, pageIds))
       .orderBy(...order);
-    const last = rows[rows.length - 1];
-    const next: InternshipCursor | undefined = last && rows.length === page.limit ? { startDate: last.startDate, id: last.id } : undefined;
-    return { rows, total: Number(total), next };
+    return withNext(rows, Number(total), page.limit);
   },
 
   /**

@@ -113,12 +113,15 @@ describe('the office queries on a seeded database', () => {
     expect(first.next).toBeDefined();
     expect(byKeyset.rows.map((row) => row.id)).toEqual(byOffset.rows.map((row) => row.id));
     expect(byKeyset.total).toBe(first.total);
-    const all = await rows<{ n: number }>(
-      sql`select count(*)::int as n from conventions c join users u on u.id = c.student_user_id where c.state <> 'draft' and (
+    const all = await rows<{ id: number }>(
+      sql`select c.id from conventions c join users u on u.id = c.student_user_id where c.state <> 'draft' and (
         translate(lower(coalesce(c.student->>'firstName', '') || ' ' || coalesce(c.student->>'lastName', '')), 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿ', 'aaaaaaceeeeiiiinooooouuuuyy') like ${`%${searchableName(seed.sample.studentLastName)}%`}
         or translate(lower(coalesce(c.student->>'lastName', '') || ' ' || coalesce(c.student->>'firstName', '')), 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿ', 'aaaaaaceeeeiiiinooooouuuuyy') like ${`%${searchableName(seed.sample.studentLastName)}%`}
-        or translate(lower(u.name), 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿ', 'aaaaaaceeeeiiiinooooouuuuyy') like ${`%${searchableName(seed.sample.studentLastName)}%`})`,
+        or translate(lower(u.name), 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿ', 'aaaaaaceeeeiiiinooooouuuuyy') like ${`%${searchableName(seed.sample.studentLastName)}%`})
+        order by c.start_date desc, c.id desc`,
     );
-    expect(first.total).toBe(Number(all[0].n));
+    expect(first.total).toBe(all.length);
+    expect(first.rows.map((row) => row.id)).toEqual(all.slice(0, 20).map((row) => Number(row.id)));
+    expect(byOffset.rows.map((row) => row.id)).toEqual(all.slice(20, 40).map((row) => Number(row.id)));
   });
 });
