@@ -35,6 +35,10 @@ type Row = {
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const sizes = (process.env.BENCH_CONVENTIONS ?? '10000,100000').split(',').map(Number);
+/** Which parts to measure: `pages`, `export`, `wizard` (all by default), e.g. BENCH_CASES=wizard while working on it. */
+const cases = new Set((process.env.BENCH_CASES ?? 'pages,export,wizard').split(','));
+/** A folder where Pstage writes a CPU profile of the run (`node --cpu-prof`), read with Chrome's DevTools. */
+const profileDir = process.env.BENCH_CPU_PROFILE;
 const today = process.env.PSTAGE_TODAY ?? new Date().toISOString().slice(0, 10);
 const root = path.join(__dirname, '..');
 
@@ -191,7 +195,7 @@ async function benchSize(conventions: number) {
       LOG_LEVEL: 'warn',
       PSTAGE_TODAY: today,
     },
-    { port, startTimeoutMs: 120_000 },
+    { port, startTimeoutMs: 120_000, nodeArguments: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] },
   );
   const barePort = await freePort();
   const bare = startBare(barePort);
@@ -216,7 +220,7 @@ async function benchSize(conventions: number) {
   try {
     // One warm-up request per page: the first render compiles templates, the first query warms the caches.
     for (const [, page] of pages) await download(`${base}${page}`, office, 1);
-    for (const connections of [1, 10]) {
+    for (const connections of cases.has('pages') ? [1, 10] : []) {
       const bareRow = await load('bare express page', barePage, connections);
       rows.push(bareRow);
       for (const [name, page] of pages) {
@@ -224,38 +228,42 @@ async function benchSize(conventions: number) {
         rows.push({ ...row, bare: `${(row.mean / Math.max(bareRow.mean, 0.01)).toFixed(0)}×` });
       }
     }
-    const csv = await download(`${base}/office/internships/export.csv`, office, 3);
-    const bareCsv = await download(`http://127.0.0.1:${barePort}/bytes?n=${csv.bytes}`, undefined, 3);
-    rows.push({
-      name: `CSV export (${Math.round(csv.bytes / 1024)} KiB, status ${csv.status})`,
-      connections: 1,
-      mean: csv.ms,
-      p50: csv.ms,
-      p99: csv.ms,
-      rps: 0,
-      kib: Math.round(csv.bytes / 1024),
-      errors: csv.status === 200 ? 0 : 1,
-      bare: `${(csv.ms / Math.max(bareCsv.ms, 1)).toFixed(0)}× (bare ${bareCsv.ms} ms)`,
-    });
-    const steps = ['personal', 'internship', 'leave', 'recap'];
-    let next = 0;
-    const wizardRequests: autocannon.Request[] = [
-      {
-        setupRequest: (request) => {
-          const student = cookies.wizard[next % cookies.wizard.length];
-          const step = steps[Math.floor(next / cookies.wizard.length) % steps.length];
-          next++;
-          return { ...request, path: `/student/conventions/${student.conventionId}/${step}`, headers: { cookie: student.cookie } };
+    if (cases.has('export')) {
+      const csv = await download(`${base}/office/internships/export.csv`, office, 3);
+      const bareCsv = await download(`http://127.0.0.1:${barePort}/bytes?n=${csv.bytes}`, undefined, 3);
+      rows.push({
+        name: `CSV export (${Math.round(csv.bytes / 1024)} KiB, status ${csv.status})`,
+        connections: 1,
+        mean: csv.ms,
+        p50: csv.ms,
+        p99: csv.ms,
+        rps: 0,
+        kib: Math.round(csv.bytes / 1024),
+        errors: csv.status === 200 ? 0 : 1,
+        bare: `${(csv.ms / Math.max(bareCsv.ms, 1)).toFixed(0)}× (bare ${bareCsv.ms} ms)`,
+      });
+    }
+    if (cases.has('wizard')) {
+      const steps = ['personal', 'internship', 'leave', 'recap'];
+      let next = 0;
+      const wizardRequests: autocannon.Request[] = [
+        {
+          setupRequest: (request) => {
+            const student = cookies.wizard[next % cookies.wizard.length];
+            const step = steps[Math.floor(next / cookies.wizard.length) % steps.length];
+            next++;
+            return { ...request, path: `/student/conventions/${student.conventionId}/${step}`, headers: { cookie: student.cookie } };
+          },
         },
-      },
-    ];
-    const bareForm = await load('bare express form', `http://127.0.0.1:${barePort}/form`, 50);
-    rows.push(bareForm);
-    const wizard = await load(`wizard steps, ${cookies.wizard.length} students at once`, `${base}/`, 50, { requests: wizardRequests });
-    rows.push({
-      ...wizard,
-      bare: `${(wizard.mean / Math.max(bareForm.mean, 0.01)).toFixed(0)}×, ${((wizard.rps / Math.max(bareForm.rps, 1)) * 100).toFixed(1)} % of its req/s`,
-    });
+      ];
+      const bareForm = await load('bare express form', `http://127.0.0.1:${barePort}/form`, 50);
+      rows.push(bareForm);
+      const wizard = await load(`wizard steps, ${cookies.wizard.length} students at once`, `${base}/`, 50, { requests: wizardRequests });
+      rows.push({
+        ...wizard,
+        bare: `${(wizard.mean / Math.max(bareForm.mean, 0.01)).toFixed(0)}×, ${((wizard.rps / Math.max(bareForm.rps, 1)) * 100).toFixed(1)} % of its req/s`,
+      });
+    }
   } finally {
     await pstage.stop();
     await bare.stop();

@@ -1,4 +1,4 @@
-import { addYears, IsoDate, isoWeekday, toDayNumber, fromDayNumber, yearOf } from './calendarDate';
+import { addYears, IsoDate, toDayNumber, fromDayNumber, weekdayOfDayNumber, yearOf } from './calendarDate';
 import { frenchPublicHolidayDates } from './holidays';
 import { hoursOn, WeeklySchedule } from './weeklySchedule';
 
@@ -77,9 +77,9 @@ export function daysOfPresence(input: PresenceInput): DayOfPresence[] {
 
   const days: DayOfPresence[] = [];
   for (let day = first; day <= last; day += 1) {
-    const date = fromDayNumber(day);
-    const hours = hoursOn(input.weeklySchedule, isoWeekday(date));
+    const hours = hoursOn(input.weeklySchedule, weekdayOfDayNumber(day));
     if (hours <= 0) continue;
+    const date = fromDayNumber(day);
     if (isHoliday(date)) continue;
     if (interruptions.some((range) => day >= range.start && day <= range.end)) continue;
     days.push({ date, hours });

@@ -105,6 +105,13 @@ function selectRows<Columns extends Record<string, unknown> = typeof rowColumns>
     .leftJoin(teachers, eq(teachers.id, conventions.academicTutorId));
 }
 
+/** A page with the cursor of the next one (none after a short page). */
+function withNext<Row extends { startDate: string | null; id: number }>(rows: Row[], total: number, limit: number) {
+  const last = rows[rows.length - 1];
+  const next: InternshipCursor | undefined = last && rows.length === limit ? { startDate: last.startDate, id: last.id } : undefined;
+  return { rows, total, next };
+}
+
 /** Every convention of every year for the office: one filter for the page, its count and its CSV export. */
 export const internshipDatabaseRepository = {
   /**
@@ -114,18 +121,47 @@ export const internshipDatabaseRepository = {
    */
   async page(db: Executor, filter: InternshipFilter, page: { limit: number; offset: number; after?: InternshipCursor }) {
     const conditions = filterConditions(filter);
+    const after = page.after;
+    const order = [desc(conventions.startDate), desc(conventions.id)];
+    if (filter.student || filter.host) {
+      // A text filter: its matches gathered once through the trigram indexes (a materialised CTE), counted and
+      // sorted from there. Walking the start-date index instead reads every convention when a name is rare.
+      const matches = db
+        .select({ id: conventions.id, startDate: conventions.startDate })
+        .from(conventions)
+        .where(and(...conditions));
+      const afterCondition = !after
+        ? sql`true`
+        : after.startDate === null
+          ? sql`(start_date is not null or id < ${after.id})`
+          : sql`(start_date, id) < (${after.startDate}::date, ${after.id})`;
+      const found = (
+        (await db.execute(sql`with matches as materialized (${matches})
+          select found.id, counted.total from (select count(*)::int as total from matches) counted
+          left join lateral (select id, start_date from matches where ${afterCondition}
+            order by start_date desc, id desc limit ${page.limit} offset ${after ? 0 : page.offset}) found on true`)) as unknown as {
+          rows: { id: number | null; total: number }[];
+        }
+      ).rows;
+      const ids = found.filter((row) => row.id !== null).map((row) => Number(row.id));
+      const rows =
+        ids.length > 0
+          ? await selectRows(db)
+              .where(inArray(conventions.id, ids))
+              .orderBy(...order)
+          : [];
+      return withNext(rows, Number(found[0]?.total ?? 0), page.limit);
+    }
     const [{ total }] = await db
       .select({ total: count() })
       .from(conventions)
       .where(and(...conditions));
-    const after = page.after;
     if (after)
       conditions.push(
         after.startDate === null
           ? sql`(${conventions.startDate} is not null or ${conventions.id} < ${after.id})`
           : sql`(${conventions.startDate}, ${conventions.id}) < (${after.startDate}::date, ${after.id})`,
       );
-    const order = [desc(conventions.startDate), desc(conventions.id)];
     const pageIds = db
       .select({ id: conventions.id })
       .from(conventions)
@@ -136,9 +172,7 @@ export const internshipDatabaseRepository = {
     const rows = await selectRows(db)
       .where(inArray(conventions.id, pageIds))
       .orderBy(...order);
-    const last = rows[rows.length - 1];
-    const next: InternshipCursor | undefined = last && rows.length === page.limit ? { startDate: last.startDate, id: last.id } : undefined;
-    return { rows, total: Number(total), next };
+    return withNext(rows, Number(total), page.limit);
   },
 
   /**
@@ -151,20 +185,26 @@ export const internshipDatabaseRepository = {
       .orderBy(asc(conventions.id));
   },
 
-  /** What the statistics of one year are computed from (a year holds a few thousand conventions at most). */
-  async statisticsRows(db: Executor, academicYear: string, programmeId?: number) {
-    return db
+  /**
+   * The statistics of one year, grouped in the database in one scan of the year's conventions (drafts left out):
+   * counts by state (cancelled included), and over the others by programme, country, headcount band and start
+   * month, the average hours and weeks, and the gratified ones grouped by what their hourly amount is computed
+   * from (amount, unit, schedule, start year), for `computeStatistics` to band against each year's minimum.
+   */
+  async statisticsGroups(db: Executor, academicYear: string, programmeId?: number): Promise<StatisticsGroups> {
+    const yearRows = db
       .select({
-        state: conventions.state,
-        programmeTitle: programmes.title,
-        country: organisations.country,
-        headcountBand: organisations.headcountBand,
-        gratificationAmount: conventions.gratificationAmount,
-        gratificationUnit: conventions.gratificationUnit,
-        weeklySchedule: conventions.weeklySchedule,
-        totalHours: rowColumns.totalHours,
-        startDate: conventions.startDate,
-        endDate: conventions.endDate,
+        state: sql`${conventions.state}`.as('state'),
+        programme: sql`${programmes.title}`.as('programme'),
+        country: sql`coalesce(${organisations.country}, '')`.as('country'),
+        headcountBand: sql`coalesce(${organisations.headcountBand}, '')`.as('headcount_band'),
+        startMonth: sql`to_char(${conventions.startDate}, 'YYYY-MM')`.as('start_month'),
+        startYear: sql`extract(year from ${conventions.startDate})::int`.as('start_year'),
+        amount: sql`${conventions.gratificationAmount}::float8`.as('amount'),
+        unit: sql`${conventions.gratificationUnit}`.as('unit'),
+        schedule: sql`${conventions.weeklySchedule}`.as('schedule'),
+        totalHours: sql`${rowColumns.totalHours}`.as('total_hours'),
+        weeks: sql`(${conventions.endDate} - ${conventions.startDate} + 1)::float8 / 7`.as('weeks'),
       })
       .from(conventions)
       .innerJoin(programmes, eq(programmes.id, conventions.programmeId))
@@ -176,6 +216,47 @@ export const internshipDatabaseRepository = {
           programmeId === undefined ? undefined : eq(conventions.programmeId, programmeId),
         ),
       );
+    const noneColumns =
+      'null::float8 as amount, null::text as unit, null::jsonb as schedule, null::int as start_year, null::float8 as average_hours, null::float8 as average_weeks';
+    const none = sql.raw(noneColumns);
+    const counted = (kind: string, label: string) =>
+      sql.raw(`select '${kind}' as kind, ${label}::text as label, count(*)::int as n, ${noneColumns}
+        from year_rows where state <> 'cancelled' and ${label} is not null group by ${label}`);
+    const result = (await db.execute(sql`
+      with year_rows as materialized (${yearRows})
+      select 'state' as kind, state::text as label, count(*)::int as n, ${none} from year_rows group by state
+      union all ${counted('programme', 'programme')}
+      union all ${counted('country', 'country')}
+      union all ${counted('headcountBand', 'headcount_band')}
+      union all ${counted('startMonth', 'start_month')}
+      union all select 'gratified', null, count(*)::int, amount, unit, schedule, start_year, null, null from year_rows
+        where state <> 'cancelled' and amount > 0 group by amount, unit, schedule, start_year
+      union all select 'averages', null, count(*)::int, null, null, null, null,
+        avg(total_hours) filter (where total_hours > 0), avg(weeks) filter (where weeks is not null)
+        from year_rows where state <> 'cancelled'`)) as unknown as { rows: StatisticsGroupRow[] };
+    const averages = result.rows.find((row) => row.kind === 'averages');
+    const numberOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+    const counts = (kind: string) =>
+      result.rows.filter((row) => row.kind === kind).map((row) => ({ label: String(row.label), count: Number(row.n) }));
+    return {
+      byState: counts('state'),
+      byProgramme: counts('programme'),
+      byCountry: counts('country'),
+      byHeadcountBand: counts('headcountBand'),
+      byStartMonth: counts('startMonth'),
+      gratified: result.rows
+        .filter((row) => row.kind === 'gratified')
+        .map((row) => ({
+          gratificationAmount: Number(row.amount),
+          gratificationUnit: row.unit,
+          weeklySchedule: row.schedule,
+          startYear: numberOrNull(row.start_year),
+          count: Number(row.n),
+        })),
+      active: Number(averages?.n ?? 0),
+      averageHours: numberOrNull(averages?.average_hours),
+      averageWeeks: numberOrNull(averages?.average_weeks),
+    };
   },
 
   async academicYears(db: Executor): Promise<string[]> {
@@ -186,5 +267,35 @@ export const internshipDatabaseRepository = {
     return db.select({ id: programmes.id, title: programmes.title }).from(programmes).orderBy(asc(programmes.title));
   },
 };
+
+interface StatisticsGroupRow {
+  kind: string;
+  label: string | null;
+  n: number;
+  amount: number | null;
+  unit: 'hour' | 'month' | null;
+  schedule: number[] | null;
+  start_year: number | null;
+  average_hours: number | null;
+  average_weeks: number | null;
+}
+
+export interface StatisticsGroups {
+  byState: { label: string; count: number }[];
+  byProgramme: { label: string; count: number }[];
+  byCountry: { label: string; count: number }[];
+  byHeadcountBand: { label: string; count: number }[];
+  byStartMonth: { label: string; count: number }[];
+  gratified: {
+    gratificationAmount: number;
+    gratificationUnit: 'hour' | 'month' | null;
+    weeklySchedule: number[] | null;
+    startYear: number | null;
+    count: number;
+  }[];
+  active: number;
+  averageHours: number | null;
+  averageWeeks: number | null;
+}
 
 export type InternshipRow = Awaited<ReturnType<typeof internshipDatabaseRepository.page>>['rows'][number];

@@ -55,9 +55,21 @@ describe('the office queries on a seeded database', () => {
       { search: seed.sample.studentNumber },
       { search: seed.sample.hostName },
     ]) {
-      const explained = await plan(officeQueueRepository.pageIdsQuery(handle.db, filters, { limit: 25, offset: 0 }));
+      const page = { limit: 25, offset: 0 };
+      const query =
+        'search' in filters
+          ? officeQueueRepository.searchPageQuery(handle.db, filters, page)
+          : officeQueueRepository.pageIdsQuery(handle.db, filters, page);
+      const explained = await plan(query);
       expect({ filters, explained }).toEqual({ filters, explained: expect.not.stringMatching(/Seq Scan on conventions/) });
       expect(explained).toMatch(/Index|Bitmap/);
+      // A search gathers its matches through its indexes, never by walking every convention in start order.
+      if ('search' in filters)
+        expect({ filters, explained }).toEqual({
+          filters,
+          explained: expect.stringMatching(/Bitmap Index Scan on conventions_student_search/),
+        });
+      if ('search' in filters) expect(explained).not.toMatch(/Index Scan using conventions_start/);
     }
   });
 
@@ -101,12 +113,15 @@ describe('the office queries on a seeded database', () => {
     expect(first.next).toBeDefined();
     expect(byKeyset.rows.map((row) => row.id)).toEqual(byOffset.rows.map((row) => row.id));
     expect(byKeyset.total).toBe(first.total);
-    const all = await rows<{ n: number }>(
-      sql`select count(*)::int as n from conventions c join users u on u.id = c.student_user_id where c.state <> 'draft' and (
+    const all = await rows<{ id: number }>(
+      sql`select c.id from conventions c join users u on u.id = c.student_user_id where c.state <> 'draft' and (
         translate(lower(coalesce(c.student->>'firstName', '') || ' ' || coalesce(c.student->>'lastName', '')), 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿ', 'aaaaaaceeeeiiiinooooouuuuyy') like ${`%${searchableName(seed.sample.studentLastName)}%`}
         or translate(lower(coalesce(c.student->>'lastName', '') || ' ' || coalesce(c.student->>'firstName', '')), 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿ', 'aaaaaaceeeeiiiinooooouuuuyy') like ${`%${searchableName(seed.sample.studentLastName)}%`}
-        or translate(lower(u.name), 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿ', 'aaaaaaceeeeiiiinooooouuuuyy') like ${`%${searchableName(seed.sample.studentLastName)}%`})`,
+        or translate(lower(u.name), 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿ', 'aaaaaaceeeeiiiinooooouuuuyy') like ${`%${searchableName(seed.sample.studentLastName)}%`})
+        order by c.start_date desc, c.id desc`,
     );
-    expect(first.total).toBe(Number(all[0].n));
+    expect(first.total).toBe(all.length);
+    expect(first.rows.map((row) => row.id)).toEqual(all.slice(0, 20).map((row) => Number(row.id)));
+    expect(byOffset.rows.map((row) => row.id)).toEqual(all.slice(20, 40).map((row) => Number(row.id)));
   });
 });

@@ -4,11 +4,12 @@ import { evaluateConvention, type ConventionRuleInput, type Finding } from '../.
 import { notFound } from '../../errors';
 import { conventionRepository, type Convention } from '../../models/conventionRepository';
 import type { Executor } from '../../models/database';
-import { organisationRepository, type Contact, type Organisation, type Service } from '../../models/organisationRepository';
-import { programmeRepository, type Programme } from '../../models/programmeRepository';
+import { conventionReferencesRepository } from '../../models/conventionReferencesRepository';
+import type { Contact, Organisation, Service } from '../../models/organisationRepository';
+import type { Programme } from '../../models/programmeRepository';
 import { hostCumulationFor } from '../conventions/hostCumulation';
-import { subjectRepository, type Subject } from '../../models/subjectRepository';
-import { teacherRepository, type Teacher } from '../../models/teacherRepository';
+import type { Subject } from '../../models/subjectRepository';
+import type { Teacher } from '../../models/teacherRepository';
 import { presenceOf } from '../conventions/presence';
 
 export interface ConventionDetails {
@@ -22,27 +23,26 @@ export interface ConventionDetails {
   academicTutor: Teacher | undefined;
 }
 
-/** A student's own convention with everything it refers to; another student's id is not found. */
-export async function loadConventionDetails(db: Executor, userId: number, conventionId: number): Promise<ConventionDetails> {
-  const convention = await conventionRepository.findForStudent(db, conventionId, userId);
+/**
+ * A student's own convention with everything it refers to; another student's id is not found. `known`: the same
+ * convention already read for this request (the route's ownership check), not read twice.
+ */
+export async function loadConventionDetails(
+  db: Executor,
+  userId: number,
+  conventionId: number,
+  known?: Convention,
+): Promise<ConventionDetails> {
+  const convention =
+    known && known.id === conventionId && known.studentUserId === userId
+      ? known
+      : await conventionRepository.findForStudent(db, conventionId, userId);
   if (!convention) throw notFound();
   return detailsOf(db, convention);
 }
 
 export async function detailsOf(db: Executor, convention: Convention): Promise<ConventionDetails> {
-  const organisationId = convention.organisationId;
-  return {
-    convention,
-    programme: (await programmeRepository.findById(db, convention.programmeId))!,
-    subject: convention.subjectId ? await subjectRepository.findById(db, convention.subjectId) : undefined,
-    organisation: organisationId ? await organisationRepository.findById(db, organisationId) : undefined,
-    service: convention.serviceId ? await organisationRepository.findServiceById(db, convention.serviceId) : undefined,
-    professionalTutor: convention.professionalTutorId
-      ? await organisationRepository.findContactById(db, convention.professionalTutorId)
-      : undefined,
-    signatory: convention.signatoryId ? await organisationRepository.findContactById(db, convention.signatoryId) : undefined,
-    academicTutor: convention.academicTutorId ? await teacherRepository.findById(db, convention.academicTutorId) : undefined,
-  };
+  return { convention, ...(await conventionReferencesRepository.find(db, convention)) };
 }
 
 const personName = (person: { firstName: string; lastName: string } | undefined) =>

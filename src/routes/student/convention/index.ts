@@ -33,8 +33,11 @@ export function conventionRoutes(services: Services): Router {
     const convention = await startConvention(services.db, session.userId, asked, services.clock.today());
     res.redirect(303, `/student/conventions/${convention.id}/personal`);
   });
-  router.use('/:id', async (req, _res, next) => {
-    if (!(await ownConvention(services.db, idParam(req), req.session!.userId))) throw notFound();
+  router.use('/:id', async (req, res, next) => {
+    const convention = await ownConvention(services.db, idParam(req), req.session!.userId);
+    if (!convention) throw notFound();
+    // Read once per request: the wizard's pages render from this row rather than reading it again.
+    res.locals.ownConvention = convention;
     next();
   });
   router.use('/:id/personal', personalRoutes(services));

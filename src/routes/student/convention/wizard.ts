@@ -19,7 +19,9 @@ import { idParam, parseVersion } from '../../shared/ids';
 
 /** The draft of the URL, for a wizard page: submitted conventions are read on their status page instead. */
 export async function draftForPage(services: Services, req: Request, res: Response, step: WizardStep): Promise<ConventionDetails | null> {
-  const details = await loadConventionDetails(services.db, req.session!.userId, idParam(req));
+  // A page shows the row the ownership check read for this very request (a post reads its own, after saving).
+  const known = req.method === 'GET' ? (res.locals.ownConvention as Convention | undefined) : undefined;
+  const details = await loadConventionDetails(services.db, req.session!.userId, idParam(req), known);
   const { convention } = details;
   if (convention.state !== 'draft') {
     res.redirect(303, `/student/conventions/${convention.id}`);

@@ -1,26 +1,24 @@
 import { academicYearBounds } from '../../../domain/academicYear';
-import { toDayNumber } from '../../../domain/calendarDate';
 import { DAYS_PER_LEGAL_MONTH, HOURS_PER_LEGAL_DAY } from '../../../domain/hours';
 import { hourlyMinimum } from '../../../domain/thresholds';
 import { presenceWeekdays, scheduleWeeklyHours } from '../../../domain/weeklySchedule';
 import type { Database } from '../../../models/database';
-import { internshipDatabaseRepository } from '../../../models/internshipDatabaseRepository';
+import { internshipDatabaseRepository, type StatisticsGroups } from '../../../models/internshipDatabaseRepository';
 
-type StatisticsRow = Awaited<ReturnType<typeof internshipDatabaseRepository.statisticsRows>>[number];
-
-function countBy(rows: StatisticsRow[], key: (row: StatisticsRow) => string): { label: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const row of rows) counts.set(key(row), (counts.get(key(row)) ?? 0) + 1);
-  return [...counts].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+/** What an hourly gratification and its band are computed from. */
+interface GratificationInput {
+  gratificationAmount: number | null;
+  gratificationUnit: 'hour' | 'month' | null;
+  weeklySchedule: number[] | null;
+  startDate: string | null;
 }
 
-function average(values: number[]): number | null {
-  return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
+/** Most frequent first, then by label. */
+function sorted(counts: { label: string; count: number }[]): { label: string; count: number }[] {
+  return [...counts].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 }
 
-export function hourlyGratification(
-  row: Pick<StatisticsRow, 'gratificationAmount' | 'gratificationUnit' | 'weeklySchedule'>,
-): number | null {
+export function hourlyGratification(row: Omit<GratificationInput, 'startDate'>): number | null {
   if (!row.gratificationAmount || row.gratificationAmount <= 0) return null;
   if (row.gratificationUnit === 'hour') return row.gratificationAmount;
   // D124-6's 22 days a month, each of the schedule's average day: how a monthly gratification becomes an hourly one.
@@ -44,12 +42,9 @@ function monthsOf(academicYear: string): string[] {
 }
 
 /** Conventions by the month their internship starts, every month of the year shown (zero included), in order. */
-function countByStartMonth(rows: StatisticsRow[], academicYear: string): { label: string; count: number }[] {
+function countByStartMonth(byMonth: { label: string; count: number }[], academicYear: string): { label: string; count: number }[] {
   const counts = new Map(monthsOf(academicYear).map((month) => [month, 0]));
-  for (const row of rows) {
-    const month = row.startDate?.slice(0, 7);
-    if (month && counts.has(month)) counts.set(month, counts.get(month)! + 1);
-  }
+  for (const { label, count } of byMonth) if (counts.has(label)) counts.set(label, counts.get(label)! + count);
   return [...counts].map(([label, count]) => ({ label, count }));
 }
 
@@ -58,9 +53,7 @@ export const gratificationBands = ['none', 'belowMinimum', 'minimum', 'upTo125',
 export type GratificationBand = (typeof gratificationBands)[number];
 
 /** An hourly gratification against the legal minimum of its start year: at it (up to +5 %), then by quarters. */
-export function gratificationBand(
-  row: Pick<StatisticsRow, 'gratificationAmount' | 'gratificationUnit' | 'weeklySchedule' | 'startDate'>,
-): GratificationBand {
+export function gratificationBand(row: GratificationInput): GratificationBand {
   const hourly = hourlyGratification(row);
   if (hourly === null) return 'none';
   let minimum: number;
@@ -78,31 +71,39 @@ export function gratificationBand(
   return 'above150';
 }
 
-/** The figures of one academic year, drafts left out; cancelled conventions count in "by state" only. */
-export function computeStatistics(all: StatisticsRow[], academicYear?: string) {
-  const rows = all.filter((row) => row.state !== 'cancelled');
-  const hourly = rows.map(hourlyGratification).filter((value): value is number => value !== null);
-  const hours = rows.map((row) => row.totalHours).filter((value): value is number => typeof value === 'number' && value > 0);
-  const weeks = rows
-    .filter((row) => row.startDate && row.endDate)
-    .map((row) => (toDayNumber(row.endDate!) - toDayNumber(row.startDate!) + 1) / 7);
+/**
+ * The figures of one academic year, drafts left out; cancelled conventions count in "by state" only. The database
+ * groups the year's conventions; the gratified ones come grouped by what their hourly amount depends on.
+ */
+export function computeStatistics(groups: StatisticsGroups, academicYear?: string) {
+  const bands = new Map<GratificationBand, number>(gratificationBands.map((band) => [band, 0]));
+  let gratified = 0;
+  let hourlySum = 0;
+  for (const group of groups.gratified) {
+    const row = { ...group, startDate: group.startYear === null ? null : `${String(group.startYear).padStart(4, '0')}-01-01` };
+    const hourly = hourlyGratification(row);
+    const band = gratificationBand(row);
+    bands.set(band, bands.get(band)! + group.count);
+    if (hourly === null) continue;
+    gratified += group.count;
+    hourlySum += hourly * group.count;
+  }
+  // The others, without an amount above zero, are not gratified.
+  bands.set('none', bands.get('none')! + groups.active - groups.gratified.reduce((sum, group) => sum + group.count, 0));
   return {
-    total: all.length,
-    active: rows.length,
-    byState: countBy(all, (row) => row.state),
-    byProgramme: countBy(rows, (row) => row.programmeTitle),
-    byCountry: countBy(rows, (row) => row.country ?? ''),
-    byHeadcountBand: countBy(rows, (row) => row.headcountBand ?? ''),
-    byStartMonth: academicYear ? countByStartMonth(rows, academicYear) : [],
-    byGratification: gratificationBands.map((band) => ({
-      label: band,
-      count: rows.filter((row) => gratificationBand(row) === band).length,
-    })),
-    gratified: hourly.length,
-    notGratified: rows.length - hourly.length,
-    averageHourlyGratification: average(hourly),
-    averageHours: average(hours),
-    averageWeeks: average(weeks),
+    total: groups.byState.reduce((sum, group) => sum + group.count, 0),
+    active: groups.active,
+    byState: sorted(groups.byState),
+    byProgramme: sorted(groups.byProgramme),
+    byCountry: sorted(groups.byCountry),
+    byHeadcountBand: sorted(groups.byHeadcountBand),
+    byStartMonth: academicYear ? countByStartMonth(groups.byStartMonth, academicYear) : [],
+    byGratification: gratificationBands.map((band) => ({ label: band, count: bands.get(band)! })),
+    gratified,
+    notGratified: groups.active - gratified,
+    averageHourlyGratification: gratified === 0 ? null : hourlySum / gratified,
+    averageHours: groups.averageHours,
+    averageWeeks: groups.averageWeeks,
   };
 }
 
@@ -110,9 +111,9 @@ export function computeStatistics(all: StatisticsRow[], academicYear?: string) {
 export async function yearStatistics(db: Database, academicYear: string, programmeId?: number) {
   const programmes = await internshipDatabaseRepository.programmes(db);
   const programme = programmes.find((candidate) => candidate.id === programmeId);
-  const [rows, academicYears] = await Promise.all([
-    internshipDatabaseRepository.statisticsRows(db, academicYear, programme?.id),
+  const [groups, academicYears] = await Promise.all([
+    internshipDatabaseRepository.statisticsGroups(db, academicYear, programme?.id),
     internshipDatabaseRepository.academicYears(db),
   ]);
-  return { ...computeStatistics(rows, academicYear), academicYears, programmes, programme };
+  return { ...computeStatistics(groups, academicYear), academicYears, programmes, programme };
 }

@@ -1,0 +1,71 @@
+import { aliasedTable, eq, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Executor } from './database';
+import type { Contact, Organisation, Service } from './organisationRepository';
+import type { Programme } from './programmeRepository';
+import type { Subject } from './subjectRepository';
+import type { Teacher } from './teacherRepository';
+import { contacts, organisations, programmes, services, subjects, teachers } from './schema';
+
+/** The ids a convention refers to, as its row holds them. */
+export interface ConventionReferenceIds {
+  programmeId: number;
+  subjectId: number | null;
+  organisationId: number | null;
+  serviceId: number | null;
+  professionalTutorId: number | null;
+  signatoryId: number | null;
+  academicTutorId: number | null;
+}
+
+export interface ConventionReferences {
+  programme: Programme;
+  subject: Subject | undefined;
+  organisation: Organisation | undefined;
+  service: Service | undefined;
+  professionalTutor: Contact | undefined;
+  signatory: Contact | undefined;
+  academicTutor: Teacher | undefined;
+}
+
+const professionalTutor = aliasedTable(contacts, 'professional_tutor');
+const signatory = aliasedTable(contacts, 'signatory');
+
+/** `column = id`, or nothing to join when the convention has no such reference yet. */
+const byId = (column: AnyPgColumn, id: number | null): SQL => (id === null ? sql`false` : eq(column, id));
+
+export const conventionReferencesRepository = {
+  /**
+   * What a convention refers to (its programme, subject, host, service, contacts and academic tutor) in one query,
+   * each a primary-key lookup left-joined to the programme's row: one round trip instead of seven.
+   */
+  async find(db: Executor, ids: ConventionReferenceIds): Promise<ConventionReferences> {
+    const [row] = await db
+      .select({
+        programme: programmes,
+        subject: subjects,
+        organisation: organisations,
+        service: services,
+        professionalTutor,
+        signatory,
+        academicTutor: teachers,
+      })
+      .from(programmes)
+      .leftJoin(subjects, byId(subjects.id, ids.subjectId))
+      .leftJoin(organisations, byId(organisations.id, ids.organisationId))
+      .leftJoin(services, byId(services.id, ids.serviceId))
+      .leftJoin(professionalTutor, byId(professionalTutor.id, ids.professionalTutorId))
+      .leftJoin(signatory, byId(signatory.id, ids.signatoryId))
+      .leftJoin(teachers, byId(teachers.id, ids.academicTutorId))
+      .where(eq(programmes.id, ids.programmeId));
+    return {
+      programme: row?.programme as Programme,
+      subject: row?.subject ?? undefined,
+      organisation: row?.organisation ?? undefined,
+      service: row?.service ?? undefined,
+      professionalTutor: row?.professionalTutor ?? undefined,
+      signatory: row?.signatory ?? undefined,
+      academicTutor: row?.academicTutor ?? undefined,
+    };
+  },
+};
