@@ -96,7 +96,8 @@ export async function openRequest(
       inSpace: signatory.party === 'student',
       ...(reminder ? { reminder: true } : {}),
       ...(signatory.party === 'student'
-        ? { path: amendment ? `/student/conventions/${convention.id}/amendments` : studentPath(convention.id) } : { path: '', signatureRequestId: request.id }),
+        ? { path: amendment ? `/student/conventions/${convention.id}/amendments` : studentPath(convention.id) }
+        : { path: '', signatureRequestId: request.id }),
     },
     dedupeKey: `signatureRequested:${request.id}`,
   });
