@@ -134,4 +134,42 @@ describe('signing an amendment electronically', () => {
       .send({ fullName: host.name, code: '000000', consent: 'yes' });
     expect(replay.status).toBe(404);
   }, 120_000);
+
+  it('a refusal from a link closes the amendment’s links and tells the office; paper signatures stay possible and close that party’s link', async () => {
+    const { convention } = await submitConventionAsStudent(pstage);
+    await validateAsOffice(pstage, convention.id);
+    const { client: office } = await launchOffice(pstage);
+    const officePage = `/office/conventions/${convention.id}/amendments`;
+    await office.submit(officePage, { kinds: 'dates', startDate: `${nextYear}-03-02`, endDate: `${nextYear}-07-24` });
+    await office.submit(officePage, {}, `${officePage}/1/validate`);
+    expect((await office.submit(officePage, {}, `${officePage}/1/send-for-signature`)).location).toBe(`${officePage}?done=send-1`);
+    await deliver();
+    const rows = await pstage.database.db.select().from(signatureRequests);
+    const emailOf = (party: string) => rows.find((row) => row.party === party)!.email;
+
+    // On paper first: the tutor's link closes with it.
+    const tutorLink = linkIn(emailOf('professional_tutor'));
+    const paper = await office.submit(officePage, { party: 'professional_tutor', signedAt: clock.today() }, `${officePage}/1/signatures`);
+    expect(paper.location).toBe(`${officePage}?done=signature-1`);
+    expect((await request(pstage.url).get(tutorLink)).status).toBe(404);
+
+    const hostLink = linkIn(emailOf('host_signatory'));
+    const refused = await request(pstage.url).post(`${hostLink}/refuse`).type('form').send({ reason: 'Le service ferme en juillet' });
+    expect(refused.status).toBe(200);
+    expect((await request(pstage.url).get(linkIn(emailOf('academic_tutor')))).status).toBe(404);
+    const statuses = (await pstage.database.db.select().from(signatureRequests)).map((row) => `${row.party}:${row.status}`);
+    expect(statuses.sort()).toEqual(['academic_tutor:revoked', 'host_signatory:refused', 'professional_tutor:revoked', 'student:revoked']);
+    await deliver();
+    const told = mailsTo(pstage.services.config.officeEmail).at(-1)!;
+    expect(told.text).toContain('Le service ferme en juillet');
+    expect(told.text).toContain(`${pstage.url}${officePage}`);
+    const [amendment] = await pstage.database.db.select().from(amendments);
+    expect(amendment.state).toBe('validated');
+    expect((await reload(pstage, convention.id)).endDate).toBe(`${nextYear}-06-26`);
+
+    // Sent again: only those who have neither signed nor an open link.
+    await office.submit(officePage, {}, `${officePage}/1/send-for-signature`);
+    const again = (await pstage.database.db.select().from(signatureRequests)).filter((row) => row.status === 'pending');
+    expect(again.map((row) => row.party).sort()).toEqual(['academic_tutor', 'host_signatory', 'student']);
+  }, 120_000);
 });
