@@ -60,6 +60,11 @@ export const amendmentRepository = {
     return row;
   },
 
+  async findById(db: Executor, id: number): Promise<Amendment | undefined> {
+    const [row] = await db.select().from(amendments).where(eq(amendments.id, id));
+    return row;
+  },
+
   async findByNumber(db: Executor, conventionId: number, number: number): Promise<Amendment | undefined> {
     const [row] = await db
       .select()

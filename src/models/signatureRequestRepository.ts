@@ -5,7 +5,7 @@ import { signatureRequests } from './schema';
 export type SignatureRequest = typeof signatureRequests.$inferSelect;
 export type NewSignatureRequest = Pick<
   typeof signatureRequests.$inferInsert,
-  'conventionId' | 'party' | 'name' | 'email' | 'tokenHash' | 'sentAt' | 'expiresAt' | 'sentBy'
+  'conventionId' | 'party' | 'name' | 'email' | 'tokenHash' | 'sentAt' | 'expiresAt' | 'sentBy' | 'amendmentId'
 >;
 
 export interface SignatureEvidence {
@@ -42,8 +42,31 @@ export const signatureRequestRepository = {
     return db
       .select()
       .from(signatureRequests)
-      .where(eq(signatureRequests.conventionId, conventionId))
+      .where(and(eq(signatureRequests.conventionId, conventionId), isNull(signatureRequests.amendmentId)))
       .orderBy(asc(signatureRequests.sentAt), asc(signatureRequests.id));
+  },
+
+  /** An amendment's requests (the convention's own circuit never lists them). */
+  async listForAmendment(db: Executor, amendmentId: number): Promise<SignatureRequest[]> {
+    return db
+      .select()
+      .from(signatureRequests)
+      .where(eq(signatureRequests.amendmentId, amendmentId))
+      .orderBy(asc(signatureRequests.sentAt), asc(signatureRequests.id));
+  },
+
+  /** Every link still open on an amendment is closed: a refusal, the amendment refused or in force. */
+  async revokePendingForAmendment(db: Executor, amendmentId: number, at: Date, party?: SignatureRequest['party']): Promise<void> {
+    await db
+      .update(signatureRequests)
+      .set({ status: 'revoked', decidedAt: at })
+      .where(
+        and(
+          eq(signatureRequests.amendmentId, amendmentId),
+          eq(signatureRequests.status, 'pending'),
+          party ? eq(signatureRequests.party, party) : undefined,
+        ),
+      );
   },
 
   /** Pending only: two tabs signing at once, one wins; the other finds nothing to update. */
@@ -83,6 +106,7 @@ export const signatureRequestRepository = {
         and(
           eq(signatureRequests.conventionId, conventionId),
           eq(signatureRequests.status, 'pending'),
+          isNull(signatureRequests.amendmentId),
           party ? eq(signatureRequests.party, party) : undefined,
         ),
       );
@@ -96,6 +120,7 @@ export const signatureRequestRepository = {
       .where(
         and(
           eq(signatureRequests.status, 'pending'),
+          isNull(signatureRequests.amendmentId),
           lt(signatureRequests.sentAt, sentBefore),
           or(isNull(signatureRequests.lastReminderAt), lt(signatureRequests.lastReminderAt, remindedBefore)),
         ),

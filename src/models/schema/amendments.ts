@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { signatureParties } from '../../domain/signatories';
 import { users } from './core';
-import { conventions } from './conventions';
+import { bytea, conventions } from './conventions';
 
 export const amendmentStateValues = ['requested', 'validated', 'refused', 'signed'] as const;
 
@@ -39,6 +39,9 @@ export const amendments = pgTable(
     programmeComment: text('programme_comment'),
     programmeDecidedByUserId: integer('programme_decided_by_user_id').references(() => users.id),
     programmeDecidedAt: timestamp('programme_decided_at', { withTimezone: true }),
+    /** The amendment's PDF fixed when it is sent for electronic signature: what every signatory sees, and hashes. */
+    signaturePdf: bytea('signature_pdf'),
+    signaturePdfSha256: text('signature_pdf_sha256'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

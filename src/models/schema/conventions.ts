@@ -17,7 +17,7 @@ import { sql } from 'drizzle-orm';
 import { signatureParties } from '../../domain/signatories';
 import { programmes, users } from './core';
 
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
   fromDriver: (value) => Buffer.from(value),
 });
@@ -389,10 +389,13 @@ export const signatureRequests = pgTable(
     /** Codes asked for in the current hour (from codeWindowStartedAt): the rate limit on code requests. */
     codeWindowStartedAt: timestamp('code_window_started_at', { withTimezone: true }),
     codesInWindow: integer('codes_in_window').notNull().default(0),
+    /** Set when the request is for an amendment of the convention (amendments.id; its foreign key is in the migration). */
+    amendmentId: integer('amendment_id'),
   },
   (t) => [
     uniqueIndex('signature_requests_token').on(t.tokenHash),
     index('signature_requests_convention').on(t.conventionId, t.party),
+    index('signature_requests_amendment').on(t.amendmentId),
     // The links still waiting for their signatory, oldest first: the dashboard's overdue signatures.
     index('signature_requests_pending')
       .on(t.sentAt, t.id)

@@ -10,6 +10,12 @@ import { AmendmentRefused } from '../../services/amendments/amendmentErrors';
 import { amendmentPdfFor, amendmentsOf, referentChoices } from '../../services/amendments/amendmentView';
 import { recordAmendmentSignature, refuseAmendment, validateAmendment } from '../../services/amendments/decideAmendment';
 import { amendableConvention, requestAmendment, type AmendmentContext } from '../../services/amendments/requestAmendment';
+import { amendmentCircuitView, sendAmendmentForSignature } from '../../services/amendments/amendmentCircuit';
+import { decideAmendmentAsStudent } from '../../services/signature/decideSignature';
+import { refuseSchema as refuseSignatureSchema } from '../signature/schemas';
+
+/** The student signs an amendment from their Pstage space (LTI session) with the consent; no mailed code yet. */
+const signSchema = z.object({ consent: z.literal('yes', { error: 'signature.error.consentRequired' }) });
 import { termsOf } from '../../services/amendments/amendmentTerms';
 import { presenceOf } from '../../services/conventions/presence';
 import { amendmentRequestSchema } from './schema';
@@ -103,6 +109,7 @@ export function amendmentRoutes(services: Services, role: 'student' | 'office'):
     const kept = await takeFormState<AmendmentFormState>(req, keptKey(convention.id));
     const view = await amendmentsOf(db, convention);
     const referents = view.mayRequest ? await referentChoices(db, convention) : [];
+    const circuit = await amendmentCircuitView(db, view.inProgress?.amendment ?? null, clock);
     res.render('amendments/page', {
       referents,
       title: req.t('amendment.page.title', { reference: convention.reference }),
@@ -111,6 +118,7 @@ export function amendmentRoutes(services: Services, role: 'student' | 'office'):
       current: termsOf(convention),
       currentHours: convention.computedTotalHours ?? presenceOf(convention, undefined)?.hours ?? null,
       ...view,
+      ...circuit,
       kept: kept ?? null,
       done: typeof req.query.done === 'string' ? req.query.done : null,
       base: base(convention.id),
@@ -158,7 +166,30 @@ export function amendmentRoutes(services: Services, role: 'student' | 'office'):
       .send(pdf.bytes);
   });
 
-  if (role !== 'office') return router;
+  if (role === 'student') {
+    const circuitContext = { config: services.config, clock };
+    const studentDecision = (kind: 'sign' | 'refuse') => async (req: Request, res: Response) => {
+      const number = parseId(req.params.number);
+      if (number === undefined) throw new AppError(404, 'errors.notFound');
+      const parsed = kind === 'sign' ? signSchema.safeParse(req.body ?? {}) : refuseSignatureSchema.safeParse(req.body ?? {});
+      const origin = { ip: req.ip ?? '', userAgent: req.get('user-agent') ?? '' };
+      await back(
+        req,
+        res,
+        `decide-${number}`,
+        async () => {
+          if (!parsed.success) throw new AppError(409, 'errors.conflict');
+          const decision = 'reason' in parsed.data ? { kind: 'refuse' as const, reason: parsed.data.reason } : { kind: 'sign' as const };
+          const command = { studentUserId: req.session!.userId, conventionId: idParam(req), number };
+          await decideAmendmentAsStudent(db, command, decision, origin, circuitContext);
+        },
+        parsed.success ? undefined : errorsOf(parsed.error.issues),
+      );
+    };
+    router.post('/:number/signature/sign', studentDecision('sign'));
+    router.post('/:number/signature/refuse', studentDecision('refuse'));
+    return router;
+  }
 
   const officeAction =
     <T>(form: string, schema: ZodType<T>, run: (command: Parameters<typeof validateAmendment>[1], data: T) => Promise<unknown>) =>
@@ -191,6 +222,10 @@ export function amendmentRoutes(services: Services, role: 'student' | 'office'):
     officeAction('signature', signatureSchema, (command, data) =>
       recordAmendmentSignature(db, { ...command, party: data.party as never, signedAt: data.signedAt }, context),
     ),
+  );
+  router.post(
+    '/:number/send-for-signature',
+    officeAction('send', z.object({}), (command) => sendAmendmentForSignature(db, command, { ...context, config: services.config })),
   );
   return router;
 }

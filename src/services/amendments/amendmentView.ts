@@ -90,6 +90,17 @@ export async function amendmentPdfFor(
   const convention = await amendableConvention(db, actor, conventionId);
   const amendment = await amendmentRepository.findByNumber(db, convention.id, number);
   if (!amendment) throw notFound();
+  return amendmentPdfOf(db, convention, amendment, institution, renderer);
+}
+
+/** The PDF of one amendment of the convention (access already checked). */
+export async function amendmentPdfOf(
+  db: Executor,
+  convention: Convention,
+  amendment: Amendment,
+  institution: Institution,
+  renderer: PdfRenderer,
+) {
   const language = await documentLanguageOf(db, convention);
   const frozen = convention.frozenSnapshot as unknown as FrozenConventionSnapshot | null;
   const entry = entryOf(amendment, new Map(), amendmentSignatories(convention));

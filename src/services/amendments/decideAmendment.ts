@@ -2,8 +2,9 @@ import { hasBlockingErrors } from '../../domain/legal/finding';
 import { signatoriesOf, type Signatory } from '../../domain/signatories';
 import { AppError, notFound } from '../../errors';
 import { amendmentRepository, type Amendment } from '../../models/amendmentRepository';
-import { conventionRepository } from '../../models/conventionRepository';
+import { conventionRepository, type Convention } from '../../models/conventionRepository';
 import type { Database, Transaction } from '../../models/database';
+import { signatureRequestRepository } from '../../models/signatureRequestRepository';
 import { enqueueProgressUpdate } from '../progress/enqueueProgressUpdate';
 import { signatoryContextOf } from '../conventions/signatories';
 import type { AmendmentChanges } from '../../domain/amendment';
@@ -28,6 +29,9 @@ async function locked(tx: Transaction, command: AmendmentCommand) {
   if (convention.version !== command.version) throw new AppError(409, 'errors.conflict');
   return { convention, amendment };
 }
+
+/** The convention and its amendment `number`, the amendment's row held, at the version the office saw. */
+export const lockedAmendment = locked;
 
 const office = (command: AmendmentCommand) => ({ role: 'office' as const, userId: command.officeUserId });
 
@@ -77,6 +81,7 @@ export async function refuseAmendment(db: Database, command: AmendmentCommand & 
       decidedAt: context.clock.now(),
     });
     await recordAmendmentStep(tx, bumped, updated, office(command), 'refused', context.clock.now(), command.reason);
+    await signatureRequestRepository.revokePendingForAmendment(tx, amendment.id, context.clock.now());
     await queueAmendmentMails(tx, bumped, updated, 'refused', context.officeEmail);
     return updated;
   });
@@ -112,27 +117,46 @@ export async function recordAmendmentSignature(
       method: 'paper',
       recordedBy: command.officeUserId,
     });
-    const signed = new Set((await amendmentRepository.listSignatures(tx, amendment.id)).map((signature) => signature.party));
-    const complete = parties.every((party) => signed.has(party));
-    const amended = amendment.changes as AmendmentChanges;
-    const changes = complete
-      ? {
-          ...appliedChanges(amendment.after as unknown as AmendmentValues, amended),
-          ...(await amendedPartiesOf(tx, convention, amended)),
-          // The convention's findings are now those of the convention as amended.
-          legalFindings: amendment.legalFindings,
-        }
-      : {};
-    const bumped = await conventionRepository.update(tx, convention.id, command.version, changes);
-    await recordAmendmentStep(tx, bumped, amendment, office(command), 'signature', context.clock.now(), null, { party: command.party });
-    if (!complete) return amendment;
-    const updated = await amendmentRepository.update(tx, amendment.id, { state: 'signed', signedAt: context.clock.now() });
-    await recordAmendmentStep(tx, bumped, updated, office(command), 'signed', context.clock.now(), null, {
-      before: amendment.before,
-      after: amendment.after,
-    });
-    await enqueueProgressUpdate(tx, { studentUserId: convention.studentUserId, programmeId: convention.programmeId });
-    await queueAmendmentMails(tx, bumped, updated, 'signed', context.officeEmail);
-    return updated;
+    // Signed on paper: that party's link, if any, closes.
+    await signatureRequestRepository.revokePendingForAmendment(tx, amendment.id, context.clock.now(), command.party);
+    return applyIfFullySigned(tx, convention, amendment, office(command), context, { party: command.party });
   });
+}
+
+/**
+ * After a signature (paper or electronic): with the last one the amendment is in force, the convention's dates,
+ * hours, gratification and parties become the amended ones, in the caller's transaction, with history and audit.
+ */
+export async function applyIfFullySigned(
+  tx: Transaction,
+  convention: Convention,
+  amendment: Amendment,
+  actor: Parameters<typeof recordAmendmentStep>[3],
+  context: Pick<AmendmentContext, 'clock' | 'officeEmail'>,
+  details: Record<string, unknown> = {},
+) {
+  const parties = amendmentSignatories(convention);
+  const signed = new Set((await amendmentRepository.listSignatures(tx, amendment.id)).map((signature) => signature.party));
+  const complete = parties.every((party) => signed.has(party));
+  const amended = amendment.changes as AmendmentChanges;
+  const changes = complete
+    ? {
+        ...appliedChanges(amendment.after as unknown as AmendmentValues, amended),
+        ...(await amendedPartiesOf(tx, convention, amended)),
+        // The convention's findings are now those of the convention as amended.
+        legalFindings: amendment.legalFindings,
+      }
+    : {};
+  const bumped = await conventionRepository.update(tx, convention.id, convention.version, changes);
+  await recordAmendmentStep(tx, bumped, amendment, actor, 'signature', context.clock.now(), null, details);
+  if (!complete) return amendment;
+  const updated = await amendmentRepository.update(tx, amendment.id, { state: 'signed', signedAt: context.clock.now() });
+  await recordAmendmentStep(tx, bumped, updated, actor, 'signed', context.clock.now(), null, {
+    before: amendment.before,
+    after: amendment.after,
+  });
+  await enqueueProgressUpdate(tx, { studentUserId: convention.studentUserId, programmeId: convention.programmeId });
+  await queueAmendmentMails(tx, bumped, updated, 'signed', context.officeEmail);
+  await signatureRequestRepository.revokePendingForAmendment(tx, amendment.id, context.clock.now());
+  return updated;
 }

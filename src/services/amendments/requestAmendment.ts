@@ -44,7 +44,7 @@ export async function recordAmendmentStep(
   tx: Transaction,
   convention: Convention,
   amendment: Amendment,
-  actor: { role: 'student' | 'office' | 'programme'; userId: number },
+  actor: { role: 'student' | 'office' | 'programme'; userId: number } | { role: 'signatory'; userId: null },
   step: string,
   at: Date,
   reason: string | null = null,

@@ -1,5 +1,6 @@
 import { AppError, notFound } from '../../errors';
 import { enqueueNotification } from '../../mail/enqueueNotification';
+import { amendmentRepository } from '../../models/amendmentRepository';
 import { auditRepository } from '../../models/auditRepository';
 import { conventionRepository } from '../../models/conventionRepository';
 import type { Database, Transaction } from '../../models/database';
@@ -8,6 +9,8 @@ import { signatureRepository } from '../../models/signatureRepository';
 import { signatureRequestRepository, type SignatureRequest } from '../../models/signatureRequestRepository';
 import { userRepository } from '../../models/userRepository';
 import { isSignatureParty } from '../../domain/signatories';
+import { isLinkOpen } from '../../domain/signatureCircuit';
+import { decideAmendmentRequest } from '../amendments/amendmentCircuit';
 import { fireConventionEvent } from '../conventions/conventionTransition';
 import { studentPath } from '../office/officeCommand';
 import { signatureFacts } from '../office/signatureFacts';
@@ -67,6 +70,28 @@ export async function decideAsStudent(
   });
 }
 
+/** The student decides on an amendment of their convention from their space: their own pending request for it. */
+export async function decideAmendmentAsStudent(
+  db: Database,
+  command: { studentUserId: number; conventionId: number; number: number },
+  decision: Decision,
+  origin: DecisionOrigin,
+  context: CircuitContext,
+) {
+  return db.transaction(async (tx) => {
+    await generatedDocumentRepository.lockConvention(tx, command.conventionId);
+    const convention = await conventionRepository.findById(tx, command.conventionId);
+    if (!convention || convention.studentUserId !== command.studentUserId) throw notFound();
+    const amendment = await amendmentRepository.findByNumber(tx, convention.id, command.number);
+    if (!amendment) throw notFound();
+    const request = (await signatureRequestRepository.listForAmendment(tx, amendment.id)).find(
+      (row) => row.party === 'student' && isLinkOpen(row, context.clock.now()),
+    );
+    if (!request || amendment.state !== 'validated' || !amendment.signaturePdfSha256) throw new AppError(409, 'signature.error.notAwaited');
+    return decide(tx, request, amendment.signaturePdfSha256, decision, origin, context, command.studentUserId);
+  });
+}
+
 async function decide(
   tx: Transaction,
   request: SignatureRequest,
@@ -100,6 +125,7 @@ async function decide(
       ...(typedName ? { typedName, code: 'e-mail' } : {}),
     },
   });
+  if (request.amendmentId !== null) return decideAmendmentRequest(tx, request, decision, context);
   if (decision.kind === 'refuse') return refuse(tx, request, decision.reason, context, convention.id);
   const facts = await signatureFacts(tx, convention);
   let updated = convention;

@@ -64,6 +64,7 @@ export async function openRequest(
   context: CircuitContext,
   sentBy: number | null,
   reminder?: { reminder: true; expiresAt: Date },
+  amendment?: { id: number; number: number },
 ) {
   const now = context.clock.now();
   const expiresAt = reminder?.expiresAt ?? linkExpiry(now);
@@ -78,6 +79,7 @@ export async function openRequest(
     sentAt: now,
     expiresAt,
     sentBy,
+    amendmentId: amendment?.id ?? null,
   });
   const tokenHash = hashSignatureToken(signatureTokenFor(context.config.encryptionKey, created.id));
   const request = await signatureRequestRepository.setTokenHash(tx, created.id, tokenHash);
@@ -89,13 +91,15 @@ export async function openRequest(
     template: 'signatureRequested',
     to: { email: signatory.email, name: signatory.name, locale: student?.locale ?? 'fr' },
     data: {
-      reference: convention.reference ?? '',
+      reference: amendment ? `${convention.reference ?? ''} — avenant n° ${amendment.number}` : (convention.reference ?? ''),
       organisationName,
       party: mailPartyOf(signatory.party),
       expiresOn: expiresAt.toISOString().slice(0, 10),
       inSpace: signatory.party === 'student',
       ...(reminder ? { reminder: true } : {}),
-      ...(signatory.party === 'student' ? { path: studentPath(convention.id) } : { path: '', signatureRequestId: request.id }),
+      ...(signatory.party === 'student'
+        ? { path: amendment ? `/student/conventions/${convention.id}/amendments` : studentPath(convention.id) }
+        : { path: '', signatureRequestId: request.id }),
     },
     dedupeKey: `signatureRequested:${request.id}`,
   });

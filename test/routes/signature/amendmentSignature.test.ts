@@ -1,0 +1,175 @@
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import request from 'supertest';
+import { amendmentSignatures, amendments, signatureRequests, signatures } from '../../../src/models/schema';
+import { hashSignatureToken } from '../../../src/services/signature/signatureToken';
+import { flatten, pdfPages } from '../../documents/pdfText';
+import { movableClock, nextYear } from '../../support/clock';
+import { useTestPstage } from '../../support/pstage';
+import { useSignatureMailbox } from '../../support/signatureMailbox';
+import { submitConventionAsStudent } from '../../support/studentJourney';
+import { acceptCertificateAsOffice, launchOffice, reload, validateAsOffice } from '../../services/office/officeJourney';
+
+const clock = movableClock({ movesNow: true });
+const pstage = useTestPstage({ clock });
+const deanEmail = 'doyen@univ.example.fr';
+const { deliver, mailsTo, linkIn, codeIn } = useSignatureMailbox(pstage);
+
+beforeEach(() => {
+  clock.reset();
+  pstage.services.config.signature.deanEmail = deanEmail;
+});
+
+const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+async function requestOf(link: string) {
+  const [row] = await pstage.database.db
+    .select()
+    .from(signatureRequests)
+    .where(eq(signatureRequests.tokenHash, hashSignatureToken(link.slice('/sign/'.length))));
+  return row;
+}
+
+/** What a signatory does from their link: opens it, asks for the code, types their name and the mailed code. */
+async function signByLink(link: string) {
+  expect((await request(pstage.url).get(link)).status).toBe(200);
+  expect((await request(pstage.url).post(`${link}/code`).type('form').send({})).status).toBe(303);
+  await deliver();
+  const { name, email } = await requestOf(link);
+  return request(pstage.url)
+    .post(`${link}/sign`)
+    .type('form')
+    .send({ fullName: name, code: codeIn(email), consent: 'yes' });
+}
+
+const pdfText = async (link: string) => {
+  const pdf = await request(pstage.url).get(`${link}/convention.pdf`).buffer(true);
+  expect(pdf.status).toBe(200);
+  return { text: flatten(await pdfPages(pdf.body as Buffer)), sha256: sha256Of(pdf.body as Buffer) };
+};
+
+describe('signing an amendment electronically', () => {
+  it('each party signs the amendment from its link (the student from their space), the dean last; then the amended values apply', async () => {
+    const { convention, client: student } = await submitConventionAsStudent(pstage);
+    await validateAsOffice(pstage, convention.id);
+    await acceptCertificateAsOffice(pstage, convention.id);
+    const { client: office } = await launchOffice(pstage);
+    const conventionPage = `/office/conventions/${convention.id}`;
+    await office.submit(conventionPage, {}, `${conventionPage}/send-for-signature`);
+    await deliver();
+    const conventionRequests = await pstage.database.db
+      .select()
+      .from(signatureRequests)
+      .where(eq(signatureRequests.conventionId, convention.id));
+    const host = conventionRequests.find((row) => row.party === 'host_signatory')!;
+    const conventionLink = linkIn(host.email);
+
+    const studentPage = `/student/conventions/${convention.id}/amendments`;
+    const officePage = `/office/conventions/${convention.id}/amendments`;
+    await student.submit(studentPage, { kinds: 'dates', startDate: `${nextYear}-03-02`, endDate: `${nextYear}-07-24` });
+    // Not yet validated: nothing to send.
+    expect((await office.submit(officePage, {}, `${officePage}/1/send-for-signature`)).location).toBe(`${officePage}#send-1`);
+    expect((await pstage.database.db.select().from(signatureRequests)).filter((row) => row.amendmentId !== null)).toEqual([]);
+    expect((await office.submit(officePage, {}, `${officePage}/1/validate`)).location).toBe(`${officePage}?done=validate-1`);
+    expect((await office.submit(officePage, {}, `${officePage}/1/send-for-signature`)).location).toBe(`${officePage}?done=send-1`);
+    await deliver();
+
+    const amendmentRequests = (await pstage.database.db.select().from(signatureRequests)).filter((row) => row.amendmentId !== null);
+    expect(amendmentRequests.map((row) => row.party).sort()).toEqual(['academic_tutor', 'host_signatory', 'professional_tutor', 'student']);
+    const amendmentLink = linkIn(host.email);
+    expect(amendmentLink).not.toBe(conventionLink);
+    expect(mailsTo(host.email).at(-1)!.subject).toContain('avenant n° 1');
+
+    // Each link opens its own document, never the other's.
+    const [stored] = await pstage.database.db.select().from(amendments);
+    const amendmentPdf = await pdfText(amendmentLink);
+    expect(amendmentPdf.text).toContain('Avenant n° 1 à la convention');
+    expect(amendmentPdf.sha256).toBe(stored.signaturePdfSha256);
+    const conventionPdf = await pdfText(conventionLink);
+    expect(conventionPdf.text).not.toContain('Avenant n° 1');
+    expect(conventionPdf.sha256).not.toBe(amendmentPdf.sha256);
+    expect((await office.request(officePage)).text).toContain('lien de signature envoyé');
+
+    for (const party of ['host_signatory', 'professional_tutor', 'academic_tutor']) {
+      const email = amendmentRequests.find((row) => row.party === party)!.email;
+      const signed = await signByLink(linkIn(email));
+      expect(signed.status).toBe(200);
+    }
+    const studentView = (await student.request(studentPage)).text;
+    expect(studentView).toContain('Signer l&#39;avenant n° 1');
+    expect((await student.submit(studentPage, {}, `${studentPage}/1/signature/sign`)).location).toBe(`${studentPage}#decide-1`);
+    expect((await student.request(studentPage)).text).toContain('Cochez la case');
+    expect((await student.submit(studentPage, { consent: 'yes' }, `${studentPage}/1/signature/sign`)).location).toBe(
+      `${studentPage}?done=decide-1`,
+    );
+    // Not in force before the dean, who is asked only now.
+    expect((await reload(pstage, convention.id)).endDate).toBe(`${nextYear}-06-26`);
+    await deliver();
+    const deanLink = linkIn(deanEmail);
+    expect((await requestOf(deanLink)).amendmentId).toBe(stored.id);
+    expect((await signByLink(deanLink)).status).toBe(200);
+
+    const amended = await reload(pstage, convention.id);
+    expect(amended).toMatchObject({ state: 'validated', endDate: `${nextYear}-07-24` });
+    const [signed] = await pstage.database.db.select().from(amendments);
+    expect(signed.state).toBe('signed');
+    const methods = (await pstage.database.db.select().from(amendmentSignatures)).map((row) => `${row.party}:${row.method}`);
+    expect(methods.sort()).toEqual(
+      ['academic_tutor', 'dean', 'host_signatory', 'professional_tutor', 'student'].map((party) => `${party}:electronic`),
+    );
+    const evidence = (await pstage.database.db.select().from(signatureRequests)).filter((row) => row.amendmentId !== null);
+    expect(evidence.every((row) => row.status === 'signed' && row.documentSha256 === stored.signaturePdfSha256)).toBe(true);
+    // The convention's own circuit is untouched: no convention signature, the host's convention link still open.
+    expect(await pstage.database.db.select().from(signatures)).toEqual([]);
+    expect((await request(pstage.url).get(conventionLink)).status).toBe(200);
+
+    // A used amendment link is closed: replaying it is the same 404 as any unknown link.
+    const hostLink = linkIn(amendmentRequests.find((row) => row.party === 'host_signatory')!.email);
+    expect(hostLink).not.toBe(conventionLink);
+    expect((await request(pstage.url).get(amendmentLink)).status).toBe(404);
+    expect((await request(pstage.url).get(`${amendmentLink}/convention.pdf`)).status).toBe(404);
+    const replay = await request(pstage.url)
+      .post(`${amendmentLink}/sign`)
+      .type('form')
+      .send({ fullName: host.name, code: '000000', consent: 'yes' });
+    expect(replay.status).toBe(404);
+  }, 120_000);
+
+  it('a refusal from a link closes the amendment’s links and tells the office; paper signatures stay possible and close that party’s link', async () => {
+    const { convention } = await submitConventionAsStudent(pstage);
+    await validateAsOffice(pstage, convention.id);
+    const { client: office } = await launchOffice(pstage);
+    const officePage = `/office/conventions/${convention.id}/amendments`;
+    await office.submit(officePage, { kinds: 'dates', startDate: `${nextYear}-03-02`, endDate: `${nextYear}-07-24` });
+    await office.submit(officePage, {}, `${officePage}/1/validate`);
+    expect((await office.submit(officePage, {}, `${officePage}/1/send-for-signature`)).location).toBe(`${officePage}?done=send-1`);
+    await deliver();
+    const rows = await pstage.database.db.select().from(signatureRequests);
+    const emailOf = (party: string) => rows.find((row) => row.party === party)!.email;
+
+    // On paper first: the tutor's link closes with it.
+    const tutorLink = linkIn(emailOf('professional_tutor'));
+    const paper = await office.submit(officePage, { party: 'professional_tutor', signedAt: clock.today() }, `${officePage}/1/signatures`);
+    expect(paper.location).toBe(`${officePage}?done=signature-1`);
+    expect((await request(pstage.url).get(tutorLink)).status).toBe(404);
+
+    const hostLink = linkIn(emailOf('host_signatory'));
+    const refused = await request(pstage.url).post(`${hostLink}/refuse`).type('form').send({ reason: 'Le service ferme en juillet' });
+    expect(refused.status).toBe(200);
+    expect((await request(pstage.url).get(linkIn(emailOf('academic_tutor')))).status).toBe(404);
+    const statuses = (await pstage.database.db.select().from(signatureRequests)).map((row) => `${row.party}:${row.status}`);
+    expect(statuses.sort()).toEqual(['academic_tutor:revoked', 'host_signatory:refused', 'professional_tutor:revoked', 'student:revoked']);
+    await deliver();
+    const told = mailsTo(pstage.services.config.officeEmail).at(-1)!;
+    expect(told.text).toContain('Le service ferme en juillet');
+    expect(told.text).toContain(`${pstage.url}${officePage}`);
+    const [amendment] = await pstage.database.db.select().from(amendments);
+    expect(amendment.state).toBe('validated');
+    expect((await reload(pstage, convention.id)).endDate).toBe(`${nextYear}-06-26`);
+
+    // Sent again: only those who have neither signed nor an open link.
+    await office.submit(officePage, {}, `${officePage}/1/send-for-signature`);
+    const again = (await pstage.database.db.select().from(signatureRequests)).filter((row) => row.status === 'pending');
+    expect(again.map((row) => row.party).sort()).toEqual(['academic_tutor', 'host_signatory', 'student']);
+  }, 120_000);
+});
