@@ -10,7 +10,7 @@ import { AmendmentRefused } from '../../services/amendments/amendmentErrors';
 import { amendmentPdfFor, amendmentsOf, referentChoices } from '../../services/amendments/amendmentView';
 import { recordAmendmentSignature, refuseAmendment, validateAmendment } from '../../services/amendments/decideAmendment';
 import { amendableConvention, requestAmendment, type AmendmentContext } from '../../services/amendments/requestAmendment';
-import { amendmentCircuitView, sendAmendmentForSignature } from '../../services/amendments/amendmentCircuit';
+import { amendmentCircuitView, continueAmendmentCircuit, sendAmendmentForSignature } from '../../services/amendments/amendmentCircuit';
 import { decideAmendmentAsStudent } from '../../services/signature/decideSignature';
 import { refuseSchema as refuseSignatureSchema } from '../signature/schemas';
 
@@ -220,7 +220,13 @@ export function amendmentRoutes(services: Services, role: 'student' | 'office'):
   router.post(
     '/:number/signatures',
     officeAction('signature', signatureSchema, (command, data) =>
-      recordAmendmentSignature(db, { ...command, party: data.party as never, signedAt: data.signedAt }, context),
+      recordAmendmentSignature(
+        db,
+        { ...command, party: data.party as never, signedAt: data.signedAt },
+        context,
+        (tx, convention, amendment) =>
+          continueAmendmentCircuit(tx, convention, amendment, { ...context, config: services.config }, command.officeUserId),
+      ),
     ),
   );
   router.post(

@@ -69,6 +69,21 @@ export async function requestAmendmentSignatures(
 }
 
 /**
+ * After a paper signature: once the amendment was sent for electronic signature, whoever's turn it now is gets
+ * their link (the dean once the parties have all signed, some of them on paper). Before it was sent, nothing.
+ */
+export async function continueAmendmentCircuit(
+  tx: Transaction,
+  convention: Convention,
+  amendment: Amendment,
+  context: CircuitContext,
+  officeUserId: number,
+): Promise<Signatory[]> {
+  if ((await signatureRequestRepository.listForAmendment(tx, amendment.id)).length === 0) return [];
+  return requestAmendmentSignatures(tx, convention, amendment, context, officeUserId);
+}
+
+/**
  * The office sends a validated amendment for electronic signature: its PDF is fixed (the one every signatory sees
  * and whose hash each signature records), then every signatory whose turn it is gets their link. Sending again
  * reaches only those who have neither signed nor an open link. Paper signatures stay possible meanwhile.

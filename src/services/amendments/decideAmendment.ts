@@ -100,6 +100,8 @@ export async function recordAmendmentSignature(
   db: Database,
   command: AmendmentCommand & { party: Signatory; signedAt: string },
   context: AmendmentContext,
+  /** When the amendment is still awaiting signatures: who is asked next (the electronic circuit's next links). */
+  continueCircuit?: (tx: Transaction, convention: Convention, amendment: Amendment) => Promise<unknown>,
 ) {
   return db.transaction(async (tx) => {
     const { convention, amendment } = await locked(tx, command);
@@ -119,7 +121,9 @@ export async function recordAmendmentSignature(
     });
     // Signed on paper: that party's link, if any, closes.
     await signatureRequestRepository.revokePendingForAmendment(tx, amendment.id, context.clock.now(), command.party);
-    return applyIfFullySigned(tx, convention, amendment, office(command), context, { party: command.party });
+    const applied = await applyIfFullySigned(tx, convention, amendment, office(command), context, { party: command.party });
+    if (continueCircuit && applied.state === 'validated') await continueCircuit(tx, convention, applied);
+    return applied;
   });
 }
 

@@ -172,4 +172,33 @@ describe('signing an amendment electronically', () => {
     const again = (await pstage.database.db.select().from(signatureRequests)).filter((row) => row.status === 'pending');
     expect(again.map((row) => row.party).sort()).toEqual(['academic_tutor', 'host_signatory', 'student']);
   }, 120_000);
+
+  it('once sent for signature, the parties signing on paper bring the dean their link, as electronic signatures do', async () => {
+    const { convention } = await submitConventionAsStudent(pstage);
+    await validateAsOffice(pstage, convention.id);
+    const { client: office } = await launchOffice(pstage);
+    const officePage = `/office/conventions/${convention.id}/amendments`;
+    await office.submit(officePage, { kinds: 'dates', startDate: `${nextYear}-03-02`, endDate: `${nextYear}-07-24` });
+    await office.submit(officePage, {}, `${officePage}/1/validate`);
+    // Before the circuit, paper signatures ask nobody: the first party on paper opens no link.
+    const first = await office.submit(officePage, { party: 'student', signedAt: clock.today() }, `${officePage}/1/signatures`);
+    expect(first.location).toBe(`${officePage}?done=signature-1`);
+    expect(await pstage.database.db.select().from(signatureRequests)).toHaveLength(0);
+    expect((await office.submit(officePage, {}, `${officePage}/1/send-for-signature`)).location).toBe(`${officePage}?done=send-1`);
+    const parties = (await pstage.database.db.select().from(signatureRequests)).map((row) => row.party);
+    expect(parties).not.toContain('dean');
+    for (const party of parties) {
+      const paper = await office.submit(officePage, { party, signedAt: clock.today() }, `${officePage}/1/signatures`);
+      expect(paper.location).toBe(`${officePage}?done=signature-1`);
+    }
+    const open = (await pstage.database.db.select().from(signatureRequests)).filter((row) => row.status === 'pending');
+    expect(open.map((row) => `${row.party}:${row.email}`)).toEqual([`dean:${deanEmail}`]);
+    await deliver();
+    expect(mailsTo(deanEmail).at(-1)!.subject).toContain('avenant n° 1');
+    const signed = await signByLink(linkIn(deanEmail));
+    expect(signed.status).toBe(200);
+    const [amendment] = await pstage.database.db.select().from(amendments);
+    expect(amendment.state).toBe('signed');
+    expect((await reload(pstage, convention.id)).endDate).toBe(`${nextYear}-07-24`);
+  }, 120_000);
 });
