@@ -22,7 +22,7 @@ import {
 
 const clock = movableClock();
 const pstage = useTestPstage({ clock });
-const { deliver, mailsTo } = useSignatureMailbox(pstage);
+const { deliver, mailsTo, codeIn } = useSignatureMailbox(pstage);
 afterEach(() => clock.reset());
 
 const completeConvention = () => completeFor(pstage);
@@ -139,19 +139,47 @@ describe("the host's space and the evaluations at the end of the internship", ()
     const computed =
       /name="effectiveHours"[^>]*value="([^"]*)"/.exec(end.text)?.[1] ?? /value="([^"]*)"[^>]*name="effectiveHours"/.exec(end.text)?.[1];
     expect(Number(computed)).toBeGreaterThan(0);
-    const wrong = await request(pstage.url)
-      .post(`${path}/attestation`)
-      .type('form')
-      .send({ effectiveHours: '0', totalGratificationPaid: 'beaucoup', signedName: '' });
+    // Every error at once: the figures, a name that is not the tutor's, no code.
+    const wrong = await request(pstage.url).post(`${path}/attestation`).type('form').send({
+      intent: 'sign',
+      effectiveHours: '0',
+      totalGratificationPaid: 'beaucoup',
+      signedName: 'Jean Autre',
+      method: 'code',
+      code: '',
+    });
     expect(wrong.status).toBe(422);
     expect(wrong.text).toContain('Indiquez un nombre d&#39;heures supérieur à zéro.');
     expect(wrong.text).toContain('Indiquez un montant en euros');
-    expect(wrong.text).toContain('Saisissez votre nom complet.');
-    // More hours than the period allows (10 a day) is a field error on the page, not an error page.
+    expect(wrong.text).toContain('Saisissez votre nom complet tel qu&#39;il figure sur cette page.');
+    expect(wrong.text).toContain('Saisissez le code à 6 chiffres reçu par courriel.');
+    // The code is mailed to the tutor's address; only its keyed hash is stored.
+    const asked = await request(pstage.url)
+      .post(`${path}/attestation`)
+      .type('form')
+      .send({ intent: 'code', effectiveHours: '540', totalGratificationPaid: '2 488,50', signedName: link.name });
+    expect(asked.status).toBe(200);
+    expect(asked.text).toContain(`Un code valable 10 minutes a été envoyé à ${link.email}.`);
+    expect(asked.text).toContain('value="2 488,50"');
+    await deliver();
+    const code = codeIn(link.email);
+    const [withCode] = await pstage.database.db.select().from(hostSpaceLinks).where(eq(hostSpaceLinks.id, link.id));
+    expect(withCode.codeHash).not.toContain(code);
+    expect(withCode.codeExpiresAt).not.toBeNull();
+    const signing = { intent: 'sign', effectiveHours: '540', totalGratificationPaid: '2 488,50', signedName: link.name, method: 'code' };
+    const badCode = await request(pstage.url)
+      .post(`${path}/attestation`)
+      .type('form')
+      .send({ ...signing, code: code === '000000' ? '111111' : '000000' });
+    expect(badCode.status).toBe(422);
+    expect(badCode.text).toContain('Ce code n&#39;est pas le bon. Il vous reste 4 essais avec ce code.');
+    const [counted] = await pstage.database.db.select().from(hostSpaceLinks).where(eq(hostSpaceLinks.id, link.id));
+    expect(counted.codeAttempts).toBe(1);
+    // More hours than the period allows (10 a day) is a field error on the page, not an error page; the code stays usable.
     const tooMany = await request(pstage.url)
       .post(`${path}/attestation`)
       .type('form')
-      .send({ effectiveHours: '4999', totalGratificationPaid: '0', signedName: 'Paul Durand' });
+      .send({ ...signing, effectiveHours: '4999', code });
     expect(tooMany.status).toBe(422);
     expect(tooMany.text).toContain('id="effectiveHours-error"');
     expect(tooMany.text).toContain('Plus d&#39;heures que la durée maximale de présence sur la période');
@@ -160,14 +188,17 @@ describe("the host's space and the evaluations at the end of the internship", ()
     const attested = await request(pstage.url)
       .post(`${path}/attestation`)
       .type('form')
-      .send({ effectiveHours: '540', totalGratificationPaid: '2 488,50', signedName: 'Paul Durand' });
+      .send({ ...signing, signedName: ` ${link.name.toUpperCase()} `, code });
     expect(attested.status).toBe(200);
-    expect(attested.text).toContain('par Paul Durand : 540 h, 2488.5 €');
+    expect(attested.text).toContain(`(code envoyé à ${link.email}) : 540 h, 2488.5 €`);
+    const [spent] = await pstage.database.db.select().from(hostSpaceLinks).where(eq(hostSpaceLinks.id, link.id));
+    expect(spent.codeHash).toBeNull();
     const attestation = await fetch(`${pstage.url}${path}/attestation.pdf`);
     expect(attestation.status).toBe(200);
     const text = prose(await pdfPages(Buffer.from(await attestation.arrayBuffer()), '-raw'));
     expect(text).toContain('540');
     expect(text).toMatch(/2\s?488,50/);
+    expect(text).toContain(`avec un code à usage unique envoyé à ${link.email}`);
     const student2 = await student.request(`/documents/conventions/${id}/attestation.pdf`);
     expect(student2.status).toBe(200);
   });
