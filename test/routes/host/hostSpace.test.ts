@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { PDFDocument } from 'pdf-lib';
 import request from 'supertest';
 import { addDays } from '../../../src/domain/calendarDate';
 import { auditLog, evaluations, hostSpaceLinks, internshipProgress } from '../../../src/models/schema';
@@ -201,6 +202,44 @@ describe("the host's space and the evaluations at the end of the internship", ()
     expect(text).toContain(`avec un code à usage unique envoyé à ${link.email}`);
     const student2 = await student.request(`/documents/conventions/${id}/attestation.pdf`);
     expect(student2.status).toBe(200);
+  });
+
+  it('the host may sign the attestation on paper and upload the scan, which the student and the office download', async () => {
+    const { id, client: student } = await completeConvention();
+    await passOn(addDays(plannedEnd, -10));
+    const { link, path } = await tutorLink(id);
+    await passOn(plannedEnd);
+    clock.moveTo(plannedEnd);
+    const fields = { intent: 'sign', effectiveHours: '540', totalGratificationPaid: '0', signedName: link.name, method: 'scan' };
+    const post = (file?: { bytes: Buffer; name: string }) => {
+      let form = request(pstage.url).post(`${path}/attestation`);
+      for (const [name, value] of Object.entries(fields)) form = form.field(name, value);
+      return file ? form.attach('scan', file.bytes, file.name) : form;
+    };
+    const missing = await post();
+    expect(missing.status).toBe(422);
+    expect(missing.text).toContain('Joignez l&#39;attestation signée, en PDF.');
+    const notPdf = await post({ bytes: Buffer.from('%PDF-1.7 only a name'), name: 'attestation.pdf' });
+    expect(notPdf.status).toBe(422);
+    expect(notPdf.text).toContain('Le fichier n&#39;est pas un PDF lisible.');
+    const scanned = await PDFDocument.create();
+    scanned.addPage();
+    const bytes = Buffer.from(await scanned.save());
+    const done = await post({ bytes, name: 'attestation signée.pdf' });
+    expect(done.status).toBe(200);
+    expect(done.text).toContain(`par ${link.name} (scan signé) : 540 h, 0 €`);
+    expect(mailsTo(link.email).some((mail) => /code de signature/.test(mail.subject ?? ''))).toBe(false);
+
+    const fromStudent = await student.download(`/documents/conventions/${id}/attestation-scan.pdf`);
+    expect(fromStudent.status).toBe(200);
+    expect(Buffer.compare(fromStudent.bytes, bytes)).toBe(0);
+    const office = (await pstage.launch('office', 'office')).client;
+    expect((await office.download(`/documents/conventions/${id}/attestation-scan.pdf`)).status).toBe(200);
+    const fromHost = await fetch(`${pstage.url}${path}/attestation-scan.pdf`);
+    expect(Buffer.compare(Buffer.from(await fromHost.arrayBuffer()), bytes)).toBe(0);
+    const attestation = await student.download(`/documents/conventions/${id}/attestation.pdf`);
+    const text = prose(await pdfPages(attestation.bytes, '-raw'));
+    expect(text).toContain(`par ${link.name} sur papier : l’attestation signée a été déposée dans Pstage.`);
   });
 
   it('refuses an expired, a revoked, a malformed or a foreign link with the same 404', async () => {
