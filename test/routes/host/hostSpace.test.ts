@@ -242,6 +242,45 @@ describe("the host's space and the evaluations at the end of the internship", ()
     expect(text).toContain(`par ${link.name} sur papier : l’attestation signée a été déposée dans Pstage.`);
   });
 
+  it("the attestation's code is voided by the fifth wrong try, and the tutor gets at most five codes an hour", async () => {
+    const { id } = await completeConvention();
+    await passOn(addDays(plannedEnd, -10));
+    const { link, path } = await tutorLink(id);
+    await passOn(plannedEnd);
+    clock.moveTo(plannedEnd);
+    const figures = { effectiveHours: '540', totalGratificationPaid: '0', signedName: link.name, method: 'code' };
+    const askCode = () =>
+      request(pstage.url)
+        .post(`${path}/attestation`)
+        .type('form')
+        .send({ intent: 'code', ...figures });
+    expect((await askCode()).status).toBe(200);
+    await deliver();
+    const code = codeIn(link.email);
+    const other = code === '000000' ? '111111' : '000000';
+    const sign = (typed: string) =>
+      request(pstage.url)
+        .post(`${path}/attestation`)
+        .type('form')
+        .send({ intent: 'sign', ...figures, code: typed });
+    for (let attempt = 1; attempt <= 4; attempt += 1) expect((await sign(other)).status).toBe(422);
+    const fifth = await sign(other);
+    expect(fifth.text).toContain('Code erroné 5 fois : ce code ne sert plus. Demandez un nouveau code.');
+    const afterwards = await sign(code);
+    expect(afterwards.status).toBe(422);
+    expect(afterwards.text).toContain('Ce code a expiré ou n&#39;a pas été demandé.');
+
+    for (let asked = 2; asked <= 5; asked += 1) expect((await askCode()).status).toBe(200);
+    const sixth = await askCode();
+    expect(sixth.status).toBe(422);
+    expect(sixth.text).toContain('Vous avez déjà demandé 5 codes en une heure');
+    await deliver();
+    expect(mailsTo(link.email).filter((mail) => /code de signature/.test(mail.subject ?? ''))).toHaveLength(5);
+    const newest = await sign(codeIn(link.email));
+    expect(newest.status).toBe(200);
+    expect(newest.text).toContain('code envoyé à');
+  });
+
   it('refuses an expired, a revoked, a malformed or a foreign link with the same 404', async () => {
     const { id } = await completeConvention();
     await passOn(addDays(plannedEnd, -10));
