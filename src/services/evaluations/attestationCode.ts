@@ -1,11 +1,12 @@
 import { timingSafeEqual } from 'node:crypto';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Clock } from '../../clock';
-import { notFound } from '../../errors';
+import { AppError, notFound } from '../../errors';
+import { lastDayOf } from '../../domain/internshipEnd';
 import { enqueueNotification } from '../../mail/enqueueNotification';
 import { auditRepository } from '../../models/auditRepository';
 import type { Database, Executor } from '../../models/database';
-import type { HostSpaceLink } from '../../models/evaluationRepository';
+import { hostAttestationRepository, type HostSpaceLink } from '../../models/evaluationRepository';
 import { hostSpaceLinks } from '../../models/schema';
 import {
   HOUR,
@@ -40,6 +41,10 @@ async function openLocked(tx: Executor, token: string, clock: Clock) {
 export async function sendAttestationCode(db: Database, token: string, locale: 'fr' | 'en', context: CodeContext): Promise<CodeSending> {
   return db.transaction(async (tx) => {
     const { link, convention } = await openLocked(tx, token, context.clock);
+    // A code signs nothing before the end or once the attestation is in: no mail then.
+    const lastDay = lastDayOf(convention) ?? '';
+    if (context.clock.today() < lastDay) throw new AppError(409, 'evaluation.errors.attestationBeforeEnd', { date: lastDay });
+    if (await hostAttestationRepository.find(tx, convention.id)) throw new AppError(409, 'evaluation.errors.attestationDone');
     const now = context.clock.now();
     const windowOpen = link.codeWindowStartedAt !== null && now.getTime() - link.codeWindowStartedAt.getTime() < HOUR;
     const audit = (action: string) =>

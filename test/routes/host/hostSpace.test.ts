@@ -230,10 +230,15 @@ describe("the host's space and the evaluations at the end of the internship", ()
     expect(done.text).toContain(`par ${link.name} (scan signé) : 540 h, 0 €`);
     expect(mailsTo(link.email).some((mail) => /code de signature/.test(mail.subject ?? ''))).toBe(false);
 
+    expect((await request(pstage.url).post(`${path}/attestation`).type('form').send({ intent: 'code' })).status).toBe(409);
+    expect((await student.request(`/student/conventions/${id}`)).text).toContain(
+      `href="/documents/conventions/${id}/attestation-scan.pdf"`,
+    );
     const fromStudent = await student.download(`/documents/conventions/${id}/attestation-scan.pdf`);
     expect(fromStudent.status).toBe(200);
     expect(Buffer.compare(fromStudent.bytes, bytes)).toBe(0);
     const office = (await pstage.launch('office', 'office')).client;
+    expect((await office.request(`/office/conventions/${id}`)).text).toContain(`href="/documents/conventions/${id}/attestation-scan.pdf"`);
     expect((await office.download(`/documents/conventions/${id}/attestation-scan.pdf`)).status).toBe(200);
     const fromHost = await fetch(`${pstage.url}${path}/attestation-scan.pdf`);
     expect(Buffer.compare(Buffer.from(await fromHost.arrayBuffer()), bytes)).toBe(0);
@@ -246,6 +251,9 @@ describe("the host's space and the evaluations at the end of the internship", ()
     const { id } = await completeConvention();
     await passOn(addDays(plannedEnd, -10));
     const { link, path } = await tutorLink(id);
+    // Before the end nothing is signed, so no code is mailed.
+    const early = await request(pstage.url).post(`${path}/attestation`).type('form').send({ intent: 'code' });
+    expect(early.status).toBe(409);
     await passOn(plannedEnd);
     clock.moveTo(plannedEnd);
     const figures = { effectiveHours: '540', totalGratificationPaid: '0', signedName: link.name, method: 'code' };
