@@ -76,7 +76,16 @@ export function renderAttestation(data: AttestationData, language: DocumentLangu
     answerRow(doc, t.labels.place, data.place);
     answerRow(doc, t.labels.date, data.issueDate && date(data.issueDate));
     answerRow(doc, t.labels.signatoryName, [fullName(host.representative), host.representative.function].join(', '));
-    signatureAndStamp(doc, t);
+    if (data.signedBy)
+      paragraph(
+        doc,
+        fill(t.signedBy[data.signedBy.method], { ...data.signedBy, date: date(data.signedBy.date), email: data.signedBy.email ?? '' }),
+        {
+          bold: true,
+          align: 'left',
+        },
+      );
+    else signatureAndStamp(doc, t);
     // As in the arrêté's model, the pension notice comes after the signature: it informs, it is not certified.
     paragraph(doc, t.pensionNotice, { italic: true });
   };

@@ -36,6 +36,7 @@ export interface AttestationText {
   gratificationBlank: string;
   pensionNotice: string;
   stamp: string;
+  signedBy: Record<'name' | 'code' | 'scan', string>;
 }
 
 const fr: AttestationText = {
@@ -88,6 +89,11 @@ const fr: AttestationText = {
   pensionNotice:
     'L’attestation de stage est indispensable pour pouvoir, sous réserve du versement d’une cotisation, faire prendre en compte le stage dans les droits à retraite. La loi n° 2014-40 du 20 janvier 2014 ouvre aux étudiants dont le stage a été gratifié la possibilité de le faire valider dans la limite de deux trimestres, sous réserve du versement d’une cotisation. La demande est faite par l’étudiant(e) dans les deux années qui suivent la fin du stage, sur présentation de la présente attestation mentionnant la durée totale du stage et le montant total de la gratification perçue.',
   stamp: 'Cachet de l’organisme',
+  signedBy: {
+    name: 'Signé dans Pstage le {date} par {name}, par son nom saisi.',
+    code: 'Signé électroniquement dans Pstage le {date} par {name}, avec un code à usage unique envoyé à {email}.',
+    scan: 'Signé le {date} par {name} sur papier : l’attestation signée a été déposée dans Pstage.',
+  },
 };
 
 const en: AttestationText = {
@@ -140,6 +146,11 @@ const en: AttestationText = {
   pensionNotice:
     'The internship certificate is required to have the internship counted towards pension rights, subject to paying a contribution. Law no. 2014-40 of 20 January 2014 allows students whose internship was paid a gratification to have it validated for up to two quarters, subject to a contribution. The student applies within two years after the end of the internship, presenting this certificate stating the total duration of the internship and the total gratification received.',
   stamp: 'Organisation stamp',
+  signedBy: {
+    name: 'Signed in Pstage on {date} by {name}, with their typed name.',
+    code: 'Signed electronically in Pstage on {date} by {name}, with a one-time code sent to {email}.',
+    scan: 'Signed on {date} by {name} on paper: the signed certificate was uploaded to Pstage.',
+  },
 };
 
 const texts: Record<DocumentLanguage, AttestationText> = { fr, en };

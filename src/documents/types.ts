@@ -236,4 +236,6 @@ export interface AttestationData {
   totalGratificationPaid?: number | null;
   place?: string;
   issueDate?: IsoDate;
+  /** How the host signed it in Pstage: the typed name with the date and the method (mailed code, signed scan). */
+  signedBy?: { name: string; date: IsoDate; method: 'name' | 'code' | 'scan'; email?: string };
 }

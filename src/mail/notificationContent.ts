@@ -239,6 +239,13 @@ const builders: { [K in NotificationKind]: Builder<K> } = {
       link: link(c, 'signatureCode', d.path),
     };
   },
+  attestationCode: (d, c) => ({
+    subject: c.t('mail.attestationCode.subject', d),
+    paragraphs: [c.t('mail.attestationCode.intro', d), c.t('mail.attestationCode.code', d)],
+    details: [...label(c, 'reference', d.reference)],
+    steps: ['step1', 'step2'].map((step) => c.t(`mail.attestationCode.${step}`, d)),
+    link: link(c, 'attestationCode', d.path),
+  }),
 };
 
 export function notificationContent<K extends NotificationKind>(kind: K, data: NotificationData[K], context: ContentContext): MailContent {

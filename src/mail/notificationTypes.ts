@@ -118,6 +118,8 @@ export interface NotificationData {
     code: string;
     path: string;
   };
+  /** The one-time code the host asked for to sign the attestation; `code` and `path` are derived when sent. */
+  attestationCode: { reference: string; minutes: number; hostSpaceLinkId: number; codeExpiresAt: string; code: string; path: string };
 }
 
 export type NotificationKind = keyof NotificationData;
@@ -140,6 +142,7 @@ export const notificationKinds: readonly NotificationKind[] = [
   'hostSpaceOpened',
   'studentEvaluationOpened',
   'signatureCode',
+  'attestationCode',
 ];
 
 /** The outbox payload of a mail: everything needed to render and send it later. */

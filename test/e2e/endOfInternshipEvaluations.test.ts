@@ -56,7 +56,7 @@ describe('the end of the internship in a real browser', () => {
     // Ten days before the end the scheduler opens the tutor's evaluation and mails their personal link.
     clock.moveTo(addDays(plannedEnd, -10));
     await passOn(pstage, addDays(plannedEnd, -10));
-    const { path } = await tutorLinkFromMail(pstage, mailbox, id);
+    const { path, link } = await tutorLinkFromMail(pstage, mailbox, id);
     const tutorContext = await browser.newContext({ locale: 'fr-FR' });
     const tutor = await tutorContext.newPage();
     tutor.setDefaultTimeout(30_000);
@@ -86,13 +86,18 @@ describe('the end of the internship in a real browser', () => {
     await passOn(pstage, plannedEnd);
     await tutor.goto(`${pstage.url}${path}`);
     await tutor.getByLabel('Présence effective (heures)').fill('9999');
-    await tutor.getByRole('button', { name: "Valider l'attestation" }).click();
+    await tutor.getByRole('button', { name: "Signer l'attestation" }).click();
     await tutor.locator('#effectiveHours-error').waitFor();
+    await tutor.locator('#code-error').waitFor();
     await expectAccessible(tutor);
     await tutor.getByLabel('Présence effective (heures)').fill('540');
     await tutor.getByLabel(/Gratification totale/i).fill('2 488,50');
-    await tutor.getByLabel('Votre nom (vaut signature)').fill('Paul Durand');
-    await tutor.getByRole('button', { name: "Valider l'attestation" }).click();
+    await tutor.getByLabel(/Votre nom complet/).fill(link.name);
+    await tutor.getByRole('button', { name: 'Recevoir un code par courriel' }).click();
+    await tutor.getByText(`Un code valable 10 minutes a été envoyé à ${link.email}.`).waitFor();
+    await mailbox.deliver();
+    await tutor.getByLabel('Code reçu par courriel').fill(mailbox.codeIn(link.email));
+    await tutor.getByRole('button', { name: "Signer l'attestation" }).click();
     await tutor.getByRole('link', { name: /Télécharger l'attestation/ }).waitFor();
     await expectAccessible(tutor);
     await tutorContext.close();

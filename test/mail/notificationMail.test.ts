@@ -126,6 +126,14 @@ const samples: { [K in NotificationKind]: NotificationData[K] } = {
     code: '042137',
     path: '/sign/abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ',
   },
+  attestationCode: {
+    reference: 'CS-2026-0042',
+    minutes: 10,
+    hostSpaceLinkId: 3,
+    codeExpiresAt: '2027-01-15T10:10:00.000Z',
+    code: '042137',
+    path: '/host/abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ',
+  },
 };
 
 describe('notification mails', () => {

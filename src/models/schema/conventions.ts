@@ -424,7 +424,7 @@ export const documents = pgTable(
     ownerUserId: integer('owner_user_id').references(() => users.id),
     conventionId: integer('convention_id').references(() => conventions.id, { onDelete: 'cascade' }),
     kind: text('kind', {
-      enum: ['civil_liability', 'convention_pdf', 'attestation_pdf', 'signed_convention_pdf', 'signed_scan'],
+      enum: ['civil_liability', 'convention_pdf', 'attestation_pdf', 'signed_convention_pdf', 'signed_scan', 'signed_attestation_scan'],
     }).notNull(),
     filename: text('filename').notNull(),
     contentType: text('content_type').notNull(),

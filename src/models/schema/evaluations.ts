@@ -1,6 +1,6 @@
 import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { programmes, users } from './core';
-import { conventions } from './conventions';
+import { conventions, documents } from './conventions';
 import type { EvaluationTemplate } from '../../domain/evaluationTemplate';
 import type { EvaluationAnswers } from '../../domain/evaluationAnswers';
 
@@ -61,6 +61,12 @@ export const hostSpaceLinks = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /** The attestation's one-time code, like a signature request's: its keyed hash only, and the hourly window. */
+    codeHash: text('code_hash'),
+    codeExpiresAt: timestamp('code_expires_at', { withTimezone: true }),
+    codeAttempts: integer('code_attempts').notNull().default(0),
+    codeWindowStartedAt: timestamp('code_window_started_at', { withTimezone: true }),
+    codesInWindow: integer('codes_in_window').notNull().default(0),
   },
   (t) => [uniqueIndex('host_space_links_token').on(t.tokenHash), index('host_space_links_convention').on(t.conventionId)],
 );
@@ -74,6 +80,13 @@ export const hostAttestations = pgTable('host_attestations', {
   totalGratificationPaid: text('total_gratification_paid').notNull(),
   signedName: text('signed_name').notNull(),
   submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+  /** How the host signed: the typed name alone (before codes), with the mailed code, or a signed scan. */
+  signatureMethod: text('signature_method', { enum: ['name', 'code', 'scan'] })
+    .notNull()
+    .default('name'),
+  /** The address the code was mailed to, when signed with a code. */
+  signedEmail: text('signed_email'),
+  scanDocumentId: integer('scan_document_id').references(() => documents.id, { onDelete: 'set null' }),
 });
 
 /**

@@ -10,6 +10,7 @@ import { userRateLimit } from '../../middleware/userRateLimits';
 import { idParam } from '../shared/ids';
 import { auditTrailPdfFor } from '../../services/signature/auditTrailExport';
 import { signedScanFor } from '../../services/signature/signedScan';
+import { attestationScanFor } from '../../services/evaluations/attestationScan';
 
 function viewerOf(req: Request): DocumentViewer {
   if (!req.session) throw new AppError(401, 'errors.sessionExpired');
@@ -66,6 +67,9 @@ export function documentRoutes(services: Services): Router {
       res,
       await attestationPdfFor(db, config.institution, viewerOf(req), idParam(req), services.pdfRenderer, services.clock.today()),
     );
+  });
+  router.get('/conventions/:id/attestation-scan.pdf', pdfLimit, async (req, res) => {
+    sendFile(res, await attestationScanFor(db, viewerOf(req), idParam(req)));
   });
   router.get('/conventions/:id/scans/:documentId', pdfLimit, async (req, res) => {
     sendFile(res, await signedScanFor(db, viewerOf(req), idParam(req), idParam(req, 'documentId')));

@@ -1,12 +1,12 @@
 import { Router, type Request, type Response } from 'express';
 import type { Services } from '../../services';
 import { setUpRateLimit } from '../../middleware/rateLimit';
-import { formatDate } from '../../format';
+import { formatDate, formatDateTime } from '../../format';
 import { formValuesOf } from '../../domain/evaluationAnswers';
 import { evaluationRepository, hostAttestationRepository } from '../../models/evaluationRepository';
 import { openHostSpace } from '../../services/evaluations/hostSpaceLink';
 import { answerEvaluation } from '../../services/evaluations/answerEvaluation';
-import { completeHostAttestation } from '../../services/evaluations/hostAttestation';
+import { attestationScanMaxBytes, completeHostAttestation } from '../../services/evaluations/hostAttestation';
 import { lastDayOf } from '../../domain/internshipEnd';
 import { partiesOf } from '../../services/documents/conventionDocumentData';
 import { conventionPdfFor } from '../../services/documents/conventionPdf';
@@ -14,7 +14,11 @@ import { attestationPdfFor } from '../../services/documents/attestationPdf';
 import type { ServedPdf } from '../../services/documents/conventionPdf';
 import { personalLinkViewer } from '../../services/documents/documentAccess';
 import { validate } from '../shared/validate';
-import { hostAttestationForm, intentSchema } from './schemas';
+import { signedAttestationFormFor, intentSchema } from './schemas';
+import { checkedUpload } from '../shared/fileUpload';
+import { checkAttestationCode, sendAttestationCode } from '../../services/evaluations/attestationCode';
+import { attestationScanFor } from '../../services/evaluations/attestationScan';
+import { signingCodesPerHour } from '../../services/signature/signingCode';
 
 type Form = Record<string, unknown>;
 
@@ -41,7 +45,7 @@ export function hostSpaceRoutes(services: Services): Router {
       attestationValues?: Form;
     } = {},
   ) {
-    const { convention } = await openHostSpace(db, token(req), clock);
+    const { convention, link } = await openHostSpace(db, token(req), clock);
     const evaluation = await evaluationRepository.find(db, convention.id, 'tutor');
     const attestation = await hostAttestationRepository.find(db, convention.id);
     const parties = await partiesOf(db, convention, 'frozen');
@@ -66,6 +70,8 @@ export function hostSpaceRoutes(services: Services): Router {
         ? {
             date: formatDate(attestation.submittedAt.toISOString().slice(0, 10), req.locale),
             name: attestation.signedName,
+            method: req.t(`evaluation.host.signedWith_${attestation.signatureMethod}`, { email: attestation.signedEmail ?? '' }),
+            scan: attestation.scanDocumentId !== null,
             hours: attestation.effectiveHours,
             amount: attestation.totalGratificationPaid,
           }
@@ -76,7 +82,9 @@ export function hostSpaceRoutes(services: Services): Router {
         effectiveHours: String(convention.computedTotalHours ?? ''),
         totalGratificationPaid: '',
         signedName: '',
+        method: 'code',
       },
+      tutor: { name: link.name, email: link.email },
       notice: state.notice,
     });
   }
@@ -132,18 +140,54 @@ export function hostSpaceRoutes(services: Services): Router {
     });
   });
 
+  const receiveScan = checkedUpload('scan', attestationScanMaxBytes, {
+    tooLarge: 'evaluation.errors.scanTooLargeField',
+    oneFile: 'evaluation.errors.scanOneFile',
+  });
+  const codeContext = { clock, encryptionKey: config.encryptionKey };
+
+  // One form, urlencoded or multipart (the scan): ask for the code, or sign with the code or the scan.
   router.post('/:token/attestation', async (req, res) => {
-    const { convention } = await openHostSpace(db, token(req), clock);
-    const form = (req.body ?? {}) as Form;
-    const result = validate(hostAttestationForm, form);
+    const opened = await openHostSpace(db, token(req), clock);
+    const uploadError = await receiveScan(req, res);
+    const form: Form = { ...((req.body ?? {}) as Form), scan: uploadError ?? req.file };
+    const attestationValues = { ...form, scan: undefined, code: '' };
+    if (form.intent === 'code') {
+      const sending = await sendAttestationCode(db, token(req), req.locale === 'en' ? 'en' : 'fr', codeContext);
+      if (!sending.sent) {
+        const time = formatDateTime(sending.retryAfter, req.locale);
+        const message = req.t('signature.error.tooManyCodes', { count: signingCodesPerHour, time });
+        return page(req, res, { attestationErrors: { code: message }, attestationValues: { ...attestationValues, method: 'code' } });
+      }
+      return page(req, res, {
+        notice: req.t('evaluation.host.codeSent', { email: sending.email }),
+        attestationValues: { ...attestationValues, method: 'code' },
+      });
+    }
+    const result = validate(signedAttestationFormFor(opened.link.name), form);
     if (!result.ok) {
       const attestationErrors = Object.fromEntries(Object.entries(result.state.errors).map(([field, key]) => [field, req.t(key)]));
-      return page(req, res, { attestationErrors, attestationValues: form });
+      return page(req, res, { attestationErrors, attestationValues });
     }
-    const refusal = await completeHostAttestation(db, convention, result.values, clock);
-    if (refusal)
-      return page(req, res, { attestationErrors: { [refusal.field]: req.t(refusal.key, refusal.params) }, attestationValues: form });
+    const { signature } = result.values;
+    if (signature.method === 'code') {
+      const check = await checkAttestationCode(db, token(req), signature.code, codeContext);
+      if (check.outcome !== 'ok') {
+        const message =
+          check.outcome === 'wrong'
+            ? req.t('signature.error.code_wrong', { count: check.triesLeft })
+            : req.t(`signature.error.code_${check.outcome}`);
+        return page(req, res, { attestationErrors: { code: message }, attestationValues });
+      }
+    }
+    const refusal = await completeHostAttestation(db, opened, result.values, codeContext);
+    if (refusal) return page(req, res, { attestationErrors: { [refusal.field]: req.t(refusal.key, refusal.params) }, attestationValues });
     return page(req, res, { notice: req.t('evaluation.host.attestationTitle') });
+  });
+
+  router.get('/:token/attestation-scan.pdf', async (req, res) => {
+    const { convention } = await openHostSpace(db, token(req), clock);
+    sendPdf(res, await attestationScanFor(db, personalLinkViewer(convention.id), convention.id));
   });
   return router;
 }

@@ -17,12 +17,25 @@ export interface UploadErrorKeys {
  * malformed part) is a 400, a NUL character in a field or the file name too (PostgreSQL would refuse it).
  */
 export function csrfCheckedUpload(field: string, maxBytes: number, errors: UploadErrorKeys) {
+  return checkedUpload(field, maxBytes, errors, csrfRefusal);
+}
+
+/**
+ * The same reading with another check of the request than the session's CSRF token (the host's space: the secret
+ * link is the credential, checked before the upload), or none.
+ */
+export function checkedUpload(
+  field: string,
+  maxBytes: number,
+  errors: UploadErrorKeys,
+  refusalOf: (req: Request) => AppError | undefined = () => undefined,
+) {
   const upload = multer({
     storage: multer.memoryStorage(),
     limits: { fileSize: maxBytes, files: 1 },
     defParamCharset: 'utf8',
     fileFilter: (req, _file, accept) => {
-      const refusal = csrfRefusal(req);
+      const refusal = refusalOf(req);
       if (refusal) accept(refusal);
       else accept(null, true);
     },
@@ -32,7 +45,7 @@ export function csrfCheckedUpload(field: string, maxBytes: number, errors: Uploa
       upload(req, res, (error: unknown) => {
         if (error instanceof AppError) return reject(error);
         if (!error) {
-          const refusal = csrfRefusal(req);
+          const refusal = refusalOf(req);
           if (refusal) return reject(refusal);
           if (hasNulCharacter(req.body) || hasNulCharacter(req.file?.originalname)) return reject(new AppError(400, 'errors.nulCharacter'));
           return resolve(null);

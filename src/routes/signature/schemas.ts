@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** 'Élodie  LE-GALL' and 'elodie le gall' are the same name: no case, accents, hyphens or extra spaces. */
-const comparable = (name: string) =>
+export const comparable = (name: string) =>
   name
     .normalize('NFD')
     .replace(/\p{Diacritic}/gu, '')

@@ -2,6 +2,7 @@ import { sha256 } from '../../documents/hash';
 import { attestationRefusal } from '../../domain/internshipEnd';
 import { AppError } from '../../errors';
 import type { Database } from '../../models/database';
+import { hostAttestationRepository } from '../../models/evaluationRepository';
 import { conventionDocumentData, documentLanguageOf, partiesOf, type Institution } from './conventionDocumentData';
 import type { ServedPdf } from './conventionPdf';
 import { conventionForViewer, type ConventionViewer } from './documentAccess';
@@ -25,6 +26,7 @@ export async function attestationPdfFor(
   const refusal = attestationRefusal(convention, today);
   if (refusal) throw new AppError(409, refusal.key, refusal.params);
   const language = await documentLanguageOf(db, convention);
+  const attestation = await hostAttestationRepository.find(db, convention.id);
   const data = await conventionDocumentData(db, convention, await partiesOf(db, convention, 'frozen'), {
     institution,
     language,
@@ -48,6 +50,16 @@ export async function attestationPdfFor(
       endDate: convention.actualEndDate!,
       totalHours: convention.effectiveHours!,
       totalGratificationPaid: convention.totalGratificationPaid,
+      ...(attestation
+        ? {
+            signedBy: {
+              name: attestation.signedName,
+              date: attestation.submittedAt.toISOString().slice(0, 10),
+              method: attestation.signatureMethod,
+              ...(attestation.signedEmail ? { email: attestation.signedEmail } : {}),
+            },
+          }
+        : {}),
     },
     language,
   ]);

@@ -7,6 +7,7 @@ import type { MailPayload } from '../../mail/notificationTypes';
 import { conventionRepository, type Convention } from '../../models/conventionRepository';
 import type { Executor } from '../../models/database';
 import { hostSpaceLinkRepository, type HostSpaceLink } from '../../models/evaluationRepository';
+import { attestationCodeFor } from './attestationCode';
 import { hashPersonalLinkToken, isWellFormedToken, personalLinkToken } from '../personalLinks/personalLinkToken';
 
 /** The host's space stays open this long after the internship's last day: time enough for the attestation. */
@@ -18,6 +19,11 @@ export const hostSpaceTokenFor = (key: string, linkId: number) => personalLinkTo
 /** Like the signature links: the outbox names the link's row, the secret is derived when the mail is sent. */
 export function hostSpaceLinkResolver(key: string) {
   return (payload: MailPayload): MailPayload => {
+    if (payload.template === 'attestationCode') {
+      const data = payload.data as MailPayload<'attestationCode'>['data'];
+      const code = attestationCodeFor(key, data.hostSpaceLinkId, new Date(data.codeExpiresAt));
+      return { ...payload, data: { ...data, code, path: `${hostSpacePath(hostSpaceTokenFor(key, data.hostSpaceLinkId))}#attestation` } };
+    }
     if (payload.template !== 'hostSpaceOpened') return payload;
     const data = payload.data as MailPayload<'hostSpaceOpened'>['data'];
     if (data.hostSpaceLinkId === undefined) return payload;

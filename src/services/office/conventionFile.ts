@@ -1,4 +1,5 @@
 import { generatedDocumentRepository } from '../../models/generatedDocumentRepository';
+import { hostAttestationRepository } from '../../models/evaluationRepository';
 import { outboxRepository } from '../../models/outboxRepository';
 import { signatureRequestRepository } from '../../models/signatureRequestRepository';
 import { attestationRefusal, lastDayOf } from '../../domain/internshipEnd';
@@ -76,6 +77,7 @@ export async function loadConventionFile(db: Executor, conventionId: number, tod
     certificate: facts.certificate,
     validatedOn: await validatedOn(db, convention.id),
     attestationRefusal: attestationRefusal(convention, today),
+    attestationScanned: Boolean((await hostAttestationRepository.find(db, convention.id))?.scanDocumentId),
     lastDay: lastDayOf(convention),
     blockers:
       convention.state === 'submitted'

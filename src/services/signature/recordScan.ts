@@ -25,7 +25,7 @@ export interface ScanRecord {
 }
 
 /** A PDF is what a PDF reader opens: the magic bytes, then a document pdf-lib can read with at least one page. */
-async function isReadablePdf(bytes: Buffer): Promise<boolean> {
+export async function isReadablePdf(bytes: Buffer): Promise<boolean> {
   if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') return false;
   try {
     const document = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });

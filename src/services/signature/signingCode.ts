@@ -22,18 +22,25 @@ export const signingCodeTries = 5;
  * the code's expiry: the outbox keeps neither, the mail is completed when it is sent, a re-delivery sends the same code.
  */
 export function signingCodeFor(key: string, requestId: number, expiresAt: Date): string {
-  const digest = createHmac('sha256', key).update(`pstage-signature-code:${requestId}:${expiresAt.getTime()}`, 'utf8').digest();
+  return oneTimeCodeFor(key, String(requestId), expiresAt);
+}
+
+/** The same derivation for any holder of a code: `subject` names it (a request's id, `host-attestation-<link id>`). */
+export function oneTimeCodeFor(key: string, subject: string, expiresAt: Date): string {
+  const digest = createHmac('sha256', key).update(`pstage-signature-code:${subject}:${expiresAt.getTime()}`, 'utf8').digest();
   return String(digest.readUIntBE(0, 6) % 1_000_000).padStart(6, '0');
 }
 
 /** What the database keeps of a code: keyed, so six digits cannot be tried against it offline without the key. */
-function hashOf(key: string, requestId: number, code: string): Buffer {
-  return createHmac('sha256', key).update(`pstage-signature-code-hash:${requestId}:${code}`, 'utf8').digest();
+export function oneTimeCodeHashOf(key: string, subject: string, code: string): Buffer {
+  return createHmac('sha256', key).update(`pstage-signature-code-hash:${subject}:${code}`, 'utf8').digest();
 }
+
+const hashOf = (key: string, requestId: number, code: string) => oneTimeCodeHashOf(key, String(requestId), code);
 
 /** Codes a request may be sent per hour: enough for a lost mail or two, not a way to flood a mailbox. */
 export const signingCodesPerHour = 5;
-const HOUR = 60 * 60_000;
+export const HOUR = 60 * 60_000;
 
 /** Whose code: the signatory of a personal link (its token), or the student from their Pstage space. */
 export type CodeHolder = string | StudentRequestCommand;

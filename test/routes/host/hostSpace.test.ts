@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { PDFDocument } from 'pdf-lib';
 import request from 'supertest';
 import { addDays } from '../../../src/domain/calendarDate';
 import { auditLog, evaluations, hostSpaceLinks, internshipProgress } from '../../../src/models/schema';
@@ -22,7 +23,7 @@ import {
 
 const clock = movableClock();
 const pstage = useTestPstage({ clock });
-const { deliver, mailsTo } = useSignatureMailbox(pstage);
+const { deliver, mailsTo, codeIn } = useSignatureMailbox(pstage);
 afterEach(() => clock.reset());
 
 const completeConvention = () => completeFor(pstage);
@@ -139,19 +140,47 @@ describe("the host's space and the evaluations at the end of the internship", ()
     const computed =
       /name="effectiveHours"[^>]*value="([^"]*)"/.exec(end.text)?.[1] ?? /value="([^"]*)"[^>]*name="effectiveHours"/.exec(end.text)?.[1];
     expect(Number(computed)).toBeGreaterThan(0);
-    const wrong = await request(pstage.url)
-      .post(`${path}/attestation`)
-      .type('form')
-      .send({ effectiveHours: '0', totalGratificationPaid: 'beaucoup', signedName: '' });
+    // Every error at once: the figures, a name that is not the tutor's, no code.
+    const wrong = await request(pstage.url).post(`${path}/attestation`).type('form').send({
+      intent: 'sign',
+      effectiveHours: '0',
+      totalGratificationPaid: 'beaucoup',
+      signedName: 'Jean Autre',
+      method: 'code',
+      code: '',
+    });
     expect(wrong.status).toBe(422);
     expect(wrong.text).toContain('Indiquez un nombre d&#39;heures supérieur à zéro.');
     expect(wrong.text).toContain('Indiquez un montant en euros');
-    expect(wrong.text).toContain('Saisissez votre nom complet.');
-    // More hours than the period allows (10 a day) is a field error on the page, not an error page.
+    expect(wrong.text).toContain('Saisissez votre nom complet tel qu&#39;il figure sur cette page.');
+    expect(wrong.text).toContain('Saisissez le code à 6 chiffres reçu par courriel.');
+    // The code is mailed to the tutor's address; only its keyed hash is stored.
+    const asked = await request(pstage.url)
+      .post(`${path}/attestation`)
+      .type('form')
+      .send({ intent: 'code', effectiveHours: '540', totalGratificationPaid: '2 488,50', signedName: link.name });
+    expect(asked.status).toBe(200);
+    expect(asked.text).toContain(`Un code valable 10 minutes a été envoyé à ${link.email}.`);
+    expect(asked.text).toContain('value="2 488,50"');
+    await deliver();
+    const code = codeIn(link.email);
+    const [withCode] = await pstage.database.db.select().from(hostSpaceLinks).where(eq(hostSpaceLinks.id, link.id));
+    expect(withCode.codeHash).not.toContain(code);
+    expect(withCode.codeExpiresAt).not.toBeNull();
+    const signing = { intent: 'sign', effectiveHours: '540', totalGratificationPaid: '2 488,50', signedName: link.name, method: 'code' };
+    const badCode = await request(pstage.url)
+      .post(`${path}/attestation`)
+      .type('form')
+      .send({ ...signing, code: code === '000000' ? '111111' : '000000' });
+    expect(badCode.status).toBe(422);
+    expect(badCode.text).toContain('Ce code n&#39;est pas le bon. Il vous reste 4 essais avec ce code.');
+    const [counted] = await pstage.database.db.select().from(hostSpaceLinks).where(eq(hostSpaceLinks.id, link.id));
+    expect(counted.codeAttempts).toBe(1);
+    // More hours than the period allows (10 a day) is a field error on the page, not an error page; the code stays usable.
     const tooMany = await request(pstage.url)
       .post(`${path}/attestation`)
       .type('form')
-      .send({ effectiveHours: '4999', totalGratificationPaid: '0', signedName: 'Paul Durand' });
+      .send({ ...signing, effectiveHours: '4999', code });
     expect(tooMany.status).toBe(422);
     expect(tooMany.text).toContain('id="effectiveHours-error"');
     expect(tooMany.text).toContain('Plus d&#39;heures que la durée maximale de présence sur la période');
@@ -160,16 +189,104 @@ describe("the host's space and the evaluations at the end of the internship", ()
     const attested = await request(pstage.url)
       .post(`${path}/attestation`)
       .type('form')
-      .send({ effectiveHours: '540', totalGratificationPaid: '2 488,50', signedName: 'Paul Durand' });
+      .send({ ...signing, signedName: ` ${link.name.toUpperCase()} `, code });
     expect(attested.status).toBe(200);
-    expect(attested.text).toContain('par Paul Durand : 540 h, 2488.5 €');
+    expect(attested.text).toContain(`(code envoyé à ${link.email}) : 540 h, 2488.5 €`);
+    const [spent] = await pstage.database.db.select().from(hostSpaceLinks).where(eq(hostSpaceLinks.id, link.id));
+    expect(spent.codeHash).toBeNull();
     const attestation = await fetch(`${pstage.url}${path}/attestation.pdf`);
     expect(attestation.status).toBe(200);
     const text = prose(await pdfPages(Buffer.from(await attestation.arrayBuffer()), '-raw'));
     expect(text).toContain('540');
     expect(text).toMatch(/2\s?488,50/);
+    expect(text).toContain(`avec un code à usage unique envoyé à ${link.email}`);
     const student2 = await student.request(`/documents/conventions/${id}/attestation.pdf`);
     expect(student2.status).toBe(200);
+  });
+
+  it('the host may sign the attestation on paper and upload the scan, which the student and the office download', async () => {
+    const { id, client: student } = await completeConvention();
+    await passOn(addDays(plannedEnd, -10));
+    const { link, path } = await tutorLink(id);
+    await passOn(plannedEnd);
+    clock.moveTo(plannedEnd);
+    const fields = { intent: 'sign', effectiveHours: '540', totalGratificationPaid: '0', signedName: link.name, method: 'scan' };
+    const post = (file?: { bytes: Buffer; name: string }) => {
+      let form = request(pstage.url).post(`${path}/attestation`);
+      for (const [name, value] of Object.entries(fields)) form = form.field(name, value);
+      return file ? form.attach('scan', file.bytes, file.name) : form;
+    };
+    const missing = await post();
+    expect(missing.status).toBe(422);
+    expect(missing.text).toContain('Joignez l&#39;attestation signée, en PDF.');
+    const notPdf = await post({ bytes: Buffer.from('%PDF-1.7 only a name'), name: 'attestation.pdf' });
+    expect(notPdf.status).toBe(422);
+    expect(notPdf.text).toContain('Le fichier n&#39;est pas un PDF lisible.');
+    const scanned = await PDFDocument.create();
+    scanned.addPage();
+    const bytes = Buffer.from(await scanned.save());
+    const done = await post({ bytes, name: 'attestation signée.pdf' });
+    expect(done.status).toBe(200);
+    expect(done.text).toContain(`par ${link.name} (scan signé) : 540 h, 0 €`);
+    expect(mailsTo(link.email).some((mail) => /code de signature/.test(mail.subject ?? ''))).toBe(false);
+
+    expect((await request(pstage.url).post(`${path}/attestation`).type('form').send({ intent: 'code' })).status).toBe(409);
+    expect((await student.request(`/student/conventions/${id}`)).text).toContain(
+      `href="/documents/conventions/${id}/attestation-scan.pdf"`,
+    );
+    const fromStudent = await student.download(`/documents/conventions/${id}/attestation-scan.pdf`);
+    expect(fromStudent.status).toBe(200);
+    expect(Buffer.compare(fromStudent.bytes, bytes)).toBe(0);
+    const office = (await pstage.launch('office', 'office')).client;
+    expect((await office.request(`/office/conventions/${id}`)).text).toContain(`href="/documents/conventions/${id}/attestation-scan.pdf"`);
+    expect((await office.download(`/documents/conventions/${id}/attestation-scan.pdf`)).status).toBe(200);
+    const fromHost = await fetch(`${pstage.url}${path}/attestation-scan.pdf`);
+    expect(Buffer.compare(Buffer.from(await fromHost.arrayBuffer()), bytes)).toBe(0);
+    const attestation = await student.download(`/documents/conventions/${id}/attestation.pdf`);
+    const text = prose(await pdfPages(attestation.bytes, '-raw'));
+    expect(text).toContain(`par ${link.name} sur papier : l’attestation signée a été déposée dans Pstage.`);
+  });
+
+  it("the attestation's code is voided by the fifth wrong try, and the tutor gets at most five codes an hour", async () => {
+    const { id } = await completeConvention();
+    await passOn(addDays(plannedEnd, -10));
+    const { link, path } = await tutorLink(id);
+    // Before the end nothing is signed, so no code is mailed.
+    const early = await request(pstage.url).post(`${path}/attestation`).type('form').send({ intent: 'code' });
+    expect(early.status).toBe(409);
+    await passOn(plannedEnd);
+    clock.moveTo(plannedEnd);
+    const figures = { effectiveHours: '540', totalGratificationPaid: '0', signedName: link.name, method: 'code' };
+    const askCode = () =>
+      request(pstage.url)
+        .post(`${path}/attestation`)
+        .type('form')
+        .send({ intent: 'code', ...figures });
+    expect((await askCode()).status).toBe(200);
+    await deliver();
+    const code = codeIn(link.email);
+    const other = code === '000000' ? '111111' : '000000';
+    const sign = (typed: string) =>
+      request(pstage.url)
+        .post(`${path}/attestation`)
+        .type('form')
+        .send({ intent: 'sign', ...figures, code: typed });
+    for (let attempt = 1; attempt <= 4; attempt += 1) expect((await sign(other)).status).toBe(422);
+    const fifth = await sign(other);
+    expect(fifth.text).toContain('Code erroné 5 fois : ce code ne sert plus. Demandez un nouveau code.');
+    const afterwards = await sign(code);
+    expect(afterwards.status).toBe(422);
+    expect(afterwards.text).toContain('Ce code a expiré ou n&#39;a pas été demandé.');
+
+    for (let asked = 2; asked <= 5; asked += 1) expect((await askCode()).status).toBe(200);
+    const sixth = await askCode();
+    expect(sixth.status).toBe(422);
+    expect(sixth.text).toContain('Vous avez déjà demandé 5 codes en une heure');
+    await deliver();
+    expect(mailsTo(link.email).filter((mail) => /code de signature/.test(mail.subject ?? ''))).toHaveLength(5);
+    const newest = await sign(codeIn(link.email));
+    expect(newest.status).toBe(200);
+    expect(newest.text).toContain('code envoyé à');
   });
 
   it('refuses an expired, a revoked, a malformed or a foreign link with the same 404', async () => {

@@ -1,4 +1,5 @@
 import { Router, type Request } from 'express';
+import { hostAttestationRepository } from '../../../../models/evaluationRepository';
 import { decideAsStudent } from '../../../../services/signature/decideSignature';
 import { checkSigningCode, sendSigningCode, signingCodeMinutes, signingCodesPerHour } from '../../../../services/signature/signingCode';
 import { openStudentRequest, studentSignatureView } from '../../../../services/signature/studentRequest';
@@ -47,6 +48,7 @@ export function statusRoutes(services: Services): Router {
       findings,
       signatures: await signatureProgress(services.db, convention),
       attestationRefusal: attestationRefusal(convention, services.clock.today()),
+      attestationScanned: Boolean((await hostAttestationRepository.find(services.db, convention.id))?.scanDocumentId),
       resumeStep: nextStepOf(convention),
       mayCancel: availableEvents(convention.state, 'student').includes('cancel'),
       done: req.query.done === 'submitted' ? 'submitted' : null,
