@@ -5,7 +5,6 @@ import { formatDate, formatDateTime } from '../../format';
 import { formValuesOf } from '../../domain/evaluationAnswers';
 import { evaluationRepository, hostAttestationRepository } from '../../models/evaluationRepository';
 import { openHostSpace } from '../../services/evaluations/hostSpaceLink';
-import { answerEvaluation } from '../../services/evaluations/answerEvaluation';
 import { attestationScanMaxBytes, completeHostAttestation } from '../../services/evaluations/hostAttestation';
 import { lastDayOf } from '../../domain/internshipEnd';
 import { partiesOf } from '../../services/documents/conventionDocumentData';
@@ -14,7 +13,8 @@ import { attestationPdfFor } from '../../services/documents/attestationPdf';
 import type { ServedPdf } from '../../services/documents/conventionPdf';
 import { personalLinkViewer } from '../../services/documents/documentAccess';
 import { validate } from '../shared/validate';
-import { signedAttestationFormFor, intentSchema } from './schemas';
+import { answerEvaluationForm } from '../shared/evaluationForm';
+import { signedAttestationFormFor } from './schemas';
 import { checkedUpload } from '../shared/fileUpload';
 import { checkAttestationCode, sendAttestationCode } from '../../services/evaluations/attestationCode';
 import { attestationScanFor } from '../../services/evaluations/attestationScan';
@@ -123,21 +123,7 @@ export function hostSpaceRoutes(services: Services): Router {
     const { convention, link } = await openHostSpace(db, token(req), clock);
     const evaluation = await evaluationRepository.find(db, convention.id, 'tutor');
     if (!evaluation) return page(req, res);
-    const form = (req.body ?? {}) as Form;
-    const result = await answerEvaluation(db, evaluation, form, intentSchema.parse(form.intent), {
-      now: clock.now(),
-      today: clock.today(),
-      by: `host:${link.id}`,
-    });
-    if (result.outcome === 'invalid') {
-      const errors = Object.fromEntries(result.issues.map((issue) => [issue.questionId, req.t(issue.key)]));
-      return page(req, res, { errors, values: form });
-    }
-    return page(req, res, {
-      notice: req.t(result.outcome === 'saved' ? 'evaluation.draftSaved' : 'evaluation.submitted', {
-        date: formatDate(clock.today(), req.locale),
-      }),
-    });
+    return page(req, res, await answerEvaluationForm(req, db, clock, evaluation, `host:${link.id}`));
   });
 
   const receiveScan = checkedUpload('scan', attestationScanMaxBytes, {

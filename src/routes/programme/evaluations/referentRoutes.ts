@@ -3,10 +3,9 @@ import type { Services } from '../../../services';
 import { formValuesOf } from '../../../domain/evaluationAnswers';
 import { formatDate } from '../../../format';
 import { conventionRepository } from '../../../models/conventionRepository';
-import { answerEvaluation } from '../../../services/evaluations/answerEvaluation';
 import { referentEvaluation, referentInterns } from '../../../services/evaluations/referentEvaluations';
+import { answerEvaluationForm } from '../../shared/evaluationForm';
 import { idParam } from '../../shared/ids';
-import { intentSchema } from '../../host/schemas';
 
 type Form = Record<string, unknown>;
 
@@ -47,22 +46,7 @@ export function referentEvaluationRoutes(services: Services): Router {
   router.get('/:conventionId', (req, res) => page(req, res));
   router.post('/:conventionId', async (req, res) => {
     const evaluation = await referentEvaluation(db, idParam(req, 'programmeId'), idParam(req, 'conventionId'), req.session!.userId);
-    const form = (req.body ?? {}) as Form;
-    const result = await answerEvaluation(db, evaluation, form, intentSchema.parse(form.intent), {
-      now: clock.now(),
-      today: clock.today(),
-      by: `user:${req.session!.userId}`,
-    });
-    if (result.outcome === 'invalid')
-      return page(req, res, {
-        errors: Object.fromEntries(result.issues.map((issue) => [issue.questionId, req.t(issue.key)])),
-        values: form,
-      });
-    return page(req, res, {
-      notice: req.t(result.outcome === 'saved' ? 'evaluation.draftSaved' : 'evaluation.submitted', {
-        date: formatDate(clock.today(), req.locale),
-      }),
-    });
+    return page(req, res, await answerEvaluationForm(req, db, clock, evaluation, `user:${req.session!.userId}`));
   });
   return router;
 }

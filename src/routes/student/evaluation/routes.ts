@@ -5,10 +5,9 @@ import { notFound } from '../../../errors';
 import { formatDate } from '../../../format';
 import { conventionRepository } from '../../../models/conventionRepository';
 import { evaluationRepository } from '../../../models/evaluationRepository';
-import { answerEvaluation } from '../../../services/evaluations/answerEvaluation';
 import { tutorEvaluationForIntern } from '../../../services/evaluations/studentInternships';
+import { answerEvaluationForm } from '../../shared/evaluationForm';
 import { idParam } from '../../shared/ids';
-import { intentSchema } from '../../host/schemas';
 
 type Form = Record<string, unknown>;
 
@@ -57,22 +56,7 @@ export function studentEvaluationRoutes(services: Services): Router {
   });
   router.post('/:id/evaluation', async (req, res) => {
     const { evaluation } = await ownEvaluation(req);
-    const form = (req.body ?? {}) as Form;
-    const result = await answerEvaluation(db, evaluation, form, intentSchema.parse(form.intent), {
-      now: clock.now(),
-      today: clock.today(),
-      by: `user:${req.session!.userId}`,
-    });
-    if (result.outcome === 'invalid')
-      return page(req, res, {
-        errors: Object.fromEntries(result.issues.map((issue) => [issue.questionId, req.t(issue.key)])),
-        values: form,
-      });
-    return page(req, res, {
-      notice: req.t(result.outcome === 'saved' ? 'evaluation.draftSaved' : 'evaluation.submitted', {
-        date: formatDate(clock.today(), req.locale),
-      }),
-    });
+    return page(req, res, await answerEvaluationForm(req, db, clock, evaluation, `user:${req.session!.userId}`));
   });
   return router;
 }
