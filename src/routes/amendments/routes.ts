@@ -13,14 +13,14 @@ import { amendableConvention, requestAmendment, type AmendmentContext } from '..
 import { amendmentCircuitView, continueAmendmentCircuit, sendAmendmentForSignature } from '../../services/amendments/amendmentCircuit';
 import { decideAmendmentAsStudent } from '../../services/signature/decideSignature';
 import { refuseSchema as refuseSignatureSchema } from '../signature/schemas';
-
-/** The student signs an amendment from their Pstage space (LTI session) with the consent; no mailed code yet. */
-const signSchema = z.object({ consent: z.literal('yes', { error: 'signature.error.consentRequired' }) });
 import { termsOf } from '../../services/amendments/amendmentTerms';
 import { presenceOf } from '../../services/conventions/presence';
 import { amendmentRequestSchema } from './schema';
 import { keepFormState, takeFormState, type FormState } from '../shared/formState';
 import { idParam, parseId, parseVersion } from '../shared/ids';
+
+/** The student signs an amendment from their Pstage space (LTI session) with the consent; no mailed code yet. */
+const signSchema = z.object({ consent: z.literal('yes', { error: 'signature.error.consentRequired' }) });
 
 export interface AmendmentFormError {
   key: string;

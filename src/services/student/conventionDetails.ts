@@ -4,23 +4,13 @@ import { evaluateConvention, type ConventionRuleInput, type Finding } from '../.
 import { notFound } from '../../errors';
 import { conventionRepository, type Convention } from '../../models/conventionRepository';
 import type { Executor } from '../../models/database';
-import { conventionReferencesRepository } from '../../models/conventionReferencesRepository';
-import type { Contact, Organisation, Service } from '../../models/organisationRepository';
-import type { Programme } from '../../models/programmeRepository';
+import { conventionReferencesRepository, type ConventionReferences } from '../../models/conventionReferencesRepository';
 import { hostCumulationFor } from '../conventions/hostCumulation';
-import type { Subject } from '../../models/subjectRepository';
-import type { Teacher } from '../../models/teacherRepository';
 import { presenceOf } from '../conventions/presence';
 
-export interface ConventionDetails {
+/** The convention with everything it refers to (read in one query by conventionReferencesRepository). */
+export interface ConventionDetails extends ConventionReferences {
   convention: Convention;
-  programme: Programme;
-  subject: Subject | undefined;
-  organisation: Organisation | undefined;
-  service: Service | undefined;
-  professionalTutor: Contact | undefined;
-  signatory: Contact | undefined;
-  academicTutor: Teacher | undefined;
 }
 
 /**

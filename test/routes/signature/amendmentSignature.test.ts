@@ -48,6 +48,17 @@ const pdfText = async (link: string) => {
   return { text: flatten(await pdfPages(pdf.body as Buffer)), sha256: sha256Of(pdf.body as Buffer) };
 };
 
+/** A validated convention whose office asked for an extension (amendment n° 1) and validated it. */
+async function validatedExtension() {
+  const { convention } = await submitConventionAsStudent(pstage);
+  await validateAsOffice(pstage, convention.id);
+  const { client: office } = await launchOffice(pstage);
+  const officePage = `/office/conventions/${convention.id}/amendments`;
+  await office.submit(officePage, { kinds: 'dates', startDate: `${nextYear}-03-02`, endDate: `${nextYear}-07-24` });
+  await office.submit(officePage, {}, `${officePage}/1/validate`);
+  return { convention, office, officePage };
+}
+
 describe('signing an amendment electronically', () => {
   it('each party signs the amendment from its link (the student from their space), the dean last; then the amended values apply', async () => {
     const { convention, client: student } = await submitConventionAsStudent(pstage);
@@ -136,12 +147,7 @@ describe('signing an amendment electronically', () => {
   }, 120_000);
 
   it('a refusal from a link closes the amendment’s links and tells the office; paper signatures stay possible and close that party’s link', async () => {
-    const { convention } = await submitConventionAsStudent(pstage);
-    await validateAsOffice(pstage, convention.id);
-    const { client: office } = await launchOffice(pstage);
-    const officePage = `/office/conventions/${convention.id}/amendments`;
-    await office.submit(officePage, { kinds: 'dates', startDate: `${nextYear}-03-02`, endDate: `${nextYear}-07-24` });
-    await office.submit(officePage, {}, `${officePage}/1/validate`);
+    const { convention, office, officePage } = await validatedExtension();
     expect((await office.submit(officePage, {}, `${officePage}/1/send-for-signature`)).location).toBe(`${officePage}?done=send-1`);
     await deliver();
     const rows = await pstage.database.db.select().from(signatureRequests);
@@ -174,12 +180,7 @@ describe('signing an amendment electronically', () => {
   }, 120_000);
 
   it('once sent for signature, the parties signing on paper bring the dean their link, as electronic signatures do', async () => {
-    const { convention } = await submitConventionAsStudent(pstage);
-    await validateAsOffice(pstage, convention.id);
-    const { client: office } = await launchOffice(pstage);
-    const officePage = `/office/conventions/${convention.id}/amendments`;
-    await office.submit(officePage, { kinds: 'dates', startDate: `${nextYear}-03-02`, endDate: `${nextYear}-07-24` });
-    await office.submit(officePage, {}, `${officePage}/1/validate`);
+    const { convention, office, officePage } = await validatedExtension();
     // Before the circuit, paper signatures ask nobody: the first party on paper opens no link.
     const first = await office.submit(officePage, { party: 'student', signedAt: clock.today() }, `${officePage}/1/signatures`);
     expect(first.location).toBe(`${officePage}?done=signature-1`);
