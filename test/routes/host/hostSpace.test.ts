@@ -6,6 +6,7 @@ import { auditLog, evaluations, hostSpaceLinks, internshipProgress } from '../..
 import { signatureTokenFor } from '../../../src/services/signature/signatureToken';
 import { enqueueEvaluationReminders } from '../../../src/services/evaluations/evaluationReminders';
 import { reopenEvaluation } from '../../../src/services/evaluations/answerEvaluation';
+import { attestationScanMaxBytes } from '../../../src/services/evaluations/hostAttestation';
 import { movableClock, nextYear } from '../../support/clock';
 import { useTestPstage } from '../../support/pstage';
 import { readCsv } from '../../support/readCsv';
@@ -219,6 +220,10 @@ describe("the host's space and the evaluations at the end of the internship", ()
     const missing = await post();
     expect(missing.status).toBe(422);
     expect(missing.text).toContain('Joignez l&#39;attestation signée, en PDF.');
+    const tooLarge = await post({ bytes: Buffer.alloc(attestationScanMaxBytes + 1, 0x25), name: 'attestation.pdf' });
+    expect(tooLarge.status).toBe(422);
+    expect(tooLarge.text).toContain('Le fichier dépasse 10 Mo.');
+    expect(tooLarge.text).toContain('value="540"');
     const notPdf = await post({ bytes: Buffer.from('%PDF-1.7 only a name'), name: 'attestation.pdf' });
     expect(notPdf.status).toBe(422);
     expect(notPdf.text).toContain('Le fichier n&#39;est pas un PDF lisible.');

@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import request from 'supertest';
 import { auditLog, documents, signatures } from '../../../src/models/schema';
+import { scanMaxBytes } from '../../../src/services/signature/recordScan';
 import { BrowserlessClient } from '../../support/browserlessClient';
 import { cookieHeader } from '../../support/certificateUpload';
 import { movableClock } from '../../support/clock';
@@ -157,6 +158,7 @@ describe('the office uploads the scan of a convention signed outside Pstage', ()
       [fields, { bytes: Buffer.from('%PDF-1.7\nce n’est pas un PDF'), name: 'faux.pdf' }, 'n’est pas un PDF lisible'],
       [fields, { bytes: Buffer.from('GIF89a'), name: 'image.pdf' }, 'n’est pas un PDF lisible'],
       [fields, undefined, 'Choisissez le fichier PDF du scan.'],
+      [fields, { bytes: Buffer.alloc(scanMaxBytes + 1, 0x25), name: 'gros.pdf' }, 'Le fichier dépasse 20 Mo.'],
       [[['signedAt', clock.today()]], { bytes: await scannedPdf(), name: 'scan.pdf' }, 'Cochez au moins une partie.'],
       [
         [
