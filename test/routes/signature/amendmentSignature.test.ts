@@ -108,11 +108,24 @@ describe('signing an amendment electronically', () => {
     }
     const studentView = (await student.request(studentPage)).text;
     expect(studentView).toContain('Signer l&#39;avenant n° 1');
-    expect((await student.submit(studentPage, {}, `${studentPage}/1/signature/sign`)).location).toBe(`${studentPage}#decide-1`);
-    expect((await student.request(studentPage)).text).toContain('Cochez la case');
-    expect((await student.submit(studentPage, { consent: 'yes' }, `${studentPage}/1/signature/sign`)).location).toBe(
+    // As for the convention: the consent alone signs nothing; the code mailed to the student's address does.
+    const signing = `${studentPage}/1/signature`;
+    const own = amendmentRequests.find((row) => row.party === 'student')!;
+    expect((await student.submit(studentPage, { consent: 'yes' }, `${signing}/sign`)).location).toBe(`${studentPage}#signature-errors`);
+    expect((await student.request(studentPage)).text).toContain('Saisissez le code à 6 chiffres reçu par courriel.');
+    expect((await student.submit(studentPage, {}, `${signing}/code`)).location).toBe(`${studentPage}?code=sent#decide-1`);
+    await deliver();
+    const codeMail = mailsTo(own.email).at(-1)!;
+    expect(codeMail.text).toContain(`${pstage.url}${studentPage}`);
+    const code = codeIn(own.email);
+    const wrong = code === '000000' ? '111111' : '000000';
+    await student.submit(studentPage, { fullName: own.name, code: wrong, consent: 'yes' }, `${signing}/sign`);
+    expect((await student.request(studentPage)).text).toContain('Ce code n&#39;est pas le bon. Il vous reste 4 essais');
+    expect((await student.submit(studentPage, { fullName: own.name, code, consent: 'yes' }, `${signing}/sign`)).location).toBe(
       `${studentPage}?done=decide-1`,
     );
+    const studentEvidence = (await pstage.database.db.select().from(signatureRequests)).find((row) => row.id === own.id)!;
+    expect(studentEvidence).toMatchObject({ status: 'signed', typedName: own.name, documentSha256: stored.signaturePdfSha256 });
     // Not in force before the dean, who is asked only now.
     expect((await reload(pstage, convention.id)).endDate).toBe(`${nextYear}-06-26`);
     await deliver();
