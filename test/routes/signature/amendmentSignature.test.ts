@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import request from 'supertest';
 import { amendmentSignatures, amendments, signatureRequests, signatures } from '../../../src/models/schema';
 import { hashSignatureToken } from '../../../src/services/signature/signatureToken';
-import { flatten, pdfPages } from '../../documents/pdfText';
+import { flatten, pdfPages, prose } from '../../documents/pdfText';
 import { movableClock, nextYear } from '../../support/clock';
 import { useTestPstage } from '../../support/pstage';
 import { useSignatureMailbox } from '../../support/signatureMailbox';
@@ -143,6 +143,24 @@ describe('signing an amendment electronically', () => {
     );
     const evidence = (await pstage.database.db.select().from(signatureRequests)).filter((row) => row.amendmentId !== null);
     expect(evidence.every((row) => row.status === 'signed' && row.documentSha256 === stored.signaturePdfSha256)).toBe(true);
+    // The audit trail of the convention names the amendment's circuit: its document's hash, each request, each signature.
+    const trail = await office.download(`/documents/conventions/${convention.id}/audit-trail.pdf`);
+    expect(trail.status).toBe(200);
+    const trailText = prose(await pdfPages(trail.bytes, '-raw'));
+    expect(trailText).toContain('Avenants');
+    expect(trailText).toContain(`Avenant n° 1 à la convention ${convention.reference}`);
+    expect(trailText).toContain('Demandes de signature de l’avenant');
+    const unbroken = trailText.replace(/\s/g, '');
+    expect(unbroken).toContain(`EmpreinteSHA-256dudocument${stored.signaturePdfSha256}`);
+    for (const row of evidence) {
+      expect(trailText).toContain(row.email);
+      expect(unbroken).toContain(row.decidedAt!.toISOString().slice(0, 19).replace('T', ''));
+    }
+    expect(trailText.match(/Signée/g)!.length).toBeGreaterThanOrEqual(evidence.length);
+    expect(trailText).toContain(`Signatures enregistrées`);
+    expect(trailText).toContain('Doyen');
+    expect(trailText.match(/électronique/g)!.length).toBeGreaterThanOrEqual(5);
+
     // The convention's own circuit is untouched: no convention signature, the host's convention link still open.
     expect(await pstage.database.db.select().from(signatures)).toEqual([]);
     expect((await request(pstage.url).get(conventionLink)).status).toBe(200);
