@@ -42,8 +42,8 @@ async function signByLink(link: string) {
     .send({ fullName: name, code: codeIn(email), consent: 'yes' });
 }
 
-const pdfText = async (link: string) => {
-  const pdf = await request(pstage.url).get(`${link}/convention.pdf`).buffer(true);
+const pdfText = async (link: string, document = 'amendment') => {
+  const pdf = await request(pstage.url).get(`${link}/${document}.pdf`).buffer(true);
   expect(pdf.status).toBe(200);
   return { text: flatten(await pdfPages(pdf.body as Buffer)), sha256: sha256Of(pdf.body as Buffer) };
 };
@@ -96,15 +96,36 @@ describe('signing an amendment electronically', () => {
     const amendmentPdf = await pdfText(amendmentLink);
     expect(amendmentPdf.text).toContain('Avenant n° 1 à la convention');
     expect(amendmentPdf.sha256).toBe(stored.signaturePdfSha256);
-    const conventionPdf = await pdfText(conventionLink);
+    const conventionPdf = await pdfText(conventionLink, 'convention');
     expect(conventionPdf.text).not.toContain('Avenant n° 1');
     expect(conventionPdf.sha256).not.toBe(amendmentPdf.sha256);
     expect((await office.request(officePage)).text).toContain('lien de signature envoyé');
+
+    // The link's page names the amendment, in French and in English, and offers its own file.
+    const reference = convention.reference!;
+    const page = await request(pstage.url).get(amendmentLink);
+    expect(page.text).toContain(`<title>Avenant n° 1 à la convention ${reference} — signature`);
+    expect(page.text).toContain(`Avenant n° 1 à la convention ${reference} — signature</h1>`);
+    expect(page.text).toContain(`signer l&#39;avenant n° 1 à la convention de stage ${reference}`);
+    expect(page.text).toContain(`href="${amendmentLink}/amendment.pdf" download="avenant-1-${reference}.pdf"`);
+    expect(page.text).toContain('Télécharger l&#39;avenant n° 1 (PDF)');
+    expect(page.text).not.toContain('Télécharger la convention');
+    const english = await request(pstage.url).get(`${amendmentLink}?lang=en`);
+    expect(english.text).toContain(`Amendment no. 1 to agreement ${reference} — signing</h1>`);
+    expect(english.text).toContain('Download amendment no. 1 (PDF)');
+    const file = await request(pstage.url).get(`${amendmentLink}/amendment.pdf`);
+    expect(file.headers['content-disposition']).toBe(`inline; filename="avenant-1-${reference}.pdf"`);
+    expect((await request(pstage.url).get(`${amendmentLink}/convention.pdf`)).status).toBe(404);
+    expect((await request(pstage.url).get(`${conventionLink}/amendment.pdf`)).status).toBe(404);
+    const conventionLinkPage = (await request(pstage.url).get(conventionLink)).text;
+    expect(conventionLinkPage).toContain(`Signature de la convention ${reference}</h1>`);
+    expect(conventionLinkPage).toContain(`href="${conventionLink}/convention.pdf"`);
 
     for (const party of ['host_signatory', 'professional_tutor', 'academic_tutor']) {
       const email = amendmentRequests.find((row) => row.party === party)!.email;
       const signed = await signByLink(linkIn(email));
       expect(signed.status).toBe(200);
+      expect(signed.text).toContain('Avenant signé</h1>');
     }
     const studentView = (await student.request(studentPage)).text;
     expect(studentView).toContain('Signer l&#39;avenant n° 1');
@@ -169,7 +190,7 @@ describe('signing an amendment electronically', () => {
     const hostLink = linkIn(amendmentRequests.find((row) => row.party === 'host_signatory')!.email);
     expect(hostLink).not.toBe(conventionLink);
     expect((await request(pstage.url).get(amendmentLink)).status).toBe(404);
-    expect((await request(pstage.url).get(`${amendmentLink}/convention.pdf`)).status).toBe(404);
+    expect((await request(pstage.url).get(`${amendmentLink}/amendment.pdf`)).status).toBe(404);
     const replay = await request(pstage.url)
       .post(`${amendmentLink}/sign`)
       .type('form')
@@ -193,6 +214,7 @@ describe('signing an amendment electronically', () => {
     const hostLink = linkIn(emailOf('host_signatory'));
     const refused = await request(pstage.url).post(`${hostLink}/refuse`).type('form').send({ reason: 'Le service ferme en juillet' });
     expect(refused.status).toBe(200);
+    expect(refused.text).toContain('Refus de l&#39;avenant enregistré</h1>');
     expect((await request(pstage.url).get(linkIn(emailOf('academic_tutor')))).status).toBe(404);
     const statuses = (await pstage.database.db.select().from(signatureRequests)).map((row) => `${row.party}:${row.status}`);
     expect(statuses.sort()).toEqual(['academic_tutor:revoked', 'host_signatory:refused', 'professional_tutor:revoked', 'student:revoked']);
