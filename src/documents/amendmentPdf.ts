@@ -102,6 +102,9 @@ const wording = {
   },
 };
 
+/** "Avenant n° N à la convention CONV-…", as the amendment's PDF is titled: wherever an amendment is named as a document. */
+export const amendmentTitle = (number: number, reference: string, language: DocumentLanguage) => wording[language].title(number, reference);
+
 /** "Avenant n° N à la convention CONV-…": only what changes, before → after, and the legal mentions; a draft until validated. */
 export function renderAmendmentPdf(data: AmendmentPdfData, language: DocumentLanguage, options: { draft: boolean }): Promise<Buffer> {
   const t = wording[language];

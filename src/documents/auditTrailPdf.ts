@@ -2,12 +2,31 @@ import { documentTitle, fields, paragraph, sectionHeading, subHeading } from './
 import { createPdfDocument, renderToBuffer } from './layout';
 import type { DocumentLanguage } from './types';
 
+export interface AuditTrailRequest {
+  role: string;
+  name: string;
+  email: string;
+  status: string;
+  sentAt: string;
+  decidedAt?: string;
+  ip?: string;
+  /** The SHA-256 of the document the signatory decided on. */
+  sha256?: string;
+}
+
 export interface AuditTrailData {
   reference: string;
   institutionName: string;
   generatedAt: string;
   /** Every personal request of the circuit, the revoked and replaced ones too. */
-  requests: { role: string; name: string; email: string; status: string; sentAt: string; decidedAt?: string; ip?: string }[];
+  requests: AuditTrailRequest[];
+  /** Each amendment sent for signature: the document its signatories saw, its requests, the signatures recorded. */
+  amendments: {
+    title: string;
+    sha256?: string;
+    requests: AuditTrailRequest[];
+    signatures: { role: string; signedAt: string; method: string }[];
+  }[];
   /** The convention's audit log, oldest first: sendings, codes, signatures, refusals, reminders, revocations… */
   entries: { at: string; who: string; action: string; details: string }[];
 }
@@ -28,6 +47,10 @@ const text = {
     sentAt: 'Envoyée le',
     decidedAt: 'Close le',
     ip: 'Adresse IP',
+    sha256: 'Empreinte SHA-256 du document',
+    amendments: 'Avenants',
+    amendmentRequests: 'Demandes de signature de l’avenant',
+    signatures: 'Signatures enregistrées',
     entries: 'Journal',
     who: 'Par',
     details: 'Détails',
@@ -49,6 +72,10 @@ const text = {
     sentAt: 'Sent on',
     decidedAt: 'Closed on',
     ip: 'IP address',
+    sha256: 'SHA-256 of the document',
+    amendments: 'Amendments',
+    amendmentRequests: 'Signature requests of the amendment',
+    signatures: 'Signatures recorded',
     entries: 'Log',
     who: 'By',
     details: 'Details',
@@ -70,17 +97,31 @@ export function renderAuditTrail(data: AuditTrailData, language: DocumentLanguag
       [t.institution, data.institutionName],
     ]);
     sectionHeading(doc, t.requests);
-    if (data.requests.length === 0) paragraph(doc, t.none);
-    for (const request of data.requests) {
-      subHeading(doc, request.role);
-      fields(doc, [
-        [t.name, request.name],
-        [t.email, request.email],
-        [t.status, request.status],
-        [t.sentAt, request.sentAt],
-        [t.decidedAt, request.decidedAt],
-        [t.ip, request.ip],
-      ]);
+    const requests = (list: AuditTrailRequest[]) => {
+      if (list.length === 0) paragraph(doc, t.none);
+      for (const request of list) {
+        subHeading(doc, request.role);
+        fields(doc, [
+          [t.name, request.name],
+          [t.email, request.email],
+          [t.status, request.status],
+          [t.sentAt, request.sentAt],
+          [t.decidedAt, request.decidedAt],
+          [t.ip, request.ip],
+          [t.sha256, request.sha256],
+        ]);
+      }
+    };
+    requests(data.requests);
+    if (data.amendments.length > 0) sectionHeading(doc, t.amendments);
+    for (const amendment of data.amendments) {
+      subHeading(doc, amendment.title);
+      fields(doc, [[t.sha256, amendment.sha256]]);
+      paragraph(doc, t.amendmentRequests);
+      requests(amendment.requests);
+      paragraph(doc, t.signatures);
+      if (amendment.signatures.length === 0) paragraph(doc, t.none);
+      for (const signature of amendment.signatures) paragraph(doc, `${signature.role} — ${signature.signedAt} (${signature.method})`);
     }
     sectionHeading(doc, t.entries);
     if (data.entries.length === 0) paragraph(doc, t.none);

@@ -110,6 +110,8 @@ export interface NotificationData {
   /** The one-time code a signatory asked for on their link's page; `code` and `path` are derived when sent, never stored. */
   signatureCode: {
     reference: string;
+    /** Set when the code signs an amendment of the convention. */
+    amendmentNumber?: number;
     party: ConventionParty;
     minutes: number;
     signatureRequestId: number;

@@ -11,16 +11,12 @@ import { amendmentPdfFor, amendmentsOf, referentChoices } from '../../services/a
 import { recordAmendmentSignature, refuseAmendment, validateAmendment } from '../../services/amendments/decideAmendment';
 import { amendableConvention, requestAmendment, type AmendmentContext } from '../../services/amendments/requestAmendment';
 import { amendmentCircuitView, continueAmendmentCircuit, sendAmendmentForSignature } from '../../services/amendments/amendmentCircuit';
-import { decideAmendmentAsStudent } from '../../services/signature/decideSignature';
-import { refuseSchema as refuseSignatureSchema } from '../signature/schemas';
+import { signingFormKey, studentSigningForm, studentSigningRoutes } from '../student/signing';
 import { termsOf } from '../../services/amendments/amendmentTerms';
 import { presenceOf } from '../../services/conventions/presence';
 import { amendmentRequestSchema } from './schema';
-import { keepFormState, takeFormState, type FormState } from '../shared/formState';
+import { keepFormState, takeFormStates, type FormState } from '../shared/formState';
 import { idParam, parseId, parseVersion } from '../shared/ids';
-
-/** The student signs an amendment from their Pstage space (LTI session) with the consent; no mailed code yet. */
-const signSchema = z.object({ consent: z.literal('yes', { error: 'signature.error.consentRequired' }) });
 
 export interface AmendmentFormError {
   key: string;
@@ -53,6 +49,13 @@ const signatureSchema = z.object({
 });
 
 const keptKey = (conventionId: number) => `amendments-${conventionId}`;
+
+/** The student's own request on an amendment, by its number in the path (a number that is none is "not found"). */
+function studentCommand(req: Request) {
+  const amendmentNumber = parseId(req.params.number);
+  if (amendmentNumber === undefined) throw new AppError(404, 'errors.notFound');
+  return { studentUserId: req.session!.userId, conventionId: idParam(req), amendmentNumber };
+}
 
 function errorsOf(issues: readonly { path: readonly PropertyKey[]; message: string; params?: unknown }[]) {
   const errors: Record<string, AmendmentFormError> = {};
@@ -106,8 +109,14 @@ export function amendmentRoutes(services: Services, role: 'student' | 'office'):
 
   router.get('/', async (req, res) => {
     const convention = await amendableConvention(db, actorOf(req), idParam(req));
-    const kept = await takeFormState<AmendmentFormState>(req, keptKey(convention.id));
     const view = await amendmentsOf(db, convention);
+    const inProgress = view.inProgress?.amendment;
+    const signingKey =
+      role === 'student' && inProgress
+        ? signingFormKey({ studentUserId: req.session!.userId, conventionId: convention.id, amendmentNumber: inProgress.number })
+        : '';
+    const forms = await takeFormStates<AmendmentFormState | FormState>(req, [keptKey(convention.id), signingKey]);
+    const kept = forms[keptKey(convention.id)] as AmendmentFormState | undefined;
     const referents = view.mayRequest ? await referentChoices(db, convention) : [];
     const circuit = await amendmentCircuitView(db, view.inProgress?.amendment ?? null, clock);
     res.render('amendments/page', {
@@ -120,6 +129,7 @@ export function amendmentRoutes(services: Services, role: 'student' | 'office'):
       ...view,
       ...circuit,
       kept: kept ?? null,
+      ...studentSigningForm(req, forms[signingKey] as FormState | undefined),
       done: typeof req.query.done === 'string' ? req.query.done : null,
       base: base(convention.id),
       keptError: (form: string, field: string) => {
@@ -167,27 +177,15 @@ export function amendmentRoutes(services: Services, role: 'student' | 'office'):
   });
 
   if (role === 'student') {
-    const circuitContext = { config: services.config, clock };
-    const studentDecision = (kind: 'sign' | 'refuse') => async (req: Request, res: Response) => {
-      const number = parseId(req.params.number);
-      if (number === undefined) throw new AppError(404, 'errors.notFound');
-      const parsed = kind === 'sign' ? signSchema.safeParse(req.body ?? {}) : refuseSignatureSchema.safeParse(req.body ?? {});
-      const origin = { ip: req.ip ?? '', userAgent: req.get('user-agent') ?? '' };
-      await back(
-        req,
-        res,
-        `decide-${number}`,
-        async () => {
-          if (!parsed.success) throw new AppError(409, 'errors.conflict');
-          const decision = 'reason' in parsed.data ? { kind: 'refuse' as const, reason: parsed.data.reason } : { kind: 'sign' as const };
-          const command = { studentUserId: req.session!.userId, conventionId: idParam(req), number };
-          await decideAmendmentAsStudent(db, command, decision, origin, circuitContext);
-        },
-        parsed.success ? undefined : errorsOf(parsed.error.issues),
-      );
-    };
-    router.post('/:number/signature/sign', studentDecision('sign'));
-    router.post('/:number/signature/refuse', studentDecision('refuse'));
+    router.use(
+      '/:number/signature',
+      studentSigningRoutes(services, {
+        command: studentCommand,
+        page: (req) => base(idParam(req)),
+        section: (req) => `decide-${req.params.number}`,
+        done: (req) => `?done=decide-${req.params.number}`,
+      }),
+    );
     return router;
   }
 

@@ -179,11 +179,11 @@ async function queueAmendmentRefusalMails(
   });
 }
 
-/** What the amendments page shows of the circuit: the open links of the amendment in progress, the student's own. */
+/** What the amendments page shows of the circuit: the open links of the amendment in progress, the student's own request. */
 export async function amendmentCircuitView(db: Executor, amendment: Amendment | null, clock: Clock) {
   const open =
     amendment?.state === 'validated'
       ? (await signatureRequestRepository.listForAmendment(db, amendment.id)).filter((request) => isLinkOpen(request, clock.now()))
       : [];
-  return { openLinks: open.map((request) => request.party), studentMaySign: open.some((request) => request.party === 'student') };
+  return { openLinks: open.map((request) => request.party), studentRequest: open.find((request) => request.party === 'student') ?? null };
 }

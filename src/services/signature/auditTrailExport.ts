@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { amendmentTitle } from '../../documents/amendmentPdf';
 import { renderAuditTrail } from '../../documents/auditTrailPdf';
 import type { DocumentLanguage } from '../../documents/types';
 import { notFound } from '../../errors';
@@ -6,7 +7,8 @@ import { translator } from '../../middleware/i18n';
 import { auditRepository } from '../../models/auditRepository';
 import { conventionRepository } from '../../models/conventionRepository';
 import type { Database } from '../../models/database';
-import { signatureRequestRepository } from '../../models/signatureRequestRepository';
+import { signatureRequestRepository, type SignatureRequest } from '../../models/signatureRequestRepository';
+import { amendmentRepository } from '../../models/amendmentRepository';
 import { userRepository } from '../../models/userRepository';
 import type { DocumentViewer } from '../documents/documentAccess';
 
@@ -19,7 +21,8 @@ const detailsText = (details: unknown) =>
 
 /**
  * The audit trail of one convention as a PDF, for the office only (it names e-mails and IP addresses of every
- * party): the circuit's requests, then every entry of the audit log, oldest first. Anyone else: the same 404.
+ * party): the circuit's requests, each amendment's (its document's hash, requests and signatures), then every entry
+ * of the audit log, oldest first. Anyone else: the same 404.
  */
 export async function auditTrailPdfFor(
   db: Database,
@@ -38,20 +41,34 @@ export async function auditTrailPdfFor(
     names.set(id, (await userRepository.findById(db, id))?.name ?? `#${id}`);
   }
   const reference = convention.reference ?? String(convention.id);
+  const requestRow = (request: SignatureRequest) => ({
+    role: t(`office.parties.${request.party}`),
+    name: request.name,
+    email: request.email,
+    status: t(`signature.office.status_${request.status}`),
+    sentAt: utc(request.sentAt),
+    decidedAt: request.decidedAt ? utc(request.decidedAt) : undefined,
+    ip: request.ip ?? undefined,
+    sha256: request.documentSha256 ?? undefined,
+  });
   const bytes = await renderAuditTrail(
     {
       reference,
       institutionName: options.institutionName,
       generatedAt: utc(options.now),
-      requests: requests.map((request) => ({
-        role: t(`office.parties.${request.party}`),
-        name: request.name,
-        email: request.email,
-        status: t(`signature.office.status_${request.status}`),
-        sentAt: utc(request.sentAt),
-        decidedAt: request.decidedAt ? utc(request.decidedAt) : undefined,
-        ip: request.ip ?? undefined,
-      })),
+      requests: requests.map(requestRow),
+      amendments: await Promise.all(
+        (await amendmentRepository.listForConvention(db, convention.id)).map(async (amendment) => ({
+          title: amendmentTitle(amendment.number, reference, options.language),
+          sha256: amendment.signaturePdfSha256 ?? undefined,
+          requests: (await signatureRequestRepository.listForAmendment(db, amendment.id)).map(requestRow),
+          signatures: (await amendmentRepository.listSignatures(db, amendment.id)).map((signature) => ({
+            role: t(`office.parties.${signature.party}`),
+            signedAt: signature.signedAt,
+            method: t(`student.status.signatures.method.${signature.method}`),
+          })),
+        })),
+      ),
       entries: entries.map((entry) => ({
         at: utc(entry.at),
         who: entry.actorUserId === null ? t('signature.office.auditSystem') : names.get(entry.actorUserId)!,

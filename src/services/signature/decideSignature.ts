@@ -1,6 +1,5 @@
 import { AppError, notFound } from '../../errors';
 import { enqueueNotification } from '../../mail/enqueueNotification';
-import { amendmentRepository } from '../../models/amendmentRepository';
 import { auditRepository } from '../../models/auditRepository';
 import { conventionRepository } from '../../models/conventionRepository';
 import type { Database, Transaction } from '../../models/database';
@@ -9,7 +8,6 @@ import { signatureRepository } from '../../models/signatureRepository';
 import { signatureRequestRepository, type SignatureRequest } from '../../models/signatureRequestRepository';
 import { userRepository } from '../../models/userRepository';
 import { isSignatureParty } from '../../domain/signatories';
-import { isLinkOpen } from '../../domain/signatureCircuit';
 import { decideAmendmentRequest } from '../amendments/amendmentCircuit';
 import { fireConventionEvent } from '../conventions/conventionTransition';
 import { studentPath } from '../office/officeCommand';
@@ -47,7 +45,8 @@ export async function decideByLink(db: Database, token: string, decision: LinkDe
 }
 
 /**
- * The student decides from their Pstage space (LTI session): their own pending request on their convention. A
+ * The student decides from their Pstage space (LTI session): their own pending request on their convention or on one of
+ * its amendments. A
  * signature follows the links' rule: the code mailed to the student's address (checked first by checkSigningCode),
  * spent here, and their full name typed.
  */
@@ -67,28 +66,6 @@ export async function decideAsStudent(
     }
     const recorded: Decision = decision.kind === 'sign' ? { kind: 'sign', typedName: decision.typedName } : decision;
     return decide(tx, request, pdf.sha256, recorded, origin, context, command.studentUserId);
-  });
-}
-
-/** The student decides on an amendment of their convention from their space: their own pending request for it. */
-export async function decideAmendmentAsStudent(
-  db: Database,
-  command: { studentUserId: number; conventionId: number; number: number },
-  decision: Decision,
-  origin: DecisionOrigin,
-  context: CircuitContext,
-) {
-  return db.transaction(async (tx) => {
-    await generatedDocumentRepository.lockConvention(tx, command.conventionId);
-    const convention = await conventionRepository.findById(tx, command.conventionId);
-    if (!convention || convention.studentUserId !== command.studentUserId) throw notFound();
-    const amendment = await amendmentRepository.findByNumber(tx, convention.id, command.number);
-    if (!amendment) throw notFound();
-    const request = (await signatureRequestRepository.listForAmendment(tx, amendment.id)).find(
-      (row) => row.party === 'student' && isLinkOpen(row, context.clock.now()),
-    );
-    if (!request || amendment.state !== 'validated' || !amendment.signaturePdfSha256) throw new AppError(409, 'signature.error.notAwaited');
-    return decide(tx, request, amendment.signaturePdfSha256, decision, origin, context, command.studentUserId);
   });
 }
 

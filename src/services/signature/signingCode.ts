@@ -11,6 +11,7 @@ import { mailPartyOf } from './circuitParties';
 import { openSignatureLink } from './openSignatureLink';
 import { openStudentRequest, type StudentRequestCommand } from './studentRequest';
 import { studentPath } from '../office/officeCommand';
+import { studentAmendmentsPath } from '../amendments/amendmentMails';
 import type { CircuitContext } from './requestSignatures';
 
 export const signingCodeMinutes = 10;
@@ -51,7 +52,7 @@ async function openHolder(tx: Executor, holder: CodeHolder, clock: CircuitContex
   const [row] = await tx.select().from(signatureRequests).where(eq(signatureRequests.id, opened.request.id)).for('update');
   // Read again under the lock: a signature of the same request that committed meanwhile closed it.
   if (!row || !isLinkOpen(row, clock.now())) throw notFound();
-  return { request: row, convention: opened.convention };
+  return { request: row, convention: opened.convention, amendment: opened.amendment };
 }
 
 export type CodeSending = { sent: true; email: string } | { sent: false; retryAfter: Date };
@@ -67,7 +68,7 @@ export async function sendSigningCode(
   context: CircuitContext,
 ): Promise<CodeSending> {
   return db.transaction(async (tx) => {
-    const { request, convention } = await openHolder(tx, holder, context.clock);
+    const { request, convention, amendment } = await openHolder(tx, holder, context.clock);
     const now = context.clock.now();
     const windowOpen = request.codeWindowStartedAt !== null && now.getTime() - request.codeWindowStartedAt.getTime() < HOUR;
     if (windowOpen && request.codesInWindow >= signingCodesPerHour) {
@@ -97,13 +98,14 @@ export async function sendSigningCode(
       to: { email: request.email, name: request.name, locale },
       data: {
         reference: convention.reference ?? String(convention.id),
+        ...(amendment ? { amendmentNumber: amendment.number } : {}),
         party: mailPartyOf(request.party),
         minutes: signingCodeMinutes,
         signatureRequestId: request.id,
         codeExpiresAt: expiresAt.toISOString(),
         code: '',
         // The student's page is in their space; a link's path is derived when the mail is sent.
-        path: typeof holder === 'string' ? '' : studentPath(convention.id),
+        path: typeof holder === 'string' ? '' : amendment ? studentAmendmentsPath(convention.id) : studentPath(convention.id),
       },
       dedupeKey: `signatureCode:${request.id}:${expiresAt.getTime()}`,
     });

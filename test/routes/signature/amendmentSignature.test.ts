@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import request from 'supertest';
 import { amendmentSignatures, amendments, signatureRequests, signatures } from '../../../src/models/schema';
 import { hashSignatureToken } from '../../../src/services/signature/signatureToken';
-import { flatten, pdfPages } from '../../documents/pdfText';
+import { flatten, pdfPages, prose } from '../../documents/pdfText';
 import { movableClock, nextYear } from '../../support/clock';
 import { useTestPstage } from '../../support/pstage';
 import { useSignatureMailbox } from '../../support/signatureMailbox';
@@ -42,8 +42,8 @@ async function signByLink(link: string) {
     .send({ fullName: name, code: codeIn(email), consent: 'yes' });
 }
 
-const pdfText = async (link: string) => {
-  const pdf = await request(pstage.url).get(`${link}/convention.pdf`).buffer(true);
+const pdfText = async (link: string, document = 'amendment') => {
+  const pdf = await request(pstage.url).get(`${link}/${document}.pdf`).buffer(true);
   expect(pdf.status).toBe(200);
   return { text: flatten(await pdfPages(pdf.body as Buffer)), sha256: sha256Of(pdf.body as Buffer) };
 };
@@ -96,23 +96,57 @@ describe('signing an amendment electronically', () => {
     const amendmentPdf = await pdfText(amendmentLink);
     expect(amendmentPdf.text).toContain('Avenant n° 1 à la convention');
     expect(amendmentPdf.sha256).toBe(stored.signaturePdfSha256);
-    const conventionPdf = await pdfText(conventionLink);
+    const conventionPdf = await pdfText(conventionLink, 'convention');
     expect(conventionPdf.text).not.toContain('Avenant n° 1');
     expect(conventionPdf.sha256).not.toBe(amendmentPdf.sha256);
     expect((await office.request(officePage)).text).toContain('lien de signature envoyé');
+
+    // The link's page names the amendment, in French and in English, and offers its own file.
+    const reference = convention.reference!;
+    const page = await request(pstage.url).get(amendmentLink);
+    expect(page.text).toContain(`<title>Avenant n° 1 à la convention ${reference} — signature`);
+    expect(page.text).toContain(`Avenant n° 1 à la convention ${reference} — signature</h1>`);
+    expect(page.text).toContain(`signer l&#39;avenant n° 1 à la convention de stage ${reference}`);
+    expect(page.text).toContain(`href="${amendmentLink}/amendment.pdf" download="avenant-1-${reference}.pdf"`);
+    expect(page.text).toContain('Télécharger l&#39;avenant n° 1 (PDF)');
+    expect(page.text).not.toContain('Télécharger la convention');
+    const english = await request(pstage.url).get(`${amendmentLink}?lang=en`);
+    expect(english.text).toContain(`Amendment no. 1 to agreement ${reference} — signing</h1>`);
+    expect(english.text).toContain('Download amendment no. 1 (PDF)');
+    const file = await request(pstage.url).get(`${amendmentLink}/amendment.pdf`);
+    expect(file.headers['content-disposition']).toBe(`inline; filename="avenant-1-${reference}.pdf"`);
+    expect((await request(pstage.url).get(`${amendmentLink}/convention.pdf`)).status).toBe(404);
+    expect((await request(pstage.url).get(`${conventionLink}/amendment.pdf`)).status).toBe(404);
+    const conventionLinkPage = (await request(pstage.url).get(conventionLink)).text;
+    expect(conventionLinkPage).toContain(`Signature de la convention ${reference}</h1>`);
+    expect(conventionLinkPage).toContain(`href="${conventionLink}/convention.pdf"`);
 
     for (const party of ['host_signatory', 'professional_tutor', 'academic_tutor']) {
       const email = amendmentRequests.find((row) => row.party === party)!.email;
       const signed = await signByLink(linkIn(email));
       expect(signed.status).toBe(200);
+      expect(signed.text).toContain('Avenant signé</h1>');
     }
     const studentView = (await student.request(studentPage)).text;
     expect(studentView).toContain('Signer l&#39;avenant n° 1');
-    expect((await student.submit(studentPage, {}, `${studentPage}/1/signature/sign`)).location).toBe(`${studentPage}#decide-1`);
-    expect((await student.request(studentPage)).text).toContain('Cochez la case');
-    expect((await student.submit(studentPage, { consent: 'yes' }, `${studentPage}/1/signature/sign`)).location).toBe(
+    // As for the convention: the consent alone signs nothing; the code mailed to the student's address does.
+    const signing = `${studentPage}/1/signature`;
+    const own = amendmentRequests.find((row) => row.party === 'student')!;
+    expect((await student.submit(studentPage, { consent: 'yes' }, `${signing}/sign`)).location).toBe(`${studentPage}#signature-errors`);
+    expect((await student.request(studentPage)).text).toContain('Saisissez le code à 6 chiffres reçu par courriel.');
+    expect((await student.submit(studentPage, {}, `${signing}/code`)).location).toBe(`${studentPage}?code=sent#decide-1`);
+    await deliver();
+    const codeMail = mailsTo(own.email).at(-1)!;
+    expect(codeMail.text).toContain(`${pstage.url}${studentPage}`);
+    const code = codeIn(own.email);
+    const wrong = code === '000000' ? '111111' : '000000';
+    await student.submit(studentPage, { fullName: own.name, code: wrong, consent: 'yes' }, `${signing}/sign`);
+    expect((await student.request(studentPage)).text).toContain('Ce code n&#39;est pas le bon. Il vous reste 4 essais');
+    expect((await student.submit(studentPage, { fullName: own.name, code, consent: 'yes' }, `${signing}/sign`)).location).toBe(
       `${studentPage}?done=decide-1`,
     );
+    const studentEvidence = (await pstage.database.db.select().from(signatureRequests)).find((row) => row.id === own.id)!;
+    expect(studentEvidence).toMatchObject({ status: 'signed', typedName: own.name, documentSha256: stored.signaturePdfSha256 });
     // Not in force before the dean, who is asked only now.
     expect((await reload(pstage, convention.id)).endDate).toBe(`${nextYear}-06-26`);
     await deliver();
@@ -130,6 +164,24 @@ describe('signing an amendment electronically', () => {
     );
     const evidence = (await pstage.database.db.select().from(signatureRequests)).filter((row) => row.amendmentId !== null);
     expect(evidence.every((row) => row.status === 'signed' && row.documentSha256 === stored.signaturePdfSha256)).toBe(true);
+    // The audit trail of the convention names the amendment's circuit: its document's hash, each request, each signature.
+    const trail = await office.download(`/documents/conventions/${convention.id}/audit-trail.pdf`);
+    expect(trail.status).toBe(200);
+    const trailText = prose(await pdfPages(trail.bytes, '-raw'));
+    expect(trailText).toContain('Avenants');
+    expect(trailText).toContain(`Avenant n° 1 à la convention ${convention.reference}`);
+    expect(trailText).toContain('Demandes de signature de l’avenant');
+    const unbroken = trailText.replace(/\s/g, '');
+    expect(unbroken).toContain(`EmpreinteSHA-256dudocument${stored.signaturePdfSha256}`);
+    for (const row of evidence) {
+      expect(trailText).toContain(row.email);
+      expect(unbroken).toContain(row.decidedAt!.toISOString().slice(0, 19).replace('T', ''));
+    }
+    expect(trailText.match(/Signée/g)!.length).toBeGreaterThanOrEqual(evidence.length);
+    expect(trailText).toContain(`Signatures enregistrées`);
+    expect(trailText).toContain('Doyen');
+    expect(trailText.match(/électronique/g)!.length).toBeGreaterThanOrEqual(5);
+
     // The convention's own circuit is untouched: no convention signature, the host's convention link still open.
     expect(await pstage.database.db.select().from(signatures)).toEqual([]);
     expect((await request(pstage.url).get(conventionLink)).status).toBe(200);
@@ -138,7 +190,7 @@ describe('signing an amendment electronically', () => {
     const hostLink = linkIn(amendmentRequests.find((row) => row.party === 'host_signatory')!.email);
     expect(hostLink).not.toBe(conventionLink);
     expect((await request(pstage.url).get(amendmentLink)).status).toBe(404);
-    expect((await request(pstage.url).get(`${amendmentLink}/convention.pdf`)).status).toBe(404);
+    expect((await request(pstage.url).get(`${amendmentLink}/amendment.pdf`)).status).toBe(404);
     const replay = await request(pstage.url)
       .post(`${amendmentLink}/sign`)
       .type('form')
@@ -162,6 +214,7 @@ describe('signing an amendment electronically', () => {
     const hostLink = linkIn(emailOf('host_signatory'));
     const refused = await request(pstage.url).post(`${hostLink}/refuse`).type('form').send({ reason: 'Le service ferme en juillet' });
     expect(refused.status).toBe(200);
+    expect(refused.text).toContain('Refus de l&#39;avenant enregistré</h1>');
     expect((await request(pstage.url).get(linkIn(emailOf('academic_tutor')))).status).toBe(404);
     const statuses = (await pstage.database.db.select().from(signatureRequests)).map((row) => `${row.party}:${row.status}`);
     expect(statuses.sort()).toEqual(['academic_tutor:revoked', 'host_signatory:refused', 'professional_tutor:revoked', 'student:revoked']);
