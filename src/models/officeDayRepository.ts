@@ -1,6 +1,15 @@
-import { and, asc, count, eq, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from './database';
-import { conventions, conventionStateValues, documents, organisations, signatureRequests, users } from './schema';
+import {
+  conventionEvents,
+  conventions,
+  conventionStateValues,
+  documents,
+  organisations,
+  signatureRequests,
+  signatures,
+  users,
+} from './schema';
 
 /** A counter stops at this many rows ("more than 999"): the dashboard never reads a whole table to count. */
 export const dayCountCap = 999;
@@ -12,6 +21,43 @@ const certificateToCheck = and(
   isNotNull(documents.conventionId),
   inArray(conventions.state, ['submitted', 'validated', 'signed_by_parties']),
 );
+
+/**
+ * Conventions whose signatures are awaited on paper, validated before `since`: still waiting for a party
+ * (validated) or for the dean (signed by the parties, no dean's signature), with no personal link pending (a
+ * pending link is an electronic signature, counted by its sending date). From the (state, start date) index,
+ * each one's last validation and links through their convention indexes.
+ */
+const paperAwaitedSince = (since: Date) => sql`(${conventions.state} = 'validated'
+    or (${conventions.state} = 'signed_by_parties' and not exists (select 1 from ${signatures}
+      where ${signatures.conventionId} = ${conventions.id} and ${signatures.party} = 'dean')))
+  and not exists (select 1 from ${signatureRequests} where ${signatureRequests.conventionId} = ${conventions.id}
+    and ${signatureRequests.status} = 'pending')
+  and (select max(${conventionEvents.at}) from ${conventionEvents}
+    where ${conventionEvents.conventionId} = ${conventions.id} and ${conventionEvents.event} = 'validate') < ${since.toISOString()}`;
+
+const electronicOverdue = (sentBefore: Date) => and(eq(signatureRequests.status, 'pending'), lt(signatureRequests.sentAt, sentBefore));
+
+/**
+ * Every signature awaited for too long, one row per pending link (electronic) and one per convention awaited on
+ * paper, oldest first.
+ */
+const overdueRows = (sentBefore: Date) => sql`
+  select ${conventions.id} as "conventionId", ${conventions.reference} as reference, ${users.name} as "studentName",
+    ${organisations.name} as "organisationName", ${signatureRequests.sentAt} as since, ${signatureRequests.party} as party,
+    'electronic' as method, ${signatureRequests.id} as tiebreak
+  from ${signatureRequests} join ${conventions} on ${conventions.id} = ${signatureRequests.conventionId}
+    join ${users} on ${users.id} = ${conventions.studentUserId}
+    left join ${organisations} on ${organisations.id} = ${conventions.organisationId}
+  where ${electronicOverdue(sentBefore)}
+  union all
+  select ${conventions.id}, ${conventions.reference}, ${users.name}, ${organisations.name},
+    (select max(${conventionEvents.at}) from ${conventionEvents}
+      where ${conventionEvents.conventionId} = ${conventions.id} and ${conventionEvents.event} = 'validate'),
+    null, 'paper', -${conventions.id}
+  from ${conventions} join ${users} on ${users.id} = ${conventions.studentUserId}
+    left join ${organisations} on ${organisations.id} = ${conventions.organisationId}
+  where ${paperAwaitedSince(sentBefore)}`;
 
 const openStates = conventionStateValues.filter((state) => state !== 'complete' && state !== 'cancelled');
 
@@ -30,7 +76,10 @@ export interface DayRow {
   organisationName: string | null;
   /** The certificate's upload, or the signature request's sending. */
   since: Date;
-  party?: string;
+  /** The party of a pending link; none for a convention awaited on paper (whoever has not signed yet). */
+  party?: string | null;
+  /** Signatures overdue: by a personal link, or on paper (recorded by the office when the originals come back). */
+  method?: 'electronic' | 'paper';
 }
 
 const rowColumns = {
@@ -55,8 +104,9 @@ export const officeDayRepository = {
       toControl: sql`select 1 from ${conventions} where ${conventions.state} = 'submitted'`,
       hostsToValidate: sql`select 1 from ${organisations} where ${organisations.validated} = false`,
       certificatesToCheck: sql`select 1 from ${documents} join ${conventions} on ${conventions.id} = ${documents.conventionId} where ${certificateToCheck}`,
-      signaturesOverdue: sql`select distinct ${signatureRequests.conventionId} from ${signatureRequests}
-        where ${signatureRequests.status} = 'pending' and ${signatureRequests.sentAt} < ${sentBefore.toISOString()}`,
+      signaturesOverdue: sql`select ${signatureRequests.conventionId} from ${signatureRequests}
+        where ${signatureRequests.status} = 'pending' and ${signatureRequests.sentAt} < ${sentBefore.toISOString()}
+        union select ${conventions.id} from ${conventions} where ${paperAwaitedSince(sentBefore)}`,
       ...Object.fromEntries(
         openStates.map((state) => [
           `starting:${state}`,
@@ -98,31 +148,28 @@ export const officeDayRepository = {
       .offset(page.offset);
   },
 
-  /** The unsigned links sent before `sentBefore`, one row per signatory, the oldest first. */
-  listSignaturesOverdue(db: Executor, sentBefore: Date, page: { limit: number; offset: number }): Promise<DayRow[]> {
-    return db
-      .select({ ...rowColumns, since: signatureRequests.sentAt, party: signatureRequests.party })
-      .from(signatureRequests)
-      .innerJoin(conventions, eq(conventions.id, signatureRequests.conventionId))
-      .innerJoin(users, eq(users.id, conventions.studentUserId))
-      .leftJoin(organisations, eq(organisations.id, conventions.organisationId))
-      .where(and(eq(signatureRequests.status, 'pending'), lt(signatureRequests.sentAt, sentBefore)))
-      .orderBy(asc(signatureRequests.sentAt), asc(signatureRequests.id))
-      .limit(page.limit)
-      .offset(page.offset);
+  /**
+   * The unsigned links sent before `sentBefore`, one row per signatory, and the conventions awaited on paper since
+   * a validation before it, one row each; the oldest first.
+   */
+  async listSignaturesOverdue(db: Executor, sentBefore: Date, page: { limit: number; offset: number }): Promise<DayRow[]> {
+    const result = (await db.execute(
+      sql`select * from (${overdueRows(sentBefore)}) overdue order by since, tiebreak limit ${page.limit} offset ${page.offset}`,
+    )) as unknown as { rows: (Omit<DayRow, 'since'> & { since: Date | string })[] };
+    return result.rows.map(({ conventionId, reference, studentName, organisationName, since, party, method }) => ({
+      conventionId: Number(conventionId),
+      reference,
+      studentName,
+      organisationName,
+      since: new Date(since),
+      party,
+      method,
+    }));
   },
 
   /** Rows behind a list, capped as the counters are. */
   async countRows(db: Executor, kind: 'certificates' | 'signatures', sentBefore: Date): Promise<number> {
     if (kind === 'certificates') return officeDayRepository.countCertificatesToCheck(db);
-    const [row] = await db.select({ total: count() }).from(
-      db
-        .select({ id: signatureRequests.id })
-        .from(signatureRequests)
-        .where(and(eq(signatureRequests.status, 'pending'), lt(signatureRequests.sentAt, sentBefore)))
-        .limit(dayCountCap + 1)
-        .as('overdue'),
-    );
-    return row.total;
+    return cappedCount(db, sql`select 1 from (${overdueRows(sentBefore)}) overdue`);
   },
 };

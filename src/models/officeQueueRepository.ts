@@ -43,6 +43,7 @@ const queueColumns = {
   organisationValidated: organisations.validated,
   subjectState: subjects.state,
   subjectTutorId: subjects.academicTutorId,
+  chosenTutorId: conventions.academicTutorId,
   legalFindings: conventions.legalFindings,
   returned,
 };

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from './database';
 import type { Organisation, OrganisationFields } from './organisationRepository';
 import { escapeLike, searchableName } from './textSearch';
-import { contacts, conventions, organisations, services } from './schema';
+import { auditLog, contacts, conventions, organisations, services } from './schema';
 
 export interface OrganisationCriteria {
   name?: string;
@@ -203,6 +203,26 @@ export const organisationAdminRepository = {
       .returning({ id: conventions.id });
     await db.delete(organisations).where(eq(organisations.id, duplicateId));
     return { services: movedServices.length, contacts: movedContacts.length, conventions: movedConventions.map((row) => row.id) };
+  },
+
+  /**
+   * The record a merge kept when it removed `removedId`, from the merge's audit entry (the log is append-only, so
+   * a link to a removed record finds where it went however old it is); undefined when it was never merged away.
+   */
+  async mergedInto(db: Executor, removedId: number): Promise<number | undefined> {
+    const [row] = await db
+      .select({ targetId: auditLog.targetId })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.action, 'organisation.merge'),
+          eq(auditLog.targetType, 'organisation'),
+          sql`${auditLog.details}->>'removedId' = ${String(removedId)}`,
+        ),
+      )
+      .orderBy(sql`${auditLog.id} desc`)
+      .limit(1);
+    return row ? Number(row.targetId) : undefined;
   },
 
   async countConventions(db: Executor, organisationIds: number[]): Promise<Map<number, number>> {

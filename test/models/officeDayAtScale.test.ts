@@ -63,8 +63,14 @@ describe("the office's day on a seeded database", () => {
         where d.kind = 'civil_liability' and d.status = 'submitted' and c.state in ('submitted', 'validated', 'signed_by_parties')`),
     );
     expect(counts.signaturesOverdue).toBe(
-      await plain(`select count(distinct convention_id) as n from signature_requests
-        where status = 'pending' and sent_at < '${sentBefore.toISOString()}'`),
+      await plain(`select count(*) as n from (select convention_id from signature_requests
+          where status = 'pending' and sent_at < '${sentBefore.toISOString()}'
+        union select c.id from conventions c
+          where (c.state = 'validated' or (c.state = 'signed_by_parties'
+              and not exists (select 1 from signatures s where s.convention_id = c.id and s.party = 'dean')))
+            and not exists (select 1 from signature_requests r where r.convention_id = c.id and r.status = 'pending')
+            and (select max(at) from convention_events e where e.convention_id = c.id and e.event = 'validate')
+              < '${sentBefore.toISOString()}') awaited`),
     );
     expect(counts.certificatesToCheck).toBeGreaterThan(0);
     expect(counts.signaturesOverdue).toBeGreaterThan(0);

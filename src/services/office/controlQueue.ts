@@ -4,7 +4,7 @@ import { officeQueueRepository, type QueueFilters, type QueueRow } from '../../m
 import type { Executor } from '../../models/database';
 import type { Finding } from '../../domain/legal/finding';
 import { reviewedCumulationFlags } from './cumulationReviews';
-import { validationBlockers } from './blockers';
+import { effectiveAcademicTutorId, validationBlockers } from './blockers';
 
 export const queuePageSize = 25;
 
@@ -14,7 +14,7 @@ function withBlockers(row: QueueRow) {
     row.state === 'submitted'
       ? validationBlockers({
           subjectState: row.subjectState,
-          subjectTutorId: row.subjectTutorId,
+          academicTutorId: effectiveAcademicTutorId(row.subjectTutorId, row.chosenTutorId),
           organisationValidated: row.organisationValidated,
           findings: row.legalFindings as Finding[],
         })

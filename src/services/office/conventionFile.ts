@@ -13,7 +13,7 @@ import { userRepository, type User } from '../../models/userRepository';
 import type { FrozenConventionSnapshot } from '../conventions/frozenSnapshot';
 import { reviewedCumulationFlags } from './cumulationReviews';
 import { detailsOf, legalFindings } from '../student/conventionDetails';
-import { validationBlockers } from './blockers';
+import { effectiveAcademicTutorId, validationBlockers } from './blockers';
 import { conventionOrNotFound } from './officeCommand';
 import { signatureFacts, validatedOn } from './signatureFacts';
 
@@ -83,7 +83,7 @@ export async function loadConventionFile(db: Executor, conventionId: number, tod
       convention.state === 'submitted'
         ? validationBlockers({
             subjectState: details.subject?.state ?? null,
-            subjectTutorId: details.subject?.academicTutorId ?? null,
+            academicTutorId: effectiveAcademicTutorId(details.subject?.academicTutorId, convention.academicTutorId),
             organisationValidated: details.organisation?.validated ?? null,
             findings,
           })

@@ -84,7 +84,8 @@ export async function recordDeanSignature(
       await enqueueNotification(tx, {
         template: 'conventionComplete',
         to: { email: tutor.email, name: `${tutor.firstName} ${tutor.lastName}`, locale: tutorUser?.locale },
-        data: { ...data, recipientRole: 'academicTutor', path: tutor.programmeId ? `/programme/${tutor.programmeId}` : '/' },
+        // The convention's page in the programme, where the referent (a programme member) reads it.
+        data: { ...data, recipientRole: 'academicTutor', path: `/programme/${updated.programmeId}/conventions/${updated.id}` },
         dedupeKey: `conventionComplete:${updated.id}:academicTutor`,
       });
     }

@@ -10,6 +10,7 @@ import { buildFrozenSnapshot } from '../conventions/frozenSnapshot';
 import { signatoryContextOf } from '../conventions/signatories';
 import { detailsOf, legalFindings } from '../student/conventionDetails';
 import { lockedConvention, studentPath, type OfficeCommand } from './officeCommand';
+import { effectiveAcademicTutorId } from './blockers';
 import { signatureFacts } from './signatureFacts';
 
 const fullName = (person: { firstName: string; lastName: string } | undefined) =>
@@ -24,17 +25,17 @@ const mailParties: Record<SignatureParty, ConventionParty> = {
 };
 
 /**
- * The office validates a submitted convention: the workflow checks the subject, the tutor the programme head
- * assigned, the host and the legal findings (evaluated again today; an override needs a reason, kept in the
- * history). The tutor assigned by the programme head becomes the convention's, and the parties are frozen.
+ * The office validates a submitted convention: the workflow checks the subject, the referent (the programme
+ * head's, or else the student's choice), the host and the legal findings (evaluated again today; an override needs
+ * a reason, kept in the history). That referent becomes the convention's, and the parties are frozen.
  */
 export async function validateConvention(db: Database, command: OfficeCommand & { overrideReason: string | null }, clock: Clock) {
   return db.transaction(async (tx) => {
     const convention = await lockedConvention(tx, command);
     const details = await detailsOf(tx, convention);
     const findings = (await legalFindings(tx, details, clock.today())) ?? (convention.legalFindings as Finding[]);
-    const academicTutorId = details.subject?.academicTutorId ?? null;
-    const toFreeze = { ...convention, academicTutorId: academicTutorId ?? convention.academicTutorId };
+    const academicTutorId = effectiveAcademicTutorId(details.subject?.academicTutorId, convention.academicTutorId);
+    const toFreeze = { ...convention, academicTutorId };
     const frozenSnapshot = await buildFrozenSnapshot(tx, toFreeze, clock.now());
     const overrideReason = command.overrideReason?.trim() || undefined;
     const updated = await fireConventionEvent({

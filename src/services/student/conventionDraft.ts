@@ -201,11 +201,12 @@ export async function saveAcademicTutor(db: Database, command: DraftCommand, cho
     const convention = await editableDraft(tx, command.userId, command.conventionId);
     const programmeId = convention.programmeId;
     let teacherId: number | undefined;
-    if ('teacherId' in choice) {
-      const subject = convention.subjectId ? await subjectRepository.findById(tx, convention.subjectId) : undefined;
-      const allowed =
-        choice.teacherId === subject?.academicTutorId || (await teacherRepository.findForProgramme(tx, programmeId, choice.teacherId));
-      teacherId = allowed ? choice.teacherId : undefined;
+    const subject = convention.subjectId ? await subjectRepository.findById(tx, convention.subjectId) : undefined;
+    if (subject?.academicTutorId) {
+      // The programme head's assignment wins (the step shows it read-only): whatever was posted, that referent is kept.
+      teacherId = subject.academicTutorId;
+    } else if ('teacherId' in choice) {
+      teacherId = (await teacherRepository.findForProgramme(tx, programmeId, choice.teacherId)) ? choice.teacherId : undefined;
     } else if ('staffUserId' in choice) {
       if (await programmeRepository.hasMembership(tx, choice.staffUserId, programmeId, 'staff')) {
         const existing = await teacherRepository.findByUser(tx, programmeId, choice.staffUserId);

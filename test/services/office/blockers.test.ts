@@ -1,14 +1,14 @@
 import { validationBlockers } from '../../../src/services/office/blockers';
 import { startFlag } from '../../../src/domain/conventionStatus';
 
-const ready = { subjectState: 'validated', subjectTutorId: 3, organisationValidated: true, findings: [] };
+const ready = { subjectState: 'validated', academicTutorId: 3, organisationValidated: true, findings: [] };
 
 describe('what blocks a submitted convention', () => {
   it.each([
     ['nothing when all is in order', ready, []],
     ['a proposed subject', { ...ready, subjectState: 'proposed' }, ['subject']],
     ['no subject at all', { ...ready, subjectState: null }, ['subject']],
-    ['no tutor assigned by the programme head', { ...ready, subjectTutorId: null }, ['academicTutor']],
+    ['no referent, neither assigned nor chosen', { ...ready, academicTutorId: null }, ['academicTutor']],
     ['an unvalidated host', { ...ready, organisationValidated: false }, ['host']],
     [
       'legal errors and warnings, counted',

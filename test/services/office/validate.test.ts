@@ -39,10 +39,11 @@ describe('the office validates a convention', () => {
     await expectRefused(convention.id, convention.version, officeUserId, 'workflow.error.subjectNotValidated');
   });
 
-  it('when no academic tutor is assigned by the programme head, it is refused', async () => {
+  it('when no academic tutor is assigned by the programme head nor chosen by the student, it is refused', async () => {
     const { officeUserId } = await launchOffice(pstage);
     const { convention } = await conventionReadyToValidate(pstage);
     await pstage.database.db.update(subjects).set({ academicTutorId: null }).where(eq(subjects.id, convention.subjectId!));
+    await pstage.database.db.update(conventions).set({ academicTutorId: null }).where(eq(conventions.id, convention.id));
     await expectRefused(convention.id, convention.version, officeUserId, 'workflow.error.academicTutorMissing');
   });
 

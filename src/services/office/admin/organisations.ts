@@ -25,6 +25,21 @@ export async function findOrganisation(db: Database, id: number): Promise<Organi
   return organisationRepository.findById(db, id);
 }
 
+/**
+ * Where a link to a removed host record should lead: the record its merge kept, followed through later merges
+ * (A into B, then B into C leads to C); undefined when the id was never merged away or the chain ends nowhere.
+ */
+export async function survivorOf(db: Database, id: number): Promise<number | undefined> {
+  let current = id;
+  for (let hop = 0; hop < 20; hop += 1) {
+    const kept = await organisationAdminRepository.mergedInto(db, current);
+    if (kept === undefined || kept === current) return undefined;
+    if (await organisationRepository.findById(db, kept)) return kept;
+    current = kept;
+  }
+  return undefined;
+}
+
 export async function organisationDetails(db: Database, id: number, today: string) {
   const organisation = await organisationRepository.findById(db, id);
   if (!organisation) throw notFound();

@@ -24,7 +24,8 @@ describe('the control queue', () => {
     expect(row).toContain('Camille Martin');
     expect(row).toContain('SIRET 73282932000074');
     expect(row).toContain('Sujet non validé');
-    expect(row).toContain('Pas d&#39;enseignant référent désigné');
+    // The student chose a referent: with none assigned by the programme head, that choice is the convention's.
+    expect(row).not.toContain('Pas d&#39;enseignant référent désigné');
     expect(row).toContain('Organisme non validé');
     expect(row).toContain('Bloquant :');
     expect(row).not.toContain('erreur légale');

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { addDays } from '../../../../src/domain/calendarDate';
-import { conventions, signatureRequests } from '../../../../src/models/schema';
+import { conventionEvents, conventions, signatureRequests } from '../../../../src/models/schema';
 import { today } from '../../../support/clock';
 import { useTestPstage } from '../../../support/pstage';
 import { submitConventionAsStudent } from '../../../support/studentJourney';
@@ -66,6 +66,36 @@ describe("the office's day", () => {
     expect(signatures.text).toContain(`href="/office/conventions/${sent.convention.id}"`);
     expect(signatures.text).toContain('Stagiaire');
     expect(signatures.text).not.toContain(`href="/office/conventions/${waiting.convention.id}"`);
+  });
+
+  it('counts signatures awaited on paper since a validation older than the delay, and lists them as on paper', async () => {
+    // Two conventions validated and never sent for electronic signature: one 20 days ago, one today.
+    const old = await submitConventionAsStudent(pstage);
+    await validateAsOffice(pstage, old.convention.id);
+    await pstage.database.db
+      .update(conventionEvents)
+      .set({ at: sql`${conventionEvents.at} - interval '20 days'` })
+      .where(eq(conventionEvents.conventionId, old.convention.id));
+    const recent = await submitConventionAsStudent(pstage, {
+      persona: 'elodie-lefevre',
+      organisation: { name: 'Boulangerie Dupain', siret: '55210055400013', postalCode: '33000', city: 'Bordeaux' },
+    });
+    await validateAsOffice(pstage, recent.convention.id);
+    const { client } = await launchOffice(pstage);
+
+    const dashboard = (await client.request('/office')).text;
+    expect(figureOf(dashboard, 'signaturesOverdue')).toBe('1');
+    const signatures = (await client.request('/office/today/signatures')).text;
+    expect(signatures).toContain(`href="/office/conventions/${old.convention.id}"`);
+    expect(signatures).not.toContain(`href="/office/conventions/${recent.convention.id}"`);
+    expect(signatures).toContain('Sur papier : les parties qui n&#39;ont pas encore signé');
+    expect(signatures).toContain('1 ligne');
+
+    // Sent for electronic signature since: counted once, by its links' sending date (today: not overdue).
+    const page = `/office/conventions/${old.convention.id}`;
+    await acceptCertificateAsOffice(pstage, old.convention.id);
+    expect(await client.submit(page, {}, `${page}/send-for-signature`)).toMatchObject({ status: 303 });
+    expect(figureOf((await client.request('/office')).text, 'signaturesOverdue')).toBe('0');
   });
 
   it('says there is nothing to do when nothing waits', async () => {

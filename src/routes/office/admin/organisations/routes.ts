@@ -7,6 +7,7 @@ import {
   mergeOrganisations,
   organisationDetails,
   organisationsOverview,
+  survivorOf,
   validateOrganisation,
 } from '../../../../services/office/admin/organisations';
 import { lockHost, refreshHost } from '../../../../services/office/admin/hostRefresh';
@@ -61,6 +62,19 @@ export function organisationRoutes(services: Services): Router {
       pagination: pagination(req, page, overview.results.total, overview.pageSize),
       done: req.query.done,
     });
+  });
+
+  /**
+   * A page of a record merged away (the office's bookmarks, the mail announcing a new host) leads to the record
+   * kept: the office is the only one who sees these pages, and this router is mounted behind its access check.
+   */
+  router.get(['/:id', '/:id/edit'], async (req, res, next) => {
+    const id = idParam(req);
+    if (await findOrganisation(db, id)) return next();
+    const kept = await survivorOf(db, id);
+    if (kept === undefined) return next();
+    const rest = req.path.endsWith('/edit') ? '/edit' : '';
+    res.redirect(301, `/office/organisations/${kept}${rest}`);
   });
 
   router.get('/:id', async (req, res) => {

@@ -28,7 +28,10 @@ export const academicTutorSchema = z.custom<unknown>().transform((body, context)
   return z.NEVER;
 });
 
-/** Step 7: the tutor assigned by the programme head is proposed; otherwise a teacher of the programme, or a new one. */
+/**
+ * Step 7: the referent the programme head assigned is the one, shown read-only with why (the office sees that one);
+ * without an assignment, the student chooses a teacher of the programme or a new one, and the office sees that choice.
+ */
 const academicTutorForm = defineForm(academicTutorSchema, academicTutorLabels);
 
 export function academicTutorRoutes(services: Services): Router {
@@ -39,8 +42,16 @@ export function academicTutorRoutes(services: Services): Router {
     const programmeId = details.convention.programmeId;
     const assignedId = details.subject?.academicTutorId ?? null;
     const { teachers, staff } = await academicTutorChoices(services.db, programmeId, assignedId);
-    const current = details.convention.academicTutorId ?? assignedId;
-    await renderStep(req, res, 'academic-tutor', details, { teachers, staff, assignedId }, { choice: current ? `teacher-${current}` : '' });
+    const assigned = teachers.find((teacher) => teacher.id === assignedId) ?? null;
+    const current = assignedId ?? details.convention.academicTutorId;
+    await renderStep(
+      req,
+      res,
+      'academic-tutor',
+      details,
+      { teachers, staff, assignedId, assigned },
+      { choice: current ? `teacher-${current}` : '' },
+    );
   });
   router.post('/', async (req, res) => {
     const data = await parseStep(req, res, 'academic-tutor', academicTutorForm);
