@@ -16,7 +16,11 @@ const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** The address to listen on (`127.0.0.1` behind a local proxy); every interface by default. */
-  HOST: z.string().trim().min(1).optional(),
+  HOST: z
+    .string()
+    .trim()
+    .pipe(z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: 'must be an IP address or a host name (e.g. 127.0.0.1, ::, localhost)' }))
+    .optional(),
   PUBLIC_BASE_URL: z.url().optional(),
   DATABASE_URL: z
     .string()

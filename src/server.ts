@@ -22,7 +22,12 @@ async function main() {
   guardProcess(logger);
   const running = await startPstage({ configFor: () => config, port: config.port, host: config.host, logger, shutdownGraceMs });
   logger.info(
-    { url: running.url, database: running.services.database.kind, devPlatform: Boolean(running.devPlatform) },
+    {
+      url: running.url,
+      listen: config.host ?? 'every interface',
+      database: running.services.database.kind,
+      devPlatform: Boolean(running.devPlatform),
+    },
     running.devPlatform ? `Pstage is running on ${running.url} — try it from ${running.url}/dev` : `Pstage is running on ${running.url}`,
   );
 

@@ -2,6 +2,7 @@ import express, { Router, type CookieOptions, type NextFunction, type Request, t
 import ltijsModule, { type IdToken, type PlatformConfig, type Provider } from 'ltijs';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
+import { inBrowserLanguage } from '../middleware/i18n';
 import { refuseNulCharacters } from '../middleware/nulCharacters';
 import { setUpRateLimit } from '../middleware/rateLimit';
 import type { Database } from '../models/database';
@@ -115,6 +116,7 @@ export async function setUpLtiTool(
   router.all('/login', launchLimit, catchErrors(oidcLoginHandler({ provider: lti, db, cookieOptions, handlers, now })));
   router.all(
     '/register',
+    inBrowserLanguage(),
     registrationLimit,
     catchErrors((req, res) => handlers.onDynamicRegistration(req, res)),
   );

@@ -5,7 +5,7 @@ import { AppError } from '../errors';
 import { formatDate } from '../format';
 import type { DatabaseAvailability } from '../models/databaseAvailability';
 import { isDatabaseUnavailable } from '../models/databaseErrors';
-import { translator, type Locale } from './i18n';
+import { browserLocale, translator, type Locale } from './i18n';
 
 export function notFoundHandler() {
   return (_req: Request, _res: Response, next: NextFunction) => next(new AppError(404, 'errors.notFound'));
@@ -25,7 +25,7 @@ function requestError(error: unknown): AppError | undefined {
 
 /** The page's language when the session could not be read (the database is down): the browser's. */
 function fallbackLocale(req: Request): Locale {
-  return req.locale ?? (req.acceptsLanguages('fr', 'en') === 'en' ? 'en' : 'fr');
+  return req.locale ?? browserLocale(req);
 }
 
 /**

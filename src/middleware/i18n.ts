@@ -59,6 +59,25 @@ export function translator(locale: Locale): TFunction {
   return instance.getFixedT(locale);
 }
 
+/** The browser's language (Accept-Language) where no launch has said one: English when preferred, French otherwise. */
+export function browserLocale(req: Request): Locale {
+  return req.acceptsLanguages('fr', 'en') === 'en' ? 'en' : 'fr';
+}
+
+/**
+ * For the pages an LMS administrator reaches before any launch (dynamic registration, /setup): the browser's
+ * language, for the page and for whatever error or rate-limit page answers instead; the session's if one exists.
+ */
+export function inBrowserLanguage() {
+  return (req: Request, res: Response, next: NextFunction) => {
+    req.locale = req.session?.locale ?? browserLocale(req);
+    req.t = translator(req.locale);
+    res.locals.t = req.t;
+    res.locals.locale = req.locale;
+    next();
+  };
+}
+
 /** The language comes from the launch (stored in the session); French by default. */
 export function setUpI18n() {
   return (req: Request, res: Response, next: NextFunction) => {

@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import type { LtiHandlers, LtiTool } from '../lti/ltiTool';
 import { registerDynamically, RegistrationError } from '../lti/dynamicRegistration';
 import { localeFromLaunch, mapLaunchRoles } from '../lti/roleMapping';
-import { translator } from '../middleware/i18n';
+import { browserLocale, translator } from '../middleware/i18n';
 import type { Database } from '../models/database';
 import { recordLaunch } from '../services/launch';
 import { progressScoreMaximum } from '../domain/lmsProgress';
@@ -95,15 +95,14 @@ export function createLaunchHandlers(deps: {
 
     onCookielessFrame(newWindowUrl, req, res) {
       // Nothing of the launch is known yet (the platform has not answered): the browser's language.
-      const locale = req.acceptsLanguages('fr', 'en') === 'en' ? 'en' : 'fr';
+      const locale = browserLocale(req);
       const t = translator(locale);
       render(res, 'launch/newWindow', { t, locale, title: t('launch.noCookie.title'), newWindowUrl, navigation: [] });
     },
 
     async onDynamicRegistration(req, res) {
-      // The LMS's registration request names no language: the administrator's browser's, French otherwise.
-      const locale = req.acceptsLanguages('fr', 'en') === 'en' ? 'en' : 'fr';
-      const t = translator(locale);
+      // The LMS's registration request names no language: the administrator's browser's (inBrowserLanguage).
+      const { locale, t } = req;
       const query = (name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string) : undefined);
       try {
         const { active, updated } = await registerDynamically(

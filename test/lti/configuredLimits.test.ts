@@ -50,4 +50,16 @@ describe('rate limits, counted in the database', () => {
     expect(third.status).toBe(429);
     expect(third.text).toContain('Trop de demandes');
   });
+
+  it("answers the refused registration in the administrator's browser language: English when preferred", async () => {
+    const client = new BrowserlessClient(pstage.url);
+    const english = { headers: { 'accept-language': 'en-GB,en;q=0.9,fr;q=0.5' } };
+    expect((await client.request(registrationPath('a'), english)).status).toBe(400);
+    expect((await client.request(registrationPath('b'), english)).status).toBe(400);
+    const third = await client.request(registrationPath('c'), english);
+    expect(third.status).toBe(429);
+    expect(third.text).toContain('lang="en"');
+    expect(third.text).toContain('Too many requests');
+    expect(third.text).not.toContain('Trop de demandes');
+  });
 });

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { translator } from '../../middleware/i18n';
+import { inBrowserLanguage } from '../../middleware/i18n';
 import { setUpRateLimit } from '../../middleware/rateLimit';
 import type { Services } from '../../services';
 import { activateWithSetupCode } from '../../services/setup/setupCode';
@@ -13,10 +13,10 @@ const setupSchema = z.object({ code: z.string().trim().min(1, 'setup.errors.requ
  */
 export function setupRoutes(services: Services): Router {
   const router = Router();
+  router.use(inBrowserLanguage());
   router.use(setUpRateLimit({ db: services.db, name: 'setupCode', windowMs: 15 * 60_000, limit: 10, logger: services.logger }));
   const page = (req: Request, res: Response, status: number, locals: { error?: string; activated?: boolean }) => {
-    const locale = req.acceptsLanguages('fr', 'en') === 'en' ? 'en' : 'fr';
-    const t = translator(locale);
+    const { locale, t } = req;
     res.status(status).render('setup/show', {
       t,
       locale,

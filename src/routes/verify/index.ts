@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import multer from 'multer';
 import { hasNulCharacter } from '../../middleware/nulCharacters';
-import { translator } from '../../middleware/i18n';
+import { browserLocale, translator } from '../../middleware/i18n';
 import { setUpRateLimit } from '../../middleware/rateLimit';
 import type { Services } from '../../services';
 import { AppError } from '../../errors';
@@ -39,7 +39,7 @@ export function verificationRoutes(services: Services): Router {
   const router = Router();
   router.use(setUpRateLimit({ db, name: 'verification', windowMs: 60_000, limit: 30, logger: services.logger }));
   const localeOf = (req: Request): 'fr' | 'en' =>
-    req.query.lang === 'en' || req.query.lang === 'fr' ? req.query.lang : req.acceptsLanguages('fr', 'en') === 'en' ? 'en' : 'fr';
+    req.query.lang === 'en' || req.query.lang === 'fr' ? req.query.lang : browserLocale(req);
 
   const page = (req: Request, res: Response, locals: { code?: string; result?: VerificationResult; errors?: Record<string, string> }) => {
     const locale = localeOf(req);
