@@ -212,4 +212,18 @@ describe('launches Pstage refuses, with a clear page and nothing stored', () => 
     expect(response.status).toBe(403);
     expect(response.text).toContain('ne donne pas accès à Pstage');
   });
+
+  it('refuses a valid launch with no role Pstage knows in the launch language', async () => {
+    const { client, state, nonce } = await beginLogin('elodie-lefevre');
+    const idToken = await pstage.devPlatform!.signIdToken({
+      personaId: 'elodie-lefevre',
+      linkId: 'm1-info',
+      nonce,
+      overrides: { 'https://purl.imsglobal.org/spec/lti/claim/roles': ['http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor'] },
+    });
+    const response = await postLaunch(client, { id_token: idToken, state });
+    expect(response.status).toBe(403);
+    expect(response.text).toContain('<html lang="en">');
+    expect(response.text).toContain('Your role in e-campus does not give access to Pstage.');
+  });
 });
