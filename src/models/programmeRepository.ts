@@ -61,6 +61,25 @@ export const programmeRepository = {
       .onConflictDoUpdate({ target: [memberships.userId, memberships.programmeId, memberships.role], set: { lastSeenAt: new Date() } });
   },
 
+  async removeMembership(
+    db: Executor,
+    userId: number,
+    programmeId: number,
+    role: MembershipRole,
+    source: 'launch' | 'nrps',
+  ): Promise<void> {
+    await db
+      .delete(memberships)
+      .where(
+        and(
+          eq(memberships.userId, userId),
+          eq(memberships.programmeId, programmeId),
+          eq(memberships.role, role),
+          eq(memberships.source, source),
+        ),
+      );
+  },
+
   /** With `source`, only a membership recorded that way (`'nrps'`: the course roster lists them). */
   async hasMembership(
     db: Executor,

@@ -143,18 +143,20 @@ export function createLaunchHandlers(deps: {
 
 /**
  * The language of a launch Pstage refused: the locale the posted id_token asks for. The token is only read,
- * not trusted (it was just refused): the language is all that is taken from it. French otherwise.
+ * not trusted (it was just refused): the language is all that is taken from it. A refused login (no token yet:
+ * a platform not registered or not activated) or a token naming no locale: the session's, else the browser's.
  */
 function localeOfRefusedLaunch(req: Request): 'fr' | 'en' {
+  const fallback = req.session?.locale ?? browserLocale(req);
   const idToken = (req.body as Record<string, unknown> | undefined)?.id_token;
-  if (typeof idToken !== 'string') return req.session?.locale ?? 'fr';
+  if (typeof idToken !== 'string') return fallback;
   try {
     const payload = decodeJwt(idToken);
     const presentation = payload['https://purl.imsglobal.org/spec/lti/claim/launch_presentation'] as { locale?: unknown } | undefined;
     const locale = presentation?.locale ?? payload.locale;
-    return localeFromLaunch(typeof locale === 'string' ? locale : undefined);
+    return typeof locale === 'string' ? localeFromLaunch(locale) : fallback;
   } catch {
-    return 'fr';
+    return fallback;
   }
 }
 

@@ -79,6 +79,8 @@ export async function recordLaunch(db: Database, officeBootstrap: string[], toke
         roles.programmeStaff ||
         (roles.administratorInCourse && (await programmeRepository.hasMembership(tx, user.id, programme.id, 'staff', 'nrps')));
       if (staff) await programmeRepository.addMembership(tx, user.id, programme.id, 'staff');
+      // A staff membership an earlier version recorded from an administrator's launch alone goes at their next launch.
+      else if (roles.administratorInCourse) await programmeRepository.removeMembership(tx, user.id, programme.id, 'staff', 'launch');
       if (roles.student) await programmeRepository.addMembership(tx, user.id, programme.id, 'student');
       if (staff || roles.student) programmeId = programme.id;
       programmeStaff = staff;

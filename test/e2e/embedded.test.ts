@@ -71,6 +71,8 @@ describe('Pstage inside the LMS frame, in a real browser', () => {
 
     const frame = page.frameLocator('iframe');
     await frame.getByRole('heading', { level: 1, name: 'Open Pstage in a new window' }).waitFor();
+    // The frame kept none of the cookies Pstage set in it (its probe included).
+    expect(await context.cookies(pstage.url)).toEqual([]);
     expect(await frame.locator('body.pstage-embedded').count()).toBe(1);
     const results = await new AxeBuilder({ page }).analyze();
     expect(
@@ -83,6 +85,50 @@ describe('Pstage inside the LMS frame, in a real browser', () => {
     ]);
     await popup.waitForURL(/\/student$/);
     await popup.getByRole('heading', { level: 1 }).waitFor();
+    expect(await popup.locator('.navbar-brand').count()).toBe(1);
+    await frame.getByRole('status').filter({ hasText: 'Pstage is open in a new window' }).waitFor();
+    await context.close();
+  });
+
+  it('offers a launch whose state cookie the browser dropped in the frame the same login in a new window, in the launch language, and the new window completes it', async () => {
+    // A French browser, an English-speaking student: the page follows the launch, not the browser.
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    // The frame keeps Pstage's probe cookie but loses the login's state cookie before the launch comes back
+    // (a site rule on the tool's host, a cookie store that drops it): every state cookie is gone when the
+    // platform's form posts the launch to Pstage.
+    let dropped = 0;
+    const launchEndpoint = new URL('/lti/launch', pstage.url);
+    await page.route(
+      (url) => url.href === launchEndpoint.href,
+      async (route) => {
+        dropped += (await context.cookies(pstage.url)).filter((cookie) => cookie.name.startsWith('state')).length;
+        await context.clearCookies({ name: /^state/ });
+        await route.continue();
+      },
+    );
+    const launchUrl = pstage.devPlatform!.launchUrlFor('elodie-lefevre', 'm1-info');
+    await page.goto(`${lmsOrigin}/course?src=${encodeURIComponent(launchUrl)}`);
+
+    const frame = page.frameLocator('iframe');
+    await frame.getByRole('heading', { level: 1, name: 'Open Pstage in a new window' }).waitFor();
+    expect(dropped).toBe(1);
+    await frame.getByText('The launch from e-campus failed: the state check failed').waitFor();
+    expect(await frame.locator('html').getAttribute('lang')).toBe('en');
+    expect(await frame.locator('body.pstage-embedded').count()).toBe(1);
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(
+      results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
+
+    const [popup] = await Promise.all([
+      context.waitForEvent('page'),
+      frame.getByRole('link', { name: /Open Pstage in a new window/ }).click(),
+    ]);
+    await popup.waitForURL(/\/student$/);
+    await popup.getByRole('heading', { level: 1 }).waitFor();
+    expect(await popup.locator('html').getAttribute('lang')).toBe('en');
     expect(await popup.locator('.navbar-brand').count()).toBe(1);
     await frame.getByRole('status').filter({ hasText: 'Pstage is open in a new window' }).waitFor();
     await context.close();

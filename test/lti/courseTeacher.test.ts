@@ -66,6 +66,22 @@ describe('who is a course teacher', () => {
     expect(await staffOf(course.id)).toEqual(['201', '202']);
   });
 
+  it("a staff membership an earlier version recorded from a site administrator's launch alone goes at their next launch", async () => {
+    await pstage.launch('jean-dupont', 'm1-info');
+    await pstage.launch('admin-user', 'm1-info');
+    const course = await programme();
+    const [admin] = await pstage.database.db.select().from(users).where(eq(users.sub, '2'));
+    // What the launch of an unenrolled administrator recorded before they acted as office.
+    await pstage.database.db.insert(memberships).values({ userId: admin.id, programmeId: course.id, role: 'staff', source: 'launch' });
+    expect(await staffOf(course.id)).toContain('2');
+
+    const { page } = await pstage.launch('admin-user', 'm1-info');
+    expect(page.url).toMatch(/\/office$/);
+    expect(await staffOf(course.id)).not.toContain('2');
+    const { choices } = await loadTutorChoices(pstage.database.db, course.id, 16, today);
+    expect(choices.map((choice) => choice.name)).not.toContain('Admin User');
+  });
+
   it("a site administrator whom the course's roster lists as a teacher is its staff, lands on its panel and is offered as tutor", async () => {
     pstage.devPlatform!.setEnrolledAsTeacher('admin-user', 'course-m1-info', true);
     await pstage.launch('jean-dupont', 'm1-info');

@@ -82,6 +82,20 @@ describe('role checks on direct URLs', () => {
     expect(panel.text).toContain('Vous n&#39;avez pas accès à cette page.');
   });
 
+  it("answers the refusals and errors after an English launch in English, the launch's language", async () => {
+    await pstage.launch('jean-dupont', 'm1-info');
+    const [programme] = await pstage.database.db.select().from(programmes);
+    const { client } = await pstage.launch('elodie-lefevre', 'm1-info');
+    const panel = await client.request(`/programme/${programme.id}`);
+    expect(panel.status).toBe(403);
+    expect(panel.text).toContain('<html lang="en">');
+    expect(panel.text).toContain('You do not have access to this page.');
+    const missing = await client.request('/student/no-such-page');
+    expect(missing.status).toBe(404);
+    expect(missing.text).toContain('<html lang="en">');
+    expect(missing.text).toContain('This page does not exist or you do not have access to it.');
+  });
+
   it('refuses the panel of another programme to a programme head', async () => {
     await pstage.launch('sophie-bernard', 'l3-chimie');
     const [chimie] = await pstage.database.db.select().from(programmes);

@@ -31,6 +31,9 @@ describe('dynamic registration (Moodle "LTI Advantage" registration URL)', () =>
     const { client: office } = await pstage.launch('office', 'office');
     const platforms = await office.request('/office/platforms');
     expect(platforms.text).toContain('En attente');
+    // Shown by what an operator recognises: the LMS's product and host, and its issuer URL (not ltijs's "moodle_DynReg_…").
+    expect(platforms.text).toContain(`<td>moodle (${new URL(pstage.devPlatform!.issuer).host})</td><td>${pstage.devPlatform!.issuer}</td>`);
+    expect(platforms.text).not.toContain('DynReg');
     const platformIds = [...platforms.text.matchAll(/name="platformId" value="([^"]+)"/g)].map((match) => match[1]);
     const pendingId = platformIds.find((id) => platforms.text.indexOf(id) > platforms.text.indexOf(clientId));
     // The development platform is already active with this issuer: the office must confirm it is the same LMS.

@@ -175,11 +175,55 @@ describe('launches Pstage refuses, with a clear page and nothing stored', () => 
     expect(response.text).toContain('pas encore activée');
   });
 
+  it("answers a refused login (no launch yet to name a language) in the browser's language", async () => {
+    const platform = pstage.devPlatform!;
+    await pstage.services.lti().registerPlatform(
+      {
+        url: platform.issuer,
+        name: 'pending',
+        clientId: 'pending-client',
+        authenticationEndpoint: platform.authenticationEndpoint,
+        accesstokenEndpoint: platform.accesstokenEndpoint,
+        authConfig: { method: 'JWK_SET', key: platform.jwksUrl },
+      },
+      false,
+    );
+    const client = new BrowserlessClient(pstage.url);
+    const english = { 'accept-language': 'en-GB,en;q=0.9,fr;q=0.5' };
+    const pending = await client.request(
+      `/lti/login?iss=${encodeURIComponent(platform.issuer)}&client_id=pending-client&login_hint=camille-martin&target_link_uri=${encodeURIComponent(`${pstage.url}/lti/launch`)}`,
+      { headers: english },
+    );
+    expect(pending.status).toBe(401);
+    expect(pending.text).toContain('<html lang="en">');
+    expect(pending.text).toContain('This platform is registered but not yet activated by the internship office.');
+    const unregistered = await client.request(
+      '/lti/login?iss=https%3A%2F%2Funknown.example.fr&login_hint=x&target_link_uri=' + encodeURIComponent(`${pstage.url}/lti/launch`),
+      { headers: english },
+    );
+    expect(unregistered.status).toBe(401);
+    expect(unregistered.text).toContain('This platform is not registered with Pstage.');
+  });
+
   it('refuses a launch with no role Pstage knows', async () => {
     const response = await launchWith({
       overrides: { 'https://purl.imsglobal.org/spec/lti/claim/roles': ['http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor'] },
     });
     expect(response.status).toBe(403);
     expect(response.text).toContain('ne donne pas accès à Pstage');
+  });
+
+  it('refuses a valid launch with no role Pstage knows in the launch language', async () => {
+    const { client, state, nonce } = await beginLogin('elodie-lefevre');
+    const idToken = await pstage.devPlatform!.signIdToken({
+      personaId: 'elodie-lefevre',
+      linkId: 'm1-info',
+      nonce,
+      overrides: { 'https://purl.imsglobal.org/spec/lti/claim/roles': ['http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor'] },
+    });
+    const response = await postLaunch(client, { id_token: idToken, state });
+    expect(response.status).toBe(403);
+    expect(response.text).toContain('<html lang="en">');
+    expect(response.text).toContain('Your role in e-campus does not give access to Pstage.');
   });
 });
