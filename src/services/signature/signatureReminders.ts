@@ -1,3 +1,4 @@
+import { isAmendable } from '../../domain/amendment';
 import { isLinkOpen } from '../../domain/signatureCircuit';
 import { amendmentRepository } from '../../models/amendmentRepository';
 import { conventionRepository } from '../../models/conventionRepository';
@@ -12,7 +13,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * What the link signs, if it still awaits signatures: the convention (validated, or signed by the parties for the
- * dean), or the amendment it names (validated, not yet in force nor refused). Null: nothing to remind.
+ * dean), or the amendment it names (validated, neither in force nor refused, of a convention not cancelled).
+ * Null: nothing to remind.
  */
 async function awaitedDocument(tx: Executor, request: { conventionId: number; amendmentId: number | null }) {
   const convention = await conventionRepository.findById(tx, request.conventionId);
@@ -21,7 +23,9 @@ async function awaitedDocument(tx: Executor, request: { conventionId: number; am
     return ['validated', 'signed_by_parties'].includes(convention.state) ? { convention, amendment: undefined } : null;
   const found = await amendmentRepository.findById(tx, request.amendmentId);
   const amendment = found && (await amendmentRepository.lockByNumber(tx, found.conventionId, found.number));
-  return amendment?.state === 'validated' ? { convention, amendment: { id: amendment.id, number: amendment.number } } : null;
+  return amendment?.state === 'validated' && isAmendable(convention.state)
+    ? { convention, amendment: { id: amendment.id, number: amendment.number } }
+    : null;
 }
 
 /**
