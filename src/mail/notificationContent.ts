@@ -1,4 +1,5 @@
-import type { MissingForCompletion, NotificationData, NotificationKind } from './notificationTypes';
+import { amendmentTitle } from '../documents/amendmentPdf';
+import type { MailLocale, MissingForCompletion, NotificationData, NotificationKind } from './notificationTypes';
 
 /** Every notification has the same parts: what happened, details, what to do next, a link back into Pstage. */
 export interface MailContent {
@@ -15,6 +16,7 @@ export interface ContentContext {
   t: (key: string, options?: Record<string, unknown>) => string;
   date: (isoDate: string) => string;
   url: (path: string) => string;
+  language: MailLocale;
 }
 
 type Builder<K extends NotificationKind> = (data: NotificationData[K], c: ContentContext) => MailContent;
@@ -24,6 +26,17 @@ const label = (c: ContentContext, key: string, value: string | undefined) =>
 
 const dateRange = (c: ContentContext, start: string, end: string) =>
   c.t('mail.common.dateRange', { start: c.date(start), end: c.date(end) });
+
+/**
+ * A mail about an amendment names it as its PDF is titled ("Avenant n° N à la convention CONV-…") and reads its
+ * texts under `<kind>.amendment`; about the convention, the kind's own texts.
+ */
+function documentOf(c: ContentContext, kind: NotificationKind, d: { reference: string; amendmentNumber?: number }) {
+  if (d.amendmentNumber === undefined)
+    return { key: (name: string) => `mail.${kind}.${name}`, title: d.reference, inSentence: d.reference };
+  const title = amendmentTitle(d.amendmentNumber, d.reference, c.language);
+  return { key: (name: string) => `mail.${kind}.amendment.${name}`, title, inSentence: title.charAt(0).toLowerCase() + title.slice(1) };
+}
 
 const link = (c: ContentContext, kind: NotificationKind, path: string) => ({ label: c.t(`mail.${kind}.link`), url: c.url(path) });
 
@@ -168,40 +181,45 @@ const builders: { [K in NotificationKind]: Builder<K> } = {
     };
   },
   signatureRequested: (d, c) => {
-    const values = { ...d, role: c.t(`signature.roles.${d.party}`), expiresOn: c.date(d.expiresOn) };
+    const { key, title, inSentence } = documentOf(c, 'signatureRequested', d);
+    const values = { ...d, title, inSentence, role: c.t(`signature.roles.${d.party}`), expiresOn: c.date(d.expiresOn) };
+    const amended = d.amendmentNumber !== undefined;
     return {
-      subject: c.t(d.reminder ? 'mail.signatureRequested.subjectReminder' : 'mail.signatureRequested.subject', values),
-      paragraphs: [c.t('mail.signatureRequested.intro', values)],
+      subject: c.t(key(d.reminder ? 'subjectReminder' : 'subject'), values),
+      paragraphs: [c.t(key('intro'), values)],
       details: [
         ...label(c, 'reference', d.reference),
+        ...label(c, 'document', amended ? title : undefined),
         ...label(c, 'organisation', d.organisationName),
         ...label(c, 'signsAs', values.role),
         ...label(c, 'linkValidUntil', values.expiresOn),
       ],
       steps: (d.inSpace ? ['stepSpace1', 'step2', 'step3'] : ['step1', 'step2', 'step3']).map((step) =>
-        c.t(`mail.signatureRequested.${step}`, values),
+        c.t(amended && step !== 'step1' && step !== 'step3' ? key(step) : `mail.signatureRequested.${step}`, values),
       ),
-      link: { label: c.t(d.inSpace ? 'mail.signatureRequested.linkSpace' : 'mail.signatureRequested.link'), url: c.url(d.path) },
+      link: { label: c.t(key(d.inSpace ? 'linkSpace' : 'link')), url: c.url(d.path) },
     };
   },
   signatureRefused: (d, c) => {
-    const values = { ...d, role: c.t(`signature.roles.${d.party}`) };
+    const { key, title, inSentence } = documentOf(c, 'signatureRefused', d);
+    const values = { ...d, title, inSentence, role: c.t(`signature.roles.${d.party}`) };
     return {
-      subject: c.t('mail.signatureRefused.subject', values),
-      paragraphs: [c.t('mail.signatureRefused.intro', values)],
+      subject: c.t(key('subject'), values),
+      paragraphs: [c.t(key('intro'), values)],
       details: [
         ...label(c, 'reference', d.reference),
+        ...label(c, 'document', d.amendmentNumber === undefined ? undefined : title),
         ...label(c, 'signatory', `${d.name} (${values.role})`),
         ...label(c, 'reason', d.reason),
       ],
-      steps: ['step1', 'step2'].map((step) => c.t(`mail.signatureRefused.${step}`)),
-      link: link(c, 'signatureRefused', d.path),
+      steps: ['step1', 'step2'].map((step) => c.t(key(step))),
+      link: { label: c.t(key('link')), url: c.url(d.path) },
     };
   },
   amendmentStep: (d, c) => {
     const kinds = d.kinds.map((kind) => c.t(`amendment.kinds.${kind}`)).join(', ');
     return {
-      subject: c.t(`mail.amendmentStep.subject.${d.step}`, d),
+      subject: c.t(`mail.amendmentStep.subject.${d.step}`, { title: amendmentTitle(d.number, d.reference, c.language) }),
       paragraphs: [c.t(`mail.amendmentStep.intro.${d.step}`, d)],
       details: [
         ...label(c, 'reference', d.reference),
@@ -230,11 +248,16 @@ const builders: { [K in NotificationKind]: Builder<K> } = {
     link: { label: c.t('mail.studentEvaluationOpened.link'), url: c.url(d.path) },
   }),
   signatureCode: (d, c) => {
-    const values = { ...d, role: c.t(`signature.roles.${d.party}`) };
+    const { key, title, inSentence } = documentOf(c, 'signatureCode', d);
+    const values = { ...d, title, inSentence, role: c.t(`signature.roles.${d.party}`) };
     return {
-      subject: c.t('mail.signatureCode.subject', values),
-      paragraphs: [c.t('mail.signatureCode.intro', values), c.t('mail.signatureCode.code', values)],
-      details: [...label(c, 'reference', d.reference), ...label(c, 'signsAs', values.role)],
+      subject: c.t(key('subject'), values),
+      paragraphs: [c.t(key('intro'), values), c.t('mail.signatureCode.code', values)],
+      details: [
+        ...label(c, 'reference', d.reference),
+        ...label(c, 'document', d.amendmentNumber === undefined ? undefined : title),
+        ...label(c, 'signsAs', values.role),
+      ],
       steps: ['step1', 'step2'].map((step) => c.t(`mail.signatureCode.${step}`, values)),
       link: link(c, 'signatureCode', d.path),
     };

@@ -28,6 +28,7 @@ export async function notificationMail<K extends NotificationKind>(
     t,
     date: (isoDate) => formatDate(isoDate, language),
     url: (pagePath) => absoluteUrl(options.publicBaseUrl, pagePath),
+    language,
   });
   const locals = {
     locale: language,

@@ -89,11 +89,21 @@ export interface NotificationData {
     expiresOn: IsoDate;
     inSpace: boolean;
     reminder?: boolean;
+    /** Set when the link signs an amendment of the convention (`reference` stays the convention's). */
+    amendmentNumber?: number;
     /** Empty in the outbox for a personal link: derived from `signatureRequestId` when the mail is sent. */
     path: string;
     signatureRequestId?: number;
   };
-  signatureRefused: { reference: string; party: ConventionParty; name: string; reason: string; path: string };
+  signatureRefused: {
+    reference: string;
+    /** Set when the refusal is of an amendment of the convention. */
+    amendmentNumber?: number;
+    party: ConventionParty;
+    name: string;
+    reason: string;
+    path: string;
+  };
   /** A step of an amendment (avenant): requested, validated (to sign), refused (with its reason), signed (in force). */
   amendmentStep: {
     reference: string;

@@ -112,7 +112,7 @@ export const signatureRequestRepository = {
       );
   },
 
-  /** Pending requests sent before `sentBefore` and not reminded since `remindedBefore`. */
+  /** Pending requests (the convention's and its amendments') sent before `sentBefore` and not reminded since `remindedBefore`. */
   async listToRemind(db: Executor, sentBefore: Date, remindedBefore: Date): Promise<SignatureRequest[]> {
     return db
       .select()
@@ -120,7 +120,6 @@ export const signatureRequestRepository = {
       .where(
         and(
           eq(signatureRequests.status, 'pending'),
-          isNull(signatureRequests.amendmentId),
           lt(signatureRequests.sentAt, sentBefore),
           or(isNull(signatureRequests.lastReminderAt), lt(signatureRequests.lastReminderAt, remindedBefore)),
         ),

@@ -189,6 +189,33 @@ describe('notification mails', () => {
     expect(mail.text).toContain('civil-liability insurance certificate');
   });
 
+  const amendmentVariants = [
+    ['signatureRequested', { ...samples.signatureRequested, amendmentNumber: 2 }],
+    ['signatureRequested', { ...samples.signatureRequested, amendmentNumber: 2, reminder: true }],
+    ['signatureRequested', { ...samples.signatureRequested, amendmentNumber: 2, inSpace: true }],
+    ['signatureRefused', { ...samples.signatureRefused, amendmentNumber: 2 }],
+    ['signatureCode', { ...samples.signatureCode, amendmentNumber: 2 }],
+    ...(['requested', 'toAgree', 'agreed', 'programmeRefused', 'validated', 'refused', 'signed'] as const).map(
+      (step) => ['amendmentStep', { ...samples.amendmentStep, step }] as const,
+    ),
+  ] as const;
+  it.each((['fr', 'en'] as const).flatMap((locale) => amendmentVariants.map(([kind, data]) => [locale, kind, data] as const)))(
+    'in %s, the %s mail of an amendment names it as its PDF is titled, in the subject and the text, and never as the convention',
+    async (locale, kind, data) => {
+      const mail = await notificationMail(kind, data as never, locale, { publicBaseUrl: baseUrl });
+      const title = locale === 'fr' ? 'venant n° 2 à la convention CS-2026-0042' : 'mendment no. 2 to agreement CS-2026-0042';
+      expect(mail.subject).toContain(title);
+      expect(mail.text).toContain(title);
+      expect(`${mail.subject}\n${mail.text}`).not.toMatch(
+        /la convention de stage CS|signer la convention|Lisez la convention|internship convention CS|Read the convention/,
+      );
+      for (const output of [mail.subject, mail.text, mail.html]) {
+        expect(output).not.toMatch(/mail\.[a-zA-Z]+\./);
+        expect(output).not.toContain('undefined');
+      }
+    },
+  );
+
   it('an amendment mail to a host party, who has no space in Pstage, carries no link (the office sends the amendment)', async () => {
     for (const step of ['validated', 'signed', 'toAgree', 'agreed', 'programmeRefused'] as const) {
       const data = { ...samples.amendmentStep, step, path: '' };

@@ -9,6 +9,7 @@ import type { Services } from '../../services';
 import { AmendmentRefused } from '../../services/amendments/amendmentErrors';
 import { amendmentPdfFor, amendmentsOf, referentChoices } from '../../services/amendments/amendmentView';
 import { recordAmendmentSignature, refuseAmendment, validateAmendment } from '../../services/amendments/decideAmendment';
+import { validateAndSendAmendment } from '../../services/amendments/validateAndSendAmendment';
 import { amendableConvention, requestAmendment, type AmendmentContext } from '../../services/amendments/requestAmendment';
 import { amendmentCircuitView, continueAmendmentCircuit, sendAmendmentForSignature } from '../../services/amendments/amendmentCircuit';
 import { signingFormKey, studentSigningForm, studentSigningRoutes } from '../student/signing';
@@ -209,7 +210,9 @@ export function amendmentRoutes(services: Services, role: 'student' | 'office'):
     };
   router.post(
     '/:number/validate',
-    officeAction('validate', validateSchema, (command, data) => validateAmendment(db, { ...command, ...data }, context)),
+    officeAction('validate', validateSchema, (command, data) =>
+      validateAndSendAmendment(db, { ...command, ...data }, { ...context, config: services.config }),
+    ),
   );
   router.post(
     '/:number/refuse',

@@ -76,6 +76,9 @@ export function amendmentRequestSchema(current: AmendableTerms, referents: reado
     const chosen = new Set(data.kinds);
     if (chosen.size === 0) issue('kinds', 'amendment.errors.noKind');
     const changes: AmendmentChanges = {};
+    // What the dates are checked on: a kind's dates even when another of its fields is missing, so that a
+    // termination or a period outside the internship is told in the same pass as the missing reason.
+    const dated: AmendmentChanges = {};
     if (chosen.has('dates')) {
       const startDate = need(data.startDate, 'startDate');
       const endDate = need(data.endDate, 'endDate');
@@ -86,18 +89,21 @@ export function amendmentRequestSchema(current: AmendableTerms, referents: reado
       const initiative = need(data.terminationInitiative, 'terminationInitiative');
       const reason = need(data.terminationReason, 'terminationReason');
       if (date && initiative && reason) changes.termination = { date, initiative, reason };
+      if (date) dated.termination = { date, initiative: initiative ?? 'student', reason: reason ?? '' };
     }
     if (chosen.has('interruption')) {
       const start = need(data.interruptionStart, 'interruptionStart');
       const end = need(data.interruptionEnd, 'interruptionEnd');
       const reason = need(data.interruptionReason, 'interruptionReason');
       if (start && end && reason) changes.interruption = { start, end, reason };
+      if (start && end) dated.interruption = { start, end, reason: reason ?? '' };
     }
     if (chosen.has('gratification')) {
       const amount = need(data.gratificationAmount, 'gratificationAmount');
       const unit = need(data.gratificationUnit, 'gratificationUnit');
       const from = need(data.gratificationFrom, 'gratificationFrom');
       if (amount !== undefined && unit && from) changes.gratification = { amount, unit, from };
+      if (from) dated.gratification = { amount: amount ?? 0, unit: unit ?? 'hour', from };
     }
     if (chosen.has('professionalTutor')) {
       const firstName = need(data.tutorFirstName, 'tutorFirstName');
@@ -133,7 +139,7 @@ export function amendmentRequestSchema(current: AmendableTerms, referents: reado
       if (text) changes.other = { text };
     }
     if (chosen.size > 0)
-      for (const refusal of amendmentRefusals(current, changes).filter((refusal) => refusal.field !== 'kinds'))
+      for (const refusal of amendmentRefusals(current, { ...changes, ...dated }).filter((refusal) => refusal.field !== 'kinds'))
         issue(refusal.field, refusal.key, refusal.params);
     return changes;
   });

@@ -160,7 +160,8 @@ async function queueAmendmentRefusalMails(
   const student = await userRepository.findById(tx, convention.studentUserId);
   const path = `/conventions/${convention.id}/amendments`;
   const data = {
-    reference: `${convention.reference ?? ''} — avenant n° ${amendment.number}`,
+    reference: convention.reference ?? '',
+    amendmentNumber: amendment.number,
     party: mailPartyOf(request.party),
     name: request.name,
     reason,

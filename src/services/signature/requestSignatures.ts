@@ -91,7 +91,8 @@ export async function openRequest(
     template: 'signatureRequested',
     to: { email: signatory.email, name: signatory.name, locale: student?.locale ?? 'fr' },
     data: {
-      reference: amendment ? `${convention.reference ?? ''} — avenant n° ${amendment.number}` : (convention.reference ?? ''),
+      reference: convention.reference ?? '',
+      ...(amendment ? { amendmentNumber: amendment.number } : {}),
       organisationName,
       party: mailPartyOf(signatory.party),
       expiresOn: expiresAt.toISOString().slice(0, 10),

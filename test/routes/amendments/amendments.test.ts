@@ -201,4 +201,38 @@ describe('amendments (avenants)', () => {
     expect(original).toContain(date(`${nextYear}-04-24`));
     expect(original).not.toContain(date(`${nextYear}-04-03`));
   }, 90_000);
+
+  it('an interruption (period and reason, L124-15) outside the internship is a field error; inside, once signed, its days leave the hours', async () => {
+    const { office, id, officePage } = await validatedConvention();
+    const before = await reload(pstage, id);
+    await office.submit(officePage, {
+      kinds: 'interruption',
+      interruptionStart: `${nextYear}-06-22`,
+      interruptionEnd: `${nextYear}-07-03`,
+      interruptionReason: '',
+    });
+    const refused = (await office.request(officePage)).text;
+    expect(refused).toMatch(/id="request-interruptionStart-error"/);
+    expect(refused).toMatch(/id="request-interruptionReason-error"/);
+    expect(await pstage.database.db.select().from(amendments)).toHaveLength(0);
+
+    const period = { start: `${nextYear}-05-10`, end: `${nextYear}-05-21` };
+    await office.submit(officePage, {
+      kinds: 'interruption',
+      interruptionStart: period.start,
+      interruptionEnd: period.end,
+      interruptionReason: 'Hospitalisation du stagiaire',
+    });
+    expect((await office.submit(officePage, {}, `${officePage}/1/validate`)).location).toBe(`${officePage}?done=validate-1`);
+    const text = prose(await pdfPages((await office.download(`${officePage}/1/amendment.pdf`)).bytes, '-raw'));
+    expect(text).toContain(`Interruptions : — → ${date(period.start)} – ${date(period.end)}`);
+    expect(text).toContain('Motif de l’interruption : Hospitalisation du stagiaire');
+    await signAll(office, officePage, 1);
+    const amended = await reload(pstage, id);
+    expect(amended.interruptions).toEqual([expect.objectContaining(period)]);
+    expect(amended.endDate).toBe(before.endDate);
+    // Two weeks of 35 h fewer (a holiday in them would make it less).
+    expect(amended.computedTotalHours).toBeLessThan(before.computedTotalHours!);
+    expect(amended.computedTotalHours).toBeGreaterThanOrEqual(before.computedTotalHours! - 70);
+  }, 90_000);
 });

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import request from 'supertest';
-import { amendmentSignatures, amendments, signatureRequests, signatures } from '../../../src/models/schema';
+import { amendmentSignatures, amendments, auditLog, signatureRequests, signatures, users } from '../../../src/models/schema';
+import { enqueueSignatureReminders } from '../../../src/services/signature/signatureReminders';
 import { hashSignatureToken } from '../../../src/services/signature/signatureToken';
 import { flatten, pdfPages, prose } from '../../documents/pdfText';
-import { movableClock, nextYear } from '../../support/clock';
+import { addDays } from '../../../src/domain/calendarDate';
+import { movableClock, nextYear, today } from '../../support/clock';
 import { useTestPstage } from '../../support/pstage';
 import { useSignatureMailbox } from '../../support/signatureMailbox';
 import { submitConventionAsStudent } from '../../support/studentJourney';
@@ -89,7 +91,9 @@ describe('signing an amendment electronically', () => {
     expect(amendmentRequests.map((row) => row.party).sort()).toEqual(['academic_tutor', 'host_signatory', 'professional_tutor', 'student']);
     const amendmentLink = linkIn(host.email);
     expect(amendmentLink).not.toBe(conventionLink);
-    expect(mailsTo(host.email).at(-1)!.subject).toContain('avenant n° 1');
+    expect(mailsTo(host.email).at(-1)!.subject).toBe(
+      `[Pstage] Avenant n° 1 à la convention ${convention.reference} : votre signature est demandée`,
+    );
 
     // Each link opens its own document, never the other's.
     const [stored] = await pstage.database.db.select().from(amendments);
@@ -248,11 +252,135 @@ describe('signing an amendment electronically', () => {
     const open = (await pstage.database.db.select().from(signatureRequests)).filter((row) => row.status === 'pending');
     expect(open.map((row) => `${row.party}:${row.email}`)).toEqual([`dean:${deanEmail}`]);
     await deliver();
-    expect(mailsTo(deanEmail).at(-1)!.subject).toContain('avenant n° 1');
+    const title = `Avenant n° 1 à la convention ${convention.reference}`;
+    expect(mailsTo(deanEmail).at(-1)!.subject).toBe(`[Pstage] ${title} : votre signature est demandée`);
     const signed = await signByLink(linkIn(deanEmail));
     expect(signed.status).toBe(200);
     const [amendment] = await pstage.database.db.select().from(amendments);
     expect(amendment.state).toBe('signed');
     expect((await reload(pstage, convention.id)).endDate).toBe(`${nextYear}-07-24`);
+    // The mail that it is in force names it too.
+    await deliver();
+    const inForce = mailsTo(pstage.services.config.officeEmail).filter((mail) => mail.subject === `[Pstage] ${title} : signé, en vigueur`);
+    expect(inForce).toHaveLength(1);
+    expect(inForce[0].text).toContain(`L'avenant n° 1 à la convention ${convention.reference} est signé par toutes les parties`);
+  }, 120_000);
+
+  it('the mails of an amendment name it as its PDF does, in French and in English: validation, request, code, refusal', async () => {
+    const { convention, office, officePage } = await validatedExtension();
+    const reference = convention.reference!;
+    const title = `Avenant n° 1 à la convention ${reference}`;
+    const english = `Amendment no. 1 to agreement ${reference}`;
+    await pstage.database.db.update(users).set({ locale: 'en' }).where(eq(users.id, convention.studentUserId));
+    // Without SIGNATURE_AUTO_SEND the validation sends nothing: the office does.
+    expect(await pstage.database.db.select().from(signatureRequests)).toEqual([]);
+    expect((await office.submit(officePage, {}, `${officePage}/1/send-for-signature`)).location).toBe(`${officePage}?done=send-1`);
+    await deliver();
+    const rows = await pstage.database.db.select().from(signatureRequests);
+    const emailOf = (party: string) => rows.find((row) => row.party === party)!.email;
+    const officeEmail = pstage.services.config.officeEmail;
+
+    expect(mailsTo(officeEmail).map((mail) => mail.subject)).toContain(`[Pstage] ${title} : validé, à signer`);
+    const hostMail = mailsTo(emailOf('host_signatory')).find((mail) => mail.subject!.includes('votre signature est demandée'))!;
+    expect(hostMail.subject).toBe(`[Pstage] ${title} : votre signature est demandée`);
+    expect(hostMail.text).toContain(`L'avenant n° 1 à la convention ${reference} a été validé par le service des stages.`);
+    expect(hostMail.text).toContain(`Document : ${title}`);
+    expect(hostMail.text).toContain("Lisez l'avenant (PDF)");
+    expect(hostMail.text).toContain("Lire et signer l'avenant : ");
+    expect(hostMail.text).not.toMatch(/convention de stage|Lire et signer la convention|Lisez la convention/);
+    const studentMails = mailsTo(emailOf('student'));
+    const studentMail = studentMails.find((mail) => mail.subject!.includes('your signature is requested'))!;
+    expect(studentMail.subject).toBe(`[Pstage] ${english}: your signature is requested`);
+    expect(studentMail.text).toContain(`${english} has been approved by the internship office.`);
+    expect(studentMail.text).toContain(`Open the amendment in Pstage: ${pstage.url}${`/student/conventions/${convention.id}/amendments`}`);
+    expect(studentMail.text).not.toMatch(/internship convention|Read the convention/);
+
+    const hostLink = linkIn(emailOf('host_signatory'));
+    expect((await request(pstage.url).post(`${hostLink}/code`).type('form').send({})).status).toBe(303);
+    await deliver();
+    const codeMail = mailsTo(emailOf('host_signatory')).at(-1)!;
+    expect(codeMail.subject).toBe(`[Pstage] ${title} : votre code de signature`);
+    expect(codeMail.text).toContain(`Vous avez demandé un code pour signer l'avenant n° 1 à la convention ${reference} en tant que`);
+
+    await request(pstage.url).post(`${hostLink}/refuse`).type('form').send({ reason: 'Le service ferme en juillet' });
+    await deliver();
+    const toOffice = mailsTo(officeEmail).at(-1)!;
+    expect(toOffice.subject).toBe(`[Pstage] ${title} : signature refusée`);
+    expect(toOffice.text).toContain(
+      `a refusé de signer l'avenant n° 1 à la convention ${reference}. Le circuit de signature de l'avenant est arrêté`,
+    );
+    expect(toOffice.text).toContain(`Voir les avenants : ${pstage.url}${officePage}`);
+    const toStudent = mailsTo(emailOf('student')).at(-1)!;
+    expect(toStudent.subject).toBe(`[Pstage] ${english}: signature refused`);
+    expect(toStudent.text).toContain(`refused to sign amendment no. 1 to agreement ${reference}.`);
+  }, 120_000);
+
+  it('pending amendment links are reminded after the delay with a new link naming the amendment, once, beside the convention’s own reminders', async () => {
+    const { convention, office, officePage } = await validatedExtension();
+    const reference = convention.reference!;
+    const conventionPage = `/office/conventions/${convention.id}`;
+    await office.submit(conventionPage, {}, `${conventionPage}/send-for-signature`);
+    expect((await office.submit(officePage, {}, `${officePage}/1/send-for-signature`)).location).toBe(`${officePage}?done=send-1`);
+    await deliver();
+    const sent = await pstage.database.db.select().from(signatureRequests);
+    const host = sent.find((row) => row.party === 'host_signatory' && row.amendmentId !== null)!;
+    const firstLink = linkIn(host.email);
+    expect((await requestOf(firstLink)).id).toBe(host.id);
+
+    const config = pstage.services.config;
+    const remind = () => enqueueSignatureReminders(pstage.database.db, { config, now: clock.now() });
+    clock.moveTo(addDays(today, 2));
+    expect(await remind()).toBe(0);
+    clock.moveTo(addDays(today, 3), 60_000);
+    // The three external parties of each circuit (the student signs from their space).
+    expect(await remind()).toBe(6);
+    expect(await remind()).toBe(0);
+    clock.moveTo(addDays(today, 3), 2 * 60 * 60_000);
+    expect(await remind()).toBe(0);
+    await deliver();
+
+    const reminders = mailsTo(host.email).filter((mail) => /Rappel/.test(mail.subject ?? ''));
+    expect(reminders.map((mail) => mail.subject).sort()).toEqual([
+      `[Pstage] Rappel : l'avenant n° 1 à la convention ${reference} attend votre signature`,
+      `[Pstage] Rappel : la convention ${reference} attend votre signature`,
+    ]);
+    const secondLink = linkIn(host.email);
+    const replacement = await requestOf(secondLink);
+    expect(replacement).toMatchObject({
+      amendmentId: host.amendmentId,
+      party: 'host_signatory',
+      status: 'pending',
+      expiresAt: host.expiresAt,
+    });
+    expect((await request(pstage.url).get(firstLink)).status).toBe(404);
+    expect((await request(pstage.url).get(secondLink)).text).toContain(`Avenant n° 1 à la convention ${reference} — signature</h1>`);
+    const audited = (await pstage.database.db.select().from(auditLog)).filter((row) => row.action === 'signature.reminded');
+    expect(audited.filter((row) => (row.details as { amendment?: number }).amendment === 1)).toHaveLength(3);
+  }, 120_000);
+
+  it('with SIGNATURE_AUTO_SEND, the office’s validation of an amendment sends it for electronic signature at once', async () => {
+    const { convention } = await submitConventionAsStudent(pstage);
+    await validateAsOffice(pstage, convention.id);
+    const { client: office } = await launchOffice(pstage);
+    const officePage = `/office/conventions/${convention.id}/amendments`;
+    await office.submit(officePage, { kinds: 'dates', startDate: `${nextYear}-03-02`, endDate: `${nextYear}-07-24` });
+    pstage.services.config.signature.autoSend = true;
+    try {
+      expect((await office.submit(officePage, {}, `${officePage}/1/validate`)).location).toBe(`${officePage}?done=validate-1`);
+    } finally {
+      pstage.services.config.signature.autoSend = false;
+    }
+    const [stored] = await pstage.database.db.select().from(amendments);
+    expect(stored.state).toBe('validated');
+    expect(stored.signaturePdfSha256).toMatch(/^[0-9a-f]{64}$/);
+    const rows = await pstage.database.db.select().from(signatureRequests);
+    expect(rows.every((row) => row.amendmentId === stored.id)).toBe(true);
+    expect(rows.map((row) => row.party).sort()).toEqual(['academic_tutor', 'host_signatory', 'professional_tutor', 'student']);
+    const audited = (await pstage.database.db.select().from(auditLog)).find((row) => row.action === 'amendment.signature_sent');
+    expect(audited).toMatchObject({ targetId: String(convention.id), details: { number: 1 } });
+    await deliver();
+    const link = linkIn(rows.find((row) => row.party === 'host_signatory')!.email);
+    expect((await pdfText(link)).sha256).toBe(stored.signaturePdfSha256);
+    expect((await office.request(officePage)).text).toContain('lien de signature envoyé');
   }, 120_000);
 });
