@@ -49,12 +49,12 @@ export function academicTutorRoutes(services: Services): Router {
       res,
       'academic-tutor',
       details,
-      { teachers, staff, assignedId, assigned },
+      { teachers, staff, assignedId, assigned, conflictForm: academicTutorForm },
       { choice: current ? `teacher-${current}` : '' },
     );
   });
   router.post('/', async (req, res) => {
-    const data = await parseStep(req, res, 'academic-tutor', academicTutorForm);
+    const data = await parseStep(services, req, res, 'academic-tutor', academicTutorForm);
     if (!data) return;
     await saveAcademicTutor(services.db, draftCommand(req), data);
     nextPage(req, res, 'academic-tutor');
