@@ -1,4 +1,6 @@
 import { eq } from 'drizzle-orm';
+import { AppError } from '../../../src/errors';
+import { conventionRepository } from '../../../src/models/conventionRepository';
 import { conventions, users } from '../../../src/models/schema';
 import { assignTutor } from '../../../src/services/programme/tutors';
 import { BrowserlessClient, type FormFields } from '../../support/browserlessClient';
@@ -111,6 +113,20 @@ describe('the wizard when the same convention is saved from two tabs', () => {
     const page = (await client.request(`${base}/recap`)).text;
     expect(page).toContain('relisez-la, puis validez à nouveau');
     expect(page).toContain('dans un autre onglet ou une autre fenêtre');
+  });
+
+  it('a save that loses the race after its page was checked (the update finds another version) comes back the same way', async () => {
+    const { client, base } = await draftUpToInternship(pstage);
+    const lost = jest.spyOn(conventionRepository, 'update').mockRejectedValueOnce(new AppError(409, 'errors.conflict'));
+    try {
+      const posted = await client.submit(`${base}/personal`, { ...validPersonal, street: '7 rue du Four' });
+      expect(posted.location).toBe(`${base}/personal#wizard-conflict`);
+    } finally {
+      lost.mockRestore();
+    }
+    const page = (await client.request(`${base}/personal`)).text;
+    expect(page).toContain('id="wizard-conflict"');
+    expect(page).toContain('value="7 rue du Four"');
   });
 
   it('in English, the same notice', async () => {
