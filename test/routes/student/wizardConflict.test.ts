@@ -102,6 +102,36 @@ describe('the wizard when the same convention is saved from two tabs', () => {
     expect(page).toContain('value="Girard"');
   });
 
+  it("on the referent's step, an assignment meanwhile wins: the losing choice is pointed at the assigned referent, read-only", async () => {
+    const { client, base, conventionId } = await fillConventionAsStudent(pstage, { stopBefore: 'academic-tutor' });
+    await pstage.launch('jean-dupont', 'm1-info');
+    const [head] = await pstage.database.db.select().from(users).where(eq(users.email, 'jean.dupont@univ.example.fr'));
+    const tab = await openTab(client, `${base}/academic-tutor`);
+    const [draft] = await pstage.database.db.select().from(conventions).where(eq(conventions.id, conventionId));
+    await assignTutor(pstage.database.db, {
+      programmeId: draft.programmeId,
+      actorUserId: head.id,
+      tutor: `user:${head.id}`,
+      studentIds: [draft.studentUserId],
+    });
+    const losing = await tab.post({
+      choice: 'new',
+      civility: 'Mme',
+      firstName: 'Anne',
+      lastName: 'Leroy',
+      email: 'anne.leroy@univ.example.fr',
+    });
+    expect(losing.location).toBe(`${base}/academic-tutor#wizard-conflict`);
+    const page = (await client.request(`${base}/academic-tutor`)).text;
+    expect(page).toContain('Le responsable de la formation a modifié cette convention entre-temps');
+    expect(page).toContain('id="assigned-tutor"');
+    const notice = page.slice(page.indexOf('id="wizard-conflict"'), page.indexOf('</div>', page.indexOf('id="wizard-conflict"')));
+    expect([...notice.matchAll(/href="#([^"]+)">([^<]+)</g)].map(([, anchor, label]) => `${anchor} ${label}`)).toEqual([
+      'assigned-tutor Votre choix',
+    ]);
+    expect(missingAnchors(page, '#wizard-conflict')).toEqual([]);
+  });
+
   it('the recap submitted from a stale page is not submitted: the recap comes back, up to date, to be read again', async () => {
     const { client, base, conventionId } = await fillConventionAsStudent(pstage);
     const recap = await openTab(client, `${base}/recap`);

@@ -136,7 +136,8 @@ export async function renderStep(
 /** The conflict notice of a step: who saved meanwhile and, in the form's order, the fields typed otherwise than stored. */
 export function conflictView(kept: KeptStep | undefined, stored: Record<string, unknown>, form?: FormDefinition<unknown>) {
   if (!kept?.conflict) return null;
-  const fields = kept.conflict.fields ?? [];
+  // The fields the step shows now (its form's labels, when given), of those the losing page posted.
+  const fields = (kept.conflict.fields ?? []).filter((field) => !form || field in form.labels);
   const labels = form?.labels ?? {};
   return {
     by: kept.conflict.by,

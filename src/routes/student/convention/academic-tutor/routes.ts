@@ -33,6 +33,7 @@ export const academicTutorSchema = z.custom<unknown>().transform((body, context)
  * without an assignment, the student chooses a teacher of the programme or a new one, and the office sees that choice.
  */
 const academicTutorForm = defineForm(academicTutorSchema, academicTutorLabels);
+const assignedTutorForm = defineForm(academicTutorSchema, { choice: academicTutorLabels.choice });
 
 export function academicTutorRoutes(services: Services): Router {
   const router = Router({ mergeParams: true });
@@ -49,7 +50,15 @@ export function academicTutorRoutes(services: Services): Router {
       res,
       'academic-tutor',
       details,
-      { teachers, staff, assignedId, assigned, conflictForm: academicTutorForm },
+      {
+        teachers,
+        staff,
+        assignedId,
+        assigned,
+        // Assigned meanwhile: of the losing tab's fields only the choice is still shown, as the assigned referent.
+        conflictForm: assigned ? assignedTutorForm : academicTutorForm,
+        conflictAnchors: assigned ? { choice: 'assigned-tutor' } : {},
+      },
       { choice: current ? `teacher-${current}` : '' },
     );
   });
