@@ -33,3 +33,35 @@ document.querySelectorAll('[data-new-window]').forEach(function (link) {
     if (opened) opened.hidden = false;
   });
 });
+// Leaving a wizard step with unsaved changes (its "Précédent" link, the stepper, closing or reloading the page) asks
+// first. A form marked data-unsaved holds values that are not stored yet (kept after an error or a conflict).
+(function () {
+  var forms = Array.prototype.slice.call(document.querySelectorAll('form[data-unsaved-warning]'));
+  if (forms.length === 0) return;
+  function snapshot(form) { return new URLSearchParams(new FormData(form)).toString(); }
+  var initial = forms.map(function (form) { return form.hasAttribute('data-unsaved') ? null : snapshot(form); });
+  var leaving = false;
+  function changedForm() {
+    for (var i = 0; i < forms.length; i += 1) if (initial[i] === null || snapshot(forms[i]) !== initial[i]) return forms[i];
+    return null;
+  }
+  forms.forEach(function (form) { form.addEventListener('submit', function () { leaving = true; }); });
+  window.addEventListener('pageshow', function () { leaving = false; });
+  window.addEventListener('beforeunload', function (event) {
+    if (leaving || !changedForm()) return;
+    event.preventDefault();
+    event.returnValue = '';
+  });
+  document.addEventListener('click', function (event) {
+    var link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+    if (!link || event.defaultPrevented || link.target === '_blank') return;
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+    if (link.getAttribute('href').charAt(0) === '#') return;
+    // A link that says it drops what was typed (the conflict page's "stored version") does not ask again.
+    if (link.hasAttribute('data-leave-ok')) { leaving = true; return; }
+    var form = changedForm();
+    if (!form) return;
+    if (window.confirm(form.getAttribute('data-unsaved-warning'))) leaving = true;
+    else event.preventDefault();
+  });
+})();

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, max, ne, or, isNull } from 'drizzle-orm';
 import { AppError } from '../errors';
 import type { Executor } from './database';
 import { conventionEvents, conventions } from './schema';
@@ -62,6 +62,31 @@ export const conventionRepository = {
 
   async addEvent(db: Executor, event: NewConventionEvent): Promise<void> {
     await db.insert(conventionEvents).values(event);
+  },
+
+  /** The id of the convention's latest event (0 before any): what a page saw, to tell later changes by others. */
+  async lastEventId(db: Executor, conventionId: number): Promise<number> {
+    const [row] = await db
+      .select({ last: max(conventionEvents.id) })
+      .from(conventionEvents)
+      .where(eq(conventionEvents.conventionId, conventionId));
+    return Number(row?.last ?? 0);
+  },
+
+  /** The roles of those (other than `userId`) who changed the convention after its event `afterId`, latest first. */
+  async otherActorsSince(db: Executor, conventionId: number, afterId: number, userId: number): Promise<ConventionEventRow['actorRole'][]> {
+    const rows = await db
+      .select({ role: conventionEvents.actorRole })
+      .from(conventionEvents)
+      .where(
+        and(
+          eq(conventionEvents.conventionId, conventionId),
+          gt(conventionEvents.id, afterId),
+          or(isNull(conventionEvents.actorUserId), ne(conventionEvents.actorUserId, userId)),
+        ),
+      )
+      .orderBy(desc(conventionEvents.id));
+    return [...new Set(rows.map((row) => row.role))];
   },
 
   async listEvents(db: Executor, conventionId: number): Promise<ConventionEventRow[]> {

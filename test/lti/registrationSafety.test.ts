@@ -8,6 +8,7 @@ import { auditLog } from '../../src/models/schema';
 import { setPlatformActive } from '../../src/services/office/platforms';
 import { BrowserlessClient } from '../support/browserlessClient';
 import { useTestPstage } from '../support/pstage';
+import { missingAnchors, summaryItems } from '../support/errorSummary';
 
 const pstage = useTestPstage();
 
@@ -199,6 +200,11 @@ describe('the office activates a platform with the issuer of an active one only 
     expect(withError.text).toContain(
       'Cochez la confirmation pour activer une plateforme qui a le même émetteur qu&#39;une plateforme active.',
     );
+    // The summary names the checkbox by its own label and links to it.
+    expect(summaryItems(withError.text)).toEqual([
+      `confirm-${platformId} Je confirme qu&#39;il s&#39;agit de la même plateforme, enregistrée une seconde fois : Cochez la confirmation pour activer une plateforme qui a le même émetteur qu&#39;une plateforme active.`,
+    ]);
+    expect(missingAnchors(withError.text)).toEqual([]);
     const stillPending = await pstage.services.lti().provider.getPlatformById(platformId);
     expect(stillPending && (await stillPending.platformActive())).toBe(false);
     const refusedLaunch = await new BrowserlessClient(pstage.url).follow(

@@ -4,8 +4,19 @@ import { inBrowserLanguage } from '../../middleware/i18n';
 import { setUpRateLimit } from '../../middleware/rateLimit';
 import type { Services } from '../../services';
 import { activateWithSetupCode } from '../../services/setup/setupCode';
+import { defineForm, validate } from '../shared/validate';
 
-const setupSchema = z.object({ code: z.string().trim().min(1, 'setup.errors.required').max(40, 'setup.errors.wrong') });
+/** The code's one field, on the shared pipeline (its label names it in the summary). */
+const setupForm = defineForm(
+  z.object({
+    code: z
+      .string({ error: 'setup.errors.required' })
+      .trim()
+      .min(1, { error: 'setup.errors.required' })
+      .max(40, { error: 'setup.errors.wrong' }),
+  }),
+  { code: 'setup.code' },
+);
 
 /**
  * The first activation with the one-time code of the server's log (src/services/setup/setupCode.ts). The code is
@@ -22,15 +33,17 @@ export function setupRoutes(services: Services): Router {
       locale,
       title: t('setup.title'),
       navigation: [],
-      errors: locals.error ? { code: t(locals.error) } : {},
+      // No session before a platform is active: the page is rendered at once (no post/redirect/get), the code not echoed.
+      errors: locals.error ? { code: locals.error } : {},
+      errorLabels: setupForm.labels,
       activated: locals.activated ?? false,
     });
   };
   router.get('/', (req, res) => page(req, res, 200, {}));
   router.post('/', async (req, res) => {
-    const parsed = setupSchema.safeParse(req.body ?? {});
-    if (!parsed.success) return page(req, res, 422, { error: parsed.error.issues[0].message });
-    const outcome = await activateWithSetupCode(services.db, services.lti(), parsed.data.code, services.clock.now());
+    const parsed = validate(setupForm, req.body);
+    if (!parsed.ok) return page(req, res, 422, { error: parsed.state.errors.code });
+    const outcome = await activateWithSetupCode(services.db, services.lti(), parsed.values.code, services.clock.now());
     if (outcome === 'activated') return page(req, res, 200, { activated: true });
     page(req, res, 422, { error: `setup.errors.${outcome}` });
   });

@@ -1,4 +1,4 @@
-import { summaryItems } from '../../support/errorSummary';
+import { missingAnchors, summaryItems } from '../../support/errorSummary';
 import { useTestPstage } from '../../support/pstage';
 import { launchHead, studentProposes } from './programmeHelpers';
 
@@ -19,5 +19,23 @@ describe("the programme head's forms show every error at once, in form order, na
     const items = summaryItems((await head.client.request(tutors)).text);
     expect(items.map((item) => item.split(' ')[0])).toEqual(['civility', 'firstName', 'email']);
     expect(items[1]).toMatch(/^firstName Prénom : /);
+  });
+
+  it("the panel's bulk forms: no student ticked and no teacher chosen, both named by their labels, each linked to its field", async () => {
+    const head = await launchHead(pstage);
+    const panel = `/programme/${head.programmeId}`;
+    expect((await head.client.submit(panel, {}, `${panel}/students/tutor`)).location).toBe(`${panel}#students`);
+    const page = (await head.client.request(panel)).text;
+    expect(summaryItems(page)).toEqual([
+      'students-table Étudiants de la formation : Sélectionnez au moins un étudiant.',
+      'tutor Enseignant référent à désigner : Choisissez l&#39;enseignant référent à désigner.',
+    ]);
+    expect(missingAnchors(page)).toEqual([]);
+    expect(page).toContain('aria-describedby="tutor-hint tutor-error"');
+
+    await head.client.submit(panel, {}, `${panel}/students/validate`);
+    const validated = (await head.client.request(panel)).text;
+    expect(summaryItems(validated)).toEqual(['students-table Étudiants de la formation : Sélectionnez au moins un étudiant.']);
+    expect(missingAnchors(validated)).toEqual([]);
   });
 });

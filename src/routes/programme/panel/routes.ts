@@ -8,8 +8,9 @@ import { refreshRoster } from '../../../services/programme/roster';
 import { listFilters, loadStudentList, parseListQuery } from '../../../services/programme/studentList';
 import { decideSubjects } from '../../../services/programme/subjectDecisions';
 import { assignTutor, loadTutorChoices, proposedSubjectsOf } from '../../../services/programme/tutors';
-import { fieldErrors, keepFormState, takeFormState } from '../../shared/formState';
-import { bulkTutorSchema, bulkValidateSchema } from './schema';
+import { takeFormState } from '../../shared/formState';
+import { validateOrRedirect } from '../../shared/validate';
+import { bulkTutorForm, bulkValidateForm } from './schema';
 
 const notices = ['rosterRefreshed', 'rosterFailed', 'subjectsValidated', 'tutorAssigned'] as const;
 
@@ -43,6 +44,7 @@ export function panelRoutes(services: Services): Router {
       skipped: Number(req.query.skipped) || 0,
       values: kept?.values ?? {},
       errors: kept?.errors ?? {},
+      errorLabels: kept?.labels ?? {},
     });
   });
 
@@ -52,13 +54,10 @@ export function panelRoutes(services: Services): Router {
   });
 
   router.post('/students/validate', async (req, res) => {
-    const parsed = bulkValidateSchema.safeParse(req.body);
-    if (!parsed.success) {
-      await keepFormState(req, formKey(req), { values: req.body, errors: fieldErrors(parsed.error) });
-      return res.redirect(303, `${base(req)}#students`);
-    }
+    const parsed = await validateOrRedirect(req, res, bulkValidateForm, { key: formKey(req), back: `${base(req)}#students` });
+    if (!parsed) return;
     const programmeId = (res.locals.programme as Programme).id;
-    const subjectIds = await proposedSubjectsOf(services.db, programmeId, parsed.data.studentIds);
+    const subjectIds = await proposedSubjectsOf(services.db, programmeId, parsed.studentIds);
     const outcome =
       subjectIds.length > 0
         ? await decideSubjects(
@@ -71,15 +70,12 @@ export function panelRoutes(services: Services): Router {
   });
 
   router.post('/students/tutor', async (req, res) => {
-    const parsed = bulkTutorSchema.safeParse(req.body);
-    if (!parsed.success) {
-      await keepFormState(req, formKey(req), { values: req.body, errors: fieldErrors(parsed.error) });
-      return res.redirect(303, `${base(req)}#students`);
-    }
+    const parsed = await validateOrRedirect(req, res, bulkTutorForm, { key: formKey(req), back: `${base(req)}#students` });
+    if (!parsed) return;
     const result = await assignTutor(services.db, {
       programmeId: (res.locals.programme as Programme).id,
       actorUserId: req.session!.userId,
-      ...parsed.data,
+      ...parsed,
     });
     res.redirect(303, `${base(req)}?done=tutorAssigned&count=${result.assigned}&skipped=${result.skipped}`);
   });

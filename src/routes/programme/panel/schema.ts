@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, parseId } from '../../shared/ids';
+import { defineForm } from '../../shared/validate';
 
 /** Checkboxes arrive as nothing, one value or several. */
 export const selectedIds = () =>
@@ -18,3 +19,8 @@ export const bulkTutorSchema = z.object({
       error: 'programme.errors.chooseTutor',
     }),
 });
+
+/** The bulk forms of the panel (one form, two buttons), their fields named as the page names them, in its order. */
+const bulkLabels = { studentIds: 'programme.list.caption', tutor: 'programme.list.tutorChoice' } as const;
+export const bulkValidateForm = defineForm(bulkValidateSchema, { studentIds: bulkLabels.studentIds });
+export const bulkTutorForm = defineForm(bulkTutorSchema, bulkLabels);

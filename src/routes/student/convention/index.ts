@@ -17,6 +17,7 @@ import { reviewRoutes } from './review/routes';
 import { serviceRoutes } from './service/routes';
 import { statusRoutes } from './status/routes';
 import { amendmentRoutes } from '../../amendments/routes';
+import { wizardConflictHandler } from './wizard';
 
 const startSchema = z.object({ programmeId: idSchema().optional() });
 
@@ -53,5 +54,6 @@ export function conventionRoutes(services: Services): Router {
   router.use('/:id/recap', recapRoutes(services));
   router.use('/:id/amendments', amendmentRoutes(services, 'student'));
   router.use('/:id', statusRoutes(services));
+  router.use('/:id', wizardConflictHandler(services));
   return router;
 }

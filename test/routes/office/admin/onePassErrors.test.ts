@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { organisations } from '../../../../src/models/schema';
-import { summaryItems } from '../../../support/errorSummary';
+import { missingAnchors, summaryItems } from '../../../support/errorSummary';
 import { useTestPstage } from '../../../support/pstage';
 import { createHost, launchOffice } from './support';
 
@@ -47,5 +47,19 @@ describe("the office's own forms show every error at once, in form order, named 
     const items = summaryItems((await client.request('/office/staff?q=stages')).text);
     expect(items.map((item) => item.split(' ')[0])).toEqual(['userId', 'reason']);
     expect(items[1]).toMatch(/^reason Motif : /);
+  });
+
+  it('the internship database filter: a bad year, an unknown state and a period ending before it starts, all at once', async () => {
+    const { client } = await launchOffice(pstage);
+    const page = await client.request('/office/internships?academicYear=2027&state=bogus&startFrom=2027-05-01&startTo=2027-04-01');
+    expect(page.status).toBe(400);
+    expect(summaryItems(page.text)).toEqual([
+      'academicYear Année universitaire : Indiquez une année universitaire au format AAAA-AAAA.',
+      'state État : Faites un choix.',
+      'startTo Début jusqu&#39;au : La fin de la période doit être postérieure à son début.',
+    ]);
+    expect(missingAnchors(page.text)).toEqual([]);
+    // The export of a filter in error goes back to the page that says why.
+    expect((await client.request('/office/internships/export.csv?startFrom=2027-05-01&startTo=2027-04-01')).status).toBe(303);
   });
 });

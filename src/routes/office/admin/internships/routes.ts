@@ -4,27 +4,29 @@ import { conventionStates } from '../../../../domain/workflow';
 import type { Services } from '../../../../services';
 import { internshipDatabasePage, prepareInternshipExport, type InternshipExport } from '../../../../services/office/admin/internships';
 import { prepareInternshipWorkbook } from '../../../../services/office/admin/internshipWorkbook';
-import { fieldErrors } from '../../../shared/formState';
+import { validate } from '../../../shared/validate';
 import { currentQuery, pageCursor, pageNumber, pagination } from '../pagination';
-import { internshipFilterSchema } from './schema';
+import { internshipFilterForm, internshipFilterSchema } from './schema';
 
 /** Every convention of every year: a filtered, paginated list and the CSV and Excel exports of the same filter. */
 export function internshipRoutes(services: Services): Router {
   const router = Router();
 
   router.get('/', async (req, res) => {
-    const parsed = internshipFilterSchema.safeParse(req.query);
+    // The shared pipeline on a GET form: every mistake at once, in the filter's order, named by its label.
+    const parsed = validate(internshipFilterForm, req.query);
     const page = pageNumber(req);
-    const after = parsed.success && page > 1 ? pageCursor(req) : undefined;
-    const data = await internshipDatabasePage(services.db, parsed.success ? parsed.data : {}, parsed.success ? page : 1, after);
-    res.status(parsed.success ? 200 : 400).render('office/admin/internships', {
+    const after = parsed.ok && page > 1 ? pageCursor(req) : undefined;
+    const data = await internshipDatabasePage(services.db, parsed.ok ? parsed.values : {}, parsed.ok ? page : 1, after);
+    res.status(parsed.ok ? 200 : 400).render('office/admin/internships', {
       title: req.t('officeAdmin.internships.title'),
       values: req.query,
-      errors: parsed.success ? {} : fieldErrors(parsed.error),
+      errors: parsed.ok ? {} : parsed.state.errors,
+      errorLabels: parsed.ok ? {} : parsed.state.labels,
       ...data,
-      rows: parsed.success ? data.rows : [],
+      rows: parsed.ok ? data.rows : [],
       states: conventionStates.filter((state) => state !== 'draft'),
-      pagination: pagination(req, page, parsed.success ? data.total : 0, data.pageSize, data.next),
+      pagination: pagination(req, page, parsed.ok ? data.total : 0, data.pageSize, data.next),
       exportQuery: currentQuery(req),
     });
   });

@@ -33,6 +33,7 @@ export const academicTutorSchema = z.custom<unknown>().transform((body, context)
  * without an assignment, the student chooses a teacher of the programme or a new one, and the office sees that choice.
  */
 const academicTutorForm = defineForm(academicTutorSchema, academicTutorLabels);
+const assignedTutorForm = defineForm(academicTutorSchema, { choice: academicTutorLabels.choice });
 
 export function academicTutorRoutes(services: Services): Router {
   const router = Router({ mergeParams: true });
@@ -49,12 +50,20 @@ export function academicTutorRoutes(services: Services): Router {
       res,
       'academic-tutor',
       details,
-      { teachers, staff, assignedId, assigned },
+      {
+        teachers,
+        staff,
+        assignedId,
+        assigned,
+        // Assigned meanwhile: of the losing tab's fields only the choice is still shown, as the assigned referent.
+        conflictForm: assigned ? assignedTutorForm : academicTutorForm,
+        conflictAnchors: assigned ? { choice: 'assigned-tutor' } : {},
+      },
       { choice: current ? `teacher-${current}` : '' },
     );
   });
   router.post('/', async (req, res) => {
-    const data = await parseStep(req, res, 'academic-tutor', academicTutorForm);
+    const data = await parseStep(services, req, res, 'academic-tutor', academicTutorForm);
     if (!data) return;
     await saveAcademicTutor(services.db, draftCommand(req), data);
     nextPage(req, res, 'academic-tutor');

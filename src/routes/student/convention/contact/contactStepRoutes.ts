@@ -14,10 +14,10 @@ export function contactStepRoutes(services: Services, step: 'tutor' | 'signatory
     const contacts = details.organisation ? await organisationContacts(services.db, details.organisation.id) : [];
     const chosen = step === 'tutor' ? details.convention.professionalTutorId : details.convention.signatoryId;
     const choice = chosen ? String(chosen) : contacts.length === 0 ? 'new' : '';
-    await renderStep(req, res, step, details, { contacts }, { choice });
+    await renderStep(req, res, step, details, { contacts, conflictForm: contactForm }, { choice });
   });
   router.post('/', async (req, res) => {
-    const data = await parseStep(req, res, step, contactForm);
+    const data = await parseStep(services, req, res, step, contactForm);
     if (!data) return;
     await saveContact(services.db, draftCommand(req), step, data);
     nextPage(req, res, step);

@@ -65,11 +65,12 @@ export function internshipRoutes(services: Services): Router {
       internshipTypes: details.programme.internshipTypes,
       findings,
       isMinor: isMinorOn(c.student.birthDate, c.startDate ?? today),
+      conflictForm: internshipForm,
     };
     await renderStep(req, res, 'internship', details, locals, defaults);
   });
   router.post('/', async (req, res) => {
-    const form = await parseStep(req, res, 'internship', internshipForm);
+    const form = await parseStep(services, req, res, 'internship', internshipForm);
     if (!form) return;
     const { interruption1Start, interruption1End, interruption2Start, interruption2End, scheduleKind, ...data } = form;
     const interruptions = [

@@ -28,11 +28,18 @@ export function leaveRoutes(services: Services): Router {
       absenceTerms: c.absenceTerms ?? defaultAbsenceTerms(req),
       hostInternalRules: c.hostInternalRules,
     };
-    await renderStep(req, res, 'leave', details, { hours: conventionTotalHours(c), longInternship: isLong(c) }, defaults);
+    await renderStep(
+      req,
+      res,
+      'leave',
+      details,
+      { hours: conventionTotalHours(c), longInternship: isLong(c), conflictForm: leaveFormFor(isLong(c)) },
+      defaults,
+    );
   });
   router.post('/', async (req, res) => {
     const { convention } = await loadConventionDetails(services.db, req.session!.userId, idParam(req));
-    const data = await parseStep(req, res, 'leave', leaveFormFor(isLong(convention)));
+    const data = await parseStep(services, req, res, 'leave', leaveFormFor(isLong(convention)));
     if (!data) return;
     const saved = await saveLeaveTerms(services.db, draftCommand(req), data);
     nextPage(req, res, 'leave', saved);

@@ -22,12 +22,12 @@ export function legalRepresentativeRoutes(services: Services): Router {
       res,
       'legal-representative',
       details,
-      {},
+      { conflictForm: legalRepresentativeForm },
       { ...(c.legalRepresentative ?? { street, postalCode, city, country }) },
     );
   });
   router.post('/', async (req, res) => {
-    const data = await parseStep(req, res, 'legal-representative', legalRepresentativeForm);
+    const data = await parseStep(services, req, res, 'legal-representative', legalRepresentativeForm);
     if (!data) return;
     const { phone, ...representative } = data;
     const saved = await saveLegalRepresentative(services.db, draftCommand(req), { ...representative, ...(phone ? { phone } : {}) });

@@ -9,7 +9,7 @@ import { createHost } from '../../../../services/student/hostCreation';
 import { hostRatingsForStudents } from '../../../../services/evaluations/hostRatings';
 import { keepFormState, takeFormState } from '../../../shared/formState';
 import { idParam } from '../../../shared/ids';
-import { draftCommand, draftForPage, parseStep, renderStep } from '../wizard';
+import { conflictView, draftCommand, draftForPage, parseStep, renderStep, type KeptStep } from '../wizard';
 import { chooseOrganisationForm, createOrganisationForm, headcountBands, registerSearchSchema, searchSchema } from './schema';
 
 /** The register's establishment, as the creation form's values: the student completes phone, e-mail and website. */
@@ -51,43 +51,52 @@ export function organisationRoutes(services: Services): Router {
     const registerCriteria = registerQuery.success ? registerQuery.data : {};
     const lookup = registerCriteria.lookup ? await lookUpRegister(register, registerCriteria.lookup, registerCriteria.lookupPlace) : null;
     const { picked, pickProblem } = await pickedFromRegister(register, registerCriteria.pick);
-    const created = await takeFormState(req, `organisation-create-${details.convention.id}`);
+    const created = await takeFormState<KeptStep>(req, `organisation-create-${details.convention.id}`);
     const duplicateIds = (created?.values.duplicateIds as number[] | undefined) ?? [];
     const duplicates = (await Promise.all(duplicateIds.map((id) => organisationRepository.findById(services.db, id)))).filter(Boolean);
-    await renderStep(req, res, 'organisation', details, {
-      criteria,
-      searched,
-      results,
-      headcountBands,
-      registerOn: register.source !== null,
-      registerCriteria,
-      lookup,
-      pickProblem,
-      duplicates,
-      reused: req.query.reused === '1',
-      createValues: created?.values ?? picked ?? { country: 'FR', sector: 'private' },
-      createErrors: created?.errors ?? {},
-      errors: created?.errors ?? (pickProblem ? { pick: `student.organisation.register.${pickProblem}` } : {}),
-      errorLabels: created?.labels ?? {},
-      openCreate: Boolean(created) || Boolean(picked) || req.query.create === '1',
-      hostRatings: await hostRatingsForStudents(services.db, {
-        programmeId: details.convention.programmeId,
-        organisationId: details.convention.organisationId,
-        today: services.clock.today(),
-        minAnswers: services.config.hostRatingsMinAnswers,
-      }),
-    });
+    await renderStep(
+      req,
+      res,
+      'organisation',
+      details,
+      {
+        criteria,
+        searched,
+        results,
+        headcountBands,
+        registerOn: register.source !== null,
+        registerCriteria,
+        lookup,
+        pickProblem,
+        duplicates,
+        reused: req.query.reused === '1',
+        createValues: created?.values ?? picked ?? { country: 'FR', sector: 'private' },
+        createErrors: created?.errors ?? {},
+        errors: created?.errors ?? (pickProblem ? { pick: `student.organisation.register.${pickProblem}` } : {}),
+        errorLabels: created?.labels ?? {},
+        ...(created?.conflict ? { conflict: conflictView(created, {}) } : {}),
+        conflictForm: chooseOrganisationForm,
+        openCreate: Boolean(created) || Boolean(picked) || req.query.create === '1',
+        hostRatings: await hostRatingsForStudents(services.db, {
+          programmeId: details.convention.programmeId,
+          organisationId: details.convention.organisationId,
+          today: services.clock.today(),
+          minAnswers: services.config.hostRatingsMinAnswers,
+        }),
+      },
+      { organisationId: details.convention.organisationId },
+    );
   });
 
   router.post('/choose', async (req, res) => {
-    const data = await parseStep(req, res, 'organisation', chooseOrganisationForm);
+    const data = await parseStep(services, req, res, 'organisation', chooseOrganisationForm);
     if (!data) return;
     await chooseOrganisation(context, draftCommand(req), data.organisationId);
     res.redirect(303, back(req, 'host-recap'));
   });
 
   router.post('/create', async (req, res) => {
-    const data = await parseStep(req, res, 'organisation', createOrganisationForm, 'organisation-create');
+    const data = await parseStep(services, req, res, 'organisation', createOrganisationForm, 'organisation-create');
     if (!data) return;
     const { notDuplicate, ...fields } = data;
     const created = await createHost(context, register, draftCommand(req), fields, notDuplicate === 'yes');

@@ -14,12 +14,14 @@ export function personalRoutes(services: Services): Router {
     if (!details) return;
     const years = academicYearChoices(details.convention, services.clock.today());
     const { student, academicYear } = details.convention;
-    await renderStep(req, res, 'personal', details, { years }, { ...student, academicYear });
+    const conflictForm = personalFormOn(services.clock.today(), details.convention.startDate ? years : undefined);
+    await renderStep(req, res, 'personal', details, { years, conflictForm }, { ...student, academicYear });
   });
   router.post('/', async (req, res) => {
     const today = services.clock.today();
     const { convention } = await loadConventionDetails(services.db, req.session!.userId, idParam(req));
     const data = await parseStep(
+      services,
       req,
       res,
       'personal',

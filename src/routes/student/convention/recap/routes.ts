@@ -4,7 +4,7 @@ import type { Services } from '../../../../services';
 import { legalFindings } from '../../../../services/student/conventionDetails';
 import { submitConvention } from '../../../../services/student/conventionWorkflow';
 import { idParam } from '../../../shared/ids';
-import { draftCommand, draftForPage, renderStep } from '../wizard';
+import { checkNotStale, draftCommand, draftForPage, renderStep } from '../wizard';
 import { anchorOfField, stepOfField } from '../../../../services/student/findingSteps';
 
 /** Step 9: everything, the legal findings, and "Créer" — nothing is submitted before it is pressed. */
@@ -22,6 +22,7 @@ export function recapRoutes(services: Services): Router {
     await renderStep(req, res, 'recap', details, { findings, blocking: hasBlockingErrors(findings), fixLink });
   });
   router.post('/', async (req, res) => {
+    if (!(await checkNotStale(services, req, res, 'recap'))) return;
     const command = draftCommand(req);
     await submitConvention(
       { db: services.db, officeEmail: services.config.officeEmail },

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Services } from '../../../../services';
 import { confirmReview } from '../../../../services/student/conventionDraft';
-import { draftCommand, draftForPage, nextPage, renderStep } from '../wizard';
+import { checkNotStale, draftCommand, draftForPage, nextPage, renderStep } from '../wizard';
 
 /** Step 6: the entry so far, read back before the tutors and the signatory. */
 export function reviewRoutes(services: Services): Router {
@@ -11,6 +11,7 @@ export function reviewRoutes(services: Services): Router {
     if (details) await renderStep(req, res, 'review', details, {});
   });
   router.post('/', async (req, res) => {
+    if (!(await checkNotStale(services, req, res, 'review'))) return;
     await confirmReview(services.db, draftCommand(req));
     nextPage(req, res, 'review');
   });

@@ -13,10 +13,10 @@ export function serviceRoutes(services: Services): Router {
     if (!details) return;
     const list = details.organisation ? await organisationServices(services.db, details.organisation.id) : [];
     const choice = details.convention.serviceId ? String(details.convention.serviceId) : list.length === 0 ? 'new' : '';
-    await renderStep(req, res, 'service', details, { services: list }, { choice, sameAddress: 'yes' });
+    await renderStep(req, res, 'service', details, { services: list, conflictForm: serviceForm }, { choice, sameAddress: 'yes' });
   });
   router.post('/', async (req, res) => {
-    const data = await parseStep(req, res, 'service', serviceForm);
+    const data = await parseStep(services, req, res, 'service', serviceForm);
     if (!data) return;
     await saveService(services.db, draftCommand(req), data);
     nextPage(req, res, 'service');
