@@ -69,7 +69,7 @@ describe('the office acts on one convention through its page', () => {
       expect(history).toContain(label);
     expect(history).toContain('Service des stages (service des stages)');
     expect(html).toContain('Contrôle final et signature du doyen : convention complète');
-    expect(html).toContain('Signature du tuteur dans l&#39;organisme enregistrée');
+    expect(html).toContain('Signature du tuteur de stage enregistrée');
     expect((await reload(pstage, convention.id)).state).toBe('complete');
     const templates = (await pstage.database.db.select().from(outbox)).map((row) => (row.payload as { template?: string }).template);
     expect(templates).toEqual(expect.arrayContaining(['conventionValidated', 'conventionComplete']));
