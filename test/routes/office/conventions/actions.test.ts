@@ -159,7 +159,7 @@ describe('the office acts on one convention through its page', () => {
       ).location,
     ).toBe(`${page}?done=certificate`);
     html = (await client.request(page)).text;
-    expect(html).toContain('<strong>Refusée</strong> — Attestation illisible');
+    expect(html).toContain('<strong>Refusée</strong> — <span class="text-pre-line">Attestation illisible</span>');
     const studentStatus = (await student.request(`/student/conventions/${convention.id}`)).text;
     expect(studentStatus).toContain('Attestation d&#39;assurance refusée');
     expect(studentStatus).toContain('Attestation illisible');
