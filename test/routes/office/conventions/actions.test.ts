@@ -41,7 +41,7 @@ describe('the office acts on one convention through its page', () => {
     }
     html = (await client.request(page)).text;
     expect(html).toContain('Signée, en attente du contrôle final');
-    expect(html).toMatch(/Stagiaire<\/th>\s*<td>\d\d\/\d\d\/\d{4}<\/td><td>Signée autrement/);
+    expect(html).toMatch(/Stagiaire<\/th>\s*<td>\d\d\/\d\d\/\d{4}<\/td><td>Électronique<\/td>/);
 
     await uploadCertificate(student);
     const [certificate] = await pstage.database.db.select().from(documents);
@@ -62,7 +62,7 @@ describe('the office acts on one convention through its page', () => {
     for (const label of [
       'Soumise par l&#39;étudiant',
       'Validée',
-      'Signature enregistrée',
+      'Signature du stagiaire enregistrée',
       'Attestation d&#39;assurance acceptée',
       'Contrôle final et signature du doyen : complète',
     ])
