@@ -5,7 +5,7 @@ import { isMinorOn } from '../../domain/minority';
 import { defaultThresholds } from '../../domain/thresholds';
 import { hoursOn, presenceWeekdays, scheduleWeeklyHours, uniformDailyHours } from '../../domain/weeklySchedule';
 import { countryName, countryOptions } from '../../domain/formats/countries';
-import { formatAmount, formatDate, formatNumber } from '../../format';
+import { colon, formatAmount, formatCivility, formatDate, formatNumber, formatPersonName } from '../../format';
 import { auditEntryText } from './auditSentence';
 
 /** What every page's view may use: formatting in the page's language, and the rules the views show, from their one source. */
@@ -15,7 +15,10 @@ export function setUpViewHelpers() {
     res.locals.formatNumber = (value: number | null | undefined) => formatNumber(value, req.locale);
     res.locals.formatAmount = (value: number | null | undefined) => formatAmount(value, req.locale);
     /** What follows a label: ' :' with a no-break space in French, ':' in English. */
-    res.locals.colon = req.locale === 'en' ? ':' : '\u00a0:';
+    res.locals.colon = colon(req.locale);
+    /** Civilities as the page's language writes them (Mr, Ms in English), and a person named with theirs. */
+    res.locals.civility = (value: string | null | undefined) => formatCivility(value, req.locale);
+    res.locals.personName = (person: Parameters<typeof formatPersonName>[0]) => formatPersonName(person, req.locale);
     /** The countries to pick from and a code's name, in the page's language. */
     res.locals.countryOptions = () => countryOptions(req.locale);
     res.locals.countryName = (code: string | null | undefined) => (code ? countryName(code, req.locale) : '');
