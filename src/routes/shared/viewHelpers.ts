@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { certificateReviewableStates, conventionSteps, isPrintableAsFinal, startFlag } from '../../domain/conventionStatus';
 import { conventionTotalHours } from '../../domain/hours';
 import { isMinorOn } from '../../domain/minority';
-import { defaultThresholds } from '../../domain/thresholds';
+import { defaultThresholds, gratificationRatesFor } from '../../domain/thresholds';
 import { hoursOn, presenceWeekdays, scheduleWeeklyHours, uniformDailyHours } from '../../domain/weeklySchedule';
 import { countryName, countryOptions } from '../../domain/formats/countries';
 import { colon, formatAmount, formatCivility, formatDate, formatNumber, formatPersonName } from '../../format';
@@ -39,6 +39,10 @@ export function setUpViewHelpers() {
     res.locals.auditText = (entry: { action: string; details: unknown }) => auditEntryText(req.t, entry);
     res.locals.rules = {
       minTeachingHours: defaultThresholds.programme.minTeachingHoursPerYear,
+      /** The legal thresholds the help texts quote (hours limits, gratification), from their one table. */
+      thresholds: defaultThresholds,
+      /** The gratification rates of a date's year (null before the table starts), for the help texts. */
+      gratificationRatesFor: (date: string) => (/^\d{4}-\d{2}-\d{2}$/.test(date) ? gratificationRatesFor(date) : null),
       conventionSteps,
       certificateReviewableStates,
       isPrintableAsFinal,
