@@ -71,7 +71,7 @@ describe('the office’s and the programme’s histories say what happened', () 
     expect(programmeHistory).toContain('<strong>Signature du tuteur de stage enregistrée</strong>');
   });
 
-  it('a returned convention shows as returned on the programme’s and the office’s pages, not as a draft', async () => {
+  it('a returned convention shows as returned on the programme’s page and panel and on the office’s page, not as a draft', async () => {
     const { convention } = await submitConventionAsStudent(pstage);
     const office = await launchOffice(pstage);
     await returnConvention(
@@ -82,6 +82,9 @@ describe('the office’s and the programme’s histories say what happened', () 
     const head = await launchHead(pstage);
     const programmePage = (await head.client.request(`/programme/${head.programmeId}/conventions/${convention.id}`)).text;
     expect(programmePage).toContain('<strong id="convention-state">Renvoyée pour correction</strong>');
+    const panel = (await head.client.request(`/programme/${head.programmeId}`)).text;
+    expect(panel).toContain(`>${convention.reference}</a><br>Renvoyée pour correction`);
+    expect(panel).not.toContain(`>${convention.reference}</a><br>Brouillon`);
     const officePage = (await office.client.request(`/office/conventions/${convention.id}`)).text;
     expect(officePage).toMatch(/État\u00a0: <strong id="convention-state">Renvoyée[^<]*<\/strong>/);
   });
