@@ -48,6 +48,36 @@ export function formatLongDate(value: Date, language: string = 'fr'): string {
   return language === 'en' ? long : long.replace(/^1 /, '1er ');
 }
 
+/** An instant's day and time in words: '1er décembre 2026 à 14:05', '1 December 2026 at 14:05' (France's time by default). */
+export function formatLongDateTime(value: Date, language: string = 'fr', zone: string = timeZone): string {
+  const long = cached(
+    `longtime:${language}:${zone}`,
+    () => new Intl.DateTimeFormat(localeOf(language), { timeZone: zone, dateStyle: 'long', timeStyle: 'short' }),
+  ).format(value);
+  return language === 'en' ? long : long.replace(/^1 /, '1er ');
+}
+
+/** What follows a label: ' :' with a no-break space in French, ':' in English ('État\u00a0:', 'State:'). */
+export function colon(language: string = 'fr'): string {
+  return language === 'en' ? ':' : '\u00a0:';
+}
+
+/** A stored civility (M., Mme, Mx) as the language writes it: Mr, Ms and Mx in English. */
+export function formatCivility(civility: string | null | undefined, language: string = 'fr'): string {
+  if (!civility) return '';
+  if (language !== 'en') return civility;
+  return ({ 'M.': 'Mr', Mme: 'Ms' } as Record<string, string>)[civility] ?? civility;
+}
+
+/** A person as a page or a PDF names them: civility (in the language), first name, last name. */
+export function formatPersonName(
+  person: { civility?: string | null; firstName: string; lastName: string } | null | undefined,
+  language: string = 'fr',
+): string {
+  if (!person) return '';
+  return [formatCivility(person.civility, language), person.firstName, person.lastName].filter(Boolean).join(' ');
+}
+
 /** A calendar month '2026-09' → 'septembre 2026', 'September 2026'; anything else stays as it is. */
 export function formatMonth(value: string, language: string = 'fr'): string {
   const match = /^(\d{4})-(\d{2})$/.exec(value);

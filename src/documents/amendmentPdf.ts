@@ -32,7 +32,7 @@ const wording = {
       totalHours: 'Durée totale de présence',
       interruptions: 'Interruptions',
       gratification: 'Gratification',
-      professionalTutor: 'Tuteur ou tutrice de l’organisme d’accueil',
+      professionalTutor: 'Tuteur ou tutrice de stage dans l’organisme d’accueil',
       academicTutor: 'Enseignant référent',
       place: 'Lieu du stage',
       activities: 'Activités confiées',
@@ -74,7 +74,7 @@ const wording = {
       totalHours: 'Total presence',
       interruptions: 'Interruptions',
       gratification: 'Gratification',
-      professionalTutor: 'Professional tutor',
+      professionalTutor: 'Host tutor',
       academicTutor: 'Academic tutor',
       place: 'Place of the internship',
       activities: 'Activities entrusted',
@@ -108,6 +108,8 @@ export const amendmentTitle = (number: number, reference: string, language: Docu
 /** "Avenant n° N à la convention CONV-…": only what changes, before → after, and the legal mentions; a draft until validated. */
 export function renderAmendmentPdf(data: AmendmentPdfData, language: DocumentLanguage, options: { draft: boolean }): Promise<Buffer> {
   const t = wording[language];
+  /** Between a label and its value: English puts no space before the colon. */
+  const separator = language === 'en' ? ': ' : ' : ';
   const title = t.title(data.number, data.reference);
   const doc = createPdfDocument({ title, language });
   const value = (row: AmendmentRow, side: 'before' | 'after'): string => {
@@ -134,7 +136,7 @@ export function renderAmendmentPdf(data: AmendmentPdfData, language: DocumentLan
     }
     if (row.term === 'termination' && data.changes.termination) {
       const termination = data.changes.termination;
-      return `${formatDate(termination.date, language)}, ${t.initiative[termination.initiative]} : ${String(raw)}`;
+      return `${formatDate(termination.date, language)}, ${t.initiative[termination.initiative]}${separator}${String(raw)}`;
     }
     return String(raw);
   };
@@ -150,9 +152,9 @@ export function renderAmendmentPdf(data: AmendmentPdfData, language: DocumentLan
     sectionHeading(doc, t.changes);
     for (const row of data.rows) {
       const before = row.term === 'termination' || row.term === 'other' ? '' : `${value(row, 'before')} → `;
-      paragraph(doc, `${t.terms[row.term]} : ${before}${value(row, 'after')}`);
+      paragraph(doc, `${t.terms[row.term]}${separator}${before}${value(row, 'after')}`);
     }
-    if (data.changes.interruption) paragraph(doc, `${t.interruptionReason} : ${data.changes.interruption.reason}`);
+    if (data.changes.interruption) paragraph(doc, `${t.interruptionReason}${separator}${data.changes.interruption.reason}`);
     sectionHeading(doc, t.legalTitle);
     for (const text of t.legal) paragraph(doc, text);
     if (data.validatedOn) paragraph(doc, t.validated(formatDate(data.validatedOn, language)));

@@ -22,7 +22,7 @@ export function describeDuration(totalHours: number, t: AttestationText, languag
 /** Attestation de stage (D124-9), following the model annexed to the arrêté of 29 December 2014. */
 export function renderAttestation(data: AttestationData, language: DocumentLanguage): Promise<Buffer> {
   const t = attestationText(language);
-  const doc = createPdfDocument({ title: `${t.title} — ${fullName(data.student)}`, language });
+  const doc = createPdfDocument({ title: `${t.title} — ${fullName(data.student, language)}`, language });
   const date = (value: string) => formatDate(value, language);
   const { host, student } = data;
 
@@ -36,13 +36,13 @@ export function renderAttestation(data: AttestationData, language: DocumentLangu
       [t.labels.address, formatAddress({ ...host.address, country: host.address.country ?? host.country })],
       [t.labels.phone, host.phone && keepTogether(host.phone)],
       [t.labels.email, host.email],
-      [t.labels.representative, [fullName(host.representative), host.representative.function].join(', ')],
+      [t.labels.representative, [fullName(host.representative, language), host.representative.function].join(', ')],
     ]);
     paragraph(doc, t.certifies, { italic: true });
 
     sectionHeading(doc, t.sections.intern);
     fields(doc, [
-      [t.labels.fullName, fullName(student)],
+      [t.labels.fullName, fullName(student, language)],
       [t.labels.birthDate, date(student.birthDate)],
       [t.labels.address, student.address && formatAddress(student.address)],
       [t.labels.studentNumber, student.studentNumber],
@@ -75,7 +75,7 @@ export function renderAttestation(data: AttestationData, language: DocumentLangu
     sectionHeading(doc, t.sections.signature);
     answerRow(doc, t.labels.place, data.place);
     answerRow(doc, t.labels.date, data.issueDate && date(data.issueDate));
-    answerRow(doc, t.labels.signatoryName, [fullName(host.representative), host.representative.function].join(', '));
+    answerRow(doc, t.labels.signatoryName, [fullName(host.representative, language), host.representative.function].join(', '));
     if (data.signedBy)
       paragraph(
         doc,

@@ -72,7 +72,7 @@ function writeParties(doc: Doc, data: ConventionDocumentData, w: ConventionWordi
   fields(doc, [
     [labels.institution, university.institutionName],
     [labels.address, formatAddress(university.address)],
-    [labels.representedBy, `${fullName(university.dean)}, ${labels.deanFunction}`],
+    [labels.representedBy, `${fullName(university.dean, data.language)}, ${labels.deanFunction}`],
     [labels.phone, university.phone && keepTogether(university.phone)],
     [labels.email, university.email],
   ]);
@@ -87,7 +87,10 @@ function writeParties(doc: Doc, data: ConventionDocumentData, w: ConventionWordi
     [labels.country, host.country],
     [labels.phone, host.phone && keepTogether(host.phone)],
     [labels.email, host.email],
-    [labels.representedBy, [fullName(representative), representative.function, representative.email].filter(Boolean).join(', ')],
+    [
+      labels.representedBy,
+      [fullName(representative, data.language), representative.function, representative.email].filter(Boolean).join(', '),
+    ],
     [labels.service, service.name],
     [labels.serviceAddress, service.address ? formatAddress(service.address) : undefined],
   ]);
@@ -97,7 +100,7 @@ function writeParties(doc: Doc, data: ConventionDocumentData, w: ConventionWordi
     student.healthInsurance.affiliation && `${labels.affiliation} ${student.healthInsurance.affiliation}`,
   ];
   fields(doc, [
-    [labels.name, fullName(student)],
+    [labels.name, fullName(student, data.language)],
     [labels.birthDate, formatDate(student.birthDate, data.language)],
     [labels.address, formatAddress(student.address)],
     [labels.phone, student.phone && keepTogether(student.phone)],
@@ -109,7 +112,7 @@ function writeParties(doc: Doc, data: ConventionDocumentData, w: ConventionWordi
   if (guardian) {
     subHeading(doc, w.parties.legalRepresentative);
     fields(doc, [
-      [labels.name, fullName(guardian)],
+      [labels.name, fullName(guardian, data.language)],
       [labels.address, formatAddress(guardian.address)],
       [labels.phone, guardian.phone && keepTogether(guardian.phone)],
       [labels.email, guardian.email],
@@ -179,9 +182,9 @@ function writeSupervision(doc: Doc, data: ConventionDocumentData, w: ConventionW
   fields(doc, [
     [
       w.labels.professionalTutor,
-      [fullName(tutor), tutor.function, tutor.email, tutor.phone && keepTogether(tutor.phone)].filter(Boolean).join(', '),
+      [fullName(tutor, data.language), tutor.function, tutor.email, tutor.phone && keepTogether(tutor.phone)].filter(Boolean).join(', '),
     ],
-    [w.labels.academicTutor, [fullName(academicTutor), academicTutor.email].join(', ')],
+    [w.labels.academicTutor, [fullName(academicTutor, data.language), academicTutor.email].join(', ')],
     [w.labels.supervision, data.supervision ?? w.articles.supervision.defaultText],
   ]);
 }
@@ -237,12 +240,17 @@ function writeSignatures(doc: Doc, data: ConventionDocumentData, w: ConventionWo
   const s = w.signatures;
   const guardian = data.legalRepresentative;
   const blocks = [
-    { role: s.student, name: fullName(data.student) },
-    ...(guardian ? [{ role: s.legalRepresentative, name: fullName(guardian) }] : []),
-    { role: s.hostRepresentative, name: fullName(data.host.representative), detail: data.host.representative.function, stamp: true },
-    { role: s.professionalTutor, name: fullName(data.professionalTutor), detail: data.professionalTutor.function },
-    { role: s.academicTutor, name: fullName(data.academicTutor) },
-    { role: s.dean, name: fullName(data.university.dean), detail: data.university.institutionName },
+    { role: s.student, name: fullName(data.student, data.language) },
+    ...(guardian ? [{ role: s.legalRepresentative, name: fullName(guardian, data.language) }] : []),
+    {
+      role: s.hostRepresentative,
+      name: fullName(data.host.representative, data.language),
+      detail: data.host.representative.function,
+      stamp: true,
+    },
+    { role: s.professionalTutor, name: fullName(data.professionalTutor, data.language), detail: data.professionalTutor.function },
+    { role: s.academicTutor, name: fullName(data.academicTutor, data.language) },
+    { role: s.dean, name: fullName(data.university.dean, data.language), detail: data.university.institutionName },
   ];
   // Keep the heading and the "three originals" statement with the first row of signatures.
   ensureSpace(doc, 90 + signatureRowHeight(doc, blocks));

@@ -71,7 +71,7 @@ const fr: FicheDeLiaisonText = {
     student: 'Étudiant(e) et formation',
     host: 'Organisme d’accueil',
     service: 'Service d’accueil',
-    tutor: 'Tuteur ou tutrice dans l’organisme',
+    tutor: 'Tuteur ou tutrice de stage dans l’organisme',
     signatory: 'Signataire de la convention (représentant légal)',
     internship: 'Stage',
     gratification: 'Gratification et avantages',

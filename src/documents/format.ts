@@ -1,10 +1,12 @@
+import { formatPersonName } from '../format';
 import type { Person, PostalAddress } from './types';
 
 /** The PDFs write dates, amounts and numbers like every other output. */
 export { formatAmount, formatDate, formatNumber } from '../format';
 
-export function fullName(person: Person): string {
-  return [person.civility, person.firstName, person.lastName].filter(Boolean).join(' ');
+/** A person with their civility as the document's language writes it (Mr, Ms in an English PDF). */
+export function fullName(person: Person, language: string = 'fr'): string {
+  return formatPersonName(person, language);
 }
 
 export function formatAddress(address: PostalAddress): string {

@@ -6,7 +6,7 @@ export const questionnaireKinds: readonly QuestionnaireKind[] = ['tutor', 'stude
 /** The academic referent's evaluation (their visit or their reading of the report), shipped by default. */
 export const defaultReferentTemplate: EvaluationTemplate = {
   key: 'default-referent-1',
-  title: { fr: 'Évaluation du stage par le référent pédagogique', en: "The academic referent's evaluation" },
+  title: { fr: 'Évaluation du stage par l’enseignant référent', en: "The academic tutor's evaluation" },
   sections: [
     {
       title: { fr: 'Suivi', en: 'Follow-up' },

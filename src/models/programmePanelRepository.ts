@@ -1,6 +1,6 @@
-import { and, asc, eq, gte, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gte, inArray, ne, sql } from 'drizzle-orm';
 import type { Executor } from './database';
-import { conventions, memberships, subjects, teachers, users } from './schema';
+import { conventionEvents, conventions, memberships, subjects, teachers, users } from './schema';
 import type { Convention } from './conventionRepository';
 import type { Subject } from './subjectRepository';
 import type { Teacher } from './teacherRepository';
@@ -19,9 +19,14 @@ export const programmePanelRepository = {
     return db.select().from(subjects).where(eq(subjects.programmeId, programmeId)).orderBy(asc(subjects.createdAt), asc(subjects.id));
   },
 
-  async conventions(db: Executor, programmeId: number): Promise<Convention[]> {
+  /** Each with `returned`: a draft the office sent back (a 'return' event), shown as returned, not as a draft. */
+  async conventions(db: Executor, programmeId: number): Promise<(Convention & { returned: boolean })[]> {
     return db
-      .select()
+      .select({
+        ...getTableColumns(conventions),
+        // `in`, not a correlated `exists`: a single-table select writes its columns unqualified.
+        returned: sql<boolean>`${conventions.state} = 'draft' and ${conventions.id} in (select ${conventionEvents.conventionId} from ${conventionEvents} where ${conventionEvents.event} = 'return')`,
+      })
       .from(conventions)
       .where(eq(conventions.programmeId, programmeId))
       .orderBy(asc(conventions.createdAt), asc(conventions.id));

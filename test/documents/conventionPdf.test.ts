@@ -24,7 +24,10 @@ describe('convention de stage PDF', () => {
       '1. programme and teaching volume',
       ['Master Œnologie et viticulture, 1re année', '420 heures d’enseignement par année universitaire'],
     ],
-    ['2. both tutors', ['Tuteur ou tutrice dans l’organisme d’accueil', 'Mme Zoé Müller', 'Enseignant(e) référent(e)', 'M. Jérôme Caillé']],
+    [
+      '2. both tutors',
+      ['Tuteur ou tutrice de stage dans l’organisme d’accueil', 'Mme Zoé Müller', 'Enseignant(e) référent(e)', 'M. Jérôme Caillé'],
+    ],
     ['3. skills', ['Compétences à acquérir ou à développer', 'protocole d’analyse sensorielle']],
     ['4. activities', ['Activités confiées', 'écart ≤ 0,5 point', 'rapport œnologique']],
     [

@@ -21,7 +21,7 @@ describe('fiche de liaison PDF', () => {
       'Site web',
       'Nom du service',
       'Adresse du service',
-      'Tuteur ou tutrice dans l’organisme',
+      'Tuteur ou tutrice de stage dans l’organisme',
       'Civilité',
       'Nom et prénom',
       'Fonction',

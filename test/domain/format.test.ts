@@ -1,4 +1,16 @@
-import { formatAmount, formatDate, formatDateTime, formatLongDate, formatNumber, formatSpreadsheetNumber } from '../../src/format';
+import {
+  colon,
+  formatAmount,
+  formatCivility,
+  formatDate,
+  formatDateTime,
+  formatLongDate,
+  formatLongDateTime,
+  formatNumber,
+  formatPersonName,
+  formatSpreadsheetNumber,
+} from '../../src/format';
+import { fullName } from '../../src/documents/format';
 
 describe('one way to write dates, amounts and numbers', () => {
   it.each([
@@ -18,6 +30,28 @@ describe('one way to write dates, amounts and numbers', () => {
     expect(formatLongDate(new Date('2026-11-26T10:00:00Z'), 'en')).toBe('26 November 2026');
     expect(formatLongDate(new Date('2026-12-01T10:00:00Z'), 'fr')).toBe('1er décembre 2026');
     expect(formatLongDate(new Date('2026-12-01T10:00:00Z'), 'en')).toBe('1 December 2026');
+  });
+
+  it('writes a day and its time in words with « 1er » in French (the verification page’s seal), in the zone asked', () => {
+    expect(formatLongDateTime(new Date('2026-12-01T13:05:00Z'), 'fr', 'UTC')).toBe('1er décembre 2026 à 13:05');
+    expect(formatLongDateTime(new Date('2026-12-01T13:05:00Z'), 'en', 'UTC')).toBe('1 December 2026 at 13:05');
+    expect(formatLongDateTime(new Date('2026-12-11T13:05:00Z'), 'fr', 'UTC')).toBe('11 décembre 2026 à 13:05');
+    expect(formatLongDateTime(new Date('2026-11-30T23:30:00Z'), 'fr')).toBe('1er décembre 2026 à 00:30');
+  });
+
+  it('puts a no-break space before a colon in French and none in English', () => {
+    expect(`État${colon('fr')}`).toBe('État\u00a0:');
+    expect(`State${colon('en')}`).toBe('State:');
+  });
+
+  it('writes civilities as the language does: Mr and Ms in English, M. and Mme in French, on the pages and in the PDFs', () => {
+    expect(['M.', 'Mme', 'Mx', null].map((civility) => formatCivility(civility, 'en'))).toEqual(['Mr', 'Ms', 'Mx', '']);
+    expect(['M.', 'Mme', 'Mx'].map((civility) => formatCivility(civility, 'fr'))).toEqual(['M.', 'Mme', 'Mx']);
+    const person = { civility: 'Mme' as const, firstName: 'Zoé', lastName: 'Müller' };
+    expect(formatPersonName(person, 'en')).toBe('Ms Zoé Müller');
+    expect(formatPersonName({ ...person, civility: undefined }, 'en')).toBe('Zoé Müller');
+    expect(fullName(person, 'en')).toBe('Ms Zoé Müller');
+    expect(fullName({ ...person, civility: 'M.' }, 'fr')).toBe('M. Zoé Müller');
   });
 
   it.each([

@@ -45,8 +45,8 @@ describe('the end of the internship in a real browser', () => {
       .check();
     await settings.getByRole('button', { name: 'Enregistrer les réglages' }).click();
     await settings.getByText('Réglages des évaluations enregistrés.').waitFor();
-    await settings.getByRole('link', { name: 'Mes stagiaires (référent pédagogique)' }).click();
-    await settings.getByText("Vous n'êtes le référent pédagogique d'aucun stage de cette formation.").waitFor();
+    await settings.getByRole('link', { name: 'Mes stagiaires (enseignant référent)' }).click();
+    await settings.getByText("Vous n'êtes l'enseignant référent d'aucun stage de cette formation.").waitFor();
     await expectAccessible(settings);
     await settings.getByRole('link', { name: 'Résultats moyens' }).click();
     await settings.waitForURL(/\/evaluations$/);

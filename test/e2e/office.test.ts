@@ -84,7 +84,7 @@ describe('the internship office in a real browser, from the control queue to a c
     await press(office, 'Enregistrer la signature', /#signature$/);
     expect(await office.locator('#signature-signedAt-error').textContent()).toBe('La date ne peut pas être dans le futur.');
     await expectAccessible(office);
-    for (const party of ['Stagiaire', "Représentant de l'organisme d'accueil", "Tuteur dans l'organisme", 'Enseignant référent']) {
+    for (const party of ['Stagiaire', "Représentant de l'organisme d'accueil", 'Tuteur de stage', 'Enseignant référent']) {
       await office.getByLabel('Partie qui a signé').selectOption({ label: party });
       await office.getByLabel("Date de réception de l'original signé").fill(today);
       await office.getByLabel('Original papier reçu').check();

@@ -61,7 +61,7 @@ export const en: ConventionWording = {
     sunday: 'Sunday presence',
     publicHoliday: 'Public-holiday presence',
     place: 'Place of the internship',
-    professionalTutor: 'Host organisation tutor',
+    professionalTutor: 'Host tutor',
     academicTutor: 'Academic tutor',
     function: 'Position',
     amount: 'Gratification amount',

@@ -61,7 +61,7 @@ export const fr: ConventionWording = {
     sunday: 'Présence le dimanche',
     publicHoliday: 'Présence les jours fériés',
     place: 'Lieu du stage',
-    professionalTutor: 'Tuteur ou tutrice dans l’organisme d’accueil',
+    professionalTutor: 'Tuteur ou tutrice de stage dans l’organisme d’accueil',
     academicTutor: 'Enseignant(e) référent(e)',
     function: 'Fonction',
     amount: 'Montant de la gratification',

@@ -75,7 +75,7 @@ export function authenticationRoutes(state: PlatformState): Router {
     await renderDevView(res, state, 'auto-post', {
       action: checked.redirectUri,
       fields: { id_token: idToken, state: checked.state },
-      scriptUrl: `${state.urls.devUrl}/assets/autosubmit.js`,
+      scriptUrl: `${state.urls.mountPath}/assets/autosubmit.js`,
       title: `Connexion de ${checked.idTokenInput.persona.name}`,
     });
   };

@@ -11,8 +11,9 @@ const groupTitles: Record<PersonaGroup, string> = {
   office: 'Service des stages',
 };
 
-export function launchPath(state: PlatformState, personaId: string, linkId: string): string {
-  return `${state.urls.devUrl}/launch/${encodeURIComponent(personaId)}/${encodeURIComponent(linkId)}`;
+/** The URL that starts a launch; `relative`: its path on the host the page was asked from (the persona page's links). */
+export function launchPath(state: PlatformState, personaId: string, linkId: string, relative = false): string {
+  return `${relative ? state.urls.mountPath : state.urls.devUrl}/launch/${encodeURIComponent(personaId)}/${encodeURIComponent(linkId)}`;
 }
 
 /** Developer pages: the persona list, the gradebook, and the scripts the platform pages load. */
@@ -34,7 +35,7 @@ export function pageRoutes(state: PlatformState): Router {
               place: findCourse(link.contextId)?.title ?? link.contextId,
               title: link.title,
               deepLinking: link.messageType === 'LtiDeepLinkingRequest',
-              url: launchPath(state, persona.id, link.id),
+              url: launchPath(state, persona.id, link.id, true),
             };
           }),
         })),

@@ -124,13 +124,12 @@ export function registrationRoutes(state: PlatformState): Router {
     const token = newRegistrationToken(state);
     const registrationUrl = new URL(state.tool.registrationUrl);
     await renderDevView(res, state, 'register', {
-      devUrl: state.urls.devUrl,
       registrationAction: `${registrationUrl.origin}${registrationUrl.pathname}`,
       registrationQuery: [...registrationUrl.searchParams.entries()],
       openidConfigurationUrl: state.urls.openidConfigurationUrl,
       registrationToken: token,
       clients: [...state.clients.values()].filter((client) => client.registration),
-      scriptUrl: `${state.urls.devUrl}/assets/register.js`,
+      scriptUrl: `${state.urls.mountPath}/assets/register.js`,
     });
   });
 

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Services } from '../../services';
 import { setUpRateLimit } from '../../middleware/rateLimit';
-import { formatDate, formatDateTime } from '../../format';
+import { colon, formatDate, formatDateTime } from '../../format';
 import { formValuesOf } from '../../domain/evaluationAnswers';
 import { evaluationRepository, hostAttestationRepository } from '../../models/evaluationRepository';
 import { openHostSpace } from '../../services/evaluations/hostSpaceLink';
@@ -55,6 +55,7 @@ export function hostSpaceRoutes(services: Services): Router {
     res.status(failed ? 422 : 200).render('host/space', {
       title: req.t('evaluation.host.title', { studentName: `${convention.student.firstName} ${convention.student.lastName}` }),
       reference: convention.reference,
+      colon: colon(req.locale),
       startDate: formatDate(convention.startDate ?? '', req.locale),
       endDate: formatDate(lastDay, req.locale),
       base: `/host/${token(req)}`,

@@ -11,7 +11,7 @@ const shownInSentence = new Set(['party']);
 
 /**
  * An audit entry told in words: `convention.record_signature` with `party: professional_tutor` becomes
- * "Signature du tuteur dans l'organisme enregistrée"; an action without its own sentence keeps its code.
+ * "Signature du tuteur de stage enregistrée"; an action without its own sentence keeps its code.
  */
 export function auditEntryText(t: TFunction, entry: { action: string; details: unknown }): AuditEntryText {
   const details = entry.details && typeof entry.details === 'object' ? (entry.details as Record<string, unknown>) : {};

@@ -2,10 +2,10 @@ import type { NextFunction, Request, Response } from 'express';
 import { certificateReviewableStates, conventionSteps, isPrintableAsFinal, startFlag } from '../../domain/conventionStatus';
 import { conventionTotalHours } from '../../domain/hours';
 import { isMinorOn } from '../../domain/minority';
-import { defaultThresholds } from '../../domain/thresholds';
+import { defaultThresholds, gratificationRatesFor } from '../../domain/thresholds';
 import { hoursOn, presenceWeekdays, scheduleWeeklyHours, uniformDailyHours } from '../../domain/weeklySchedule';
 import { countryName, countryOptions } from '../../domain/formats/countries';
-import { formatAmount, formatDate, formatNumber } from '../../format';
+import { colon, formatAmount, formatCivility, formatDate, formatNumber, formatPersonName } from '../../format';
 import { auditEntryText } from './auditSentence';
 
 /** What every page's view may use: formatting in the page's language, and the rules the views show, from their one source. */
@@ -15,7 +15,10 @@ export function setUpViewHelpers() {
     res.locals.formatNumber = (value: number | null | undefined) => formatNumber(value, req.locale);
     res.locals.formatAmount = (value: number | null | undefined) => formatAmount(value, req.locale);
     /** What follows a label: ' :' with a no-break space in French, ':' in English. */
-    res.locals.colon = req.locale === 'en' ? ':' : '\u00a0:';
+    res.locals.colon = colon(req.locale);
+    /** Civilities as the page's language writes them (Mr, Ms in English), and a person named with theirs. */
+    res.locals.civility = (value: string | null | undefined) => formatCivility(value, req.locale);
+    res.locals.personName = (person: Parameters<typeof formatPersonName>[0]) => formatPersonName(person, req.locale);
     /** The countries to pick from and a code's name, in the page's language. */
     res.locals.countryOptions = () => countryOptions(req.locale);
     res.locals.countryName = (code: string | null | undefined) => (code ? countryName(code, req.locale) : '');
@@ -36,6 +39,10 @@ export function setUpViewHelpers() {
     res.locals.auditText = (entry: { action: string; details: unknown }) => auditEntryText(req.t, entry);
     res.locals.rules = {
       minTeachingHours: defaultThresholds.programme.minTeachingHoursPerYear,
+      /** The legal thresholds the help texts quote (hours limits, gratification), from their one table. */
+      thresholds: defaultThresholds,
+      /** The gratification rates of a date's year (null before the table starts), for the help texts. */
+      gratificationRatesFor: (date: string) => (/^\d{4}-\d{2}-\d{2}$/.test(date) ? gratificationRatesFor(date) : null),
       conventionSteps,
       certificateReviewableStates,
       isPrintableAsFinal,

@@ -5,6 +5,7 @@ import { browserLocale, translator } from '../../middleware/i18n';
 import { setUpRateLimit } from '../../middleware/rateLimit';
 import type { Services } from '../../services';
 import { AppError } from '../../errors';
+import { colon, formatLongDateTime } from '../../format';
 import { normaliseVerificationCode, verifySignedConvention, type VerificationResult } from '../../services/signature/verification';
 
 export const verifiedFileMaxBytes = 20 * 1024 * 1024;
@@ -53,10 +54,8 @@ export function verificationRoutes(services: Services): Router {
       code: locals.code ?? '',
       result: locals.result,
       errors,
-      sealedOn: (at: Date) =>
-        new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(
-          at,
-        ) + ' UTC',
+      colon: colon(locale),
+      sealedOn: (at: Date) => `${formatLongDateTime(at, locale, 'UTC')} UTC`,
     });
   };
 

@@ -6,7 +6,6 @@ import { attestationRefusal, lastDayOf } from '../../domain/internshipEnd';
 import { availableEvents } from '../../domain/workflow';
 import type { Finding } from '../../domain/legal/finding';
 import { auditRepository } from '../../models/auditRepository';
-import { conventionRepository } from '../../models/conventionRepository';
 import type { Executor } from '../../models/database';
 import { teacherRepository } from '../../models/teacherRepository';
 import { userRepository, type User } from '../../models/userRepository';
@@ -16,6 +15,7 @@ import { detailsOf, legalFindings } from '../student/conventionDetails';
 import { effectiveAcademicTutorId, validationBlockers } from './blockers';
 import { conventionOrNotFound } from './officeCommand';
 import { signatureFacts, validatedOn } from './signatureFacts';
+import { conventionHistory } from '../conventions/history';
 
 /**
  * Everything the office sees on one convention. Once validated, the host, service and contacts are read from
@@ -42,7 +42,7 @@ export async function loadConventionFile(db: Executor, conventionId: number, tod
       };
   const live = ['draft', 'submitted'].includes(convention.state);
   const findings = (live ? await legalFindings(db, details, today) : null) ?? (convention.legalFindings as Finding[]);
-  const events = await conventionRepository.listEvents(db, convention.id);
+  const events = await conventionHistory(db, convention.id);
   const audit = await auditRepository.listForTarget(db, 'convention', convention.id);
   const facts = await signatureFacts(db, convention);
   const assignedTutor = details.subject?.academicTutorId

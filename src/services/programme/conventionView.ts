@@ -1,6 +1,7 @@
 import type { Finding } from '../../domain/legalRules';
 import { notFound } from '../../errors';
 import { conventionRepository, type ConventionEventRow } from '../../models/conventionRepository';
+import { conventionHistory } from '../conventions/history';
 import type { Database } from '../../models/database';
 import { userRepository, type User } from '../../models/userRepository';
 import { detailsOf, legalFindings, type ConventionDetails } from '../student/conventionDetails';
@@ -25,6 +26,6 @@ export async function loadProgrammeConvention(
     ...details,
     student: await userRepository.findById(db, convention.studentUserId),
     findings: (await legalFindings(db, details, today)) ?? [],
-    events: await conventionRepository.listEvents(db, convention.id),
+    events: await conventionHistory(db, convention.id),
   };
 }

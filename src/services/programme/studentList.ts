@@ -17,7 +17,7 @@ export interface StudentRow {
   user: User;
   departed: boolean;
   subject: Subject | undefined;
-  convention: Convention | undefined;
+  convention: (Convention & { returned?: boolean }) | undefined;
   tutor: Teacher | undefined;
   startDate: string | null;
   warnings: StudentWarning[];
@@ -38,7 +38,7 @@ function latest<T>(rows: T[]): T | undefined {
 }
 
 /** The latest live convention, or the latest cancelled one when there is nothing else. */
-function currentConvention(rows: Convention[]): Convention | undefined {
+function currentConvention<T extends Convention>(rows: T[]): T | undefined {
   return latest(rows.filter((row) => row.state !== 'cancelled')) ?? latest(rows);
 }
 

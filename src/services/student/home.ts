@@ -7,6 +7,7 @@ import { programmeRepository, type Programme } from '../../models/programmeRepos
 import { subjectRepository, type Subject } from '../../models/subjectRepository';
 import { userRepository, type User } from '../../models/userRepository';
 import { hasDownloadedFiche } from './ficheDeLiaison';
+import { signsOnline } from './signatureProgress';
 import { nextStepOf } from './wizardSteps';
 
 export type ChecklistState = 'todo' | 'waiting' | 'done' | 'problem';
@@ -19,7 +20,7 @@ export interface StudentHome {
   user: User;
   programmes: Programme[];
   subjects: (Subject & { programmeTitle: string })[];
-  conventions: (Convention & { programmeTitle: string; resumeStep: string; returned: boolean })[];
+  conventions: (Convention & { programmeTitle: string; resumeStep: string; returned: boolean; signsOnline: boolean })[];
   certificate: DocumentSummary | undefined;
   checklist: ChecklistItem[];
 }
@@ -63,6 +64,7 @@ export async function loadStudentHome(db: Database, userId: number): Promise<Stu
         programmeTitle: titles.get(convention.programmeId) ?? '',
         resumeStep: nextStepOf(convention),
         returned: convention.state === 'draft' && (await wasReturned(db, convention.id)),
+        signsOnline: ['validated', 'signed_by_parties'].includes(convention.state) && (await signsOnline(db, convention.id)),
       })),
     ),
     certificate,

@@ -4,9 +4,10 @@ import { documentRepository } from '../../models/documentRepository';
 import { organisationRepository } from '../../models/organisationRepository';
 import { programmeRepository } from '../../models/programmeRepository';
 import { subjectRepository } from '../../models/subjectRepository';
-import { signatureRepository } from '../../models/signatureRepository';
 import { teacherRepository } from '../../models/teacherRepository';
 import { certificateConventions } from './certificate';
+
+export { conventionHistory } from '../conventions/history';
 
 /** What the student's pages read, each scoped to the student (another student's rows are never found). */
 
@@ -16,25 +17,6 @@ export function studentProgrammes(db: Executor, userId: number) {
 
 export function ownConvention(db: Executor, conventionId: number, userId: number): Promise<Convention | undefined> {
   return conventionRepository.findForStudent(db, conventionId, userId);
-}
-
-/**
- * The convention's history; each recorded signature names its party. Events written before the party was kept
- * (null) are named by pairing: each was written in the transaction that adds the party's signature row, so the
- * n-th signature event is the n-th signature.
- */
-export async function conventionHistory(db: Executor, conventionId: number) {
-  const events = await conventionRepository.listEvents(db, conventionId);
-  const signatureEvents = events.filter((event) => event.event === 'record_signature');
-  if (signatureEvents.every((event) => event.party !== null)) return events;
-  const signed = (await signatureRepository.listForConvention(db, conventionId))
-    .filter((signature) => signature.party !== 'dean')
-    .sort((a, b) => a.id - b.id);
-  const named = signatureEvents.length === signed.length;
-  return events.map((event) => ({
-    ...event,
-    party: event.party ?? (named && event.event === 'record_signature' ? signed[signatureEvents.indexOf(event)].party : null),
-  }));
 }
 
 /** A subject of the student's, with the programme it was proposed in. */

@@ -81,7 +81,7 @@ describe('amendments: tutors and subject', () => {
     render.mockRestore();
     expect(final.headers.get('x-pstage-document')).toBe('final');
     const pdf = flatten(await pdfPages(final.bytes));
-    expect(pdf).toContain('Tuteur ou tutrice de l’organisme d’accueil');
+    expect(pdf).toContain('Tuteur ou tutrice de stage dans l’organisme d’accueil');
     expect(pdf).toContain('Inès Garnier');
     const toSign = (await queuedMails(pstage, 'amendmentStep')).filter((mail) => mail.payload.data.step === 'validated');
     expect(toSign.map((mail) => mail.payload.to.email)).toContain('ines.garnier@example.com');

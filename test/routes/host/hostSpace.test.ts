@@ -383,7 +383,18 @@ describe("the host's space and the evaluations at the end of the internship", ()
 
     const noReason = await office.submit('/office/evaluations', { reason: '' }, `/office/evaluations/${id}/tutor/reopen`);
     expect(noReason.status).toBe(303);
-    expect((await office.request(noReason.location!)).text).toContain('Indiquez le motif de la réouverture.');
+    expect(noReason.location).toBe(`/office/evaluations#reason-${id}-tutor`);
+    // The error names its field (which questionnaire of which convention), links to it, and the field tells it too.
+    const refused = (await office.request(noReason.location!)).text;
+    expect(refused).toMatch(
+      new RegExp(
+        `href="#reason-${id}-tutor">Motif de la réouverture — Évaluation du stagiaire par le tuteur, convention [^<:]+ : Indiquez le motif de la réouverture\\.</a>`,
+      ),
+    );
+    expect(refused).toMatch(new RegExp(`id="reason-${id}-tutor"[^>]*aria-invalid="true" aria-describedby="reason-${id}-tutor-error"`));
+    expect(refused).toContain(
+      `<div class="invalid-feedback d-block" id="reason-${id}-tutor-error">Indiquez le motif de la réouverture.</div>`,
+    );
     const reopened = await office.submit('/office/evaluations', { reason: 'Erreur de saisie' }, `/office/evaluations/${id}/tutor/reopen`);
     expect(reopened.location).toBe('/office/evaluations?done=reopened');
     expect((await request(pstage.url).get(path)).text).toContain('Erreur de saisie');

@@ -5,7 +5,7 @@ beforeAll(() => initI18n());
 
 describe('audit entries told as sentences in the reader language', () => {
   it.each([
-    ['fr', "Signature du tuteur dans l'organisme enregistrée", 'Validée, en attente des signatures → Validée, en attente des signatures'],
+    ['fr', 'Signature du tuteur de stage enregistrée', 'Validée, en attente des signatures → Validée, en attente des signatures'],
     ['en', "Recorded the host tutor's signature", 'Validated, awaiting signatures → Validated, awaiting signatures'],
   ] as const)(
     'a recorded signature names its party (%s), its states and reason labelled, the party not repeated',

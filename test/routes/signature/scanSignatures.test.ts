@@ -97,7 +97,7 @@ describe('the office uploads the scan of a convention signed outside Pstage', ()
     // The office sees the method and opens the scan; nobody else can.
     const file = (await office.client.request(page)).text;
     const scanHref = `/documents/conventions/${convention.id}/scans/${stored.id}`;
-    expect(file).toContain('Scan de l’original signé hors de Pstage');
+    expect(file).toContain(`<td>Scan — <a href="${scanHref}">`);
     expect(file).toContain(`href="${scanHref}"`);
     const downloaded = await office.client.download(scanHref);
     expect(downloaded.status).toBe(200);

@@ -1,8 +1,17 @@
+import { recordDeanSignature } from '../../../src/services/office/recordDeanSignature';
 import { returnConvention } from '../../../src/services/office/returnConvention';
 import { useTestPstage } from '../../support/pstage';
 import { testClock } from '../../support/clock';
 import { submitConventionAsStudent } from '../../support/studentJourney';
-import { completeAsOffice, conventionReadyToValidate, reload, validateAsOffice } from '../../services/office/officeJourney';
+import {
+  acceptCertificateAsOffice,
+  completeAsOffice,
+  conventionReadyToValidate,
+  launchOffice,
+  recordSignaturesAsOffice,
+  reload,
+  validateAsOffice,
+} from '../../services/office/officeJourney';
 
 const pstage = useTestPstage();
 
@@ -58,5 +67,41 @@ describe('what the student pages say matches what happened', () => {
     expect(ficheBadge((await client.request('/student')).text)).toBe('À faire');
     expect((await client.request('/student/fiche-de-liaison.pdf')).status).toBe(200);
     expect(ficheBadge((await client.request('/student')).text)).toBe('Fait');
+  });
+
+  it('the next step told per state: on paper, print and bring the originals; sent for electronic signature, nothing to print', async () => {
+    const nextStep = async (client: { request(path: string): Promise<{ text: string }> }) =>
+      /<td>(?:<a href="\/student\/conventions\/\d+">[^<]*<\/a>)<\/td>\s*<td>[^<]*<\/td>\s*<td>[^<]*(?:<br>[\s\S]*?)?<\/td>\s*<td>([^<]*)/
+        .exec((await client.request('/student')).text)?.[1]
+        ?.trim();
+    const paper = await submitConventionAsStudent(pstage);
+    expect(await nextStep(paper.client)).toBe('Le service des stages vérifie votre convention.');
+    await validateAsOffice(pstage, paper.convention.id);
+    expect(await nextStep(paper.client)).toBe('Imprimez la convention et faites-la signer par toutes les parties.');
+    expect((await paper.client.request(paper.base)).text).toContain('Imprimez-la en trois exemplaires');
+    await recordSignaturesAsOffice(pstage, paper.convention.id);
+    expect(await nextStep(paper.client)).toBe('Déposez la convention signée au service des stages.');
+    const { version } = await acceptCertificateAsOffice(pstage, paper.convention.id);
+    const { officeUserId } = await launchOffice(pstage);
+    await recordDeanSignature(
+      pstage.database.db,
+      { officeUserId, conventionId: paper.convention.id, version, signedAt: testClock.today() },
+      testClock,
+    );
+    expect(await nextStep(paper.client)).toBe('Tout est en règle : votre stage peut commencer à la date prévue.');
+    await pstage.reset();
+
+    const online = await submitConventionAsStudent(pstage);
+    await validateAsOffice(pstage, online.convention.id);
+    await acceptCertificateAsOffice(pstage, online.convention.id);
+    const office = await launchOffice(pstage);
+    const page = `/office/conventions/${online.convention.id}`;
+    expect((await office.client.submit(page, {}, `${page}/send-for-signature`)).location).toBe(`${page}?done=sendForSignature`);
+    expect(await nextStep(online.client)).toBe(
+      'Chaque partie signe en ligne avec le lien personnel reçu par courriel ; signez à votre tour depuis la page de la convention.',
+    );
+    const status = (await online.client.request(online.base)).text;
+    expect(status).not.toContain('Imprimez-la en trois exemplaires');
+    expect(status).toContain('Chaque partie signe en ligne avec le lien personnel reçu par courriel : rien à imprimer.');
   });
 });

@@ -11,11 +11,18 @@ import { evaluationOverview, evaluationResults, evaluationResultsCsv } from '../
 import { evaluationPdfFor } from '../../../services/evaluations/evaluationPdf';
 import { idParam } from '../../shared/ids';
 import { questionnaireTemplateRoutes } from './templates/routes';
+import { keepFormState, takeFormState } from '../../shared/formState';
 
 const kindSchema = z.enum(questionnaireKinds as ['tutor', 'student', 'referent']);
 const reopenSchema = z.object({
-  reason: z.string({ error: 'evaluation.errors.reasonRequired' }).trim().min(3, { error: 'evaluation.errors.reasonRequired' }).max(1000),
+  reason: z
+    .string({ error: 'evaluation.errors.reasonRequired' })
+    .trim()
+    .min(3, { error: 'evaluation.errors.reasonRequired' })
+    .max(1000, { error: 'evaluation.errors.reasonTooLong' }),
 });
+/** The reopen forms (one per answered questionnaire) share one kept state, which names the form it came from. */
+const reopenFormKey = 'office-evaluation-reopen';
 const kindOf = (value: unknown) => {
   const parsed = kindSchema.safeParse(value);
   if (!parsed.success) throw notFound();
@@ -32,6 +39,8 @@ export function officeEvaluationRoutes(services: Services): Router {
     const rows = await evaluationOverview(db, clock.today());
     const kind = kindSchema.catch('tutor').parse(req.query.kind);
     const results = await evaluationResults(db, kind, clock.today(), { templateKey: templateKeySchema.parse(req.query.template) });
+    const kept = await takeFormState(req, reopenFormKey);
+    const reopenRefused = kept && typeof kept.values.conventionId === 'number' && typeof kept.values.kind === 'string' ? kept : undefined;
     res.render('office/evaluations/index', {
       title: req.t('evaluation.office.title'),
       rows: rows.map((row) => ({ ...row, endDate: row.endDate ? formatDate(row.endDate, req.locale) : '' })),
@@ -40,7 +49,16 @@ export function officeEvaluationRoutes(services: Services): Router {
       kinds: questionnaireKinds,
       lang: req.locale === 'en' ? 'en' : 'fr',
       notice: req.query.done === 'reopened' ? req.t('evaluation.office.reopenedNotice') : undefined,
-      error: typeof req.query.error === 'string' ? req.t('evaluation.errors.reasonRequired') : undefined,
+      /** A refused reopening: which questionnaire's field, what was typed, and why. */
+      reopenRefused: reopenRefused
+        ? {
+            conventionId: reopenRefused.values.conventionId,
+            kind: reopenRefused.values.kind,
+            field: `reason-${String(reopenRefused.values.conventionId)}-${String(reopenRefused.values.kind)}`,
+            value: typeof reopenRefused.values.reason === 'string' ? reopenRefused.values.reason : '',
+            error: req.t(reopenRefused.errors.reason ?? 'evaluation.errors.reasonRequired'),
+          }
+        : undefined,
     });
   });
 
@@ -69,7 +87,14 @@ export function officeEvaluationRoutes(services: Services): Router {
     const id = idParam(req);
     const kind = kindOf(req.params.kind);
     const parsed = reopenSchema.safeParse(req.body ?? {});
-    if (!parsed.success) return res.redirect(303, `/office/evaluations?error=reason#c${id}`);
+    if (!parsed.success) {
+      const reason = typeof req.body?.reason === 'string' ? req.body.reason : '';
+      await keepFormState(req, reopenFormKey, {
+        values: { conventionId: id, kind, reason },
+        errors: { reason: parsed.error.issues[0]?.message ?? 'evaluation.errors.reasonRequired' },
+      });
+      return res.redirect(303, `/office/evaluations#reason-${id}-${kind}`);
+    }
     const officeUserId = req.session!.userId;
     try {
       await reopenEvaluation(db, { conventionId: id, kind, officeUserId, reason: parsed.data.reason, now: clock.now() });

@@ -126,7 +126,7 @@ describe('the internship database', () => {
     const lines = text.split('\r\n').slice(0, -1);
     expect(lines).toHaveLength(2);
     expect(lines[0]).toBe(
-      "Référence;Année universitaire;Formation;État;Nom;Prénom;N° étudiant;Organisme d'accueil;SIRET;Ville;Pays;Date de début;Date de fin;Durée (heures);Gratification (€);Gratification : unité;Tuteur professionnel;Enseignant référent",
+      "Référence;Année universitaire;Formation;État;Nom;Prénom;N° étudiant;Organisme d'accueil;SIRET;Ville;Pays;Date de début;Date de fin;Durée (heures);Gratification (€);Gratification : unité;Tuteur de stage;Enseignant référent",
     );
     const cells = lines[1].split(';');
     expect(lines[1]).toContain(

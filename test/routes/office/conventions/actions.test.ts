@@ -41,7 +41,7 @@ describe('the office acts on one convention through its page', () => {
     }
     html = (await client.request(page)).text;
     expect(html).toContain('Signée, en attente du contrôle final');
-    expect(html).toMatch(/Stagiaire<\/th>\s*<td>\d\d\/\d\d\/\d{4}<\/td><td>Signée autrement/);
+    expect(html).toMatch(/Stagiaire<\/th>\s*<td>\d\d\/\d\d\/\d{4}<\/td><td>Électronique<\/td>/);
 
     await uploadCertificate(student);
     const [certificate] = await pstage.database.db.select().from(documents);
@@ -62,14 +62,14 @@ describe('the office acts on one convention through its page', () => {
     for (const label of [
       'Soumise par l&#39;étudiant',
       'Validée',
-      'Signature enregistrée',
+      'Signature du stagiaire enregistrée',
       'Attestation d&#39;assurance acceptée',
       'Contrôle final et signature du doyen : complète',
     ])
       expect(history).toContain(label);
     expect(history).toContain('Service des stages (service des stages)');
     expect(html).toContain('Contrôle final et signature du doyen : convention complète');
-    expect(html).toContain('Signature du tuteur dans l&#39;organisme enregistrée');
+    expect(html).toContain('Signature du tuteur de stage enregistrée');
     expect((await reload(pstage, convention.id)).state).toBe('complete');
     const templates = (await pstage.database.db.select().from(outbox)).map((row) => (row.payload as { template?: string }).template);
     expect(templates).toEqual(expect.arrayContaining(['conventionValidated', 'conventionComplete']));
@@ -159,7 +159,7 @@ describe('the office acts on one convention through its page', () => {
       ).location,
     ).toBe(`${page}?done=certificate`);
     html = (await client.request(page)).text;
-    expect(html).toContain('<strong>Refusée</strong> — Attestation illisible');
+    expect(html).toContain('<strong>Refusée</strong> — <span class="text-pre-line">Attestation illisible</span>');
     const studentStatus = (await student.request(`/student/conventions/${convention.id}`)).text;
     expect(studentStatus).toContain('Attestation d&#39;assurance refusée');
     expect(studentStatus).toContain('Attestation illisible');
