@@ -9,6 +9,7 @@ import {
   recordSignaturesAsOffice,
   reload,
   validateAsOffice,
+  circuitOf,
 } from '../services/office/officeJourney';
 
 const pstage = useTestPstage();
@@ -33,7 +34,7 @@ describe('mails say what is true and link where the reader can go', () => {
     await recordDeanSignature(
       pstage.database.db,
       { officeUserId, conventionId: convention.id, version, signedAt: testClock.today() },
-      testClock,
+      circuitOf(pstage),
     );
     await mailbox.deliver();
 

@@ -174,11 +174,15 @@ export function officeConventionRoutes(services: Services): Router {
   );
   router.post(
     '/:id/certificate',
-    officeAction('certificate', officeForms.certificate, (command, data) => reviewCertificate(db, { ...command, ...data })),
+    officeAction('certificate', officeForms.certificate, (command, data) =>
+      reviewCertificate(db, { ...command, ...data }, { config: services.config, clock }),
+    ),
   );
   router.post(
     '/:id/dean-signature',
-    officeAction('dean', officeForms.dean, (command, data) => recordDeanSignature(db, { ...command, ...data }, clock, services)),
+    officeAction('dean', officeForms.dean, (command, data) =>
+      recordDeanSignature(db, { ...command, ...data }, { config: services.config, clock }),
+    ),
   );
   router.post(
     '/:id/internship-end',
