@@ -1,3 +1,5 @@
+import { eq } from 'drizzle-orm';
+import { contacts, outbox } from '../../src/models/schema';
 import { recordDeanSignature } from '../../src/services/office/recordDeanSignature';
 import { testClock } from '../support/clock';
 import { useSignatureMailbox } from '../support/signatureMailbox';
@@ -10,6 +12,7 @@ import {
   reload,
   validateAsOffice,
   circuitOf,
+  conventionReadyToValidate,
 } from '../services/office/officeJourney';
 
 const pstage = useTestPstage();
@@ -45,5 +48,82 @@ describe('mails say what is true and link where the reader can go', () => {
     expect(complete.text).toContain(`${pstage.url}/programme/${convention.programmeId}/conventions/${convention.id}`);
     const validated = mailbox.mailsTo('camille.martin@etu.example.fr').find((mail) => /validée/.test(mail.subject ?? ''))!;
     expect(validated.text).toContain("l'enseignant référent");
+  });
+});
+
+describe('the validation mail tells the circuit the convention actually goes through', () => {
+  const studentEmail = 'camille.martin@etu.example.fr';
+  const validatedMail = () => mailbox.mailsTo(studentEmail).find((mail) => /validée/.test(mail.subject ?? ''))!;
+  afterEach(() => {
+    pstage.services.config.signature.autoSend = false;
+    jest.restoreAllMocks();
+  });
+
+  /** A convention the office can validate, validated from its page. */
+  async function validatedFromThePage() {
+    const { convention } = await conventionReadyToValidate(pstage);
+    const office = await launchOffice(pstage);
+    const page = `/office/conventions/${convention.id}`;
+    const answer = await office.client.submit(page, { overrideReason: '' }, `${page}/validate`);
+    return { convention, answer, page };
+  }
+
+  it('without automatic sending: printed and signed on paper, and the office may still send it online', async () => {
+    const { answer } = await validatedFromThePage();
+    expect(answer.status).toBe(303);
+    await mailbox.deliver();
+    const mail = validatedMail();
+    expect(mail.subject).toContain('à imprimer et faire signer');
+    expect(mail.text).toContain('imprimez-en un exemplaire par signataire');
+    expect(mail.text).toContain('Rapportez les exemplaires signés au service des stages');
+    expect(mail.text).toContain('Si le service des stages vous envoie plutôt la convention à signer en ligne');
+  });
+
+  it('with automatic sending: signed online, the student in their space, the dean through the office; nothing to print', async () => {
+    pstage.services.config.signature.autoSend = true;
+    const { convention, answer } = await validatedFromThePage();
+    expect(answer.status).toBe(303);
+    await mailbox.deliver();
+    const mail = validatedMail();
+    expect(mail.subject).toBe(`[Pstage] Convention ${(await reload(pstage, convention.id)).reference} validée : signature en ligne`);
+    const text = mail.text!.replace(/\s+/g, ' ');
+    expect(text).toContain('Les signataires reçoivent par courriel un lien personnel pour lire et signer la convention en ligne');
+    expect(text).toContain("Anne Leroy (l'enseignant référent)");
+    expect(text).toContain('Vous signez dans votre espace Pstage');
+    expect(text).toContain('le service des stages recueille la signature du doyen');
+    expect(text).not.toMatch(/imprime|Rapportez|sur papier/i);
+    // The links the mail speaks of went out with it.
+    expect(mailbox.mailsTo('anne.leroy@univ.example.fr').some((sent) => /votre signature est demandée/.test(sent.subject ?? ''))).toBe(
+      true,
+    );
+  });
+
+  it('with automatic sending, the signatories without an e-mail are told to sign on paper, and the dean signs online when configured', async () => {
+    pstage.services.config.signature.autoSend = true;
+    pstage.services.config.signature.deanEmail = 'doyen@univ.example.fr';
+    try {
+      const { convention } = await conventionReadyToValidate(pstage);
+      await pstage.database.db.update(contacts).set({ email: null }).where(eq(contacts.organisationId, convention.organisationId!));
+      const office = await launchOffice(pstage);
+      const page = `/office/conventions/${convention.id}`;
+      expect((await office.client.submit(page, { overrideReason: '' }, `${page}/validate`)).status).toBe(303);
+      await mailbox.deliver();
+      const text = validatedMail().text!.replace(/\s+/g, ' ');
+      expect(text).toMatch(/Sans adresse électronique connue, signent sur papier : [^.]*le représentant de l'organisme d'accueil/);
+      expect(text).toContain("le tuteur dans l'organisme d'accueil");
+      expect(text).toContain('Le doyen signe en dernier, en ligne');
+    } finally {
+      pstage.services.config.signature.deanEmail = undefined;
+    }
+  });
+
+  it('with automatic sending, the validation and the sending are one transaction: a sending that fails leaves the convention submitted, no mail', async () => {
+    pstage.services.config.signature.autoSend = true;
+    jest.spyOn(pstage.services.pdfRenderer, 'render').mockRejectedValue(new Error('renderer down'));
+    const { convention, answer } = await validatedFromThePage();
+    expect(answer.status).toBe(500);
+    expect((await reload(pstage, convention.id)).state).toBe('submitted');
+    const queued = (await pstage.database.db.select().from(outbox)).filter((row) => row.kind === 'mail');
+    expect(queued.map((row) => (row.payload as { template: string }).template)).not.toContain('conventionValidated');
   });
 });
