@@ -38,6 +38,15 @@ function documentOf(c: ContentContext, kind: NotificationKind, d: { reference: s
   return { key: (name: string) => `mail.${kind}.amendment.${name}`, title, inSentence: title.charAt(0).toLowerCase() + title.slice(1) };
 }
 
+/** After the subject's decision, what the student does next depends on their convention on it. */
+function subjectDecidedSteps(validated: boolean, conventionState: 'none' | 'draft' | 'submitted' | undefined): string[] {
+  if (!validated) return ['stepRejected1', 'stepRejected2', ...(conventionState === 'submitted' ? ['stepRejectedSubmitted'] : [])];
+  const first = { none: 'stepValidatedNoConvention', draft: 'stepValidated1', submitted: 'stepValidatedSubmitted' }[
+    conventionState ?? 'draft'
+  ];
+  return [first, 'stepValidated2'];
+}
+
 const link = (c: ContentContext, kind: NotificationKind, path: string) => ({ label: c.t(`mail.${kind}.link`), url: c.url(path) });
 
 const builders: { [K in NotificationKind]: Builder<K> } = {
@@ -59,9 +68,7 @@ const builders: { [K in NotificationKind]: Builder<K> } = {
         ...label(c, 'comment', d.comment),
         ...label(c, 'academicTutor', d.academicTutorName),
       ],
-      steps: (validated ? ['stepValidated1', 'stepValidated2'] : ['stepRejected1', 'stepRejected2']).map((step) =>
-        c.t(`mail.subjectDecided.${step}`),
-      ),
+      steps: subjectDecidedSteps(validated, d.conventionState).map((step) => c.t(`mail.subjectDecided.${step}`, d)),
       link: link(c, 'subjectDecided', d.path),
     };
   },

@@ -32,6 +32,13 @@ export interface NotificationData {
     decision: 'validated' | 'rejected';
     comment?: string;
     academicTutorName?: string;
+    /**
+     * The student's convention on this subject when decided: none yet, a draft, or submitted (waiting for the
+     * office). Absent in mails queued before it was told.
+     */
+    conventionState?: 'none' | 'draft' | 'submitted';
+    /** The submitted convention's reference. */
+    reference?: string;
     path: string;
   };
   conventionSubmitted: {

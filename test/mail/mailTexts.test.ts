@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { contacts, outbox } from '../../src/models/schema';
+import { contacts, outbox, subjects, users } from '../../src/models/schema';
+import { decideSubjects, type SubjectDecision } from '../../src/services/programme/subjectDecisions';
 import { recordDeanSignature } from '../../src/services/office/recordDeanSignature';
 import { testClock } from '../support/clock';
 import { useSignatureMailbox } from '../support/signatureMailbox';
 import { useTestPstage } from '../support/pstage';
-import { submitConventionAsStudent } from '../support/studentJourney';
+import { proposeSubject, submitConventionAsStudent } from '../support/studentJourney';
 import {
   acceptCertificateAsOffice,
   launchOffice,
@@ -125,5 +126,49 @@ describe('the validation mail tells the circuit the convention actually goes thr
     expect((await reload(pstage, convention.id)).state).toBe('submitted');
     const queued = (await pstage.database.db.select().from(outbox)).filter((row) => row.kind === 'mail');
     expect(queued.map((row) => (row.payload as { template: string }).template)).not.toContain('conventionValidated');
+  });
+});
+
+describe('the subject decision mail tells the next step from where the convention stands', () => {
+  const studentEmail = 'camille.martin@etu.example.fr';
+  const decidedMail = () => mailbox.mailsTo(studentEmail).find((mail) => /Votre sujet de stage/.test(mail.subject ?? ''))!;
+
+  async function decide(subjectId: number, decision: SubjectDecision) {
+    await pstage.launch('jean-dupont', 'm1-info');
+    const [head] = await pstage.database.db.select().from(users).where(eq(users.email, 'jean.dupont@univ.example.fr'));
+    const [subject] = await pstage.database.db.select().from(subjects).where(eq(subjects.id, subjectId));
+    await decideSubjects(
+      pstage.database.db,
+      { programmeId: subject.programmeId, actorUserId: head.id, subjectIds: [subjectId], ...decision },
+      testClock,
+    );
+    await mailbox.deliver();
+    return decidedMail().text!.replace(/\s+/g, ' ');
+  }
+
+  it('validated before any convention: enter the convention, then submit it', async () => {
+    const { client } = await pstage.launch('camille-martin', 'm1-info');
+    const subject = await proposeSubject(pstage, client);
+    const text = await decide(subject.id, { decision: 'validate' });
+    expect(text).toContain('Saisissez votre convention dans Pstage');
+    expect(text).not.toContain('déjà soumise');
+  });
+
+  it('validated while the convention is already submitted: nothing to fill in, the office reviews it', async () => {
+    const { convention } = await submitConventionAsStudent(pstage);
+    const { reference } = await reload(pstage, convention.id);
+    const text = await decide(convention.subjectId!, { decision: 'validate' });
+    expect(text).toContain(`Votre convention ${reference} est déjà soumise : le service des stages l'examine`);
+    expect(text).not.toMatch(/Complétez|Saisissez|soumettez-la/);
+  });
+
+  it('rejected while the convention is submitted: it stays submitted, the office can validate it only once a new subject is', async () => {
+    const { convention } = await submitConventionAsStudent(pstage);
+    const { reference } = await reload(pstage, convention.id);
+    const text = await decide(convention.subjectId!, { decision: 'reject', comment: 'Trop vague' });
+    expect(text).toContain('Modifiez votre sujet et proposez-le de nouveau');
+    expect(text).toContain(
+      `Votre convention ${reference} reste soumise, mais le service des stages ne pourra la valider qu'une fois votre nouveau sujet validé.`,
+    );
   });
 });
