@@ -72,6 +72,7 @@ export function renderFicheDeLiaison(prefill: Partial<FicheDeLiaisonPrefill>, la
     answerRow(doc, labels.email, p.signatoryEmail);
 
     sectionHeading(doc, sections.internship);
+    answerRow(doc, labels.subjectTitle, p.subjectTitle, 2);
     answerRow(doc, labels.startDate, date(p.startDate));
     answerRow(doc, labels.endDate, date(p.endDate));
     answerRow(doc, labels.interruptions, p.interruptions, 2);

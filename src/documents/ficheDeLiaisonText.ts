@@ -28,6 +28,7 @@ export interface FicheDeLiaisonText {
     | 'serviceName'
     | 'serviceAddress'
     | 'civility'
+    | 'subjectTitle'
     | 'name'
     | 'function'
     | 'startDate'
@@ -99,6 +100,7 @@ const fr: FicheDeLiaisonText = {
     civility: 'Civilité',
     name: 'Nom et prénom',
     function: 'Fonction',
+    subjectTitle: 'Sujet du stage',
     startDate: 'Date de début',
     endDate: 'Date de fin',
     interruptions: 'Interruptions prévues (dates)',
@@ -170,6 +172,7 @@ const en: FicheDeLiaisonText = {
     civility: 'Title',
     name: 'Full name',
     function: 'Position',
+    subjectTitle: 'Internship subject',
     startDate: 'Start date',
     endDate: 'End date',
     interruptions: 'Planned interruptions (dates)',

@@ -198,6 +198,7 @@ export interface FicheDeLiaisonPrefill {
   signatoryName: string;
   signatoryFunction: string;
   signatoryEmail: string;
+  subjectTitle: string;
   startDate: IsoDate;
   endDate: IsoDate;
   interruptions: string;

@@ -7,7 +7,8 @@ export const csvByteOrderMark = '\uFEFF';
 export const csvSeparator = ';';
 export const csvLineEnd = '\r\n';
 
-export type CsvValue = string | number | null | undefined;
+/** `{ digits }`: a code that must stay text in a spreadsheet (a SIRET's 14 digits, a postcode's leading zero). */
+export type CsvValue = string | number | null | undefined | { digits: string | null };
 
 /** What a spreadsheet reads as the start of a formula (OWASP's list: =, +, -, @, tab, carriage return). */
 const formulaStart = /^[=+\-@\t\r]/;
@@ -21,9 +22,20 @@ const plainNumber = /^-?\d+([.,]\d+)?$/;
  */
 export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return digitsCell(value.digits);
   const raw = String(value);
   const text = formulaStart.test(raw) && !plainNumber.test(raw) ? `'${raw}` : raw;
   return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * Only digits: written `="01234"` (quoted as CSV wants), which Excel shows as the text 01234 (a plain 01234 loses its
+ * zero, a SIRET becomes 5,52E+13). A formula of a literal of digits: nothing a spreadsheet could run. Anything else
+ * is a text cell.
+ */
+function digitsCell(digits: string | null): string {
+  if (digits === null || digits === '') return '';
+  return /^\d+$/.test(digits) ? `"=""${digits}"""` : csvCell(digits);
 }
 
 export function csvRow(values: CsvValue[]): string {

@@ -38,6 +38,15 @@ function documentOf(c: ContentContext, kind: NotificationKind, d: { reference: s
   return { key: (name: string) => `mail.${kind}.amendment.${name}`, title, inSentence: title.charAt(0).toLowerCase() + title.slice(1) };
 }
 
+/** After the subject's decision, what the student does next depends on their convention on it. */
+function subjectDecidedSteps(validated: boolean, conventionState: 'none' | 'draft' | 'submitted' | undefined): string[] {
+  if (!validated) return ['stepRejected1', 'stepRejected2', ...(conventionState === 'submitted' ? ['stepRejectedSubmitted'] : [])];
+  const first = { none: 'stepValidatedNoConvention', draft: 'stepValidated1', submitted: 'stepValidatedSubmitted' }[
+    conventionState ?? 'draft'
+  ];
+  return [first, 'stepValidated2'];
+}
+
 const link = (c: ContentContext, kind: NotificationKind, path: string) => ({ label: c.t(`mail.${kind}.link`), url: c.url(path) });
 
 const builders: { [K in NotificationKind]: Builder<K> } = {
@@ -59,9 +68,7 @@ const builders: { [K in NotificationKind]: Builder<K> } = {
         ...label(c, 'comment', d.comment),
         ...label(c, 'academicTutor', d.academicTutorName),
       ],
-      steps: (validated ? ['stepValidated1', 'stepValidated2'] : ['stepRejected1', 'stepRejected2']).map((step) =>
-        c.t(`mail.subjectDecided.${step}`),
-      ),
+      steps: subjectDecidedSteps(validated, d.conventionState).map((step) => c.t(`mail.subjectDecided.${step}`, d)),
       link: link(c, 'subjectDecided', d.path),
     };
   },
@@ -124,25 +131,43 @@ const builders: { [K in NotificationKind]: Builder<K> } = {
     link: link(c, 'conventionCancelled', d.path),
   }),
   conventionValidated: (d, c) => {
-    const signatories = d.signatories
-      .map((s) => (s.name ? `${s.name} (${c.t(`mail.parties.${s.party}`)})` : c.t(`mail.parties.${s.party}`)))
-      .join(', ');
-    const print = d.copies
-      ? c.t('mail.conventionValidated.stepPrint', { count: d.copies })
-      : c.t('mail.conventionValidated.stepPrintPerSignatory');
+    const names = (list: { party: string; name?: string }[]) =>
+      list.map((s) => (s.name ? `${s.name} (${c.t(`mail.parties.${s.party}`)})` : c.t(`mail.parties.${s.party}`))).join(', ');
+    const key = (name: string) => `mail.conventionValidated.${name}`;
+    const certificate = d.certificateMissing ? [c.t(key('stepCertificate'))] : [];
+    const details = [
+      ...label(c, 'reference', d.reference),
+      ...label(c, 'organisation', d.organisationName),
+      ...label(c, 'dates', dateRange(c, d.startDate, d.endDate)),
+    ];
+    if (d.circuit === 'online') {
+      const paper = d.paperSignatories ?? [];
+      return {
+        subject: c.t(key('subjectOnline'), d),
+        paragraphs: [c.t(key('intro'), d)],
+        details,
+        steps: [
+          ...(d.signatories.length > 0 ? [c.t(key('stepOnline'), { signatories: names(d.signatories) })] : []),
+          ...(d.studentOnline ? [c.t(key('stepOnlineStudent'))] : []),
+          ...(paper.length > 0 ? [c.t(key('stepOnlinePaper'), { signatories: names(paper) })] : []),
+          c.t(key(d.deanOnline ? 'stepDeanOnline' : 'stepDeanOffice')),
+          ...certificate,
+          c.t(key('stepOnlineEnd')),
+        ],
+        link: { label: c.t(key('linkOnline')), url: c.url(d.path) },
+      };
+    }
+    const print = d.copies ? c.t(key('stepPrint'), { count: d.copies }) : c.t(key('stepPrintPerSignatory'));
     return {
-      subject: c.t('mail.conventionValidated.subject', d),
-      paragraphs: [c.t('mail.conventionValidated.intro', d)],
-      details: [
-        ...label(c, 'reference', d.reference),
-        ...label(c, 'organisation', d.organisationName),
-        ...label(c, 'dates', dateRange(c, d.startDate, d.endDate)),
-      ],
+      subject: c.t(key('subject'), d),
+      paragraphs: [c.t(key('intro'), d)],
+      details,
       steps: [
         print,
-        c.t('mail.conventionValidated.stepSign', { signatories }),
-        ...(d.certificateMissing ? [c.t('mail.conventionValidated.stepCertificate')] : []),
-        c.t('mail.conventionValidated.stepReturn'),
+        c.t(key('stepSign'), { signatories: names(d.signatories) }),
+        ...certificate,
+        c.t(key('stepReturn')),
+        ...(d.mayGoOnline ? [c.t(key('stepMayGoOnline'))] : []),
       ],
       link: link(c, 'conventionValidated', d.path),
     };

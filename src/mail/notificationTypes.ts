@@ -32,6 +32,13 @@ export interface NotificationData {
     decision: 'validated' | 'rejected';
     comment?: string;
     academicTutorName?: string;
+    /**
+     * The student's convention on this subject when decided: none yet, a draft, or submitted (waiting for the
+     * office). Absent in mails queued before it was told.
+     */
+    conventionState?: 'none' | 'draft' | 'submitted';
+    /** The submitted convention's reference. */
+    reference?: string;
     path: string;
   };
   conventionSubmitted: {
@@ -63,8 +70,21 @@ export interface NotificationData {
     organisationName: string;
     startDate: IsoDate;
     endDate: IsoDate;
-    /** Who signs, in order, with their names when known. */
+    /**
+     * How it is signed: 'online', sent for electronic signature with the validation (SIGNATURE_AUTO_SEND); 'paper',
+     * printed and signed (absent in mails queued before the circuits were told apart).
+     */
+    circuit?: 'paper' | 'online';
+    /** Who signs, in order, with their names when known; online: those who get a personal link (the student aside). */
     signatories: { party: ConventionParty; name?: string }[];
+    /** online: the signatories with no e-mail known, who sign on paper. */
+    paperSignatories?: { party: ConventionParty; name?: string }[];
+    /** online: the student signs in their Pstage space (their e-mail is known). */
+    studentOnline?: boolean;
+    /** online: the dean signs last from a personal link; else the office records the dean's signature. */
+    deanOnline?: boolean;
+    /** paper: the office may still send it for electronic signature (SIGNATURE_AUTO_SEND is off). */
+    mayGoOnline?: boolean;
     /** Copies to print; absent: one per signatory. */
     copies?: number;
     certificateMissing: boolean;

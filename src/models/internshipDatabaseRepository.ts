@@ -2,7 +2,7 @@ import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lte, ne, sql, ty
 import { academicYearsInUse } from './officeQueueRepository';
 import { containsSearchable, escapeLike } from './textSearch';
 import type { Executor } from './database';
-import { contacts, conventions, organisations, programmes, teachers, users, type conventionStateValues } from './schema';
+import { contacts, conventions, organisations, programmes, services, teachers, users, type conventionStateValues } from './schema';
 
 export type ConventionState = (typeof conventionStateValues)[number];
 
@@ -70,8 +70,12 @@ const rowColumns = {
   studentName: users.name,
   organisationName: organisations.name,
   siret: organisations.siret,
+  street: organisations.street,
+  postalCode: organisations.postalCode,
   city: organisations.city,
   country: organisations.country,
+  serviceName: services.name,
+  internshipType: conventions.internshipType,
   startDate: conventions.startDate,
   endDate: conventions.endDate,
   totalHours: sql<number | null>`coalesce(${conventions.computedTotalHours}, ${conventions.declaredTotalHours})::float`,
@@ -81,7 +85,13 @@ const rowColumns = {
     string | null
   >`nullif(trim(coalesce(${professionalTutor.firstName}, '') || ' ' || coalesce(${professionalTutor.lastName}, '')), '')`,
   academicTutor: sql<string | null>`nullif(trim(coalesce(${teachers.firstName}, '') || ' ' || coalesce(${teachers.lastName}, '')), '')`,
+  /** Each signature recorded, by party: its day and how it was given (its unique index on convention and party). */
+  signatures: sql<SignaturesByParty | null>`(select jsonb_object_agg(s.party, jsonb_build_object('signedAt', s.signed_at::text, 'method', s.method))
+    from signatures s where s.convention_id = ${conventions.id})`,
+  signedAmendments: sql<number>`(select count(*)::int from amendments a where a.convention_id = ${conventions.id} and a.state = 'signed')`,
 };
+
+export type SignaturesByParty = Partial<Record<string, { signedAt: string; method: 'paper' | 'electronic' | 'scan' }>>;
 
 /**
  * The same columns, each aliased by its key and cast to what the driver returns as is (dates as text, amounts
@@ -101,6 +111,7 @@ function selectRows<Columns extends Record<string, unknown> = typeof rowColumns>
     .innerJoin(users, eq(users.id, conventions.studentUserId))
     .innerJoin(programmes, eq(programmes.id, conventions.programmeId))
     .leftJoin(organisations, eq(organisations.id, conventions.organisationId))
+    .leftJoin(services, eq(services.id, conventions.serviceId))
     .leftJoin(professionalTutor, eq(professionalTutor.id, conventions.professionalTutorId))
     .leftJoin(teachers, eq(teachers.id, conventions.academicTutorId));
 }

@@ -69,6 +69,9 @@ async function cappedCount(db: Executor, rows: SQL): Promise<number> {
   return Number(result.rows[0].total);
 }
 
+/** '{a,b}' as a driver that does not parse arrays of text returns it. */
+const parsePostgresArray = (text: string): string[] => (text === '{}' ? [] : text.slice(1, -1).split(','));
+
 export interface DayRow {
   conventionId: number;
   reference: string | null;
@@ -76,9 +79,9 @@ export interface DayRow {
   organisationName: string | null;
   /** The certificate's upload, or the signature request's sending. */
   since: Date;
-  /** The party of a pending link; none for a convention awaited on paper (whoever has not signed yet). */
-  party?: string | null;
-  /** Signatures overdue: by a personal link, or on paper (recorded by the office when the originals come back). */
+  /** Signatures overdue: the parties of its overdue links; none for a convention awaited on paper (see awaitedOnPaper). */
+  parties?: string[];
+  /** Signatures overdue: by personal links, or on paper (recorded by the office when the originals come back). */
   method?: 'electronic' | 'paper';
 }
 
@@ -149,20 +152,23 @@ export const officeDayRepository = {
   },
 
   /**
-   * The unsigned links sent before `sentBefore`, one row per signatory, and the conventions awaited on paper since
-   * a validation before it, one row each; the oldest first.
+   * One row per convention the counter counts: its unsigned links sent before `sentBefore` (their parties, the
+   * oldest sending), or its signatures awaited on paper since a validation before it; the oldest first.
    */
   async listSignaturesOverdue(db: Executor, sentBefore: Date, page: { limit: number; offset: number }): Promise<DayRow[]> {
     const result = (await db.execute(
-      sql`select * from (${overdueRows(sentBefore)}) overdue order by since, tiebreak limit ${page.limit} offset ${page.offset}`,
-    )) as unknown as { rows: (Omit<DayRow, 'since'> & { since: Date | string })[] };
-    return result.rows.map(({ conventionId, reference, studentName, organisationName, since, party, method }) => ({
+      sql`select "conventionId", reference, "studentName", "organisationName", min(since) as since, max(method) as method,
+          coalesce(array_agg(party order by party) filter (where party is not null), '{}') as parties
+        from (${overdueRows(sentBefore)}) overdue group by "conventionId", reference, "studentName", "organisationName"
+        order by min(since), "conventionId" limit ${page.limit} offset ${page.offset}`,
+    )) as unknown as { rows: (Omit<DayRow, 'since'> & { since: Date | string; parties: string[] | string })[] };
+    return result.rows.map(({ conventionId, reference, studentName, organisationName, since, parties, method }) => ({
       conventionId: Number(conventionId),
       reference,
       studentName,
       organisationName,
       since: new Date(since),
-      party,
+      parties: Array.isArray(parties) ? parties : parsePostgresArray(parties),
       method,
     }));
   },
@@ -170,6 +176,7 @@ export const officeDayRepository = {
   /** Rows behind a list, capped as the counters are. */
   async countRows(db: Executor, kind: 'certificates' | 'signatures', sentBefore: Date): Promise<number> {
     if (kind === 'certificates') return officeDayRepository.countCertificatesToCheck(db);
-    return cappedCount(db, sql`select 1 from (${overdueRows(sentBefore)}) overdue`);
+    // The counter's own query: the list says the figure its card shows.
+    return cappedCount(db, officeDayRepository.countQueries(sentBefore, '').signaturesOverdue);
   },
 };

@@ -49,6 +49,16 @@ describe('CSV for French Excel', () => {
     ]);
   });
 
+  it.each([
+    ['05210055400013', '"=""05210055400013"""'],
+    ['01000', '"=""01000"""'],
+    ['E2024001', 'E2024001'],
+    ['=1+1', "'=1+1"],
+    [null, ''],
+  ])('keeps the code of digits %p as text Excel will not turn into a number: %p', (digits, expected) => {
+    expect(csvCell({ digits })).toBe(expected);
+  });
+
   it('separates cells with ; and ends rows with CRLF', () => {
     expect(csvRow(['a', 'b;c', null])).toBe('a;"b;c";\r\n');
   });

@@ -228,6 +228,43 @@ describe('notification mails', () => {
     }
   });
 
+  const circuitVariants = [
+    ['conventionValidated', { ...samples.conventionValidated, circuit: 'paper', mayGoOnline: true }],
+    [
+      'conventionValidated',
+      {
+        ...samples.conventionValidated,
+        circuit: 'online',
+        paperSignatories: [{ party: 'professionalTutor', name: 'Marc Roux' }],
+        studentOnline: true,
+        deanOnline: true,
+      },
+    ],
+    ['conventionValidated', { ...samples.conventionValidated, circuit: 'online', paperSignatories: [], deanOnline: false }],
+    ...(['none', 'draft', 'submitted'] as const).flatMap((conventionState) =>
+      (['validated', 'rejected'] as const).map(
+        (decision) => ['subjectDecided', { ...samples.subjectDecided, decision, conventionState, reference: 'CS-2026-0042' }] as const,
+      ),
+    ),
+  ] as const;
+  it.each((['fr', 'en'] as const).flatMap((locale) => circuitVariants.map(([kind, data]) => [locale, kind, data] as const)))(
+    'in %s, every variant of the %s mail has its texts',
+    async (locale, kind, data) => {
+      const mail = await notificationMail(kind, data as never, locale, { publicBaseUrl: baseUrl });
+      for (const output of [mail.subject, mail.text, mail.html]) {
+        expect(output).not.toMatch(/mail\.[a-zA-Z]+\./);
+        expect(output).not.toContain('undefined');
+        expect(output).not.toContain('{{');
+      }
+    },
+  );
+
+  it('a refused signature tells what the office can do: send it again or cancel it (it cannot correct a validated convention)', async () => {
+    const mail = await notificationMail('signatureRefused', samples.signatureRefused, 'fr', { publicBaseUrl: baseUrl });
+    expect(mail.text).toContain("renvoie la convention à la signature ou l'annule");
+    expect(mail.text).not.toContain('corrige la convention');
+  });
+
   it('a rejected subject shows the comment', async () => {
     const mail = await notificationMail('subjectDecided', samples.subjectDecided, 'fr', { publicBaseUrl: baseUrl });
     expect(mail.subject).toBe("[Pstage] Votre sujet de stage n'est pas validé");

@@ -75,4 +75,18 @@ describe("the office's day on a seeded database", () => {
     expect(counts.certificatesToCheck).toBeGreaterThan(0);
     expect(counts.signaturesOverdue).toBeGreaterThan(0);
   });
+
+  it('lists, a page at a time, one row for each convention the overdue counter counts, and says the same figure', async () => {
+    const sentBefore = new Date(Date.now() - 3 * 24 * 60 * 60 * 1000);
+    const counted = await officeDayRepository.countRows(handle.db, 'signatures', sentBefore);
+    expect(counted).toBe((await officeDayRepository.counts(handle.db, sentBefore, addDays(today, 15))).signaturesOverdue);
+    const listed: number[] = [];
+    for (let offset = 0; ; offset += 400) {
+      const page = await officeDayRepository.listSignaturesOverdue(handle.db, sentBefore, { limit: 400, offset });
+      listed.push(...page.map((row) => row.conventionId));
+      if (page.length < 400) break;
+    }
+    expect(new Set(listed).size).toBe(listed.length);
+    expect(Math.min(listed.length, 1000)).toBe(counted);
+  });
 });

@@ -18,8 +18,11 @@ export interface TestPstage extends RunningPstage {
   reset(): Promise<void>;
 }
 
-/** What the journeys (test/support/studentJourney.ts, officeJourney) need: launches, and the database to read back. */
-export type JourneyTarget = Pick<TestPstage, 'database' | 'launch'>;
+/**
+ * What the journeys (test/support/studentJourney.ts, officeJourney) need: launches, and the database to read back; the
+ * app's configuration when it runs in this process (the signature circuit's use cases read it).
+ */
+export type JourneyTarget = Pick<TestPstage, 'database' | 'launch'> & Partial<Pick<TestPstage, 'services'>>;
 
 export interface TestPstageOptions {
   /** Lets a test pretend to be served over HTTPS (behind a proxy) while it listens on plain HTTP. */

@@ -7,7 +7,7 @@ import type { AmendmentContext } from './requestAmendment';
 
 /**
  * The office's validation of an amendment; with SIGNATURE_AUTO_SEND it then goes out for electronic signature at
- * once, as a convention does (validateAndSend). Two transactions: the validation stands even if nobody can be sent
+ * once, as a convention does (validateConvention), but in two transactions: the validation stands even if nobody can be sent
  * a link (no e-mail known: paper).
  */
 export async function validateAndSendAmendment(

@@ -25,7 +25,7 @@ export async function partiesOf(db: Executor, convention: Convention, source: 'l
   return buildFrozenSnapshot(db, convention);
 }
 
-const countryName = (code: string, language: DocumentLanguage) => {
+export const countryName = (code: string, language: DocumentLanguage) => {
   try {
     return new Intl.DisplayNames([language], { type: 'region' }).of(code.toUpperCase()) ?? code;
   } catch {

@@ -11,7 +11,10 @@ import { parisDateOf } from '../../clock';
 export async function enqueueDailyDigest(db: Executor, options: { now: Date; officeEmail: string }): Promise<boolean> {
   const day = addDays(parisDateOf(options.now), -1);
   const recent = await scheduledNotificationRepository.submittedSince(db, new Date(options.now.getTime() - 3 * 24 * 3600_000));
-  const ofTheDay = recent.filter((convention) => convention.submittedAt && parisDateOf(convention.submittedAt) === day);
+  // As the mail says: the internships that start soonest first.
+  const ofTheDay = recent
+    .filter((convention) => convention.submittedAt && parisDateOf(convention.submittedAt) === day)
+    .sort((a, b) => (a.startDate ?? '9999').localeCompare(b.startDate ?? '9999') || a.id - b.id);
   if (ofTheDay.length === 0) return false;
   const queued = await enqueueNotification(db, {
     template: 'dailyDigest',

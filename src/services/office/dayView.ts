@@ -1,6 +1,9 @@
 import { addDays } from '../../domain/calendarDate';
+import { signatureParties } from '../../domain/signatories';
 import type { Executor } from '../../models/database';
+import { conventionRepository } from '../../models/conventionRepository';
 import { dayCountCap, officeDayRepository } from '../../models/officeDayRepository';
+import { signatureFacts } from './signatureFacts';
 
 export const dayKinds = ['toControl', 'hostsToValidate', 'certificatesToCheck', 'signaturesOverdue', 'startingSoon'] as const;
 export type DayKind = (typeof dayKinds)[number];
@@ -51,7 +54,25 @@ export async function officeDayList(db: Executor, list: DayList, context: Pick<D
   const rows =
     list === 'certificates'
       ? await officeDayRepository.listCertificatesToCheck(db, window)
-      : await officeDayRepository.listSignaturesOverdue(db, since, window);
+      : await Promise.all(
+          (await officeDayRepository.listSignaturesOverdue(db, since, window)).map(async (row) =>
+            row.method === 'paper'
+              ? { ...row, parties: await awaitedOnPaper(db, row.conventionId) }
+              : { ...row, parties: inSigningOrder(row.parties) },
+          ),
+        );
   const total = await officeDayRepository.countRows(db, list, since);
   return { rows, total, capped: total > dayCountCap, dayCountCap };
+}
+
+const signingOrder: readonly string[] = [...signatureParties, 'dean'];
+const inSigningOrder = (parties: string[] = []) => [...parties].sort((a, b) => signingOrder.indexOf(a) - signingOrder.indexOf(b));
+
+/** Who a convention awaited on paper still waits for: the parties who have not signed, else the dean. */
+async function awaitedOnPaper(db: Executor, conventionId: number): Promise<string[]> {
+  const convention = await conventionRepository.findById(db, conventionId);
+  if (!convention) return [];
+  const facts = await signatureFacts(db, convention);
+  const unsigned = facts.parties.filter((party) => !facts.signedParties.includes(party));
+  return unsigned.length > 0 ? unsigned : facts.deanSignatureRecorded ? [] : ['dean'];
 }

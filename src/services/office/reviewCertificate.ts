@@ -6,6 +6,8 @@ import { conventionRepository } from '../../models/conventionRepository';
 import type { Database } from '../../models/database';
 import { documentRepository } from '../../models/documentRepository';
 import { userRepository } from '../../models/userRepository';
+import { completeIfReady } from '../conventions/completeConvention';
+import type { CircuitContext } from '../signature/requestSignatures';
 import { fieldError } from './fieldError';
 import { lockedConvention, type OfficeCommand } from './officeCommand';
 
@@ -15,9 +17,10 @@ export type CertificateDecision =
 /**
  * The office checks the student's civil-liability certificate for the convention's academic year. Not a change
  * of state, but written like one: the convention's version moves (a concurrent decision is a conflict), with a
- * history row and an audit entry; a rejection is mailed to the student with its reason.
+ * history row and an audit entry; a rejection is mailed to the student with its reason. Accepted last (every
+ * party and the dean, from their link, already signed), it completes the convention.
  */
-export async function reviewCertificate(db: Database, command: OfficeCommand & CertificateDecision) {
+export async function reviewCertificate(db: Database, command: OfficeCommand & CertificateDecision, context: CircuitContext) {
   return db.transaction(async (tx) => {
     const convention = await lockedConvention(tx, command);
     if (!certificateReviewableStates.includes(convention.state))
@@ -54,7 +57,8 @@ export async function reviewCertificate(db: Database, command: OfficeCommand & C
         data: { reference: convention.reference ?? '', reason: reason!, path: '/student/certificate' },
         dedupeKey: `certificateRejected:${certificate.id}:${convention.id}:v${updated.version}`,
       });
+      return updated;
     }
-    return updated;
+    return completeIfReady({ tx, convention: updated, actor: 'office', actorUserId: command.officeUserId, context });
   });
 }

@@ -3,6 +3,7 @@ import { decideSubject } from '../../domain/subjectWorkflow';
 import { AppError, notFound } from '../../errors';
 import { enqueueNotification } from '../../mail/enqueueNotification';
 import { auditRepository } from '../../models/auditRepository';
+import { conventionRepository } from '../../models/conventionRepository';
 import type { Database, Executor } from '../../models/database';
 import { subjectRepository, type Subject } from '../../models/subjectRepository';
 import { teacherRepository } from '../../models/teacherRepository';
@@ -39,6 +40,11 @@ async function applyDecision(tx: Executor, subject: Subject, decision: SubjectDe
   const student = await userRepository.findById(tx, subject.studentUserId);
   const tutor = subject.academicTutorId ? await teacherRepository.findById(tx, subject.academicTutorId) : undefined;
   const decided = outcome.to === 'validated' ? 'validated' : 'rejected';
+  // What the student is told to do next depends on where their convention on this subject stands.
+  const convention = (await conventionRepository.listForStudent(tx, subject.studentUserId)).find(
+    (candidate) => candidate.subjectId === subject.id && candidate.state !== 'cancelled',
+  );
+  const conventionState = !convention ? 'none' : convention.state === 'draft' ? 'draft' : 'submitted';
   await enqueueNotification(tx, {
     template: 'subjectDecided',
     to: { email: student?.email, name: student?.name ?? '', locale: student?.locale },
@@ -47,6 +53,8 @@ async function applyDecision(tx: Executor, subject: Subject, decision: SubjectDe
       decision: decided,
       ...(comment ? { comment } : {}),
       ...(tutor ? { academicTutorName: `${tutor.firstName} ${tutor.lastName}` } : {}),
+      conventionState,
+      ...(convention?.reference ? { reference: convention.reference } : {}),
       path: `/student/subject/${subject.id}`,
     },
     dedupeKey: `subjectDecided:${subject.id}:${decided}:${at.getTime()}`,

@@ -9,6 +9,7 @@ import { signatureRequestRepository, type SignatureRequest } from '../../models/
 import { userRepository } from '../../models/userRepository';
 import { isSignatureParty } from '../../domain/signatories';
 import { decideAmendmentRequest } from '../amendments/amendmentCircuit';
+import { completeIfReady } from '../conventions/completeConvention';
 import { fireConventionEvent } from '../conventions/conventionTransition';
 import { studentPath } from '../office/officeCommand';
 import { signatureFacts } from '../office/signatureFacts';
@@ -125,23 +126,8 @@ async function decide(
     method: 'electronic',
     recordedBy: null,
   });
-  if (request.party === 'dean' && updated.state === 'signed_by_parties' && facts.certificateAccepted) {
-    updated = await fireConventionEvent({
-      tx,
-      convention: updated,
-      version: updated.version,
-      event: { type: 'final_check' },
-      actor: 'signatory',
-      actorUserId,
-      at: now,
-      facts: {
-        signedParties: facts.signedParties,
-        minorStudent: facts.minorStudent,
-        certificateAccepted: true,
-        deanSignatureRecorded: true,
-      },
-    });
-  }
+  // The dean's signature is the last one: with the certificate accepted, the convention is complete.
+  if (request.party === 'dean') updated = await completeIfReady({ tx, convention: updated, actor: 'signatory', actorUserId, context });
   await requestSignatures(tx, updated, context, null);
   await sealIfComplete(tx, updated, context);
   return { outcome: 'signed' as const, convention: updated };

@@ -4,7 +4,7 @@ import { reviewCertificate } from '../../../src/services/office/reviewCertificat
 import { uploadCertificateForm } from '../../support/certificateUpload';
 import { startTestPstage, type TestPstage } from '../../support/pstage';
 import { submitConventionAsStudent } from '../../support/studentJourney';
-import { launchOffice } from '../../services/office/officeJourney';
+import { circuitOf, launchOffice } from '../../services/office/officeJourney';
 
 let pstage: TestPstage;
 beforeAll(async () => {
@@ -27,14 +27,18 @@ async function storedCertificates() {
 async function refuseNewest(conventionId: number, officeUserId: number, reason: string) {
   const [convention] = await pstage.database.db.select().from(conventions).where(eq(conventions.id, conventionId));
   const newest = (await storedCertificates()).at(-1)!;
-  await reviewCertificate(pstage.database.db, {
-    officeUserId,
-    conventionId,
-    version: convention.version,
-    decision: 'rejected',
-    documentId: newest.id,
-    reason,
-  });
+  await reviewCertificate(
+    pstage.database.db,
+    {
+      officeUserId,
+      conventionId,
+      version: convention.version,
+      decision: 'rejected',
+      documentId: newest.id,
+      reason,
+    },
+    circuitOf(pstage),
+  );
 }
 
 describe('the certificates a student may keep stored', () => {

@@ -49,6 +49,23 @@ describe('the office’s daily digest', () => {
     });
   });
 
+  it('lists the internships that start soonest first, as the mail says', async () => {
+    const { convention: later } = await submitConventionAsStudent(pstage);
+    const { convention: sooner } = await submitConventionAsStudent(pstage, { persona: 'elodie-lefevre' });
+    await pstage.database.db
+      .update(conventions)
+      .set({ submittedAt: new Date('2026-11-25T09:00:00Z') })
+      .where(eq(conventions.id, later.id));
+    await pstage.database.db
+      .update(conventions)
+      .set({ submittedAt: new Date('2026-11-25T15:00:00Z'), startDate: `${nextYear}-02-01` })
+      .where(eq(conventions.id, sooner.id));
+    expect((await schedulerAt('2026-11-26T06:00:00Z').runOnce()).digest).toBe(true);
+    const [digest] = await queuedMails(pstage, 'dailyDigest');
+    const listed = (digest.payload.data as { conventions: { path: string }[] }).conventions.map((item) => item.path);
+    expect(listed).toEqual([`/office/conventions/${sooner.id}`, `/office/conventions/${later.id}`]);
+  });
+
   it('counts days in France: a convention submitted at 23:30 in Paris belongs to that day', async () => {
     const { convention } = await submitConventionAsStudent(pstage);
     await pstage.database.db

@@ -5,7 +5,7 @@ import { recordSignature } from '../../../src/services/office/recordSignature';
 import { testClock, today } from '../../support/clock';
 import { useTestPstage } from '../../support/pstage';
 import { minorPersonal, submitConventionAsStudent, validLegalRepresentative } from '../../support/studentJourney';
-import { acceptCertificateAsOffice, launchOffice, recordSignaturesAsOffice, reload, validateAsOffice } from './officeJourney';
+import { acceptCertificateAsOffice, circuitOf, launchOffice, recordSignaturesAsOffice, reload, validateAsOffice } from './officeJourney';
 
 const pstage = useTestPstage();
 const adultParties = ['student', 'host_signatory', 'professional_tutor', 'academic_tutor'] as const;
@@ -24,7 +24,7 @@ describe('the legal representative of a minor student signs the convention', () 
     expect(signedByAdults.state).toBe('validated');
     const { version } = await acceptCertificateAsOffice(pstage, convention.id);
     await expect(
-      recordDeanSignature(pstage.database.db, { officeUserId, conventionId: convention.id, version, signedAt: today }, testClock),
+      recordDeanSignature(pstage.database.db, { officeUserId, conventionId: convention.id, version, signedAt: today }, circuitOf(pstage)),
     ).rejects.toMatchObject({
       status: 409,
       messageKey: 'workflow.error.signaturesMissing',
@@ -43,7 +43,7 @@ describe('the legal representative of a minor student signs the convention', () 
     const complete = await recordDeanSignature(
       pstage.database.db,
       { officeUserId, conventionId: convention.id, version: after.version, signedAt: today },
-      testClock,
+      circuitOf(pstage),
     );
     expect(complete.state).toBe('complete');
   });

@@ -15,6 +15,7 @@ import { assignTutor } from '../../../src/services/programme/tutors';
 import { uploadCertificate } from '../../../src/services/student/certificate';
 import { testClock, type MovableClock } from '../../support/clock';
 import type { JourneyTarget } from '../../support/pstage';
+import { loadConfig } from '../../../src/config';
 import { submitConventionAsStudent } from '../../support/studentJourney';
 
 /** The office persona launches once, so that its user exists; returns its client and user id. */
@@ -73,6 +74,15 @@ async function launchedUserId(pstage: JourneyTarget, persona: string, link: stri
   return user.id;
 }
 
+/**
+ * What the office's use cases need around the signature circuit: the app's configuration (a test default for a
+ * Pstage in another process), the tests' clock.
+ */
+export const circuitOf = (pstage: JourneyTarget) => ({
+  config: pstage.services?.config ?? loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/pstage-test-data' }),
+  clock: testClock,
+});
+
 const officeUserIdOf = (pstage: JourneyTarget) => launchedUserId(pstage, 'office', 'office', 'stages@univ.example.fr');
 
 /**
@@ -124,13 +134,17 @@ export async function acceptCertificateAsOffice(pstage: JourneyTarget, conventio
   if (current?.status === 'accepted') return convention;
   const officeUserId = await officeUserIdOf(pstage);
   const certificate = await storeCertificate(pstage, convention);
-  return reviewCertificate(pstage.database.db, {
-    officeUserId,
-    conventionId,
-    version: convention.version,
-    decision: 'accepted',
-    documentId: certificate.id,
-  });
+  return reviewCertificate(
+    pstage.database.db,
+    {
+      officeUserId,
+      conventionId,
+      version: convention.version,
+      decision: 'accepted',
+      documentId: certificate.id,
+    },
+    circuitOf(pstage),
+  );
 }
 
 /** After validation: every party's signature (a minor's legal representative's too), the certificate accepted, then the dean's signature: the convention is complete. */
@@ -138,7 +152,7 @@ export async function completeAsOffice(pstage: JourneyTarget, conventionId: numb
   await recordSignaturesAsOffice(pstage, conventionId);
   const { version } = await acceptCertificateAsOffice(pstage, conventionId);
   const officeUserId = await officeUserIdOf(pstage);
-  return recordDeanSignature(pstage.database.db, { officeUserId, conventionId, version, signedAt: testClock.today() }, testClock);
+  return recordDeanSignature(pstage.database.db, { officeUserId, conventionId, version, signedAt: testClock.today() }, circuitOf(pstage));
 }
 
 /**

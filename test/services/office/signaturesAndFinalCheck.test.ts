@@ -8,7 +8,7 @@ import { reviewCertificate } from '../../../src/services/office/reviewCertificat
 import { validateConvention } from '../../../src/services/office/validateConvention';
 import { testClock, today, tomorrow } from '../../support/clock';
 import { useTestPstage } from '../../support/pstage';
-import { certificateOf, conventionReadyToValidate, launchOffice, reload, storeCertificate } from './officeJourney';
+import { certificateOf, circuitOf, conventionReadyToValidate, launchOffice, reload, storeCertificate } from './officeJourney';
 
 const pstage = useTestPstage();
 const parties = ['student', 'host_signatory', 'professional_tutor', 'academic_tutor'] as const;
@@ -112,13 +112,17 @@ describe('the civil-liability certificate', () => {
   it('accepted: the document is marked, the decision is in the history', async () => {
     const { officeUserId, convention } = await validated();
     const certificate = await storeCertificate(pstage, convention);
-    await reviewCertificate(pstage.database.db, {
-      officeUserId,
-      conventionId: convention.id,
-      version: convention.version,
-      decision: 'accepted',
-      documentId: certificate.id,
-    });
+    await reviewCertificate(
+      pstage.database.db,
+      {
+        officeUserId,
+        conventionId: convention.id,
+        version: convention.version,
+        decision: 'accepted',
+        documentId: certificate.id,
+      },
+      circuitOf(pstage),
+    );
     expect(await certificateOf(pstage, certificate.id)).toMatchObject({ status: 'accepted', statusReason: null });
     expect((await reload(pstage, convention.id)).version).toBe(convention.version + 1);
     expect(await pstage.database.db.select().from(conventionEvents).where(eq(conventionEvents.event, 'certificate_accepted'))).toHaveLength(
@@ -130,23 +134,31 @@ describe('the civil-liability certificate', () => {
     const { officeUserId, convention } = await validated();
     const certificate = await storeCertificate(pstage, convention);
     await expect(
-      reviewCertificate(pstage.database.db, {
+      reviewCertificate(
+        pstage.database.db,
+        {
+          officeUserId,
+          conventionId: convention.id,
+          version: convention.version,
+          decision: 'rejected',
+          documentId: certificate.id,
+          reason: ' ',
+        },
+        circuitOf(pstage),
+      ),
+    ).rejects.toMatchObject({ status: 422, params: { field: 'reason' } });
+    await reviewCertificate(
+      pstage.database.db,
+      {
         officeUserId,
         conventionId: convention.id,
         version: convention.version,
         decision: 'rejected',
         documentId: certificate.id,
-        reason: ' ',
-      }),
-    ).rejects.toMatchObject({ status: 422, params: { field: 'reason' } });
-    await reviewCertificate(pstage.database.db, {
-      officeUserId,
-      conventionId: convention.id,
-      version: convention.version,
-      decision: 'rejected',
-      documentId: certificate.id,
-      reason: 'Attestation expirée',
-    });
+        reason: 'Attestation expirée',
+      },
+      circuitOf(pstage),
+    );
     expect(await certificateOf(pstage, certificate.id)).toMatchObject({ status: 'rejected', statusReason: 'Attestation expirée' });
     expect(await mails()).toContainEqual(
       expect.objectContaining({
@@ -162,13 +174,17 @@ describe('the civil-liability certificate', () => {
     const older = await storeCertificate(pstage, convention);
     const newer = await storeCertificate(pstage, convention);
     await expect(
-      reviewCertificate(pstage.database.db, {
-        officeUserId,
-        conventionId: convention.id,
-        version: convention.version,
-        decision: 'accepted',
-        documentId: older.id,
-      }),
+      reviewCertificate(
+        pstage.database.db,
+        {
+          officeUserId,
+          conventionId: convention.id,
+          version: convention.version,
+          decision: 'accepted',
+          documentId: older.id,
+        },
+        circuitOf(pstage),
+      ),
     ).rejects.toMatchObject({ status: 409, messageKey: 'errors.conflict' });
     // The older one, never decided on, was replaced by the newer upload; the newer one is still to be checked.
     expect(await certificateOf(pstage, older.id)).toBeUndefined();
@@ -184,7 +200,7 @@ describe('the final check and the dean signature', () => {
       recordDeanSignature(
         pstage.database.db,
         { officeUserId, conventionId: convention.id, version: after.version, signedAt: today },
-        testClock,
+        circuitOf(pstage),
       ),
     ).rejects.toMatchObject({
       status: 409,
@@ -202,7 +218,7 @@ describe('the final check and the dean signature', () => {
       recordDeanSignature(
         pstage.database.db,
         { officeUserId, conventionId: convention.id, version: after.version, signedAt: today },
-        testClock,
+        circuitOf(pstage),
       ),
     ).rejects.toMatchObject({ status: 409, messageKey: 'workflow.error.certificateNotAccepted' });
     expect((await reload(pstage, convention.id)).state).toBe('signed_by_parties');
@@ -212,18 +228,22 @@ describe('the final check and the dean signature', () => {
     const { officeUserId, convention } = await validated();
     const certificate = await storeCertificate(pstage, convention);
     let after = await signAll(officeUserId, convention.id);
-    await reviewCertificate(pstage.database.db, {
-      officeUserId,
-      conventionId: convention.id,
-      version: after.version,
-      decision: 'accepted',
-      documentId: certificate.id,
-    });
+    await reviewCertificate(
+      pstage.database.db,
+      {
+        officeUserId,
+        conventionId: convention.id,
+        version: after.version,
+        decision: 'accepted',
+        documentId: certificate.id,
+      },
+      circuitOf(pstage),
+    );
     after = await reload(pstage, convention.id);
     const complete = await recordDeanSignature(
       pstage.database.db,
       { officeUserId, conventionId: convention.id, version: after.version, signedAt: today },
-      testClock,
+      circuitOf(pstage),
     );
     expect(complete.state).toBe('complete');
     expect(await pstage.database.db.select().from(signatures).where(eq(signatures.party, 'dean'))).toHaveLength(1);
@@ -278,18 +298,22 @@ describe('return and cancel', () => {
     const { officeUserId, convention } = await validated();
     const certificate = await storeCertificate(pstage, convention);
     let after = await signAll(officeUserId, convention.id);
-    await reviewCertificate(pstage.database.db, {
-      officeUserId,
-      conventionId: convention.id,
-      version: after.version,
-      decision: 'accepted',
-      documentId: certificate.id,
-    });
+    await reviewCertificate(
+      pstage.database.db,
+      {
+        officeUserId,
+        conventionId: convention.id,
+        version: after.version,
+        decision: 'accepted',
+        documentId: certificate.id,
+      },
+      circuitOf(pstage),
+    );
     after = await reload(pstage, convention.id);
     const complete = await recordDeanSignature(
       pstage.database.db,
       { officeUserId, conventionId: convention.id, version: after.version, signedAt: today },
-      testClock,
+      circuitOf(pstage),
     );
     await expect(
       cancelConvention(

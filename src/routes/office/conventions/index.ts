@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { sendForSignature } from '../../../services/signature/sendForSignature';
-import { validateAndSend } from '../../../services/signature/validateAndSend';
 import { replaceSignatoryEmail } from '../../../services/signature/replaceSignatoryEmail';
 import { reportBounce } from '../../../services/signature/reportBounce';
 
@@ -22,6 +21,7 @@ import { recordDeanSignature } from '../../../services/office/recordDeanSignatur
 import { recordInternshipEnd } from '../../../services/office/recordInternshipEnd';
 import { recordSignature } from '../../../services/office/recordSignature';
 import { returnConvention } from '../../../services/office/returnConvention';
+import { validateConvention } from '../../../services/office/validateConvention';
 import { reviewCertificate } from '../../../services/office/reviewCertificate';
 import { isIsoDate } from '../../../domain/calendarDate';
 import { idParam } from '../../shared/ids';
@@ -128,7 +128,7 @@ export function officeConventionRoutes(services: Services): Router {
   router.post(
     '/:id/validate',
     officeAction('validate', officeForms.validate, (command, data) =>
-      validateAndSend(db, { ...command, ...data }, { config: services.config, clock, renderer: services.pdfRenderer }),
+      validateConvention(db, { ...command, ...data }, clock, { config: services.config, renderer: services.pdfRenderer }),
     ),
   );
   router.post(
@@ -174,11 +174,15 @@ export function officeConventionRoutes(services: Services): Router {
   );
   router.post(
     '/:id/certificate',
-    officeAction('certificate', officeForms.certificate, (command, data) => reviewCertificate(db, { ...command, ...data })),
+    officeAction('certificate', officeForms.certificate, (command, data) =>
+      reviewCertificate(db, { ...command, ...data }, { config: services.config, clock }),
+    ),
   );
   router.post(
     '/:id/dean-signature',
-    officeAction('dean', officeForms.dean, (command, data) => recordDeanSignature(db, { ...command, ...data }, clock, services)),
+    officeAction('dean', officeForms.dean, (command, data) =>
+      recordDeanSignature(db, { ...command, ...data }, { config: services.config, clock }),
+    ),
   );
   router.post(
     '/:id/internship-end',

@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
-import { csvByteOrderMark, csvRow, frenchAmount, frenchDate, frenchNumber } from '../../../domain/csv';
+import { csvByteOrderMark, csvRow, frenchAmount, frenchDate, frenchNumber, type CsvValue } from '../../../domain/csv';
+import { internshipColumns, type InternshipColumn, type Translate } from './internshipColumns';
 import { sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../../models/database';
 import {
@@ -22,28 +23,25 @@ export async function internshipDatabasePage(db: Database, filter: InternshipFil
   return { ...results, academicYears, programmes, pageSize: internshipPageSize };
 }
 
-export type Translate = (key: string) => string;
+export type { Translate } from './internshipColumns';
 
-const columns: [string, (row: InternshipRow, t: Translate) => string | number | null][] = [
-  ['reference', (row) => row.reference],
-  ['academicYear', (row) => row.academicYear],
-  ['programme', (row) => row.programmeTitle],
-  ['state', (row, t) => t(`officeAdmin.states.${row.state}`)],
-  ['lastName', (row) => row.studentLastName],
-  ['firstName', (row) => row.studentFirstName],
-  ['studentNumber', (row) => row.studentNumber],
-  ['organisation', (row) => row.organisationName],
-  ['siret', (row) => row.siret],
-  ['city', (row) => row.city],
-  ['country', (row) => row.country],
-  ['startDate', (row) => frenchDate(row.startDate)],
-  ['endDate', (row) => frenchDate(row.endDate)],
-  ['totalHours', (row) => frenchNumber(row.totalHours)],
-  ['gratification', (row) => frenchAmount(row.gratificationAmount)],
-  ['gratificationUnit', (row, t) => (row.gratificationAmount ? t(`officeAdmin.internships.unit.${row.gratificationUnit}`) : '')],
-  ['professionalTutor', (row) => row.professionalTutor],
-  ['academicTutor', (row) => row.academicTutor],
-];
+/** A cell of the CSV as French Excel reads it: fr-FR dates and figures, codes of digits kept as text. */
+function csvValue(column: InternshipColumn, row: InternshipRow): CsvValue {
+  const value = column.value(row);
+  if (value === null) return null;
+  switch (column.kind) {
+    case 'digits':
+      return { digits: String(value) };
+    case 'date':
+      return frenchDate(String(value));
+    case 'number':
+      return frenchNumber(Number(value));
+    case 'amount':
+      return frenchAmount(Number(value));
+    default:
+      return value;
+  }
+}
 
 export interface InternshipExport {
   /** Writes the file to `out`, waiting for the socket to drain when it is full; returns the number of rows. */
@@ -114,17 +112,15 @@ export async function openInternshipBatches(db: Database, filter: InternshipFilt
 
 /** The CSV of the filtered conventions, streamed (`openInternshipBatches`). */
 export async function prepareInternshipExport(db: Database, filter: InternshipFilter, translate: Translate): Promise<InternshipExport> {
-  // A handful of labels (states, units) asked for on every row: translated once each.
-  const labels = new Map<string, string>();
-  const t: Translate = (key) => labels.get(key) ?? labels.set(key, translate(key)).get(key)!;
+  const columns = internshipColumns(translate);
   const batches = await openInternshipBatches(db, filter);
   return {
     async writeTo(out) {
-      await writeOrWait(out, csvByteOrderMark + csvRow(columns.map(([key]) => t(`officeAdmin.csv.${key}`))));
+      await writeOrWait(out, csvByteOrderMark + csvRow(columns.map((column) => column.header)));
       // A client that goes away mid-download closes the socket: stop reading rows instead of waiting for a drain.
       return batches.forEach(async (rows) => {
         if (out.destroyed) return false;
-        await writeOrWait(out, rows.map((row) => csvRow(columns.map(([, value]) => value(row, t)))).join(''));
+        await writeOrWait(out, rows.map((row) => csvRow(columns.map((column) => csvValue(column, row)))).join(''));
         return true;
       });
     },

@@ -29,6 +29,8 @@ describe('the office’s CSV export and formulas typed into the data', () => {
     expect(cell('Prénom')).toBe("'-2+3");
     expect(cell('N° étudiant')).toBe("'\t=1+1");
     expect(cell('Gratification (€)')).toBe('4,35');
-    expect(row.filter((value) => /^[=+\-@\t\r]/.test(value) && !/^-?\d+(,\d+)?$/.test(value))).toEqual([]);
+    // The only formulas: our literals of digits (SIRET, postcode) that keep them as text.
+    expect(cell('SIRET')).toBe('="55210055400013"');
+    expect(row.filter((value) => /^[=+\-@\t\r]/.test(value) && !/^-?\d+(,\d+)?$/.test(value) && !/^="\d+"$/.test(value))).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { conventions } from '../../../../src/models/schema';
+import { amendments, conventions, signatures } from '../../../../src/models/schema';
+import { readCsv } from '../../../support/readCsv';
 import { useTestPstage } from '../../../support/pstage';
 import { submitConventionAsStudent } from '../../../support/studentJourney';
 import { createHost, download, insertConvention, launchOffice } from './support';
@@ -51,9 +52,8 @@ describe('the internship database as an Excel workbook', () => {
       "Organisme d'accueil",
       'SIRET',
     ]);
-    const [, year, programme, state, lastName, firstName, number, organisation, siret, , country, start, end, hours, amount, unit] =
-      rows[1];
-    expect([year, programme, state, lastName, firstName, number, organisation]).toEqual([
+    const cell = (name: string) => rows[1][(rows[0] as string[]).indexOf(name)];
+    expect(['Année universitaire', 'Formation', 'État', 'Nom', 'Prénom', 'N° étudiant', "Organisme d'accueil"].map(cell)).toEqual([
       '2024-2025',
       'M1 Informatique',
       'Complète',
@@ -62,13 +62,14 @@ describe('the internship database as an Excel workbook', () => {
       '00012345',
       'Dupont; "Fils" & Cie',
     ]);
-    expect(siret).toBe('55210055400013');
+    expect(cell('SIRET')).toBe('55210055400013');
     expect(sheet.getColumn(9).numFmt).toBe('@');
-    expect(country).toBe('FR');
-    expect(start).toEqual(new Date('2025-04-07T00:00:00Z'));
-    expect(end).toEqual(new Date('2025-06-27T00:00:00Z'));
-    expect(sheet.getColumn(12).numFmt).toBe('dd/mm/yyyy');
-    expect([hours, amount, unit]).toEqual([420.5, 4.35, 'horaire']);
+    expect(cell('Code postal')).toBe('33000');
+    expect(cell('Pays')).toBe('FR');
+    expect(cell('Date de début')).toEqual(new Date('2025-04-07T00:00:00Z'));
+    expect(cell('Date de fin')).toEqual(new Date('2025-06-27T00:00:00Z'));
+    expect(sheet.getColumn((rows[0] as string[]).indexOf('Date de début') + 1).numFmt).toBe('dd/mm/yyyy');
+    expect(['Durée (heures)', 'Gratification (€)', 'Gratification : unité'].map(cell)).toEqual([420.5, 4.35, 'horaire']);
   });
 
   it('exports every row of a large filter, a batch at a time', async () => {
@@ -92,5 +93,93 @@ describe('the internship database as an Excel workbook', () => {
     expect(response).toMatchObject({ status: 303, location: '/office/internships?startTo=demain' });
     const student = await pstage.launch('camille-martin', 'm1-info');
     expect((await student.client.request('/office/internships/export.xlsx')).status).toBe(403);
+  });
+});
+
+describe('the CSV and the workbook: one list of columns, what an office needs', () => {
+  it('the host’s address and SIRET as text, the service, both tutors, the type, hours, gratification, each signature’s day and method, the amendments signed', async () => {
+    const { convention } = await submitConventionAsStudent(pstage);
+    const host = await createHost(pstage, {
+      name: 'Atelier Numérique',
+      siret: '05210055400013',
+      street: '4 quai Perrache',
+      postalCode: '01000',
+    });
+    const signed = await insertConvention(pstage, convention, {
+      state: 'complete',
+      organisationId: host.id,
+      startDate: '2027-03-01',
+      endDate: '2027-06-25',
+      computedTotalHours: 588,
+      gratificationAmount: 4.35,
+      gratificationUnit: 'hour',
+    });
+    await pstage.database.db.insert(signatures).values([
+      { conventionId: signed.id, party: 'student', signedAt: '2027-02-01', method: 'electronic' },
+      { conventionId: signed.id, party: 'host_signatory', signedAt: '2027-02-03', method: 'paper' },
+      { conventionId: signed.id, party: 'professional_tutor', signedAt: '2027-02-03', method: 'scan' },
+      { conventionId: signed.id, party: 'academic_tutor', signedAt: '2027-02-04', method: 'electronic' },
+      { conventionId: signed.id, party: 'dean', signedAt: '2027-02-05', method: 'paper' },
+    ]);
+    const amendment = (number: number, state: 'signed' | 'refused') => ({
+      conventionId: signed.id,
+      number,
+      kinds: ['dates'],
+      state,
+      changes: {},
+      before: {},
+      after: {},
+      conventionVersion: 1,
+      requestedByRole: 'student' as const,
+    });
+    await pstage.database.db.insert(amendments).values([amendment(1, 'signed'), amendment(2, 'refused'), amendment(3, 'signed')]);
+    const { client } = await launchOffice(pstage);
+    const filter = `state=complete`;
+    const csv = await download(client, `/office/internships/export.csv?${filter}`);
+    const [csvHeader, csvRow, ...csvMore] = readCsv(csv.bytes.subarray(3).toString('utf8'));
+    const { sheet, rows } = await readWorkbook((await download(client, `/office/internships/export.xlsx?${filter}`)).bytes);
+    expect(csvMore).toEqual([]);
+    expect(rows).toHaveLength(2);
+    // The same columns, in the same order, in both files.
+    expect(rows[0]).toEqual(csvHeader);
+    const csvCell = (name: string) => csvRow[csvHeader.indexOf(name)];
+    const xlsxCell = (name: string) => rows[1][csvHeader.indexOf(name)];
+
+    expect(csvCell('SIRET')).toBe('="05210055400013"');
+    expect(xlsxCell('SIRET')).toBe('05210055400013');
+    expect(sheet.getColumn(csvHeader.indexOf('SIRET') + 1).numFmt).toBe('@');
+    expect([csvCell("Adresse de l'organisme"), csvCell('Code postal'), xlsxCell('Code postal')]).toEqual([
+      '4 quai Perrache',
+      '="01000"',
+      '01000',
+    ]);
+    for (const cell of [csvCell, xlsxCell]) {
+      expect(["Service d'accueil", 'Tuteur professionnel', 'Enseignant référent', 'Type de stage'].map(cell)).toEqual([
+        'Direction informatique',
+        'Paul Durand',
+        'Anne Leroy',
+        'Stage obligatoire',
+      ]);
+      expect(
+        [
+          'Stagiaire : mode de signature',
+          "Représentant de l'organisme d'accueil : mode de signature",
+          "Tuteur dans l'organisme : mode de signature",
+          'Enseignant référent : mode de signature',
+          'Doyen : mode de signature',
+        ].map(cell),
+      ).toEqual(['électronique', 'papier', 'scan', 'électronique', 'papier']);
+      expect(cell('Avenants signés')).toEqual(cell === csvCell ? '2' : 2);
+    }
+    expect(csvCell('Stagiaire : date de signature')).toBe('01/02/2027');
+    expect(xlsxCell('Doyen : date de signature')).toEqual(new Date('2027-02-05T00:00:00Z'));
+    // A minor's representative was not a party: their columns stay empty.
+    expect(csvCell('Représentant légal du stagiaire mineur : date de signature')).toBe('');
+    expect([csvCell('Durée (heures)'), xlsxCell('Durée (heures)'), csvCell('Gratification (€)'), xlsxCell('Gratification (€)')]).toEqual([
+      '588',
+      588,
+      '4,35',
+      4.35,
+    ]);
   });
 });

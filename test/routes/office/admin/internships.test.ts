@@ -3,6 +3,7 @@ import { translator } from '../../../../src/middleware/i18n';
 import { conventions } from '../../../../src/models/schema';
 import { prepareInternshipExport } from '../../../../src/services/office/admin/internships';
 import { useTestPstage } from '../../../support/pstage';
+import { readCsv } from '../../../support/readCsv';
 import { submitConventionAsStudent } from '../../../support/studentJourney';
 import { createHost, download, insertConvention, launchOffice } from './support';
 
@@ -125,13 +126,37 @@ describe('the internship database', () => {
     expect(text.endsWith('\r\n')).toBe(true);
     const lines = text.split('\r\n').slice(0, -1);
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toBe(
-      "Référence;Année universitaire;Formation;État;Nom;Prénom;N° étudiant;Organisme d'accueil;SIRET;Ville;Pays;Date de début;Date de fin;Durée (heures);Gratification (€);Gratification : unité;Tuteur de stage;Enseignant référent",
-    );
+    const [header, row] = readCsv(text);
+    expect(header.slice(0, 13)).toEqual([
+      'Référence',
+      'Année universitaire',
+      'Formation',
+      'État',
+      'Nom',
+      'Prénom',
+      'N° étudiant',
+      "Organisme d'accueil",
+      'SIRET',
+      "Adresse de l'organisme",
+      'Code postal',
+      'Ville',
+      'Pays',
+    ]);
     const cells = lines[1].split(';');
-    expect(lines[1]).toContain(
-      ';"Dupont; ""Fils"" & Cie";55210055400013;BORDEAUX;FR;07/04/2025;27/06/2025;420,5;4,35;horaire;Paul Durand;Anne Leroy',
-    );
+    // Quoted where it holds the separator or quotes; the SIRET and the postcode as ="…", which Excel keeps as text.
+    expect(lines[1]).toContain(';"Dupont; ""Fils"" & Cie";"=""55210055400013""";1 rue Haute;"=""33000""";BORDEAUX;FR;');
+    const cell = (name: string) => row[header.indexOf(name)];
+    expect(
+      [
+        'Date de début',
+        'Date de fin',
+        'Durée (heures)',
+        'Gratification (€)',
+        'Gratification : unité',
+        'Tuteur de stage',
+        'Enseignant référent',
+      ].map(cell),
+    ).toEqual(['07/04/2025', '27/06/2025', '420,5', '4,35', 'horaire', 'Paul Durand', 'Anne Leroy']);
     expect(cells.slice(1, 7)).toEqual(['2024-2025', 'M1 Informatique', 'Complète', 'Lefèvre', 'Élodie', 'E2024001']);
   });
 

@@ -12,6 +12,7 @@ const counterOf = (html: string, kind: string) => {
   const start = html.indexOf(`id="day-${kind}"`);
   return start < 0 ? '' : html.slice(html.lastIndexOf('<a', start), html.indexOf('</a>', start));
 };
+const listTotal = (html: string) => /<p id="day-total">([^<]*)</.exec(html)?.[1].replace(/\s+/g, ' ').trim();
 const figureOf = (html: string, kind: string) => /display-6 fw-bold text-body">([^<]*)</.exec(counterOf(html, kind))?.[1];
 
 describe("the office's day", () => {
@@ -64,8 +65,13 @@ describe("the office's day", () => {
     const signatures = await client.request('/office/today/signatures');
     expect(signatures.status).toBe(200);
     expect(signatures.text).toContain(`href="/office/conventions/${sent.convention.id}"`);
-    expect(signatures.text).toContain('Stagiaire');
     expect(signatures.text).not.toContain(`href="/office/conventions/${waiting.convention.id}"`);
+    // Four links unsigned on one convention: the list says the card's figure, one row naming the four signatories.
+    expect(listTotal(signatures.text)).toBe('1 convention dont une signature est attendue depuis plus de 3 jours');
+    expect(signatures.text.split(`href="/office/conventions/${sent.convention.id}"`)).toHaveLength(2);
+    expect(signatures.text).toContain(
+      '<td>Stagiaire, Représentant de l&#39;organisme d&#39;accueil, Tuteur dans l&#39;organisme, Enseignant référent</td>',
+    );
   });
 
   it('counts signatures awaited on paper since a validation older than the delay, and lists them as on paper', async () => {
@@ -88,8 +94,11 @@ describe("the office's day", () => {
     const signatures = (await client.request('/office/today/signatures')).text;
     expect(signatures).toContain(`href="/office/conventions/${old.convention.id}"`);
     expect(signatures).not.toContain(`href="/office/conventions/${recent.convention.id}"`);
-    expect(signatures).toContain('Sur papier : les parties qui n&#39;ont pas encore signé');
-    expect(signatures).toContain('1 ligne');
+    // On paper: named, those who have not signed yet.
+    expect(signatures).toContain('Sur papier : Stagiaire, Représentant de l&#39;organisme d&#39;accueil');
+    expect(listTotal(signatures)).toBe(
+      `${figureOf(dashboard, 'signaturesOverdue')} convention dont une signature est attendue depuis plus de 3 jours`,
+    );
 
     // Sent for electronic signature since: counted once, by its links' sending date (today: not overdue).
     const page = `/office/conventions/${old.convention.id}`;
