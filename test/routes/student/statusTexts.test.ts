@@ -5,6 +5,7 @@ import { testClock } from '../../support/clock';
 import { submitConventionAsStudent } from '../../support/studentJourney';
 import {
   acceptCertificateAsOffice,
+  circuitOf,
   completeAsOffice,
   conventionReadyToValidate,
   launchOffice,
@@ -86,7 +87,7 @@ describe('what the student pages say matches what happened', () => {
     await recordDeanSignature(
       pstage.database.db,
       { officeUserId, conventionId: paper.convention.id, version, signedAt: testClock.today() },
-      testClock,
+      circuitOf(pstage),
     );
     expect(await nextStep(paper.client)).toBe('Tout est en règle : votre stage peut commencer à la date prévue.');
     await pstage.reset();
