@@ -57,6 +57,43 @@ describe('the student home and the subject', () => {
     expect(await pstage.database.db.select().from(subjects)).toHaveLength(0);
   });
 
+  it('tells every error in one pass and in the form order, the dates included when the programme is not chosen', async () => {
+    const { client } = await pstage.launch('camille-martin', 'm1-info');
+    const posted = await propose(client, {
+      programmeId: '',
+      title: '',
+      description: '',
+      approximateStart: '2027-06-01',
+      approximateEnd: '2027-05-01',
+    });
+    expect(posted.location).toBe('/student/subject/new');
+    const page = await client.request('/student/subject/new');
+    const summary = /class="alert alert-danger error-summary"[\s\S]*?<\/ul>/.exec(page.text)?.[0] ?? '';
+    expect([...summary.matchAll(/href="#(\w+)"/g)].map(([, field]) => field)).toEqual([
+      'programmeId',
+      'title',
+      'description',
+      'approximateEnd',
+    ]);
+    expect(summary).toContain('Fin approximative : La date de fin doit être postérieure à la date de début.');
+    expect(await pstage.database.db.select().from(subjects)).toHaveLength(0);
+  });
+
+  it('explains to a student of no known programme where to launch from, instead of a form that cannot be sent', async () => {
+    const { client } = await pstage.launch('camille-martin', 'global');
+    const page = await client.request('/student/subject/new');
+    expect(page.text).toContain('lancez Pstage depuis le cours de votre formation');
+    expect(page.text).not.toContain('action="/student/subject"');
+    const posted = await client.request('/student/subject', {
+      form: { _csrf: BrowserlessClient.csrfToken(page.text), title: 'Analyse de logs', description: 'Détection' },
+    });
+    expect(posted.location).toBe('/student/subject/new');
+    const again = await client.request('/student/subject/new');
+    expect(again.text).toContain('lancez Pstage depuis le cours de votre formation');
+    expect(again.text).not.toContain('error-summary');
+    expect(await pstage.database.db.select().from(subjects)).toHaveLength(0);
+  });
+
   it('lets a rejected subject be revised and proposed again', async () => {
     const { client } = await pstage.launch('camille-martin', 'm1-info');
     await propose(client, { title: 'Premier sujet', description: 'Trop vague' });

@@ -4,9 +4,10 @@ import { ownSubject, studentProgrammes } from '../../../services/student/student
 import { notFound } from '../../../errors';
 import { makeProgrammeStaffKnown } from '../../../services/programme/programmeStaff';
 import { proposeSubject, reviseSubject } from '../../../services/student/subjects';
-import { fieldErrors, keepFormState, takeFormState } from '../../shared/formState';
+import { keepFormState, takeFormState } from '../../shared/formState';
 import { idParam } from '../../shared/ids';
-import { subjectSchema } from './schema';
+import { validate } from '../../shared/validate';
+import { subjectForm } from './schema';
 
 /** Propose a subject to a programme; edit it while proposed; revise and propose it again once rejected. */
 export function subjectRoutes(services: Services): Router {
@@ -28,12 +29,12 @@ export function subjectRoutes(services: Services): Router {
   });
 
   router.post('/', async (req, res) => {
-    const parsed = subjectSchema.safeParse(req.body);
-    if (!parsed.success) {
-      await keepFormState(req, 'subject-new', { values: req.body, errors: fieldErrors(parsed.error) });
+    const parsed = validate(subjectForm, req.body);
+    if (!parsed.ok) {
+      await keepFormState(req, 'subject-new', parsed.state);
       return res.redirect(303, '/student/subject/new');
     }
-    const { programmeId, ...fields } = parsed.data;
+    const { programmeId, ...fields } = parsed.values;
     await makeProgrammeStaffKnown(services, req.session!.userId, programmeId);
     await proposeSubject(db, req.session!.userId, programmeId, fields, services.clock);
     res.redirect(303, '/student?done=subjectProposed');
@@ -59,12 +60,12 @@ export function subjectRoutes(services: Services): Router {
     const subjectId = idParam(req);
     const subject = (await ownSubject(db, subjectId, req.session!.userId))?.subject;
     if (!subject) throw notFound();
-    const parsed = subjectSchema.safeParse({ ...req.body, programmeId: subject.programmeId });
-    if (!parsed.success) {
-      await keepFormState(req, `subject-${subjectId}`, { values: req.body, errors: fieldErrors(parsed.error) });
+    const parsed = validate(subjectForm, { ...req.body, programmeId: subject.programmeId });
+    if (!parsed.ok) {
+      await keepFormState(req, `subject-${subjectId}`, parsed.state);
       return res.redirect(303, `/student/subject/${subjectId}`);
     }
-    const { programmeId: _programme, ...fields } = parsed.data;
+    const { programmeId: _programme, ...fields } = parsed.values;
     await reviseSubject(db, req.session!.userId, subjectId, fields, services.clock);
     res.redirect(303, '/student?done=subjectProposed');
   });
