@@ -111,7 +111,7 @@ describe('the validation mail tells the circuit the convention actually goes thr
       await mailbox.deliver();
       const text = validatedMail().text!.replace(/\s+/g, ' ');
       expect(text).toMatch(/Sans adresse électronique connue, signent sur papier : [^.]*le représentant de l'organisme d'accueil/);
-      expect(text).toContain("le tuteur dans l'organisme d'accueil");
+      expect(text).toContain('Paul Durand (le tuteur de stage)');
       expect(text).toContain('Le doyen signe en dernier, en ligne');
     } finally {
       pstage.services.config.signature.deanEmail = undefined;

@@ -154,7 +154,7 @@ describe('the CSV and the workbook: one list of columns, what an office needs', 
       '01000',
     ]);
     for (const cell of [csvCell, xlsxCell]) {
-      expect(["Service d'accueil", 'Tuteur professionnel', 'Enseignant référent', 'Type de stage'].map(cell)).toEqual([
+      expect(["Service d'accueil", 'Tuteur de stage', 'Enseignant référent', 'Type de stage'].map(cell)).toEqual([
         'Direction informatique',
         'Paul Durand',
         'Anne Leroy',
@@ -164,7 +164,7 @@ describe('the CSV and the workbook: one list of columns, what an office needs', 
         [
           'Stagiaire : mode de signature',
           "Représentant de l'organisme d'accueil : mode de signature",
-          "Tuteur dans l'organisme : mode de signature",
+          'Tuteur de stage : mode de signature',
           'Enseignant référent : mode de signature',
           'Doyen : mode de signature',
         ].map(cell),

@@ -70,7 +70,7 @@ describe("the office's day", () => {
     expect(listTotal(signatures.text)).toBe('1 convention dont une signature est attendue depuis plus de 3 jours');
     expect(signatures.text.split(`href="/office/conventions/${sent.convention.id}"`)).toHaveLength(2);
     expect(signatures.text).toContain(
-      '<td>Stagiaire, Représentant de l&#39;organisme d&#39;accueil, Tuteur dans l&#39;organisme, Enseignant référent</td>',
+      '<td>Stagiaire, Représentant de l&#39;organisme d&#39;accueil, Tuteur de stage, Enseignant référent</td>',
     );
   });
 
