@@ -46,7 +46,9 @@ describe('the office deals with a re-check flag of an earlier convention', () =>
     const after = (await office.client.request(page)).text;
     expect(after).toContain('class="alert alert-secondary" id="cumulation"');
     expect(after).toContain('la gratification est due dès le premier jour de cette convention');
-    expect(after).toMatch(/Traité le \d\d\/\d\d\/\d{4} \d\d:\d\d par Service des stages :<\/strong> Avenant demandé à l’organisme/);
+    expect(after).toMatch(
+      /Traité le \d\d\/\d\d\/\d{4} \d\d:\d\d par Service des stages :<\/strong> <span class="text-pre-line">Avenant demandé à l’organisme/,
+    );
     expect(after).not.toContain('name="flagKey"');
     expect(queueRow((await office.client.request('/office/conventions')).text, first.id)).not.toContain(
       'Gratification due dès le premier jour',
