@@ -15,6 +15,16 @@ export function studentProgrammes(db: Executor, userId: number) {
   return programmeRepository.listForUser(db, userId, 'student');
 }
 
+/** The latest event of a draft, which its wizard pages carry so that a losing save can tell who saved meanwhile. */
+export function lastDraftEvent(db: Executor, conventionId: number): Promise<number> {
+  return conventionRepository.lastEventId(db, conventionId);
+}
+
+/** The roles of whoever else (not the student) changed the draft after the event a page saw. */
+export function othersWhoChangedDraftSince(db: Executor, conventionId: number, afterEventId: number, studentUserId: number) {
+  return conventionRepository.otherActorsSince(db, conventionId, afterEventId, studentUserId);
+}
+
 export function ownConvention(db: Executor, conventionId: number, userId: number): Promise<Convention | undefined> {
   return conventionRepository.findForStudent(db, conventionId, userId);
 }

@@ -13,7 +13,7 @@ import {
   wizardSteps,
   type WizardStep,
 } from '../../../services/student/wizardSteps';
-import { conventionRepository } from '../../../models/conventionRepository';
+import { lastDraftEvent, othersWhoChangedDraftSince } from '../../../services/student/studentQueries';
 import { keepFormState, takeFormState, type FormState } from '../../shared/formState';
 import { validate, type FieldLabels, type FormDefinition } from '../../shared/validate';
 import { idParam, parseId, parseVersion } from '../../shared/ids';
@@ -53,7 +53,7 @@ export async function draftForPage(services: Services, req: Request, res: Respon
     return null;
   }
   // Its forms carry the latest event they saw: a losing save tells then who else changed the draft since.
-  res.locals.seenEvent = await conventionRepository.lastEventId(services.db, convention.id);
+  res.locals.seenEvent = await lastDraftEvent(services.db, convention.id);
   return details;
 }
 
@@ -61,7 +61,7 @@ export async function draftForPage(services: Services, req: Request, res: Respon
 async function conflictAuthor(services: Services, req: Request, conventionId: number): Promise<ConflictAuthor> {
   const seen = parseId(req.body?.seenEvent) ?? (req.body?.seenEvent === '0' ? 0 : undefined);
   if (seen === undefined) return 'unknown';
-  const others = await conventionRepository.otherActorsSince(services.db, conventionId, seen, req.session!.userId);
+  const others = await othersWhoChangedDraftSince(services.db, conventionId, seen, req.session!.userId);
   if (others.includes('programme')) return 'programme';
   if (others.length > 0) return 'office';
   return 'self';
@@ -166,9 +166,7 @@ export async function parseStep<T>(
   const back = req.body?.returnTo === 'recap' ? '?from=recap' : '';
   const posted: PostedStep = { key: `${formKey}-${id}`, back: `/student/conventions/${id}/${step}${back}`, labels: form.labels };
   const result = validate(form, req.body);
-  const stored = res.locals.ownConvention as Convention | undefined;
-  const version = parseVersion(req.body?.version);
-  if (stored?.state === 'draft' && version !== undefined && version !== stored.version) {
+  if (postedFromOlderPage(req, res)) {
     await keepConflict(services, req, res, posted, result.ok ? {} : result.state.errors);
     return null;
   }
@@ -181,13 +179,18 @@ export async function parseStep<T>(
   return result.values;
 }
 
+/** The post comes from a page of the draft older than the one stored (its version was saved meanwhile). */
+function postedFromOlderPage(req: Request, res: Response): boolean {
+  const stored = res.locals.ownConvention as Convention | undefined;
+  const version = parseVersion(req.body?.version);
+  return stored?.state === 'draft' && version !== undefined && version !== stored.version;
+}
+
 /** A post without fields (the review, the submission) from a page older than the draft comes back as a conflict. */
 export async function checkNotStale(services: Services, req: Request, res: Response, step: WizardStep): Promise<boolean> {
   const id = idParam(req);
   const posted: PostedStep = { key: `${step}-${id}`, back: `/student/conventions/${id}/${step}`, labels: {} };
-  const stored = res.locals.ownConvention as Convention | undefined;
-  const version = parseVersion(req.body?.version);
-  if (stored?.state === 'draft' && version !== undefined && version !== stored.version) {
+  if (postedFromOlderPage(req, res)) {
     await keepConflict(services, req, res, posted);
     return false;
   }
