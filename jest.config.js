@@ -6,7 +6,10 @@ module.exports = {
   // (jest's default there is one) take the suite from about 6 to about 3.5 minutes. At most four: each worker
   // holds a PGlite and, in browser tests, a chromium.
   maxWorkers: Math.min(4, Math.max(2, os.availableParallelism() - 1)),
-  testEnvironment: 'node',
+  // jest's node environment and runtime, with what every test file would otherwise make again kept once per worker
+  // (PGlite's compiled module, V8's compiled code): test/support/jestEnvironment.js, jestRuntime.js.
+  testEnvironment: '<rootDir>/test/support/jestEnvironment.js',
+  runtime: '<rootDir>/test/support/jestRuntime.js',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {

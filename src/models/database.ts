@@ -26,25 +26,35 @@ export interface DatabaseHandle {
 
 export const migrationsFolder = path.join(__dirname, 'migrations');
 
-/** `loadDataDir`: start PGlite from a dump (`dumpDataDir`) instead of an empty cluster (tests reuse a migrated one). */
-export type DatabaseTarget = { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob } | { kind: 'postgres'; url: string; max?: number };
+/** What a process that opens many PGlite instances (the tests) compiles and reads once, instead of at each one. */
+export interface PgliteAssets {
+  pgliteWasmModule: WebAssembly.Module;
+  fsBundle: Blob;
+}
+
+/**
+ * `loadDataDir`: start PGlite from a dump (`dumpDataDir`) instead of an empty cluster (tests reuse a migrated one);
+ * `assets`: PGlite's compiled module and share folder, already loaded.
+ */
+export type DatabaseTarget =
+  { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob; assets?: PgliteAssets } | { kind: 'postgres'; url: string; max?: number };
 
 /** Opens PGlite (persisted under dataDir, or in memory without one) or a pg pool, and applies the migrations. */
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') return openPostgres(target.url, target.max);
-  const handle = await openPglite(target.dataDir, target.loadDataDir);
+  const handle = await openPglite(target.dataDir, target.loadDataDir, target.assets);
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   await migrate(handle.db as never, { migrationsFolder });
   return handle;
 }
 
-async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<DatabaseHandle> {
+async function openPglite(dataDir?: string, loadDataDir?: Blob, assets?: PgliteAssets): Promise<DatabaseHandle> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   // The office's searches use trigram indexes (migration 0015): the same extension as on PostgreSQL.
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite({ dataDir, loadDataDir, extensions: { pg_trgm } });
+  const client = new PGlite({ dataDir, loadDataDir, extensions: { pg_trgm }, ...assets });
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Database;
   return {

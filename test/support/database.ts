@@ -4,7 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { Client } from 'pg';
-import { migrationsFolder, openDatabase, type DatabaseHandle } from '../../src/models/database';
+import { migrationsFolder, openDatabase, type DatabaseHandle, type PgliteAssets } from '../../src/models/database';
+
+interface SharedTestAssets {
+  pglite(): Promise<PgliteAssets>;
+  dump(file: string): Blob;
+}
 
 /**
  * A fresh PGlite costs about a second to create and migrate; one started from a dump of a migrated cluster
@@ -18,11 +23,15 @@ async function openPgliteFromTemplate(): Promise<DatabaseHandle> {
     if (file.endsWith('.sql') || file.endsWith('.json')) hash.update(file).update(readFileSync(full));
   }
   const template = path.join(os.tmpdir(), `pstage-pglite-template-${hash.digest('hex').slice(0, 16)}.tar`);
+  // Under jest's environment (test/support/jestEnvironment.js) the compiled module and the dump are loaded once a worker.
+  const shared = (globalThis as { __pstageTestAssets?: SharedTestAssets }).__pstageTestAssets;
+  const assets = await shared?.pglite();
   if (existsSync(template)) {
     // The migrations still run: on an up-to-date dump they find nothing to do.
-    return openDatabase({ kind: 'pglite', loadDataDir: new Blob([readFileSync(template)]) });
+    const loadDataDir = shared ? shared.dump(template) : new Blob([readFileSync(template)]);
+    return openDatabase({ kind: 'pglite', loadDataDir, assets });
   }
-  const handle = await openDatabase({ kind: 'pglite' });
+  const handle = await openDatabase({ kind: 'pglite', assets });
   const dump = Buffer.from(await (await handle.dumpDataDir!()).arrayBuffer());
   // Written then renamed, so a parallel worker never reads half a file.
   const partial = `${template}.${process.pid}.partial`;
