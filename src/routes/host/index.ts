@@ -3,8 +3,7 @@ import type { Services } from '../../services';
 import { setUpRateLimit } from '../../middleware/rateLimit';
 import { colon, formatDate, formatDateTime } from '../../format';
 import { formValuesOf } from '../../domain/evaluationAnswers';
-import { evaluationRepository, hostAttestationRepository } from '../../models/evaluationRepository';
-import { openHostSpace } from '../../services/evaluations/hostSpaceLink';
+import { hostSpaceOf, hostTutorEvaluation, openHostSpace } from '../../services/evaluations/hostSpaceLink';
 import { attestationScanMaxBytes, completeHostAttestation } from '../../services/evaluations/hostAttestation';
 import { lastDayOf } from '../../domain/internshipEnd';
 import { partiesOf } from '../../services/documents/conventionDocumentData';
@@ -45,9 +44,7 @@ export function hostSpaceRoutes(services: Services): Router {
       attestationValues?: Form;
     } = {},
   ) {
-    const { convention, link } = await openHostSpace(db, token(req), clock);
-    const evaluation = await evaluationRepository.find(db, convention.id, 'tutor');
-    const attestation = await hostAttestationRepository.find(db, convention.id);
+    const { convention, link, evaluation, attestation } = await hostSpaceOf(db, token(req), clock);
     const parties = await partiesOf(db, convention, 'frozen');
     const lastDay = lastDayOf(convention) ?? '';
     const lang = req.locale === 'en' ? 'en' : 'fr';
@@ -122,7 +119,7 @@ export function hostSpaceRoutes(services: Services): Router {
 
   router.post('/:token/evaluation', async (req, res) => {
     const { convention, link } = await openHostSpace(db, token(req), clock);
-    const evaluation = await evaluationRepository.find(db, convention.id, 'tutor');
+    const evaluation = await hostTutorEvaluation(db, convention.id);
     if (!evaluation) return page(req, res);
     return page(req, res, await answerEvaluationForm(req, db, clock, evaluation, `host:${link.id}`));
   });

@@ -6,7 +6,12 @@ import { enqueueNotification } from '../../mail/enqueueNotification';
 import type { MailPayload } from '../../mail/notificationTypes';
 import { conventionRepository, type Convention } from '../../models/conventionRepository';
 import type { Executor } from '../../models/database';
-import { hostSpaceLinkRepository, type HostSpaceLink } from '../../models/evaluationRepository';
+import {
+  evaluationRepository,
+  hostAttestationRepository,
+  hostSpaceLinkRepository,
+  type HostSpaceLink,
+} from '../../models/evaluationRepository';
 import { attestationCodeFor } from './attestationCode';
 import { hashPersonalLinkToken, isWellFormedToken, personalLinkToken } from '../personalLinks/personalLinkToken';
 
@@ -79,4 +84,15 @@ export async function openHostSpace(db: Executor, token: string, clock: Clock): 
   const convention = await conventionRepository.findById(db, link.conventionId);
   if (!convention || convention.state !== 'complete') throw notFound();
   return { link, convention };
+}
+
+/** The host tutor's evaluation of the intern (opened with the space), if any. */
+export const hostTutorEvaluation = (db: Executor, conventionId: number) => evaluationRepository.find(db, conventionId, 'tutor');
+
+/** The host space's page: the link, the convention, the tutor's evaluation and the attestation once signed. */
+export async function hostSpaceOf(db: Executor, token: string, clock: Clock) {
+  const { link, convention } = await openHostSpace(db, token, clock);
+  const evaluation = await hostTutorEvaluation(db, convention.id);
+  const attestation = await hostAttestationRepository.find(db, convention.id);
+  return { link, convention, evaluation, attestation };
 }

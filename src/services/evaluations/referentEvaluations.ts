@@ -1,5 +1,6 @@
 import { notFound } from '../../errors';
 import type { Executor } from '../../models/database';
+import { conventionRepository, type Convention } from '../../models/conventionRepository';
 import { evaluationRepository, type Evaluation } from '../../models/evaluationRepository';
 import { referentRepository } from '../../models/referentRepository';
 
@@ -30,4 +31,17 @@ export async function referentEvaluation(db: Executor, programmeId: number, conv
   const evaluation = await evaluationRepository.find(db, conventionId, 'referent');
   if (!evaluation) throw notFound();
   return evaluation;
+}
+
+/** The referent's evaluation with the convention it is about, for its form. */
+export async function referentEvaluationWithConvention(
+  db: Executor,
+  programmeId: number,
+  conventionId: number,
+  userId: number,
+): Promise<{ evaluation: Evaluation; convention: Convention }> {
+  const evaluation = await referentEvaluation(db, programmeId, conventionId, userId);
+  const convention = await conventionRepository.findById(db, evaluation.conventionId);
+  if (!convention) throw notFound();
+  return { evaluation, convention };
 }

@@ -2,8 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Services } from '../../../services';
 import { formValuesOf } from '../../../domain/evaluationAnswers';
 import { formatDate } from '../../../format';
-import { conventionRepository } from '../../../models/conventionRepository';
-import { referentEvaluation, referentInterns } from '../../../services/evaluations/referentEvaluations';
+import { referentEvaluation, referentEvaluationWithConvention, referentInterns } from '../../../services/evaluations/referentEvaluations';
 import { answerEvaluationForm } from '../../shared/evaluationForm';
 import { idParam } from '../../shared/ids';
 
@@ -27,8 +26,12 @@ export function referentEvaluationRoutes(services: Services): Router {
 
   async function page(req: Request, res: Response, state: { notice?: string; errors?: Record<string, string>; values?: Form } = {}) {
     const programmeId = idParam(req, 'programmeId');
-    const evaluation = await referentEvaluation(db, programmeId, idParam(req, 'conventionId'), req.session!.userId);
-    const convention = (await conventionRepository.findById(db, evaluation.conventionId))!;
+    const { evaluation, convention } = await referentEvaluationWithConvention(
+      db,
+      programmeId,
+      idParam(req, 'conventionId'),
+      req.session!.userId,
+    );
     res.status(Object.keys(state.errors ?? {}).length > 0 ? 422 : 200).render('programme/evaluations/referentForm', {
       title: req.t('evaluation.referent.formTitle', { studentName: `${convention.student.firstName} ${convention.student.lastName}` }),
       base: `/programme/${programmeId}`,
