@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ejs from 'ejs';
 import { Router, type Request, type Response } from 'express';
-import { simpleParser, type AddressObject } from 'mailparser';
+import type { AddressObject } from 'mailparser';
 import type { Config } from '../config';
 import { mailFolder } from '../mail/transport';
 import { initI18n, translator, type Locale } from '../middleware/i18n';
@@ -10,6 +10,12 @@ import { initI18n, translator, type Locale } from '../middleware/i18n';
 const views = path.join(__dirname, '..', '..', 'views', 'devMail');
 const fileNamePattern = /^[\w.-]+\.eml$/;
 const listLimit = 200;
+
+/** mailparser is loaded when the captured mails are first read, not with the app. */
+async function parseMail(source: Buffer) {
+  const { simpleParser } = await import('mailparser');
+  return simpleParser(source);
+}
 
 const addresses = (value: AddressObject | AddressObject[] | undefined) =>
   (Array.isArray(value) ? value : value ? [value] : []).map((address) => address.text).join(', ');
@@ -36,7 +42,7 @@ export function devMailRoutes(config: Pick<Config, 'dataDir'>): Router {
       .slice(0, listLimit);
     const messages = await Promise.all(
       newest.map(async (file) => {
-        const parsed = await simpleParser(await readFile(path.join(folder, file)));
+        const parsed = await parseMail(await readFile(path.join(folder, file)));
         return { file, date: parsed.date, to: addresses(parsed.to), subject: parsed.subject ?? '' };
       }),
     );
@@ -50,7 +56,7 @@ export function devMailRoutes(config: Pick<Config, 'dataDir'>): Router {
       await page(req, res, 'notFound', { baseUrl: req.baseUrl }, 404);
       return;
     }
-    const parsed = await simpleParser(content);
+    const parsed = await parseMail(content);
     const language = parsed.headers.get('content-language');
     await page(req, res, 'message', {
       baseUrl: req.baseUrl,

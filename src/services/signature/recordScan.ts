@@ -1,4 +1,3 @@
-import { PDFDocument } from 'pdf-lib';
 import type { Clock } from '../../clock';
 import type { SignatureParty } from '../../domain/workflow';
 import { sha256 } from '../../documents/hash';
@@ -27,6 +26,8 @@ export interface ScanRecord {
 /** A PDF is what a PDF reader opens: the magic bytes, then a document pdf-lib can read with at least one page. */
 export async function isReadablePdf(bytes: Buffer): Promise<boolean> {
   if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') return false;
+  // pdf-lib is loaded at the first scan, not with the app.
+  const { PDFDocument } = await import('pdf-lib');
   try {
     const document = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
     return document.getPageCount() > 0;

@@ -1,7 +1,4 @@
-import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
-import { P12Signer } from '@signpdf/signer-p12';
-import signpdf from '@signpdf/signpdf';
-import { PDFDocument } from 'pdf-lib';
+// pdf-lib and @signpdf are loaded at the first seal, not with the app: most processes (and test files) never seal.
 
 /**
  * The signed convention: the validated PDF's pages unchanged, the signature trail's pages after them, and a
@@ -16,6 +13,12 @@ export async function sealPdf(options: {
   location: string;
   at: Date;
 }): Promise<Buffer> {
+  const [{ PDFDocument }, { pdflibAddPlaceholder }, { P12Signer }, { SignPdf }] = await Promise.all([
+    import('pdf-lib'),
+    import('@signpdf/placeholder-pdf-lib'),
+    import('@signpdf/signer-p12'),
+    import('@signpdf/signpdf'),
+  ]);
   const document = await PDFDocument.load(options.validatedPdf);
   const trail = await PDFDocument.load(options.trailPdf);
   const pages = await document.copyPages(trail, trail.getPageIndices());
@@ -31,5 +34,5 @@ export async function sealPdf(options: {
     appName: 'Pstage',
   });
   const unsigned = Buffer.from(await document.save({ useObjectStreams: false }));
-  return signpdf.sign(unsigned, new P12Signer(options.p12, { passphrase: options.password }), options.at);
+  return new SignPdf().sign(unsigned, new P12Signer(options.p12, { passphrase: options.password }), options.at);
 }
