@@ -162,5 +162,6 @@ describe('the end of the internship in a real browser', () => {
     await page.getByText('Équipement mis à disposition', { exact: true }).waitFor();
     await expectAccessible(page);
     await context.close();
-  });
+    // A whole journey through four parties' pages, like the other browser journeys' budgets (20 s on a quiet machine).
+  }, 180_000);
 });
