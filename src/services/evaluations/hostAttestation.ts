@@ -3,7 +3,7 @@ import { internshipEndRefusal, lastDayOf } from '../../domain/internshipEnd';
 import { AppError } from '../../errors';
 import { auditRepository } from '../../models/auditRepository';
 import { conventionRepository, type Convention } from '../../models/conventionRepository';
-import type { Database } from '../../models/database';
+import type { Database, Executor } from '../../models/database';
 import { documentRepository } from '../../models/documentRepository';
 import { hostAttestationRepository, type HostSpaceLink } from '../../models/evaluationRepository';
 import { sha256 } from '../../documents/hash';
@@ -110,3 +110,8 @@ const scanRefusal = (key: string): AttestationRefusal => ({
   key,
   params: { megabytes: attestationScanMaxBytes / 1024 / 1024 },
 });
+
+/** Whether the host's attestation was signed on paper (a scan kept), which the student's status page says. */
+export async function attestationScanned(db: Executor, conventionId: number): Promise<boolean> {
+  return Boolean((await hostAttestationRepository.find(db, conventionId))?.scanDocumentId);
+}

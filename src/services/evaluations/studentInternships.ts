@@ -1,6 +1,7 @@
 import type { Executor } from '../../models/database';
 import { evaluationRepository, internshipProgressRepository } from '../../models/evaluationRepository';
-import { conventionRepository } from '../../models/conventionRepository';
+import { conventionRepository, type Convention } from '../../models/conventionRepository';
+import { notFound } from '../../errors';
 import type { Evaluation } from '../../models/evaluationRepository';
 import { studentEvaluationPath } from './advanceInternships';
 import { programmeEvaluationSetup } from './programmeEvaluationPolicy';
@@ -8,6 +9,25 @@ import { programmeEvaluationSetup } from './programmeEvaluationPolicy';
 export const studentTutorEvaluationPath = (conventionId: number) => `${studentEvaluationPath(conventionId)}/tutor`;
 
 /** The tutor's evaluation, for the intern: only once submitted, and only when their programme shows it to interns. */
+/** A student's own convention and their evaluation of the host; the same "not found" for anyone else's. */
+export async function studentEvaluationOf(
+  db: Executor,
+  conventionId: number,
+  userId: number,
+): Promise<{ convention: Convention; evaluation: Evaluation }> {
+  const convention = await ownConvention(db, conventionId, userId);
+  const evaluation = await evaluationRepository.find(db, convention.id, 'student');
+  if (!evaluation) throw notFound();
+  return { convention, evaluation };
+}
+
+/** A student's own convention, for their evaluation pages; "not found" for anyone else's. */
+export async function ownConvention(db: Executor, conventionId: number, userId: number): Promise<Convention> {
+  const convention = await conventionRepository.findById(db, conventionId);
+  if (!convention || convention.studentUserId !== userId) throw notFound();
+  return convention;
+}
+
 export async function tutorEvaluationForIntern(db: Executor, convention: { id: number; programmeId: number }): Promise<Evaluation | null> {
   const tutor = await evaluationRepository.find(db, convention.id, 'tutor');
   if (tutor?.status !== 'submitted') return null;

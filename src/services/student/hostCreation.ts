@@ -1,6 +1,6 @@
 import { worthProposing } from '../../domain/organisationDuplicates';
 import { auditRepository } from '../../models/auditRepository';
-import type { Transaction } from '../../models/database';
+import type { Executor, Transaction } from '../../models/database';
 import type { Convention } from '../../models/conventionRepository';
 import { organisationRepository, type Organisation, type OrganisationFields } from '../../models/organisationRepository';
 import { registerEstablishment, type RegisterContext } from '../register/lookUpRegister';
@@ -70,4 +70,10 @@ async function choose(
   await notifyUnvalidatedHost(tx, context, organisation, command.userId);
   const saved = await saveDraft(tx, convention, command.version, 'organisation', hostChanges(convention, organisation));
   return { outcome: 'saved', convention: saved, organisation, reused };
+}
+
+/** The existing hosts a creation was held back for (their ids kept with the form), for the page that proposes them. */
+export async function proposedDuplicates(db: Executor, ids: number[]): Promise<Organisation[]> {
+  const found = await Promise.all(ids.map((id) => organisationRepository.findById(db, id)));
+  return found.filter((organisation): organisation is Organisation => Boolean(organisation));
 }

@@ -3,9 +3,7 @@ import type { Services } from '../../../services';
 import { formValuesOf } from '../../../domain/evaluationAnswers';
 import { notFound } from '../../../errors';
 import { formatDate } from '../../../format';
-import { conventionRepository } from '../../../models/conventionRepository';
-import { evaluationRepository } from '../../../models/evaluationRepository';
-import { tutorEvaluationForIntern } from '../../../services/evaluations/studentInternships';
+import { ownConvention, studentEvaluationOf, tutorEvaluationForIntern } from '../../../services/evaluations/studentInternships';
 import { answerEvaluationForm } from '../../shared/evaluationForm';
 import { idParam } from '../../shared/ids';
 
@@ -16,13 +14,7 @@ export function studentEvaluationRoutes(services: Services): Router {
   const { db, clock } = services;
   const router = Router();
 
-  async function ownEvaluation(req: Request) {
-    const convention = await conventionRepository.findById(db, idParam(req));
-    if (!convention || convention.studentUserId !== req.session!.userId) throw notFound();
-    const evaluation = await evaluationRepository.find(db, convention.id, 'student');
-    if (!evaluation) throw notFound();
-    return { convention, evaluation };
-  }
+  const ownEvaluation = (req: Request) => studentEvaluationOf(db, idParam(req), req.session!.userId);
 
   async function page(req: Request, res: Response, state: { notice?: string; errors?: Record<string, string>; values?: Form } = {}) {
     const { convention, evaluation } = await ownEvaluation(req);
@@ -41,8 +33,7 @@ export function studentEvaluationRoutes(services: Services): Router {
 
   router.get('/:id/evaluation', (req, res) => page(req, res));
   router.get('/:id/evaluation/tutor', async (req, res) => {
-    const convention = await conventionRepository.findById(db, idParam(req));
-    if (!convention || convention.studentUserId !== req.session!.userId) throw notFound();
+    const convention = await ownConvention(db, idParam(req), req.session!.userId);
     const evaluation = await tutorEvaluationForIntern(db, convention);
     if (!evaluation) throw notFound();
     res.render('student/evaluation/tutor', {

@@ -1,11 +1,10 @@
 import { Router, type Request } from 'express';
 import type { Services } from '../../../../services';
-import { organisationRepository } from '../../../../models/organisationRepository';
 import { lookUpRegister, registerEstablishment, type RegisterContext } from '../../../../services/register/lookUpRegister';
 import { registerSourceFor } from '../../../../services/register/registerSource';
 import { searchOrganisations } from '../../../../services/student/studentQueries';
 import { chooseOrganisation } from '../../../../services/student/conventionDraft';
-import { createHost } from '../../../../services/student/hostCreation';
+import { createHost, proposedDuplicates } from '../../../../services/student/hostCreation';
 import { hostRatingsForStudents } from '../../../../services/evaluations/hostRatings';
 import { keepFormState, takeFormState } from '../../../shared/formState';
 import { idParam } from '../../../shared/ids';
@@ -53,7 +52,7 @@ export function organisationRoutes(services: Services): Router {
     const { picked, pickProblem } = await pickedFromRegister(register, registerCriteria.pick);
     const created = await takeFormState<KeptStep>(req, `organisation-create-${details.convention.id}`);
     const duplicateIds = (created?.values.duplicateIds as number[] | undefined) ?? [];
-    const duplicates = (await Promise.all(duplicateIds.map((id) => organisationRepository.findById(services.db, id)))).filter(Boolean);
+    const duplicates = await proposedDuplicates(services.db, duplicateIds);
     await renderStep(
       req,
       res,

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { hostAttestationRepository } from '../../../../models/evaluationRepository';
+import { attestationScanned } from '../../../../services/evaluations/hostAttestation';
 import { studentSignatureView } from '../../../../services/signature/studentRequest';
 import { z } from 'zod';
 import { attestationRefusal } from '../../../../domain/internshipEnd';
@@ -44,7 +44,7 @@ export function statusRoutes(services: Services): Router {
       findings,
       signatures: await signatureProgress(services.db, convention),
       attestationRefusal: attestationRefusal(convention, services.clock.today()),
-      attestationScanned: Boolean((await hostAttestationRepository.find(services.db, convention.id))?.scanDocumentId),
+      attestationScanned: await attestationScanned(services.db, convention.id),
       resumeStep: nextStepOf(convention),
       mayCancel: availableEvents(convention.state, 'student').includes('cancel'),
       done: req.query.done === 'submitted' ? 'submitted' : null,
