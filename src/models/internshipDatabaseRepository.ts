@@ -163,27 +163,42 @@ export const internshipDatabaseRepository = {
           : [];
       return withNext(rows, Number(found[0]?.total ?? 0), page.limit);
     }
-    const [{ total }] = await db
+    const [{ total }] = await internshipDatabaseRepository.countQuery(db, filter);
+    const pageIds = internshipDatabaseRepository.pageIdsQuery(db, filter, page);
+    const rows = await selectRows(db)
+      .where(inArray(conventions.id, pageIds))
+      .orderBy(...order);
+    return withNext(rows, Number(total), page.limit);
+  },
+
+  /** The number of conventions the filter (without a text search) matches: unfiltered, an index-only scan of the filed ones. */
+  countQuery(db: Executor, filter: InternshipFilter) {
+    return db
       .select({ total: count() })
       .from(conventions)
-      .where(and(...conditions));
+      .where(and(...filterConditions(filter)));
+  },
+
+  /**
+   * The ids of a page (without a text search), latest start first: after the cursor, or `offset` entries skipped
+   * along the partial index of the filed conventions (`conventions_filed_start`, read alone: no table row visited).
+   */
+  pageIdsQuery(db: Executor, filter: InternshipFilter, page: { limit: number; offset: number; after?: InternshipCursor }) {
+    const conditions = filterConditions(filter);
+    const after = page.after;
     if (after)
       conditions.push(
         after.startDate === null
           ? sql`(${conventions.startDate} is not null or ${conventions.id} < ${after.id})`
           : sql`(${conventions.startDate}, ${conventions.id}) < (${after.startDate}::date, ${after.id})`,
       );
-    const pageIds = db
+    return db
       .select({ id: conventions.id })
       .from(conventions)
       .where(and(...conditions))
-      .orderBy(...order)
+      .orderBy(desc(conventions.startDate), desc(conventions.id))
       .limit(page.limit)
       .offset(after ? 0 : page.offset);
-    const rows = await selectRows(db)
-      .where(inArray(conventions.id, pageIds))
-      .orderBy(...order);
-    return withNext(rows, Number(total), page.limit);
   },
 
   /**

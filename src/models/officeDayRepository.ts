@@ -107,9 +107,11 @@ export const officeDayRepository = {
       toControl: sql`select 1 from ${conventions} where ${conventions.state} = 'submitted'`,
       hostsToValidate: sql`select 1 from ${organisations} where ${organisations.validated} = false`,
       certificatesToCheck: sql`select 1 from ${documents} join ${conventions} on ${conventions.id} = ${documents.conventionId} where ${certificateToCheck}`,
-      signaturesOverdue: sql`select ${signatureRequests.conventionId} from ${signatureRequests}
-        where ${signatureRequests.status} = 'pending' and ${signatureRequests.sentAt} < ${sentBefore.toISOString()}
-        union select ${conventions.id} from ${conventions} where ${paperAwaitedSince(sentBefore)}`,
+      // Two disjoint sets (a convention awaited on paper has no pending link): `union all` lets the cap stop the
+      // paper branch after the first rows instead of reading and deduplicating every one.
+      signaturesOverdue: sql`(select distinct ${signatureRequests.conventionId} from ${signatureRequests}
+        where ${signatureRequests.status} = 'pending' and ${signatureRequests.sentAt} < ${sentBefore.toISOString()})
+        union all select ${conventions.id} from ${conventions} where ${paperAwaitedSince(sentBefore)}`,
       ...Object.fromEntries(
         openStates.map((state) => [
           `starting:${state}`,

@@ -105,6 +105,27 @@ describe('the office queries on a seeded database', () => {
     expect((await officeQueueRepository.filterOptions(handle.db)).academicYears).toEqual(years.map((row) => row.y));
   });
 
+  it('counts and pages the internship database by number from the index of filed conventions alone, at any depth', async () => {
+    const deep = { limit: 50, offset: 4000 };
+    for (const query of [
+      internshipDatabaseRepository.countQuery(handle.db, {}),
+      internshipDatabaseRepository.pageIdsQuery(handle.db, {}, { limit: 50, offset: 0 }),
+      internshipDatabaseRepository.pageIdsQuery(handle.db, {}, deep),
+    ]) {
+      const explained = await plan(query);
+      expect(explained).not.toMatch(/Seq Scan on conventions|Bitmap Heap Scan on conventions|Index Scan using/);
+      expect(explained).toMatch(/Index Only Scan( Backward)? using conventions_(filed_start|year)/);
+    }
+    expect(await plan(internshipDatabaseRepository.pageIdsQuery(handle.db, {}, deep))).toMatch(/using conventions_filed_start/);
+    const expected = await rows<{ id: number }>(
+      sql`select id from conventions where state <> 'draft' order by start_date desc, id desc limit 50 offset 4000`,
+    );
+    const found = await internshipDatabaseRepository.page(handle.db, {}, deep);
+    expect(found.rows.map((row) => row.id)).toEqual(expected.map((row) => Number(row.id)));
+    const [{ n }] = await rows<{ n: number }>(sql`select count(*)::int as n from conventions where state <> 'draft'`);
+    expect(found.total).toBe(Number(n));
+  });
+
   it('pages the internship database by keyset as by offset', async () => {
     const filter = { student: seed.sample.studentLastName };
     const first = await internshipDatabaseRepository.page(handle.db, filter, { limit: 20, offset: 0 });
