@@ -1,6 +1,7 @@
 import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { academicYearsInUse } from './officeQueueRepository';
 import { containsSearchable, escapeLike } from './textSearch';
+import { signatureParties } from '../domain/signatories';
 import type { Executor } from './database';
 import { contacts, conventions, organisations, programmes, services, teachers, users, type conventionStateValues } from './schema';
 
@@ -93,16 +94,64 @@ const rowColumns = {
 
 export type SignaturesByParty = Partial<Record<string, { signedAt: string; method: 'paper' | 'electronic' | 'scan' }>>;
 
+/** Every party whose signature the database shows (the parties', then the dean's). */
+const signingParties = [...signatureParties, 'dean'] as const;
+const exportSignatures = sql.raw('export_signatures');
+const exportAmendments = sql.raw('export_amendments');
+const signatureColumn = (party: string, field: 'signed_at' | 'method') => `sig_${party}_${field}`;
+
 /**
  * The same columns, each aliased by its key and cast to what the driver returns as is (dates as text, amounts
- * as float): the export reads them through a cursor, as raw rows, not through drizzle's mapping.
+ * as float): the export reads them through a cursor, as raw rows, not through drizzle's mapping. The signatures
+ * and the amendments come from one grouped pass over each table, joined by convention (a lookup per row would
+ * cost 100 000 index probes for the whole file): each party's day and method as plain columns, not a JSON object
+ * built per row; `exportRow` gives the row its page's shape back.
  */
-const exportColumns = Object.fromEntries(
-  Object.entries(rowColumns).map(([key, column]) => {
-    const cast = key === 'startDate' || key === 'endDate' ? sql`::text` : key === 'gratificationAmount' ? sql`::float8` : sql``;
-    return [key, sql`${column}${cast}`.as(key)];
-  }),
+const exportColumns = {
+  ...Object.fromEntries(
+    Object.entries(rowColumns)
+      .filter(([key]) => key !== 'signatures' && key !== 'signedAmendments')
+      .map(([key, column]) => {
+        const cast = key === 'startDate' || key === 'endDate' ? sql`::text` : key === 'gratificationAmount' ? sql`::float8` : sql``;
+        return [key, sql`${column}${cast}`.as(key)];
+      }),
+  ),
+  ...Object.fromEntries(
+    signingParties.flatMap((party) =>
+      (['signed_at', 'method'] as const).map((field) => {
+        const name = signatureColumn(party, field);
+        return [name, sql`${exportSignatures}.${sql.identifier(name)}`.as(name)];
+      }),
+    ),
+  ),
+  signedAmendments: sql`coalesce(${exportAmendments}.signed, 0)`.as('signedAmendments'),
+};
+
+/** Each party's signature as a pair of columns, from one pass over the signatures grouped by convention. */
+const signaturesByConvention = sql.raw(
+  `(select convention_id, ${signingParties
+    .map(
+      (party) =>
+        `max(signed_at::text) filter (where party = '${party}') as ${signatureColumn(party, 'signed_at')}, max(method) filter (where party = '${party}') as ${signatureColumn(party, 'method')}`,
+    )
+    .join(', ')} from signatures group by convention_id)`,
 );
+
+const signatureColumns = signingParties.map(
+  (party) => [party, signatureColumn(party, 'signed_at'), signatureColumn(party, 'method')] as const,
+);
+
+/** A raw row of the export's cursor given the shape of a page's row (its signatures by party), in place. */
+export function exportRow(raw: Record<string, unknown>): InternshipRow {
+  let signatures: SignaturesByParty | null = null;
+  for (const [party, signedAtColumn, methodColumn] of signatureColumns) {
+    const signedAt = raw[signedAtColumn] as string | null;
+    if (signedAt === null || signedAt === undefined) continue;
+    (signatures ??= {})[party] = { signedAt, method: raw[methodColumn] as 'paper' | 'electronic' | 'scan' };
+  }
+  raw.signatures = signatures;
+  return raw as unknown as InternshipRow;
+}
 
 function selectRows<Columns extends Record<string, unknown> = typeof rowColumns>(db: Executor, columns?: Columns) {
   return db
@@ -163,27 +212,42 @@ export const internshipDatabaseRepository = {
           : [];
       return withNext(rows, Number(found[0]?.total ?? 0), page.limit);
     }
-    const [{ total }] = await db
+    const [{ total }] = await internshipDatabaseRepository.countQuery(db, filter);
+    const pageIds = internshipDatabaseRepository.pageIdsQuery(db, filter, page);
+    const rows = await selectRows(db)
+      .where(inArray(conventions.id, pageIds))
+      .orderBy(...order);
+    return withNext(rows, Number(total), page.limit);
+  },
+
+  /** The number of conventions the filter (without a text search) matches: unfiltered, an index-only scan of the filed ones. */
+  countQuery(db: Executor, filter: InternshipFilter) {
+    return db
       .select({ total: count() })
       .from(conventions)
-      .where(and(...conditions));
+      .where(and(...filterConditions(filter)));
+  },
+
+  /**
+   * The ids of a page (without a text search), latest start first: after the cursor, or `offset` entries skipped
+   * along the partial index of the filed conventions (`conventions_filed_start`, read alone: no table row visited).
+   */
+  pageIdsQuery(db: Executor, filter: InternshipFilter, page: { limit: number; offset: number; after?: InternshipCursor }) {
+    const conditions = filterConditions(filter);
+    const after = page.after;
     if (after)
       conditions.push(
         after.startDate === null
           ? sql`(${conventions.startDate} is not null or ${conventions.id} < ${after.id})`
           : sql`(${conventions.startDate}, ${conventions.id}) < (${after.startDate}::date, ${after.id})`,
       );
-    const pageIds = db
+    return db
       .select({ id: conventions.id })
       .from(conventions)
       .where(and(...conditions))
-      .orderBy(...order)
+      .orderBy(desc(conventions.startDate), desc(conventions.id))
       .limit(page.limit)
       .offset(after ? 0 : page.offset);
-    const rows = await selectRows(db)
-      .where(inArray(conventions.id, pageIds))
-      .orderBy(...order);
-    return withNext(rows, Number(total), page.limit);
   },
 
   /**
@@ -192,6 +256,11 @@ export const internshipDatabaseRepository = {
    */
   exportQuery(db: Executor, filter: InternshipFilter) {
     return selectRows(db, exportColumns)
+      .leftJoin(sql`${signaturesByConvention} ${exportSignatures}`, sql`${exportSignatures}.convention_id = ${conventions.id}`)
+      .leftJoin(
+        sql`(select convention_id, count(*)::int as signed from amendments where state = 'signed' group by convention_id) ${exportAmendments}`,
+        sql`${exportAmendments}.convention_id = ${conventions.id}`,
+      )
       .where(and(...filterConditions(filter)))
       .orderBy(asc(conventions.id));
   },

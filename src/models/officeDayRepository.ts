@@ -107,9 +107,11 @@ export const officeDayRepository = {
       toControl: sql`select 1 from ${conventions} where ${conventions.state} = 'submitted'`,
       hostsToValidate: sql`select 1 from ${organisations} where ${organisations.validated} = false`,
       certificatesToCheck: sql`select 1 from ${documents} join ${conventions} on ${conventions.id} = ${documents.conventionId} where ${certificateToCheck}`,
-      signaturesOverdue: sql`select ${signatureRequests.conventionId} from ${signatureRequests}
-        where ${signatureRequests.status} = 'pending' and ${signatureRequests.sentAt} < ${sentBefore.toISOString()}
-        union select ${conventions.id} from ${conventions} where ${paperAwaitedSince(sentBefore)}`,
+      // Two disjoint sets (a convention awaited on paper has no pending link): `union all` lets the cap stop the
+      // paper branch after the first rows instead of reading and deduplicating every one.
+      signaturesOverdue: sql`(select distinct ${signatureRequests.conventionId} from ${signatureRequests}
+        where ${signatureRequests.status} = 'pending' and ${signatureRequests.sentAt} < ${sentBefore.toISOString()})
+        union all select ${conventions.id} from ${conventions} where ${paperAwaitedSince(sentBefore)}`,
       ...Object.fromEntries(
         openStates.map((state) => [
           `starting:${state}`,
@@ -123,16 +125,25 @@ export const officeDayRepository = {
     return cappedCount(db, officeDayRepository.countQueries(new Date(0), '').certificatesToCheck);
   },
 
-  /** Each counter, capped; 'startingSoon' adds up the open states' branches. */
+  /**
+   * Each counter, capped; 'startingSoon' adds up the open states' branches. One statement for them all (each
+   * counter a scalar subquery): one round trip instead of one per counter.
+   */
   async counts(db: Executor, sentBefore: Date, lastDay: string) {
     const queries = officeDayRepository.countQueries(sentBefore, lastDay);
-    let startingSoon = 0;
-    for (const state of openStates) startingSoon += await cappedCount(db, queries[`starting:${state}`]);
+    const names = Object.keys(queries);
+    const columns = names.map(
+      (name, index) =>
+        sql`(select count(*)::int from (${queries[name]} limit ${dayCountCap + 1}) ${sql.raw(`capped_${index}`)}) as ${sql.raw(`c${index}`)}`,
+    );
+    const result = (await db.execute(sql`select ${sql.join(columns, sql`, `)}`)) as unknown as { rows: Record<string, number>[] };
+    const count = (name: string) => Number(result.rows[0][`c${names.indexOf(name)}`]);
+    const startingSoon = openStates.reduce((total, state) => total + count(`starting:${state}`), 0);
     return {
-      toControl: await cappedCount(db, queries.toControl),
-      hostsToValidate: await cappedCount(db, queries.hostsToValidate),
-      certificatesToCheck: await cappedCount(db, queries.certificatesToCheck),
-      signaturesOverdue: await cappedCount(db, queries.signaturesOverdue),
+      toControl: count('toControl'),
+      hostsToValidate: count('hostsToValidate'),
+      certificatesToCheck: count('certificatesToCheck'),
+      signaturesOverdue: count('signaturesOverdue'),
       startingSoon: Math.min(startingSoon, dayCountCap + 1),
     };
   },

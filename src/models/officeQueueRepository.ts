@@ -185,19 +185,16 @@ export const officeQueueRepository = {
       complete: 0,
       cancelled: 0,
     };
-    // One grouped query: the returned drafts counted beside their state, their 'return' event found by a partial index.
-    const rows = await db
-      .select({
-        state: conventions.state,
-        total: count(),
-        returned: sql<number>`count(*) filter (where ${conventions.state} = 'draft' and ${returned})`.mapWith(Number),
-      })
-      .from(conventions)
-      .groupBy(conventions.state);
-    for (const row of rows) {
-      counts[row.state] = row.total;
-      if (row.state === 'draft') counts.returned = row.returned;
-    }
+    // One grouped query on the (state, start date) index, read alone; the returned drafts from the partial index
+    // of 'return' events (a few per draft), not a lookup per convention.
+    const result = (await db.execute(sql`
+      select state::text as state, count(*)::int as total from ${conventions} group by state
+      union all
+      select 'returned', count(*)::int from ${conventions} where ${conventions.state} = 'draft'
+        and ${conventions.id} in (select ${conventionEvents.conventionId} from ${conventionEvents} where ${conventionEvents.event} = 'return')`)) as unknown as {
+      rows: { state: QueueState; total: number }[];
+    };
+    for (const row of result.rows) counts[row.state] = Number(row.total);
     return counts;
   },
 
@@ -208,16 +205,32 @@ export const officeQueueRepository = {
    * SIRET, and the list holds the host the filter names.
    */
   async filterOptions(db: Executor, selectedHostId?: number) {
-    const academicYears = await academicYearsInUse(db);
+    // The years and the countries by a walk down their index (a few dozen probes each), and whether the hosts are
+    // fewer than hostListLimit (counting at most hostListLimit + 1 rows costs nothing): one statement for the three.
+    const found = (
+      (await db.execute(sql`
+        with recursive years(value) as (
+          (select academic_year from conventions order by academic_year desc limit 1)
+          union all
+          select (select academic_year from conventions where academic_year < years.value order by academic_year desc limit 1)
+          from years where years.value is not null
+        ), countries(value) as (
+          (select country from organisations order by country limit 1)
+          union all
+          select (select country from organisations where country > countries.value order by country limit 1)
+          from countries where countries.value is not null
+        )
+        select (select coalesce(json_agg(value order by value desc), '[]') from years where value is not null) as years,
+          (select coalesce(json_agg(value order by value), '[]') from countries where value is not null) as countries,
+          (select count(*)::int from (select 1 from organisations limit ${hostListLimit + 1}) some_hosts) as host_count`)) as unknown as {
+        rows: { years: string[] | string; countries: string[] | string; host_count: number }[];
+      }
+    ).rows[0];
+    const list = (value: string[] | string): string[] => (typeof value === 'string' ? (JSON.parse(value) as string[]) : value);
+    const academicYears = list(found.years);
+    const countries = list(found.countries);
+    const hostCount = Number(found.host_count);
     const programmeRows = await db.select({ id: programmes.id, title: programmes.title }).from(programmes).orderBy(asc(programmes.title));
-    // Counting at most hostListLimit + 1 rows costs nothing; the sorted list is read only when it is short.
-    const [{ hostCount }] = await db.select({ hostCount: count() }).from(
-      db
-        .select({ id: organisations.id })
-        .from(organisations)
-        .limit(hostListLimit + 1)
-        .as('some_hosts'),
-    );
     const hostColumns = { id: organisations.id, name: organisations.name };
     const hosts =
       hostCount <= hostListLimit
@@ -225,17 +238,6 @@ export const officeQueueRepository = {
         : selectedHostId
           ? await db.select(hostColumns).from(organisations).where(eq(organisations.id, selectedHostId))
           : [];
-    // The countries by a walk down their index (a few dozen probes), as the years.
-    const countries = (
-      (await db.execute(sql`
-        with recursive found(value) as (
-          (select country from organisations order by country limit 1)
-          union all
-          select (select country from organisations where country > found.value order by country limit 1)
-          from found where found.value is not null
-        )
-        select value from found where value is not null`)) as unknown as { rows: { value: string }[] }
-    ).rows.map((row) => row.value);
     return {
       academicYears,
       programmes: programmeRows,

@@ -1,7 +1,7 @@
 import { sql, type SQLWrapper } from 'drizzle-orm';
 import { seedConventions, type SeedResult } from '../../bench/seed';
 import type { DatabaseHandle } from '../../src/models/database';
-import { internshipDatabaseRepository } from '../../src/models/internshipDatabaseRepository';
+import { exportRow, internshipDatabaseRepository } from '../../src/models/internshipDatabaseRepository';
 import { officeQueueRepository } from '../../src/models/officeQueueRepository';
 import { searchableName } from '../../src/models/textSearch';
 import { today } from '../support/clock';
@@ -103,6 +103,45 @@ describe('the office queries on a seeded database', () => {
 
     const years = await rows<{ y: string }>(sql`select distinct academic_year as y from conventions order by 1 desc`);
     expect((await officeQueueRepository.filterOptions(handle.db)).academicYears).toEqual(years.map((row) => row.y));
+  });
+
+  it('counts and pages the internship database by number from the index of filed conventions alone, at any depth', async () => {
+    const deep = { limit: 50, offset: 4000 };
+    for (const query of [
+      internshipDatabaseRepository.countQuery(handle.db, {}),
+      internshipDatabaseRepository.pageIdsQuery(handle.db, {}, { limit: 50, offset: 0 }),
+      internshipDatabaseRepository.pageIdsQuery(handle.db, {}, deep),
+    ]) {
+      const explained = await plan(query);
+      expect(explained).not.toMatch(/Seq Scan on conventions|Bitmap Heap Scan on conventions|Index Scan using/);
+      expect(explained).toMatch(/Index Only Scan( Backward)? using conventions_(filed_start|year)/);
+    }
+    expect(await plan(internshipDatabaseRepository.pageIdsQuery(handle.db, {}, deep))).toMatch(/using conventions_filed_start/);
+    const expected = await rows<{ id: number }>(
+      sql`select id from conventions where state <> 'draft' order by start_date desc, id desc limit 50 offset 4000`,
+    );
+    const found = await internshipDatabaseRepository.page(handle.db, {}, deep);
+    expect(found.rows.map((row) => row.id)).toEqual(expected.map((row) => Number(row.id)));
+    const [{ n }] = await rows<{ n: number }>(sql`select count(*)::int as n from conventions where state <> 'draft'`);
+    expect(found.total).toBe(Number(n));
+  });
+
+  it("exports from one query without a lookup per row, each row with the page's signatures and amendments", async () => {
+    const explained = await plan(internshipDatabaseRepository.exportQuery(handle.db, {}));
+    expect(explained).not.toMatch(/SubPlan|Index Scan using signatures_convention_party/);
+    const exported = (await rows<Record<string, unknown>>(internshipDatabaseRepository.exportQuery(handle.db, {}))).map(exportRow);
+    const page = await internshipDatabaseRepository.page(handle.db, {}, { limit: 200, offset: 0 });
+    const byId = new Map(exported.map((row) => [Number(row.id), row]));
+    expect(page.rows.filter((row) => row.signatures !== null).length).toBeGreaterThan(0);
+    for (const row of page.rows) {
+      const same = byId.get(row.id);
+      expect({ id: row.id, signatures: same?.signatures, amendments: same?.signedAmendments }).toEqual({
+        id: row.id,
+        signatures: row.signatures,
+        amendments: row.signedAmendments,
+      });
+    }
+    expect(exported.length).toBe(page.total);
   });
 
   it('pages the internship database by keyset as by offset', async () => {

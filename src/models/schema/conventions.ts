@@ -294,6 +294,10 @@ export const conventions = pgTable(
     index('conventions_organisation_year').on(t.organisationId, t.academicYear),
     // The queue's and the internship database's order (the latter read backwards), and the filters' columns.
     index('conventions_start').on(t.startDate, t.id),
+    // The internship database (drafts left out): its count and its pages by number, from the index alone.
+    index('conventions_filed_start')
+      .on(t.startDate, t.id)
+      .where(sql`${t.state} <> 'draft'`),
     index('conventions_year').on(t.academicYear, t.state),
     index('conventions_programme').on(t.programmeId),
     index('conventions_subject').on(t.subjectId),
@@ -329,6 +333,10 @@ export const conventionEvents = pgTable(
     index('convention_events_return')
       .on(t.conventionId)
       .where(sql`${t.event} = 'return'`),
+    // Each convention's last validation: the dashboard's signatures awaited on paper since then.
+    index('convention_events_validate')
+      .on(t.conventionId, t.at)
+      .where(sql`${t.event} = 'validate'`),
   ],
 );
 
@@ -349,7 +357,13 @@ export const signatures = pgTable(
     documentId: integer('document_id').references(() => documents.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('signatures_convention_party').on(t.conventionId, t.party)],
+  (t) => [
+    uniqueIndex('signatures_convention_party').on(t.conventionId, t.party),
+    // The dean's signatures (a few per year): whether a convention signed by the parties still awaits it.
+    index('signatures_dean')
+      .on(t.conventionId)
+      .where(sql`${t.party} = 'dean'`),
+  ],
 );
 
 /**

@@ -23,13 +23,16 @@ export function officeRoutes(services: Services): Router {
     const within =
       req.query.within === undefined || req.query.within === '' ? defaultStartWarningDays : withinSchema.parse(req.query.within);
     const today = services.clock.today();
-    const dashboard = await officeDashboard(services.db, today, within);
-    const day = await officeDayView(services.db, {
-      today,
-      now: services.clock.now(),
-      overdueAfterDays: services.config.signature.reminderAfterDays,
-      withinDays: within,
-    });
+    // Independent reads: side by side on the pool.
+    const [dashboard, day] = await Promise.all([
+      officeDashboard(services.db, today, within),
+      officeDayView(services.db, {
+        today,
+        now: services.clock.now(),
+        overdueAfterDays: services.config.signature.reminderAfterDays,
+        withinDays: within,
+      }),
+    ]);
     res.render('office/dashboard', { title: req.t('home.office.title'), ...dashboard, ...day, within, today });
   });
   for (const list of dayLists) router.use(`/today/${list}`, dayListRoutes(services, list));

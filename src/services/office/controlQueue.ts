@@ -25,7 +25,11 @@ function withBlockers(row: QueueRow) {
 export type QueueItem = ReturnType<typeof withBlockers>;
 
 export async function controlQueue(db: Executor, filters: QueueFilters, page: number, today: string, withinDays: number) {
-  const { rows, total } = await officeQueueRepository.list(db, filters, { limit: queuePageSize, offset: (page - 1) * queuePageSize });
+  // The filters' choices do not depend on the page: read beside it (on another pooled connection when there is one).
+  const [{ rows, total }, options] = await Promise.all([
+    officeQueueRepository.list(db, filters, { limit: queuePageSize, offset: (page - 1) * queuePageSize }),
+    officeQueueRepository.filterOptions(db, filters.organisationId),
+  ]);
   const flags = await reviewedCumulationFlags(db, rows);
   const items = rows.map((row) => ({
     ...withBlockers(row),
@@ -38,16 +42,17 @@ export async function controlQueue(db: Executor, filters: QueueFilters, page: nu
     total,
     page,
     pages: Math.max(1, Math.ceil(total / queuePageSize)),
-    options: await officeQueueRepository.filterOptions(db, filters.organisationId),
+    options,
   };
 }
 
 /** The office's landing page: counters by state and the conventions that start soon (or have started) without being complete. */
 export async function officeDashboard(db: Executor, today: string, withinDays: number) {
   const lastDay = addDays(today, withinDays);
-  const startingSoon = (await officeQueueRepository.listStartingBy(db, lastDay)).map((row) => ({
+  const [starting, counts] = await Promise.all([officeQueueRepository.listStartingBy(db, lastDay), officeQueueRepository.countByState(db)]);
+  const startingSoon = starting.map((row) => ({
     ...withBlockers(row),
     started: row.startDate !== null && row.startDate <= today,
   }));
-  return { counts: await officeQueueRepository.countByState(db), startingSoon, lastDay };
+  return { counts, startingSoon, lastDay };
 }

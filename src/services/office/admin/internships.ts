@@ -4,6 +4,7 @@ import { internshipColumns, type InternshipColumn, type Translate } from './inte
 import { sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../../models/database';
 import {
+  exportRow,
   internshipDatabaseRepository,
   type InternshipCursor,
   type InternshipFilter,
@@ -80,7 +81,9 @@ export async function openInternshipBatches(db: Database, filter: InternshipFilt
   const firstBatch = new Promise<InternshipRow[]>((resolve) => (firstBatchRead = resolve));
   const consumer = new Promise<((rows: InternshipRow[]) => Promise<boolean>) | null>((resolve) => (go = resolve));
   const fetchBatch = async (tx: Executor) =>
-    ((await tx.execute(sql.raw(`fetch ${exportBatchSize} from internship_export`))) as unknown as { rows: InternshipRow[] }).rows;
+    (
+      (await tx.execute(sql.raw(`fetch ${exportBatchSize} from internship_export`))) as unknown as { rows: Record<string, unknown>[] }
+    ).rows.map(exportRow);
   const transfer = db.transaction(async (tx) => {
     // A cursor is planned for its first rows (nested loops) unless told that every row will be read.
     await tx.execute(sql`set local cursor_tuple_fraction = 1`);

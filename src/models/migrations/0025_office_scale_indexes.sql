@@ -1,0 +1,3 @@
+CREATE INDEX "convention_events_validate" ON "convention_events" USING btree ("convention_id","at") WHERE "convention_events"."event" = 'validate';--> statement-breakpoint
+CREATE INDEX "conventions_filed_start" ON "conventions" USING btree ("start_date","id") WHERE "conventions"."state" <> 'draft';--> statement-breakpoint
+CREATE INDEX "signatures_dean" ON "signatures" USING btree ("convention_id") WHERE "signatures"."party" = 'dean';
