@@ -74,3 +74,8 @@ export function shapedWordCount(): number {
   for (const words of shapedWords.values()) count += Object.keys(words).length;
   return count;
 }
+
+/** Forgets every shaped word, as in a fresh process (for tests). */
+export function forgetShapedWords(): void {
+  shapedWords.clear();
+}
