@@ -1,5 +1,6 @@
-import { and, desc, eq, gt, lt, notInArray } from 'drizzle-orm';
+import { and, desc, eq, gt, lt, notInArray, sql } from 'drizzle-orm';
 import type { Executor } from './database';
+import { preparedStatement } from './preparedStatements';
 import { sessions } from './schema';
 
 export type SessionRow = typeof sessions.$inferSelect;
@@ -9,11 +10,16 @@ export const sessionRepository = {
   async create(db: Executor, row: SessionRow): Promise<void> {
     await db.insert(sessions).values(row);
   },
+  /** Read on every request: a prepared statement. */
   async find(db: Executor, idHash: string, now: Date): Promise<SessionRow | undefined> {
-    const [row] = await db
-      .select()
-      .from(sessions)
-      .where(and(eq(sessions.id, idHash), gt(sessions.expiresAt, now)));
+    const statement = preparedStatement(db, 'pstage_session_find', (on) =>
+      on
+        .select()
+        .from(sessions)
+        .where(and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql.placeholder('now'))))
+        .prepare('pstage_session_find'),
+    );
+    const [row] = await statement.execute({ id: idHash, now: now.toISOString() });
     return row;
   },
   async update(db: Executor, idHash: string, data: Record<string, unknown>): Promise<void> {
