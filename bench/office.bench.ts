@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -217,6 +217,7 @@ async function benchSize(conventions: number) {
     ['statistics for a year', `/office/statistics?year=${year}`],
   ];
   const rows: Row[] = [];
+  let memory: { rssMib: number; peakMib: number } | undefined;
   try {
     // One warm-up request per page: the first render compiles templates, the first query warms the caches.
     for (const [, page] of pages) await download(`${base}${page}`, office, 1);
@@ -264,12 +265,25 @@ async function benchSize(conventions: number) {
         bare: `${(wizard.mean / Math.max(bareForm.mean, 0.01)).toFixed(0)}×, ${((wizard.rps / Math.max(bareForm.rps, 1)) * 100).toFixed(1)} % of its req/s`,
       });
     }
+    memory = residentMemory(pstage.child.pid);
   } finally {
     await pstage.stop();
     await bare.stop();
     if (folder) rmSync(folder, { recursive: true, force: true });
   }
-  return { conventions, seed, rows, kind: handle.kind };
+  return { conventions, seed, rows, kind: handle.kind, memory };
+}
+
+/** Pstage's resident memory after the load, and its peak, from /proc (Linux), in MiB. */
+function residentMemory(pid: number | undefined): { rssMib: number; peakMib: number } | undefined {
+  if (!pid) return undefined;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    return { rssMib: Math.round(kib('VmRSS') / 1024), peakMib: Math.round(kib('VmHWM') / 1024) };
+  } catch {
+    return undefined;
+  }
 }
 
 function printTable(title: string, rows: Row[]): void {
@@ -295,15 +309,19 @@ function printTable(title: string, rows: Row[]): void {
 
 export default async function officeBench() {
   const results = [];
+  const figures: Record<string, number | string> = {};
   for (const size of sizes) {
     const result = await benchSize(size);
     printTable(
       `${result.conventions} conventions on ${result.kind} (seeded in ${result.seed.seconds} s), ${seconds} s per case`,
       result.rows,
     );
+    if (result.memory) {
+      console.log(`\nPstage's resident memory after the load: ${result.memory.rssMib} MiB (peak ${result.memory.peakMib} MiB)`);
+      figures[`${result.conventions} Pstage RSS after the load MiB (peak)`] = `${result.memory.rssMib} (${result.memory.peakMib})`;
+    }
     results.push(result);
   }
-  const figures: Record<string, number | string> = {};
   const first = results[0];
   const last = results[results.length - 1];
   for (const result of results)
