@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -30,6 +30,8 @@ type Row = {
   rps: number;
   kib: number;
   errors: number;
+  /** Requests completed. */
+  requests: number;
   bare?: string;
 };
 
@@ -167,6 +169,7 @@ async function load(
     rps: Math.round(result.requests.average),
     kib: Math.round(result.throughput.total / total / 102.4) / 10,
     errors: result.non2xx + result.errors + result.timeouts,
+    requests: result.requests.total,
   };
 }
 
@@ -255,6 +258,7 @@ async function benchSize(conventions: number) {
     ['statistics for a year', `/office/statistics?year=${year}`],
   ];
   const rows: Row[] = [];
+  let memory: { rssMib: number; peakMib: number } | undefined;
   try {
     // One warm-up request per page: the first render compiles templates, the first query warms the caches.
     for (const [, page] of pages) await download(`${base}${page}`, office, 1);
@@ -278,6 +282,7 @@ async function benchSize(conventions: number) {
         rps: 0,
         kib: Math.round(csv.bytes / 1024),
         errors: csv.status === 200 ? 0 : 1,
+        requests: 3,
         bare: `${(csv.ms / Math.max(bareCsv.ms, 1)).toFixed(0)}× (bare ${bareCsv.ms} ms)`,
       });
     }
@@ -296,18 +301,57 @@ async function benchSize(conventions: number) {
       ];
       const bareForm = await load('bare express form', `http://127.0.0.1:${barePort}/form`, 50);
       rows.push(bareForm);
+      if (dumpDir) await dumpWizardPages(base, cookies.wizard.slice(0, 5), steps);
+      const cpuBefore = cpuMs(pstage.child.pid);
       const wizard = await load(`wizard steps, ${cookies.wizard.length} students at once`, `${base}/`, 50, { requests: wizardRequests });
+      const cpuPerRequest = (cpuMs(pstage.child.pid) - cpuBefore) / Math.max(wizard.requests, 1);
       rows.push({
         ...wizard,
-        bare: `${(wizard.mean / Math.max(bareForm.mean, 0.01)).toFixed(0)}×, ${((wizard.rps / Math.max(bareForm.rps, 1)) * 100).toFixed(1)} % of its req/s`,
+        bare: `${(wizard.mean / Math.max(bareForm.mean, 0.01)).toFixed(0)}×, ${((wizard.rps / Math.max(bareForm.rps, 1)) * 100).toFixed(1)} % of its req/s, Pstage CPU ${cpuPerRequest.toFixed(1)} ms/request`,
       });
     }
+    memory = residentMemory(pstage.child.pid);
   } finally {
     await pstage.stop();
     await bare.stop();
     if (folder) rmSync(folder, { recursive: true, force: true });
   }
-  return { conventions, seed, rows, kind: handle.kind };
+  return { conventions, seed, rows, kind: handle.kind, memory };
+}
+
+/** CPU time (user + system) the process has used so far, in ms, from /proc (Linux; 0 elsewhere). */
+function cpuMs(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    // The fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in clock ticks (1/100 s).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** BENCH_DUMP_DIR: each step of a few students' drafts written there, to compare two versions' pages. */
+const dumpDir = process.env.BENCH_DUMP_DIR;
+async function dumpWizardPages(base: string, students: { cookie: string; conventionId: number }[], steps: string[]) {
+  mkdirSync(dumpDir!, { recursive: true });
+  for (const [index, student] of students.entries())
+    for (const step of steps) {
+      const response = await fetch(`${base}/student/conventions/${student.conventionId}/${step}`, { headers: { cookie: student.cookie } });
+      writeFileSync(path.join(dumpDir!, `${index}-${step}.html`), `${response.status}\n${await response.text()}`);
+    }
+}
+
+/** Pstage's resident memory after the load, and its peak, from /proc (Linux), in MiB. */
+function residentMemory(pid: number | undefined): { rssMib: number; peakMib: number } | undefined {
+  if (!pid) return undefined;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    return { rssMib: Math.round(kib('VmRSS') / 1024), peakMib: Math.round(kib('VmHWM') / 1024) };
+  } catch {
+    return undefined;
+  }
 }
 
 function printTable(title: string, rows: Row[]): void {
@@ -333,15 +377,19 @@ function printTable(title: string, rows: Row[]): void {
 
 export default async function officeBench() {
   const results = [];
+  const figures: Record<string, number | string> = {};
   for (const size of sizes) {
     const result = await benchSize(size);
     printTable(
       `${result.conventions} conventions on ${result.kind} (seeded in ${result.seed.seconds} s), ${seconds} s per case`,
       result.rows,
     );
+    if (result.memory) {
+      console.log(`\nPstage's resident memory after the load: ${result.memory.rssMib} MiB (peak ${result.memory.peakMib} MiB)`);
+      figures[`${result.conventions} Pstage RSS after the load MiB (peak)`] = `${result.memory.rssMib} (${result.memory.peakMib})`;
+    }
     results.push(result);
   }
-  const figures: Record<string, number | string> = {};
   const first = results[0];
   const last = results[results.length - 1];
   for (const result of results)

@@ -77,9 +77,9 @@ export async function createApp(options: {
   const app = express();
   app.set('views', path.join(root, 'views'));
   app.set('view engine', 'ejs');
-  // Compiled templates (and their includes) are kept except in development, where an edited view shows at once:
-  // compiling them on every render was most of a page's CPU in tests and benchmarks.
-  app.set('view cache', config.environment !== 'development');
+  // Compiled templates (and their includes) are kept, whatever NODE_ENV, except under `npm run dev` (LIVE_VIEWS), where
+  // an edited view shows at once: compiling them on every render was most of a page's CPU.
+  app.set('view cache', !config.liveViews);
   app.set('trust proxy', config.production ? 1 : false);
   app.disable('x-powered-by');
   const render = (res: Response, view: string, locals: Record<string, unknown>, status = 200) => {

@@ -50,6 +50,8 @@ const environmentSchema = z.object({
   DEAN_EMAIL: z.email().optional(),
   /** Send a convention for electronic signature as soon as the office validates it. */
   SIGNATURE_AUTO_SEND: booleanFromEnv.default(false),
+  /** Views read again at every render, an edited template showing at once (`npm run dev`); refused in production. */
+  LIVE_VIEWS: booleanFromEnv.default(false),
   /** The institution's PKCS#12 seal; outside production a self-signed one is made under DATA_DIR on first use. */
   SEAL_P12_PATH: z.string().optional(),
   SEAL_P12_PASSWORD: z.string().optional(),
@@ -141,6 +143,8 @@ export interface Config {
   /** Certificates a student may have stored at once (older ones still awaiting the office are replaced). */
   certificateQuota: number;
   devPlatform: boolean;
+  /** Templates compiled at every render (`npm run dev` sets LIVE_VIEWS): otherwise once per process. */
+  liveViews: boolean;
   logLevel: string;
   /** The label of the column Pstage creates in a course whose launched activity has no grade column of its own. */
   agsLineItemLabel: string;
@@ -264,6 +268,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     certificateQuota: e.CERTIFICATE_QUOTA,
     devPlatform: !production && (e.DEV_PLATFORM ?? true),
+    liveViews: !production && e.LIVE_VIEWS,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     agsLineItemLabel: e.AGS_LINE_ITEM_LABEL,
     hostRatingsMinAnswers: e.HOST_RATINGS_MIN_ANSWERS,

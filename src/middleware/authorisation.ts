@@ -3,7 +3,7 @@ import { AppError } from '../errors';
 import type { Database } from '../models/database';
 import { programmeRepository } from '../models/programmeRepository';
 import { idParam } from '../routes/shared/ids';
-import type { SessionData } from './session';
+import type { SessionData, SessionStaffProgrammes } from './session';
 
 function requireSession(req: Request): SessionData {
   if (!req.session) throw new AppError(401, 'errors.sessionExpired');
@@ -69,7 +69,11 @@ export function setUpNavigation(db: Database) {
       const here = req.path;
       if (await studentAllowed(db, session))
         items.push({ href: '/student', label: req.t('layout.studentHome'), current: here.startsWith('/student') });
-      for (const programme of await programmeRepository.listForUser(db, session.userId, 'staff')) {
+      // Read with the session unless the request changed whose it is (a launch), as the staff's pages are linked.
+      const known = res.locals.sessionStaffProgrammes as SessionStaffProgrammes | undefined;
+      const staffProgrammes =
+        known?.userId === session.userId ? known.programmes : await programmeRepository.listForUser(db, session.userId, 'staff');
+      for (const programme of staffProgrammes) {
         const href = `/programme/${programme.id}`;
         items.push({ href, label: req.t('layout.programmePanel', { title: programme.title }), current: here.startsWith(href) });
       }

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { IdToken } from 'ltijs';
 import type { Database } from '../models/database';
-import { sessionRepository } from '../models/sessionRepository';
+import { sessionRepository, type StaffProgrammeLink } from '../models/sessionRepository';
 
 export const sessionCookieName = 'pstage_session';
 
@@ -32,6 +32,12 @@ export interface SessionData {
   deepLinkToken?: IdToken;
   /** Where the launch asked Pstage to be shown (iframe: the embedded layout when the browser does not say). */
   documentTarget?: 'iframe' | 'window';
+}
+
+/** The programmes where the session's user is staff, read with the session (see `setUpNavigation`). */
+export interface SessionStaffProgrammes {
+  userId: number;
+  programmes: StaffProgrammeLink[];
 }
 
 declare global {
@@ -77,9 +83,11 @@ export function setUpSessions(db: Database, secure: boolean, options: { now?: ()
     try {
       if (token) {
         const at = now();
-        const row = await sessionRepository.find(db, sessionIdHash(token), at);
+        const row = await sessionRepository.findWithStaffProgrammes(db, sessionIdHash(token), at);
         if (row) {
           req.session = row.data as unknown as SessionData;
+          // Read with the session, for the navigation (setUpNavigation): one round trip for both.
+          res.locals.sessionStaffProgrammes = { userId: row.userId, programmes: row.staffProgrammes } satisfies SessionStaffProgrammes;
           idHash = row.id;
           const expiresAt = expiryFrom(row.createdAt, at);
           if (expiresAt.getTime() - row.expiresAt.getTime() >= touchEveryMs) {
@@ -94,6 +102,8 @@ export function setUpSessions(db: Database, secure: boolean, options: { now?: ()
       return next(error);
     }
     req.startSession = async (data) => {
+      // Whoever the new session is, the navigation reads their programmes afresh (a launch may have changed them).
+      res.locals.sessionStaffProgrammes = undefined;
       if (idHash) await sessionRepository.delete(db, idHash);
       const at = now();
       token = crypto.randomBytes(32).toString('base64url');

@@ -1,11 +1,13 @@
-import { aliasedTable, eq, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, eq, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Convention } from './conventionRepository';
 import type { Executor } from './database';
+import { preparedStatement } from './preparedStatements';
 import type { Contact, Organisation, Service } from './organisationRepository';
 import type { Programme } from './programmeRepository';
 import type { Subject } from './subjectRepository';
 import type { Teacher } from './teacherRepository';
-import { contacts, organisations, programmes, services, subjects, teachers } from './schema';
+import { contacts, conventionEvents, conventions, organisations, programmes, services, subjects, teachers } from './schema';
 
 /** The ids a convention refers to, as its row holds them. */
 export interface ConventionReferenceIds {
@@ -69,3 +71,62 @@ export const conventionReferencesRepository = {
     };
   },
 };
+
+/** A student's own convention with what it refers to and the id of its latest event, as a wizard page shows it. */
+export interface StudentConventionPage extends ConventionReferences {
+  convention: Convention;
+  lastEventId: number;
+}
+
+const pageProfessionalTutor = aliasedTable(contacts, 'page_professional_tutor');
+const pageSignatory = aliasedTable(contacts, 'page_signatory');
+
+/**
+ * A wizard page's data in one round trip, built once (a prepared statement): the convention if it is the student's,
+ * each reference left-joined by its primary key, and the latest event its forms carry (see the wizard's conflicts).
+ */
+export async function findStudentConventionPage(
+  db: Executor,
+  conventionId: number,
+  studentUserId: number,
+): Promise<StudentConventionPage | undefined> {
+  const statement = preparedStatement(db, 'pstage_student_convention_page', (on) =>
+    on
+      .select({
+        convention: conventions,
+        programme: programmes,
+        subject: subjects,
+        organisation: organisations,
+        service: services,
+        professionalTutor: pageProfessionalTutor,
+        signatory: pageSignatory,
+        academicTutor: teachers,
+        lastEventId: sql<
+          string | number | null
+        >`(select max(${conventionEvents.id}) from ${conventionEvents} where ${conventionEvents.conventionId} = ${conventions.id})`,
+      })
+      .from(conventions)
+      .leftJoin(programmes, eq(programmes.id, conventions.programmeId))
+      .leftJoin(subjects, eq(subjects.id, conventions.subjectId))
+      .leftJoin(organisations, eq(organisations.id, conventions.organisationId))
+      .leftJoin(services, eq(services.id, conventions.serviceId))
+      .leftJoin(pageProfessionalTutor, eq(pageProfessionalTutor.id, conventions.professionalTutorId))
+      .leftJoin(pageSignatory, eq(pageSignatory.id, conventions.signatoryId))
+      .leftJoin(teachers, eq(teachers.id, conventions.academicTutorId))
+      .where(and(eq(conventions.id, sql.placeholder('conventionId')), eq(conventions.studentUserId, sql.placeholder('studentUserId'))))
+      .prepare('pstage_student_convention_page'),
+  );
+  const [row] = await statement.execute({ conventionId, studentUserId });
+  if (!row) return undefined;
+  return {
+    convention: row.convention,
+    programme: row.programme as Programme,
+    subject: row.subject ?? undefined,
+    organisation: row.organisation ?? undefined,
+    service: row.service ?? undefined,
+    professionalTutor: row.professionalTutor ?? undefined,
+    signatory: row.signatory ?? undefined,
+    academicTutor: row.academicTutor ?? undefined,
+    lastEventId: Number(row.lastEventId ?? 0),
+  };
+}

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from './database';
+import { preparedStatement } from './preparedStatements';
 import { memberships, programmes, users } from './schema';
 
 export type Programme = typeof programmes.$inferSelect;
@@ -102,13 +103,24 @@ export const programmeRepository = {
     return rows.length > 0;
   },
 
+  /** Read on every page (the navigation): a prepared statement. */
   async listForUser(db: Executor, userId: number, role: MembershipRole): Promise<Programme[]> {
-    const rows = await db
-      .select({ programme: programmes })
-      .from(memberships)
-      .innerJoin(programmes, eq(programmes.id, memberships.programmeId))
-      .where(and(eq(memberships.userId, userId), eq(memberships.role, role), eq(programmes.archived, false)))
-      .orderBy(programmes.title);
+    const statement = preparedStatement(db, 'pstage_programmes_of_user', (on) =>
+      on
+        .select({ programme: programmes })
+        .from(memberships)
+        .innerJoin(programmes, eq(programmes.id, memberships.programmeId))
+        .where(
+          and(
+            eq(memberships.userId, sql.placeholder('userId')),
+            eq(memberships.role, sql.placeholder('role')),
+            eq(programmes.archived, false),
+          ),
+        )
+        .orderBy(programmes.title)
+        .prepare('pstage_programmes_of_user'),
+    );
+    const rows = await statement.execute({ userId, role });
     return rows.map((row) => row.programme);
   },
 

@@ -39,7 +39,7 @@ export async function hostCumulationFor(
   if (!stay) throw new RangeError(`Convention ${convention.id} has no dates or schedule to cumulate`);
   if (convention.organisationId === null || !host) return { stay, cumulation: cumulate(stay, []) };
   const entity = legalEntityKey({ organisationId: convention.organisationId, siret: host.siret });
-  const others = (await hostStayRepository.listForStudents(db, [convention.studentUserId]))
+  const others = (await hostStayRepository.listForStudent(db, convention.studentUserId))
     .filter((row) => row.id !== convention.id && legalEntityKey(row) === entity)
     .map((row) => stayOfConvention(row, row)!);
   return { stay, cumulation: cumulate(stay, others) };

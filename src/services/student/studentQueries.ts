@@ -1,5 +1,6 @@
 import type { Executor } from '../../models/database';
 import { conventionRepository, type Convention } from '../../models/conventionRepository';
+import { findStudentConventionPage, type StudentConventionPage } from '../../models/conventionReferencesRepository';
 import { documentRepository } from '../../models/documentRepository';
 import { organisationRepository } from '../../models/organisationRepository';
 import { programmeRepository } from '../../models/programmeRepository';
@@ -23,6 +24,11 @@ export function lastDraftEvent(db: Executor, conventionId: number): Promise<numb
 /** The roles of whoever else (not the student) changed the draft after the event a page saw. */
 export function othersWhoChangedDraftSince(db: Executor, conventionId: number, afterEventId: number, studentUserId: number) {
   return conventionRepository.otherActorsSince(db, conventionId, afterEventId, studentUserId);
+}
+
+/** A wizard page's draft, what it refers to and its latest event, in one query; another student's is not found. */
+export function ownConventionPage(db: Executor, conventionId: number, userId: number): Promise<StudentConventionPage | undefined> {
+  return findStudentConventionPage(db, conventionId, userId);
 }
 
 export function ownConvention(db: Executor, conventionId: number, userId: number): Promise<Convention | undefined> {

@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Services } from '../../../services';
-import { ownConvention, studentProgrammes } from '../../../services/student/studentQueries';
+import { ownConvention, ownConventionPage, studentProgrammes } from '../../../services/student/studentQueries';
+import { wizardSteps } from '../../../services/student/wizardSteps';
 import { startConvention } from '../../../services/student/conventionDraft';
 import { AppError, notFound } from '../../../errors';
 import { idParam, idSchema } from '../../shared/ids';
@@ -21,6 +22,10 @@ import { wizardConflictHandler } from './wizard';
 
 const startSchema = z.object({ programmeId: idSchema().optional() });
 
+const stepPaths = new Set<string>(wizardSteps.map((step) => `/${step}`));
+/** `/personal`, `/personal/`: a wizard step's own page (not a post's sub-path such as an organisation search). */
+const isWizardStep = (path: string) => stepPaths.has(path.endsWith('/') && path.length > 1 ? path.slice(0, -1) : path);
+
 /** /student/conventions: start a draft, the wizard steps (src/services/student/wizardSteps.ts), and the status page. */
 export function conventionRoutes(services: Services): Router {
   const router = Router();
@@ -35,10 +40,14 @@ export function conventionRoutes(services: Services): Router {
     res.redirect(303, `/student/conventions/${convention.id}/personal`);
   });
   router.use('/:id', async (req, res, next) => {
-    const convention = await ownConvention(services.db, idParam(req), req.session!.userId);
+    // A wizard page shown: the draft with what it refers to and its latest event, in one query.
+    const page =
+      req.method === 'GET' && isWizardStep(req.path) ? await ownConventionPage(services.db, idParam(req), req.session!.userId) : undefined;
+    const convention = page?.convention ?? (await ownConvention(services.db, idParam(req), req.session!.userId));
     if (!convention) throw notFound();
     // Read once per request: the wizard's pages render from this row rather than reading it again.
     res.locals.ownConvention = convention;
+    res.locals.ownConventionPage = page;
     next();
   });
   router.use('/:id/personal', personalRoutes(services));

@@ -4,6 +4,7 @@ import type { Services } from '../../../services';
 import { loadConventionDetails, type ConventionDetails } from '../../../services/student/conventionDetails';
 import type { DraftCommand } from '../../../services/student/conventionDraft';
 import type { Convention } from '../../../models/conventionRepository';
+import type { StudentConventionPage } from '../../../models/conventionReferencesRepository';
 import {
   isReachable,
   nextStepOf,
@@ -40,9 +41,12 @@ interface PostedStep {
 
 /** The draft of the URL, for a wizard page: submitted conventions are read on their status page instead. */
 export async function draftForPage(services: Services, req: Request, res: Response, step: WizardStep): Promise<ConventionDetails | null> {
-  // A page shows the row the ownership check read for this very request (a post reads its own, after saving).
+  // A page shows what the ownership check read for this very request (a post reads its own, after saving).
+  const page = req.method === 'GET' ? (res.locals.ownConventionPage as StudentConventionPage | undefined) : undefined;
   const known = req.method === 'GET' ? (res.locals.ownConvention as Convention | undefined) : undefined;
-  const details = await loadConventionDetails(services.db, req.session!.userId, idParam(req), known);
+  const details: ConventionDetails = page
+    ? pageDetails(page)
+    : await loadConventionDetails(services.db, req.session!.userId, idParam(req), known);
   const { convention } = details;
   if (convention.state !== 'draft') {
     res.redirect(303, `/student/conventions/${convention.id}`);
@@ -53,7 +57,12 @@ export async function draftForPage(services: Services, req: Request, res: Respon
     return null;
   }
   // Its forms carry the latest event they saw: a losing save tells then who else changed the draft since.
-  res.locals.seenEvent = await lastDraftEvent(services.db, convention.id);
+  res.locals.seenEvent = page ? page.lastEventId : await lastDraftEvent(services.db, convention.id);
+  return details;
+}
+
+/** The details of a page read in one query, without its latest event (carried apart, as `seenEvent`). */
+function pageDetails({ lastEventId: _lastEventId, ...details }: StudentConventionPage): ConventionDetails {
   return details;
 }
 

@@ -63,5 +63,20 @@ export const personalLabels = fieldLabels('student.fields.', [
   'academicYear',
 ]);
 
-export const personalFormOn = (today: IsoDate, academicYears?: readonly string[]) =>
+const forms = new Map<string, ReturnType<typeof definePersonalForm>>();
+const definePersonalForm = (today: IsoDate, academicYears?: readonly string[]) =>
   defineForm(personalSchemaOn(today, academicYears), personalLabels);
+
+/**
+ * The personal step's form on `today` for these academic years, built once for each (a zod schema is costly to
+ * build, and every page and post of the step asks for it). A few a day: the cache starts afresh beyond a hundred.
+ */
+export const personalFormOn = (today: IsoDate, academicYears?: readonly string[]) => {
+  const key = `${today}/${academicYears ? academicYears.join(',') : '-'}`;
+  let form = forms.get(key);
+  if (!form) {
+    if (forms.size >= 100) forms.clear();
+    forms.set(key, (form = definePersonalForm(today, academicYears)));
+  }
+  return form;
+};
