@@ -62,77 +62,10 @@ export function i18nextTranslator(locale: Locale): TFunction {
   return instance.getFixedT(locale);
 }
 
-/** A resource string cut at its `{{name}}` placeholders: `texts` around `names`, one more text than names. */
-interface Template {
-  texts: string[];
-  names: string[];
-}
-
-/** Options that make i18next do more than replace placeholders (plurals, context, fallbacks, other namespaces…). */
-const i18nextOptions = new Set([
-  'count',
-  'context',
-  'ordinal',
-  'defaultValue',
-  'lng',
-  'lngs',
-  'fallbackLng',
-  'ns',
-  'keyPrefix',
-  'replace',
-  'returnObjects',
-  'returnDetails',
-  'joinArrays',
-  'postProcess',
-  'interpolation',
-  'skipInterpolation',
-  'nsSeparator',
-  'keySeparator',
-]);
-
-/**
- * The template of a key whose string i18next would only fill in: null when anything else may happen (no such string
- * in this language, nesting with `$t(`, formats such as `{{date, datetime}}`, unescaped `{{- name}}`, an empty string).
- */
-function templateOf(locale: Locale, key: string): Template | null {
-  const raw: unknown = instance.getResource(locale, 'translation', key);
-  if (typeof raw !== 'string' || raw === '' || raw.includes('$t(')) return null;
-  const texts: string[] = [];
-  const names: string[] = [];
-  let last = 0;
-  for (const match of raw.matchAll(/\{\{([^{}]*)\}\}/g)) {
-    const name = match[1].trim();
-    if (!/^\w+$/.test(name)) return null;
-    texts.push(raw.slice(last, match.index));
-    names.push(name);
-    last = match.index + match[0].length;
-  }
-  texts.push(raw.slice(last));
-  if (texts.some((text) => text.includes('{{') || text.includes('}}'))) return null;
-  return { texts, names };
-}
-
-/** The template filled as i18next fills it (values inserted as they are: escapeValue is off), or undefined if unsure. */
-function fill(template: Template, options: Record<string, unknown>): string | undefined {
-  for (const option of Object.keys(options)) if (i18nextOptions.has(option)) return undefined;
-  let text = template.texts[0];
-  for (let index = 0; index < template.names.length; index++) {
-    const value = options[template.names[index]];
-    if (typeof value === 'string') {
-      if (value.includes('$t(') || value.includes('{{')) return undefined;
-      text += value;
-    } else if (typeof value === 'number' && Number.isFinite(value)) text += String(value);
-    else return undefined;
-    text += template.texts[index + 1];
-  }
-  return text;
-}
-
 /**
  * A language's translation function, made once. The resources are loaded once at start and never change: a key's
- * string asked without options (most of a page's labels) is kept after its first lookup, and a string whose options
- * only fill its `{{placeholders}}` is filled from its kept template. Anything else (plurals, context, nesting,
- * formats, missing values) is i18next's, as before: i18next's lookup and interpolation were ~8 % of a page's CPU.
+ * string asked without options (most of a page's labels) is kept after its first lookup. Anything with options
+ * (placeholders, plurals, context, nesting) is i18next's at every call: its interpolation is not copied here.
  */
 export function translator(locale: Locale): TFunction {
   const made = translators.get(locale);
@@ -140,22 +73,11 @@ export function translator(locale: Locale): TFunction {
   const fixed = instance.getFixedT(locale) as unknown as (...args: unknown[]) => unknown;
   if (!instance.isInitialized) return fixed as unknown as TFunction;
   const found = new Map<string, unknown>();
-  const templates = new Map<string, Template | null>();
   const translate = ((key: unknown, ...rest: unknown[]) => {
-    if (typeof key !== 'string') return fixed(key, ...rest);
-    if (rest.length === 0) {
-      let text = found.get(key);
-      if (text === undefined) found.set(key, (text = fixed(key)));
-      return text;
-    }
-    const [options] = rest;
-    if (rest.length === 1 && options && typeof options === 'object' && !Array.isArray(options)) {
-      let template = templates.get(key);
-      if (template === undefined) templates.set(key, (template = templateOf(locale, key)));
-      const text = template && fill(template, options as Record<string, unknown>);
-      if (text !== undefined && text !== null) return text;
-    }
-    return fixed(key, ...rest);
+    if (typeof key !== 'string' || rest.length > 0) return fixed(key, ...rest);
+    let text = found.get(key);
+    if (text === undefined) found.set(key, (text = fixed(key)));
+    return text;
   }) as unknown as TFunction;
   // What i18next sets on a fixed function (its language and namespace) stays readable.
   Object.assign(translate, fixed);

@@ -39,7 +39,7 @@ describe('the translation function of a language', () => {
     }
   });
 
-  it('keeps plurals, context, default values and nesting to i18next', () => {
+  it('leaves placeholders, plurals, context, default values and nesting to i18next', () => {
     const t = translator('fr');
     const reference = i18nextTranslator('fr');
     const cases: [string, Record<string, unknown>][] = [
