@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import type { PGlite } from '@electric-sql/pglite';
 import { Client } from 'pg';
 import { migrationsFolder, openDatabase, type DatabaseHandle, type PgliteAssets } from '../../src/models/database';
 
@@ -38,6 +39,20 @@ async function openPgliteFromTemplate(): Promise<DatabaseHandle> {
   writeFileSync(partial, dump);
   renameSync(partial, template);
   return handle;
+}
+
+/**
+ * An empty PGlite cluster (initdb, no migration), as src/models/database.ts opens it (with pg_trgm: the later
+ * migrations create it), for migration tests that write the rows of an earlier schema. Under jest's environment it
+ * starts from the worker's compiled module like the others.
+ */
+export async function openEmptyPglite(): Promise<PGlite> {
+  const shared = (globalThis as { __pstageTestAssets?: SharedTestAssets }).__pstageTestAssets;
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const client = new PGlite({ extensions: { pg_trgm }, ...(await shared?.pglite()) });
+  // Loaded lazily (PostgreSQL runs never need it), hence through the ES module's types: the same class.
+  return client as unknown as PGlite;
 }
 
 /**
