@@ -2,9 +2,9 @@ const os = require('node:os');
 
 /** Jest runs TypeScript through swc: ts-jest does not work with TypeScript 7 (STACK.md). */
 module.exports = {
-  // Tests wait on sockets, PGlite and chromium more than on the CPU: two workers even on a two-core machine
-  // (jest's default there is one) take the suite from about 6 to about 3.5 minutes. At most four: each worker
-  // holds a PGlite and, in browser tests, a chromium.
+  // Tests also wait on sockets, child processes and chromium: two workers even on a two-core machine (jest's default
+  // there is one). At most four: each worker holds a PGlite and, in browser tests, a chromium. The whole suite is
+  // about 50 CPU-minutes on PGlite and 22 on PostgreSQL (December 2026): mostly the app's own work, see #10's notes.
   maxWorkers: Math.min(4, Math.max(2, os.availableParallelism() - 1)),
   // jest's node environment and runtime, with what every test file would otherwise make again kept once per worker
   // (PGlite's compiled module, V8's compiled code): test/support/jestEnvironment.js, jestRuntime.js.
