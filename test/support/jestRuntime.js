@@ -4,6 +4,7 @@
  * again (express, ltijs, drizzle, pdfkit… about a second of CPU a file). The cached data V8 produces for a source
  * is kept on disk, keyed by the source and Node's version, and handed back to `vm.compileFunction`, which then
  * skips parsing. A rejected cache (another V8) is only slower, never wrong: V8 checks it and compiles as usual.
+ * The folder grows by one file per changed source; the temp folder's own cleaning bounds it.
  */
 const { createHash } = require('node:crypto');
 const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
