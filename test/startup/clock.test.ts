@@ -1,4 +1,5 @@
 import { clockFor, clockStartingOn, parisDateOf, systemClock, type Clock } from '../../src/clock';
+import { productionEnv } from '../support/productionEnv';
 import { loadConfig } from '../../src/config';
 
 /** A real clock stopped at one instant, to see what the shifted clock does with it. */
@@ -35,23 +36,7 @@ describe('the application clock', () => {
   it('takes PSTAGE_TODAY outside production and ignores it in production', () => {
     const development = loadConfig({ NODE_ENV: 'development', PSTAGE_TODAY: '2027-07-01' });
     expect(clockFor(development).today()).toBe('2027-07-01');
-    const production = loadConfig({
-      NODE_ENV: 'production',
-      PSTAGE_TODAY: '2027-07-01',
-      DATABASE_URL: 'postgres://db/pstage',
-      ENCRYPTION_KEY: 'x'.repeat(32),
-      PUBLIC_BASE_URL: 'https://pstage.example.fr',
-      SMTP_HOST: 'smtp',
-      MAIL_FROM: 'Pstage <p@example.fr>',
-      OFFICE_EMAIL: 'stages@example.fr',
-      INSTITUTION_NAME: 'U',
-      INSTITUTION_STREET: 'r',
-      INSTITUTION_POSTAL_CODE: '75005',
-      INSTITUTION_CITY: 'Paris',
-      DEAN_NAME: 'Marie Doyenne',
-      DEAN_CIVILITY: 'Mme',
-      SEAL_P12_PATH: '/etc/pstage/seal.p12',
-    });
+    const production = loadConfig({ ...productionEnv, PSTAGE_TODAY: '2027-07-01' });
     expect(production.today).toBeUndefined();
     expect(clockFor(production)).toBe(systemClock);
   });
