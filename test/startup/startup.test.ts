@@ -6,10 +6,13 @@ import { openDatabase } from '../../src/models/database';
 import { ltiDeploymentRepository } from '../../src/models/ltiDeploymentRepository';
 
 const root = path.join(__dirname, '..', '..');
+/** What `npm start` runs (package.json): the compiled server, built from src/ first. */
+const npmStart = 'scripts/start.js';
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 
+/** A TypeScript script through tsx, or `npm start`'s own script (plain JavaScript: it builds dist/ and runs it) through node. */
 function run(script: string, args: string[], env: Record<string, string>, cwd: string) {
-  const child = spawn(tsx, [path.join(root, script), ...args], {
+  const child = spawn(script.endsWith('.js') ? process.execPath : tsx, [path.join(root, script), ...args], {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
   });
@@ -45,7 +48,7 @@ describe('start-up', () => {
     async () => {
       const folder = mkdtempSync(path.join(tmpdir(), 'pstage-start-'));
       const port = 31000 + Math.floor(Math.random() * 2000);
-      const server = run('src/server.ts', [], { PORT: String(port), LOG_LEVEL: 'silent' }, folder);
+      const server = run(npmStart, [], { PORT: String(port), LOG_LEVEL: 'silent' }, folder);
       try {
         const response = await waitForHealth(`http://127.0.0.1:${port}/health`, Date.now() + startBudgetMs - 10_000).catch(
           (error: unknown) => {
@@ -68,7 +71,7 @@ describe('start-up', () => {
     'refuses to start in production without its secrets, naming each one',
     async () => {
       const folder = mkdtempSync(path.join(tmpdir(), 'pstage-prod-'));
-      const server = run('src/server.ts', [], { NODE_ENV: 'production' }, folder);
+      const server = run(npmStart, [], { NODE_ENV: 'production' }, folder);
       expect(await server.exited).toBe(1);
       for (const name of ['DATABASE_URL', 'ENCRYPTION_KEY', 'PUBLIC_BASE_URL', 'SMTP_HOST', 'SEAL_P12_PATH']) {
         expect(server.output()).toContain(name);
@@ -81,7 +84,7 @@ describe('start-up', () => {
     'refuses to enable the development platform in production',
     async () => {
       const folder = mkdtempSync(path.join(tmpdir(), 'pstage-prod-'));
-      const server = run('src/server.ts', [], { NODE_ENV: 'production', DEV_PLATFORM: 'true' }, folder);
+      const server = run(npmStart, [], { NODE_ENV: 'production', DEV_PLATFORM: 'true' }, folder);
       expect(await server.exited).toBe(1);
       expect(server.output()).toContain('DEV_PLATFORM cannot be enabled in production');
     },

@@ -3,9 +3,6 @@ import { mkdtempSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-
-const root = path.join(__dirname, '..', '..');
 
 export interface SpawnedPstage {
   port: number;
@@ -51,8 +48,22 @@ async function healthy(port: number): Promise<boolean> {
   }
 }
 
+let built: string | undefined;
+
+/** dist/server.js, built from src/ once per test file (scripts/build.js: only what changed is written). */
+function compiledServer(): string {
+  if (!built) {
+    // The build `npm start` runs first, plain JavaScript.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { build, output } = require('../../scripts/build.js') as { build: () => unknown; output: string };
+    build();
+    built = path.join(output, 'server.js');
+  }
+  return built;
+}
+
 /**
- * `src/server.ts` as production runs it (its own process, its own pool, the outbox worker and the scheduler
+ * The server as `npm start` runs it, compiled (dist/server.js) (its own process, its own pool, the outbox worker and the scheduler
  * on), with `env` and nothing of the test's environment but PATH, HOME and PSTAGE_TODAY. Resolves once /health answers 200.
  */
 export async function spawnPstage(
@@ -61,10 +72,7 @@ export async function spawnPstage(
 ): Promise<SpawnedPstage> {
   const port = options.port ?? (await freePort());
   const folder = mkdtempSync(path.join(os.tmpdir(), 'pstage-spawned-'));
-  // Node itself with tsx's loader, not the tsx command: that one runs the server in a child process of its own,
-  // which a SIGKILL of the command would leave running.
-  const loader = pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href;
-  const child = spawn(process.execPath, [...(options.nodeArguments ?? []), '--import', loader, path.join(root, 'src/server.ts')], {
+  const child = spawn(process.execPath, [...(options.nodeArguments ?? []), compiledServer()], {
     cwd: folder,
     env: {
       PATH: process.env.PATH ?? '',
