@@ -111,9 +111,23 @@ export function formatNumber(value: number | null | undefined, language: string 
  */
 export function formatSpreadsheetNumber(value: number | null | undefined, fixedDigits?: number): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '';
-  const options: Intl.NumberFormatOptions =
-    fixedDigits === undefined
-      ? { maximumFractionDigits: 2, useGrouping: false }
-      : { minimumFractionDigits: fixedDigits, maximumFractionDigits: fixedDigits, useGrouping: false };
-  return cached(`sheet:${fixedDigits ?? 'max2'}`, () => new Intl.NumberFormat('fr-FR', options)).format(value);
+  // What Intl writes for a whole number (a file's hours and counts, row after row), without its cost: '616', '600,00'.
+  if (Number.isSafeInteger(value) && !Object.is(value, -0)) {
+    return fixedDigits ? `${value},${'0'.repeat(fixedDigits)}` : String(value);
+  }
+  return spreadsheetFormat(fixedDigits).format(value);
+}
+
+const spreadsheetFormats = new Map<number | undefined, Intl.NumberFormat>();
+
+function spreadsheetFormat(fixedDigits: number | undefined): Intl.NumberFormat {
+  let format = spreadsheetFormats.get(fixedDigits);
+  if (!format) {
+    const options: Intl.NumberFormatOptions =
+      fixedDigits === undefined
+        ? { maximumFractionDigits: 2, useGrouping: false }
+        : { minimumFractionDigits: fixedDigits, maximumFractionDigits: fixedDigits, useGrouping: false };
+    spreadsheetFormats.set(fixedDigits, (format = new Intl.NumberFormat('fr-FR', options)));
+  }
+  return format;
 }

@@ -76,4 +76,17 @@ describe('one way to write dates, amounts and numbers', () => {
     expect(formatSpreadsheetNumber(4.5, 2)).toBe('4,50');
     expect(formatSpreadsheetNumber(Number.NaN)).toBe('');
   });
+
+  it('writes whole numbers (written without Intl, for speed) exactly as Intl does', () => {
+    const intl = (digits?: number) =>
+      new Intl.NumberFormat('fr-FR', {
+        minimumFractionDigits: digits ?? 0,
+        maximumFractionDigits: digits ?? 2,
+        useGrouping: false,
+      });
+    for (const value of [0, -0, 1, -5, 7, 35, 616, 1000, 123456789, -98765, Number.MAX_SAFE_INTEGER, 2 ** 60, 1e21]) {
+      expect([value, formatSpreadsheetNumber(value)]).toEqual([value, intl().format(value)]);
+      expect([value, formatSpreadsheetNumber(value, 2)]).toEqual([value, intl(2).format(value)]);
+    }
+  });
 });

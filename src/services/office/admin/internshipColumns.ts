@@ -29,14 +29,23 @@ const signatories = [...signatureParties, 'dean'] as const;
  */
 export function internshipColumns(t: Translate): InternshipColumn[] {
   const label = (key: string) => t(`officeAdmin.csv.${key}`);
-  const memo = new Map<string, string>();
-  const translated = (key: string, fallback: string) => {
-    if (!memo.has(key)) {
-      const text = t(key);
-      memo.set(key, text === key ? fallback : text);
-    }
-    return memo.get(key)!;
+  /** A coded value's label (a state, a method…) under `prefix`, the code itself when there is none: one lookup a code. */
+  const labels = (prefix: string) => {
+    const memo = new Map<string, string>();
+    return (code: string) => {
+      let text = memo.get(code);
+      if (text === undefined) {
+        const key = `${prefix}.${code}`;
+        text = t(key);
+        memo.set(code, (text = text === key ? code : text));
+      }
+      return text;
+    };
   };
+  const stateLabel = labels('officeAdmin.states');
+  const typeLabel = labels('student.internshipType');
+  const unitLabel = labels('officeAdmin.internships.unit');
+  const methodLabel = labels('officeAdmin.csv.methods');
   const column = (key: string, kind: ColumnKind, width: number, value: InternshipColumn['value']): InternshipColumn => ({
     header: label(key),
     kind,
@@ -47,7 +56,7 @@ export function internshipColumns(t: Translate): InternshipColumn[] {
     column('reference', 'text', 14, (row) => row.reference),
     column('academicYear', 'text', 12, (row) => row.academicYear),
     column('programme', 'text', 30, (row) => row.programmeTitle),
-    column('state', 'text', 24, (row) => translated(`officeAdmin.states.${row.state}`, row.state)),
+    column('state', 'text', 24, (row) => stateLabel(row.state)),
     column('lastName', 'text', 20, (row) => row.studentLastName),
     column('firstName', 'text', 20, (row) => row.studentFirstName),
     column('studentNumber', 'digits', 14, (row) => row.studentNumber),
@@ -60,16 +69,12 @@ export function internshipColumns(t: Translate): InternshipColumn[] {
     column('service', 'text', 24, (row) => row.serviceName),
     column('professionalTutor', 'text', 24, (row) => row.professionalTutor),
     column('academicTutor', 'text', 24, (row) => row.academicTutor),
-    column('internshipType', 'text', 18, (row) =>
-      row.internshipType ? translated(`student.internshipType.${row.internshipType}`, row.internshipType) : null,
-    ),
+    column('internshipType', 'text', 18, (row) => (row.internshipType ? typeLabel(row.internshipType) : null)),
     column('startDate', 'date', 12, (row) => row.startDate),
     column('endDate', 'date', 12, (row) => row.endDate),
     column('totalHours', 'number', 10, (row) => (row.totalHours === null ? null : Number(row.totalHours))),
     column('gratification', 'amount', 12, (row) => (row.gratificationAmount === null ? null : Number(row.gratificationAmount))),
-    column('gratificationUnit', 'text', 10, (row) =>
-      row.gratificationAmount ? translated(`officeAdmin.internships.unit.${row.gratificationUnit}`, String(row.gratificationUnit)) : null,
-    ),
+    column('gratificationUnit', 'text', 10, (row) => (row.gratificationAmount ? unitLabel(String(row.gratificationUnit)) : null)),
     ...signatories.flatMap((party) => {
       const partyName = t(`office.parties.${party}`);
       const signature = (row: InternshipRow) => row.signatures?.[party];
@@ -86,7 +91,7 @@ export function internshipColumns(t: Translate): InternshipColumn[] {
           width: 14,
           value: (row) => {
             const method = signature(row)?.method;
-            return method ? translated(`officeAdmin.csv.methods.${method}`, method) : null;
+            return method ? methodLabel(method) : null;
           },
         },
       ] satisfies InternshipColumn[];

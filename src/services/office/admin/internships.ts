@@ -93,11 +93,19 @@ export async function openInternshipBatches(db: Database, filter: InternshipFilt
     const take = await consumer;
     if (!take) return 0;
     let taken = 0;
-    for (;;) {
-      if (rows.length === 0 || !(await take(rows))) break;
+    while (rows.length > 0) {
+      // The database reads the next rows while these are written: its time and the formatting's overlap.
+      const next = rows.length < exportBatchSize ? undefined : fetchBatch(tx);
+      next?.catch(() => undefined);
+      const more = await take(rows);
+      if (!more) {
+        // Settled before the transaction ends, whatever it gave.
+        await next?.catch(() => undefined);
+        break;
+      }
       taken += rows.length;
-      if (rows.length < exportBatchSize) break;
-      rows = await fetchBatch(tx);
+      if (!next) break;
+      rows = await next;
     }
     return taken;
   });
