@@ -41,6 +41,8 @@ const sizes = (process.env.BENCH_CONVENTIONS ?? '10000,100000').split(',').map(N
 const cases = new Set((process.env.BENCH_CASES ?? 'pages,export,wizard').split(','));
 /** A folder where Pstage writes a CPU profile of the run (`node --cpu-prof`), read with Chrome's DevTools. */
 const profileDir = process.env.BENCH_CPU_PROFILE;
+/** Node's options for the Pstage process (NODE_OPTIONS), e.g. BENCH_NODE_OPTIONS=--max-old-space-size=256 to compare. */
+const nodeOptions = process.env.BENCH_NODE_OPTIONS;
 const today = process.env.PSTAGE_TODAY ?? new Date().toISOString().slice(0, 10);
 /**
  * BENCH_REUSE=1: keep the database `pstage_bench_N` of an earlier run when it was seeded for the same size and day
@@ -235,9 +237,21 @@ async function benchSize(conventions: number) {
       DEV_PLATFORM: 'false',
       LOG_LEVEL: 'warn',
       PSTAGE_TODAY: today,
+      ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
     },
-    { port, startTimeoutMs: 120_000, nodeArguments: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] },
+    {
+      port,
+      startTimeoutMs: 120_000,
+      nodeArguments: [
+        // The probe answers SIGUSR2 with the heap in use after a full collection (bench/heapProbe.cjs).
+        '--expose-gc',
+        '--require',
+        path.join(__dirname, 'heapProbe.cjs'),
+        ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+      ],
+    },
   );
+
   const barePort = await freePort();
   const bare = startBare(barePort);
   await bare.ready();
@@ -258,7 +272,7 @@ async function benchSize(conventions: number) {
     ['statistics for a year', `/office/statistics?year=${year}`],
   ];
   const rows: Row[] = [];
-  let memory: { rssMib: number; peakMib: number } | undefined;
+  let memory: Memory | undefined;
   try {
     // One warm-up request per page: the first render compiles templates, the first query warms the caches.
     for (const [, page] of pages) await download(`${base}${page}`, office, 1);
@@ -310,7 +324,13 @@ async function benchSize(conventions: number) {
         bare: `${(wizard.mean / Math.max(bareForm.mean, 0.01)).toFixed(0)}×, ${((wizard.rps / Math.max(bareForm.rps, 1)) * 100).toFixed(1)} % of its req/s, Pstage CPU ${cpuPerRequest.toFixed(1)} ms/request`,
       });
     }
-    memory = residentMemory(pstage.child.pid);
+    const resident = residentMemory(pstage.child.pid);
+    if (resident && pstage.child.pid) {
+      process.kill(pstage.child.pid, 'SIGUSR2');
+      const probed = () => /^\{"heapProbe":.*\}$/m.exec(pstage.output())?.[0];
+      await until('the heap probe', () => probed() !== undefined, 30_000);
+      memory = { ...resident, afterGc: (JSON.parse(probed()!) as { heapProbe: Memory['afterGc'] }).heapProbe };
+    }
   } finally {
     await pstage.stop();
     await bare.stop();
@@ -341,6 +361,8 @@ async function dumpWizardPages(base: string, students: { cookie: string; convent
       writeFileSync(path.join(dumpDir!, `${index}-${step}.html`), `${response.status}\n${await response.text()}`);
     }
 }
+
+type Memory = { rssMib: number; peakMib: number; afterGc: { heapUsedMb: number; rssMb: number } };
 
 /** Pstage's resident memory after the load, and its peak, from /proc (Linux), in MiB. */
 function residentMemory(pid: number | undefined): { rssMib: number; peakMib: number } | undefined {
@@ -385,8 +407,12 @@ export default async function officeBench() {
       result.rows,
     );
     if (result.memory) {
-      console.log(`\nPstage's resident memory after the load: ${result.memory.rssMib} MiB (peak ${result.memory.peakMib} MiB)`);
-      figures[`${result.conventions} Pstage RSS after the load MiB (peak)`] = `${result.memory.rssMib} (${result.memory.peakMib})`;
+      const { rssMib, peakMib, afterGc } = result.memory;
+      console.log(
+        `\nPstage's resident memory after the load: ${rssMib} MiB (peak ${peakMib} MiB); after a full garbage collection, ${afterGc.heapUsedMb} MiB of heap in use and ${afterGc.rssMb} MiB resident`,
+      );
+      figures[`${result.conventions} Pstage RSS after the load MiB (peak)`] = `${rssMib} (${peakMib})`;
+      figures[`${result.conventions} Pstage heap in use / RSS after a full GC MiB`] = `${afterGc.heapUsedMb} / ${afterGc.rssMb}`;
     }
     results.push(result);
   }

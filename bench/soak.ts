@@ -95,13 +95,14 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'warn',
     },
     // The probe answers SIGUSR2 with the heap in use after a full collection: what a leak makes grow.
-    { port, nodeArguments: ['--expose-gc', '--require', path.join(__dirname, 'soak', 'heapProbe.cjs')] },
+    { port, nodeArguments: ['--expose-gc', '--require', path.join(__dirname, 'heapProbe.cjs')] },
   );
   const pid = pstage.child.pid!;
   const heapAfterGc: number[] = [];
   pstage.child.stderr.on('data', (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) {
-      if (line.startsWith('{"soakHeap"')) heapAfterGc.push((JSON.parse(line) as { soakHeap: { heapUsedMb: number } }).soakHeap.heapUsedMb);
+      if (line.startsWith('{"heapProbe"'))
+        heapAfterGc.push((JSON.parse(line) as { heapProbe: { heapUsedMb: number } }).heapProbe.heapUsedMb);
     }
   });
   const stats = new SoakStats();
