@@ -1,4 +1,5 @@
 import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { conventionCountRepository } from './conventionCountRepository';
 import { academicYearsInUse } from './officeQueueRepository';
 import { containsSearchable, escapeLike } from './textSearch';
 import { signatureParties } from '../domain/signatories';
@@ -220,8 +221,14 @@ export const internshipDatabaseRepository = {
     return withNext(rows, Number(total), page.limit);
   },
 
-  /** The number of conventions the filter (without a text search) matches: unfiltered, an index-only scan of the filed ones. */
+  /**
+   * The number of conventions the filter (without a text search) matches: by year, programme and state alone (the
+   * page as it opens), from the counts the triggers keep; otherwise from the conventions' indexes.
+   */
   countQuery(db: Executor, filter: InternshipFilter) {
+    const { academicYear, programmeId, state, ...others } = filter;
+    if (Object.values(others).every((value) => value === undefined))
+      return conventionCountRepository.filedQuery(db, { academicYear, programmeId, state });
     return db
       .select({ total: count() })
       .from(conventions)

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { conventionCountRepository } from './conventionCountRepository';
 import type { Executor } from './database';
 import { containsSearchable } from './textSearch';
 import { conventionEvents, conventions, conventionStateValues, organisations, programmes, subjects, users } from './schema';
@@ -185,10 +186,10 @@ export const officeQueueRepository = {
       complete: 0,
       cancelled: 0,
     };
-    // One grouped query on the (state, start date) index, read alone; the returned drafts from the partial index
-    // of 'return' events (a few per draft), not a lookup per convention.
+    // The states from the counts the triggers keep (a few hundred rows, not every convention); the returned drafts
+    // from the partial index of 'return' events (a few per draft), not a lookup per convention.
     const result = (await db.execute(sql`
-      select state::text as state, count(*)::int as total from ${conventions} group by state
+      ${conventionCountRepository.byStateQuery(db)}
       union all
       select 'returned', count(*)::int from ${conventions} where ${conventions.state} = 'draft'
         and ${conventions.id} in (select ${conventionEvents.conventionId} from ${conventionEvents} where ${conventionEvents.event} = 'return')`)) as unknown as {

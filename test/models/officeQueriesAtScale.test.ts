@@ -105,10 +105,10 @@ describe('the office queries on a seeded database', () => {
     expect((await officeQueueRepository.filterOptions(handle.db)).academicYears).toEqual(years.map((row) => row.y));
   });
 
-  it('counts and pages the internship database by number from the index of filed conventions alone, at any depth', async () => {
+  it('pages the internship database by number from the index of filed conventions alone, at any depth, and counts it from the kept counts', async () => {
     const deep = { limit: 50, offset: 4000 };
+    expect(await plan(internshipDatabaseRepository.countQuery(handle.db, {}))).toMatch(/^Aggregate[^]*on convention_counts\b/);
     for (const query of [
-      internshipDatabaseRepository.countQuery(handle.db, {}),
       internshipDatabaseRepository.pageIdsQuery(handle.db, {}, { limit: 50, offset: 0 }),
       internshipDatabaseRepository.pageIdsQuery(handle.db, {}, deep),
     ]) {

@@ -309,6 +309,20 @@ export const conventions = pgTable(
   ],
 );
 
+/**
+ * How many conventions there are by state, academic year and programme, kept by triggers on conventions (migration
+ * 0026): every statement that inserts, deletes or updates conventions appends the differences it made, never
+ * updates a row (two transactions never wait on each other here), and the scheduler folds the differences
+ * (`conventionCountRepository.compact`). The dashboard's counters and the internship database's unfiltered totals are
+ * a sum over this small table instead of a scan of every convention.
+ */
+export const conventionCounts = pgTable('convention_counts', {
+  state: text('state', { enum: conventionStateValues }).notNull(),
+  academicYear: text('academic_year').notNull(),
+  programmeId: integer('programme_id').notNull(),
+  n: integer('n').notNull(),
+});
+
 /** Append-only history of a convention: written in the same transaction as each state change. */
 export const conventionEvents = pgTable(
   'convention_events',

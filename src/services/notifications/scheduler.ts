@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { advisoryLocks, lockClass } from '../../models/advisoryLocks';
+import { conventionCountRepository } from '../../models/conventionCountRepository';
 import type { Database, Transaction } from '../../models/database';
 import type { DatabaseAvailability } from '../../models/databaseAvailability';
 import { sessionRepository } from '../../models/sessionRepository';
@@ -11,7 +12,8 @@ export interface NotificationScheduler {
   /** Stops the timer and waits for the run in progress. */
   stop(): Promise<void>;
   /**
-   * One pass: the office's digest of yesterday, the start reminders, then the expired sessions removed.
+   * One pass: the office's digest of yesterday, the start reminders, then the expired sessions removed and the
+   * counts of conventions folded.
    * `busy` when another instance's pass was running: this one did nothing.
    */
   runOnce(now?: Date): Promise<SchedulerPass>;
@@ -46,7 +48,7 @@ export interface NotificationSchedulerOptions {
 
 /**
  * Time-driven notifications, queued in the outbox like the others (the outbox worker sends them), and the
- * removal of expired sessions.
+ * removal of expired sessions and the folding of the counts of conventions.
  * Runs in every server process. A pass holds an advisory lock for its transaction, so two instances on one
  * database never run it at the same time (the other one skips its turn); the dedupe keys make a pass that
  * comes later (or after a restart) queue nothing twice.
@@ -67,6 +69,9 @@ export function createNotificationScheduler(options: NotificationSchedulerOption
       const reminders = await enqueueStartReminders(tx, { now, officeEmail: options.officeEmail, days: options.reminderDays });
       // Expired sessions are refused when read; removing them keeps the table (and what it tells about users) small.
       const expiredSessions = await sessionRepository.deleteExpired(tx, now);
+      // The counts of conventions the triggers keep: the differences appended since the last pass folded into a row
+      // per state, year and programme, so the table the dashboard sums stays a few hundred rows.
+      await conventionCountRepository.compact(tx);
       const internships = (await options.endOfInternship?.(tx, now)) ?? 0;
       return { digest, reminders, expiredSessions, ...(internships > 0 ? { internships } : {}) };
     });

@@ -1,5 +1,6 @@
 import pino from 'pino';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { officeQueueRepository } from '../../../src/models/officeQueueRepository';
 import { conventions } from '../../../src/models/schema';
 import { createNotificationScheduler } from '../../../src/services/notifications/scheduler';
 import { useTestPstage } from '../../support/pstage';
@@ -145,5 +146,25 @@ describe('reminders before the start of an internship whose convention is not co
     await scheduler.stop();
     // The same two reminders however many passes ran (dedupe keys).
     expect(await queuedMails(pstage, 'startReminder')).toHaveLength(2);
+  });
+});
+
+describe('the counts of conventions', () => {
+  it('are folded by each pass into a row per state, year and programme, the dashboard’s counters unchanged', async () => {
+    const { convention } = await submitConventionAsStudent(pstage);
+    await submitConventionAsStudent(pstage, { persona: 'elodie-lefevre' });
+    await validateAsOffice(pstage, convention.id);
+    const { db } = pstage.database;
+    const keptRows = async () =>
+      Number(((await db.execute(sql`select count(*)::int as n from convention_counts`)) as unknown as { rows: { n: number }[] }).rows[0].n);
+    const counters = await officeQueueRepository.countByState(db);
+    expect(counters).toMatchObject({ submitted: 1, validated: 1 });
+    // Each convention's creation and each of its changes of state appended a difference.
+    expect(await keptRows()).toBeGreaterThan(2);
+
+    await schedulerAt(`${nextYear}-02-26T08:00:00Z`).runOnce();
+
+    expect(await keptRows()).toBe(2);
+    expect(await officeQueueRepository.countByState(db)).toEqual(counters);
   });
 });
