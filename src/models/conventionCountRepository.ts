@@ -16,14 +16,18 @@ export const conventionCountRepository = {
       .groupBy(conventionCounts.state);
   },
 
-  /** Filed conventions (drafts left out), of a year, a programme or a state when given. */
-  filedQuery(db: Executor, filter: { academicYear?: string; programmeId?: number; state?: ConventionState }) {
+  /** Conventions of a year, a programme or a state when given; drafts left out when `filedOnly` (the internship database). */
+  totalQuery(
+    db: Executor,
+    filter: { academicYear?: string; programmeId?: number; state?: ConventionState },
+    { filedOnly }: { filedOnly: boolean },
+  ) {
     return db
       .select({ total: sql<number>`coalesce(sum(${conventionCounts.n}), 0)::int`.as('total') })
       .from(conventionCounts)
       .where(
         and(
-          ne(conventionCounts.state, 'draft'),
+          filedOnly ? ne(conventionCounts.state, 'draft') : undefined,
           filter.academicYear ? eq(conventionCounts.academicYear, filter.academicYear) : undefined,
           filter.programmeId ? eq(conventionCounts.programmeId, filter.programmeId) : undefined,
           filter.state ? eq(conventionCounts.state, filter.state) : undefined,

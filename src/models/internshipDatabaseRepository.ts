@@ -228,7 +228,7 @@ export const internshipDatabaseRepository = {
   countQuery(db: Executor, filter: InternshipFilter) {
     const { academicYear, programmeId, state, ...others } = filter;
     if (Object.values(others).every((value) => value === undefined))
-      return conventionCountRepository.filedQuery(db, { academicYear, programmeId, state });
+      return conventionCountRepository.totalQuery(db, { academicYear, programmeId, state }, { filedOnly: true });
     return db
       .select({ total: count() })
       .from(conventions)

@@ -114,8 +114,8 @@ function whereOf(filters: QueueFilters): SQL | undefined {
 export const officeQueueRepository = {
   /**
    * A page of conventions, by start date (undated drafts last), and the number that match. Every condition is on
-   * the conventions' own columns (joined tables through subqueries): the count reads conventions alone, and the
-   * page is taken from the start-date index before anything is joined.
+   * the conventions' own columns (joined tables through subqueries): the count reads conventions alone (or the kept
+   * counts, see `countQuery`), and the page is taken from the start-date index before anything is joined.
    */
   async list(db: Executor, filters: QueueFilters, page: { limit: number; offset: number }): Promise<{ rows: QueueRow[]; total: number }> {
     const order = [sql`${conventions.startDate} asc nulls last`, asc(conventions.id)];
@@ -133,8 +133,19 @@ export const officeQueueRepository = {
       }
     }
     const rows = await selectQueue(db, inArray(conventions.id, officeQueueRepository.pageIdsQuery(db, filters, page))).orderBy(...order);
-    const [{ total }] = await db.select({ total: count() }).from(conventions).where(whereOf(filters));
-    return { rows, total };
+    const [{ total }] = await officeQueueRepository.countQuery(db, filters);
+    return { rows, total: Number(total) };
+  },
+
+  /**
+   * The number of conventions the filters (without a text search) match: by year, programme and state alone (the
+   * queue as it opens), from the counts the triggers keep; otherwise from the conventions' indexes.
+   */
+  countQuery(db: Executor, filters: QueueFilters) {
+    const { academicYear, programmeId, state, ...others } = filters;
+    if (state !== 'returned' && Object.values(others).every((value) => value === undefined))
+      return conventionCountRepository.totalQuery(db, { academicYear, programmeId, state }, { filedOnly: false });
+    return db.select({ total: count() }).from(conventions).where(whereOf(filters));
   },
 
   /**

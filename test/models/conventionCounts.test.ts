@@ -105,7 +105,7 @@ describe('the counts of conventions the triggers keep', () => {
     expect(await keptRows()).toBe(0);
   });
 
-  it('gives the dashboard its counters and the internship database its totals without reading conventions', async () => {
+  it('gives the dashboard its counters, the internship database and the queue their totals without reading conventions', async () => {
     await insertConventions([
       [1, 1, '2026-2027', 'draft'],
       [1, 1, '2026-2027', 'submitted'],
@@ -127,6 +127,18 @@ describe('the counts of conventions the triggers keep', () => {
       expect(await plan(query)).not.toMatch(/on conventions/);
     // A filter the counts do not keep (here the host's country) is counted on the conventions themselves.
     expect(await plan(internshipDatabaseRepository.countQuery(handle.db, { country: 'FR' }))).toMatch(/on conventions/);
+
+    // The control queue counts drafts too.
+    const queueTotal = async (filters: Parameters<typeof officeQueueRepository.countQuery>[1]) =>
+      Number((await officeQueueRepository.countQuery(handle.db, filters))[0].total);
+    expect(await queueTotal({})).toBe(4);
+    expect(await queueTotal({ academicYear: '2026-2027', programmeId: 1 })).toBe(2);
+    expect(await queueTotal({ state: 'draft' })).toBe(1);
+    expect(await plan(officeQueueRepository.countQuery(handle.db, { academicYear: '2026-2027' }))).not.toMatch(/on conventions/);
+    // Returned drafts, a host or a search are counted on the conventions.
+    expect(await queueTotal({ state: 'returned' })).toBe(0);
+    expect(await plan(officeQueueRepository.countQuery(handle.db, { state: 'returned' }))).toMatch(/on conventions/);
+    expect(await plan(officeQueueRepository.countQuery(handle.db, { organisationId: 1 }))).toMatch(/on conventions/);
   });
 
   // PGlite has a single session, so there is no second transaction to run beside the first: these two run on
