@@ -1,5 +1,6 @@
 import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { conventionCountRepository } from './conventionCountRepository';
+import { statisticsCacheRepository } from './statisticsCacheRepository';
 import { academicYearsInUse } from './officeQueueRepository';
 import { containsSearchable, escapeLike } from './textSearch';
 import { signatureParties } from '../domain/signatories';
@@ -276,9 +277,14 @@ export const internshipDatabaseRepository = {
    * The statistics of one year, grouped in the database in one scan of the year's conventions (drafts left out):
    * counts by state (cancelled included), and over the others by programme, country, headcount band and start
    * month, the average hours and weeks, and the gratified ones grouped by what their hourly amount is computed
-   * from (amount, unit, schedule, start year), for `computeStatistics` to band against each year's minimum.
+   * from (amount, unit, schedule, start year), for `computeStatistics` to band against each year's minimum; and
+   * the fingerprint of what they were computed from, read in the same statement (`statisticsCacheRepository`).
    */
-  async statisticsGroups(db: Executor, academicYear: string, programmeId?: number): Promise<StatisticsGroups> {
+  async statisticsGroups(
+    db: Executor,
+    academicYear: string,
+    programmeId?: number,
+  ): Promise<{ groups: StatisticsGroups; fingerprint: number }> {
     const yearRows = db
       .select({
         state: sql`${conventions.state}`.as('state'),
@@ -320,12 +326,15 @@ export const internshipDatabaseRepository = {
         where state <> 'cancelled' and amount > 0 group by amount, unit, schedule, start_year
       union all select 'averages', null, count(*)::int, null, null, null, null,
         avg(total_hours) filter (where total_hours > 0), avg(weeks) filter (where weeks is not null)
-        from year_rows where state <> 'cancelled'`)) as unknown as { rows: StatisticsGroupRow[] };
+        from year_rows where state <> 'cancelled'
+      union all select 'fingerprint', ${statisticsCacheRepository.fingerprint(academicYear)}::text, 0, ${none}`)) as unknown as {
+      rows: StatisticsGroupRow[];
+    };
     const averages = result.rows.find((row) => row.kind === 'averages');
     const numberOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
     const counts = (kind: string) =>
       result.rows.filter((row) => row.kind === kind).map((row) => ({ label: String(row.label), count: Number(row.n) }));
-    return {
+    const groups: StatisticsGroups = {
       byState: counts('state'),
       byProgramme: counts('programme'),
       byCountry: counts('country'),
@@ -344,6 +353,7 @@ export const internshipDatabaseRepository = {
       averageHours: numberOrNull(averages?.average_hours),
       averageWeeks: numberOrNull(averages?.average_weeks),
     };
+    return { groups, fingerprint: Number(result.rows.find((row) => row.kind === 'fingerprint')?.label ?? 0) };
   },
 
   async academicYears(db: Executor): Promise<string[]> {

@@ -7,7 +7,9 @@ import {
   integer,
   jsonb,
   numeric,
+  bigint,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
@@ -322,6 +324,35 @@ export const conventionCounts = pgTable('convention_counts', {
   programmeId: integer('programme_id').notNull(),
   n: integer('n').notNull(),
 });
+
+/**
+ * What the statistics of a year were computed from has changed: one row appended (never updated, like the counts)
+ * by each statement that inserts, deletes or changes filed conventions of that year, `'*'` for a change that touches
+ * every year (a host's country or headcount, a programme's title); triggers of migration 0027 write it, the scheduler
+ * folds it. The sum of `n` over a year and `'*'` only grows, so it is the fingerprint a cached figure is checked
+ * against (`statisticsCacheRepository`); drafts, which the statistics leave out, append nothing.
+ */
+export const statisticsChanges = pgTable(
+  'statistics_changes',
+  {
+    academicYear: text('academic_year').notNull(),
+    n: bigint('n', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('statistics_changes_year').on(t.academicYear)],
+);
+
+/** The statistics of a year (of one programme, or 0 for all) as last computed, and the fingerprint they were computed at. */
+export const statisticsCache = pgTable(
+  'statistics_cache',
+  {
+    academicYear: text('academic_year').notNull(),
+    programmeId: integer('programme_id').notNull(),
+    fingerprint: bigint('fingerprint', { mode: 'number' }).notNull(),
+    groups: jsonb('groups').$type<unknown>().notNull(),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.academicYear, t.programmeId] })],
+);
 
 /** Append-only history of a convention: written in the same transaction as each state change. */
 export const conventionEvents = pgTable(

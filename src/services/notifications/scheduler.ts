@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { advisoryLocks, lockClass } from '../../models/advisoryLocks';
 import { conventionCountRepository } from '../../models/conventionCountRepository';
+import { statisticsCacheRepository } from '../../models/statisticsCacheRepository';
 import type { Database, Transaction } from '../../models/database';
 import type { DatabaseAvailability } from '../../models/databaseAvailability';
 import { sessionRepository } from '../../models/sessionRepository';
@@ -13,7 +14,7 @@ export interface NotificationScheduler {
   stop(): Promise<void>;
   /**
    * One pass: the office's digest of yesterday, the start reminders, then the expired sessions removed and the
-   * counts of conventions folded.
+   * counts of conventions and the statistics' changes folded.
    * `busy` when another instance's pass was running: this one did nothing.
    */
   runOnce(now?: Date): Promise<SchedulerPass>;
@@ -72,6 +73,8 @@ export function createNotificationScheduler(options: NotificationSchedulerOption
       // The counts of conventions the triggers keep: the differences appended since the last pass folded into a row
       // per state, year and programme, so the table the dashboard sums stays a few hundred rows.
       await conventionCountRepository.compact(tx);
+      // Likewise the changes the statistics' fingerprints are summed from: a row per year.
+      await statisticsCacheRepository.compact(tx);
       const internships = (await options.endOfInternship?.(tx, now)) ?? 0;
       return { digest, reminders, expiredSessions, ...(internships > 0 ? { internships } : {}) };
     });

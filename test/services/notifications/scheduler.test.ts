@@ -150,21 +150,35 @@ describe('reminders before the start of an internship whose convention is not co
 });
 
 describe('the counts of conventions', () => {
-  it('are folded by each pass into a row per state, year and programme, the dashboard’s counters unchanged', async () => {
+  it('are folded by each pass into a row per state, year and programme, the dashboard’s counters unchanged, and the statistics’ changes into a row per year', async () => {
     const { convention } = await submitConventionAsStudent(pstage);
     await submitConventionAsStudent(pstage, { persona: 'elodie-lefevre' });
     await validateAsOffice(pstage, convention.id);
     const { db } = pstage.database;
-    const keptRows = async () =>
-      Number(((await db.execute(sql`select count(*)::int as n from convention_counts`)) as unknown as { rows: { n: number }[] }).rows[0].n);
+    const rowsOf = async (table: 'convention_counts' | 'statistics_changes') =>
+      Number(
+        ((await db.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`)) as unknown as { rows: { n: number }[] }).rows[0]
+          .n,
+      );
+    const keptRows = () => rowsOf('convention_counts');
     const counters = await officeQueueRepository.countByState(db);
     expect(counters).toMatchObject({ submitted: 1, validated: 1 });
     // Each convention's creation and each of its changes of state appended a difference.
     expect(await keptRows()).toBeGreaterThan(2);
+    // Likewise the changes of the year's statistics: a submission and a validation each appended one.
+    expect(await rowsOf('statistics_changes')).toBeGreaterThan(1);
 
     await schedulerAt(`${nextYear}-02-26T08:00:00Z`).runOnce();
 
     expect(await keptRows()).toBe(2);
+    // One row for the year (and on PostgreSQL one for every year, '*': the tables were truncated before the test).
+    const years = (
+      (await db.execute(sql`select count(distinct academic_year)::int as n from statistics_changes`)) as unknown as {
+        rows: { n: number }[];
+      }
+    ).rows[0].n;
+    expect(await rowsOf('statistics_changes')).toBe(Number(years));
+    expect(Number(years)).toBeLessThanOrEqual(2);
     expect(await officeQueueRepository.countByState(db)).toEqual(counters);
   });
 });

@@ -4,6 +4,7 @@ import { hourlyMinimum } from '../../../domain/thresholds';
 import { presenceWeekdays, scheduleWeeklyHours } from '../../../domain/weeklySchedule';
 import type { Database } from '../../../models/database';
 import { internshipDatabaseRepository, type StatisticsGroups } from '../../../models/internshipDatabaseRepository';
+import { statisticsCacheRepository } from '../../../models/statisticsCacheRepository';
 
 /** What an hourly gratification and its band are computed from. */
 interface GratificationInput {
@@ -107,12 +108,24 @@ export function computeStatistics(groups: StatisticsGroups, academicYear?: strin
   };
 }
 
+/**
+ * The grouped figures of a year: kept from the last time while nothing they depend on has changed (a page opened
+ * again, by anyone, from any instance, costs a lookup), computed again and kept otherwise.
+ */
+async function statisticsGroupsOf(db: Database, academicYear: string, programmeId: number | undefined): Promise<StatisticsGroups> {
+  const kept = await statisticsCacheRepository.read<StatisticsGroups>(db, academicYear, programmeId);
+  if (kept) return kept;
+  const { groups, fingerprint } = await internshipDatabaseRepository.statisticsGroups(db, academicYear, programmeId);
+  await statisticsCacheRepository.store(db, academicYear, programmeId, fingerprint, groups);
+  return groups;
+}
+
 /** One academic year's figures, of one programme when `programmeId` names one (else of all); both filters' choices. */
 export async function yearStatistics(db: Database, academicYear: string, programmeId?: number) {
   const programmes = await internshipDatabaseRepository.programmes(db);
   const programme = programmes.find((candidate) => candidate.id === programmeId);
   const [groups, academicYears] = await Promise.all([
-    internshipDatabaseRepository.statisticsGroups(db, academicYear, programme?.id),
+    statisticsGroupsOf(db, academicYear, programme?.id),
     internshipDatabaseRepository.academicYears(db),
   ]);
   return { ...computeStatistics(groups, academicYear), academicYears, programmes, programme };

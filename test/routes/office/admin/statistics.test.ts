@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { conventions, programmes } from '../../../../src/models/schema';
+import { conventions, organisations, programmes } from '../../../../src/models/schema';
 import { useTestPstage } from '../../../support/pstage';
 import { submitConventionAsStudent } from '../../../support/studentJourney';
 import { academicYearBounds } from '../../../../src/domain/academicYear';
 import { addDays } from '../../../../src/domain/calendarDate';
 import { createHost, insertConvention, launchOffice } from './support';
+import { validateAsOffice } from '../../../services/office/officeJourney';
 
 const pstage = useTestPstage();
 
@@ -149,5 +150,27 @@ describe('the statistics of a year', () => {
       expect(all.status).toBe(200);
       expect(cell(all.text, 'summary', 'Conventions \\(hors brouillons\\)')).toBe('4');
     }
+  });
+
+  it('follows the office’s work: a page opened again after a validation or a host moved abroad shows the new figures', async () => {
+    const { convention } = await submitConventionAsStudent(pstage);
+    const year = convention.academicYear;
+    const { client } = await launchOffice(pstage);
+    const open = () => client.request(`/office/statistics?year=${year}`);
+    // Opened twice: the second is served from the figures kept the first time.
+    for (const page of [await open(), await open()]) {
+      expect(cell(page.text, 'by-state', 'À contrôler')).toBe('1');
+      expect(cell(page.text, 'by-country', 'FR')).toBe('1');
+    }
+
+    await validateAsOffice(pstage, convention.id);
+    const validated = await open();
+    expect(cell(validated.text, 'by-state', 'À contrôler')).toBeUndefined();
+    expect(cell(validated.text, 'by-state', 'Validée, en attente des signatures')).toBe('1');
+
+    await pstage.database.db.update(organisations).set({ country: 'BE' }).where(eq(organisations.id, convention.organisationId!));
+    const moved = await open();
+    expect(cell(moved.text, 'by-country', 'FR')).toBeUndefined();
+    expect(cell(moved.text, 'by-country', 'BE')).toBe('1');
   });
 });
