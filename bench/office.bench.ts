@@ -284,6 +284,20 @@ async function benchSize(conventions: number) {
         rows.push({ ...row, bare: `${(row.mean / Math.max(bareRow.mean, 0.01)).toFixed(0)}×` });
       }
     }
+    if (cases.has('pages') && serverUrl) {
+      // The statistics are kept until something they are computed from changes: each of these requests follows a
+      // change to a filed convention of the year (a statement on conventions, the triggers append the change), so
+      // each one computes the year's figures again. On PostgreSQL only (PGlite's folder is the server's).
+      rows.push(
+        await afterEachChange(
+          'statistics for a year, each after a change',
+          `${base}/office/statistics?year=${year}`,
+          office,
+          env.DATABASE_URL,
+          year,
+        ),
+      );
+    }
     if (cases.has('export')) {
       const csv = await download(`${base}/office/internships/export.csv`, office, 3);
       const bareCsv = await download(`http://127.0.0.1:${barePort}/bytes?n=${csv.bytes}`, undefined, 3);
@@ -337,6 +351,45 @@ async function benchSize(conventions: number) {
     if (folder) rmSync(folder, { recursive: true, force: true });
   }
   return { conventions, seed, rows, kind: handle.kind, memory };
+}
+
+/** `times` requests one after the other, each right after a no-op update of one filed convention of `year`. */
+async function afterEachChange(name: string, url: string, cookie: string, databaseUrl: string, year: string, times = 30): Promise<Row> {
+  const handle = await openDatabase({ kind: 'postgres', url: databaseUrl, max: 1 });
+  const durations: number[] = [];
+  let errors = 0;
+  let bytes = 0;
+  try {
+    const [filed] = (
+      (await handle.db.execute(
+        sql`select id from conventions where academic_year = ${year} and state <> 'draft' order by id limit 1`,
+      )) as unknown as { rows: { id: number }[] }
+    ).rows;
+    for (let index = 0; index < times; index++) {
+      await handle.db.execute(sql`update conventions set state = state where id = ${filed.id}`);
+      const started = performance.now();
+      const response = await fetch(url, { headers: { cookie } });
+      bytes += (await response.arrayBuffer()).byteLength;
+      durations.push(performance.now() - started);
+      if (response.status !== 200) errors++;
+    }
+  } finally {
+    await handle.close();
+  }
+  durations.sort((a, b) => a - b);
+  const at = (quantile: number) => Math.round(durations[Math.min(durations.length - 1, Math.floor(quantile * durations.length))]);
+  const mean = durations.reduce((sum, duration) => sum + duration, 0) / durations.length;
+  return {
+    name,
+    connections: 1,
+    mean: Math.round(mean * 100) / 100,
+    p50: at(0.5),
+    p99: at(0.99),
+    rps: 0,
+    kib: Math.round(bytes / times / 102.4) / 10,
+    errors,
+    requests: times,
+  };
 }
 
 /** CPU time (user + system) the process has used so far, in ms, from /proc (Linux; 0 elsewhere). */
