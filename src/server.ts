@@ -1,3 +1,5 @@
+// First: V8's heap tuning, before anything else allocates.
+import './heapTuning';
 import { ConfigError, loadConfig } from './config';
 import { LtiStartupError } from './lti/ltiTool';
 import { createLogger } from './middleware/requestLogging';
