@@ -228,29 +228,32 @@ async function benchSize(conventions: number) {
     await handle.close();
   }
   console.error(`${kept ? 'kept the database of' : 'seeded'} ${conventions} conventions in ${seed.seconds} s (${handle.kind})`);
+  /** A Pstage process on the bench's database. */
+  const startPstage = (port: number) =>
+    spawnPstage(
+      {
+        ...env,
+        NODE_ENV: 'test',
+        PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+        DEV_PLATFORM: 'false',
+        LOG_LEVEL: 'warn',
+        PSTAGE_TODAY: today,
+        ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
+      },
+      {
+        port,
+        startTimeoutMs: 120_000,
+        nodeArguments: [
+          // The probe answers SIGUSR2 with the heap in use after a full collection (bench/heapProbe.cjs).
+          '--expose-gc',
+          '--require',
+          path.join(__dirname, 'heapProbe.cjs'),
+          ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+        ],
+      },
+    );
   const port = await freePort();
-  const pstage = await spawnPstage(
-    {
-      ...env,
-      NODE_ENV: 'test',
-      PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
-      DEV_PLATFORM: 'false',
-      LOG_LEVEL: 'warn',
-      PSTAGE_TODAY: today,
-      ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
-    },
-    {
-      port,
-      startTimeoutMs: 120_000,
-      nodeArguments: [
-        // The probe answers SIGUSR2 with the heap in use after a full collection (bench/heapProbe.cjs).
-        '--expose-gc',
-        '--require',
-        path.join(__dirname, 'heapProbe.cjs'),
-        ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
-      ],
-    },
-  );
+  const pstage = await startPstage(port);
 
   const barePort = await freePort();
   const bare = startBare(barePort);
@@ -273,6 +276,8 @@ async function benchSize(conventions: number) {
   ];
   const rows: Row[] = [];
   let memory: Memory | undefined;
+  let wizardMix: ((students: typeof cookies.wizard) => autocannon.Request[]) | undefined;
+  let singleWizardRps: number | undefined;
   try {
     // One warm-up request per page: the first render compiles templates, the first query warms the caches.
     for (const [, page] of pages) await download(`${base}${page}`, office, 1);
@@ -316,23 +321,28 @@ async function benchSize(conventions: number) {
     }
     if (cases.has('wizard')) {
       const steps = ['personal', 'internship', 'leave', 'recap'];
-      let next = 0;
-      const wizardRequests: autocannon.Request[] = [
-        {
-          setupRequest: (request) => {
-            const student = cookies.wizard[next % cookies.wizard.length];
-            const step = steps[Math.floor(next / cookies.wizard.length) % steps.length];
-            next++;
-            return { ...request, path: `/student/conventions/${student.conventionId}/${step}`, headers: { cookie: student.cookie } };
+      /** Each student's four steps in turn, the students one after the other. */
+      wizardMix = (students: typeof cookies.wizard): autocannon.Request[] => {
+        let next = 0;
+        return [
+          {
+            setupRequest: (request) => {
+              const student = students[next % students.length];
+              const step = steps[Math.floor(next / students.length) % steps.length];
+              next++;
+              return { ...request, path: `/student/conventions/${student.conventionId}/${step}`, headers: { cookie: student.cookie } };
+            },
           },
-        },
-      ];
+        ];
+      };
+      const wizardRequests = wizardMix(cookies.wizard);
       const bareForm = await load('bare express form', `http://127.0.0.1:${barePort}/form`, 50);
       rows.push(bareForm);
       if (dumpDir) await dumpWizardPages(base, cookies.wizard.slice(0, 5), steps);
       const cpuBefore = cpuMs(pstage.child.pid);
       const wizard = await load(`wizard steps, ${cookies.wizard.length} students at once`, `${base}/`, 50, { requests: wizardRequests });
       const cpuPerRequest = (cpuMs(pstage.child.pid) - cpuBefore) / Math.max(wizard.requests, 1);
+      singleWizardRps = wizard.rps;
       rows.push({
         ...wizard,
         bare: `${(wizard.mean / Math.max(bareForm.mean, 0.01)).toFixed(0)}×, ${((wizard.rps / Math.max(bareForm.rps, 1)) * 100).toFixed(1)} % of its req/s, Pstage CPU ${cpuPerRequest.toFixed(1)} ms/request`,
@@ -344,6 +354,35 @@ async function benchSize(conventions: number) {
       const probed = () => /^\{"heapProbe":.*\}$/m.exec(pstage.output())?.[0];
       await until('the heap probe', () => probed() !== undefined, 30_000);
       memory = { ...resident, afterGc: (JSON.parse(probed()!) as { heapProbe: Memory['afterGc'] }).heapProbe };
+    }
+    if (cases.has('wizard') && serverUrl && wizardMix) {
+      // A second instance on the same database, each serving half the students (sessions are in the database, so
+      // either could serve any): the same 50 connections as the single instance above, 25 on each.
+      const secondPort = await freePort();
+      const second = await startPstage(secondPort);
+      try {
+        const half = Math.ceil(cookies.wizard.length / 2);
+        const name = `wizard steps, ${cookies.wizard.length} students at once`;
+        const [first, other] = await Promise.all([
+          load(name, `${base}/`, half, { requests: wizardMix(cookies.wizard.slice(0, half)) }),
+          load(name, `http://127.0.0.1:${secondPort}/`, cookies.wizard.length - half, { requests: wizardMix(cookies.wizard.slice(half)) }),
+        ]);
+        const requests = first.requests + other.requests;
+        rows.push({
+          name: `${name}, two instances (p50 and p99 of the slower)`,
+          connections: first.connections + other.connections,
+          mean: Math.round(((first.mean * first.requests + other.mean * other.requests) / Math.max(requests, 1)) * 100) / 100,
+          p50: Math.max(first.p50, other.p50),
+          p99: Math.max(first.p99, other.p99),
+          rps: first.rps + other.rps,
+          kib: first.kib,
+          errors: first.errors + other.errors,
+          requests,
+          bare: singleWizardRps ? `${((first.rps + other.rps) / singleWizardRps).toFixed(2)}× one instance's req/s` : undefined,
+        });
+      } finally {
+        await second.stop();
+      }
     }
   } finally {
     await pstage.stop();
