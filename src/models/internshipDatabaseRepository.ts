@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { conventionCountRepository } from './conventionCountRepository';
 import { statisticsCacheRepository } from './statisticsCacheRepository';
@@ -377,22 +378,32 @@ interface StatisticsGroupRow {
   average_weeks: number | null;
 }
 
-export interface StatisticsGroups {
-  byState: { label: string; count: number }[];
-  byProgramme: { label: string; count: number }[];
-  byCountry: { label: string; count: number }[];
-  byHeadcountBand: { label: string; count: number }[];
-  byStartMonth: { label: string; count: number }[];
-  gratified: {
-    gratificationAmount: number;
-    gratificationUnit: 'hour' | 'month' | null;
-    weeklySchedule: number[] | null;
-    startYear: number | null;
-    count: number;
-  }[];
-  active: number;
-  averageHours: number | null;
-  averageWeeks: number | null;
-}
+const labelCounts = z.array(z.object({ label: z.string(), count: z.number() }));
+
+/**
+ * What `statisticsGroups` computes and the statistics cache keeps: also read back from the cache through this schema,
+ * so figures kept by an earlier version of this shape are computed again instead of shown half-filled.
+ */
+export const statisticsGroupsSchema = z.object({
+  byState: labelCounts,
+  byProgramme: labelCounts,
+  byCountry: labelCounts,
+  byHeadcountBand: labelCounts,
+  byStartMonth: labelCounts,
+  gratified: z.array(
+    z.object({
+      gratificationAmount: z.number(),
+      gratificationUnit: z.enum(['hour', 'month']).nullable(),
+      weeklySchedule: z.array(z.number()).nullable(),
+      startYear: z.number().nullable(),
+      count: z.number(),
+    }),
+  ),
+  active: z.number(),
+  averageHours: z.number().nullable(),
+  averageWeeks: z.number().nullable(),
+});
+
+export type StatisticsGroups = z.infer<typeof statisticsGroupsSchema>;
 
 export type InternshipRow = Awaited<ReturnType<typeof internshipDatabaseRepository.page>>['rows'][number];

@@ -1,4 +1,5 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { Executor } from './database';
 import { statisticsCache, statisticsChanges } from './schema';
 
@@ -19,8 +20,16 @@ export const statisticsCacheRepository = {
     return sql<number>`(select coalesce(sum(${statisticsChanges.n}), 0) from ${statisticsChanges} where ${statisticsChanges.academicYear} in (${academicYear}, '*'))`;
   },
 
-  /** The figures kept for the year (and programme), if nothing they depend on has changed since; else undefined. */
-  async read<Groups>(db: Executor, academicYear: string, programmeId: number | undefined): Promise<Groups | undefined> {
+  /**
+   * The figures kept for the year (and programme), if nothing they depend on has changed since and they still have
+   * the shape `schema` describes (kept by an earlier version, they may not); else undefined.
+   */
+  async read<Groups>(
+    db: Executor,
+    academicYear: string,
+    programmeId: number | undefined,
+    schema: z.ZodType<Groups>,
+  ): Promise<Groups | undefined> {
     const [kept] = await db
       .select({ groups: statisticsCache.groups })
       .from(statisticsCache)
@@ -31,7 +40,8 @@ export const statisticsCacheRepository = {
           sql`${statisticsCache.fingerprint} = ${statisticsCacheRepository.fingerprint(academicYear)}`,
         ),
       );
-    return kept?.groups as Groups | undefined;
+    const parsed = kept && schema.safeParse(kept.groups);
+    return parsed && parsed.success ? parsed.data : undefined;
   },
 
   /**
@@ -45,7 +55,8 @@ export const statisticsCacheRepository = {
       .onConflictDoUpdate({
         target: [statisticsCache.academicYear, statisticsCache.programmeId],
         set: { fingerprint, groups, computedAt: sql`now()` },
-        setWhere: sql`${statisticsCache.fingerprint} < ${fingerprint}`,
+        // At the same fingerprint the figures are the same ones, perhaps in today's shape where the kept ones are not.
+        setWhere: sql`${statisticsCache.fingerprint} <= ${fingerprint}`,
       });
   },
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/models/database';
-import { internshipDatabaseRepository } from '../../src/models/internshipDatabaseRepository';
+import { internshipDatabaseRepository, statisticsGroupsSchema } from '../../src/models/internshipDatabaseRepository';
 import { statisticsCacheRepository } from '../../src/models/statisticsCacheRepository';
 import { openTestDatabase, truncateAll } from '../support/database';
 
@@ -33,7 +33,7 @@ const year = '2026-2027';
 
 /** What the statistics page does: the kept figures, or figures computed and kept. */
 async function figures(programmeId?: number) {
-  const kept = await statisticsCacheRepository.read<{ byState: unknown }>(handle.db, year, programmeId);
+  const kept = await statisticsCacheRepository.read(handle.db, year, programmeId, statisticsGroupsSchema);
   if (kept) return { served: 'kept' as const, byState: kept.byState };
   const { groups, fingerprint } = await internshipDatabaseRepository.statisticsGroups(handle.db, year, programmeId);
   await statisticsCacheRepository.store(handle.db, year, programmeId, fingerprint, groups);
@@ -99,6 +99,13 @@ describe('the statistics kept between two pages', () => {
     expect(await figures(1)).toEqual({ served: 'computed', byState: [{ label: 'submitted', count: 1 }] });
     expect(await figures(2)).toEqual({ served: 'computed', byState: [{ label: 'validated', count: 1 }] });
     expect(await figures(1)).toMatchObject({ served: 'kept' });
+  });
+
+  it('are computed again when what is kept has not the shape of today’s figures (kept by an earlier version)', async () => {
+    await figures();
+    await handle.db.execute(sql`update statistics_cache set groups = groups - 'byCountry'`);
+    expect(await figures()).toMatchObject({ served: 'computed' });
+    expect(await figures()).toMatchObject({ served: 'kept' });
   });
 
   it('keep the newest figures when an older computation finishes last', async () => {

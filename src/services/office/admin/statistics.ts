@@ -3,7 +3,7 @@ import { DAYS_PER_LEGAL_MONTH, HOURS_PER_LEGAL_DAY } from '../../../domain/hours
 import { hourlyMinimum } from '../../../domain/thresholds';
 import { presenceWeekdays, scheduleWeeklyHours } from '../../../domain/weeklySchedule';
 import type { Database } from '../../../models/database';
-import { internshipDatabaseRepository, type StatisticsGroups } from '../../../models/internshipDatabaseRepository';
+import { internshipDatabaseRepository, statisticsGroupsSchema, type StatisticsGroups } from '../../../models/internshipDatabaseRepository';
 import { statisticsCacheRepository } from '../../../models/statisticsCacheRepository';
 
 /** What an hourly gratification and its band are computed from. */
@@ -113,7 +113,7 @@ export function computeStatistics(groups: StatisticsGroups, academicYear?: strin
  * again, by anyone, from any instance, costs a lookup), computed again and kept otherwise.
  */
 async function statisticsGroupsOf(db: Database, academicYear: string, programmeId: number | undefined): Promise<StatisticsGroups> {
-  const kept = await statisticsCacheRepository.read<StatisticsGroups>(db, academicYear, programmeId);
+  const kept = await statisticsCacheRepository.read(db, academicYear, programmeId, statisticsGroupsSchema);
   if (kept) return kept;
   const { groups, fingerprint } = await internshipDatabaseRepository.statisticsGroups(db, academicYear, programmeId);
   await statisticsCacheRepository.store(db, academicYear, programmeId, fingerprint, groups);
