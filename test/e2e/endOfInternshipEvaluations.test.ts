@@ -128,7 +128,8 @@ describe('the end of the internship in a real browser', () => {
     expect(attestation.status()).toBe(200);
     expect(attestation.headers()['content-type']).toContain('application/pdf');
     await studentContext.close();
-  });
+    // A whole journey through four parties' pages, like the other browser journeys' budgets (20 s on a quiet machine).
+  }, 180_000);
 
   it("the office's questionnaire templates: create, a question with errors then right, the editor; axe on every page", async () => {
     const { client } = await launchOffice(pstage);
@@ -162,6 +163,5 @@ describe('the end of the internship in a real browser', () => {
     await page.getByText('Équipement mis à disposition', { exact: true }).waitFor();
     await expectAccessible(page);
     await context.close();
-    // A whole journey through four parties' pages, like the other browser journeys' budgets (20 s on a quiet machine).
-  }, 180_000);
+  });
 });
