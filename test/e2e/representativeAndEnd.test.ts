@@ -67,5 +67,7 @@ describe('the steps and forms of a minor’s representative and of the end of th
     );
     await expectAccessible(office);
     await context.close();
-  });
+    // A convention through its whole procedure (submitted, validated, signed, complete) before the browser: the budget
+    // of the other whole journeys (the file took 49–69 s at load 11, under the default 60 s with little to spare).
+  }, 180_000);
 });
