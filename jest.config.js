@@ -6,10 +6,10 @@ module.exports = {
   // there is one). At most four: each worker holds a PGlite and, in browser tests, a chromium. The whole suite is
   // about 50 CPU-minutes on PGlite and 22 on PostgreSQL (December 2026): mostly the app's own work, see #10's notes.
   maxWorkers: Math.min(4, Math.max(2, os.availableParallelism() - 1)),
-  // A worker's heap grows by ~20 MB a test file (what each file's module registry leaves behind): 2–2.5 GB of heap and
-  // 3–4.3 GB resident per worker by the end of the suite, enough for three suites at once to exhaust 24 GB and make
-  // every test time out. Past 1 GB of heap a worker is replaced after its file (jest's own remedy; a new worker reads
-  // its caches again from disk, a few seconds).
+  // A worker keeps some of what each test file leaves behind: 3–4.3 GB resident per worker by the end of the suite,
+  // enough for three suites at once to exhaust 24 GB and make every test time out. Past 1 GB of heap a worker is
+  // replaced after its file (jest's own remedy; the new one reads its caches again from disk, a few seconds): workers
+  // then peak at 1.6–1.8 GB resident.
   workerIdleMemoryLimit: '1GB',
   // jest's node environment and runtime, with what every test file would otherwise make again kept once per worker
   // (PGlite's compiled module, V8's compiled code): test/support/jestEnvironment.js, jestRuntime.js.
