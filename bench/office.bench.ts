@@ -17,8 +17,9 @@ import { seedConventions, type SeedResult } from './seed';
  * bare express page measured in the same run. For each size (BENCH_CONVENTIONS, default "10000,100000"; `npm run
  * bench -- --only office --conventions 10000,100000`): a database seeded by bench/seed.ts (PostgreSQL from
  * DATABASE_URL, a database `pstage_bench_N` created there; else PGlite in a temporary folder), Pstage in its own
- * process (NODE_ENV=test: the business clock may be set), autocannon from this one. Prints a table per size and the
- * growth between the first and the last size. Figures, not a test: nothing fails on a slow page.
+ * process (NODE_ENV=test: the business clock may be set), autocannon from this one. On PostgreSQL also the statistics
+ * page right after a change and the wizard on two instances sharing the database. Prints a table per size, Pstage's
+ * memory, and the growth between the first and the last size. Figures, not a test: nothing fails on a slow page.
  */
 
 type Row = {
