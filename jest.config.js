@@ -4,7 +4,7 @@ const os = require('node:os');
 module.exports = {
   // Tests also wait on sockets, child processes and chromium: two workers even on a two-core machine (jest's default
   // there is one). At most four: each worker holds a PGlite and, in browser tests, a chromium. The whole suite is
-  // about 50 CPU-minutes on PGlite and 22 on PostgreSQL (December 2026): mostly the app's own work, see #10's notes.
+  // about 23 CPU-minutes on PGlite and 16 on PostgreSQL (December 2026): mostly the app's own work, see #10's notes.
   maxWorkers: Math.min(4, Math.max(2, os.availableParallelism() - 1)),
   // A worker keeps some of what each test file leaves behind: 3–4.3 GB resident per worker by the end of the suite,
   // enough for three suites at once to exhaust 24 GB and make every test time out. Past 1 GB of heap a worker is
